@@ -1,0 +1,54 @@
+/**
+ * Jira Cloud REST v3 entities as the Jira adapter returns them after validation: only the fields the sync reads.
+ */
+import type { AdfDoc } from '../adf';
+
+export interface JiraUserRef {
+  accountId: string;
+  displayName: string;
+  emailAddress?: string;
+}
+
+export interface JiraStatusRef {
+  id: string;
+  name: string;
+  statusCategory?: { key: string };
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  fields: {
+    summary: string;
+    description: AdfDoc | null;
+    assignee: JiraUserRef | null;
+    reporter: JiraUserRef | null;
+    priority: { id: string; name: string } | null;
+    status: JiraStatusRef;
+    /** YYYY-MM-DD or null. */
+    duedate: string | null;
+    project: { id: string; key: string };
+    issuetype: { id: string; name: string };
+    created: string;
+    updated: string;
+    /** customfield_* values as Jira returns them. */
+    custom: Record<string, unknown>;
+  };
+}
+
+export interface JiraComment {
+  id: string;
+  issueId: string;
+  author: JiraUserRef | null;
+  body: AdfDoc;
+  created: string;
+  updated: string;
+}
+
+export interface JiraTransition {
+  id: string;
+  name: string;
+  to: JiraStatusRef;
+  /** Fields the transition screen requires; a sync cannot fill them blindly. */
+  requiredFields: string[];
+}
