@@ -137,3 +137,75 @@ export interface B24Limits {
 
 /** An outgoing event delivery: the emulator hands it to whoever routes it (the local runtime); never retried. */
 export type B24Outbox = (delivery: Request) => void;
+
+// ---------- The platform as tests and the sandbox drive it ----------
+
+/** `POST /__sandbox/faults`: each value a probability per call or per event; `{}` clears the plan. */
+export interface FaultPlan {
+  seed?: number;
+  duplicateEvents?: number;
+  reorderEvents?: number;
+  delayEvents?: number;
+  /** A dropped B24 event is lost (Bitrix24 never retries); a dropped Jira event is redelivered later (Forge). */
+  dropEvents?: number;
+  b24RateLimit?: number;
+  jira429?: number;
+  serverErrors?: number;
+}
+
+/** `GET /__sandbox/stats`: REST calls made by the app (never by people). A B24 `batch` counts once; its commands are listed too. */
+export interface PlatformStats {
+  jira: { reads: number; writes: number; byEndpoint: Record<string, number> };
+  b24: { reads: number; writes: number; byMethod: Record<string, number>; batchCommands: Record<string, number> };
+}
+
+/** `GET /__sandbox/info`. */
+export interface PlatformInfo {
+  jira: {
+    baseUrl: string;
+    projectKey: string;
+    users: { accountId: string; displayName: string; email: string; permissions: string[] }[];
+  };
+  b24: {
+    portal: string;
+    groupId: string;
+    applicationToken: string;
+    users: { id: string; name: string; email: string; webhookUrl: string }[];
+  };
+  webtriggers: Record<string, string>;
+  resolvers: Record<string, string[]>;
+}
+
+/** `POST /__sandbox/settle`: what ran until the system was idle. */
+export interface SettleReport {
+  idle: boolean;
+  jiraEventsDelivered: number;
+  b24EventsDelivered: number;
+  jobsRun: number;
+  retriesScheduled: number;
+  deadLetters: number;
+  /** Simulated milliseconds the clock was advanced to reach due retries and delayed events. */
+  advancedMs: number;
+}
+
+/** `POST /__sandbox/invoke`: call a resolver as a person, exactly as the bridge would. */
+export interface InvokeRequest {
+  function: string;
+  call: string;
+  payload?: Record<string, unknown>;
+  accountId: string;
+  extension?: Record<string, unknown>;
+}
+
+export interface LocalPlatformApi {
+  info(): PlatformInfo;
+  settle(options?: { maxSteps?: number }): Promise<SettleReport>;
+  stats(): PlatformStats;
+  resetStats(): void;
+  setFaults(plan: FaultPlan): void;
+  /** Back to the seed: emulators, storage, queues, journal, faults and stats. */
+  reset(): Promise<void>;
+  invoke(request: InvokeRequest): Promise<unknown>;
+  /** Deliver an HTTP request to a web trigger as the internet would (used by the sandbox's /webtrigger/<key>). */
+  webtrigger(key: string, request: Request): Promise<Response>;
+}
