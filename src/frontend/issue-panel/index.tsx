@@ -1,0 +1,10 @@
+import React from 'react';
+import ForgeReconciler, { Text } from '@forge/react';
+
+const IssuePanel = () => <Text>The linked Bitrix24 task will appear here.</Text>;
+
+ForgeReconciler.render(
+  <React.StrictMode>
+    <IssuePanel />
+  </React.StrictMode>,
+);

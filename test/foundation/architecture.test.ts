@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { forbiddenCoreImports } from '../support/architecture';
+
+const root = path.resolve(__dirname, '../..');
+
+function sourcesUnder(dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourcesUnder(rel);
+    return /\.tsx?$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+describe('the pure core (src/core)', () => {
+  const files = sourcesUnder('src/core');
+
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s imports nothing from Forge, adapters, entry points, the local platform or Node I/O', (file) => {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    expect(forbiddenCoreImports({ path: file, text })).toEqual([]);
+  });
+});
+
+describe('the architecture rule itself', () => {
+  const offender = (text: string) => forbiddenCoreImports({ path: 'src/core/sync/plan.ts', text });
+
+  it('flags @forge packages', () => {
+    expect(offender("import { kvs } from '@forge/kvs';")).toEqual(['@forge/kvs']);
+  });
+
+  it('flags adapters, entry points and the local platform reached by relative paths', () => {
+    expect(offender("import { x } from '../../adapters/jira/client';\nexport * from '../../entry/sync-consumer';")).toHaveLength(2);
+    expect(offender("const l = require('../../local/platform');")).toEqual(['../../local/platform']);
+  });
+
+  it('flags Node I/O modules, with or without the node: prefix', () => {
+    expect(offender("import * as fs from 'fs';\nimport http from 'node:http';\nimport('child_process');")).toHaveLength(3);
+  });
+
+  it('allows core-internal imports and pure libraries', () => {
+    expect(offender("import { unified } from 'unified';\nimport type { AdfDoc } from '../adf';")).toEqual([]);
+  });
+});
