@@ -1,0 +1,91 @@
+/**
+ * Tokens → hast with a stack. Closing a tag closes whatever it encloses that was left open; a closing tag
+ * with nothing to close is literal text; tags still open at the end close there. Newlines become `br`
+ * (group.ts turns a blank line into a paragraph break), except the one hugging a block tag, which is layout.
+ */
+import { hElement, hText, type Element, type ElementContent, type Root } from '../hast';
+import { decodeEntities } from './entities';
+import { TAGS } from './tags';
+import { tokenize, type Token } from './tokenize';
+
+interface Frame {
+  readonly name: string;
+  readonly el: Element;
+}
+
+const isBlockTag = (token: Token | undefined): boolean =>
+  token !== undefined && token.type !== 'text' && TAGS[token.name]?.kind === 'block' ||
+  (token?.type === 'open' && token.name === 'CODE');
+
+function textContent(value: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  value.split('\n').forEach((line, i) => {
+    if (i > 0) out.push(hElement('br'));
+    if (line !== '') out.push(hText(decodeEntities(line)));
+  });
+  return out;
+}
+
+function layoutTrim(value: string, prev: Token | undefined, next: Token | undefined): string {
+  let text = value;
+  if (isBlockTag(prev) || (prev?.type === 'close' && prev.name === 'CODE')) text = text.replace(/^[ \t]*\n/, '');
+  if (isBlockTag(next)) text = text.replace(/\n[ \t]*$/, '');
+  return text;
+}
+
+class TreeBuilder {
+  private readonly root = hElement('root');
+  private readonly stack: Frame[] = [{ name: '#root', el: this.root }];
+
+  private get top(): Frame {
+    return this.stack[this.stack.length - 1] as Frame;
+  }
+
+  private append(...nodes: ElementContent[]): void {
+    this.top.el.children.push(...nodes);
+  }
+
+  private indexOf(names: readonly string[]): number {
+    for (let i = this.stack.length - 1; i > 0; i--) if (names.includes((this.stack[i] as Frame).name)) return i;
+    return -1;
+  }
+
+  text(value: string): void {
+    this.append(...textContent(value));
+  }
+
+  open(token: Extract<Token, { type: 'open' }>): void {
+    const spec = TAGS[token.name];
+    if (!spec) return;
+    if (token.name === '*') {
+      const at = this.indexOf(['*', 'LIST']);
+      if (at === -1) return this.text('[*]');
+      if ((this.stack[at] as Frame).name === '*') this.stack.length = at;
+    }
+    const built = spec.build(token.attr, token.raw);
+    if (token.kind === 'raw' || token.kind === 'void' || built.type !== 'element') return this.append(built);
+    this.append(built);
+    this.stack.push({ name: token.name, el: built });
+  }
+
+  close(token: Extract<Token, { type: 'close' }>): void {
+    const at = this.indexOf([token.name]);
+    if (at === -1) return this.text(token.source);
+    this.stack.length = at;
+  }
+
+  finish(): Root {
+    return { type: 'root', children: this.root.children };
+  }
+}
+
+export function bbcodeToHast(input: string): Root {
+  const tokens = tokenize(input.replace(/\r\n?/g, '\n'));
+  const builder = new TreeBuilder();
+  tokens.forEach((token, i) => {
+    if (token.type === 'text') builder.text(layoutTrim(token.value, tokens[i - 1], tokens[i + 1]));
+    else if (token.type === 'open') builder.open(token);
+    else builder.close(token);
+  });
+  return builder.finish();
+}

@@ -1,0 +1,32 @@
+/**
+ * Rich text between Bitrix24 (BBCode, HTML on old portals) and Jira (ADF). Pure and synchronous.
+ * Both inputs are parsed into hast and converted by one handler table; see README.md for the rules.
+ */
+import type { AdfDoc } from '../adf';
+import { bbcodeToHast } from './bbcode/bbcode-to-hast';
+import { adfToBbcodeString } from './from-adf/to-bbcode';
+import { adfToHtmlString } from './from-adf/to-html';
+import { parseHtml } from './html/parse-html';
+import { hastToAdf } from './to-adf/hast-to-adf';
+import { truncateDoc } from './to-adf/truncate';
+
+export type { AdfDoc } from '../adf';
+export { JIRA_MAX_DOC_CHARS } from './to-adf/truncate';
+export { adfPlainText } from './plain-text';
+export { prependAttribution } from './attribution';
+
+export function htmlToAdf(html: string): AdfDoc {
+  return truncateDoc(hastToAdf(parseHtml(html), true));
+}
+
+export function bbcodeToAdf(bbcode: string): AdfDoc {
+  return truncateDoc(hastToAdf(bbcodeToHast(bbcode), false));
+}
+
+export function adfToHtml(doc: AdfDoc): string {
+  return adfToHtmlString(doc);
+}
+
+export function adfToBbcode(doc: AdfDoc): string {
+  return adfToBbcodeString(doc);
+}

@@ -1,0 +1,50 @@
+/**
+ * Guarantee 6: Jira refuses a description or comment whose stored document exceeds 32,767 characters. Over
+ * the limit we keep whole top-level blocks and end with a visible note, so the sync never fails on size.
+ */
+import type { AdfDoc, AdfNode } from '../../adf';
+
+export const JIRA_MAX_DOC_CHARS = 32767;
+
+const NOTE_TEXT = '⚠ Truncated: the original text is longer than Jira allows (32,767 characters).';
+
+const note = (): AdfNode => ({ type: 'paragraph', content: [{ type: 'text', text: NOTE_TEXT, marks: [{ type: 'em' }] }] });
+
+const size = (value: unknown): number => JSON.stringify(value).length;
+
+function plainText(node: AdfNode): string {
+  if (node.type === 'text') return node.text ?? '';
+  const separator = node.type === 'paragraph' || node.type === 'heading' ? '' : ' ';
+  return (node.content ?? []).map(plainText).join(separator);
+}
+
+/** A first block too big on its own is cut as plain text, at a code-point boundary. */
+function cutBlock(block: AdfNode, budget: number): AdfNode | undefined {
+  let text = plainText(block);
+  const overhead = size({ type: 'paragraph', content: [{ type: 'text', text: '' }] });
+  while (text !== '' && overhead + size(text) > budget) {
+    const excess = overhead + size(text) - budget;
+    text = text.slice(0, Math.max(0, text.length - Math.max(excess, 1)));
+    if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
+  }
+  return text.trim() === '' ? undefined : { type: 'paragraph', content: [{ type: 'text', text }] };
+}
+
+export function truncateDoc(doc: AdfDoc, limit: number = JIRA_MAX_DOC_CHARS): AdfDoc {
+  if (size(doc) <= limit) return doc;
+  const noteNode = note();
+  let budget = limit - size({ ...doc, content: [noteNode] }) - 1;
+  const kept: AdfNode[] = [];
+  for (const block of doc.content) {
+    const cost = size(block) + 1;
+    if (cost > budget) break;
+    kept.push(block);
+    budget -= cost;
+  }
+  const first = doc.content[0];
+  if (kept.length === 0 && first) {
+    const cut = cutBlock(first, budget);
+    if (cut) kept.push(cut);
+  }
+  return { type: 'doc', version: 1, content: [...kept, noteNode] };
+}
