@@ -1,0 +1,32 @@
+/**
+ * The Jira REST v3 client: one function per endpoint (issues.ts, comments.ts, directory.ts, attachments.ts), all
+ * through one requester that translates errors and validates replies.
+ */
+import type { Clock } from '../../ports/clock';
+import type { JiraPort } from '../../ports/jira';
+import { attachmentEndpoints } from './attachments';
+import { commentEndpoints } from './comments';
+import { directoryEndpoints } from './directory';
+import { issueEndpoints } from './issues';
+import { type JiraTransport, createJiraRequester } from './request';
+
+export type { JiraTransport };
+
+export interface JiraClientOptions {
+  clock?: Clock;
+  /** Multipart boundary source; tests pass a fixed one. */
+  boundary?: () => string;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+const randomBoundary = (): string => `----b24sync${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+
+export const createJiraClient = (transport: JiraTransport, options: JiraClientOptions = {}): JiraPort => {
+  const requester = createJiraRequester(transport, options.clock ?? systemClock);
+  return {
+    ...issueEndpoints(requester),
+    ...commentEndpoints(requester),
+    ...directoryEndpoints(requester),
+    ...attachmentEndpoints(requester, options.boundary ?? randomBoundary),
+  };
+};

@@ -1,0 +1,108 @@
+/**
+ * What the sync needs from Bitrix24 REST. Every method returns validated shapes from core/remote/b24 and throws
+ * only SyncError subclasses (core/errors). Single reads return `null` when the entity is gone or invisible
+ * (tasks.task.get answers `result: []` for both).
+ */
+import type { B24Comment, B24Group, B24Task, B24User } from '../core/remote/b24';
+
+/** UPPER_SNAKE names as tasks.task.add/update expect them, e.g. TITLE, RESPONSIBLE_ID, DEADLINE, UF_AUTO_123. */
+export type B24TaskFieldsInput = Record<string, string | number | string[] | number[] | null>;
+
+export type B24TaskAction = 'start' | 'pause' | 'complete' | 'defer' | 'renew' | 'approve' | 'disapprove';
+
+export interface B24ListTasksOptions {
+  filter?: Record<string, string | number | string[]>;
+  order?: Record<string, 'asc' | 'desc'>;
+  /** UF_* fields to read besides the standard sync fields. */
+  userFields?: string[];
+  /** 0, 50, 100…; -1 skips the total count (fast full scans with a `>ID` filter). */
+  start?: number;
+}
+
+export interface B24TaskPage {
+  tasks: B24Task[];
+  next?: number;
+  total?: number;
+}
+
+/** A message of a task chat (comments of the new task card). */
+export interface B24ChatMessage {
+  id: string;
+  chatId: string;
+  /** "0" for system messages. */
+  authorId: string;
+  date: string;
+  /** BBCode. */
+  text: string;
+}
+
+export interface B24BatchCommand {
+  method: string;
+  params?: Record<string, unknown>;
+}
+
+export interface B24BatchResult {
+  results: Record<string, unknown>;
+  errors: Record<string, { error: string; description: string }>;
+}
+
+export interface B24EventBinding {
+  event: string;
+  handler: string;
+}
+
+export interface B24Profile {
+  id: string;
+  admin: boolean;
+  name: string;
+  lastName: string;
+}
+
+export interface B24Port {
+  getTask(taskId: string, options?: { userFields?: string[] }): Promise<B24Task | null>;
+  listTasks(options?: B24ListTasksOptions): Promise<B24TaskPage>;
+  addTask(fields: B24TaskFieldsInput): Promise<B24Task>;
+  updateTask(taskId: string, fields: B24TaskFieldsInput): Promise<void>;
+  deleteTask(taskId: string): Promise<void>;
+  /** tasks.task.<action>; `complete` lands on 4 (awaiting control) when TASK_CONTROL is Y. */
+  runTaskAction(taskId: string, action: B24TaskAction): Promise<void>;
+  /** One request (batch) for the task and its legacy comments; comments are [] on new-card portals. */
+  getTaskWithComments(taskId: string, options?: { userFields?: string[] }): Promise<{ task: B24Task | null; comments: B24Comment[] }>;
+
+  /** Legacy comments (task.commentitem.*): fail on new-card portals except add. */
+  getComments(taskId: string): Promise<B24Comment[]>;
+  getComment(taskId: string, commentId: string): Promise<B24Comment | null>;
+  addComment(taskId: string, message: string, authorId?: string): Promise<string>;
+  updateComment(taskId: string, commentId: string, message: string): Promise<void>;
+  deleteComment(taskId: string, commentId: string): Promise<void>;
+
+  /** New task card: the task's chat id (null on old portals). */
+  getTaskChatId(taskId: string): Promise<string | null>;
+  /** tasks.task.chat.message.send (REST 3.0): returns no message id. */
+  sendTaskChatMessage(taskId: string, text: string): Promise<void>;
+  /** im.message.add to `chat<chatId>`: returns the message id, so comment links can be kept. */
+  addChatMessage(chatId: string, text: string): Promise<string>;
+  updateChatMessage(messageId: string, text: string): Promise<void>;
+  deleteChatMessage(messageId: string): Promise<void>;
+  /** im.dialog.messages.get, newest first, ≤ 50 per call. */
+  getChatMessages(chatId: string, options?: { lastId?: string; firstId?: string; limit?: number }): Promise<B24ChatMessage[]>;
+
+  getUser(userId: string): Promise<B24User | null>;
+  /** Exact e-mail match (needs scope user_basic). */
+  findUserByEmail(email: string): Promise<B24User | null>;
+  getGroup(groupId: string): Promise<B24Group | null>;
+  listGroups(start?: number): Promise<{ groups: B24Group[]; next?: number }>;
+
+  /** disk.folder.uploadfile with inline base64 content; returns the Drive object ID (not FILE_ID). */
+  uploadFile(folderId: string, name: string, content: Uint8Array): Promise<{ id: string; downloadUrl?: string }>;
+  attachFileToTask(taskId: string, driveFileId: string): Promise<string>;
+
+  bindEvent(event: string, handler: string): Promise<void>;
+  getEventBindings(): Promise<B24EventBinding[]>;
+  unbindEvent(event: string, handler: string): Promise<void>;
+  getScope(): Promise<string[]>;
+  getProfile(): Promise<B24Profile>;
+
+  /** ≤ 50 commands in one request; HTTP 200 even when commands fail, so errors come back per command. */
+  batch(commands: Record<string, B24BatchCommand>, options?: { halt?: boolean }): Promise<B24BatchResult>;
+}

@@ -1,0 +1,119 @@
+/**
+ * What the sync needs from Jira Cloud REST v3. Every method returns validated shapes from core/remote/jira and
+ * throws only SyncError subclasses (core/errors). Reads of a single entity return `null` for "gone" (404) because
+ * a deleted issue or comment is a normal sync outcome, not a failure.
+ */
+import type { AdfDoc } from '../core/adf';
+import type { JiraComment, JiraIssue, JiraStatusRef, JiraTransition, JiraUserRef } from '../core/remote/jira';
+
+/** Field values in Jira's write format (see jira-and-adf.md §1); only the fields being written. */
+export interface JiraFieldsInput {
+  summary?: string;
+  description?: AdfDoc | null;
+  assignee?: { accountId: string } | null;
+  reporter?: { accountId: string };
+  priority?: { id: string } | { name: string };
+  duedate?: string | null;
+  project?: { id: string } | { key: string };
+  issuetype?: { id: string } | { name: string };
+  [customField: `customfield_${string}`]: unknown;
+}
+
+export interface JiraEntityProperty {
+  key: string;
+  value: unknown;
+}
+
+export interface JiraIssueRead {
+  issue: JiraIssue;
+  /** Present when requested with `withTransitions`. */
+  transitions?: JiraTransition[];
+  /** Requested issue properties that exist, by key. */
+  properties: Record<string, unknown>;
+}
+
+export interface GetIssueOptions {
+  withTransitions?: boolean;
+  /** customfield_* ids to read besides the standard sync fields. */
+  customFields?: string[];
+  properties?: string[];
+}
+
+export interface JiraSearchOptions {
+  customFields?: string[];
+  maxResults?: number;
+  nextPageToken?: string;
+  /** Ids just written, for read-after-write consistency (≤ 50). */
+  reconcileIssues?: number[];
+}
+
+export interface JiraSearchPage {
+  issues: JiraIssue[];
+  /** Absent on the last page. */
+  nextPageToken?: string;
+}
+
+export interface JiraUser extends JiraUserRef {
+  accountType: string;
+  active: boolean;
+}
+
+export interface JiraPriority {
+  id: string;
+  name: string;
+}
+
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface JiraIssueTypeStatuses {
+  issueTypeId: string;
+  issueTypeName: string;
+  statuses: JiraStatusRef[];
+}
+
+export interface JiraAttachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+}
+
+export interface JiraFileUpload {
+  filename: string;
+  mimeType: string;
+  content: Uint8Array;
+}
+
+export interface JiraPort {
+  getIssue(issueIdOrKey: string, options?: GetIssueOptions): Promise<JiraIssueRead | null>;
+  /** `properties` are set in the same call (the idempotent-creation marker). */
+  createIssue(fields: JiraFieldsInput, properties?: JiraEntityProperty[]): Promise<{ id: string; key: string }>;
+  updateIssue(issueIdOrKey: string, fields: JiraFieldsInput): Promise<void>;
+  deleteIssue(issueIdOrKey: string, options?: { deleteSubtasks?: boolean }): Promise<void>;
+  getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
+  doTransition(issueIdOrKey: string, transitionId: string, fields?: JiraFieldsInput): Promise<void>;
+  /** Every comment, oldest first (all pages). */
+  getComments(issueIdOrKey: string): Promise<JiraComment[]>;
+  getComment(issueIdOrKey: string, commentId: string): Promise<JiraComment | null>;
+  addComment(issueIdOrKey: string, body: AdfDoc, properties?: JiraEntityProperty[]): Promise<JiraComment>;
+  updateComment(issueIdOrKey: string, commentId: string, body: AdfDoc): Promise<JiraComment>;
+  deleteComment(issueIdOrKey: string, commentId: string): Promise<void>;
+  getIssueProperty(issueIdOrKey: string, key: string): Promise<unknown>;
+  setIssueProperty(issueIdOrKey: string, key: string, value: unknown): Promise<void>;
+  searchJql(jql: string, options?: JiraSearchOptions): Promise<JiraSearchPage>;
+  /** `/user/search`: matches display name or e-mail prefix; hidden e-mails come back without `emailAddress`. */
+  findUsers(query: string): Promise<JiraUser[]>;
+  getUser(accountId: string): Promise<JiraUser | null>;
+  getMyself(): Promise<JiraUser>;
+  /** Permission key → granted, for the caller (the app under asApp). */
+  getMyPermissions(permissions: string[], scope?: { projectKey?: string; issueId?: string }): Promise<Record<string, boolean>>;
+  getPriorities(): Promise<JiraPriority[]>;
+  getProjectStatuses(projectIdOrKey: string): Promise<JiraIssueTypeStatuses[]>;
+  getProject(projectIdOrKey: string): Promise<JiraProject | null>;
+  addAttachment(issueIdOrKey: string, file: JiraFileUpload): Promise<JiraAttachment[]>;
+  getAttachmentContent(attachmentId: string): Promise<Uint8Array>;
+}
