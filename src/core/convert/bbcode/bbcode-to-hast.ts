@@ -14,7 +14,7 @@ interface Frame {
 }
 
 const isBlockTag = (token: Token | undefined): boolean =>
-  token !== undefined && token.type !== 'text' && TAGS[token.name]?.kind === 'block' ||
+  (token !== undefined && token.type !== 'text' && TAGS[token.name]?.kind === 'block') ||
   (token?.type === 'open' && token.name === 'CODE');
 
 function textContent(value: string): ElementContent[] {
@@ -28,7 +28,7 @@ function textContent(value: string): ElementContent[] {
 
 function layoutTrim(value: string, prev: Token | undefined, next: Token | undefined): string {
   let text = value;
-  if (isBlockTag(prev) || (prev?.type === 'close' && prev.name === 'CODE')) text = text.replace(/^[ \t]*\n/, '');
+  if (isBlockTag(prev)) text = text.replace(/^[ \t]*\n/, '');
   if (isBlockTag(next)) text = text.replace(/\n[ \t]*$/, '');
   return text;
 }
@@ -71,7 +71,15 @@ class TreeBuilder {
   close(token: Extract<Token, { type: 'close' }>): void {
     const at = this.indexOf([token.name]);
     if (at === -1) return this.text(token.source);
+    // Like a browser's adoption agency: inline formatting closed early by an outer close reopens after it.
+    const reopen = this.stack.slice(at + 1).filter((f) => TAGS[f.name]?.kind === 'inline');
     this.stack.length = at;
+    if (TAGS[token.name]?.kind !== 'inline') return;
+    for (const frame of reopen) {
+      const el = { ...frame.el, children: [] };
+      this.append(el);
+      this.stack.push({ name: frame.name, el });
+    }
   }
 
   finish(): Root {
