@@ -1,0 +1,83 @@
+/**
+ * The emulated Jira Cloud REST v3 site. Every request passes, in order: faults, authentication, the per-caller
+ * burst limit, routing, the handler (which validates against the official spec and applies per-issue write
+ * limits). Each change emits the Forge product event the app would receive.
+ */
+import type { Caller, Clock, HttpService, JiraLimits, JiraProductEvent, JiraSeed, ServiceFaults } from '../contracts';
+import { resolveActor } from './auth';
+import { errorResponse, JiraHttpError, jsonResponse } from './errors';
+import { defaultJiraLimits, JiraRateLimiter } from './limits';
+import { route } from './router';
+import { JiraState } from './state';
+
+export { defaultWorkflow } from './workflow';
+export type { JiraWorkflow } from '../contracts';
+export { servedRoutes } from './router';
+
+type Listener = (event: JiraProductEvent) => void;
+
+export class JiraEmulator implements HttpService {
+  readonly appAccountId: string;
+  readonly limits: JiraLimits;
+  private readonly clock: Clock;
+  private readonly state: JiraState;
+  private readonly limiter: JiraRateLimiter;
+  private readonly listeners = new Set<Listener>();
+  private faults: ServiceFaults | null = null;
+
+  constructor(options: { clock: Clock; seed: JiraSeed; limits?: Partial<JiraLimits> }) {
+    this.clock = options.clock;
+    this.appAccountId = options.seed.appAccountId;
+    this.limits = { ...defaultJiraLimits, ...options.limits };
+    this.state = new JiraState(options.seed);
+    this.limiter = new JiraRateLimiter(this.clock, this.limits);
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setFaults(faults: ServiceFaults | null): void {
+    this.faults = faults;
+  }
+
+  async handle(request: Request, caller?: Caller): Promise<Response> {
+    try {
+      return await this.dispatch(request, caller);
+    } catch (error) {
+      if (error instanceof JiraHttpError) return errorResponse(error);
+      throw error;
+    }
+  }
+
+  private injectedFault(): Response | undefined {
+    const f = this.faults;
+    if (f === null) return undefined;
+    if (f.random() < f.rateLimit) {
+      return errorResponse(new JiraHttpError(429, ['Rate limit exceeded.'], {}, { 'Retry-After': '1', 'RateLimit-Reason': 'jira-burst-based' }));
+    }
+    if (f.random() < f.serverError) return jsonResponse(503, { errorMessages: ['Service Unavailable'], errors: {} }, { 'Retry-After': '1' });
+    return undefined;
+  }
+
+  private async dispatch(request: Request, caller?: Caller): Promise<Response> {
+    const url = new URL(request.url);
+    const actor = resolveActor(this.state.seed, request, caller);
+    const fault = this.injectedFault();
+    if (fault !== undefined) return fault;
+    const rateHeaders = this.limiter.admitRequest(actor.bucket);
+    const match = route(request.method.toUpperCase(), url.pathname.replace(/\/+$/, ''));
+    if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
+    if (match === 'method') throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
+    const events: JiraProductEvent[] = [];
+    const response = await match.handler({
+      request, url, params: match.params, actor, state: this.state, clock: this.clock, limits: this.limits,
+      limiter: this.limiter, emit: (e) => events.push(e),
+    });
+    // Events leave only after the change is complete, so a listener reading back sees the new state.
+    for (const event of events) for (const listener of [...this.listeners]) listener(event);
+    for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
+    return response;
+  }
+}

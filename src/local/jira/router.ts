@@ -1,0 +1,77 @@
+/** Maps `METHOD /rest/api/3/...` to a handler; path templates are the spec's, so stats and tests can name them. */
+import type { Handler } from './context';
+import { addAttachments, deleteAttachment, getAttachment, getAttachmentContent } from './handlers/attachments';
+import { addComment, deleteComment, getComment, getComments, updateComment } from './handlers/comments';
+import { createIssue, createIssuesBulk, deleteIssue, editIssue, getIssue } from './handlers/issues';
+import { getPriorities, getProject, getProjectStatuses } from './handlers/meta';
+import { deleteProperty, getProperty, getPropertyKeys, setProperty } from './handlers/properties';
+import { searchJql } from './handlers/search';
+import { doTransition, getTransitions } from './handlers/transitions';
+import { findUsers, getUser, myPermissions, myself } from './handlers/users';
+
+const ROUTES: [method: string, template: string, handler: Handler][] = [
+  ['POST', '/rest/api/3/issue', createIssue],
+  ['POST', '/rest/api/3/issue/bulk', createIssuesBulk],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}', getIssue],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}', editIssue],
+  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}', deleteIssue],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties', getPropertyKeys],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', getProperty],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', setProperty],
+  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', deleteProperty],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', getTransitions],
+  ['POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', doTransition],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment', getComments],
+  ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment', addComment],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', getComment],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', updateComment],
+  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', deleteComment],
+  ['POST', '/rest/api/3/issue/{issueIdOrKey}/attachments', addAttachments],
+  ['GET', '/rest/api/3/attachment/content/{id}', getAttachmentContent],
+  ['GET', '/rest/api/3/attachment/{id}', getAttachment],
+  ['DELETE', '/rest/api/3/attachment/{id}', deleteAttachment],
+  ['GET', '/rest/api/3/myself', myself],
+  ['GET', '/rest/api/3/mypermissions', myPermissions],
+  ['GET', '/rest/api/3/priority', getPriorities],
+  ['GET', '/rest/api/3/project/{projectIdOrKey}', getProject],
+  ['GET', '/rest/api/3/project/{projectIdOrKey}/statuses', getProjectStatuses],
+  ['GET', '/rest/api/3/user', getUser],
+  ['GET', '/rest/api/3/user/search', findUsers],
+  ['POST', '/rest/api/3/search/jql', searchJql],
+];
+
+export interface RouteMatch {
+  template: string;
+  handler: Handler;
+  params: Record<string, string>;
+}
+
+function matchTemplate(template: string, path: string): Record<string, string> | undefined {
+  const t = template.split('/');
+  const p = path.split('/');
+  if (t.length !== p.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < t.length; i++) {
+    const seg = t[i] ?? '';
+    const actual = p[i] ?? '';
+    if (seg.startsWith('{')) {
+      if (actual === '') return undefined;
+      params[seg.slice(1, -1)] = decodeURIComponent(actual);
+    } else if (seg !== actual) return undefined;
+  }
+  return params;
+}
+
+/** `undefined` = no such path; `'method'` = path exists for other methods (405). Literal routes win over templates. */
+export function route(method: string, path: string): RouteMatch | 'method' | undefined {
+  const candidates = ROUTES.map(([m, template, handler]) => ({ m, template, handler, params: matchTemplate(template, path) }))
+    .filter((r) => r.params !== undefined)
+    .sort((a, b) => Object.keys(a.params ?? {}).length - Object.keys(b.params ?? {}).length);
+  if (candidates.length === 0) return undefined;
+  const best = Object.keys(candidates[0]?.params ?? {}).length;
+  const hit = candidates.find((r) => r.m === method && Object.keys(r.params ?? {}).length === best)
+    ?? candidates.find((r) => r.m === method);
+  return hit === undefined ? 'method' : { template: hit.template, handler: hit.handler, params: hit.params ?? {} };
+}
+
+export const servedRoutes = (): [string, string][] => ROUTES.map(([m, t]) => [m, t]);
