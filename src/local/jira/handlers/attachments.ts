@@ -60,7 +60,8 @@ function requireAttachment(id: string): (attachments: Map<string, StoredAttachme
 
 export const getAttachment: Handler = (ctx) => {
   const a = requireAttachment(ctx.params.id ?? '')(ctx.state.attachments);
-  return jsonResponse(200, attachmentView(ctx.state, a.id));
+  // AttachmentMetadata types the id as an integer, unlike the upload reply.
+  return jsonResponse(200, { ...attachmentView(ctx.state, a.id), id: Number(a.id) });
 };
 
 /** Real Jira redirects (303) to the media service unless redirect=false; the emulator redirects to itself. */
