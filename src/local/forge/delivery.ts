@@ -1,0 +1,186 @@
+/**
+ * Runs one unit of pending work the way Forge does, on simulated time:
+ * - queue jobs: at-least-once; a thrown error is retried with backoff, a returned InvocationError after its
+ *   retryAfter; a job whose next attempt falls past the 24 h retention window becomes a dead letter;
+ * - product-event triggers: a returned InvocationError is retried up to 4 times; a thrown error is not retried;
+ * - Bitrix24 deliveries to a web trigger: one attempt, never retried (Bitrix24 does not retry);
+ * - scheduled triggers: one attempt, errors not retried.
+ */
+import type { Clock } from '../contracts';
+import type { ForgeManifest, TriggerModule } from './manifest';
+import { retryRequested, webtriggerRequest, webtriggerResponse } from './outcome';
+import type { Agenda } from './scheduler';
+
+export const RETENTION_MS = 24 * 3600 * 1000;
+export const MAX_TRIGGER_RETRIES = 4;
+const BACKOFF_BASE_MS = 60_000;
+const BACKOFF_MAX_MS = 900_000;
+
+export interface Job {
+  queueName: string;
+  jobId: string;
+  eventId: string;
+  body: Record<string, unknown>;
+  delayInSeconds?: number;
+  concurrency?: { key: string; limit: number };
+  pushedAt: number;
+  retryCount: number;
+  retryReason?: string;
+  retryData?: unknown;
+}
+
+export type Work =
+  | { kind: 'jira-event'; trigger: TriggerModule; event: Record<string, unknown>; retryCount: number; retryReason?: string; retryData?: unknown }
+  | { kind: 'b24-delivery'; key: string; request: Request }
+  | { kind: 'job'; job: Job }
+  | { kind: 'scheduled'; key: string };
+
+export interface DeadLetter {
+  kind: 'job' | 'jira-event';
+  /** Queue name or trigger key. */
+  target: string;
+  id: string;
+  retryCount: number;
+  reason: string;
+  at: number;
+  body: unknown;
+}
+
+export interface DeliveryCounters {
+  jiraEventsDelivered: number;
+  b24EventsDelivered: number;
+  jobsRun: number;
+  retriesScheduled: number;
+  deadLetters: number;
+  failures: { function: string; error: string }[];
+}
+
+export type Invoke = (functionKey: string, args: unknown[]) => Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
+
+export interface DeliveryDeps {
+  clock: Clock;
+  agenda: Agenda<Work>;
+  manifest: ForgeManifest;
+  installContext: string;
+  invoke: Invoke;
+  counters: DeliveryCounters;
+  deadLetter(letter: DeadLetter): void;
+  jobFinished(jobId: string, outcome: 'success' | 'failed'): void;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export class Delivery {
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  async run(work: Work): Promise<void> {
+    switch (work.kind) {
+      case 'job':
+        return this.runJob(work.job);
+      case 'jira-event':
+        return this.runTrigger(work);
+      case 'b24-delivery':
+        this.deps.counters.b24EventsDelivered += 1;
+        await this.webtrigger(work.key, work.request);
+        return;
+      case 'scheduled':
+        return this.runScheduled(work.key);
+    }
+  }
+
+  /** A web trigger call from the internet (or the Bitrix24 emulator): Forge answers 500 for errors and bad shapes. */
+  async webtrigger(key: string, request: Request): Promise<Response> {
+    const module = this.deps.manifest.webtriggers.find((w) => w.key === key);
+    if (!module) return new Response('Not Found', { status: 404 });
+    const outcome = await this.deps.invoke(module.function, [await webtriggerRequest(request, key), { installContext: this.deps.installContext }]);
+    if (!outcome.ok) {
+      this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
+      return new Response('Internal Server Error', { status: 500 });
+    }
+    return webtriggerResponse(outcome.result);
+  }
+
+  private async runJob(job: Job): Promise<void> {
+    const consumer = this.deps.manifest.consumers.find((c) => c.queue === job.queueName);
+    if (!consumer) throw new Error(`No consumer for queue ${job.queueName}`);
+    this.deps.counters.jobsRun += 1;
+    const event = {
+      body: job.body,
+      queueName: job.queueName,
+      jobId: job.jobId,
+      eventId: job.eventId,
+      ...(job.delayInSeconds !== undefined ? { delayInSeconds: job.delayInSeconds } : {}),
+      ...(job.concurrency ? { concurrency: job.concurrency } : {}),
+      ...(job.retryCount > 0 ? { retryContext: this.retryContext(job) } : {}),
+    };
+    const outcome = await this.deps.invoke(consumer.function, [event, { installContext: this.deps.installContext }]);
+    let delayMs: number;
+    let reason: string;
+    let retryData: unknown = undefined;
+    if (outcome.ok) {
+      const retry = retryRequested(outcome.result);
+      if (!retry) return this.deps.jobFinished(job.jobId, 'success');
+      delayMs = retry.retryAfterS * 1000;
+      reason = retry.retryReason;
+      retryData = retry.retryData;
+    } else {
+      this.deps.counters.failures.push({ function: consumer.function, error: describe(outcome.error) });
+      delayMs = Math.min(BACKOFF_BASE_MS * 2 ** job.retryCount, BACKOFF_MAX_MS);
+      reason = 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+    }
+    const dueAt = this.deps.clock.now() + delayMs;
+    if (dueAt > job.pushedAt + RETENTION_MS) {
+      this.deps.counters.deadLetters += 1;
+      this.deps.deadLetter({ kind: 'job', target: job.queueName, id: job.eventId, retryCount: job.retryCount, reason, at: this.deps.clock.now(), body: job.body });
+      return this.deps.jobFinished(job.jobId, 'failed');
+    }
+    this.deps.counters.retriesScheduled += 1;
+    this.deps.agenda.add(dueAt, { kind: 'job', job: { ...job, retryCount: job.retryCount + 1, retryReason: reason, retryData } });
+  }
+
+  private retryContext(job: Job): Record<string, unknown> {
+    return {
+      retryCount: job.retryCount,
+      retryReason: job.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+      retryData: job.retryData,
+      retentionWindow: {
+        startTime: new Date(job.pushedAt).toISOString(),
+        remainingTimeMs: Math.max(0, job.pushedAt + RETENTION_MS - this.deps.clock.now()),
+      },
+    };
+  }
+
+  private async runTrigger(work: Extract<Work, { kind: 'jira-event' }>): Promise<void> {
+    this.deps.counters.jiraEventsDelivered += 1;
+    const event = work.retryCount > 0 ? { ...work.event, retryContext: { retryCount: work.retryCount, retryReason: work.retryReason, retryData: work.retryData } } : work.event;
+    const outcome = await this.deps.invoke(work.trigger.function, [structuredClone(event), { installContext: this.deps.installContext }]);
+    if (!outcome.ok) {
+      this.deps.counters.failures.push({ function: work.trigger.function, error: describe(outcome.error) });
+      return;
+    }
+    const retry = retryRequested(outcome.result);
+    if (!retry) return;
+    if (work.retryCount >= MAX_TRIGGER_RETRIES) {
+      this.deps.counters.deadLetters += 1;
+      const id = typeof work.event.eventType === 'string' ? work.event.eventType : 'event';
+      this.deps.deadLetter({ kind: 'jira-event', target: work.trigger.key, id, retryCount: work.retryCount, reason: retry.retryReason, at: this.deps.clock.now(), body: work.event });
+      return;
+    }
+    this.deps.counters.retriesScheduled += 1;
+    this.deps.agenda.add(this.deps.clock.now() + retry.retryAfterS * 1000, {
+      ...work,
+      retryCount: work.retryCount + 1,
+      retryReason: retry.retryReason,
+      retryData: retry.retryData,
+    });
+  }
+
+  private async runScheduled(key: string): Promise<void> {
+    const module = this.deps.manifest.scheduledTriggers.find((s) => s.key === key);
+    if (!module) throw new Error(`No scheduled trigger ${key}`);
+    const outcome = await this.deps.invoke(module.function, [{ context: { moduleKey: key } }, { installContext: this.deps.installContext }]);
+    if (!outcome.ok) this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
+  }
+}

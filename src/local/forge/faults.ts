@@ -1,0 +1,78 @@
+/**
+ * The seeded fault plan: what happens to each event delivery (duplicate, reorder, delay, drop) and the per-call
+ * fault rates handed to the emulators. Each consumer of randomness has its own PRNG stream derived from the seed,
+ * so the same seed and the same sequence of calls give the same faults.
+ */
+import type { FaultPlan, ServiceFaults } from '../contracts';
+
+/** mulberry32: small, fast, good enough for test schedules (not for secrets). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function between(random: () => number, minMs: number, maxMs: number): number {
+  return Math.round(minMs + random() * (maxMs - minMs));
+}
+
+export type EventSource = 'jira' | 'b24';
+
+/** When, relative to now, to deliver one event; no delivery at all = lost. */
+export interface EventFate {
+  delaysMs: number[];
+  dropped: boolean;
+  duplicated: boolean;
+}
+
+const STREAMS = { events: 0x9e3779b9, jira: 0x85ebca6b, b24: 0xc2b2ae35 };
+
+export class FaultInjector {
+  private readonly random: () => number;
+
+  constructor(readonly plan: FaultPlan = {}) {
+    this.random = seededRandom((plan.seed ?? 0) ^ STREAMS.events);
+  }
+
+  get active(): boolean {
+    return Object.entries(this.plan).some(([k, v]) => k !== 'seed' && typeof v === 'number' && v > 0);
+  }
+
+  private roll(p: number | undefined): boolean {
+    // Always draw, so one probability's value does not shift the others' streams.
+    const r = this.random();
+    return p !== undefined && p > 0 && r < p;
+  }
+
+  /**
+   * A dropped Bitrix24 event is gone (Bitrix24 never retries); a dropped Jira event comes back 3–5 minutes later,
+   * as Forge redelivers. Delays stay within Forge's "up to ~3 minutes late".
+   */
+  fate(source: EventSource): EventFate {
+    const drop = this.roll(this.plan.dropEvents);
+    const delay = this.roll(this.plan.delayEvents);
+    const reorder = this.roll(this.plan.reorderEvents);
+    const duplicate = this.roll(this.plan.duplicateEvents);
+    const jitter = this.random();
+    if (drop && source === 'b24') return { delaysMs: [], dropped: true, duplicated: false };
+    let first = drop ? between(() => jitter, 180_000, 300_000) : 0;
+    if (delay) first += between(this.random, 30_000, 180_000);
+    if (reorder) first += between(this.random, 1_000, 20_000);
+    const delaysMs = [first];
+    if (duplicate) delaysMs.push(first + between(this.random, 0, 60_000));
+    return { delaysMs, dropped: drop, duplicated: duplicate };
+  }
+
+  /** The emulator's per-call faults, or null when the plan sets none for it. */
+  serviceFaults(service: EventSource): ServiceFaults | null {
+    const rateLimit = (service === 'jira' ? this.plan.jira429 : this.plan.b24RateLimit) ?? 0;
+    const serverError = this.plan.serverErrors ?? 0;
+    if (rateLimit <= 0 && serverError <= 0) return null;
+    return { rateLimit, serverError, random: seededRandom((this.plan.seed ?? 0) ^ STREAMS[service]) };
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The local Forge runtime: wires manifest.yml's modules to the app's exported handlers and runs them as Forge
+ * does, on simulated time. It is also the SdkHost behind the local `@forge/api`, `@forge/kvs` and `@forge/events`:
+ * product calls go to the Jira emulator, `fetch` to registered HTTP services (egress-checked), and every call the
+ * app makes is counted.
+ */
+import { resolve } from 'node:path';
+import { FetchError } from '@forge/api/out/api/errors';
+import type { Caller, Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent, SettleReport } from '../contracts';
+import { activateHost, deactivateHost, runInvocation, type Principal, type SdkHost } from './context';
+import { Delivery, type DeadLetter, type DeliveryCounters, type Work } from './delivery';
+import { checkEgress } from './egress';
+import { EventsService } from './events-service';
+import { FaultInjector } from './faults';
+import { KvsService } from './kvs-service';
+import { KvsStore } from './kvs-store';
+import { loadHandlers, type Handler } from './loader';
+import { INTERVAL_MS, readManifest, type ForgeManifest } from './manifest';
+import { Agenda } from './scheduler';
+import { StatsRecorder } from './stats';
+
+export interface AdvanceableClock extends Clock {
+  advance(ms: number): void;
+}
+
+export interface ForgeRuntimeOptions {
+  clock: AdvanceableClock;
+  /** Default: manifest.yml in the working directory. */
+  manifestPath?: string;
+  /** The app's index module; default src/index.ts in the working directory. */
+  indexPath?: string;
+  /** Public base of web trigger URLs; default https://local-forge.test (the sandbox passes http://localhost:PORT). */
+  webtriggerBaseUrl?: string;
+  jira: { baseUrl: string; service: HttpService };
+  installContext?: string;
+}
+
+export interface RuntimeSettleReport extends SettleReport {
+  steps: number;
+  /** Jira events not delivered to an `ignoreSelf` trigger because the app caused them. */
+  selfEventsFiltered: number;
+  b24EventsDropped: number;
+  /** Bitrix24 deliveries to URLs that are not this app's web triggers. */
+  b24Undeliverable: number;
+  failures: DeliveryCounters['failures'];
+  deadLetterDetails: DeadLetter[];
+  pending: number;
+}
+
+const DEFAULT_MAX_STEPS = 10_000;
+
+function freshCounters(): DeliveryCounters & { selfEventsFiltered: number; b24EventsDropped: number; b24Undeliverable: number } {
+  return { jiraEventsDelivered: 0, b24EventsDelivered: 0, jobsRun: 0, retriesScheduled: 0, deadLetters: 0, failures: [], selfEventsFiltered: 0, b24EventsDropped: 0, b24Undeliverable: 0 };
+}
+
+export class ForgeRuntime implements SdkHost {
+  readonly manifest: ForgeManifest;
+  readonly clock: AdvanceableClock;
+  readonly kvsStore: KvsStore;
+  readonly stats = new StatsRecorder();
+  readonly deadLetters: DeadLetter[] = [];
+  readonly webtriggerBaseUrl: string;
+  readonly installContext: string;
+  private readonly handlers: Map<string, Handler>;
+  private readonly agenda = new Agenda<Work>();
+  private readonly kvsService: KvsService;
+  private readonly eventsService: EventsService;
+  private readonly delivery: Delivery;
+  private readonly services = new Map<string, HttpService>();
+  private readonly nextScheduledAt = new Map<string, number>();
+  private jira: { baseUrl: string; service: HttpService };
+  private faults = new FaultInjector();
+  private counters = freshCounters();
+  /** Counters as the last settle left them: a report covers everything since, including deliveries queued before it. */
+  private reported = ForgeRuntime.baseline();
+
+  constructor(options: ForgeRuntimeOptions) {
+    this.clock = options.clock;
+    this.manifest = readManifest(resolve(options.manifestPath ?? 'manifest.yml'));
+    this.handlers = loadHandlers(this.manifest.functions.values(), options.indexPath ?? 'src/index.ts');
+    this.webtriggerBaseUrl = (options.webtriggerBaseUrl ?? 'https://local-forge.test').replace(/\/+$/, '');
+    this.installContext = options.installContext ?? 'ari:cloud:jira::site/local';
+    this.jira = options.jira;
+    this.kvsStore = new KvsStore(this.clock);
+    this.kvsService = new KvsService(this.kvsStore);
+    this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)));
+    this.delivery = new Delivery({
+      clock: this.clock,
+      agenda: this.agenda,
+      manifest: this.manifest,
+      installContext: this.installContext,
+      invoke: (key, args) => this.call(key, args),
+      counters: this.counters,
+      deadLetter: (letter) => this.deadLetters.push(letter),
+      jobFinished: (jobId, outcome) => this.eventsService.finished(jobId, outcome),
+    });
+    this.resetSchedules();
+  }
+
+  // ---------- SdkHost: what the local SDK modules call ----------
+
+  async requestJira(path: string, init: RequestInit | undefined, caller: Caller): Promise<Response> {
+    const request = new Request(this.jira.baseUrl.replace(/\/+$/, '') + path, init);
+    this.stats.recordJira(request.method, new URL(request.url));
+    return this.jira.service.handle(request, caller);
+  }
+
+  async fetch(url: string, init: RequestInit | undefined): Promise<Response> {
+    const target = checkEgress(url, this.manifest.egress);
+    const service = this.services.get(target.hostname.toLowerCase());
+    if (!service) throw new FetchError(`getaddrinfo ENOTFOUND ${target.hostname}`);
+    const request = new Request(url, init);
+    this.stats.recordB24(target, request.headers.get('content-type') ?? '', await request.clone().text());
+    return service.handle(request);
+  }
+
+  readonly kvsClient = (path: string, init?: { body?: unknown }): Promise<Response> => this.kvsService.client(path, init);
+  readonly eventsClient = (path: string, init?: { body?: unknown }): Promise<Response> => this.eventsService.client(path, init);
+
+  webtriggerUrl(moduleKey: string): string {
+    if (!this.manifest.webtriggers.some((w) => w.key === moduleKey)) throw new Error(`No web trigger module ${moduleKey} in manifest.yml`);
+    return `${this.webtriggerBaseUrl}/webtrigger/${moduleKey}`;
+  }
+
+  webtriggerKeys(): string[] {
+    return this.manifest.webtriggers.map((w) => w.key);
+  }
+
+  // ---------- The platform side ----------
+
+  /** Calls made with the SDK outside any invocation (tests, seed hooks) reach this runtime. */
+  activate(): void {
+    activateHost(this);
+  }
+
+  deactivate(): void {
+    deactivateHost(this);
+  }
+
+  setJira(baseUrl: string, service: HttpService): void {
+    this.jira = { baseUrl, service };
+  }
+
+  /** Where `fetch` to `host` goes once egress allows it (the Bitrix24 portal, oauth.bitrix.info). */
+  registerService(host: string, service: HttpService): void {
+    this.services.set(host.toLowerCase(), service);
+  }
+
+  setFaults(plan: FaultPlan): FaultInjector {
+    this.faults = new FaultInjector(plan);
+    return this.faults;
+  }
+
+  /** A Jira product event: fanned out to each subscribed trigger, with `filter.ignoreSelf` and the fault plan applied. */
+  deliverJiraEvent(event: JiraProductEvent): void {
+    const copy = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+    for (const trigger of this.manifest.triggers) {
+      if (!trigger.events.includes(event.eventType)) continue;
+      if (trigger.filter?.ignoreSelf === true && event.selfGenerated) {
+        this.counters.selfEventsFiltered += 1;
+        continue;
+      }
+      for (const delay of this.faults.fate('jira').delaysMs) this.agenda.add(this.clock.now() + delay, { kind: 'jira-event', trigger, event: copy, retryCount: 0 });
+    }
+  }
+
+  /** The Bitrix24 emulator's outbox: deliveries to this app's web trigger URLs are queued, others dropped. */
+  deliverB24(request: Request): void {
+    const prefix = `${this.webtriggerBaseUrl}/webtrigger/`;
+    const key = request.url.startsWith(prefix) ? new URL(request.url).pathname.split('/')[2] : undefined;
+    if (!key) {
+      this.counters.b24Undeliverable += 1;
+      return;
+    }
+    const fate = this.faults.fate('b24');
+    if (fate.dropped) this.counters.b24EventsDropped += 1;
+    for (const delay of fate.delaysMs) this.agenda.add(this.clock.now() + delay, { kind: 'b24-delivery', key, request: request.clone() });
+  }
+
+  /** An HTTP request to a web trigger, as the internet sends it (the sandbox's /webtrigger/<key>). */
+  webtrigger(key: string, request: Request): Promise<Response> {
+    return this.delivery.webtrigger(key, request);
+  }
+
+  /** A UI module's resolver called as a person, the way the bridge's invoke() reaches it. */
+  async invoke(request: InvokeRequest): Promise<unknown> {
+    const module = this.manifest.resolvers.find((r) => r.key === request.function) ?? this.manifest.resolvers.find((r) => r.function === request.function);
+    if (!module) throw new Error(`No UI module or resolver function ${request.function} in manifest.yml`);
+    const call = { call: { functionKey: request.call, payload: request.payload ?? {} }, context: { extension: { type: module.moduleType, ...request.extension }, moduleKey: module.key, accountId: request.accountId } };
+    const outcome = await this.call(module.function, [JSON.parse(JSON.stringify(call)), { principal: { accountId: request.accountId }, installContext: this.installContext }], { accountId: request.accountId });
+    if (!outcome.ok) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+    return outcome.result;
+  }
+
+  /** Run a scheduled trigger now (it also runs by itself when settling moves the clock past its interval). */
+  async runScheduled(key: string): Promise<void> {
+    await this.delivery.run({ kind: 'scheduled', key });
+  }
+
+  /** Everything pending, advancing the clock to the next due item when nothing is due, until idle or maxSteps. */
+  async settle(options: { maxSteps?: number } = {}): Promise<RuntimeSettleReport> {
+    const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    const before = this.reported;
+    const start = this.clock.now();
+    let steps = 0;
+    while (steps < maxSteps) {
+      this.enqueueDueSchedules();
+      const work = this.agenda.takeDue(this.clock.now());
+      if (work) {
+        await this.delivery.run(work);
+        steps += 1;
+        continue;
+      }
+      const next = this.agenda.nextDueAt();
+      if (next === undefined) break;
+      this.clock.advance(next - this.clock.now());
+    }
+    const c = this.counters;
+    this.reported = { ...c, failures: c.failures.length, deadLetterCount: this.deadLetters.length };
+    return {
+      idle: this.agenda.size === 0,
+      steps,
+      jiraEventsDelivered: c.jiraEventsDelivered - before.jiraEventsDelivered,
+      b24EventsDelivered: c.b24EventsDelivered - before.b24EventsDelivered,
+      jobsRun: c.jobsRun - before.jobsRun,
+      retriesScheduled: c.retriesScheduled - before.retriesScheduled,
+      deadLetters: c.deadLetters - before.deadLetters,
+      advancedMs: this.clock.now() - start,
+      selfEventsFiltered: c.selfEventsFiltered - before.selfEventsFiltered,
+      b24EventsDropped: c.b24EventsDropped - before.b24EventsDropped,
+      b24Undeliverable: c.b24Undeliverable - before.b24Undeliverable,
+      failures: c.failures.slice(before.failures),
+      deadLetterDetails: this.deadLetters.slice(before.deadLetterCount),
+      pending: this.agenda.size,
+    };
+  }
+
+  get pending(): number {
+    return this.agenda.size;
+  }
+
+  /** Back to a fresh installation: storage, queues, dead letters, stats and faults (handlers stay loaded). */
+  reset(): void {
+    this.agenda.clear();
+    this.kvsStore.clear();
+    this.eventsService.clear();
+    this.stats.reset();
+    this.deadLetters.length = 0;
+    this.faults = new FaultInjector();
+    Object.assign(this.counters, freshCounters());
+    this.reported = ForgeRuntime.baseline();
+    this.resetSchedules();
+  }
+
+  private static baseline(): Omit<ReturnType<typeof freshCounters>, 'failures'> & { failures: number; deadLetterCount: number } {
+    return { ...freshCounters(), failures: 0, deadLetterCount: 0 };
+  }
+
+  private resetSchedules(): void {
+    for (const s of this.manifest.scheduledTriggers) this.nextScheduledAt.set(s.key, this.clock.now() + INTERVAL_MS[s.interval]);
+  }
+
+  private enqueueDueSchedules(): void {
+    const now = this.clock.now();
+    for (const s of this.manifest.scheduledTriggers) {
+      const due = this.nextScheduledAt.get(s.key) ?? Infinity;
+      if (now < due) continue;
+      // Forge does not catch up on missed runs: one run, then the next interval boundary after now.
+      const interval = INTERVAL_MS[s.interval];
+      this.nextScheduledAt.set(s.key, due + Math.ceil((now - due + 1) / interval) * interval);
+      this.agenda.add(now, { kind: 'scheduled', key: s.key });
+    }
+  }
+
+  private async call(functionKey: string, args: unknown[], principal?: Principal): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }> {
+    const handler = this.handlers.get(functionKey);
+    if (!handler) return { ok: false, error: new Error(`No handler for function ${functionKey}`) };
+    try {
+      const result = await runInvocation({ host: this, functionKey, principal }, () => Promise.resolve(handler(...args)));
+      return { ok: true, result };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+}
