@@ -18,6 +18,11 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: {},
+  // The app's Forge SDK imports reach the local Forge runtime (src/local/forge), as under `npm start`.
+  moduleNameMapper: {
+    '^@forge/api$': '<rootDir>/src/local/forge/sdk/api.ts',
+    '^@forge/kvs$': '<rootDir>/src/local/forge/sdk/kvs.ts',
+    '^@forge/events$': '<rootDir>/src/local/forge/sdk/events.ts',
+  },
   testTimeout: 30000,
 };
