@@ -39,7 +39,9 @@ function notEmulated(product: string): ProductRequest {
 
 function productMethods(as: 'app' | 'user', accountId?: string): LocalFetchMethods {
   return {
-    requestJira: (url, init) => currentHost().requestJira(requireSafeUrl(url).value, init, as === 'app' ? { kind: 'app' } : { kind: 'user', accountId: accountId ?? '' }),
+    // Promise.resolve().then: a non-Route argument rejects, as the SDK's async wrapper does, rather than throwing.
+    requestJira: (url, init) =>
+      Promise.resolve().then(() => currentHost().requestJira(requireSafeUrl(url).value, init, as === 'app' ? { kind: 'app' } : { kind: 'user', accountId: accountId ?? '' })),
     requestConfluence: notEmulated('Confluence'),
     requestBitbucket: notEmulated('Bitbucket'),
   };
