@@ -1,0 +1,110 @@
+/**
+ * Outgoing event deliveries. Bitrix24 POSTs a form body (PHP http_build_query) to every bound handler for every
+ * change, including the app's own writes, with IDs only, once: a failed delivery is never retried.
+ */
+import type { B24Outbox, Clock } from '../contracts';
+import { OAUTH_HOST, ALL_SCOPES, type OAuthServer } from './oauth';
+import { httpBuildQuery } from './php-query';
+import type { B24State, HandlerRecord } from './state';
+
+export type TaskEvent =
+  | { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; taskId: number }
+  | { event: 'ONTASKCOMMENTADD'; taskId: number; commentId: number }
+  | { event: 'ONTASKCOMMENTADD'; taskId: number; messageId: number }
+  | { event: 'ONTASKCOMMENTUPDATE' | 'ONTASKCOMMENTDELETE'; taskId: number; commentId: number };
+
+export const BINDABLE_EVENTS = [
+  'ONTASKADD',
+  'ONTASKUPDATE',
+  'ONTASKDELETE',
+  'ONTASKCOMMENTADD',
+  'ONTASKCOMMENTUPDATE',
+  'ONTASKCOMMENTDELETE',
+  'ONAPPINSTALL',
+  'ONAPPUNINSTALL',
+];
+
+/** `data` exactly as the docs' event pages print it (and, for the chat card, as observed on a live portal). */
+export function eventData(e: TaskEvent): Record<string, unknown> {
+  switch (e.event) {
+    case 'ONTASKADD':
+      return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'N', IS_ACCESSIBLE_AFTER: 'undefined' };
+    case 'ONTASKUPDATE':
+      return { FIELDS_BEFORE: { ID: e.taskId }, FIELDS_AFTER: { ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' };
+    case 'ONTASKDELETE':
+      return { FIELDS_BEFORE: { ID: e.taskId }, FIELDS_AFTER: 'undefined', IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'N' };
+    case 'ONTASKCOMMENTADD':
+      if ('messageId' in e) {
+        return {
+          FIELDS_BEFORE: 'undefined',
+          FIELDS_AFTER: { ID: 0, MESSAGE_ID: e.messageId, TASK_ID: e.taskId },
+          IS_ACCESSIBLE_BEFORE: 'N',
+          IS_ACCESSIBLE_AFTER: 'undefined',
+        };
+      }
+      return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: e.commentId, TASK_ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' };
+    case 'ONTASKCOMMENTUPDATE':
+    case 'ONTASKCOMMENTDELETE':
+      return {
+        FIELDS_BEFORE: { ID: e.commentId, TASK_ID: e.taskId },
+        FIELDS_AFTER: { ID: e.commentId, TASK_ID: e.taskId, ACTION: e.event === 'ONTASKCOMMENTUPDATE' ? 'EDIT' : 'DEL' },
+        IS_ACCESSIBLE_BEFORE: 'undefined',
+        IS_ACCESSIBLE_AFTER: 'undefined',
+      };
+  }
+}
+
+export class EventBus {
+  constructor(
+    private readonly state: B24State,
+    private readonly clock: Clock,
+    private readonly outbox: B24Outbox,
+    private readonly oauth: OAuthServer,
+  ) {}
+
+  /** `actorId` is the user who made the change: an app handler receives that user's fresh tokens. */
+  emit(e: TaskEvent, actorId: number): void {
+    for (const handler of this.state.handlers.filter((h) => h.event === e.event)) {
+      const body = httpBuildQuery(this.envelope(handler, e, actorId));
+      this.outbox(
+        new Request(handler.handler, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        }),
+      );
+    }
+  }
+
+  private envelope(handler: HandlerRecord, e: TaskEvent, actorId: number): Record<string, unknown> {
+    const domain = this.state.seed.domain;
+    const common = {
+      domain,
+      client_endpoint: `https://${domain}/rest/`,
+      server_endpoint: `https://${OAUTH_HOST}/rest/`,
+      member_id: this.state.seed.memberId,
+      application_token: handler.applicationToken,
+    };
+    const auth =
+      handler.kind === 'webhook'
+        ? common
+        : {
+            access_token: this.oauth.issueAccessToken(String(handler.authType || actorId)).token,
+            expires_in: '3600',
+            scope: ALL_SCOPES.join(','),
+            domain,
+            server_endpoint: common.server_endpoint,
+            status: 'L',
+            client_endpoint: common.client_endpoint,
+            member_id: common.member_id,
+            application_token: common.application_token,
+          };
+    return {
+      event: e.event,
+      event_handler_id: handler.id,
+      data: eventData(e),
+      ts: String(Math.floor(this.clock.now() / 1000)),
+      auth,
+    };
+  }
+}
