@@ -1,0 +1,127 @@
+/**
+ * Bitrix24 event deliveries → a validated `B24Event`. Only ids and the sender's identity are kept: the consumer
+ * re-reads the task, and the triggering user's OAuth tokens (sent with app events) are dropped here so they can
+ * never reach a queue, a log or storage.
+ */
+import { z } from 'zod';
+import { PermanentError } from '../../core/errors';
+import { FormBodyError, parseFormBody } from './form-body';
+
+export interface B24EventAuth {
+  domain: string;
+  memberId: string;
+  /** Compared in constant time with the stored one by the web trigger. */
+  applicationToken: string;
+  clientEndpoint?: string;
+}
+
+interface Base {
+  /** The event name as sent, upper case (ONTASKADD…). */
+  event: string;
+  auth: B24EventAuth;
+  /** Delivery time, seconds since the epoch, when sent. */
+  ts?: number;
+}
+
+export type B24Event =
+  | (Base & { kind: 'task-added' | 'task-updated' | 'task-deleted'; taskId: string })
+  | (Base & {
+      kind: 'comment-added' | 'comment-updated' | 'comment-deleted';
+      taskId: string;
+      /** null for comments of the new task card, which arrive with ID 0 and a MESSAGE_ID. */
+      commentId: string | null;
+      /** The task-chat message id (new task card only). */
+      messageId?: string;
+    })
+  | { kind: 'unknown'; event: string; auth?: B24EventAuth };
+
+const TASK_KINDS = { ONTASKADD: 'task-added', ONTASKUPDATE: 'task-updated', ONTASKDELETE: 'task-deleted' } as const;
+const COMMENT_KINDS = {
+  ONTASKCOMMENTADD: 'comment-added',
+  ONTASKCOMMENTUPDATE: 'comment-updated',
+  ONTASKCOMMENTDELETE: 'comment-deleted',
+} as const;
+
+const id = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+/** B24 sends the literal string "undefined" for an absent side (e.g. FIELDS_BEFORE of ONTASKADD). */
+const absent = z.union([z.literal('undefined'), z.literal(''), z.array(z.never()), z.undefined()]);
+
+const authSchema = z
+  .object({
+    domain: z.string().min(1),
+    member_id: z.string().min(1),
+    application_token: z.string().min(1),
+    client_endpoint: z.string().optional(),
+  })
+  .transform((a) => ({
+    domain: a.domain,
+    memberId: a.member_id,
+    applicationToken: a.application_token,
+    ...(a.client_endpoint === undefined ? {} : { clientEndpoint: a.client_endpoint }),
+  }));
+
+const envelopeSchema = z.object({
+  event: z.string().min(1).transform((e) => e.toUpperCase()),
+  ts: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number).optional(),
+  auth: authSchema,
+  data: z.unknown(),
+});
+
+const taskFields = z.object({ ID: id });
+const taskDataSchema = z.object({
+  FIELDS_BEFORE: z.union([taskFields, absent]),
+  FIELDS_AFTER: z.union([taskFields, absent]),
+});
+const taskIdOf = (fields: z.infer<typeof taskDataSchema>['FIELDS_AFTER']): string | undefined =>
+  fields !== undefined && typeof fields === 'object' && !Array.isArray(fields) ? fields.ID : undefined;
+const commentFields = z.object({ ID: id, TASK_ID: id, MESSAGE_ID: id.optional() });
+const commentDataSchema = z.object({ FIELDS_AFTER: commentFields });
+
+const malformed = (detail: string, cause?: unknown): PermanentError =>
+  new PermanentError('validation', `Malformed Bitrix24 event: ${detail}`, { code: 'b24-event:malformed', cause });
+
+const parse = <T>(schema: z.ZodType<T>, data: unknown, what: string): T => {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw malformed(`${what}: ${z.prettifyError(parsed.error)}`, parsed.error);
+  return parsed.data;
+};
+
+const isKey = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
+
+/** Parses an already-decoded delivery (e.g. the JSON the docs print). */
+export const parseB24EventObject = (payload: unknown): B24Event => {
+  const name = z.object({ event: z.string() }).safeParse(payload);
+  if (!name.success) throw malformed('no "event" field');
+  const event = name.data.event.toUpperCase();
+  if (!isKey(TASK_KINDS, event) && !isKey(COMMENT_KINDS, event)) {
+    const auth = authSchema.safeParse(z.object({ auth: z.unknown() }).safeParse(payload).data?.auth);
+    return auth.success ? { kind: 'unknown', event, auth: auth.data } : { kind: 'unknown', event };
+  }
+  const envelope = parse(envelopeSchema, payload, event);
+  const base: Base = { event, auth: envelope.auth, ...(envelope.ts === undefined ? {} : { ts: envelope.ts }) };
+  if (isKey(TASK_KINDS, event)) {
+    const data = parse(taskDataSchema, envelope.data, `${event} data`);
+    const taskId = taskIdOf(data.FIELDS_AFTER) ?? taskIdOf(data.FIELDS_BEFORE);
+    if (taskId === undefined) throw malformed(`${event} carries no task ID`);
+    return { ...base, kind: TASK_KINDS[event], taskId };
+  }
+  const fields = parse(commentDataSchema, envelope.data, `${event} data`).FIELDS_AFTER;
+  return {
+    ...base,
+    kind: COMMENT_KINDS[event],
+    taskId: fields.TASK_ID,
+    commentId: fields.ID === '0' ? null : fields.ID,
+    ...(fields.MESSAGE_ID === undefined ? {} : { messageId: fields.MESSAGE_ID }),
+  };
+};
+
+/** Parses the raw web-trigger body (application/x-www-form-urlencoded, PHP-style keys). */
+export const parseB24EventBody = (body: string): B24Event => {
+  if (body.trim() === '') throw malformed('empty body');
+  try {
+    return parseB24EventObject(parseFormBody(body));
+  } catch (e) {
+    if (e instanceof FormBodyError) throw malformed(e.message, e);
+    throw e;
+  }
+};
