@@ -48,14 +48,13 @@ export const font: Handler = (el, ctx, state) => {
   return state.all(el, withMarks(ctx, marks));
 };
 
-/** A link keeps its text even when its target is unsafe; an empty link shows its URL. */
+/** A link keeps its text even when its target is unsafe; a link without content shows its URL. */
 export const anchor: Handler = (el: Element, ctx: Ctx, state: State): AdfNode[] => {
   const href = safeLinkHref(propString(el, 'href'));
   if (!href) return state.all(el, ctx);
   const inner = withMarks(ctx, [{ type: 'link', attrs: { href } }]);
   const content = state.all(el, inner);
-  const visible = content.some((n) => n.type !== 'text' || (n.text ?? '').trim() !== '');
-  return visible ? content : state.all({ ...el, children: [{ type: 'text', value: href }] }, inner);
+  return content.length > 0 ? content : state.all({ ...el, children: [{ type: 'text', value: href }] }, inner);
 };
 
 export const subsup = (type: 'sub' | 'sup'): Handler => markHandler({ type: 'subsup', attrs: { type } });
