@@ -56,7 +56,8 @@ export function issueEvent(overrides: Partial<JiraProductEvent> & { key?: string
   return { eventType: 'avi:jira:updated:issue', selfGenerated: false, atlassianId: 'person-1', issue: { id: '10001', key }, ...rest };
 }
 
-export function trace(harness: Harness, key: string): unknown[] {
+/** What the fixture app recorded under `trace:<key>` (works for a Harness and a LocalPlatform alike). */
+export function trace(harness: { runtime: ForgeRuntime }, key: string): unknown[] {
   const value = harness.runtime.kvsStore.peek(`trace:${key}`);
   return Array.isArray(value) ? value : [];
 }

@@ -1,0 +1,89 @@
+/**
+ * The local platform's default world: Jira site https://sandbox.atlassian.net with project DEMO, and Bitrix24
+ * portal sandbox.bitrix24.com (Europe/Berlin) with workgroup 1. Four people exist on both sides with the same
+ * e-mail; one person exists only in Jira and one only in Bitrix24, so user matching has a miss on each side.
+ * Jira: Anna is site admin (ADMINISTER), Ben administers DEMO, everyone else may only browse it.
+ */
+import type { B24Seed, JiraSeed } from './contracts';
+
+export interface PlatformSeed {
+  jira: JiraSeed;
+  b24: B24Seed;
+  /** The Jira project and Bitrix24 workgroup the default mapping pairs. */
+  jiraProjectKey: string;
+  b24GroupId: string;
+  /** Bitrix24 events bound (as an admin's outgoing webhook would) to the app's web trigger. */
+  b24Events: { webtriggerKey: string; events: string[] };
+}
+
+interface Person {
+  first: string;
+  last: string;
+  email: string;
+  jira?: { accountId: string; global?: string[]; demo: string[] };
+  b24?: { id: string; secret: string; admin?: boolean };
+}
+
+const BROWSE = ['BROWSE_PROJECTS'];
+
+const PEOPLE: Person[] = [
+  {
+    first: 'Anna', last: 'Schmidt', email: 'anna.schmidt@example.com',
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01', global: ['ADMINISTER'], demo: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] },
+    b24: { id: '1', secret: 'k3x9p2m7q4w8z1a5', admin: true },
+  },
+  {
+    first: 'Ben', last: 'Carter', email: 'ben.carter@example.com',
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e02', demo: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] },
+    b24: { id: '2', secret: 'b7n2v5c8x1z4l6j9' },
+  },
+  {
+    first: 'Chloé', last: 'Dubois', email: 'chloe.dubois@example.com',
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e03', demo: BROWSE },
+    b24: { id: '3', secret: 'h4g8f2d6s1a9p3o7' },
+  },
+  {
+    first: 'Dmitri', last: 'Ivanov', email: 'dmitri.ivanov@example.com',
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e04', demo: BROWSE },
+    b24: { id: '4', secret: 'u5y1t7r3e9w2q6i8' },
+  },
+  {
+    first: 'Erin', last: 'Walsh', email: 'erin.walsh@example.com',
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e05', demo: BROWSE },
+  },
+  {
+    first: 'Farid', last: 'Haddad', email: 'farid.haddad@example.com',
+    b24: { id: '5', secret: 'm2n6b9v3c7x1z5l8' },
+  },
+];
+
+export const B24_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'];
+
+/** A fresh copy each call, so a test may change its seed without touching anyone else's. */
+export function defaultSeed(): PlatformSeed {
+  return {
+    jiraProjectKey: 'DEMO',
+    b24GroupId: '1',
+    b24Events: { webtriggerKey: 'b24-events', events: [...B24_EVENTS] },
+    jira: {
+      baseUrl: 'https://sandbox.atlassian.net',
+      cloudId: '5d3c1a8e-7b2f-4c6d-9e0a-1f2b3c4d5e6f',
+      appAccountId: '712020:0b24a5f0-aaaa-4bbb-8ccc-000000000a99',
+      users: PEOPLE.flatMap((p) =>
+        p.jira
+          ? [{ accountId: p.jira.accountId, displayName: `${p.first} ${p.last}`, email: p.email, globalPermissions: [...(p.jira.global ?? [])], projectPermissions: { DEMO: [...p.jira.demo] } }]
+          : [],
+      ),
+      projects: [{ id: '10000', key: 'DEMO', name: 'Demo project' }],
+    },
+    b24: {
+      domain: 'sandbox.bitrix24.com',
+      memberId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      applicationToken: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
+      timeZone: 'Europe/Berlin',
+      users: PEOPLE.flatMap((p) => (p.b24 ? [{ id: p.b24.id, name: p.first, lastName: p.last, email: p.email, webhookSecret: p.b24.secret, ...(p.b24.admin ? { admin: true } : {}) }] : [])),
+      groups: [{ id: '1', name: 'Demo workgroup' }],
+      oauthClient: { clientId: 'local.65f0a1b2c3d4e5.12345678', clientSecret: 'Zx8Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz' },
+    },
+  };
+}
