@@ -36,21 +36,36 @@ const FIELDS: [string, Getter][] = [
   ['DEADLINE', (t, c) => date(t.deadline, c)],
   ['START_DATE_PLAN', (t, c) => date(t.startDatePlan, c)],
   ['END_DATE_PLAN', (t, c) => date(t.endDatePlan, c)],
+  ['GUID', (t) => `{00000000-0000-4000-8000-${String(t.id).padStart(12, '0')}}`],
   ['XML_ID', (t) => t.xmlId],
   ['COMMENTS_COUNT', (t, c) => String([...c.state.comments.values()].filter((x) => x.taskId === t.id).length)],
+  ['SERVICE_COMMENTS_COUNT', () => null],
   ['ALLOW_CHANGE_DEADLINE', () => 'N'],
   ['ALLOW_TIME_TRACKING', () => 'N'],
   ['TASK_CONTROL', (t) => t.taskControl],
   ['ADD_IN_REPORT', () => 'N'],
+  ['FORKED_BY_TEMPLATE_ID', () => null],
   ['TIME_ESTIMATE', () => '0'],
+  ['TIME_SPENT_IN_LOGS', () => null],
   ['MATCH_WORK_TIME', () => 'N'],
+  ['FORUM_TOPIC_ID', () => null],
+  ['FORUM_ID', () => null],
   ['SITE_ID', () => 's1'],
   ['SUBORDINATE', () => 'N'],
+  ['EXCHANGE_MODIFIED', () => null],
+  ['EXCHANGE_ID', () => null],
+  ['OUTLOOK_VERSION', () => '1'],
+  ['VIEWED_DATE', () => null],
+  ['SORTING', () => null],
+  ['DURATION_FACT', () => null],
   ['IS_MUTED', () => 'N'],
   ['IS_PINNED', () => 'N'],
+  ['IS_PINNED_IN_GROUP', () => 'N'],
+  ['FLOW_ID', () => null],
   ['DESCRIPTION_IN_BBCODE', () => 'Y'],
   ['STATUS', (t) => String(t.status)],
   ['STATUS_CHANGED_DATE', (t, c) => date(t.statusChangedDate, c)],
+  ['DURATION_PLAN', () => null],
   ['DURATION_TYPE', () => 'days'],
   ['GROUP_ID', (t) => String(t.groupId)],
   ['AUDITORS', (t) => t.auditors.map(String)],
@@ -70,6 +85,11 @@ export function camelize(upper: string): string {
 
 function person(ctx: CallContext, id: number): Record<string, string> {
   return { id: String(id), name: ctx.state.userName(id), link: `/company/personal/user/${id}/`, icon: '/bitrix/images/tasks/default_avatar.png', workPosition: '' };
+}
+
+/** PHP prints an empty map as [] and a filled one as an object keyed by user id. */
+function peopleMap(ctx: CallContext, ids: number[]): unknown {
+  return ids.length ? Object.fromEntries(ids.map((id) => [String(id), person(ctx, id)])) : [];
 }
 
 function ufValue(t: TaskRecord, name: string): unknown {
@@ -99,6 +119,19 @@ export function allowedActions(t: TaskRecord, userId: number, admin: boolean): R
     renew: doer && [4, 5, 6, 7].includes(t.status) && t.status !== 4,
     create: true,
     changeDeadline: creator,
+    checklistAddItems: doer,
+    addFavorite: true,
+    deleteFavorite: false,
+    rate: creator,
+    take: false,
+    'edit.originator': false,
+    'checklist.reorder': doer,
+    'elapsedtime.add': doer,
+    'dayplan.timer.toggle': false,
+    'edit.plan': doer,
+    'checklist.add': doer,
+    'favorite.add': true,
+    'favorite.delete': false,
   };
 }
 
@@ -125,6 +158,8 @@ export function renderTask(t: TaskRecord, ctx: CallContext, select?: string[]): 
   out.group = t.groupId ? { id: String(t.groupId), name: ctx.state.seed.groups.find((g) => g.id === String(t.groupId))?.name ?? '' } : [];
   if (want('CREATED_BY')) out.creator = person(ctx, t.createdBy);
   if (want('RESPONSIBLE_ID')) out.responsible = person(ctx, t.responsibleId);
+  if (want('ACCOMPLICES')) out.accomplicesData = peopleMap(ctx, t.accomplices);
+  if (want('AUDITORS')) out.auditorsData = peopleMap(ctx, t.auditors);
   if (select?.some((s) => s.toUpperCase() === 'TAGS')) {
     out.tags = Object.fromEntries(t.tags.map((title, i) => [String(i + 1), { id: i + 1, title }]));
   }

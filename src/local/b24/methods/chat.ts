@@ -33,7 +33,7 @@ function chatOf(ctx: CallContext, params: Params): { chatId: number; task: TaskR
 function renderMessage(ctx: CallContext, m: ChatMessage): Record<string, unknown> {
   return {
     id: m.id, chat_id: m.chatId, author_id: m.authorId, date: formatPortalDate(m.date, ctx.timeZone), text: m.text,
-    unread: false, uuid: null, replaces: [], params: [], disappearing_date: null,
+    unread: false, uuid: `00000000-0000-4000-8000-${String(m.id).padStart(12, '0')}`, replaces: [], params: [], disappearing_date: null,
   };
 }
 
