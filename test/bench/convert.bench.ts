@@ -1,0 +1,85 @@
+/**
+ * Converter throughput (`npm run bench` once registered in run.ts): MB/s of each function on a realistic
+ * mixed document, and the time for ~1 MB inputs at three sizes to show the cost stays linear.
+ * Not run by jest. Atlassian's editor parser is not compared: its packages (and jsdom) are not installed.
+ */
+import { adfToBbcode, adfToHtml, bbcodeToAdf, htmlToAdf, type AdfDoc } from '../../src/core/convert';
+
+const SECTION = `[B]Release checklist[/B] for [I]sprint 42[/I], owner [USER=12]Мария Иванова[/USER] 🚀
+Please read the [URL=https://wiki.example.com/release]release guide[/URL] first; a < b & c.
+
+[LIST=1]
+[*]Freeze the branch and tag [COLOR=#ff5630]v2.4.0[/COLOR]
+[*]Run the suites:
+[LIST]
+[*]unit — [S]flaky[/S] fixed
+[*]scenario [U]on staging[/U]
+[/LIST]
+[*]Announce in the chat
+[/LIST]
+[QUOTE]Do not deploy on Fridays.[/QUOTE]
+[CODE]npm run build && npm test[/CODE]
+[TABLE]
+[TR][TH]Step[/TH][TH]Owner[/TH][/TR]
+[TR][TD]Build[/TD][TD]Иван[/TD][/TR]
+[/TABLE]
+Attached: [DISK FILE ID=n123]
+
+`;
+
+const mb = (text: string): number => Buffer.byteLength(text, 'utf8') / 1e6;
+
+function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Repeats `run` for at least `budgetMs` and returns MB/s for an input of `megabytes`. */
+function throughput(megabytes: number, run: () => void, budgetMs = 700): number {
+  run();
+  let iterations = 0;
+  const elapsed = timeMs(() => {
+    const start = Date.now();
+    while (Date.now() - start < budgetMs) {
+      run();
+      iterations++;
+    }
+  });
+  return (megabytes * iterations) / (elapsed / 1000);
+}
+
+interface Inputs { bbcode: string; html: string; adf: AdfDoc; adfJson: string }
+
+function inputs(targetBytes: number): Inputs {
+  const bbcode = SECTION.repeat(Math.max(1, Math.round(targetBytes / Buffer.byteLength(SECTION, 'utf8'))));
+  // The ADF side is built without the 32,767-character cut so that large inputs stay large.
+  const adf = JSON.parse(JSON.stringify(bbcodeToAdf(SECTION))) as AdfDoc;
+  const copies = Math.max(1, Math.round(bbcode.length / SECTION.length));
+  const bigAdf: AdfDoc = { ...adf, content: Array.from({ length: copies }, () => adf.content).flat() };
+  return { bbcode, html: adfToHtml(bigAdf), adf: bigAdf, adfJson: JSON.stringify(bigAdf) };
+}
+
+function row(name: string, values: readonly (string | number)[]): string {
+  return [name.padEnd(14), ...values.map((v) => String(v).padStart(12))].join(' ');
+}
+
+export async function benchConvert(): Promise<void> {
+  const small = inputs(10_000);
+  console.log(`Rich-text converter (mixed document of ${(mb(small.bbcode) * 1000).toFixed(1)} KB BBCode)`);
+  console.log(row('function', ['MB/s', '256 KB ms', '512 KB ms', '1 MB ms']));
+  const sizes = [256_000, 512_000, 1_000_000].map(inputs);
+  const cases: [string, (i: Inputs) => number, (i: Inputs) => unknown][] = [
+    ['bbcodeToAdf', (i) => mb(i.bbcode), (i) => bbcodeToAdf(i.bbcode)],
+    ['htmlToAdf', (i) => mb(i.html), (i) => htmlToAdf(i.html)],
+    ['adfToBbcode', (i) => mb(i.adfJson), (i) => adfToBbcode(i.adf)],
+    ['adfToHtml', (i) => mb(i.adfJson), (i) => adfToHtml(i.adf)],
+  ];
+  for (const [name, size, run] of cases) {
+    const speed = throughput(size(small), () => run(small));
+    const times = sizes.map((i) => timeMs(() => run(i)).toFixed(0));
+    console.log(row(name, [speed.toFixed(2), ...times]));
+  }
+  console.log('MB/s counts input bytes (ADF: its JSON). Atlassian editor-parser ratio: not measured (not installed).');
+  return Promise.resolve();
+}
