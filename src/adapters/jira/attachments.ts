@@ -7,7 +7,17 @@ import { PermanentError } from '../../core/errors';
 import type { JiraFileUpload, JiraPort } from '../../ports/jira';
 import { type JiraRequester, enc } from './request';
 
-const attachmentSchema = z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), size: z.number() });
+/** The spec's own example omits `id` on one attachment; its `content` URL (…/attachment/content/<id>) still names it. */
+const attachmentSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).transform(String).optional(),
+    content: z.string().optional(),
+    filename: z.string(),
+    mimeType: z.string(),
+    size: z.number(),
+  })
+  .transform(({ id, content, ...rest }) => ({ id: id ?? /\/attachment\/content\/(\d+)/.exec(content ?? '')?.[1], ...rest }))
+  .refine((a): a is typeof a & { id: string } => a.id !== undefined, 'attachment without id or content URL');
 
 /** Quotes and line breaks would end the header early; the name is the only caller-controlled header text. */
 const safeFilename = (name: string): string => name.replace(/["\r\n\\]/g, '_');
