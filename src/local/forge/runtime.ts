@@ -6,9 +6,10 @@
  */
 import { resolve } from 'node:path';
 import { FetchError } from '@forge/api/out/api/errors';
-import type { Caller, Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent, SettleReport } from '../contracts';
+import type { Caller, Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent } from '../contracts';
+import { installForgeAliases } from './alias';
 import { activateHost, deactivateHost, runInvocation, type Principal, type SdkHost } from './context';
-import { Delivery, type DeadLetter, type DeliveryCounters, type Work } from './delivery';
+import { Delivery, type DeadLetter, type Work } from './delivery';
 import { checkEgress } from './egress';
 import { EventsService } from './events-service';
 import { FaultInjector } from './faults';
@@ -16,8 +17,11 @@ import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
 import { loadHandlers, type Handler } from './loader';
 import { INTERVAL_MS, readManifest, type ForgeManifest } from './manifest';
+import { freshCounters, SettleLedger, type RuntimeSettleReport } from './report';
 import { Agenda } from './scheduler';
 import { StatsRecorder } from './stats';
+
+export type { RuntimeSettleReport } from './report';
 
 export interface AdvanceableClock extends Clock {
   advance(ms: number): void;
@@ -35,23 +39,8 @@ export interface ForgeRuntimeOptions {
   installContext?: string;
 }
 
-export interface RuntimeSettleReport extends SettleReport {
-  steps: number;
-  /** Jira events not delivered to an `ignoreSelf` trigger because the app caused them. */
-  selfEventsFiltered: number;
-  b24EventsDropped: number;
-  /** Bitrix24 deliveries to URLs that are not this app's web triggers. */
-  b24Undeliverable: number;
-  failures: DeliveryCounters['failures'];
-  deadLetterDetails: DeadLetter[];
-  pending: number;
-}
-
 const DEFAULT_MAX_STEPS = 10_000;
-
-function freshCounters(): DeliveryCounters & { selfEventsFiltered: number; b24EventsDropped: number; b24Undeliverable: number } {
-  return { jiraEventsDelivered: 0, b24EventsDelivered: 0, jobsRun: 0, retriesScheduled: 0, deadLetters: 0, failures: [], selfEventsFiltered: 0, b24EventsDropped: 0, b24Undeliverable: 0 };
-}
+const MAX_EVENT_BYTES = 200 * 1024;
 
 export class ForgeRuntime implements SdkHost {
   readonly manifest: ForgeManifest;
@@ -72,11 +61,13 @@ export class ForgeRuntime implements SdkHost {
   private faults = new FaultInjector();
   private counters = freshCounters();
   /** Counters as the last settle left them: a report covers everything since, including deliveries queued before it. */
-  private reported = ForgeRuntime.baseline();
+  private readonly ledger = new SettleLedger();
+  private settling: Promise<void> = Promise.resolve();
 
   constructor(options: ForgeRuntimeOptions) {
     this.clock = options.clock;
     this.manifest = readManifest(resolve(options.manifestPath ?? 'manifest.yml'));
+    installForgeAliases();
     this.handlers = loadHandlers(this.manifest.functions.values(), options.indexPath ?? 'src/index.ts');
     this.webtriggerBaseUrl = (options.webtriggerBaseUrl ?? 'https://local-forge.test').replace(/\/+$/, '');
     this.installContext = options.installContext ?? 'ari:cloud:jira::site/local';
@@ -153,7 +144,13 @@ export class ForgeRuntime implements SdkHost {
 
   /** A Jira product event: fanned out to each subscribed trigger, with `filter.ignoreSelf` and the fault plan applied. */
   deliverJiraEvent(event: JiraProductEvent): void {
-    const copy = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+    const json = JSON.stringify(event);
+    // Forge does not deliver product events over 200 KB.
+    if (Buffer.byteLength(json) > MAX_EVENT_BYTES) {
+      this.counters.jiraEventsTooLarge += 1;
+      return;
+    }
+    const copy = JSON.parse(json) as Record<string, unknown>;
     for (const trigger of this.manifest.triggers) {
       if (!trigger.events.includes(event.eventType)) continue;
       if (trigger.filter?.ignoreSelf === true && event.selfGenerated) {
@@ -198,9 +195,18 @@ export class ForgeRuntime implements SdkHost {
   }
 
   /** Everything pending, advancing the clock to the next due item when nothing is due, until idle or maxSteps. */
-  async settle(options: { maxSteps?: number } = {}): Promise<RuntimeSettleReport> {
+  settle(options: { maxSteps?: number } = {}): Promise<RuntimeSettleReport> {
+    // One settle at a time (the sandbox may settle on a timer and on request): later calls wait their turn.
+    const run = this.settling.then(() => this.settleNow(options));
+    this.settling = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async settleNow(options: { maxSteps?: number }): Promise<RuntimeSettleReport> {
     const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-    const before = this.reported;
     const start = this.clock.now();
     let steps = 0;
     while (steps < maxSteps) {
@@ -215,24 +221,7 @@ export class ForgeRuntime implements SdkHost {
       if (next === undefined) break;
       this.clock.advance(next - this.clock.now());
     }
-    const c = this.counters;
-    this.reported = { ...c, failures: c.failures.length, deadLetterCount: this.deadLetters.length };
-    return {
-      idle: this.agenda.size === 0,
-      steps,
-      jiraEventsDelivered: c.jiraEventsDelivered - before.jiraEventsDelivered,
-      b24EventsDelivered: c.b24EventsDelivered - before.b24EventsDelivered,
-      jobsRun: c.jobsRun - before.jobsRun,
-      retriesScheduled: c.retriesScheduled - before.retriesScheduled,
-      deadLetters: c.deadLetters - before.deadLetters,
-      advancedMs: this.clock.now() - start,
-      selfEventsFiltered: c.selfEventsFiltered - before.selfEventsFiltered,
-      b24EventsDropped: c.b24EventsDropped - before.b24EventsDropped,
-      b24Undeliverable: c.b24Undeliverable - before.b24Undeliverable,
-      failures: c.failures.slice(before.failures),
-      deadLetterDetails: this.deadLetters.slice(before.deadLetterCount),
-      pending: this.agenda.size,
-    };
+    return this.ledger.report(this.counters, this.deadLetters, { idle: this.agenda.size === 0, steps, advancedMs: this.clock.now() - start, pending: this.agenda.size });
   }
 
   get pending(): number {
@@ -248,12 +237,8 @@ export class ForgeRuntime implements SdkHost {
     this.deadLetters.length = 0;
     this.faults = new FaultInjector();
     Object.assign(this.counters, freshCounters());
-    this.reported = ForgeRuntime.baseline();
+    this.ledger.reset();
     this.resetSchedules();
-  }
-
-  private static baseline(): Omit<ReturnType<typeof freshCounters>, 'failures'> & { failures: number; deadLetterCount: number } {
-    return { ...freshCounters(), failures: 0, deadLetterCount: 0 };
   }
 
   private resetSchedules(): void {

@@ -108,3 +108,24 @@ describe('the local Forge runtime wires the app from manifest.yml alone', () => 
     ).toThrow(/onIssueEvent is not a function exported/);
   });
 });
+
+describe('delivery limits and concurrency', () => {
+  it('does not deliver a product event over 200 KB, as Forge does not', async () => {
+    const h = buildRuntime();
+    h.runtime.deliverJiraEvent(issueEvent({ padding: 'x'.repeat(201 * 1024) }));
+
+    const report = await h.runtime.settle();
+
+    expect(report).toMatchObject({ jiraEventsTooLarge: 1, jiraEventsDelivered: 0 });
+  });
+
+  it('runs concurrent settle calls one after the other, so no work runs twice', async () => {
+    const h = buildRuntime();
+    await pushWork({ id: 'once', mode: 'ok' });
+
+    const [a, b] = await Promise.all([h.runtime.settle(), h.runtime.settle()]);
+
+    expect(a.jobsRun + b.jobsRun).toBe(1);
+    expect(trace(h, 'work:once')).toHaveLength(1);
+  });
+});
