@@ -135,3 +135,14 @@ export const anyAdf = fc.array(
     codeBlock, list(2), table),
   { minLength: 1, maxLength: 5 },
 ).map((content) => doc(...content));
+
+// ---------- HTML tag soup: every handled tag, nested at random, often malformed ----------
+
+const htmlTags = ['p', 'div', 'span', 'b', 'i', 'u', 's', 'sub', 'sup', 'code', 'pre', 'h1', 'h3', 'h6', 'ul', 'ol',
+  'li', 'blockquote', 'table', 'thead', 'tr', 'th', 'td', 'a', 'font', 'em', 'strong', 'del', 'section', 'custom-x'];
+export const htmlSoup = fc.array(fc.oneof(
+  { weight: 3, arbitrary: plainWord.map((w) => ` ${w} `) },
+  fc.constantFrom(...htmlTags).map((t) => `<${t}${t === 'a' ? ' href="https://x.example"' : t === 'span' ? ' style="color:red"' : ''}>`),
+  fc.constantFrom(...htmlTags).map((t) => `</${t}>`),
+  fc.constantFrom('<br>', '<hr>', '<img src="https://i.example/a.png">', '&nbsp;', '&amp;', '<script>x</script>'),
+), { maxLength: 40 }).map((parts) => parts.join(''));

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { adfPlainText, adfToBbcode, adfToHtml, bbcodeToAdf, htmlToAdf } from '../../src/core/convert';
 import { validateAdf } from '../../src/local/adf-validator';
-import { anyAdf, bbDocument, bbGarbage, expressibleAdf } from './builders';
+import { anyAdf, bbDocument, bbGarbage, expressibleAdf, htmlSoup } from './builders';
 import { formattedText, wordsOf } from './signature';
 
 const RUNS = { seed: 42, numRuns: 200 };
@@ -38,6 +38,17 @@ describe('malformed BBCode and HTML', () => {
       const kept = new Set(wordsOf(adfPlainText(doc)).join(''));
       for (const ch of wordsOf(input.replace(/&#?\w+;|\[\/?(?:b|list|td|table|tr|code|quote|url|img|user|disk)[^\]]*\]/gi, ' '))
         .join('')) expect(kept).toContain(ch);
+    }), RUNS);
+  });
+});
+
+describe('random HTML tag soup', () => {
+  it('converts to valid ADF that keeps every word outside scripts', () => {
+    fc.assert(fc.property(htmlSoup, (html) => {
+      const result = htmlToAdf(html);
+      expect(validateAdf(result)).toEqual([]);
+      const kept = new Set(wordsOf(adfPlainText(result)));
+      for (const w of wordsOf(html.replace(/<script>x<\/script>/g, ' ').replace(/<[^>]*>|&\w+;/g, ' '))) expect(kept).toContain(w);
     }), RUNS);
   });
 });
