@@ -61,7 +61,8 @@ const assign = (target: FormObject, path: string[], value: string): void => {
 
 export const parseFormBody = (body: string): FormObject => {
   const result: FormObject = {};
-  for (const pair of body.split('&')) {
+  // Raw line breaks never belong to a pair (encoded ones are %0A); tools and files add a trailing one.
+  for (const pair of body.replace(/[\r\n]+$/, '').split('&')) {
     if (pair.trim() === '') continue;
     const eq = pair.indexOf('=');
     const rawKey = eq === -1 ? pair : pair.slice(0, eq);
