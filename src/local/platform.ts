@@ -49,6 +49,7 @@ export class LocalPlatform implements LocalPlatformApi {
       webtriggerBaseUrl: options.webtriggerBaseUrl,
       jira: { baseUrl: this.seed.jira.baseUrl, service: this.jiraEmulator },
       installContext: `ari:cloud:jira::site/${this.seed.jira.cloudId}`,
+      site: { cloudId: this.seed.jira.cloudId, siteUrl: this.seed.jira.baseUrl },
     });
     this.unsubscribeJira = this.jiraEmulator.onEvent((event) => this.runtime.deliverJiraEvent(event));
     this.b24 = new Bitrix24Emulator({ clock: this.clock, seed: this.seed.b24, outbox: (delivery) => this.runtime.deliverB24(delivery), limits: options.b24Limits });

@@ -37,6 +37,8 @@ export interface ForgeRuntimeOptions {
   webtriggerBaseUrl?: string;
   jira: { baseUrl: string; service: HttpService };
   installContext?: string;
+  /** The site the app is installed on, as UI resolvers see it in their context. */
+  site?: { cloudId: string; siteUrl: string };
 }
 
 const DEFAULT_MAX_STEPS = 10_000;
@@ -50,6 +52,7 @@ export class ForgeRuntime implements SdkHost {
   readonly deadLetters: DeadLetter[] = [];
   readonly webtriggerBaseUrl: string;
   readonly installContext: string;
+  private readonly site?: { cloudId: string; siteUrl: string };
   private readonly handlers: Map<string, Handler>;
   private readonly agenda = new Agenda<Work>();
   private readonly kvsService: KvsService;
@@ -72,6 +75,7 @@ export class ForgeRuntime implements SdkHost {
     this.webtriggerBaseUrl = (options.webtriggerBaseUrl ?? 'https://local-forge.test').replace(/\/+$/, '');
     this.installContext = options.installContext ?? 'ari:cloud:jira::site/local';
     this.jira = options.jira;
+    this.site = options.site;
     this.kvsStore = new KvsStore(this.clock);
     this.kvsService = new KvsService(this.kvsStore);
     this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)));
@@ -183,7 +187,7 @@ export class ForgeRuntime implements SdkHost {
   async invoke(request: InvokeRequest): Promise<unknown> {
     const module = this.manifest.resolvers.find((r) => r.key === request.function) ?? this.manifest.resolvers.find((r) => r.function === request.function);
     if (!module) throw new Error(`No UI module or resolver function ${request.function} in manifest.yml`);
-    const call = { call: { functionKey: request.call, payload: request.payload ?? {} }, context: { extension: { type: module.moduleType, ...request.extension }, moduleKey: module.key, accountId: request.accountId } };
+    const call = { call: { functionKey: request.call, payload: request.payload ?? {} }, context: { extension: { type: module.moduleType, ...request.extension }, moduleKey: module.key, accountId: request.accountId, ...this.site } };
     const outcome = await this.call(module.function, [JSON.parse(JSON.stringify(call)), { principal: { accountId: request.accountId }, installContext: this.installContext }], { accountId: request.accountId });
     if (!outcome.ok) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
     return outcome.result;

@@ -55,6 +55,16 @@ describe('the fault plan', () => {
     expect(report.idle).toBe(true);
   });
 
+  it('drops and counts Bitrix24 deliveries to URLs that are not the app\'s web triggers', async () => {
+    const h = buildRuntime();
+    h.runtime.deliverB24(new Request('https://elsewhere.example/hook', { method: 'POST', body: 'event=ONTASKADD' }));
+
+    const report = await h.runtime.settle();
+
+    expect(report).toMatchObject({ b24Undeliverable: 1, b24EventsDelivered: 0 });
+    expect(trace(h, 'inbox')).toEqual([]);
+  });
+
   it('delivers every event once, in order, with no plan', async () => {
     const { jiraOrder, b24Order, report } = await storm({});
     expect(jiraOrder).toEqual(Array.from({ length: 20 }, (_, n) => `DEMO-${n}`));

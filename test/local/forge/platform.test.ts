@@ -120,6 +120,14 @@ describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
     expect(key).toBe('DEMO-1');
   });
 
+  it('gives a resolver the site, module and person in its context, as the bridge does', async () => {
+    const platform = await aPlatform();
+    const echo = await platform.invoke({ function: 'panel', call: 'echo', payload: { q: 1 }, accountId: ANNA, extension: { issue: { id: '10001', key: 'DEMO-1' } } });
+    expect(echo).toEqual({ payload: { q: 1 }, extension: { type: 'jira:issueContext', issue: { id: '10001', key: 'DEMO-1' } } });
+    const whoami = (await platform.invoke({ function: 'panel', call: 'whoami', accountId: ANNA })) as { status: number; body: { accountId: string } };
+    expect(whoami).toMatchObject({ accountId: ANNA, status: 200, body: { accountId: ANNA } });
+  });
+
   it('passes the plan\'s per-call rates to the emulators: jira429 = 1 makes every app call answer 429', async () => {
     const platform = await aPlatform();
     platform.setFaults({ seed: 1, jira429: 1 });
