@@ -55,7 +55,7 @@ function splitAtBlankLines(nodes: readonly AdfNode[]): AdfNode[][] {
 
 /** Drops edge whitespace and edge breaks; whitespace next to a break goes too when HTML collapses it. */
 export function trimInline(nodes: readonly AdfNode[], collapse: boolean): AdfNode[] {
-  const out = mergeText(nodes, collapse).map((n) => (n.type === 'text' ? { ...n } : n));
+  const out = mergeText(nodes, collapse);
   for (let i = 0; i < out.length; i++) {
     const node = out[i];
     if (node?.type !== 'text') continue;

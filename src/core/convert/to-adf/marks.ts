@@ -21,8 +21,11 @@ export function withMark(marks: readonly AdfMark[], mark: AdfMark): AdfMark[] {
   return sortMarks([...rest, mark]);
 }
 
-export function sameMarks(a: readonly AdfMark[] | undefined, b: readonly AdfMark[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+const sameMark = (a: AdfMark, b: AdfMark): boolean =>
+  a === b || (a.type === b.type && JSON.stringify(a.attrs) === JSON.stringify(b.attrs));
+
+export function sameMarks(a: readonly AdfMark[] = [], b: readonly AdfMark[] = []): boolean {
+  return a === b || (a.length === b.length && a.every((mark, i) => sameMark(mark, b[i] as AdfMark)));
 }
 
 export const strong: AdfMark = { type: 'strong' };

@@ -5,7 +5,6 @@
  */
 import type { AdfMark, AdfNode } from '../../adf';
 import type { Element, Root, RootContent } from '../hast';
-import { sortMarks } from './marks';
 
 export interface Ctx {
   readonly marks: readonly AdfMark[];
@@ -26,8 +25,9 @@ export interface HandlerTable {
   readonly ignored: ReadonlySet<string>;
 }
 
+/** `marks` come from the context, which withMark keeps in canonical order. */
 export function textNode(text: string, marks: readonly AdfMark[]): AdfNode {
-  return marks.length > 0 ? { type: 'text', text, marks: sortMarks(marks) } : { type: 'text', text };
+  return marks.length > 0 ? { type: 'text', text, marks: [...marks] } : { type: 'text', text };
 }
 
 export function createState(table: HandlerTable): State {
