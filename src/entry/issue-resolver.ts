@@ -1,4 +1,2 @@
-import Resolver from '@forge/resolver';
-
-/** Backend of the issue panel; its resolvers arrive with the issue panel's issue. */
-export const issueResolver = new Resolver().getDefinitions();
+/** Backend of the issue panel (definitions in ./resolvers/issue). */
+export { issueResolver } from './resolvers/issue';

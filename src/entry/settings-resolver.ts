@@ -1,4 +1,2 @@
-import Resolver from '@forge/resolver';
-
-/** Backend of the project settings page; its resolvers arrive with the admin page's issue. */
-export const settingsResolver = new Resolver().getDefinitions();
+/** Backend of the project settings page (definitions in ./resolvers/settings). */
+export { settingsResolver } from './resolvers/settings';

@@ -1,0 +1,93 @@
+/**
+ * The site-wide connection as the Connection tab reads and saves it. Secrets are written to secret storage and
+ * come back only masked; a save that leaves a secret field empty keeps the stored one (the "Replace" action).
+ */
+import { z } from 'zod';
+import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../adapters/b24/credentials';
+import type { AppDeps } from '../deps';
+import { ConnectionStore, type Connection } from '../store/connection';
+import { AdminError } from './errors';
+import { maskSecret, maskWebhookUrl } from './mask';
+import { checkPortalAddress } from './portal';
+
+/** OAuth client id and secret between "Save" and the authorisation redirect (no tokens yet). */
+export const OAUTH_CLIENT_KEY = 'b24-oauth-client';
+export const oauthClientSchema = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
+
+export interface ConnectionView {
+  connected: boolean;
+  domain?: string;
+  authMode?: 'webhook' | 'oauth';
+  actingUserId?: string;
+  connectedAt?: number;
+  webhookUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  applicationToken?: string;
+  /** Where Bitrix24 must send events (paste into the outgoing webhook). */
+  eventUrl: string;
+}
+
+const secretField = z.string().trim().max(2000).optional();
+
+export const saveConnectionInput = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('webhook'), portal: z.string().max(300), webhookUrl: secretField, applicationToken: secretField, memberId: z.string().trim().max(64).optional() }),
+  z.object({ mode: z.literal('oauth'), portal: z.string().max(300), clientId: z.string().trim().max(200).optional(), clientSecret: secretField, applicationToken: secretField }),
+]);
+export type SaveConnectionInput = z.infer<typeof saveConnectionInput>;
+
+export async function readCredentials(deps: AppDeps): Promise<B24Credentials | null> {
+  const parsed = b24CredentialsSchema.safeParse(await deps.secrets.get(B24_CREDENTIALS_KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function readConnectionView(deps: AppDeps, eventUrl: string): Promise<ConnectionView> {
+  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const [connection, credentials, token, client] = await Promise.all([
+    store.get(),
+    readCredentials(deps),
+    store.applicationToken(),
+    deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
+  ]);
+  const view: ConnectionView = { connected: connection !== null && credentials !== null, eventUrl };
+  if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
+  if (credentials?.mode === 'webhook') view.webhookUrl = maskWebhookUrl(credentials.webhookUrl);
+  if (credentials?.mode === 'oauth') Object.assign(view, { clientId: credentials.clientId, clientSecret: maskSecret(credentials.clientSecret) });
+  else if (client.success) Object.assign(view, { clientId: client.data.clientId, clientSecret: maskSecret(client.data.clientSecret) });
+  if (token) view.applicationToken = maskSecret(token);
+  return view;
+}
+
+export async function saveConnection(deps: AppDeps, input: SaveConnectionInput): Promise<void> {
+  const portal = checkPortalAddress(input.portal);
+  if (!portal.ok) throw new AdminError(portal.message);
+  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const previous = await store.get();
+  const samePortal = previous?.domain === portal.domain;
+  if (input.mode === 'webhook') await saveWebhook(deps, portal.domain, input, samePortal ? previous : null);
+  else await saveOAuthClient(deps, portal.domain, input, samePortal ? previous : null);
+  if (input.applicationToken) await store.setApplicationToken(input.applicationToken);
+}
+
+async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'webhook' }>, previous: Connection | null): Promise<void> {
+  const stored = await readCredentials(deps);
+  const webhookUrl = input.webhookUrl || (stored?.mode === 'webhook' && previous ? stored.webhookUrl : '');
+  if (!webhookUrl) throw new AdminError('Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).');
+  const parsed = /^https:\/\/([^/]+)\/rest\/(\d+)\/([^/\s]+)\/?(?:[a-z_.]+(?:\.json)?)?$/i.exec(webhookUrl);
+  if (!parsed) throw new AdminError('The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.');
+  if (parsed[1]?.toLowerCase() !== domain) throw new AdminError(`The webhook URL belongs to ${parsed[1] ?? 'another portal'}, not to ${domain}.`);
+  await deps.secrets.set(B24_CREDENTIALS_KEY, { mode: 'webhook', webhookUrl: `https://${domain}/rest/${parsed[2] ?? ''}/${parsed[3] ?? ''}/` });
+  const memberId = input.memberId || previous?.memberId || 'unknown';
+  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
+}
+
+async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'oauth' }>, previous: Connection | null): Promise<void> {
+  const stored = oauthClientSchema.safeParse(await deps.secrets.get(OAUTH_CLIENT_KEY));
+  const clientId = input.clientId || (stored.success ? stored.data.clientId : '');
+  const clientSecret = input.clientSecret || (stored.success ? stored.data.clientSecret : '');
+  if (!clientId || !clientSecret) throw new AdminError('Enter the client id and client secret of the Bitrix24 local application.');
+  await deps.secrets.set(OAUTH_CLIENT_KEY, { clientId, clientSecret });
+  // Tokens arrive with the authorisation redirect; until then the portal is known but not yet usable.
+  if (previous?.authMode !== 'oauth') await deps.secrets.delete(B24_CREDENTIALS_KEY);
+  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId: previous?.memberId ?? 'unknown', authMode: 'oauth', connectedAt: deps.clock.now() });
+}

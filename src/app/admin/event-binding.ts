@@ -1,0 +1,46 @@
+/**
+ * OAuth mode: the app registers its web trigger for the six task events with event.bind. (An incoming webhook cannot
+ * bind events; the admin creates an outgoing webhook pointing at the same URL instead.)
+ */
+import type { AppDeps } from '../deps';
+import { ConnectionStore } from '../store/connection';
+import { AdminError, describeB24Failure } from './errors';
+
+export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
+
+export interface EventBindingResult {
+  events: { event: string; bound: boolean; problem?: string }[];
+}
+
+export async function listBoundEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
+  const bindings = await deps.b24.getEventBindings();
+  const bound = new Set(bindings.filter((b) => b.handler === handlerUrl).map((b) => b.event.toUpperCase()));
+  return { events: TASK_EVENTS.map((event) => ({ event, bound: bound.has(event) })) };
+}
+
+export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
+  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  if (connection?.authMode !== 'oauth') {
+    throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.');
+  }
+  let current: EventBindingResult;
+  try {
+    current = await listBoundEvents(deps, handlerUrl);
+  } catch (error) {
+    throw new AdminError(describeB24Failure(error));
+  }
+  const events = [];
+  for (const row of current.events) {
+    if (row.bound) {
+      events.push(row);
+      continue;
+    }
+    try {
+      await deps.b24.bindEvent(row.event, handlerUrl);
+      events.push({ event: row.event, bound: true });
+    } catch (error) {
+      events.push({ event: row.event, bound: false, problem: describeB24Failure(error) });
+    }
+  }
+  return { events };
+}

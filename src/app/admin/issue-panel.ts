@@ -1,0 +1,145 @@
+/**
+ * The issue panel: the linked task as Bitrix24 has it now, when the pair last synced and how, and the actions a
+ * developer may take on one issue (sync now, link, unlink, create in Bitrix24).
+ */
+import { toJobBody, type SyncJob } from '../jobs';
+import type { AppDeps } from '../deps';
+import { ConnectionStore } from '../store/connection';
+import { JournalStore, type JournalEntry } from '../store/journal';
+import { LinkStore, type PairLink } from '../store/links';
+import { ProjectConfigStore } from '../store/project-config';
+import { AdminError, describeB24Failure } from './errors';
+
+export interface IssueRef {
+  issueId: string;
+  issueKey: string;
+  projectKey: string;
+}
+
+export interface LinkedTaskView {
+  linked: boolean;
+  /** Whether the issue's project is paired with a workgroup (Create in Bitrix24 is offered only then). */
+  projectPaired: boolean;
+  link?: PairLink;
+  task?: { id: string; title: string; status: string; responsible?: string; deadline?: string | null; url?: string };
+  taskProblem?: string;
+  lastSync?: { at: number; outcome: JournalEntry['outcome']; message?: string };
+  recent: JournalEntry[];
+}
+
+const RECENT = 5;
+/** Journal pages scanned for this issue's entries: the panel must answer quickly on busy projects. */
+const SCAN_PAGES = 4;
+
+export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<LinkedTaskView> {
+  const [link, config, recent] = await Promise.all([
+    new LinkStore(deps.kv).byIssue(issue.issueId),
+    new ProjectConfigStore(deps.kv).get(issue.projectKey),
+    recentEntries(deps, issue),
+  ]);
+  const newest = recent[0];
+  const view: LinkedTaskView = {
+    linked: link !== null,
+    projectPaired: config !== null,
+    recent,
+    ...(newest ? { lastSync: { at: newest.at, outcome: newest.outcome, ...(newest.message ? { message: newest.message } : {}) } } : {}),
+  };
+  if (!link) return view;
+  view.link = link;
+  try {
+    const task = await deps.b24.getTask(link.taskId);
+    if (!task) view.taskProblem = `Task ${link.taskId} no longer exists in Bitrix24 or the app may not see it.`;
+    else view.task = await describeTask(deps, task.id, task);
+  } catch (error) {
+    view.taskProblem = describeB24Failure(error);
+  }
+  return view;
+}
+
+type TaskShape = NonNullable<Awaited<ReturnType<AppDeps['b24']['getTask']>>>;
+
+async function describeTask(deps: AppDeps, id: string, task: TaskShape): Promise<NonNullable<LinkedTaskView['task']>> {
+  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  const responsible = task.responsibleId ? await deps.b24.getUser(task.responsibleId).catch(() => null) : null;
+  return {
+    id,
+    title: task.title,
+    status: task.status,
+    ...(responsible ? { responsible: `${responsible.name} ${responsible.lastName}`.trim() } : {}),
+    deadline: task.deadline ?? null,
+    ...(connection ? { url: taskUrl(connection.domain, id, task) } : {}),
+  };
+}
+
+/** Group tasks open inside their workgroup; others in the responsible person's task list. */
+function taskUrl(domain: string, id: string, task: TaskShape): string {
+  const owner = task.groupId !== '0' ? `workgroups/group/${task.groupId}` : `company/personal/user/${task.responsibleId}`;
+  return `https://${domain}/${owner}/tasks/task/view/${id}/`;
+}
+
+async function recentEntries(deps: AppDeps, issue: IssueRef): Promise<JournalEntry[]> {
+  const journal = new JournalStore(deps.kv, deps.newId);
+  const found: JournalEntry[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < SCAN_PAGES && found.length < RECENT; page += 1) {
+    const result = await journal.list(issue.projectKey, { limit: 100, ...(cursor ? { cursor } : {}) });
+    found.push(...result.entries.filter((e) => e.issueId === issue.issueId));
+    cursor = result.cursor;
+    if (!cursor) break;
+  }
+  return found.slice(0, RECENT);
+}
+
+async function push(deps: AppDeps, job: SyncJob): Promise<void> {
+  await deps.syncQueue.push([toJobBody(job)]);
+}
+
+export async function syncIssueNow(deps: AppDeps, issue: IssueRef): Promise<void> {
+  const link = await new LinkStore(deps.kv).byIssue(issue.issueId);
+  if (!link) throw new AdminError('This issue is not linked to a Bitrix24 task.');
+  await push(deps, { kind: 'pair-sync', taskId: link.taskId, issueId: issue.issueId, origin: 'sync-now' });
+}
+
+/** Accepts a task id or a task URL (…/tasks/task/view/123/). */
+export function parseTaskReference(input: string): string | null {
+  const trimmed = input.trim();
+  if (/^\d{1,12}$/.test(trimmed)) return trimmed;
+  const match = /\/task\/(?:view|edit)\/(\d{1,12})\/?(?:[?#].*)?$/.exec(trimmed);
+  return match?.[1] ?? null;
+}
+
+export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference: string): Promise<PairLink> {
+  const taskId = parseTaskReference(reference);
+  if (!taskId) throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.');
+  const links = new LinkStore(deps.kv);
+  if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked; unlink it first.');
+  const other = await links.byTask(taskId);
+  if (other) throw new AdminError(`Task ${taskId} is already linked to ${other.issueKey}.`);
+  let task: TaskShape | null;
+  try {
+    task = await deps.b24.getTask(taskId);
+  } catch (error) {
+    throw new AdminError(describeB24Failure(error));
+  }
+  if (!task) throw new AdminError(`Task ${taskId} does not exist in Bitrix24 or the app may not see it.`);
+  const link: PairLink = { taskId, issueId: issue.issueId, issueKey: issue.issueKey, projectKey: issue.projectKey, linkedAt: deps.clock.now() };
+  await links.save(link);
+  await push(deps, { kind: 'pair-sync', taskId, issueId: issue.issueId, origin: 'sync-now' });
+  return link;
+}
+
+export async function unlinkIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
+  const links = new LinkStore(deps.kv);
+  const link = await links.byIssue(issue.issueId);
+  if (!link) throw new AdminError('This issue is not linked to a Bitrix24 task.');
+  await links.remove(link);
+}
+
+export async function createTaskForIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
+  if (await new LinkStore(deps.kv).byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.');
+  if (!(await new ProjectConfigStore(deps.kv).get(issue.projectKey))) {
+    throw new AdminError(`Project ${issue.projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`);
+  }
+  // Only the issue: the consumer finds no pair and no marker, and creates the task exactly once.
+  await push(deps, { kind: 'pair-sync', issueId: issue.issueId, origin: 'sync-now' });
+}

@@ -1,0 +1,81 @@
+/**
+ * The Mapping tab: the project's configuration next to what it maps between — the project's real Jira statuses,
+ * Bitrix24's task statuses and the portal's workgroups — and an all-or-nothing save through validateConfig().
+ */
+import { defaultConfig, validateConfig, type SyncConfig } from '../../core/config';
+import type { AppDeps } from '../deps';
+import { ProjectConfigStore } from '../store/project-config';
+import { AdminError, describeB24Failure, describeJiraFailure } from './errors';
+
+/** Bitrix24's task statuses as the REST API numbers them (1 "new" and 7 "declined" are legacy and not offered). */
+export const B24_STATUSES = [
+  { id: '2', name: 'Pending' },
+  { id: '3', name: 'In progress' },
+  { id: '4', name: 'Awaiting control' },
+  { id: '5', name: 'Completed' },
+  { id: '6', name: 'Deferred' },
+] as const;
+
+export interface MappingView {
+  config: SyncConfig;
+  /** False when nothing is stored yet and `config` is the default proposal. */
+  saved: boolean;
+  jiraStatuses: { id: string; name: string; category?: string }[];
+  b24Statuses: { id: string; name: string }[];
+  groups: { id: string; name: string }[];
+  /** Set when the portal's workgroups could not be read; the rest of the tab still works. */
+  groupsProblem?: string;
+}
+
+const MAX_GROUP_PAGES = 20;
+
+export async function readMapping(deps: AppDeps, projectKey: string): Promise<MappingView> {
+  const stored = await new ProjectConfigStore(deps.kv).get(projectKey);
+  let statuses;
+  try {
+    statuses = await deps.jira.getProjectStatuses(projectKey);
+  } catch (error) {
+    throw new AdminError(describeJiraFailure(error));
+  }
+  // Every issue type repeats its workflow's statuses; the table needs each once.
+  const unique = new Map(statuses.flatMap((t) => t.statuses).map((s) => [s.id, { id: s.id, name: s.name, ...(s.statusCategory ? { category: s.statusCategory.key } : {}) }]));
+  const view: MappingView = {
+    config: stored ?? defaultConfig(projectKey, ''),
+    saved: stored !== null,
+    jiraStatuses: [...unique.values()],
+    b24Statuses: B24_STATUSES.map((s) => ({ ...s })),
+    groups: [],
+  };
+  try {
+    view.groups = await listGroups(deps);
+  } catch (error) {
+    view.groupsProblem = describeB24Failure(error);
+  }
+  return view;
+}
+
+async function listGroups(deps: AppDeps): Promise<{ id: string; name: string }[]> {
+  const groups: { id: string; name: string }[] = [];
+  let start: number | undefined = 0;
+  for (let page = 0; page < MAX_GROUP_PAGES && start !== undefined; page += 1) {
+    const result: Awaited<ReturnType<AppDeps['b24']['listGroups']>> = await deps.b24.listGroups(start);
+    groups.push(...result.groups);
+    start = result.next;
+  }
+  return groups;
+}
+
+export type SaveMappingResult = { ok: true } | { ok: false; error: string; problems: { path: string; message: string }[] };
+
+/** Nothing is written unless the whole configuration is valid. */
+export async function saveMapping(deps: AppDeps, projectKey: string, candidate: unknown): Promise<SaveMappingResult> {
+  const result = validateConfig(candidate);
+  if (!result.ok) {
+    return { ok: false, error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, problems: result.problems };
+  }
+  if (result.config.projectKey !== projectKey) {
+    return { ok: false, error: 'The mapping was not saved: it belongs to another project.', problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.` }] };
+  }
+  await new ProjectConfigStore(deps.kv).save(result.config);
+  return { ok: true };
+}

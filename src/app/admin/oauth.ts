@@ -1,0 +1,53 @@
+/**
+ * The OAuth 2.0 authorisation code → tokens step. Bitrix24 redirects the approving admin to the app's install
+ * handler (or the admin pastes the code); the code is exchanged at oauth.bitrix.info with the client secret saved
+ * on the Connection tab, and the tokens become the stored credentials.
+ */
+import { z } from 'zod';
+import { B24_CREDENTIALS_KEY } from '../../adapters/b24/credentials';
+import { B24_OAUTH_TOKEN_URL } from '../../adapters/b24/auth';
+import type { HttpTransport } from '../../ports/http';
+import type { AppDeps } from '../deps';
+import { ConnectionStore } from '../store/connection';
+import { AdminError } from './errors';
+import { OAUTH_CLIENT_KEY, oauthClientSchema } from './connection';
+
+const tokenReply = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.coerce.number(),
+  client_endpoint: z.string().regex(/^https:\/\/[^/]+\//),
+  member_id: z.string().min(1),
+  user_id: z.coerce.string().optional(),
+});
+
+export async function completeOAuthAuthorization(deps: AppDeps, transport: HttpTransport, code: string): Promise<{ domain: string }> {
+  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const [connection, client] = await Promise.all([store.get(), deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v))]);
+  if (!connection || connection.authMode !== 'oauth' || !client.success) throw new AdminError('Save the portal address, client id and client secret first.');
+  const query = new URLSearchParams({ grant_type: 'authorization_code', client_id: client.data.clientId, client_secret: client.data.clientSecret, code });
+  let body: unknown;
+  try {
+    const reply = await transport(`${B24_OAUTH_TOKEN_URL}?${query.toString()}`, { method: 'GET' });
+    body = JSON.parse(await reply.text()) as unknown;
+  } catch {
+    throw new AdminError('The Bitrix24 authorisation server is unreachable: try again in a minute.');
+  }
+  const parsed = tokenReply.safeParse(body);
+  if (!parsed.success) throw new AdminError('Bitrix24 refused the authorisation: the code expired (it is valid for 30 seconds) or the client secret is wrong.');
+  const tokens = parsed.data;
+  const domain = new URL(tokens.client_endpoint).hostname;
+  if (domain !== connection.domain) throw new AdminError(`The authorisation came from ${domain}, not from the connected portal ${connection.domain}.`);
+  await deps.secrets.set(B24_CREDENTIALS_KEY, {
+    mode: 'oauth',
+    clientEndpoint: tokens.client_endpoint,
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt: deps.clock.now() + tokens.expires_in * 1000,
+    clientId: client.data.clientId,
+    clientSecret: client.data.clientSecret,
+    memberId: tokens.member_id,
+  });
+  await store.save({ ...connection, memberId: tokens.member_id, connectedAt: deps.clock.now(), ...(tokens.user_id ? { actingUserId: tokens.user_id } : {}) });
+  return { domain };
+}

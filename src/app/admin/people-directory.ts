@@ -1,0 +1,67 @@
+/**
+ * Who exists on each side, for the People tab. Bitrix24 lists its active users (user.get pages through one batch);
+ * Jira has no "list everyone" endpoint for apps, so the Jira side is the people who work in the project: the
+ * assignees and reporters of its recently updated issues, plus whoever an override names.
+ */
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+const PAGE = 50;
+const PAGES_PER_BATCH = 10;
+const MAX_B24_USERS = 2000;
+const RECENT_ISSUES = 100;
+
+const b24UserRow = z.object({
+  ID: z.coerce.string(),
+  NAME: z.string().nullish(),
+  LAST_NAME: z.string().nullish(),
+  EMAIL: z.string().nullish(),
+});
+
+export async function listB24People(deps: AppDeps): Promise<Person[]> {
+  const people: Person[] = [];
+  for (let start = 0; start < MAX_B24_USERS; start += PAGE * PAGES_PER_BATCH) {
+    const commands = Object.fromEntries(
+      Array.from({ length: PAGES_PER_BATCH }, (_, i) => [`p${i}`, { method: 'user.get', params: { FILTER: { ACTIVE: true }, start: start + i * PAGE } }]),
+    );
+    const { results } = await deps.b24.batch(commands);
+    let full = true;
+    for (let i = 0; i < PAGES_PER_BATCH && full; i += 1) {
+      const rows = z.array(b24UserRow).safeParse(results[`p${i}`]);
+      const page = rows.success ? rows.data : [];
+      people.push(...page.map((u) => ({ id: u.ID, name: `${u.NAME ?? ''} ${u.LAST_NAME ?? ''}`.trim() || `#${u.ID}`, email: u.EMAIL ? u.EMAIL.toLowerCase() : null })));
+      full = page.length === PAGE;
+    }
+    if (!full) break;
+  }
+  // Pages may overlap when users are added while reading.
+  return [...new Map(people.map((p) => [p.id, p])).values()];
+}
+
+export async function listJiraPeople(deps: AppDeps, projectKey: string, extraAccountIds: string[]): Promise<Person[]> {
+  const found = new Map<string, Person>();
+  const page = await deps.jira.searchJql(`project = "${projectKey.replace(/"/g, '')}" ORDER BY updated DESC`, { maxResults: RECENT_ISSUES });
+  for (const issue of page.issues) {
+    for (const ref of [issue.fields.assignee, issue.fields.reporter]) {
+      if (ref) found.set(ref.accountId, { id: ref.accountId, name: ref.displayName, email: ref.emailAddress?.toLowerCase() ?? null });
+    }
+  }
+  for (const accountId of extraAccountIds.filter((id) => !found.has(id))) {
+    const user = await deps.jira.getUser(accountId);
+    if (user) found.set(accountId, { id: accountId, name: user.displayName, email: user.emailAddress?.toLowerCase() ?? null });
+  }
+  return [...found.values()];
+}
+
+/** A Jira person found by the e-mail of a Bitrix24 person; hidden e-mails never match (Jira does not reveal them). */
+export async function findJiraByEmail(deps: AppDeps, email: string): Promise<Person | null> {
+  const users = await deps.jira.findUsers(email);
+  const hit = users.find((u) => u.emailAddress?.toLowerCase() === email && u.accountType === 'atlassian' && u.active);
+  return hit ? { id: hit.accountId, name: hit.displayName, email } : null;
+}

@@ -1,0 +1,56 @@
+/**
+ * The People tab's settings live in the project's SyncConfig (user overrides and the unmatched-user fallback);
+ * this file translates between that config and the tab, and saves through validateConfig like the Mapping tab.
+ */
+import { z } from 'zod';
+import { validateConfig, type SyncConfig } from '../../core/config';
+import type { AppDeps } from '../deps';
+import { ProjectConfigStore } from '../store/project-config';
+import { AdminError } from './errors';
+import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings } from './people';
+
+const id = z.string().trim().min(1).max(128);
+
+export const savePeopleInput = z.object({
+  overrides: z.array(z.object({ b24UserId: id, jiraAccountId: id })).max(500),
+  fallback: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('leave-unchanged') }),
+    z.object({ kind: z.literal('default-user'), b24UserId: id, jiraAccountId: id }),
+  ]),
+});
+export type SavePeopleInput = z.infer<typeof savePeopleInput>;
+
+export function peopleSettingsOf(config: SyncConfig): PeopleSettings {
+  const fallback: PeopleFallback =
+    config.users.unmatched === 'leave-unchanged'
+      ? { kind: 'leave-unchanged' }
+      : { kind: 'default-user', b24UserId: config.users.unmatched.defaultB24UserId, jiraAccountId: config.users.unmatched.defaultJiraAccountId };
+  return { overrides: config.users.overrides.map((o) => ({ b24UserId: o.b24UserId, jiraAccountId: o.jiraAccountId })), fallback };
+}
+
+function withPeopleSettings(config: SyncConfig, settings: SavePeopleInput): unknown {
+  const fallback =
+    settings.fallback.kind === 'leave-unchanged'
+      ? 'leave-unchanged'
+      : { defaultB24UserId: settings.fallback.b24UserId, defaultJiraAccountId: settings.fallback.jiraAccountId };
+  return { ...config, users: { ...config.users, overrides: settings.overrides, unmatched: fallback } };
+}
+
+async function storedConfig(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
+  const config = await new ProjectConfigStore(deps.kv).get(projectKey);
+  if (!config) throw new AdminError('Save the mapping for this project first: people are matched for a paired project.');
+  return config;
+}
+
+export async function readPeople(deps: AppDeps, projectKey: string): Promise<PeopleReport> {
+  return matchPeople(deps, projectKey, peopleSettingsOf(await storedConfig(deps, projectKey)));
+}
+
+export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; problems: { path: string; message: string }[] }> {
+  const duplicates = overrideProblems(input.overrides);
+  if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', problems: duplicates };
+  const result = validateConfig(withPeopleSettings(await storedConfig(deps, projectKey), input));
+  if (!result.ok) return { ok: false, error: 'The people settings were not saved.', problems: result.problems };
+  await new ProjectConfigStore(deps.kv).save(result.config);
+  return { ok: true };
+}

@@ -1,0 +1,72 @@
+/**
+ * The People tab: everyone matched by e-mail, who is left unmatched on each side, the admin's overrides and the
+ * fallback for people nobody matched (which never clears a field: design §5, "Users").
+ */
+import type { AppDeps } from '../deps';
+import { describeB24Failure, AdminError } from './errors';
+import { findJiraByEmail, listB24People, listJiraPeople, type Person } from './people-directory';
+
+export interface PeopleOverride {
+  b24UserId: string;
+  jiraAccountId: string;
+}
+
+export type PeopleFallback = { kind: 'leave-unchanged' } | { kind: 'default-user'; b24UserId: string; jiraAccountId: string };
+
+export interface PeopleSettings {
+  overrides: PeopleOverride[];
+  fallback: PeopleFallback;
+}
+
+export interface PeopleReport {
+  matched: { b24: Person; jira: Person; by: 'email' | 'override' }[];
+  unmatchedB24: Person[];
+  unmatchedJira: Person[];
+  overrides: PeopleOverride[];
+  fallback: PeopleFallback;
+}
+
+/** Jira look-ups per tab load: one per Bitrix24 person with an e-mail, so large portals are capped. */
+const MAX_EMAIL_LOOKUPS = 200;
+
+export async function matchPeople(deps: AppDeps, projectKey: string, settings: PeopleSettings): Promise<PeopleReport> {
+  let b24People: Person[];
+  try {
+    b24People = await listB24People(deps);
+  } catch (error) {
+    throw new AdminError(describeB24Failure(error));
+  }
+  const overrideByB24 = new Map(settings.overrides.map((o) => [o.b24UserId, o.jiraAccountId]));
+  const jiraPeople = await listJiraPeople(deps, projectKey, settings.overrides.map((o) => o.jiraAccountId));
+  const jiraById = new Map(jiraPeople.map((p) => [p.id, p]));
+  const report: PeopleReport = { matched: [], unmatchedB24: [], unmatchedJira: [], overrides: settings.overrides, fallback: settings.fallback };
+  let lookups = 0;
+  for (const person of b24People) {
+    const overridden = overrideByB24.get(person.id);
+    if (overridden) {
+      report.matched.push({ b24: person, jira: jiraById.get(overridden) ?? { id: overridden, name: overridden, email: null }, by: 'override' });
+      continue;
+    }
+    const jira = person.email && lookups < MAX_EMAIL_LOOKUPS ? await findJiraByEmail(deps, person.email) : null;
+    if (person.email) lookups += 1;
+    if (jira) report.matched.push({ b24: person, jira, by: 'email' });
+    else report.unmatchedB24.push(person);
+  }
+  const matchedJira = new Set(report.matched.map((m) => m.jira.id));
+  report.unmatchedJira = jiraPeople.filter((p) => !matchedJira.has(p.id));
+  return report;
+}
+
+/** The same Jira or Bitrix24 person in two overrides would make the user map ambiguous. */
+export function overrideProblems(overrides: PeopleOverride[]): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const seenB24 = new Set<string>();
+  const seenJira = new Set<string>();
+  overrides.forEach((o, i) => {
+    if (seenB24.has(o.b24UserId)) problems.push({ path: `overrides.${i}.b24UserId`, message: `Bitrix24 user ${o.b24UserId} is mapped twice.` });
+    if (seenJira.has(o.jiraAccountId)) problems.push({ path: `overrides.${i}.jiraAccountId`, message: `Jira user ${o.jiraAccountId} is mapped twice.` });
+    seenB24.add(o.b24UserId);
+    seenJira.add(o.jiraAccountId);
+  });
+  return problems;
+}

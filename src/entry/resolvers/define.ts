@@ -1,0 +1,72 @@
+/**
+ * One shape for every resolver: read the module context, check the caller's permission on the server, validate
+ * the payload, run the use case with the app's dependencies, and turn every failure into `{ error: sentence }`.
+ */
+import type { Request } from '@forge/resolver';
+import { z } from 'zod';
+import { AdminError } from '../../app/admin/errors';
+import type { AppDeps } from '../../app/deps';
+import { isSyncError } from '../../core/errors';
+import { composeApp } from '../composition';
+import { REFUSALS, userHas, type Permission } from './guard';
+
+export interface ResolverScope {
+  accountId: string;
+  projectKey: string;
+  issue?: { id: string; key: string };
+}
+
+export interface ResolverSpec<S extends z.ZodType> {
+  permission: Permission;
+  /** 'site' checks the permission globally; 'project' and 'issue' within the module's project. */
+  scope: 'site' | 'project' | 'issue';
+  input: S;
+  run: (args: { deps: AppDeps; input: z.infer<S>; scope: ResolverScope }) => Promise<unknown>;
+}
+
+export type ErrorReply = { error: string; problems?: { path: string; message: string }[] };
+
+const contextSchema = z.object({
+  accountId: z.string().min(1).optional(),
+  extension: z
+    .object({
+      project: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/) }).optional(),
+      issue: z.object({ id: z.coerce.string().regex(/^\d{1,18}$/), key: z.string().min(1).max(100) }).optional(),
+    })
+    .optional(),
+});
+
+export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (request: Request) => Promise<unknown> {
+  return async (request) => {
+    const context = contextSchema.safeParse(request.context);
+    const projectKey = context.success ? context.data.extension?.project?.key : undefined;
+    const issue = context.success ? context.data.extension?.issue : undefined;
+    const accountId = context.success ? context.data.accountId : undefined;
+    if (!accountId) return { error: 'You need to be logged in to Jira.' };
+    if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.' };
+    if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.' };
+    if (!(await userHas(spec.permission, spec.scope === 'site' ? undefined : projectKey))) return { error: REFUSALS[spec.permission] };
+    const input = spec.input.safeParse(request.payload ?? {});
+    if (!input.success) return invalidInput(input.error);
+    const deps = composeApp({ resolver: true });
+    try {
+      return await spec.run({ deps, input: input.data, scope: { accountId, projectKey: projectKey ?? '', ...(issue ? { issue } : {}) } });
+    } catch (error) {
+      return failure(deps, error);
+    }
+  };
+}
+
+function invalidInput(error: z.ZodError): ErrorReply {
+  const problems = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const where = problems[0]?.path ? ` (${problems[0].path})` : '';
+  return { error: `The request was not understood${where}: ${problems[0]?.message ?? 'invalid input'}.`, problems };
+}
+
+function failure(deps: AppDeps, error: unknown): ErrorReply {
+  if (error instanceof AdminError) return { error: error.message };
+  // Never the raw message: remote failures may quote URLs that carry a webhook secret.
+  deps.log.error('resolver failed', { reason: isSyncError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
+  if (isSyncError(error) && error.retryable) return { error: 'A remote service is busy or unreachable right now. Try again in a minute.' };
+  return { error: 'Something went wrong on our side. Try again; if it keeps failing, check the Activity tab.' };
+}
