@@ -1,0 +1,46 @@
+/**
+ * A hidden button is not a security boundary: every resolver asks Jira, as the calling person, whether they hold
+ * the permission its data needs, and refuses with a sentence otherwise.
+ */
+import { ISSUE_CALLS, RESOLVER_CALLS, SETTINGS_CALLS } from '../../src/entry/resolvers/calls';
+import { createResolverWorld, type Person, type ResolverWorld } from './world';
+
+const CONNECTION_CALLS = ['getConnection', 'saveConnection', 'testConnection', 'completeOAuth', 'bindEvents'];
+const PROJECT_CALLS = SETTINGS_CALLS.filter((c) => c !== 'getAccess' && !CONNECTION_CALLS.includes(c));
+const ISSUE = { id: '10001', key: 'DEMO-1' };
+
+describe('server-side permission checks', () => {
+  let world: ResolverWorld;
+  beforeAll(async () => {
+    world = await createResolverWorld();
+  });
+
+  it.each(CONNECTION_CALLS)('settings %s refuses a project admin who is not a Jira administrator', async (call) => {
+    const reply = await world.settings('ben', call, { portal: 'evil.bitrix24.com', mode: 'webhook', code: 'x' });
+    expect(reply).toEqual({ error: 'Only Jira administrators may change the Bitrix24 connection.' });
+  });
+
+  it.each(PROJECT_CALLS)('settings %s refuses a person who may only browse the project', async (call) => {
+    const reply = await world.settings('chloe', call, { limit: 5, config: {}, entryId: 'x', overrides: [], fallback: { kind: 'leave-unchanged' } });
+    expect(reply).toEqual({ error: 'Only administrators of this project may view or change its Bitrix24 sync settings.' });
+  });
+
+  it.each([...ISSUE_CALLS])('issue %s refuses a person who may not browse the project', async (call) => {
+    const reply = await world.issue('olga', call, ISSUE, { task: '1' });
+    expect(reply).toEqual({ error: 'You do not have permission to see this project.' });
+  });
+
+  it('getAccess only reports what the caller holds', async () => {
+    const access = async (p: Person) => world.settings(p, 'getAccess');
+    expect(await access('anna')).toEqual({ siteAdmin: true, projectAdmin: true });
+    expect(await access('ben')).toEqual({ siteAdmin: false, projectAdmin: true });
+    expect(await access('chloe')).toEqual({ siteAdmin: false, projectAdmin: false });
+  });
+
+  it('lists exactly the calls each resolver function defines', async () => {
+    expect(Object.keys(RESOLVER_CALLS).sort()).toEqual(['issue-resolver-fn', 'settings-resolver-fn']);
+    // An undefined call throws in @forge/resolver; a defined one answers (here with a refusal).
+    for (const call of RESOLVER_CALLS['settings-resolver-fn'] ?? []) await expect(world.settings('olga', call)).resolves.toBeDefined();
+    await expect(world.settings('anna', 'noSuchCall')).rejects.toThrow();
+  });
+});
