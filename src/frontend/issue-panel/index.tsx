@@ -1,10 +1,11 @@
 import React from 'react';
-import ForgeReconciler, { Text } from '@forge/react';
-
-const IssuePanel = () => <Text>The linked Bitrix24 task will appear here.</Text>;
+import ForgeReconciler, { I18nProvider } from '@forge/react';
+import { IssuePanel } from './IssuePanel';
 
 ForgeReconciler.render(
   <React.StrictMode>
-    <IssuePanel />
+    <I18nProvider>
+      <IssuePanel />
+    </I18nProvider>
   </React.StrictMode>,
 );

@@ -1,0 +1,98 @@
+/**
+ * The issue panel: the linked Bitrix24 task, when it last synced and how, the issue's recent journal entries, and
+ * the actions (Sync now, Link, Unlink, Create in Bitrix24).
+ */
+import React, { useState } from 'react';
+import { Button, Heading, Inline, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
+import type { LinkedTaskView } from '../../app/admin/issue-panel';
+import { Loaded, Problem } from '../shared/Problem';
+import { outcomeAppearance } from '../shared/outcome';
+import { useText } from '../shared/text';
+import { call, useCall } from '../shared/use-call';
+
+export function IssuePanel() {
+  const [state, reload] = useCall<LinkedTaskView>('getLinkedTask');
+  return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} />}</Loaded>;
+}
+
+function PanelBody({ view, reload }: { view: LinkedTaskView; reload: () => void }) {
+  const t = useText();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const act = (name: string, payload: Record<string, unknown> = {}) => async () => {
+    const result = await call<unknown>(name, payload);
+    setMessage(result.ok ? { ok: true, text: t('panel.queued') } : { ok: false, text: result.message });
+    if (result.ok) reload();
+  };
+  return (
+    <Stack space="space.150">
+      {view.task ? <TaskSummary task={view.task} /> : null}
+      {view.taskProblem ? <Problem message={view.taskProblem} /> : null}
+      {!view.linked ? <Text>{t('panel.notLinked')}</Text> : null}
+      <LastSync view={view} />
+      {message ? (message.ok ? <SectionMessage appearance="success"><Text>{message.text}</Text></SectionMessage> : <Problem message={message.text} />) : null}
+      {view.linked ? (
+        <Inline space="space.100">
+          <Button onClick={act('syncNow')}>{t('panel.syncNow')}</Button>
+          <Button appearance="subtle" onClick={act('unlink')}>{t('panel.unlink')}</Button>
+        </Inline>
+      ) : (
+        <LinkForm onLink={(task) => act('linkTask', { task })()} onCreate={view.projectPaired ? act('createInB24') : undefined} />
+      )}
+      <Recent view={view} />
+    </Stack>
+  );
+}
+
+function TaskSummary({ task }: { task: NonNullable<LinkedTaskView['task']> }) {
+  const t = useText();
+  return (
+    <Stack space="space.050">
+      <Heading size="small">{task.title}</Heading>
+      <Text>{`${t('panel.status')}: ${t(`b24status.${task.status}`)}`}</Text>
+      {task.responsible ? <Text>{`${t('panel.responsible')}: ${task.responsible}`}</Text> : null}
+      {task.deadline ? <Text>{`${t('panel.deadline')}: ${task.deadline.slice(0, 10)}`}</Text> : null}
+      {task.url ? <Link href={task.url} openNewTab>{t('panel.open')}</Link> : null}
+    </Stack>
+  );
+}
+
+function LastSync({ view }: { view: LinkedTaskView }) {
+  const t = useText();
+  if (!view.lastSync) return <Text>{`${t('panel.lastSync')}: ${t('panel.never')}`}</Text>;
+  return (
+    <Inline space="space.100" alignBlock="center">
+      <Text>{`${t('panel.lastSync')}: ${new Date(view.lastSync.at).toISOString().replace('T', ' ').slice(0, 16)}`}</Text>
+      <Lozenge appearance={outcomeAppearance(view.lastSync.outcome)}>{t(`outcome.${view.lastSync.outcome}`)}</Lozenge>
+    </Inline>
+  );
+}
+
+function LinkForm({ onLink, onCreate }: { onLink: (task: string) => Promise<void>; onCreate?: () => Promise<void> }) {
+  const t = useText();
+  const [task, setTask] = useState('');
+  return (
+    <Stack space="space.100">
+      <Textfield name="task" placeholder={t('panel.taskRef')} value={task} onChange={(e) => setTask(e.target.value)} />
+      <Inline space="space.100">
+        <Button onClick={() => void onLink(task)}>{t('panel.link')}</Button>
+        {onCreate ? <Button appearance="primary" onClick={() => void onCreate()}>{t('panel.create')}</Button> : null}
+      </Inline>
+    </Stack>
+  );
+}
+
+function Recent({ view }: { view: LinkedTaskView }) {
+  const t = useText();
+  if (view.recent.length === 0) return null;
+  return (
+    <Stack space="space.050">
+      <Heading size="xsmall">{t('panel.recent')}</Heading>
+      {view.recent.map((e) => (
+        <Inline key={e.id} space="space.100">
+          <Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>
+          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${e.operation}${e.message ? `: ${e.message}` : ''}`}</Text>
+        </Inline>
+      ))}
+    </Stack>
+  );
+}

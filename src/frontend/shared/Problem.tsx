@@ -1,0 +1,22 @@
+import React from 'react';
+import { Button, SectionMessage, Spinner, Text } from '@forge/react';
+import type { CallState } from './use-call';
+import { useText } from './text';
+
+/** A resolver's sentence in an error message, with Retry where trying again can help. */
+export function Problem({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const t = useText();
+  return (
+    <SectionMessage appearance="error" title={t('common.error')}>
+      <Text>{message}</Text>
+      {onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : null}
+    </SectionMessage>
+  );
+}
+
+/** Spinner while loading, Problem on error, otherwise the children built from the data. */
+export function Loaded<T>({ state, reload, children }: { state: CallState<T>; reload: () => void; children: (data: T) => React.ReactNode }) {
+  if (state.status === 'loading') return <Spinner label="loading" />;
+  if (state.status === 'error') return <Problem message={state.message} onRetry={reload} />;
+  return <>{children(state.data)}</>;
+}
