@@ -1,0 +1,72 @@
+/**
+ * The action methods that take a B24 task from one status to another. Legal moves (the task's `action` flags):
+ * start 1/2/6 → 3, pause 3 → 2, defer 1/2/3 → 6, complete 1/2/3/6 → 5 (→ 4 when TASK_CONTROL is on and the
+ * actor is not the creator), renew 5/6/7 → 2, approve and disapprove 4 → 5 / 2 by the creator only.
+ */
+import type { B24YesNo } from '../remote/b24';
+
+export type B24StatusAction =
+  | 'tasks.task.start'
+  | 'tasks.task.pause'
+  | 'tasks.task.complete'
+  | 'tasks.task.defer'
+  | 'tasks.task.renew'
+  | 'tasks.task.approve'
+  | 'tasks.task.disapprove';
+
+export type B24StatusPlan =
+  | { ok: true; actions: B24StatusAction[]; /** where the task ends up */ finalStatus: string; note?: string }
+  | { ok: false; message: string };
+
+const OPEN = ['1', '2', '3', '6'];
+
+/** Actions from a status where the task is open (1/2/3/6) or 2 after reopening. */
+function fromOpen(current: string, target: string, completeLandsOn: string): B24StatusAction[] | null {
+  switch (target) {
+    case '2':
+      return current === '3' ? ['tasks.task.pause'] : current === '6' ? ['tasks.task.renew'] : current === '1' ? ['tasks.task.start', 'tasks.task.pause'] : [];
+    case '3':
+      return current === '3' ? [] : ['tasks.task.start'];
+    case '6':
+      return current === '6' ? [] : ['tasks.task.defer'];
+    case '5':
+      return ['tasks.task.complete'];
+    case '4':
+      return completeLandsOn === '4' ? ['tasks.task.complete'] : null;
+    default:
+      return null;
+  }
+}
+
+export function planB24StatusActions(current: string, target: string, taskControl: B24YesNo, actorIsCreator: boolean): B24StatusPlan {
+  if (current === target) return { ok: true, actions: [], finalStatus: current };
+  const completeLandsOn = taskControl === 'Y' && !actorIsCreator ? '4' : '5';
+  let prefix: B24StatusAction[] = [];
+  let from = current;
+  if (current === '4') {
+    if (!actorIsCreator) return { ok: false, message: `The task awaits its creator's approval; only the creator can move it to status ${target}.` };
+    if (target === '5') return { ok: true, actions: ['tasks.task.approve'], finalStatus: '5' };
+    prefix = ['tasks.task.disapprove'];
+    from = '2';
+  } else if (current === '5' || current === '7') {
+    prefix = ['tasks.task.renew'];
+    from = '2';
+  } else if (!OPEN.includes(current)) {
+    return { ok: false, message: `Bitrix24 status ${current} is not one the sync knows how to leave.` };
+  }
+  const rest = fromOpen(from, target, completeLandsOn);
+  if (rest === null) {
+    return {
+      ok: false,
+      message:
+        target === '4'
+          ? 'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.'
+          : `Bitrix24 status ${target} cannot be set through the action methods.`,
+    };
+  }
+  const actions = [...prefix, ...rest];
+  const finalStatus = rest.includes('tasks.task.complete') ? completeLandsOn : target;
+  return finalStatus === target
+    ? { ok: true, actions, finalStatus }
+    : { ok: true, actions, finalStatus, note: 'TASK_CONTROL is on: the task awaits its creator\'s approval (status 4) before it is completed.' };
+}

@@ -1,0 +1,47 @@
+/**
+ * Comments across sides carry their author in a bold label ("Ada Lovelace (Jira):"). The label tells people who
+ * wrote it and tells the sync that a comment is a mirror it wrote, so it never travels back. Fingerprints over
+ * the normalised visible text recognise a comment's echo whatever markup each side's converter produced.
+ */
+import type { AdfDoc } from '../adf';
+import { adfPlainText, prependAttribution } from '../convert';
+import type { Side } from '../model';
+import { hash53 } from './stable';
+
+const SIDE_NAME: Record<Side, string> = { b24: 'Bitrix24', jira: 'Jira' };
+
+/** "Name (Bitrix24):" for a comment that came from Bitrix24. */
+export function attributionLabel(authorName: string, from: Side): string {
+  return `${authorName.trim() || 'Someone'} (${SIDE_NAME[from]}):`;
+}
+
+/** The comment as posted on the other side: the attribution in bold, then the body. */
+export function attributedBody(body: AdfDoc, authorName: string, from: Side): AdfDoc {
+  return prependAttribution(body, attributionLabel(authorName, from));
+}
+
+const LABEL = /^\s*(.{1,200}?) \((Bitrix24|Jira)\):/u;
+
+/**
+ * True when a comment read on `side` is a mirror the sync wrote there: it starts with the label naming the
+ * other side. A person typing such a label by hand is told apart by the author check the caller also makes.
+ */
+export function isMirroredComment(plainText: string, side: Side): boolean {
+  const m = LABEL.exec(plainText);
+  return m !== null && m[2] === SIDE_NAME[side === 'b24' ? 'jira' : 'b24'];
+}
+
+/** The visible text without the attribution label, e.g. to compare an edited mirror with its source. */
+export function stripAttribution(plainText: string): string {
+  return plainText.replace(LABEL, '').trim();
+}
+
+/** Case, whitespace and Unicode-form insensitive hash of visible text; the label is not part of the content. */
+export function commentFingerprint(text: string): string {
+  const normal = stripAttribution(text).normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return hash53(normal);
+}
+
+export function docFingerprint(doc: AdfDoc): string {
+  return commentFingerprint(adfPlainText(doc));
+}

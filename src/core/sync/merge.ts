@@ -1,0 +1,108 @@
+/**
+ * The three-way merge of one linked pair. Each side is compared with its own last-synced state (the base holds
+ * both, as each side reads them back); a field changed on one side flows to the other when its direction allows,
+ * a field changed differently on both is a conflict settled by the field's policy. The next base is what both
+ * sides will read once the plan is applied, so planning again on that result is empty: no echo writes.
+ */
+import { flowsTo, type ConflictPolicy } from '../config';
+import type { MappingContext } from '../mapping/context';
+import { projectTo, type FieldValue } from '../mapping/project';
+import type { CanonicalChanges } from '../mapping/to-side';
+import type { UnmatchedUserWarning } from '../mapping/users';
+import type { CanonicalTask, FieldKey, Side } from '../model';
+import { directionOf, getField, sameValue, setField, syncedFields } from './fields';
+
+/** Both sides as they read after the last sync. Absent for a pair that has never been synced. */
+export interface SyncBase {
+  b24: CanonicalTask;
+  jira: CanonicalTask;
+}
+
+export interface Conflict {
+  field: FieldKey;
+  b24Value: FieldValue;
+  jiraValue: FieldValue;
+  winner: Side;
+  policy: ConflictPolicy;
+}
+
+export interface SkippedFlow {
+  field: FieldKey;
+  to: Side;
+  reason: string;
+}
+
+export interface PairPlan {
+  toJira: CanonicalChanges;
+  toB24: CanonicalChanges;
+  conflicts: Conflict[];
+  /** Changes that could not flow (no status row, unmatched person…): for the journal, never retried. */
+  skipped: SkippedFlow[];
+  warnings: UnmatchedUserWarning[];
+  nextBase: SyncBase;
+}
+
+export interface PairSyncInput {
+  b24: CanonicalTask;
+  jira: CanonicalTask;
+  base: SyncBase | null;
+  ctx: MappingContext;
+  /** B24 changedDate and Jira updated (ISO), for latest-wins. */
+  b24ChangedAt: string;
+  jiraChangedAt: string;
+}
+
+function put(changes: CanonicalChanges, field: FieldKey, value: FieldValue): void {
+  const target = changes as Record<string, unknown>;
+  if (field.startsWith('UF_')) changes.custom = { ...changes.custom, [field]: value as string | number | null };
+  else target[field] = value;
+}
+
+/** Later change wins; a tie goes to Bitrix24 so the outcome never depends on evaluation order. */
+function winnerOf(policy: ConflictPolicy, b24At: string, jiraAt: string): Side {
+  if (policy !== 'latest-wins') return policy === 'b24-wins' ? 'b24' : 'jira';
+  return Date.parse(jiraAt) > Date.parse(b24At) ? 'jira' : 'b24';
+}
+
+export function planPairSync(input: PairSyncInput): PairPlan {
+  const { ctx, base } = input;
+  const config = ctx.config;
+  const plan: PairPlan = { toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [], nextBase: { b24: input.b24, jira: input.jira } };
+  let nextB24 = input.b24;
+  let nextJira = input.jira;
+  for (const field of syncedFields(config)) {
+    const dir = directionOf(config, field);
+    if (dir === undefined) continue;
+    const current = { b24: getField(input.b24, field), jira: getField(input.jira, field) };
+    if (sameValue(field, current.b24, current.jira)) continue;
+    const changed = {
+      b24: base === null || !sameValue(field, current.b24, getField(base.b24, field)),
+      jira: base === null || !sameValue(field, current.jira, getField(base.jira, field)),
+    };
+    const canFlow = { b24: changed.b24 && flowsTo(dir, 'jira'), jira: changed.jira && flowsTo(dir, 'b24') };
+    let order: Side[] = canFlow.b24 ? ['b24'] : canFlow.jira ? ['jira'] : [];
+    if (canFlow.b24 && canFlow.jira) {
+      const policy = config.conflicts.perField[field] ?? config.conflicts.default;
+      const winner = winnerOf(policy, input.b24ChangedAt, input.jiraChangedAt);
+      plan.conflicts.push({ field, b24Value: current.b24, jiraValue: current.jira, winner, policy });
+      order = winner === 'b24' ? ['b24', 'jira'] : ['jira', 'b24'];
+    }
+    // A change that may not flow is acknowledged as it stands (the next base starts from the current values).
+    if (order.length === 0) continue;
+    for (const from of order) {
+      const to: Side = from === 'b24' ? 'jira' : 'b24';
+      const projection = projectTo(to, field, current[from], ctx);
+      if (projection.warning) plan.warnings.push(projection.warning);
+      if (!projection.ok) {
+        plan.skipped.push({ field, to, reason: projection.reason });
+        continue;
+      }
+      if (!sameValue(field, projection.value, current[to])) put(to === 'jira' ? plan.toJira : plan.toB24, field, current[from]);
+      if (to === 'jira') nextJira = setField(nextJira, field, projection.value);
+      else nextB24 = setField(nextB24, field, projection.value);
+      break;
+    }
+  }
+  plan.nextBase = { b24: nextB24, jira: nextJira };
+  return plan;
+}
