@@ -3,7 +3,6 @@
  * sync, and offers Create in Bitrix24 only for an unlinked issue of a paired project.
  */
 import { answerInvokes, findAll, textOf, waitForDoc } from './bridge';
-import React from 'react';
 import ForgeReconciler from '@forge/react';
 import { IssuePanel } from '../../src/frontend/issue-panel/IssuePanel';
 import type { LinkedTaskView } from '../../src/app/admin/issue-panel';

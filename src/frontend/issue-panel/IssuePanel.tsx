@@ -2,13 +2,13 @@
  * The issue panel: the linked Bitrix24 task, when it last synced and how, the issue's recent journal entries, and
  * the actions (Sync now, Link, Unlink, Create in Bitrix24).
  */
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { Button, Heading, Inline, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import type { LinkedTaskView } from '../../app/admin/issue-panel';
 import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
-import { call, useCall } from '../shared/use-call';
+import { call, inputValue, useCall } from '../shared/use-call';
 
 export function IssuePanel() {
   const [state, reload] = useCall<LinkedTaskView>('getLinkedTask');
@@ -32,8 +32,8 @@ function PanelBody({ view, reload }: { view: LinkedTaskView; reload: () => void 
       {message ? (message.ok ? <SectionMessage appearance="success"><Text>{message.text}</Text></SectionMessage> : <Problem message={message.text} />) : null}
       {view.linked ? (
         <Inline space="space.100">
-          <Button onClick={act('syncNow')}>{t('panel.syncNow')}</Button>
-          <Button appearance="subtle" onClick={act('unlink')}>{t('panel.unlink')}</Button>
+          <Button onClick={() => void act('syncNow')()}>{t('panel.syncNow')}</Button>
+          <Button appearance="subtle" onClick={() => void act('unlink')()}>{t('panel.unlink')}</Button>
         </Inline>
       ) : (
         <LinkForm onLink={(task) => act('linkTask', { task })()} onCreate={view.projectPaired ? act('createInB24') : undefined} />
@@ -72,7 +72,7 @@ function LinkForm({ onLink, onCreate }: { onLink: (task: string) => Promise<void
   const [task, setTask] = useState('');
   return (
     <Stack space="space.100">
-      <Textfield name="task" placeholder={t('panel.taskRef')} value={task} onChange={(e) => setTask(e.target.value)} />
+      <Textfield name="task" placeholder={t('panel.taskRef')} value={task} onChange={(e) => setTask(inputValue(e))} />
       <Inline space="space.100">
         <Button onClick={() => void onLink(task)}>{t('panel.link')}</Button>
         {onCreate ? <Button appearance="primary" onClick={() => void onCreate()}>{t('panel.create')}</Button> : null}

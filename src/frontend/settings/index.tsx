@@ -1,10 +1,11 @@
 import React from 'react';
-import ForgeReconciler, { Text } from '@forge/react';
-
-const SettingsPage = () => <Text>Bitrix24 Sync settings are coming in the next release.</Text>;
+import ForgeReconciler, { I18nProvider } from '@forge/react';
+import { SettingsPage } from './SettingsPage';
 
 ForgeReconciler.render(
   <React.StrictMode>
-    <SettingsPage />
+    <I18nProvider>
+      <SettingsPage />
+    </I18nProvider>
   </React.StrictMode>,
 );

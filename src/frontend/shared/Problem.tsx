@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import { Button, SectionMessage, Spinner, Text } from '@forge/react';
 import type { CallState } from './use-call';
 import { useText } from './text';

@@ -17,5 +17,5 @@ export type Translate = (key: string) => string;
 
 export function useText(): Translate {
   const { t } = useTranslation();
-  return (key) => t(key, lookup(english as Tree, key) ?? key);
+  return (key) => t(key, lookup(english, key) ?? key);
 }

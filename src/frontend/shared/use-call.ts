@@ -12,13 +12,25 @@ export function errorOf(reply: unknown): string | null {
 }
 
 /** Resolver replies come from our own backend; an `{ error }` reply is separated here, once. */
-export async function call<T>(name: string, payload: Record<string, unknown> = {}): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+export interface PathProblem {
+  path: string;
+  message: string;
+}
+
+function problemsOf(reply: unknown): PathProblem[] {
+  if (typeof reply !== 'object' || reply === null || !('problems' in reply) || !Array.isArray(reply.problems)) return [];
+  return reply.problems.filter((p): p is PathProblem => typeof p === 'object' && p !== null && typeof (p as PathProblem).path === 'string' && typeof (p as PathProblem).message === 'string');
+}
+
+export type CallResult<T> = { ok: true; data: T } | { ok: false; message: string; problems: PathProblem[] };
+
+export async function call<T>(name: string, payload: Record<string, unknown> = {}): Promise<CallResult<T>> {
   try {
     const reply: unknown = await invoke(name, payload);
     const error = errorOf(reply);
-    return error === null ? { ok: true, data: reply as T } : { ok: false, message: error };
+    return error === null ? { ok: true, data: reply as T } : { ok: false, message: error, problems: problemsOf(reply) };
   } catch {
-    return { ok: false, message: 'The app did not answer. Check your connection and try again.' };
+    return { ok: false, message: 'The app did not answer. Check your connection and try again.', problems: [] };
   }
 }
 
@@ -38,4 +50,11 @@ export function useCall<T>(name: string, payload: Record<string, unknown> = {}):
   }, [name, body, attempt]);
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
   return [state, reload];
+}
+
+/** A text field's value from its change event (UI Kit types the event's target loosely). */
+export function inputValue(event: unknown): string {
+  const target = typeof event === 'object' && event !== null && 'target' in event ? event.target : null;
+  const value = typeof target === 'object' && target !== null && 'value' in target ? target.value : '';
+  return typeof value === 'string' ? value : '';
 }

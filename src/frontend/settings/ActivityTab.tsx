@@ -1,0 +1,59 @@
+/** The Activity tab: the journal with filters, a per-day chart of synced changes and errors, and Retry on failures. */
+import { useState } from 'react';
+import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, Stack, Text, Toggle, Label } from '@forge/react';
+import type { ActivityPage } from '../../app/admin/activity';
+import { Loaded, Problem } from '../shared/Problem';
+import { outcomeAppearance } from '../shared/outcome';
+import { useText } from '../shared/text';
+import { call, useCall } from '../shared/use-call';
+
+export function ActivityTab() {
+  const t = useText();
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const [thisWeek, setThisWeek] = useState(false);
+  const [state, reload] = useCall<ActivityPage>('getActivity', { limit: 50, ...(errorsOnly ? { errorsOnly: true } : {}), ...(thisWeek ? { sinceDays: 7 } : {}) });
+  return (
+    <Stack space="space.200">
+      <Heading size="medium">{t('activity.heading')}</Heading>
+      <Inline space="space.200">
+        <Label labelFor="errors">{t('activity.errorsOnly')}</Label>
+        <Toggle id="errors" isChecked={errorsOnly} onChange={() => setErrorsOnly(!errorsOnly)} />
+        <Label labelFor="week">{t('activity.thisWeek')}</Label>
+        <Toggle id="week" isChecked={thisWeek} onChange={() => setThisWeek(!thisWeek)} />
+      </Inline>
+      <Loaded state={state} reload={reload}>{(page) => <Journal page={page} reload={reload} />}</Loaded>
+    </Stack>
+  );
+}
+
+function Journal({ page, reload }: { page: ActivityPage; reload: () => void }) {
+  const t = useText();
+  const [problem, setProblem] = useState<string | null>(null);
+  const retry = async (entryId: string) => {
+    const reply = await call<unknown>('retry', { entryId });
+    setProblem(reply.ok ? null : reply.message);
+    if (reply.ok) reload();
+  };
+  if (page.entries.length === 0) return <Text>{t('activity.empty')}</Text>;
+  const chart = page.perDay.flatMap((d) => [{ day: d.day, kind: t('outcome.synced'), count: d.synced }, { day: d.day, kind: t('outcome.failed'), count: d.errors }]);
+  return (
+    <Stack space="space.200">
+      {problem ? <Problem message={problem} /> : null}
+      <BarChart data={chart} xAccessor="day" yAccessor="count" colorAccessor="kind" title={t('activity.chart')} />
+      <DynamicTable
+        head={{ cells: ['time', 'direction', 'entity', 'fields', 'outcome', 'action'].map((k) => ({ key: k, content: k === 'action' ? '' : t(`activity.${k}`) })) }}
+        rows={page.entries.map((e) => ({
+          key: e.id,
+          cells: [
+            { key: 'time', content: <Text>{new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')}</Text> },
+            { key: 'direction', content: <Text>{e.direction}</Text> },
+            { key: 'entity', content: <Text>{e.entity}</Text> },
+            { key: 'fields', content: <Text>{e.fields.join(', ')}</Text> },
+            { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message ? <Text>{e.message}</Text> : null}</Stack> },
+            { key: 'action', content: e.canRetry ? <Button onClick={() => void retry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },
+          ],
+        }))}
+      />
+    </Stack>
+  );
+}

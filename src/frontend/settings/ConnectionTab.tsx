@@ -1,0 +1,79 @@
+/**
+ * The Connection tab (Jira administrators): portal, webhook or OAuth, application token, Test connection and,
+ * for OAuth, event registration. Stored secrets are shown masked; typing a new value replaces them.
+ */
+import { useState } from 'react';
+import { Button, Heading, Inline, Label, Lozenge, SectionMessage, Select, Stack, Text, Textfield } from '@forge/react';
+import type { ConnectionView } from '../../app/admin/connection';
+import type { ConnectionTestResult } from '../../app/admin/connection-test';
+import { Loaded, Problem } from '../shared/Problem';
+import { useText } from '../shared/text';
+import { call, inputValue, useCall } from '../shared/use-call';
+
+type View = ConnectionView & { events?: { event: string; bound: boolean; problem?: string }[] };
+
+export function ConnectionTab() {
+  const [state, reload] = useCall<View>('getConnection');
+  return <Loaded state={state} reload={reload}>{(view) => <ConnectionForm view={view} reload={reload} />}</Loaded>;
+}
+
+function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
+  const t = useText();
+  const [mode, setMode] = useState<'webhook' | 'oauth'>(view.authMode ?? 'webhook');
+  const [fields, setFields] = useState<Record<string, string>>({ portal: view.domain ?? '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [test, setTest] = useState<ConnectionTestResult | null>(null);
+  const field = (name: string, label: string, masked?: string) => (
+    <Stack space="space.050">
+      <Label labelFor={name}>{label}</Label>
+      <Textfield id={name} name={name} value={fields[name] ?? ''} placeholder={masked ? `${masked} — ${t('connection.keep')}` : ''} onChange={(e) => setFields({ ...fields, [name]: inputValue(e) })} />
+    </Stack>
+  );
+  const run = async (name: string, payload: Record<string, unknown> = {}) => {
+    const reply = await call<unknown>(name, payload);
+    setProblem(reply.ok ? null : reply.message);
+    return reply;
+  };
+  const save = async () => {
+    const filled = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
+    if ((await run('saveConnection', { mode, portal: fields.portal ?? '', ...filled })).ok) reload();
+  };
+  const runTest = async () => {
+    const reply = await run('testConnection');
+    if (reply.ok) setTest(reply.data as ConnectionTestResult);
+  };
+  return (
+    <Stack space="space.200">
+      <Heading size="medium">{t('connection.heading')}</Heading>
+      {field('portal', t('connection.portal'))}
+      <Label labelFor="mode">{t('connection.mode')}</Label>
+      <Select id="mode" options={[{ label: t('connection.webhook'), value: 'webhook' }, { label: t('connection.oauth'), value: 'oauth' }]} value={{ label: t(`connection.${mode}`), value: mode }} onChange={(o: { value: 'webhook' | 'oauth' }) => setMode(o.value)} />
+      {mode === 'webhook' ? field('webhookUrl', t('connection.webhookUrl'), view.webhookUrl) : null}
+      {mode === 'oauth' ? field('clientId', t('connection.clientId'), view.clientId) : null}
+      {mode === 'oauth' ? field('clientSecret', t('connection.clientSecret'), view.clientSecret) : null}
+      {field('applicationToken', t('connection.applicationToken'), view.applicationToken)}
+      <Text>{`${t('connection.eventUrl')}: ${view.eventUrl}`}</Text>
+      {problem ? <Problem message={problem} /> : null}
+      <Inline space="space.100">
+        <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
+        <Button onClick={() => void runTest()}>{t('connection.test')}</Button>
+        {mode === 'oauth' ? <Button onClick={() => void run('bindEvents').then(reload)}>{t('connection.bind')}</Button> : null}
+      </Inline>
+      {test ? <TestResult result={test} /> : null}
+      {view.events ? view.events.map((e) => <Inline key={e.event} space="space.100"><Text>{e.event}</Text><Lozenge appearance={e.bound ? 'success' : 'removed'}>{e.bound ? t('connection.bound') : t('connection.notBound')}</Lozenge></Inline>) : null}
+    </Stack>
+  );
+}
+
+function TestResult({ result }: { result: ConnectionTestResult }) {
+  const t = useText();
+  return (
+    <SectionMessage appearance={result.ok ? 'success' : 'warning'} title={result.ok ? t('connection.ok') : t('common.error')}>
+      {result.portal ? <Text>{result.portal}</Text> : null}
+      {result.user ? <Text>{`${t('connection.actingUser')}: ${result.user.name} (#${result.user.id})`}</Text> : null}
+      <Text>{`${t('connection.scopesPresent')}: ${result.scopes.present.join(', ') || '—'}`}</Text>
+      <Text>{`${t('connection.scopesMissing')}: ${result.scopes.missing.join(', ') || '—'}`}</Text>
+      {result.problems.map((p) => <Text key={p}>{p}</Text>)}
+    </SectionMessage>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The status table: one row per status-table entry, with the project's real Jira statuses to choose from and a
+ * direction per row; a validation problem is shown next to the row it concerns.
+ */
+import { DynamicTable, ErrorMessage, Select, Text } from '@forge/react';
+import type { Direction, StatusRow } from '../../core/config';
+import { useText } from '../shared/text';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+const DIRECTIONS: Direction[] = ['both', 'b24-to-jira', 'jira-to-b24'];
+const ARROWS: Record<Direction, string> = { both: '↔', 'b24-to-jira': 'Bitrix24 → Jira', 'jira-to-b24': 'Jira → Bitrix24' };
+
+export function DirectionSelect({ value, onChange }: { value: Direction; onChange: (d: Direction) => void }) {
+  return (
+    <Select
+      options={DIRECTIONS.map((d) => ({ label: ARROWS[d], value: d }))}
+      value={{ label: ARROWS[value], value }}
+      onChange={(option: { value: Direction }) => onChange(option.value)}
+    />
+  );
+}
+
+export function StatusTable(props: { rows: StatusRow[]; jiraStatuses: { name: string }[]; problems: Problem[]; onChange: (rows: StatusRow[]) => void }) {
+  const t = useText();
+  const known = new Set(props.jiraStatuses.map((s) => s.name.toLowerCase()));
+  const update = (i: number, patch: Partial<StatusRow>) => props.onChange(props.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const rowProblems = (i: number) => props.problems.filter((p) => p.path === `statuses.${i}` || p.path.startsWith(`statuses.${i}.`));
+  return (
+    <DynamicTable
+      head={{ cells: [{ key: 'b24', content: t('mapping.b24Status') }, { key: 'dir', content: t('mapping.direction') }, { key: 'jira', content: t('mapping.jiraStatus') }] }}
+      rows={props.rows.map((row, i) => ({
+        key: `status-${i}`,
+        cells: [
+          { key: 'b24', content: <Text>{row.b24Status ? t(`b24status.${row.b24Status}`) : `— (${row.b24Field ?? ''})`}</Text> },
+          { key: 'dir', content: <DirectionSelect value={row.direction} onChange={(direction) => update(i, { direction })} /> },
+          {
+            key: 'jira',
+            content: (
+              <>
+                <Select
+                  options={props.jiraStatuses.map((s) => ({ label: s.name, value: s.name }))}
+                  value={{ label: row.jiraStatus, value: row.jiraStatus }}
+                  onChange={(option: { value: string }) => update(i, { jiraStatus: option.value })}
+                />
+                {!known.has(row.jiraStatus.toLowerCase()) ? <ErrorMessage>{`${row.jiraStatus}: ${t('mapping.notInWorkflow')}`}</ErrorMessage> : null}
+                {rowProblems(i).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
+              </>
+            ),
+          },
+        ],
+      }))}
+    />
+  );
+}
