@@ -1,7 +1,8 @@
 /**
  * One hop at a time toward a Jira status. Jira lists only the transitions available from the current status and
  * does not route multi-step paths, so the caller applies the returned transition, re-reads the transitions and
- * asks again, passing the statuses it has already passed through.
+ * asks again, passing the statuses it has already passed through. A walk never takes the same transition twice,
+ * so with the hop budget it always ends: at the target, or with a reason for the journal.
  */
 import type { JiraStatusRef, JiraTransition } from '../remote/jira';
 
@@ -49,15 +50,26 @@ export function planJiraTransition(
     return { kind: 'transition', transition: direct, direct: true };
   }
   const seen = new Set(visited.map((v) => v.trim().toLowerCase()));
-  const goal = rank(target.categoryKey ?? 'done');
+  const here = key(current);
+  const taken = new Set(visited.slice(1).map((v, i) => `${(visited[i] ?? '').trim().toLowerCase()}→${v.trim().toLowerCase()}`));
+  // Without the target's category there is no direction to prefer, and Jira's own order decides.
+  const goal = target.categoryKey === undefined ? undefined : rank(target.categoryKey);
   const from = rank(current.statusCategory?.key);
-  const detours = available
-    .filter((t) => !seen.has(key(t.to)) && !(t.to.id !== undefined && seen.has(t.to.id.toLowerCase())) && key(t.to) !== key(current))
-    .filter((t) => t.requiredFields.length === 0)
-    .map((t) => ({ t, distance: Math.abs(rank(t.to.statusCategory?.key) - goal), forward: Math.sign(rank(t.to.statusCategory?.key) - from) === Math.sign(goal - from) }))
-    // Closest category to the target first; among equals, one that moves in the target's direction.
-    .sort((a, b) => a.distance - b.distance || Number(b.forward) - Number(a.forward));
-  const best = detours[0];
+  const distance = (t: JiraTransition): number => (goal === undefined ? 0 : Math.abs(rank(t.to.statusCategory?.key) - goal));
+  const forward = (t: JiraTransition): boolean => goal !== undefined && Math.sign(rank(t.to.statusCategory?.key) - from) === Math.sign(goal - from);
+  const ranked = available
+    .filter((t) => t.requiredFields.length === 0 && key(t.to) !== here && !taken.has(`${here}→${key(t.to)}`))
+    .map((t, order) => ({
+      t,
+      order,
+      revisit: seen.has(key(t.to)),
+      distance: distance(t),
+      forward: forward(t),
+    }))
+    // New statuses before going back through a visited one (the way out of a dead end such as On Hold); then the
+    // category closest to the target; then one moving in the target's direction; then Jira's own order.
+    .sort((a, b) => Number(a.revisit) - Number(b.revisit) || a.distance - b.distance || Number(b.forward) - Number(a.forward) || a.order - b.order);
+  const best = ranked[0];
   if (best) return { kind: 'transition', transition: best.t, direct: false };
   const withFields = available.filter((t) => t.requiredFields.length > 0 && !seen.has(key(t.to)));
   if (withFields[0]) return { kind: 'blocked', reason: 'needs-fields', message: needsFields(withFields[0], current) };
@@ -65,7 +77,7 @@ export function planJiraTransition(
   return {
     kind: 'blocked',
     reason: 'unreachable',
-    message: `Status "${target.name}" is unreachable from "${current.name}": the workflow offers ${offered}, all already tried or leading away.`,
+    message: `Status "${target.name}" is unreachable from "${current.name}": the workflow offers ${offered}, every one already taken on this walk.`,
   };
 }
 

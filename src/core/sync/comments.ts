@@ -17,7 +17,8 @@ export function attributionLabel(authorName: string, from: Side): string {
 
 /** The comment as posted on the other side: the attribution in bold, then the body. */
 export function attributedBody(body: AdfDoc, authorName: string, from: Side): AdfDoc {
-  return prependAttribution(body, attributionLabel(authorName, from));
+  // The converter puts the label in bold as given; the space keeps it apart from the first word.
+  return prependAttribution(body, `${attributionLabel(authorName, from)} `);
 }
 
 const LABEL = /^\s*(.{1,200}?) \((Bitrix24|Jira)\):/u;
