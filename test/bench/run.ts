@@ -1,7 +1,8 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
+import { benchConvert } from './convert.bench';
+
 async function main(): Promise<void> {
-  console.log('No benchmarks are registered yet.');
-  return Promise.resolve();
+  await benchConvert();
 }
 
 main().catch((error: unknown) => {

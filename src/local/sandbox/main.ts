@@ -1,12 +1,37 @@
 /**
- * `npm start`: the local sandbox — emulated Jira Cloud and Bitrix24 with the app running between them.
- * Its server lands with the local platform's issue; until then this says what it will do.
+ * `npm start`: the app running between emulated Jira Cloud and Bitrix24, on http://localhost:8787 (PORT overrides).
+ * One process; the same LocalPlatform the scenario tests use, on wall-clock time that settling may skip forward.
  */
-console.log(
-  [
-    'The Bitrix24 Sync sandbox is not built yet.',
-    'It will serve, on http://localhost:8787 (PORT overrides): a page with Bitrix24 tasks and Jira issues side by side,',
-    'the emulated Jira REST under /jira, the emulated Bitrix24 REST under /b24/rest, the app\'s web triggers under',
-    '/webtrigger, and /__sandbox/{info,settle,stats,faults,reset} for scripted use.',
-  ].join('\n'),
-);
+import { SandboxClock } from '../contracts';
+import { LocalPlatform } from '../platform';
+import { seedApp } from '../seed-app';
+import { createSandboxServer, listen } from './server';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787);
+  const origin = `http://localhost:${port}`;
+  const platform = await LocalPlatform.create({ clock: new SandboxClock(), webtriggerBaseUrl: origin, seedApp });
+  const server = createSandboxServer(platform, () => origin);
+  const bound = await listen(server, port, process.env.HOST ?? '127.0.0.1');
+  const info = platform.info();
+  console.log(
+    [
+      `Bitrix24 Sync sandbox on http://localhost:${bound}`,
+      `  page:          http://localhost:${bound}/`,
+      `  Jira REST:     http://localhost:${bound}/jira/rest/api/3/…  (Basic auth: a seeded e-mail and any token)`,
+      `  Bitrix24 REST: ${info.b24.users[0]?.webhookUrl ?? `http://localhost:${bound}/b24/rest/<userId>/<secret>`}/<method>`,
+      `  scripting:     /__sandbox/info, /__sandbox/settle, /__sandbox/stats, /__sandbox/faults, /__sandbox/reset, /__sandbox/invoke`,
+    ].join('\n'),
+  );
+  const stop = (): void => {
+    server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

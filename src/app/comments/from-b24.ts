@@ -1,0 +1,80 @@
+/**
+ * A Bitrix24 comment (legacy task comment or a message of the new task card's chat) mirrored to the paired
+ * issue with its author's name. Our own mirrors are recognised three ways: the comment link, the posting
+ * intent, and the attribution label naming Jira.
+ */
+import { adfPlainText, bbcodeToAdf } from '../../core/convert';
+import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
+import type { SyncContext } from '../sync-context';
+import { CommentLinkStore } from '../store/comment-links';
+import { IntentStore } from '../store/intents';
+import type { PairLink } from '../store/links';
+import type { ProjectConfigStore } from '../store/project-config';
+
+interface B24CommentRead {
+  ref: string;
+  text: string;
+  authorId: string;
+  authorName: string;
+}
+
+async function readComment(ctx: SyncContext, taskId: string, commentId?: string, messageId?: string): Promise<B24CommentRead | null> {
+  if (commentId) {
+    const c = await ctx.b24.getComment(taskId, commentId);
+    return c ? { ref: c.id, text: c.message, authorId: c.authorId, authorName: c.authorName } : null;
+  }
+  if (!messageId) return null;
+  const chatId = await ctx.b24.getTaskChatId(taskId);
+  if (!chatId) return null;
+  const messages = await ctx.b24.getChatMessages(chatId, { firstId: messageId, limit: 1 });
+  const m = messages.find((x) => x.id === messageId);
+  if (!m) return null;
+  const author = m.authorId === '0' ? null : await ctx.b24.getUser(m.authorId);
+  return { ref: `m${m.id}`, text: m.text, authorId: m.authorId, authorName: author ? `${author.name} ${author.lastName}`.trim() : `Bitrix24 user ${m.authorId}` };
+}
+
+export async function syncB24Comment(
+  ctx: SyncContext,
+  link: PairLink,
+  configs: ProjectConfigStore,
+  job: { taskId: string; commentId?: string; messageId?: string; action: 'added' | 'updated' | 'deleted' },
+): Promise<void> {
+  const comments = new CommentLinkStore(ctx.deps.kv);
+  const ref = job.commentId ?? (job.messageId ? `m${job.messageId}` : '');
+  const existing = ref ? await comments.byB24(job.taskId, ref) : null;
+  if (job.action === 'deleted') {
+    if (!existing) return;
+    const config = await configs.get(link.projectKey);
+    await comments.remove(existing);
+    if (config?.deletes.comment === 'delete') await ctx.jira.deleteComment(existing.issueId, existing.jiraCommentId);
+    await journal(ctx, link, 'comment-delete', `Comment deleted in Bitrix24; ${config?.deletes.comment === 'delete' ? 'deleted' : 'kept'} in Jira.`);
+    return;
+  }
+  const comment = await readComment(ctx, job.taskId, job.commentId, job.messageId);
+  // Chat system messages (author 0) are the task's own notices, not people's comments.
+  if (!comment || comment.authorId === '0') return;
+  const doc = bbcodeToAdf(comment.text);
+  const plain = adfPlainText(doc);
+  const fingerprint = commentFingerprint(plain);
+  if (existing) {
+    if (existing.fingerprint === fingerprint) return;
+    if (isMirroredComment(plain, 'b24')) return;
+    await ctx.jira.updateComment(existing.issueId, existing.jiraCommentId, attributedBody(doc, comment.authorName, 'b24'));
+    await comments.save({ ...existing, fingerprint });
+    await journal(ctx, link, 'comment-edit', undefined);
+    return;
+  }
+  const intents = new IntentStore(ctx.deps.kv);
+  if (isMirroredComment(plain, 'b24') || (await intents.hasComment('b24', job.taskId, fingerprint))) return;
+  await intents.putComment('jira', link.issueId, fingerprint);
+  const created = await ctx.jira.addComment(link.issueId, attributedBody(doc, comment.authorName, 'b24'));
+  await comments.save({ taskId: job.taskId, b24Ref: comment.ref, issueId: link.issueId, jiraCommentId: created.id, fingerprint });
+  await journal(ctx, link, 'comment', undefined);
+}
+
+export async function journal(ctx: SyncContext, link: PairLink, operation: string, message: string | undefined, direction: 'b24-to-jira' | 'jira-to-b24' = 'b24-to-jira'): Promise<void> {
+  await ctx.journal.record({
+    at: ctx.now(), projectKey: link.projectKey, direction, operation, taskId: link.taskId, issueId: link.issueId,
+    issueKey: link.issueKey, fields: ['comment'], outcome: 'synced', ...(message ? { message } : {}), calls: ctx.calls(),
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * A Jira comment mirrored to the paired Bitrix24 task with its author's name. Jira emits no event for comment
+ * edits, so edits arrive through reconciliation or "Sync now" as an upsert with a changed fingerprint.
+ */
+import { adfPlainText, adfToBbcode } from '../../core/convert';
+import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
+import { CommentLinkStore } from '../store/comment-links';
+import { IntentStore } from '../store/intents';
+import type { PairLink } from '../store/links';
+import type { ProjectConfigStore } from '../store/project-config';
+import type { SyncContext } from '../sync-context';
+import { journal } from './from-b24';
+
+async function removeOnB24(ctx: SyncContext, taskId: string, b24Ref: string): Promise<void> {
+  if (b24Ref.startsWith('m')) await ctx.b24.deleteChatMessage(b24Ref.slice(1));
+  else await ctx.b24.deleteComment(taskId, b24Ref);
+}
+
+export async function syncJiraComment(
+  ctx: SyncContext,
+  link: PairLink,
+  configs: ProjectConfigStore,
+  job: { issueId: string; commentId: string; action: 'upserted' | 'deleted' },
+): Promise<void> {
+  const comments = new CommentLinkStore(ctx.deps.kv);
+  const existing = await comments.byJira(job.issueId, job.commentId);
+  if (job.action === 'deleted') {
+    if (!existing) return;
+    const config = await configs.get(link.projectKey);
+    await comments.remove(existing);
+    if (config?.deletes.comment === 'delete') await removeOnB24(ctx, existing.taskId, existing.b24Ref);
+    await journal(ctx, link, 'comment-delete', `Comment deleted in Jira; ${config?.deletes.comment === 'delete' ? 'deleted' : 'kept'} in Bitrix24.`, 'jira-to-b24');
+    return;
+  }
+  const comment = await ctx.jira.getComment(job.issueId, job.commentId);
+  if (!comment) return;
+  const plain = adfPlainText(comment.body);
+  const fingerprint = commentFingerprint(plain);
+  if (isMirroredComment(plain, 'jira')) return;
+  const author = comment.author?.displayName ?? 'Someone';
+  const text = adfToBbcode(attributedBody(comment.body, author, 'jira'));
+  if (existing) {
+    if (existing.fingerprint === fingerprint) return;
+    if (existing.b24Ref.startsWith('m')) await ctx.b24.updateChatMessage(existing.b24Ref.slice(1), text);
+    else await ctx.b24.updateComment(existing.taskId, existing.b24Ref, text);
+    await comments.save({ ...existing, fingerprint });
+    await journal(ctx, link, 'comment-edit', undefined, 'jira-to-b24');
+    return;
+  }
+  await new IntentStore(ctx.deps.kv).putComment('b24', link.taskId, fingerprint);
+  const id = await ctx.b24.addComment(link.taskId, text);
+  // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
+  await comments.save({ taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint }, [`m${id}`]);
+  await journal(ctx, link, 'comment', undefined, 'jira-to-b24');
+}

@@ -1,0 +1,99 @@
+/**
+ * Routes each job to its use case. Every path starts from ids and re-reads current state, so the same code serves
+ * events, reconciliation, "Sync now", migration and Retry.
+ */
+import type { SyncConfig } from '../core/config';
+import { syncB24Comment } from './comments/from-b24';
+import { syncJiraComment } from './comments/from-jira';
+import type { SyncJob } from './jobs';
+import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
+import { handleDeletion } from './pair/delete';
+import { issueCustomFields, taskUserFields } from './pair/read';
+import { syncLinkedPair } from './pair/sync-linked';
+import type { PairLink } from './store/links';
+import type { SyncContext } from './sync-context';
+
+async function configOf(ctx: SyncContext, projectKey: string): Promise<SyncConfig | null> {
+  ctx.useProject(projectKey);
+  return ctx.configs.get(projectKey);
+}
+
+async function syncLinked(ctx: SyncContext, link: PairLink, source: 'b24' | 'jira' | 'both'): Promise<void> {
+  const config = await configOf(ctx, link.projectKey);
+  if (config) await syncLinkedPair(ctx, link, config, source);
+}
+
+/** A task with no link: create its issue when its workgroup is paired. */
+async function fromUnlinkedTask(ctx: SyncContext, taskId: string): Promise<void> {
+  const configs = await Promise.all((await ctx.configs.list()).map((p) => ctx.configs.get(p)));
+  const userFields = [...new Set(configs.flatMap((c) => (c ? taskUserFields(c) : [])))];
+  const task = await ctx.b24.getTask(taskId, { userFields });
+  if (!task) return;
+  const config = configs.find((c) => c?.b24GroupId === task.groupId);
+  if (!config) return;
+  ctx.useProject(config.projectKey);
+  const result = await createIssueFromTask(ctx, task, config);
+  if ('existingIssueId' in result) {
+    const issue = await ctx.jira.getIssue(result.existingIssueId);
+    if (!issue) return;
+    const link = { taskId, issueId: issue.issue.id, issueKey: issue.issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+    await ctx.links.save(link);
+    await syncLinkedPair(ctx, link, config, 'both');
+  }
+}
+
+/** An issue with no link: create its task when its project is paired. */
+async function fromUnlinkedIssue(ctx: SyncContext, issueId: string, projectKey: string): Promise<void> {
+  const config = await configOf(ctx, projectKey);
+  if (!config) return;
+  const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config), properties: [ISSUE_PROPERTY] });
+  if (!read || read.issue.fields.project.key !== config.projectKey) return;
+  const marker = read.properties[ISSUE_PROPERTY];
+  const markedTaskId = typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
+  const result = await createTaskFromIssue(ctx, read.issue, config, markedTaskId);
+  if ('existingTaskId' in result) {
+    const link = { taskId: result.existingTaskId, issueId, issueKey: read.issue.key, projectKey, linkedAt: ctx.now() };
+    await ctx.links.save(link);
+    await syncLinkedPair(ctx, link, config, 'both');
+  }
+}
+
+export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void> {
+  switch (job.kind) {
+    case 'task-changed': {
+      const link = await ctx.links.byTask(job.taskId);
+      return link ? syncLinked(ctx, link, 'b24') : fromUnlinkedTask(ctx, job.taskId);
+    }
+    case 'issue-changed': {
+      const link = await ctx.links.byIssue(job.issueId);
+      return link ? syncLinked(ctx, link, 'jira') : fromUnlinkedIssue(ctx, job.issueId, job.projectKey);
+    }
+    case 'task-deleted':
+    case 'issue-deleted': {
+      const link = job.kind === 'task-deleted' ? await ctx.links.byTask(job.taskId) : await ctx.links.byIssue(job.issueId);
+      const config = link ? await configOf(ctx, link.projectKey) : null;
+      if (link && config) await handleDeletion(ctx, link, config, job.kind === 'task-deleted' ? 'b24' : 'jira');
+      return;
+    }
+    case 'b24-comment': {
+      const link = await ctx.links.byTask(job.taskId);
+      if (link) await syncB24Comment(ctx, link, ctx.configs, job);
+      return;
+    }
+    case 'jira-comment': {
+      const link = await ctx.links.byIssue(job.issueId);
+      if (link) await syncJiraComment(ctx, link, ctx.configs, job);
+      return;
+    }
+    case 'pair-sync': {
+      const link = job.taskId ? await ctx.links.byTask(job.taskId) : job.issueId ? await ctx.links.byIssue(job.issueId) : null;
+      if (link) return syncLinked(ctx, link, 'both');
+      if (job.taskId) return fromUnlinkedTask(ctx, job.taskId);
+      if (job.issueId) {
+        const read = await ctx.jira.getIssue(job.issueId);
+        if (read) return fromUnlinkedIssue(ctx, job.issueId, read.issue.fields.project.key);
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Writing a plan's changes to Jira: one field update, then the status by legal transitions, hop by hop, because
+ * Jira only offers the transitions available from the current status.
+ */
+import { planJiraTransition } from '../../core/mapping/jira-transitions';
+import type { JiraWrite } from '../../core/mapping/to-side';
+import type { JiraStatusRef } from '../../core/remote/jira';
+import type { JiraFieldsInput } from '../../ports/jira';
+import type { SyncContext } from '../sync-context';
+
+export const MAX_TRANSITION_HOPS = 6;
+
+export interface StatusOutcome {
+  /** The status the issue is in afterwards. */
+  reached: JiraStatusRef;
+  /** Why the target was not reached, in words for the journal. */
+  blocked?: string;
+  hops: number;
+}
+
+export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraStatusRef, targetName: string): Promise<StatusOutcome> {
+  let current = from;
+  const visited = [from.name];
+  if (from.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: from, hops: 0 };
+  for (;;) {
+    const transitions = await ctx.jira.getTransitions(issueId);
+    const step = planJiraTransition(current, transitions, { name: targetName }, visited, MAX_TRANSITION_HOPS);
+    if (step.kind === 'arrived') return { reached: current, hops: visited.length - 1 };
+    if (step.kind === 'blocked') return { reached: current, blocked: step.message, hops: visited.length - 1 };
+    await ctx.jira.doTransition(issueId, step.transition.id);
+    current = step.transition.to;
+    visited.push(current.name);
+  }
+}
+
+export async function applyToJira(ctx: SyncContext, issueId: string, write: JiraWrite, currentStatus: JiraStatusRef): Promise<StatusOutcome | null> {
+  if (Object.keys(write.fields).length > 0) await ctx.jira.updateIssue(issueId, write.fields);
+  if (write.status === null) return null;
+  return moveIssueTo(ctx, issueId, currentStatus, write.status);
+}

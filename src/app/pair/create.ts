@@ -1,0 +1,94 @@
+/**
+ * Creating the missing side of a pair, idempotently: a short lock stops concurrent duplicates, and the markers
+ * (the issue property `b24-sync` naming the task, the task's XML_ID naming the issue) let a retry find what an
+ * earlier attempt created instead of creating it again.
+ */
+import type { SyncConfig } from '../../core/config';
+import { RetryableError } from '../../core/errors';
+import { readB24Status, readJiraStatus } from '../../core/mapping/status';
+import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
+import type { B24Task } from '../../core/remote/b24';
+import type { JiraIssue } from '../../core/remote/jira';
+import type { B24TaskFieldsInput } from '../../ports/b24';
+import type { JiraFieldsInput } from '../../ports/jira';
+import type { PairLink } from '../store/links';
+import type { SyncContext } from '../sync-context';
+import { moveTaskTo } from './apply-b24';
+import { moveIssueTo } from './apply-jira';
+import { allFlowingTo } from './changes';
+import { warningSentence } from './journal-entry';
+import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue } from './read';
+
+export const ISSUE_PROPERTY = 'b24-sync';
+const LOCK_TTL_SECONDS = 300;
+
+async function lock(ctx: SyncContext, key: string): Promise<void> {
+  if (!(await ctx.deps.kv.setIfAbsent(key, ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
+    throw new RetryableError('server-error', 'another job is creating this pair; trying again shortly', { code: 'app:creating', retryAfterMs: 30_000 });
+  }
+}
+
+async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira' | 'jira-to-b24', fields: string[], problems: string[], started: number): Promise<void> {
+  await ctx.journal.record({
+    at: ctx.now(), projectKey: link.projectKey, direction, operation: 'create', taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey,
+    fields, outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: problems.join(' ') } : {}),
+    calls: ctx.calls(), durationMs: ctx.now() - started,
+  });
+}
+
+/** A task in a paired workgroup with no issue yet. Returns the link (new or found by marker). */
+export async function createIssueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig): Promise<PairLink | { existingIssueId: string }> {
+  const started = ctx.now();
+  await lock(ctx, `creating:b24:${task.id}`);
+  const marked = await ctx.jira.searchJql(`issue.property[${ISSUE_PROPERTY}].taskId = "${task.id}"`, { maxResults: 1 });
+  if (marked.issues[0]) return { existingIssueId: marked.issues[0].id };
+  const mapping = await mappingFor(ctx, config, task, null);
+  const canon = canonicalOfTask(task, mapping);
+  const write = toJiraFields(allFlowingTo('jira', canon, config), mapping, true);
+  const created = await ctx.jira.createIssue(write.fields, [{ key: ISSUE_PROPERTY, value: { taskId: task.id } }]);
+  const link: PairLink = { taskId: task.id, issueId: created.id, issueKey: created.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+  await ctx.links.save(link);
+  const issue = await readIssue(ctx, created.id, config);
+  const problems = write.warnings.map(warningSentence);
+  let jira = issue ? canonicalOfIssue(issue, mapping) : canon;
+  if (issue && write.status) {
+    const moved = await moveIssueTo(ctx, issue.id, issue.fields.status, write.status);
+    if (moved.blocked) problems.push(moved.blocked);
+    jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
+  }
+  await ctx.states.save(task.id, created.id, { base: { b24: canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced' } });
+  await record(ctx, link, 'b24-to-jira', Object.keys(write.fields), problems, started);
+  return link;
+}
+
+/** An issue in a paired project with no task yet. */
+export async function createTaskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig, markedTaskId: string | null): Promise<PairLink | { existingTaskId: string }> {
+  const started = ctx.now();
+  if (markedTaskId) return { existingTaskId: markedTaskId };
+  await lock(ctx, `creating:jira:${issue.id}`);
+  const marked = await ctx.b24.listTasks({ filter: { XML_ID: issue.id } });
+  if (marked.tasks[0]) return { existingTaskId: marked.tasks[0].id };
+  const mapping = await mappingFor(ctx, config, null, issue);
+  const canon = canonicalOfIssue(issue, mapping);
+  const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
+  const problems = write.warnings.map(warningSentence);
+  const connection = await ctx.connection.get();
+  if (write.fields.RESPONSIBLE_ID === undefined && connection?.actingUserId) {
+    // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
+    write.fields.RESPONSIBLE_ID = connection.actingUserId;
+  }
+  const task = await ctx.b24.addTask({ ...write.fields, XML_ID: issue.id });
+  const link: PairLink = { taskId: task.id, issueId: issue.id, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+  await ctx.links.save(link);
+  await ctx.jira.setIssueProperty(issue.id, ISSUE_PROPERTY, { taskId: task.id });
+  let b24 = canonicalOfTask(task, await mappingFor(ctx, config, task, issue));
+  if (write.status) {
+    const moved = await moveTaskTo(ctx, task, write.status, connection?.actingUserId);
+    if (moved.blocked) problems.push(moved.blocked);
+    if (moved.note) problems.push(moved.note);
+    b24 = { ...b24, status: readB24Status(moved.reached, task.userFields, config.statuses) };
+  }
+  await ctx.states.save(task.id, issue.id, { base: { b24, jira: canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced' } });
+  await record(ctx, link, 'jira-to-b24', Object.keys(write.fields), problems, started);
+  return link;
+}

@@ -1,0 +1,51 @@
+/**
+ * The site-wide Bitrix24 connection. What identifies the portal is plain data; everything that authenticates
+ * (webhook URL, OAuth client secret and tokens, the application token of incoming events) is a secret.
+ */
+import { z } from 'zod';
+import type { KeyValueStore, SecretStore } from '../../ports/store';
+import { keys, secretKeys } from './keys';
+
+export interface Connection {
+  /** e.g. acme.bitrix24.com */
+  domain: string;
+  /** The portal's member_id, checked on every incoming event. */
+  memberId: string;
+  authMode: 'webhook' | 'oauth';
+  /** The B24 user the app writes as (the webhook's owner or the OAuth user). */
+  actingUserId?: string;
+  connectedAt: number;
+}
+
+const connectionSchema = z.object({
+  domain: z.string().min(1),
+  memberId: z.string().min(1),
+  authMode: z.enum(['webhook', 'oauth']),
+  actingUserId: z.string().optional(),
+  connectedAt: z.number(),
+});
+
+export class ConnectionStore {
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  async get(): Promise<Connection | null> {
+    const parsed = connectionSchema.safeParse(await this.kv.get(keys.connection()));
+    return parsed.success ? parsed.data : null;
+  }
+
+  async save(connection: Connection): Promise<void> {
+    await this.kv.set(keys.connection(), { ...connection });
+  }
+
+  async applicationToken(): Promise<string | null> {
+    const value = await this.secrets.get(secretKeys.applicationToken());
+    return typeof value === 'string' && value.length > 0 ? value : null;
+  }
+
+  async setApplicationToken(token: string): Promise<void> {
+    await this.secrets.set(secretKeys.applicationToken(), token);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Every storage key the app writes, in one place (design §5). Keys are deterministic so the hot path reads by
+ * `get`, never by the eventually consistent prefix query; Forge KVS keys may not contain `/`.
+ */
+const safe = (part: string): string => part.replace(/[^a-zA-Z0-9._-]/g, '_');
+
+export const keys = {
+  taskLink: (taskId: string) => `link:b24:${safe(taskId)}`,
+  issueLink: (issueId: string) => `link:jira:${safe(issueId)}`,
+  pairState: (taskId: string, issueId: string) => `state:${safe(taskId)}-${safe(issueId)}`,
+  intent: (side: 'b24' | 'jira', id: string) => `intent:${side}:${safe(id)}`,
+  b24CommentLink: (taskId: string, commentRef: string) => `clink:b24:${safe(taskId)}-${safe(commentRef)}`,
+  jiraCommentLink: (issueId: string, commentId: string) => `clink:jira:${safe(issueId)}-${safe(commentId)}`,
+  commentIntent: (side: 'b24' | 'jira', parentId: string, fingerprint: string) => `cintent:${side}:${safe(parentId)}-${safe(fingerprint)}`,
+  projectConfig: (projectKey: string) => `config:${safe(projectKey)}`,
+  projectIndex: () => 'config-index',
+  connection: () => 'connection',
+  userByB24: (b24UserId: string) => `users:b24:${safe(b24UserId)}`,
+  userByJira: (accountId: string) => `users:jira:${safe(accountId)}`,
+  userMatchReport: () => 'users-report',
+  journalPrefix: (projectKey: string) => `journal:${safe(projectKey)}:`,
+  /** Newest first under a prefix query: the time part counts down. */
+  journalEntry: (projectKey: string, at: number, seq: string) =>
+    `journal:${safe(projectKey)}:${String(9_999_999_999_999 - at).padStart(13, '0')}-${safe(seq)}`,
+  migration: (projectKey: string) => `migration:${safe(projectKey)}`,
+  reconcileCursor: (projectKey: string) => `reconcile:${safe(projectKey)}`,
+} as const;
+
+/** Secret storage keys (kvs.setSecret): credentials never live under a plain key. */
+export const secretKeys = {
+  b24Credentials: () => 'b24-credentials',
+  applicationToken: () => 'b24-application-token',
+} as const;

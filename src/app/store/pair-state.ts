@@ -1,0 +1,58 @@
+/**
+ * The last-synced state of a pair: how each side read after the last sync (the base of the three-way merge and
+ * loop-prevention layer 2), and how that sync ended (shown on the issue panel).
+ */
+import { z } from 'zod';
+import type { SyncBase } from '../../core/sync/merge';
+import type { JsonValue, KeyValueStore } from '../../ports/store';
+import { keys } from './keys';
+
+export interface LastSync {
+  at: number;
+  outcome: 'synced' | 'skipped' | 'conflict' | 'warning' | 'failed';
+  message?: string;
+}
+
+export interface PairState {
+  /** Each side as it read after the last sync (what it will read back, conversions included). */
+  base: SyncBase;
+  lastSync: LastSync;
+}
+
+const person = z.object({ b24UserId: z.string().nullable(), jiraAccountId: z.string().nullable(), name: z.string() }).nullable();
+
+const adfDoc = z.object({ type: z.literal('doc'), version: z.literal(1), content: z.array(z.json()) });
+
+const canonicalSchema = z.object({
+  title: z.string(),
+  description: adfDoc,
+  status: z.string(),
+  priority: z.string(),
+  assignee: person,
+  reporter: person,
+  dueDate: z.string().nullable(),
+  custom: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+
+const stateSchema = z.object({
+  base: z.object({ b24: canonicalSchema, jira: canonicalSchema }),
+  lastSync: z.object({
+    at: z.number(),
+    outcome: z.enum(['synced', 'skipped', 'conflict', 'warning', 'failed']),
+    message: z.string().optional(),
+  }),
+});
+
+export class PairStateStore {
+  constructor(private readonly kv: KeyValueStore) {}
+
+  async get(taskId: string, issueId: string): Promise<PairState | null> {
+    const parsed = stateSchema.safeParse(await this.kv.get(keys.pairState(taskId, issueId)));
+    // ADF node shapes are checked by the schema of the side that produced them, not again here.
+    return parsed.success ? (parsed.data as unknown as PairState) : null;
+  }
+
+  async save(taskId: string, issueId: string, state: PairState): Promise<void> {
+    await this.kv.set(keys.pairState(taskId, issueId), JSON.parse(JSON.stringify(state)) as JsonValue);
+  }
+}

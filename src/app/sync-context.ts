@@ -1,0 +1,87 @@
+/**
+ * What one job works with: the ports (each call counted for the journal), the stores, and the per-project
+ * configuration and people, loaded once per job.
+ */
+import type { SyncConfig } from '../core/config';
+import type { MappingContext } from '../core/mapping/context';
+import { UserMap, type UserPair } from '../core/mapping/users';
+import type { B24Port } from '../ports/b24';
+import type { JiraPort } from '../ports/jira';
+import { countingPort, type CallCounter } from './counting';
+import type { AppDeps } from './deps';
+import type { SyncJob } from './jobs';
+import { ConnectionStore } from './store/connection';
+import { JournalStore } from './store/journal';
+import { LinkStore } from './store/links';
+import { PairStateStore } from './store/pair-state';
+import { ProjectConfigStore } from './store/project-config';
+import { UserDirectory } from './users';
+
+export class SyncContext {
+  readonly jira: JiraPort;
+  readonly b24: B24Port;
+  readonly links: LinkStore;
+  readonly states: PairStateStore;
+  readonly journal: JournalStore;
+  readonly configs: ProjectConfigStore;
+  readonly connection: ConnectionStore;
+  private readonly jiraCalls: CallCounter = { count: 0 };
+  private readonly b24Calls: CallCounter = { count: 0 };
+  private projectKey: string | undefined;
+
+  private constructor(readonly deps: AppDeps) {
+    this.jira = countingPort(deps.jira, this.jiraCalls);
+    this.b24 = countingPort(deps.b24, this.b24Calls);
+    this.links = new LinkStore(deps.kv);
+    this.states = new PairStateStore(deps.kv);
+    this.journal = new JournalStore(deps.kv, deps.newId);
+    this.configs = new ProjectConfigStore(deps.kv);
+    this.connection = new ConnectionStore(deps.kv, deps.secrets);
+  }
+
+  static create(deps: AppDeps): Promise<SyncContext> {
+    return Promise.resolve(new SyncContext(deps));
+  }
+
+  calls(): { jira: number; b24: number } {
+    return { jira: this.jiraCalls.count, b24: this.b24Calls.count };
+  }
+
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  /** Remembered once known, so a failure can be journalled under the right project. */
+  useProject(projectKey: string): void {
+    this.projectKey = projectKey;
+  }
+
+  projectKeyFor(job: SyncJob): string | undefined {
+    return 'projectKey' in job ? job.projectKey : this.projectKey;
+  }
+
+  /**
+   * The mapping context for these people: each is resolved across systems once (and cached in storage), then
+   * the config's overrides are laid on top by the core's UserMap.
+   */
+  async mappingContext(
+    config: SyncConfig,
+    people: { b24: string[]; jira: string[] },
+    b24DescriptionFormat: 'bbcode' | 'html' = 'bbcode',
+  ): Promise<MappingContext> {
+    const directory = new UserDirectory(this.deps.kv, this.jira, this.b24, config);
+    const pairs: UserPair[] = [];
+    const b24UserNames: Record<string, string> = {};
+    for (const id of new Set(people.b24.filter((p) => p !== '' && p !== '0'))) {
+      const other = await directory.jiraFor(id);
+      if (other.matched) pairs.push({ b24UserId: id, jiraAccountId: other.id });
+      else b24UserNames[id] = other.name;
+    }
+    for (const accountId of new Set(people.jira)) {
+      if (pairs.some((p) => p.jiraAccountId === accountId)) continue;
+      const other = await directory.b24For(accountId);
+      if (other.matched) pairs.push({ b24UserId: other.id, jiraAccountId: accountId });
+    }
+    return { config, users: new UserMap(pairs, config.users.overrides), b24UserNames, b24DescriptionFormat };
+  }
+}

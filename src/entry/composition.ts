@@ -1,0 +1,41 @@
+/**
+ * The composition root: the only place that knows the concrete adapters. Built once per invocation (Forge may
+ * reuse a module across tenants, so nothing tenant-specific is cached at module level).
+ */
+import { asApp, assumeTrustedRoute, fetch } from '@forge/api';
+import { randomUUID } from 'node:crypto';
+import { createB24Auth } from '../adapters/b24/auth';
+import { createB24Client } from '../adapters/b24/client';
+import { createKeyValueStore, createSecretStore } from '../adapters/forge/kvs-store';
+import { createConsoleLogger } from '../adapters/forge/logger';
+import { createForgeJobQueue } from '../adapters/forge/queue';
+import { createJiraClient } from '../adapters/jira/client';
+import type { AppDeps } from '../app/deps';
+import type { Clock } from '../ports/clock';
+import type { HttpReply, HttpRequestInit, HttpTransport } from '../ports/http';
+
+const systemClock: Clock = { now: () => Date.now() };
+
+const b24Transport: HttpTransport = async (url: string, init: HttpRequestInit): Promise<HttpReply> =>
+  fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' });
+
+const jiraTransport = async (path: string, init: HttpRequestInit): Promise<HttpReply> =>
+  asApp().requestJira(assumeTrustedRoute(path), { method: init.method, headers: init.headers, body: init.body });
+
+export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
+  const kv = createKeyValueStore();
+  const secrets = createSecretStore();
+  const log = createConsoleLogger({}, fields);
+  const auth = createB24Auth({ secrets, transport: b24Transport, clock: systemClock });
+  return {
+    kv,
+    secrets,
+    log,
+    clock: systemClock,
+    newId: () => randomUUID(),
+    jira: createJiraClient(jiraTransport, { clock: systemClock }),
+    b24: createB24Client(auth, b24Transport, systemClock),
+    syncQueue: createForgeJobQueue('sync'),
+    migrationQueue: createForgeJobQueue('migration'),
+  };
+}

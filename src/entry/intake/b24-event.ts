@@ -1,0 +1,89 @@
+/**
+ * A Bitrix24 event delivery, from raw HTTP to a queued job. Every refusal happens before anything is written:
+ * the only write is the queue push, and only for a verified delivery of an event we handle.
+ */
+import { constantTimeEqual } from '../../core/constant-time';
+import { isSyncError } from '../../core/errors';
+import { parseB24EventBody, type B24Event } from '../../adapters/b24/event-parser';
+import type { Logger } from '../../ports/log';
+import type { JobQueue } from '../../ports/queue';
+import { toJobBody, type SyncJob } from '../../app/jobs';
+import type { ConnectionStore } from '../../app/store/connection';
+
+/** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
+export const MAX_EVENT_BODY_BYTES = 16 * 1024;
+
+export interface IncomingDelivery {
+  method: string;
+  contentType: string | undefined;
+  body: string;
+}
+
+export interface IntakeResult {
+  status: 200 | 400 | 401 | 405 | 413 | 415 | 503;
+  message: string;
+}
+
+export interface B24IntakeDeps {
+  connection: ConnectionStore;
+  queue: JobQueue;
+  log: Logger;
+}
+
+function jobFor(event: Exclude<B24Event, { kind: 'unknown' }>): SyncJob {
+  switch (event.kind) {
+    case 'task-added':
+    case 'task-updated':
+      return { kind: 'task-changed', taskId: event.taskId };
+    case 'task-deleted':
+      return { kind: 'task-deleted', taskId: event.taskId };
+    case 'comment-added':
+    case 'comment-updated':
+    case 'comment-deleted':
+      return {
+        kind: 'b24-comment',
+        taskId: event.taskId,
+        action: event.kind === 'comment-added' ? 'added' : event.kind === 'comment-updated' ? 'updated' : 'deleted',
+        ...(event.commentId ? { commentId: event.commentId } : {}),
+        ...(event.messageId ? { messageId: event.messageId } : {}),
+      };
+  }
+}
+
+function shapeProblem(delivery: IncomingDelivery): IntakeResult | null {
+  if (delivery.method.toUpperCase() !== 'POST') return { status: 405, message: 'Bitrix24 events are delivered with POST' };
+  if (Buffer.byteLength(delivery.body, 'utf8') > MAX_EVENT_BODY_BYTES) {
+    return { status: 413, message: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` };
+  }
+  const type = (delivery.contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    return { status: 415, message: 'Bitrix24 events are application/x-www-form-urlencoded' };
+  }
+  return null;
+}
+
+export async function receiveB24Event(delivery: IncomingDelivery, deps: B24IntakeDeps): Promise<IntakeResult> {
+  const problem = shapeProblem(delivery);
+  if (problem) return problem;
+  let event: B24Event;
+  try {
+    event = parseB24EventBody(delivery.body);
+  } catch (error) {
+    return { status: 400, message: isSyncError(error) ? error.message : 'malformed event body' };
+  }
+  const [connection, token] = await Promise.all([deps.connection.get(), deps.connection.applicationToken()]);
+  if (!connection || !token) return { status: 503, message: 'no Bitrix24 portal is connected' };
+  const auth = event.auth;
+  const genuine =
+    auth !== undefined &&
+    constantTimeEqual(auth.applicationToken, token) &&
+    auth.memberId === connection.memberId &&
+    auth.domain.toLowerCase() === connection.domain.toLowerCase();
+  if (!genuine) {
+    deps.log.warn('refused a Bitrix24 event that failed verification', { event: event.event, domain: auth?.domain });
+    return { status: 401, message: 'the event does not come from the connected portal' };
+  }
+  if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
+  await deps.queue.push([toJobBody(jobFor(event))]);
+  return { status: 200, message: 'queued' };
+}
