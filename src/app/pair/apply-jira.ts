@@ -5,7 +5,6 @@
 import { planJiraTransition } from '../../core/mapping/jira-transitions';
 import type { JiraWrite } from '../../core/mapping/to-side';
 import type { JiraStatusRef } from '../../core/remote/jira';
-import type { JiraFieldsInput } from '../../ports/jira';
 import type { SyncContext } from '../sync-context';
 
 export const MAX_TRANSITION_HOPS = 6;

@@ -9,8 +9,6 @@ import { readB24Status, readJiraStatus } from '../../core/mapping/status';
 import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
-import type { B24TaskFieldsInput } from '../../ports/b24';
-import type { JiraFieldsInput } from '../../ports/jira';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { moveTaskTo } from './apply-b24';
