@@ -105,8 +105,8 @@ describe('toB24Fields', () => {
   it('clears a Jira-only status on the way out, and leaves an already-empty field alone', () => {
     const ctx = aContext();
     const held = aB24Task({ status: '3', userFields: { ufJiraStatus: 'QA Testing' } });
-    expect(toB24Fields({ status: 'Done' }, ctx, { current: held })).toMatchObject({ fields: { UF_JIRA_STATUS: '' }, status: '5' });
-    expect(toB24Fields({ status: 'Done' }, ctx, { current: aB24Task({ status: '3' }) })).toMatchObject({ fields: {}, status: '5' });
+    expect(toB24Fields({ status: 'Done' }, ctx, { current: held })).toEqual({ fields: { UF_JIRA_STATUS: '' }, status: '5', warnings: [] });
+    expect(toB24Fields({ status: 'Done' }, ctx, { current: aB24Task({ status: '3' }) })).toEqual({ fields: {}, status: '5', warnings: [] });
   });
 
   it('writes no priority that no row carries to Bitrix24', () => {
