@@ -43,7 +43,7 @@ describeWithChromium('the sandbox page in Chromium', () => {
   it('creates a Bitrix24 task through the form and lists it', async () => {
     const page = await browser.newPage();
     await page.goto(origin);
-    await page.waitForSelector('#b24-actor option');
+    await page.waitForSelector('#b24-actor option', { state: 'attached' });
     await page.fill('#b24-create-title', 'Prepare the quarterly report');
     await page.click('#b24-create-submit');
     await page.waitForSelector('#b24-tasks tbody tr:has-text("Prepare the quarterly report")', { timeout: 10_000 });
