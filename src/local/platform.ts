@@ -10,6 +10,7 @@ import type { KvsStore } from './forge/kvs-store';
 import { ForgeRuntime, type AdvanceableClock, type RuntimeSettleReport } from './forge/runtime';
 import { kvs as sdkKvs } from './forge/sdk/kvs';
 import { JiraEmulator } from './jira';
+import { RESOLVER_CALLS } from '../entry/resolvers/calls';
 import { defaultSeed, type PlatformSeed } from './seed';
 
 export interface SeedAppContext {
@@ -94,8 +95,10 @@ export class LocalPlatform implements LocalPlatformApi {
         users: this.seed.b24.users.map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, email: u.email, webhookUrl: `${base}/b24/rest/${u.id}/${u.webhookSecret}` })),
       },
       webtriggers: Object.fromEntries(this.runtime.webtriggerKeys().map((k) => [k, this.runtime.webtriggerUrl(k)])),
-      // The UI module each resolver function serves (call names live inside the app's Resolver and are not listed).
-      resolvers: Object.fromEntries(this.runtime.manifest.resolvers.map((r) => [r.key, [r.function]])),
+      // Resolver call names per function key: the app lists them next to its definitions (a Resolver cannot be asked).
+      resolvers: Object.fromEntries(
+        [...new Set(this.runtime.manifest.resolvers.map((r) => r.function))].map((fn) => [fn, RESOLVER_CALLS[fn] ?? []]),
+      ),
     };
   }
 
