@@ -2,6 +2,8 @@
  * The action methods that take a B24 task from one status to another. Legal moves (the task's `action` flags):
  * start 1/2/6 → 3, pause 3 → 2, defer 1/2/3 → 6, complete 1/2/3/6 → 5 (→ 4 when TASK_CONTROL is on and the
  * actor is not the creator), renew 5/6/7 → 2, approve and disapprove 4 → 5 / 2 by the creator only.
+ * The deprecated task.item.* pages are stricter (defer only from 3, renew only from 5); when the task's own
+ * `action` flags say a one-step move is not allowed, the two-step route through status 3 is taken instead.
  */
 import type { B24YesNo } from '../remote/b24';
 
@@ -38,7 +40,31 @@ function fromOpen(current: string, target: string, completeLandsOn: string): B24
   }
 }
 
-export function planB24StatusActions(current: string, target: string, taskControl: B24YesNo, actorIsCreator: boolean): B24StatusPlan {
+/** The task's `action` flags as tasks.task.get returns them for the caller, e.g. { defer: false }. */
+export type B24ActionFlags = Partial<Record<'start' | 'pause' | 'complete' | 'defer' | 'renew' | 'approve' | 'disapprove', boolean>>;
+
+/** Two-step routes through "in progress" for the one-step moves some portals refuse. */
+const DETOURS: Partial<Record<B24StatusAction, B24StatusAction[]>> = {
+  'tasks.task.defer': ['tasks.task.start', 'tasks.task.defer'],
+  'tasks.task.renew': ['tasks.task.start', 'tasks.task.pause'],
+};
+
+export function planB24StatusActions(
+  current: string,
+  target: string,
+  taskControl: B24YesNo,
+  actorIsCreator: boolean,
+  allowed: B24ActionFlags = {},
+): B24StatusPlan {
+  const plan = planActions(current, target, taskControl, actorIsCreator);
+  const first = plan.ok ? plan.actions[0] : undefined;
+  if (!plan.ok || first === undefined || allowed[first.replace('tasks.task.', '') as keyof B24ActionFlags] !== false) return plan;
+  // A completed task cannot be started, so renew has no detour from 5.
+  const detour = first === 'tasks.task.renew' && current !== '6' ? undefined : DETOURS[first];
+  return detour ? { ...plan, actions: [...detour, ...plan.actions.slice(1)] } : plan;
+}
+
+function planActions(current: string, target: string, taskControl: B24YesNo, actorIsCreator: boolean): B24StatusPlan {
   if (current === target) return { ok: true, actions: [], finalStatus: current };
   const completeLandsOn = taskControl === 'Y' && !actorIsCreator ? '4' : '5';
   let prefix: B24StatusAction[] = [];

@@ -166,3 +166,26 @@ describe('planB24StatusActions', () => {
     expect(planB24StatusActions('3', '4', 'Y', false)).toEqual({ ok: true, actions: ['tasks.task.complete'], finalStatus: '4' });
   });
 });
+
+describe('planB24StatusActions with the task\'s action flags', () => {
+  it('defers through "in progress" when the portal does not allow deferring a pending task', () => {
+    expect(planB24StatusActions('2', '6', 'N', true, { defer: false })).toEqual({
+      ok: true,
+      actions: ['tasks.task.start', 'tasks.task.defer'],
+      finalStatus: '6',
+    });
+  });
+
+  it('reopens a deferred task through start and pause when renew is not allowed', () => {
+    expect(planB24StatusActions('6', '2', 'N', true, { renew: false })).toEqual({
+      ok: true,
+      actions: ['tasks.task.start', 'tasks.task.pause'],
+      finalStatus: '2',
+    });
+  });
+
+  it('keeps the one-step move when the flags allow it or say nothing', () => {
+    expect(planB24StatusActions('2', '6', 'N', true, { defer: true })).toMatchObject({ actions: ['tasks.task.defer'] });
+    expect(planB24StatusActions('6', '2', 'N', true)).toMatchObject({ actions: ['tasks.task.renew'] });
+  });
+});
