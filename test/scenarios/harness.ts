@@ -62,3 +62,89 @@ export async function createWorld(): Promise<World> {
     },
   };
 }
+
+export interface JiraIssueView {
+  id: string;
+  key: string;
+  fields: {
+    summary: string;
+    status: { name: string };
+    assignee: { accountId: string } | null;
+    reporter: { accountId: string } | null;
+    priority: { name: string } | null;
+    duedate: string | null;
+    description: unknown;
+  };
+}
+
+export interface B24TaskView {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  responsibleId: string;
+  createdBy: string;
+  deadline: string | null;
+  priority: string;
+  groupId: string;
+  xmlId: string | null;
+}
+
+/** Builders and readers on top of a world, so scenario tests read like what people do. */
+export function actions(w: World) {
+  const b24Task = async (taskId: string): Promise<B24TaskView> => {
+    const result = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', {
+      taskId,
+      select: ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'RESPONSIBLE_ID', 'CREATED_BY', 'DEADLINE', 'PRIORITY', 'GROUP_ID', 'XML_ID'],
+    })) as { task: B24TaskView };
+    return result.task;
+  };
+  const issue = async (idOrKey: string): Promise<JiraIssueView> =>
+    (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${idOrKey}`)) as JiraIssueView;
+  const linkOfTask = (taskId: string): { issueId: string; issueKey: string } | undefined =>
+    w.platform.kvs.peek(`link:b24:${taskId}`) as { issueId: string; issueKey: string } | undefined;
+  const linkOfIssue = (issueId: string): { taskId: string } | undefined =>
+    w.platform.kvs.peek(`link:jira:${issueId}`) as { taskId: string } | undefined;
+  return {
+    b24Task,
+    issue,
+    linkOfTask,
+    linkOfIssue,
+    async createTask(by: string, fields: Record<string, unknown>): Promise<string> {
+      const r = (await w.b24(by, 'tasks.task.add', { fields: { GROUP_ID: '1', RESPONSIBLE_ID: by, ...fields } })) as { task: { id: string } };
+      return r.task.id;
+    },
+    async createIssue(byEmail: string, fields: Record<string, unknown>): Promise<{ id: string; key: string }> {
+      return (await w.jira(byEmail, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, ...fields } })) as { id: string; key: string };
+    },
+    async issueOfTask(taskId: string): Promise<JiraIssueView> {
+      const link = linkOfTask(taskId);
+      if (!link) throw new Error(`task ${taskId} has no linked issue`);
+      return issue(link.issueId);
+    },
+    async taskOfIssue(issueId: string): Promise<B24TaskView> {
+      const link = linkOfIssue(issueId);
+      if (!link) throw new Error(`issue ${issueId} has no linked task`);
+      return b24Task(link.taskId);
+    },
+    async issuesInProject(): Promise<{ id: string; key: string }[]> {
+      const r = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY created ASC', fields: ['summary'] })) as { issues: { id: string; key: string }[] };
+      return r.issues;
+    },
+    async tasksInGroup(): Promise<B24TaskView[]> {
+      const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { filter: { GROUP_ID: '1' }, select: ['ID', 'TITLE', 'XML_ID', 'STATUS'] })) as { tasks: B24TaskView[] };
+      return r.tasks;
+    },
+    async transitionIssue(byEmail: string, issueId: string, toStatus: string): Promise<void> {
+      const t = (await w.jira(byEmail, 'GET', `/rest/api/3/issue/${issueId}/transitions`)) as { transitions: { id: string; to: { name: string } }[] };
+      const transition = t.transitions.find((x) => x.to.name === toStatus);
+      if (!transition) throw new Error(`no transition to ${toStatus}`);
+      await w.jira(byEmail, 'POST', `/rest/api/3/issue/${issueId}/transitions`, { transition: { id: transition.id } });
+    },
+    journal(): { operation: string; outcome: string; message?: string; fields: string[]; taskId?: string; issueId?: string }[] {
+      return w.platform.kvs.keys().filter((k: string) => k.startsWith('journal:')).map((k: string) => w.platform.kvs.peek(k) as never);
+    },
+  };
+}
+
+export const adfText = (text: string): unknown => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });

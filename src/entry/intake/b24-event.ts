@@ -10,6 +10,9 @@ import type { JobQueue } from '../../ports/queue';
 import { toJobBody, type SyncJob } from '../../app/jobs';
 import type { ConnectionStore } from '../../app/store/connection';
 
+/** What a webhook connection stores until the first verified event tells it the portal's member_id. */
+export const UNKNOWN_MEMBER_ID = 'unknown';
+
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
 export const MAX_EVENT_BODY_BYTES = 16 * 1024;
 
@@ -74,11 +77,12 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   const [connection, token] = await Promise.all([deps.connection.get(), deps.connection.applicationToken()]);
   if (!connection || !token) return { status: 503, message: 'no Bitrix24 portal is connected' };
   const auth = event.auth;
-  const genuine =
-    auth !== undefined &&
-    constantTimeEqual(auth.applicationToken, token) &&
-    auth.memberId === connection.memberId &&
-    auth.domain.toLowerCase() === connection.domain.toLowerCase();
+  const tokenAndPortal = auth !== undefined && constantTimeEqual(auth.applicationToken, token) && auth.domain.toLowerCase() === connection.domain.toLowerCase();
+  // An incoming webhook cannot ask for its portal's member_id, so a webhook connection learns it from the first
+  // delivery whose application token and domain check out; from then on it is enforced like any other.
+  const learning = tokenAndPortal && connection.memberId === UNKNOWN_MEMBER_ID;
+  if (learning && auth) await deps.connection.save({ ...connection, memberId: auth.memberId });
+  const genuine = tokenAndPortal && (learning || auth?.memberId === connection.memberId);
   if (!genuine) {
     deps.log.warn('refused a Bitrix24 event that failed verification', { event: event.event, domain: auth?.domain });
     return { status: 401, message: 'the event does not come from the connected portal' };
