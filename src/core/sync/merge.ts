@@ -64,45 +64,45 @@ function winnerOf(policy: ConflictPolicy, b24At: string, jiraAt: string): Side {
   return Date.parse(jiraAt) > Date.parse(b24At) ? 'jira' : 'b24';
 }
 
-export function planPairSync(input: PairSyncInput): PairPlan {
-  const { ctx, base } = input;
+type PerSide = Record<Side, FieldValue>;
+
+/** Which side's change should flow first (the conflict winner), then the other's; none when nothing may flow. */
+function flowOrder(input: PairSyncInput, field: FieldKey, current: PerSide, plan: PairPlan): Side[] {
+  const { base, ctx } = input;
   const config = ctx.config;
+  const dir = directionOf(config, field);
+  if (dir === undefined) return [];
+  const changed = (side: Side): boolean => base === null || !sameValue(field, current[side], getField(base[side], field));
+  const b24 = changed('b24') && flowsTo(dir, 'jira');
+  const jira = changed('jira') && flowsTo(dir, 'b24');
+  if (!(b24 && jira)) return b24 ? ['b24'] : jira ? ['jira'] : [];
+  const policy = config.conflicts.perField[field] ?? config.conflicts.default;
+  const winner = winnerOf(policy, input.b24ChangedAt, input.jiraChangedAt);
+  plan.conflicts.push({ field, b24Value: current.b24, jiraValue: current.jira, winner, policy });
+  return winner === 'b24' ? ['b24', 'jira'] : ['jira', 'b24'];
+}
+
+export function planPairSync(input: PairSyncInput): PairPlan {
+  const { ctx } = input;
   const plan: PairPlan = { toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [], nextBase: { b24: input.b24, jira: input.jira } };
-  let nextB24 = input.b24;
-  let nextJira = input.jira;
-  for (const field of syncedFields(config)) {
-    const dir = directionOf(config, field);
-    if (dir === undefined) continue;
-    const current = { b24: getField(input.b24, field), jira: getField(input.jira, field) };
+  // The next base starts from the current values: a change that may not flow is acknowledged as it stands.
+  const next = { b24: input.b24, jira: input.jira };
+  for (const field of syncedFields(ctx.config)) {
+    const current: PerSide = { b24: getField(input.b24, field), jira: getField(input.jira, field) };
     if (sameValue(field, current.b24, current.jira)) continue;
-    const changed = {
-      b24: base === null || !sameValue(field, current.b24, getField(base.b24, field)),
-      jira: base === null || !sameValue(field, current.jira, getField(base.jira, field)),
-    };
-    const canFlow = { b24: changed.b24 && flowsTo(dir, 'jira'), jira: changed.jira && flowsTo(dir, 'b24') };
-    let order: Side[] = canFlow.b24 ? ['b24'] : canFlow.jira ? ['jira'] : [];
-    if (canFlow.b24 && canFlow.jira) {
-      const policy = config.conflicts.perField[field] ?? config.conflicts.default;
-      const winner = winnerOf(policy, input.b24ChangedAt, input.jiraChangedAt);
-      plan.conflicts.push({ field, b24Value: current.b24, jiraValue: current.jira, winner, policy });
-      order = winner === 'b24' ? ['b24', 'jira'] : ['jira', 'b24'];
-    }
-    // A change that may not flow is acknowledged as it stands (the next base starts from the current values).
-    if (order.length === 0) continue;
-    for (const from of order) {
+    for (const from of flowOrder(input, field, current, plan)) {
       const to: Side = from === 'b24' ? 'jira' : 'b24';
       const projection = projectTo(to, field, current[from], ctx);
       if (projection.warning) plan.warnings.push(projection.warning);
       if (!projection.ok) {
         plan.skipped.push({ field, to, reason: projection.reason });
-        continue;
+        continue; // the loser of a conflict may still be writable
       }
       if (!sameValue(field, projection.value, current[to])) put(to === 'jira' ? plan.toJira : plan.toB24, field, current[from]);
-      if (to === 'jira') nextJira = setField(nextJira, field, projection.value);
-      else nextB24 = setField(nextB24, field, projection.value);
+      next[to] = setField(next[to], field, projection.value);
       break;
     }
   }
-  plan.nextBase = { b24: nextB24, jira: nextJira };
+  plan.nextBase = next;
   return plan;
 }

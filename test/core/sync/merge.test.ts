@@ -59,6 +59,14 @@ describe('planPairSync', () => {
     expect(p.conflicts).toEqual([{ field: 'title', b24Value: 'B24 says', jiraValue: 'Jira says', winner: 'jira', policy: 'latest-wins' }]);
   });
 
+  it('lets the other side\'s change through when the winner\'s value cannot be written', () => {
+    const base = { b24: aCanonical({ status: 'In Progress' }), jira: aCanonical({ status: 'In Progress' }) };
+    const p = plan({ status: 'Done' }, { status: 'In Review' }, { base, jiraChangedAt: LATER });
+    expect(p.conflicts.map((c) => c.winner)).toEqual(['jira']);
+    expect(p.skipped).toEqual([{ field: 'status', to: 'b24', reason: 'no status row carries "In Review" to Bitrix24' }]);
+    expect(writes(p)).toEqual({ toJira: { status: 'Done' }, toB24: {} });
+  });
+
   it('follows a per-field policy over the later change', () => {
     const ctx = aContext({ config: aConfig({ conflicts: { default: 'latest-wins', perField: { title: 'b24-wins' } } }) });
     const p = plan({ title: 'B24 says' }, { title: 'Jira says' }, { ctx, jiraChangedAt: LATER });
