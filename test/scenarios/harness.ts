@@ -4,6 +4,7 @@
  */
 import { ManualClock } from '../../src/local/contracts';
 import { LocalPlatform } from '../../src/local/platform';
+import type { PlatformSeed } from '../../src/local/seed';
 import { seedApp } from '../../src/local/seed-app';
 
 export interface World {
@@ -28,9 +29,9 @@ export const PEOPLE = {
   farid: { b24: '5', email: 'farid.haddad@example.com' },
 } as const;
 
-export async function createWorld(): Promise<World> {
+export async function createWorld(options: { seed?: PlatformSeed } = {}): Promise<World> {
   const clock = new ManualClock();
-  const platform = await LocalPlatform.create({ clock, seedApp });
+  const platform = await LocalPlatform.create({ clock, seedApp, ...(options.seed ? { seed: options.seed } : {}) });
   const secretOf = (userId: string): string => {
     const user = platform.seed.b24.users.find((u) => u.id === userId);
     if (!user) throw new Error(`no Bitrix24 user ${userId} in the seed`);
