@@ -77,11 +77,13 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
     }
     case 'b24-comment': {
       const link = await ctx.links.byTask(job.taskId);
+      if (link) ctx.useProject(link.projectKey);
       if (link) await syncB24Comment(ctx, link, ctx.configs, job);
       return;
     }
     case 'jira-comment': {
       const link = await ctx.links.byIssue(job.issueId);
+      if (link) ctx.useProject(link.projectKey);
       if (link) await syncJiraComment(ctx, link, ctx.configs, job);
       return;
     }

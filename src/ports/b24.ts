@@ -66,6 +66,8 @@ export interface B24Port {
   deleteTask(taskId: string): Promise<void>;
   /** tasks.task.<action>; `complete` lands on 4 (awaiting control) when TASK_CONTROL is Y. */
   runTaskAction(taskId: string, action: B24TaskAction): Promise<void>;
+  /** Adds a user to the task's observers (keeping the others): task chats are open to task members only. */
+  addTaskAuditor(taskId: string, userId: string): Promise<void>;
   /** One request (batch) for the task and its legacy comments; comments are [] on new-card portals. */
   getTaskWithComments(taskId: string, options?: { userFields?: string[] }): Promise<{ task: B24Task | null; comments: B24Comment[] }>;
 

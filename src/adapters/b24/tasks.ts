@@ -15,7 +15,7 @@ const select = (userFields: string[] = []): string[] => [...TASK_SELECT, ...user
 
 type TaskEndpoints = Pick<
   B24Port,
-  'getTask' | 'listTasks' | 'addTask' | 'updateTask' | 'deleteTask' | 'runTaskAction' | 'getTaskWithComments'
+  'getTask' | 'listTasks' | 'addTask' | 'updateTask' | 'deleteTask' | 'runTaskAction' | 'addTaskAuditor' | 'getTaskWithComments'
 >;
 
 export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints => ({
@@ -52,6 +52,17 @@ export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints =>
 
   async runTaskAction(taskId, action) {
     await c.call(`tasks.task.${action}`, { taskId }, z.unknown());
+  },
+
+  async addTaskAuditor(taskId, userId) {
+    // AUDITORS is replaced wholesale on update, so the current observers are read first.
+    const reply = await c.call('tasks.task.get', { taskId, select: ['ID', 'AUDITORS'] }, z.union([
+      z.object({ task: z.object({ auditors: z.array(z.union([z.string(), z.number()]).transform(String)).optional() }) }),
+      z.array(z.never()),
+    ]));
+    const current = Array.isArray(reply.result) ? [] : (reply.result.task.auditors ?? []);
+    if (current.includes(userId)) return;
+    await c.call('tasks.task.update', { taskId, fields: { AUDITORS: [...current, userId] } }, z.unknown());
   },
 
   async getTaskWithComments(taskId, options = {}) {

@@ -4,6 +4,8 @@
  * intent, and the attribution label naming Jira.
  */
 import { adfPlainText, bbcodeToAdf } from '../../core/convert';
+import { isPermanent } from '../../core/errors';
+import type { B24ChatMessage } from '../../ports/b24';
 import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
 import type { SyncContext } from '../sync-context';
 import { CommentLinkStore } from '../store/comment-links';
@@ -26,11 +28,23 @@ async function readComment(ctx: SyncContext, taskId: string, commentId?: string,
   if (!messageId) return null;
   const chatId = await ctx.b24.getTaskChatId(taskId);
   if (!chatId) return null;
-  const messages = await ctx.b24.getChatMessages(chatId, { firstId: messageId, limit: 1 });
+  const messages = await readChat(ctx, taskId, chatId, messageId);
   const m = messages.find((x) => x.id === messageId);
   if (!m) return null;
   const author = m.authorId === '0' ? null : await ctx.b24.getUser(m.authorId);
   return { ref: `m${m.id}`, text: m.text, authorId: m.authorId, authorName: author ? `${author.name} ${author.lastName}`.trim() : `Bitrix24 user ${m.authorId}` };
+}
+
+/** A task chat is open to task members only: the integration user joins as an observer once, then reads. */
+async function readChat(ctx: SyncContext, taskId: string, chatId: string, messageId: string): Promise<B24ChatMessage[]> {
+  try {
+    return await ctx.b24.getChatMessages(chatId, { firstId: messageId, limit: 1 });
+  } catch (error) {
+    const actingUserId = (await ctx.connection.get())?.actingUserId;
+    if (!isPermanent(error, 'forbidden') || !actingUserId) throw error;
+    await ctx.b24.addTaskAuditor(taskId, actingUserId);
+    return ctx.b24.getChatMessages(chatId, { firstId: messageId, limit: 1 });
+  }
 }
 
 export async function syncB24Comment(

@@ -74,10 +74,14 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
     nextBase.jira = { ...nextBase.jira, status: readJiraStatus(jiraOutcome.reached.name, config.statuses) };
   }
   const connection = await ctx.connection.get();
-  const b24Outcome = await applyToB24(ctx, task, toB24Fields(plan.toB24, mapping, { current: task }), connection?.actingUserId);
+  const b24Write = toB24Fields(plan.toB24, mapping, { current: task });
+  const b24Outcome = await applyToB24(ctx, task, b24Write, connection?.actingUserId);
   if (b24Outcome?.blocked) problems.push(b24Outcome.blocked);
-  if (b24Outcome) nextBase.b24 = { ...nextBase.b24, status: readB24Status(b24Outcome.reached, task.userFields, config.statuses) };
   if (b24Outcome?.note) problems.push(b24Outcome.note);
+  // The plan's read-back is right unless the task ended elsewhere (blocked, or TASK_CONTROL holding it at 4).
+  if (b24Outcome && b24Outcome.reached !== b24Write.status) {
+    nextBase.b24 = { ...nextBase.b24, status: readB24Status(b24Outcome.reached, task.userFields, config.statuses) };
+  }
   const summary = summarise(plan, problems);
   const at = ctx.now();
   await ctx.states.save(link.taskId, link.issueId, { base: nextBase, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) } });
