@@ -1,0 +1,48 @@
+/**
+ * Acceptance 6: concurrent edits of different fields on both sides both survive; the same field changed on both
+ * sides follows its policy (default: the later change wins) and appears in the journal.
+ */
+import { actions, createWorld, PEOPLE, type World } from './harness';
+
+async function paired(w: World): Promise<{ taskId: string; issueId: string }> {
+  const a = actions(w);
+  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Shared work', RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1' });
+  await w.settle();
+  return { taskId, issueId: a.linkOfTask(taskId)?.issueId ?? '' };
+}
+
+describe('edits on both sides before the app hears of either', () => {
+  it('to different fields: both survive on both sides', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await paired(w);
+    w.clock.advance(1000);
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Title from Bitrix24' } });
+    w.clock.advance(1000);
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { priority: { name: 'High' } } });
+    await w.settle();
+    const a = actions(w);
+    const [task, issue] = [await a.b24Task(taskId), await a.issue(issueId)];
+    expect([task.title, issue.fields.summary]).toEqual(['Title from Bitrix24', 'Title from Bitrix24']);
+    expect([task.priority, issue.fields.priority?.name]).toEqual(['2', 'High']);
+    expect(a.journal().some((e) => e.outcome === 'conflict')).toBe(false);
+  });
+
+  it('to the same field: the later change wins on both sides and the conflict is journalled', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await paired(w);
+    // Hold Bitrix24's event so both edits are on record before the app syncs.
+    w.platform.setFaults({ seed: 3, delayEvents: 1 });
+    w.clock.advance(1000);
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Earlier, from Bitrix24' } });
+    w.clock.advance(60_000);
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Later, from Jira' } });
+    await w.settle();
+    w.platform.setFaults({});
+    const a = actions(w);
+    expect((await a.b24Task(taskId)).title).toBe('Later, from Jira');
+    expect((await a.issue(issueId)).fields.summary).toBe('Later, from Jira');
+    const conflict = a.journal().find((e) => e.outcome === 'conflict');
+    expect(conflict?.message).toContain('Conflict on title');
+    expect(conflict?.message).toContain('Jira wins');
+  });
+});
