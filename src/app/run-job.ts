@@ -9,8 +9,11 @@ import { JournalStore } from './store/journal';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 
-/** Forge keeps retrying for 24 h; past this many attempts a job is a dead letter, visible and retryable. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Forge keeps retrying for 24 h; past this many attempts (hours, with the platform's backoff) a job is a dead
+ * letter, visible and retryable. Generous, because under rate limiting most attempts fail for a while.
+ */
+export const MAX_ATTEMPTS = 25;
 
 export type JobOutcome =
   | { kind: 'done' }

@@ -42,7 +42,14 @@ export async function createWorld(options: { seed?: PlatformSeed } = {}): Promis
     clock,
     async b24(userId, method, params = {}) {
       const url = `https://${platform.seed.b24.domain}/rest/${userId}/${secretOf(userId)}/${method}.json`;
-      const response = await platform.b24.handle(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }));
+      // A fault plan limits everyone's calls; a person whose click was refused for load simply clicks again.
+      const send = (): Promise<Response> =>
+        platform.b24.handle(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }));
+      let response = await send();
+      for (let i = 0; i < 20 && (response.status === 503 || response.status === 429 || response.status === 500); i += 1) {
+        clock.advance(1000);
+        response = await send();
+      }
       const body = (await response.json()) as { result?: unknown; error?: string; error_description?: string };
       if (!response.ok || body.error) throw new Error(`${method}: ${response.status} ${body.error ?? ''} ${body.error_description ?? ''}`);
       return body.result;
@@ -50,9 +57,13 @@ export async function createWorld(options: { seed?: PlatformSeed } = {}): Promis
     async jira(email, method, path, body) {
       const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${email}:token`).toString('base64')}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await platform.jira.handle(
-        new Request(`${platform.seed.jira.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
-      );
+      const send = (): Promise<Response> =>
+        platform.jira.handle(new Request(`${platform.seed.jira.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+      let response = await send();
+      for (let i = 0; i < 20 && (response.status === 429 || response.status >= 500); i += 1) {
+        clock.advance(1000);
+        response = await send();
+      }
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
       return text ? (JSON.parse(text) as unknown) : null;

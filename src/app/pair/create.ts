@@ -20,9 +20,18 @@ import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue } from './read
 export const ISSUE_PROPERTY = 'b24-sync';
 const LOCK_TTL_SECONDS = 300;
 
-async function lock(ctx: SyncContext, key: string): Promise<void> {
+/**
+ * Runs `create` while holding a short lock, so a duplicated event waits instead of creating a twin. The lock is
+ * released however `create` ends: a failed attempt must not block its own retry.
+ */
+async function withCreationLock<T>(ctx: SyncContext, key: string, create: () => Promise<T>): Promise<T> {
   if (!(await ctx.deps.kv.setIfAbsent(key, ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
     throw new RetryableError('server-error', 'another job is creating this pair; trying again shortly', { code: 'app:creating', retryAfterMs: 30_000 });
+  }
+  try {
+    return await create();
+  } finally {
+    await ctx.deps.kv.delete(key);
   }
 }
 
@@ -36,8 +45,11 @@ async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira'
 
 /** A task in a paired workgroup with no issue yet. Returns the link (new or found by marker). */
 export async function createIssueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig): Promise<PairLink | { existingIssueId: string }> {
+  return withCreationLock(ctx, `creating:b24:${task.id}`, () => issueFromTask(ctx, task, config));
+}
+
+async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig): Promise<PairLink | { existingIssueId: string }> {
   const started = ctx.now();
-  await lock(ctx, `creating:b24:${task.id}`);
   const marked = await ctx.jira.searchJql(`issue.property[${ISSUE_PROPERTY}].taskId = "${task.id}"`, { maxResults: 1 });
   if (marked.issues[0]) return { existingIssueId: marked.issues[0].id };
   const mapping = await mappingFor(ctx, config, task, null);
@@ -61,9 +73,12 @@ export async function createIssueFromTask(ctx: SyncContext, task: B24Task, confi
 
 /** An issue in a paired project with no task yet. */
 export async function createTaskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig, markedTaskId: string | null): Promise<PairLink | { existingTaskId: string }> {
-  const started = ctx.now();
   if (markedTaskId) return { existingTaskId: markedTaskId };
-  await lock(ctx, `creating:jira:${issue.id}`);
+  return withCreationLock(ctx, `creating:jira:${issue.id}`, () => taskFromIssue(ctx, issue, config));
+}
+
+async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig): Promise<PairLink | { existingTaskId: string }> {
+  const started = ctx.now();
   const marked = await ctx.b24.listTasks({ filter: { XML_ID: issue.id } });
   if (marked.tasks[0]) return { existingTaskId: marked.tasks[0].id };
   const mapping = await mappingFor(ctx, config, null, issue);
