@@ -1,5 +1,14 @@
-/** Placeholder until its issue lands: accepts the hourly reconciliation and does nothing yet. */
-export function onReconcile(_event: unknown, _context?: unknown): Promise<void> {
-  console.info(JSON.stringify({ handler: 'onReconcile', message: 'received; not implemented yet' }));
-  return Promise.resolve();
+/**
+ * The hourly `reconcile` scheduled trigger: enqueues a pair-sync for every entity changed since the last run
+ * (catching Bitrix24 events that were lost) and an upsert for every edited Jira comment. Work that does not fit
+ * continues on the migration queue. Scheduled triggers are not retried, so a failure simply waits for the next hour
+ * with the cursor unmoved.
+ */
+import { reconcileAll } from '../app/reconcile/reconcile';
+import { composeApp } from './composition';
+
+export async function onReconcile(_event: unknown, _context?: unknown): Promise<void> {
+  const deps = composeApp({ handler: 'reconcile' });
+  const results = await reconcileAll(deps);
+  deps.log.info('reconciliation finished', { projects: results });
 }

@@ -1,0 +1,61 @@
+/**
+ * Runs one job of the `migration` queue and says how it ended, in the sync consumer's terms (done, retry later,
+ * failed). A migration that runs out of retries is marked failed in its progress record, where the settings page
+ * shows it and `startMigration` resumes it from its cursors.
+ */
+import { isRetryable, RetryableError } from '../../core/errors';
+import type { AppDeps } from '../deps';
+import { continueReconcile } from '../reconcile/reconcile';
+import type { JobOutcome } from '../run-job';
+import type { MigrationPageJob, MigrationQueueJob } from './jobs';
+import { runMigrationPage } from './page';
+import { MigrationProgressStore } from './progress';
+
+export const MIGRATION_MAX_ATTEMPTS = 8;
+
+/** A page that arrived before its predecessor was recorded asks again after this long. */
+const WAIT_MS = 60_000;
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function retryOf(error: unknown): JobOutcome {
+  return {
+    kind: 'retry',
+    rateLimited: error instanceof RetryableError && error.reason === 'rate-limited',
+    ...(error instanceof RetryableError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+  };
+}
+
+async function markFailed(deps: AppDeps, job: MigrationPageJob, message: string): Promise<void> {
+  const store = new MigrationProgressStore(deps.kv);
+  const progress = await store.get(job.projectKey);
+  if (progress?.runId !== job.runId || progress.state !== 'running') return;
+  await store.save(job.projectKey, { ...progress, state: 'failed', error: message, updatedAt: deps.clock.now() });
+}
+
+async function runPage(deps: AppDeps, job: MigrationPageJob, attempt: number): Promise<JobOutcome> {
+  const outcome = await runMigrationPage(deps, job);
+  if (outcome.kind !== 'wait') return { kind: 'done' };
+  if (attempt + 1 < MIGRATION_MAX_ATTEMPTS) return { kind: 'retry', retryAfterMs: WAIT_MS, rateLimited: false };
+  // The predecessor never got recorded (its job is gone): stop here; startMigration resumes from the cursors.
+  await markFailed(deps, job, 'A page of the migration was lost; start the migration again to resume.');
+  return { kind: 'failed', message: outcome.reason };
+}
+
+export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps, options: { attempt: number }): Promise<JobOutcome> {
+  try {
+    if (job.kind === 'reconcile-page') {
+      await continueReconcile(deps, job);
+      return { kind: 'done' };
+    }
+    return await runPage(deps, job, options.attempt);
+  } catch (error) {
+    if (isRetryable(error) && options.attempt + 1 < MIGRATION_MAX_ATTEMPTS) {
+      deps.log.warn('migration queue job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
+      return retryOf(error);
+    }
+    deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: describe(error) });
+    if (job.kind === 'migration-page') await markFailed(deps, job, describe(error));
+    return { kind: 'failed', message: describe(error) };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Units of work on the `migration` queue: a page of the initial migration, or the continuation of a reconciliation
+ * that did not fit in one scheduled invocation. Both only list and enqueue `pair-sync` jobs on the sync queue.
+ */
+import { z } from 'zod';
+import type { JobBody } from '../../ports/queue';
+
+const id = z.string().min(1).max(64);
+
+export const migrationPageJobSchema = z.object({
+  kind: z.literal('migration-page'),
+  projectKey: id,
+  /** The run this page belongs to: a page of an abandoned or restarted run is dropped. */
+  runId: id,
+  side: z.enum(['b24', 'jira']),
+  /** Bitrix24: the last task id listed ("0" at the start). Jira: the nextPageToken (null at the start). */
+  cursor: z.string().max(4096).nullable(),
+  /** Pages of this side recorded before this one; a duplicate delivery of an earlier page is recognised by it. */
+  page: z.number().int().min(0),
+});
+
+export const reconcileScanSchema = z.object({
+  since: z.number(),
+  startedAt: z.number(),
+  b24: z.object({ lastId: z.string().max(64), done: z.boolean() }),
+  /** The JQL is fixed when the scan starts: a page token belongs to the query it came from. */
+  jira: z.object({ jql: z.string().max(1000), token: z.string().max(4096).optional(), done: z.boolean() }),
+});
+
+export const reconcilePageJobSchema = z.object({ kind: z.literal('reconcile-page'), projectKey: id, scan: reconcileScanSchema });
+
+export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema]);
+
+export type MigrationPageJob = z.infer<typeof migrationPageJobSchema>;
+export type ReconcileScan = z.infer<typeof reconcileScanSchema>;
+export type ReconcilePageJob = z.infer<typeof reconcilePageJobSchema>;
+export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
+
+export const toMigrationJobBody = (job: MigrationQueueJob): JobBody => JSON.parse(JSON.stringify(job)) as JobBody;

@@ -1,0 +1,51 @@
+/**
+ * Progress of a project's initial migration, one KVS record (keys.migration) written only by the page chain, so
+ * the settings page can show it and a restarted or retried page knows where the run stands.
+ */
+import { z } from 'zod';
+import type { JsonValue, KeyValueStore } from '../../ports/store';
+import { keys } from '../store/keys';
+
+const sideSchema = z.object({
+  /** Entities listed on this side so far. */
+  listed: z.number().int().min(0),
+  /** Of those, already paired when listed (nothing to do). */
+  alreadyLinked: z.number().int().min(0),
+  /** Where the next page starts: the last Bitrix24 task id, or Jira's nextPageToken. */
+  cursor: z.string().nullable(),
+  /** Pages recorded; the next page job carries this number. */
+  page: z.number().int().min(0),
+  done: z.boolean(),
+});
+
+const progressSchema = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  runId: z.string(),
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.number().optional(),
+  b24: sideSchema,
+  jira: sideSchema,
+  /** pair-sync jobs put on the sync queue by this migration. */
+  enqueued: z.number().int().min(0),
+  error: z.string().optional(),
+});
+
+export type MigrationSide = 'b24' | 'jira';
+export type SideProgress = z.infer<typeof sideSchema>;
+export type MigrationProgress = z.infer<typeof progressSchema>;
+
+export const freshSide = (): SideProgress => ({ listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: false });
+
+export class MigrationProgressStore {
+  constructor(private readonly kv: KeyValueStore) {}
+
+  async get(projectKey: string): Promise<MigrationProgress | null> {
+    const parsed = progressSchema.safeParse(await this.kv.get(keys.migration(projectKey)));
+    return parsed.success ? parsed.data : null;
+  }
+
+  async save(projectKey: string, progress: MigrationProgress): Promise<void> {
+    await this.kv.set(keys.migration(projectKey), JSON.parse(JSON.stringify(progress)) as JsonValue);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Hourly reconciliation: catches changes whose events never arrived (Bitrix24 never retries a delivery) and Jira
+ * comment edits (which have no event). It only enqueues `pair-sync` / `jira-comment` jobs; the sync queue's
+ * consumer does the reading, merging and writing, so an unchanged pair costs reads and never a write.
+ */
+import type { AppDeps } from '../deps';
+import { toMigrationJobBody, type ReconcilePageJob } from '../migration/jobs';
+import { ProjectConfigStore } from '../store/project-config';
+import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
+import { newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
+import { nextCursor, windowFrom } from './window';
+
+/**
+ * Pages listed per invocation across all projects. A page is one list call plus a KVS read per row (and a comment
+ * read per changed linked issue), well under a second on both APIs, so 40 pages stay far inside the 900 s limit;
+ * the rest continues on the migration queue.
+ */
+export const PAGES_PER_INVOCATION = 40;
+
+export type ReconcileResult =
+  | { projectKey: string; status: 'complete' | 'continued'; counts: ScanCounts }
+  | { projectKey: string; status: 'skipped'; reason: string }
+  | { projectKey: string; status: 'failed'; error: string };
+
+async function settle(deps: AppDeps, projectKey: string, outcome: ScanOutcome): Promise<ReconcileResult> {
+  const cursors = new ReconcileCursorStore(deps.kv);
+  const { scan } = outcome;
+  if (outcome.complete) {
+    await cursors.complete(projectKey, nextCursor({ since: scan.since, startedAt: scan.startedAt }));
+    return { projectKey, status: 'complete', counts: outcome.counts };
+  }
+  const job: ReconcilePageJob = { kind: 'reconcile-page', projectKey, scan };
+  await deps.migrationQueue.push([toMigrationJobBody(job)]);
+  await cursors.markPending(projectKey, { since: scan.since }, deps.clock.now(), scan.since);
+  return { projectKey, status: 'continued', counts: outcome.counts };
+}
+
+export async function reconcileProject(deps: AppDeps, projectKey: string, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
+  const config = await new ProjectConfigStore(deps.kv).get(projectKey);
+  if (!config) return { projectKey, status: 'skipped', reason: 'no valid configuration' };
+  const now = deps.clock.now();
+  const cursor = await new ReconcileCursorStore(deps.kv).get(projectKey);
+  if (cursor?.pendingSince !== undefined && now - cursor.pendingSince < PENDING_STALE_MS) {
+    return { projectKey, status: 'skipped', reason: 'the previous run is still being continued' };
+  }
+  const window = windowFrom(cursor?.since ?? null, now);
+  return settle(deps, projectKey, await scanPages(deps, config, newScan(config, window), maxPages));
+}
+
+/** The scheduled trigger's work: every paired project, sharing one page budget; one failing project does not stop the others. */
+export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION): Promise<ReconcileResult[]> {
+  const results: ReconcileResult[] = [];
+  let left = budget;
+  for (const projectKey of await new ProjectConfigStore(deps.kv).list()) {
+    try {
+      const result = await reconcileProject(deps, projectKey, left);
+      if (result.status === 'complete' || result.status === 'continued') left = Math.max(0, left - result.counts.pages);
+      results.push(result);
+    } catch (error) {
+      // The cursor stays where it was, so the next run covers this window again.
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log.warn('reconciliation of a project failed', { projectKey, error: message });
+      results.push({ projectKey, status: 'failed', error: message });
+    }
+  }
+  return results;
+}
+
+/** A continuation from the migration queue; throws on failure so the queue retries the same page. */
+export async function continueReconcile(deps: AppDeps, job: ReconcilePageJob, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
+  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  if (!config) return { projectKey: job.projectKey, status: 'skipped', reason: 'no valid configuration' };
+  return settle(deps, job.projectKey, await scanPages(deps, config, job.scan, maxPages));
+}
