@@ -43,7 +43,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
     }
     const message = retryable ? `gave up after ${options.attempt + 1} attempts: ${describe(error)}` : describe(error);
     deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
-    await new JournalStore(deps.kv, deps.newId).record({
+    await new JournalStore(deps.kv, deps.newId, deps.log).record({
       at: deps.clock.now(),
       projectKey: ctx.projectKeyFor(job) ?? '-',
       direction: 'none',

@@ -34,7 +34,7 @@ export class SyncContext {
     this.b24 = countingPort(deps.b24, this.b24Calls);
     this.links = new LinkStore(deps.kv);
     this.states = new PairStateStore(deps.kv);
-    this.journal = new JournalStore(deps.kv, deps.newId);
+    this.journal = new JournalStore(deps.kv, deps.newId, deps.log);
     this.configs = new ProjectConfigStore(deps.kv);
     this.connection = new ConnectionStore(deps.kv, deps.secrets);
   }

@@ -27,7 +27,7 @@ export async function onB24Event(request: WebTriggerRequest): Promise<WebTrigger
   const deps = composeApp({ handler: 'b24-events' });
   const result = await receiveB24Event(
     { method: request.method, contentType: header(request, 'content-type'), body: request.body ?? '' },
-    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: deps.syncQueue, log: deps.log },
+    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: deps.syncQueue, log: deps.log, now: () => deps.clock.now() },
   );
   return {
     statusCode: result.status,

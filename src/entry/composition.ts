@@ -22,10 +22,15 @@ const b24Transport: HttpTransport = async (url: string, init: HttpRequestInit): 
 const jiraTransport = async (path: string, init: HttpRequestInit): Promise<HttpReply> =>
   asApp().requestJira(assumeTrustedRoute(path), { method: init.method, headers: init.headers, body: init.body });
 
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type Level = (typeof LEVELS)[number];
+/** Forge variables (`forge variables set LOG_LEVEL debug`) reach functions as environment variables. */
+const logLevel = (): Level => LEVELS.find((l) => l === process.env.LOG_LEVEL) ?? 'info';
+
 export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
   const kv = createKeyValueStore();
   const secrets = createSecretStore();
-  const log = createConsoleLogger({}, fields);
+  const log = createConsoleLogger({ minLevel: logLevel() }, fields);
   const auth = createB24Auth({ secrets, transport: b24Transport, clock: systemClock });
   return {
     kv,

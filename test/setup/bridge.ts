@@ -6,3 +6,6 @@ const bridge = {
 };
 g.__bridge ??= bridge;
 g.self ??= globalThis;
+
+// The app logs every sync operation as a JSON line; scenario tests assert on the journal instead, so only errors print.
+process.env.LOG_LEVEL ??= 'error';

@@ -40,6 +40,11 @@ export class ConnectionStore {
     await this.kv.set(keys.connection(), { ...connection });
   }
 
+  /** When the last verified Bitrix24 event arrived: the Connection tab shows it to prove events get through. */
+  async recordEventArrival(event: string, at: number): Promise<void> {
+    await this.kv.set(keys.lastB24Event(), { at, event });
+  }
+
   async applicationToken(): Promise<string | null> {
     const value = await this.secrets.get(secretKeys.applicationToken());
     return typeof value === 'string' && value.length > 0 ? value : null;

@@ -3,6 +3,7 @@
  * the sandbox page. A failed entry keeps the job that failed, so "Retry" re-queues exactly that work.
  */
 import { z } from 'zod';
+import type { Logger } from '../../ports/log';
 import type { JsonValue, KeyValueStore } from '../../ports/store';
 import { keys } from './keys';
 
@@ -55,12 +56,16 @@ export class JournalStore {
   constructor(
     private readonly kv: KeyValueStore,
     private readonly newId: () => string,
+    private readonly log?: Logger,
   ) {}
 
+  /** Every sync operation is both a structured log line and a record people can read back. */
   async record(entry: Omit<JournalEntry, 'id'>): Promise<JournalEntry> {
     this.seq += 1;
     const id = `${this.newId()}${this.seq}`;
     const full: JournalEntry = { ...entry, id };
+    const { retryJob: _job, ...line } = full;
+    this.log?.[entry.outcome === 'failed' ? 'error' : entry.outcome === 'warning' ? 'warn' : 'info']('sync operation', { ...line });
     await this.kv.set(keys.journalEntry(entry.projectKey, entry.at, id), toJson(full), { ttlSeconds: JOURNAL_TTL_SECONDS });
     return full;
   }

@@ -15,6 +15,7 @@ export const keys = {
   projectConfig: (projectKey: string) => `config:${safe(projectKey)}`,
   projectIndex: () => 'config-index',
   connection: () => 'connection',
+  lastB24Event: () => 'b24-last-event',
   userByB24: (b24UserId: string) => `users:b24:${safe(b24UserId)}`,
   userByJira: (accountId: string) => `users:jira:${safe(accountId)}`,
   userMatchReport: () => 'users-report',

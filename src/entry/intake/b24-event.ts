@@ -31,6 +31,7 @@ export interface B24IntakeDeps {
   connection: ConnectionStore;
   queue: JobQueue;
   log: Logger;
+  now: () => number;
 }
 
 function jobFor(event: Exclude<B24Event, { kind: 'unknown' }>): SyncJob {
@@ -87,6 +88,7 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
     deps.log.warn('refused a Bitrix24 event that failed verification', { event: event.event, domain: auth?.domain });
     return { status: 401, message: 'the event does not come from the connected portal' };
   }
+  await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
   await deps.queue.push([toJobBody(jobFor(event))]);
   return { status: 200, message: 'queued' };
