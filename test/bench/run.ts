@@ -1,8 +1,10 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
+import { benchSync } from './sync.bench';
 
 async function main(): Promise<void> {
   await benchConvert();
+  await benchSync();
 }
 
 main().catch((error: unknown) => {
