@@ -4,7 +4,7 @@
  * A measurement, not a test: it prints and never fails on a figure (only on a world that does not settle).
  */
 import { adfText, PEOPLE } from '../scenarios/harness';
-import { callsOf, detailOf, measuredSettle, median, totalOf, warmWorld, type Calls, type Measured, type Warmed } from './world';
+import { callsOf, detailOf, measuredSettle, median, quietly, totalOf, warmWorld, type Calls, type Measured, type Warmed } from './world';
 
 /** Each scenario runs in this many fresh worlds: calls must agree, time is the median. */
 const REPEATS = 5;
@@ -150,9 +150,7 @@ function printDetail(name: string, m: Measured): void {
   console.log(`  ${''.padEnd(44)} B24:  ${detailOf(m.stats.b24.byMethod)}${batch}`);
 }
 
-export async function benchSync(): Promise<void> {
-  const started = performance.now();
-  console.log(`\nSync cost per change (warm world: one pair already synced; ${REPEATS} fresh worlds per row, median ms/event; no network)`);
+async function measureAll(): Promise<{ results: [Scenario, Run[]][]; coldRuns: Measured[] }> {
   // One unmeasured run first, so the first row does not pay for loading and compiling the app.
   await runOnce(SCENARIOS[0] ?? { name: 'none', min: min([0, 0], [0, 0], ''), change: () => Promise.resolve() });
   const results: [Scenario, Run[]][] = [];
@@ -164,6 +162,14 @@ export async function benchSync(): Promise<void> {
   // The cold cost is the warm-up itself: a task created in Bitrix24 with nobody matched or cached yet.
   const coldRuns: Measured[] = [];
   for (let i = 0; i < REPEATS; i++) coldRuns.push((await warmWorld()).cold);
+  return { results, coldRuns };
+}
+
+export async function benchSync(): Promise<void> {
+  const started = performance.now();
+  console.log(`\nSync cost per change (warm world: one pair already synced; ${REPEATS} fresh worlds per row, median ms/event; no network)`);
+  const { value: measured, logLines } = await quietly(measureAll);
+  const { results, coldRuns } = measured;
   const cold = coldRuns[0];
   console.log(cells(HEAD, WIDTHS));
   for (const [scenario, runs] of results) console.log(rowOf(scenario.name, runs, scenario.min));
@@ -175,6 +181,6 @@ export async function benchSync(): Promise<void> {
   console.log('\nCalls by endpoint / method (first run of each row; "2nd" above = calls of a second settle, which must be 0):');
   for (const [scenario, runs] of results) if (runs[0]) printDetail(scenario.name, runs[0].first);
   if (cold) printDetail('cold: task created in B24', cold);
-  console.log('\nms/event = settle wall time / events delivered; it includes the in-process emulators answering the calls.');
+  console.log(`\nms/event = settle wall time / events delivered; it includes the in-process emulators answering the calls and the app's ${logLines} log lines (held back).`);
   console.log(`A B24 batch counts as one call (a write in the stats). Wall time of this bench: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

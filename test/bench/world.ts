@@ -72,3 +72,20 @@ export function detailOf(counts: Record<string, number>): string {
 export function median(values: readonly number[]): number {
   return [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
 }
+
+/**
+ * Runs `work` with the app's structured log lines (console.log) held back, so they do not bury the tables; the
+ * lines are still produced, so their cost stays in the measured time. Returns how many were held back.
+ */
+export async function quietly<T>(work: () => Promise<T>): Promise<{ value: T; logLines: number }> {
+  const original = console.log;
+  let logLines = 0;
+  console.log = () => {
+    logLines++;
+  };
+  try {
+    return { value: await work(), logLines };
+  } finally {
+    console.log = original;
+  }
+}
