@@ -18,6 +18,7 @@ const mappingView = (): MappingView => ({
   jiraStatuses: ['To Do', 'In Progress', 'In Review', 'Done', 'Blocked by vendor'].map((name, i) => ({ id: String(i + 1), name })),
   b24Statuses: [{ id: '2', name: 'Pending' }],
   groups: [{ id: '1', name: 'Demo workgroup' }],
+  jiraPriorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'].map((name, i) => ({ id: String(i + 1), name })),
 });
 
 const person = (id: string, name: string, email: string | null) => ({ id, name, email });

@@ -42,6 +42,29 @@ describe('the mapping', () => {
     expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toEqual(before);
   });
 
+  it("offers the site's Jira priorities for the priority table", async () => {
+    const reply = await world.settings('ben', 'getMapping');
+    expect((reply.jiraPriorities as { name: string }[]).map((p) => p.name)).toEqual(expect.arrayContaining(['High', 'Medium', 'Low']));
+  });
+
+  it('refuses a malformed custom-field pair and a conflict policy for an unmapped field, naming their rows', async () => {
+    const before = world.platform.kvs.peek(keys.projectConfig('DEMO'));
+    const { config } = (await world.settings('ben', 'getMapping')) as { config: Record<string, unknown> };
+    const customFields = [{ b24Field: 'UF_BUDGET', jiraField: 'budget', converter: 'number', direction: 'both' }];
+    const reply = await world.settings('ben', 'saveMapping', { config: { ...config, customFields, conflicts: { default: 'latest-wins', perField: { UF_GONE: 'b24-wins' } } } });
+    expect((reply.problems as { path: string }[]).map((p) => p.path)).toEqual(['customFields.0.jiraField', 'conflicts.perField.UF_GONE']);
+    expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toEqual(before);
+  });
+
+  it('saves custom-field pairs, priorities and per-field conflict policies with the rest of the mapping', async () => {
+    const { config } = (await world.settings('ben', 'getMapping')) as { config: Record<string, unknown> };
+    const customFields = [{ b24Field: 'UF_BUDGET', jiraField: 'customfield_10042', converter: 'number', direction: 'both' }];
+    const priorities = [{ b24Priority: '2', jiraPriority: 'High', direction: 'both' }, { b24Priority: '1', jiraPriority: 'Medium', direction: 'both' }, { b24Priority: '0', jiraPriority: 'Low', direction: 'both' }];
+    const conflicts = { default: 'jira-wins', perField: { UF_BUDGET: 'b24-wins' } };
+    expect(await world.settings('ben', 'saveMapping', { config: { ...config, customFields, priorities, conflicts } })).toEqual({ ok: true });
+    expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toMatchObject({ customFields, priorities, conflicts });
+  });
+
   it('saves a valid mapping as a whole', async () => {
     const { config } = (await world.settings('ben', 'getMapping')) as { config: Record<string, unknown> };
     expect(await world.settings('ben', 'saveMapping', { config: { ...config, endOfDayTime: '17:30' } })).toEqual({ ok: true });

@@ -23,6 +23,8 @@ export interface MappingView {
   jiraStatuses: { id: string; name: string; category?: string }[];
   b24Statuses: { id: string; name: string }[];
   groups: { id: string; name: string }[];
+  /** The site's Jira priorities for the priority table; empty when Jira would not list them (names stay editable). */
+  jiraPriorities: { id: string; name: string }[];
   /** Set when the portal's workgroups could not be read; the rest of the tab still works. */
   groupsProblem?: string;
 }
@@ -45,6 +47,7 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
     jiraStatuses: [...unique.values()],
     b24Statuses: B24_STATUSES.map((s) => ({ ...s })),
     groups: [],
+    jiraPriorities: await deps.jira.getPriorities().then((list) => list.map((p) => ({ id: p.id, name: p.name })), () => []),
   };
   try {
     view.groups = await listGroups(deps);

@@ -1,6 +1,7 @@
 /**
- * The Mapping tab: the workgroup, the status table, the field directions, time zone and end-of-day, and the
- * delete policy; saving is all-or-nothing and every validation problem is listed next to its row.
+ * The Mapping tab: the workgroup, the status, field, custom-field and priority tables, the conflict policy per
+ * field, time zone and end-of-day, and the delete policy; saving is all-or-nothing and every validation problem is
+ * listed next to its row (or above Save when no row shows its path).
  */
 import { useState } from 'react';
 import { Button, DynamicTable, ErrorMessage, Heading, Label, Select, Stack, Text, Textfield } from '@forge/react';
@@ -9,7 +10,14 @@ import type { SyncConfig } from '../../core/config';
 import { Loaded, Problem as ProblemMessage } from '../shared/Problem';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
+import { RowProblems, unclaimed } from '../shared/problems';
+import { ConflictPolicies } from './ConflictPolicies';
+import { CustomFieldTable } from './CustomFieldTable';
+import { PriorityTable } from './PriorityTable';
 import { DirectionSelect, StatusTable, type Problem } from './StatusTable';
+
+/** Config paths some row of this tab shows its problems under. */
+const SHOWN = ['b24GroupId', 'statuses', 'fields', 'customFields', 'priorities', 'conflicts', 'timeZone', 'endOfDayTime'];
 
 export function MappingTab() {
   const [state, reload] = useCall<MappingView>('getMapping');
@@ -21,7 +29,7 @@ function MappingEditor({ view }: { view: MappingView }) {
   const [config, setConfig] = useState<SyncConfig>(view.config);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [result, setResult] = useState<string | null>(null);
-  const at = (path: string) => problems.filter((p) => p.path === path).map((p) => <ErrorMessage key={p.message}>{p.message}</ErrorMessage>);
+  const at = (path: string) => <RowProblems problems={problems} prefix={path} />;
   const save = async () => {
     const reply = await call<{ ok: true }>('saveMapping', { config });
     setProblems(reply.ok ? [] : reply.problems);
@@ -41,18 +49,24 @@ function MappingEditor({ view }: { view: MappingView }) {
       {at('b24GroupId')}
       <Heading size="small">{t('mapping.statuses')}</Heading>
       <StatusTable rows={config.statuses} jiraStatuses={view.jiraStatuses} problems={problems} onChange={(statuses) => setConfig({ ...config, statuses })} />
-      {at('statuses')}
+      {problems.filter((p) => p.path === 'statuses').map((p) => <ErrorMessage key={p.message}>{p.message}</ErrorMessage>)}
       <Heading size="small">{t('mapping.fields')}</Heading>
       <DynamicTable
         head={{ cells: [{ key: 'f', content: t('mapping.field') }, { key: 'd', content: t('mapping.direction') }] }}
         rows={config.fields.map((f, i) => ({
           key: f.field,
           cells: [
-            { key: 'f', content: <Text>{f.field}</Text> },
+            { key: 'f', content: <><Text>{f.field}</Text>{at(`fields.${i}`)}</> },
             { key: 'd', content: <DirectionSelect value={f.direction} onChange={(direction) => setConfig({ ...config, fields: config.fields.map((x, j) => (j === i ? { ...x, direction } : x)) })} /> },
           ],
         }))}
       />
+      <Heading size="small">{t('mapping.customFields')}</Heading>
+      <CustomFieldTable rows={config.customFields} problems={problems} onChange={(customFields) => setConfig({ ...config, customFields })} />
+      <Heading size="small">{t('mapping.priorities')}</Heading>
+      <PriorityTable rows={config.priorities} jiraPriorities={view.jiraPriorities} problems={problems} onChange={(priorities) => setConfig({ ...config, priorities })} />
+      <Heading size="small">{t('policy.heading')}</Heading>
+      <ConflictPolicies conflicts={config.conflicts} customFields={config.customFields.map((c) => c.b24Field)} problems={problems} onChange={(conflicts) => setConfig({ ...config, conflicts })} />
       <Label labelFor="tz">{t('mapping.timeZone')}</Label>
       <Textfield id="tz" value={config.timeZone} onChange={(e) => setConfig({ ...config, timeZone: inputValue(e) })} />
       {at('timeZone')}
@@ -66,6 +80,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         value={{ label: config.deletes.task, value: config.deletes.task }}
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}
       />
+      {unclaimed(problems, SHOWN).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
       {result ? <Text>{result}</Text> : null}
       <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
     </Stack>

@@ -1,0 +1,52 @@
+/**
+ * Custom-field pairs: a Bitrix24 user field (UF_*) against a Jira custom field (customfield_*), the converter that
+ * carries the value across and a direction. Names are typed, because neither side lists its fields to the app
+ * cheaply; validateConfig() explains a malformed name beside its row.
+ */
+import { Button, DynamicTable, Select, Text, Textfield } from '@forge/react';
+import type { CustomConverter, CustomFieldMapping } from '../../core/config';
+import { RowProblems } from '../shared/problems';
+import { useText } from '../shared/text';
+import { inputValue, type PathProblem } from '../shared/use-call';
+import { DirectionSelect } from './StatusTable';
+
+const CONVERTERS: CustomConverter[] = ['string', 'number', 'date', 'enumeration'];
+
+interface Props {
+  rows: CustomFieldMapping[];
+  problems: PathProblem[];
+  onChange: (rows: CustomFieldMapping[]) => void;
+}
+
+export function CustomFieldTable({ rows, problems, onChange }: Props) {
+  const t = useText();
+  const update = (i: number, patch: Partial<CustomFieldMapping>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const converter = (c: CustomConverter) => ({ label: t(`converter.${c}`), value: c });
+  return (
+    <>
+      <DynamicTable
+        head={{ cells: ['b24Field', 'direction', 'jiraField', 'converter', 'x'].map((k) => ({ key: k, content: k === 'x' ? '' : t(`mapping.${k}`) })) }}
+        emptyView={<Text>{t('mapping.noCustomFields')}</Text>}
+        rows={rows.map((row, i) => ({
+          key: `custom-${i}`,
+          cells: [
+            { key: 'b24Field', content: <Textfield name={`b24Field-${i}`} placeholder="UF_AUTO_123" value={row.b24Field} onChange={(e) => update(i, { b24Field: inputValue(e).trim().toUpperCase() })} /> },
+            { key: 'direction', content: <DirectionSelect value={row.direction} onChange={(direction) => update(i, { direction })} /> },
+            { key: 'jiraField', content: <Textfield name={`jiraField-${i}`} placeholder="customfield_10042" value={row.jiraField} onChange={(e) => update(i, { jiraField: inputValue(e).trim() })} /> },
+            {
+              key: 'converter',
+              content: (
+                <>
+                  <Select options={CONVERTERS.map(converter)} value={converter(row.converter)} onChange={(o: { value: CustomConverter }) => update(i, { converter: o.value })} />
+                  <RowProblems problems={problems} prefix={`customFields.${i}`} />
+                </>
+              ),
+            },
+            { key: 'x', content: <Button appearance="subtle" onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('common.remove')}</Button> },
+          ],
+        }))}
+      />
+      <Button onClick={() => onChange([...rows, { b24Field: '', jiraField: '', converter: 'string', direction: 'both' }])}>{t('mapping.addCustomField')}</Button>
+    </>
+  );
+}
