@@ -18,11 +18,16 @@ const WAIT_MS = 60_000;
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function retryOf(error: unknown): JobOutcome {
+/**
+ * A page competes with the sync jobs it enqueued for the same Bitrix24 bucket, so it backs off exponentially
+ * (15 s, 30 s, … up to Forge's 900 s) rather than retrying at the remote's shortest hint and starving.
+ */
+function retryOf(error: unknown, attempt: number): JobOutcome {
+  const hinted = error instanceof RetryableError ? (error.retryAfterMs ?? 0) : 0;
   return {
     kind: 'retry',
     rateLimited: error instanceof RetryableError && error.reason === 'rate-limited',
-    ...(error instanceof RetryableError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    retryAfterMs: Math.min(900_000, Math.max(hinted, 15_000 * 2 ** attempt)),
   };
 }
 
@@ -52,7 +57,7 @@ export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps
   } catch (error) {
     if (isRetryable(error) && options.attempt + 1 < MIGRATION_MAX_ATTEMPTS) {
       deps.log.warn('migration queue job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
-      return retryOf(error);
+      return retryOf(error, options.attempt);
     }
     deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: describe(error) });
     if (job.kind === 'migration-page') await markFailed(deps, job, describe(error));

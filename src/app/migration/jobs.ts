@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { JobBody } from '../../ports/queue';
+import { versionsSchema } from '../reconcile/versions';
 
 const id = z.string().min(1).max(64);
 
@@ -22,9 +23,18 @@ export const migrationPageJobSchema = z.object({
 export const reconcileScanSchema = z.object({
   since: z.number(),
   startedAt: z.number(),
-  b24: z.object({ lastId: z.string().max(64), done: z.boolean() }),
+  /**
+   * Bitrix24 is asked in its own time (CHANGED_DATE values it returned), never in ours: clocks differ. `mark` is
+   * the newest change on the first page, the next run's starting point.
+   */
+  b24: z.object({ since: z.number(), mark: z.number().optional(), lastId: z.string().max(64), done: z.boolean() }),
   /** The JQL is fixed when the scan starts: a page token belongs to the query it came from. */
   jira: z.object({ jql: z.string().max(1000), token: z.string().max(4096).optional(), done: z.boolean() }),
+  /** Versions the previous run enqueued (skipped when unchanged), and those this run has seen so far. */
+  previous: z.object({ b24: versionsSchema, jira: versionsSchema }),
+  seen: z.object({ b24: versionsSchema, jira: versionsSchema }),
+  /** True once the scan needed more than one invocation (then the Bitrix24 cursor does not move; see scan.ts). */
+  continued: z.boolean(),
 });
 
 export const reconcilePageJobSchema = z.object({ kind: z.literal('reconcile-page'), projectKey: id, scan: reconcileScanSchema });

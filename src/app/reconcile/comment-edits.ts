@@ -14,12 +14,11 @@ export async function commentEditJobs(
   jira: JiraPort,
   commentLinks: CommentLinkStore,
   issue: { id: string; projectKey: string },
-  since: number,
 ): Promise<SyncJob[]> {
   const jobs: SyncJob[] = [];
+  // Every comment is compared, not only those `updated` since the cursor: that time is Jira's clock, not ours, and
+  // the comparison costs a KVS read, not a REST call.
   for (const comment of await jira.getComments(issue.id)) {
-    const updated = Date.parse(comment.updated);
-    if (!Number.isNaN(updated) && updated < since) continue;
     const plain = adfPlainText(comment.body);
     // Comments the app itself wrote (mirrors of Bitrix24 comments) flow the other way.
     if (isMirroredComment(plain, 'jira')) continue;

@@ -7,8 +7,8 @@ import type { AppDeps } from '../deps';
 import { toMigrationJobBody, type ReconcilePageJob } from '../migration/jobs';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
-import { newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
-import { nextCursor, windowFrom } from './window';
+import { cursorAfter, newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
+import { FIRST_WINDOW_MS, OVERLAP_MS, windowFrom } from './window';
 
 /**
  * Pages listed per invocation across all projects. A page is one list call plus a KVS read per row (and a comment
@@ -26,13 +26,24 @@ async function settle(deps: AppDeps, projectKey: string, outcome: ScanOutcome): 
   const cursors = new ReconcileCursorStore(deps.kv);
   const { scan } = outcome;
   if (outcome.complete) {
-    await cursors.complete(projectKey, nextCursor({ since: scan.since, startedAt: scan.startedAt }));
+    await cursors.complete(projectKey, cursorAfter(scan));
     return { projectKey, status: 'complete', counts: outcome.counts };
   }
   const job: ReconcilePageJob = { kind: 'reconcile-page', projectKey, scan };
-  await deps.migrationQueue.push([toMigrationJobBody(job)]);
-  await cursors.markPending(projectKey, { since: scan.since }, deps.clock.now(), scan.since);
+  const delaySeconds = Math.min(900, outcome.queuedSeconds);
+  await deps.migrationQueue.push([toMigrationJobBody(job)], delaySeconds > 0 ? { delaySeconds } : {});
+  await cursors.markPending(projectKey, { since: scan.since, b24Since: scan.b24.since, previous: scan.previous }, deps.clock.now());
   return { projectKey, status: 'continued', counts: outcome.counts };
+}
+
+/**
+ * Without a Bitrix24 cursor, "an hour ago" must still be Bitrix24's hour: the group's newest change tells its
+ * clock. An empty group starts from the epoch (a first page of nothing).
+ */
+async function firstB24Since(deps: AppDeps, groupId: string): Promise<number> {
+  const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: groupId }, order: { CHANGED_DATE: 'desc' }, start: -1 });
+  const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
+  return Number.isNaN(newest) ? 0 : newest - FIRST_WINDOW_MS - OVERLAP_MS;
 }
 
 export async function reconcileProject(deps: AppDeps, projectKey: string, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
@@ -44,7 +55,8 @@ export async function reconcileProject(deps: AppDeps, projectKey: string, maxPag
     return { projectKey, status: 'skipped', reason: 'the previous run is still being continued' };
   }
   const window = windowFrom(cursor?.since ?? null, now);
-  return settle(deps, projectKey, await scanPages(deps, config, newScan(config, window), maxPages));
+  const b24Since = cursor?.b24Since ?? (await firstB24Since(deps, config.b24GroupId));
+  return settle(deps, projectKey, await scanPages(deps, config, newScan(config, window, cursor, b24Since), maxPages));
 }
 
 /** The scheduled trigger's work: every paired project, sharing one page budget; one failing project does not stop the others. */

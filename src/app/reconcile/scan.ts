@@ -10,9 +10,12 @@ import { toJobBody, type SyncJob } from '../jobs';
 import type { ReconcileScan } from '../migration/jobs';
 import { CommentLinkStore } from '../store/comment-links';
 import { LinkStore } from '../store/links';
+import { nextPageDelay, paceJobs } from '../migration/pacing';
 import { commentEditJobs } from './comment-edits';
+import type { ReconcileCursor } from './cursor-store';
 import { PairJobPlanner } from './pair-jobs';
-import { b24FilterDate, jqlProject, jqlSince, type ReconcileWindow } from './window';
+import { trimVersions } from './versions';
+import { b24FilterDate, jqlProject, jqlSince, nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';
 
 /** Bitrix24 pages are fixed at 50 rows; Jira's default is the same. */
 export const PAGE_SIZE = 50;
@@ -20,6 +23,8 @@ export const PAGE_SIZE = 50;
 export interface ScanCounts {
   tasks: number;
   issues: number;
+  /** Listed but still at the version the previous run enqueued. */
+  unchanged: number;
   pairJobs: number;
   commentJobs: number;
   pages: number;
@@ -29,43 +34,69 @@ export interface ScanOutcome {
   scan: ReconcileScan;
   complete: boolean;
   counts: ScanCounts;
+  /** A continuation should wait this long, until the jobs pushed so far have had their turn. */
+  queuedSeconds: number;
 }
 
-export function newScan(config: SyncConfig, window: ReconcileWindow): ReconcileScan {
+export function newScan(config: SyncConfig, window: ReconcileWindow, cursor: ReconcileCursor | null, b24Since: number): ReconcileScan {
   const jql = `project = ${jqlProject(config.projectKey)} AND updated >= ${jqlSince(window.since, window.startedAt)} ORDER BY id ASC`;
-  return { since: window.since, startedAt: window.startedAt, b24: { lastId: '0', done: false }, jira: { jql, done: false } };
+  return {
+    since: window.since,
+    startedAt: window.startedAt,
+    b24: { since: b24Since, lastId: '0', done: false },
+    jira: { jql, done: false },
+    previous: cursor?.previous ?? { b24: {}, jira: {} },
+    seen: { b24: {}, jira: {} },
+    continued: false,
+  };
 }
+
+/**
+ * The cursor after a complete scan. Bitrix24's moves to its newest change seen minus the overlap (its own clock),
+ * unless the scan spanned invocations: a task passed early and changed later could then be older than that, so the
+ * window stays and the remembered versions keep the rescan cheap.
+ */
+export function cursorAfter(scan: ReconcileScan): Required<Omit<ReconcileCursor, 'pendingSince'>> {
+  const b24Since = scan.continued || scan.b24.mark === undefined ? scan.b24.since : Math.max(scan.b24.since, scan.b24.mark - OVERLAP_MS);
+  return { since: nextCursor(scan), b24Since, previous: { b24: trimVersions(scan.seen.b24, b24Since), jira: trimVersions(scan.seen.jira) } };
+}
+
+const newest = (times: string[], current: number | undefined): number | undefined =>
+  times.map((t) => Date.parse(t)).reduce<number | undefined>((max, t) => (Number.isNaN(t) || (max !== undefined && max >= t) ? max : t), current);
 
 class ScanRun {
-  readonly counts: ScanCounts = { tasks: 0, issues: 0, pairJobs: 0, commentJobs: 0, pages: 0 };
+  readonly counts: ScanCounts = { tasks: 0, issues: 0, unchanged: 0, pairJobs: 0, commentJobs: 0, pages: 0 };
   private readonly planner: PairJobPlanner;
   private readonly commentLinks: CommentLinkStore;
+  /** How far into the future this invocation's pushes already reach. */
+  queuedSeconds = 0;
 
-  constructor(private readonly deps: AppDeps, private readonly config: SyncConfig, private scan: ReconcileScan) {
+  constructor(private readonly deps: AppDeps, private readonly config: SyncConfig, public scan: ReconcileScan) {
     this.planner = new PairJobPlanner(new LinkStore(deps.kv), 'reconcile');
     this.commentLinks = new CommentLinkStore(deps.kv);
   }
 
-  get state(): ReconcileScan {
-    return this.scan;
-  }
-
   async b24Page(): Promise<void> {
+    const { b24 } = this.scan;
     const { tasks } = await this.deps.b24.listTasks({
-      filter: { GROUP_ID: this.config.b24GroupId, '>=CHANGED_DATE': b24FilterDate(this.scan.since), '>ID': this.scan.b24.lastId },
+      filter: { GROUP_ID: this.config.b24GroupId, '>=CHANGED_DATE': b24FilterDate(b24.since), '>ID': b24.lastId },
       order: { ID: 'asc' },
       start: -1,
     });
     const jobs: SyncJob[] = [];
     for (const task of tasks) {
-      const job = await this.planner.forTask(task.id);
-      if (job) jobs.push(job);
+      this.scan.seen.b24[task.id] = task.changedDate;
+      if (this.scan.previous.b24[task.id] === task.changedDate) this.counts.unchanged += 1;
+      else {
+        const job = await this.planner.forTask(task.id);
+        if (job) jobs.push(job);
+      }
     }
     await this.push(jobs);
     this.counts.tasks += tasks.length;
-    this.counts.pairJobs += jobs.length;
-    const last = tasks.at(-1);
-    this.scan = { ...this.scan, b24: { lastId: last?.id ?? this.scan.b24.lastId, done: tasks.length < PAGE_SIZE } };
+    const mark = newest(tasks.map((t) => t.changedDate), b24.mark);
+    const lastId = tasks.at(-1)?.id ?? b24.lastId;
+    this.scan = { ...this.scan, b24: { since: b24.since, ...(mark === undefined ? {} : { mark }), lastId, done: tasks.length < PAGE_SIZE } };
   }
 
   async jiraPage(): Promise<void> {
@@ -73,33 +104,43 @@ class ScanRun {
     const page = await this.deps.jira.searchJql(jira.jql, { maxResults: PAGE_SIZE, ...(jira.token ? { nextPageToken: jira.token } : {}) });
     const jobs: SyncJob[] = [];
     for (const issue of page.issues) {
+      this.scan.seen.jira[issue.id] = issue.fields.updated;
+      if (this.scan.previous.jira[issue.id] === issue.fields.updated) {
+        this.counts.unchanged += 1;
+        continue;
+      }
       const { job, linked } = await this.planner.forIssue(issue.id);
       if (job) jobs.push(job);
       if (linked) {
-        const edits = await commentEditJobs(this.deps.jira, this.commentLinks, { id: issue.id, projectKey: this.config.projectKey }, this.scan.since);
+        const edits = await commentEditJobs(this.deps.jira, this.commentLinks, { id: issue.id, projectKey: this.config.projectKey });
         this.counts.commentJobs += edits.length;
         jobs.push(...edits);
       }
     }
     await this.push(jobs);
     this.counts.issues += page.issues.length;
-    this.counts.pairJobs += jobs.filter((j) => j.kind === 'pair-sync').length;
     this.scan = { ...this.scan, jira: { jql: jira.jql, ...(page.nextPageToken ? { token: page.nextPageToken } : {}), done: !page.nextPageToken } };
   }
 
+  /** Spread like the migration's, after the jobs earlier pages of this invocation already queued. */
   private async push(jobs: SyncJob[]): Promise<void> {
     this.counts.pages += 1;
-    if (jobs.length > 0) await this.deps.syncQueue.push(jobs.map(toJobBody));
+    this.counts.pairJobs += jobs.filter((j) => j.kind === 'pair-sync').length;
+    for (const batch of paceJobs(jobs, this.queuedSeconds)) {
+      await this.deps.syncQueue.push(batch.items.map(toJobBody), batch.delaySeconds > 0 ? { delaySeconds: batch.delaySeconds } : {});
+    }
+    this.queuedSeconds += nextPageDelay(jobs.length);
   }
 }
 
 /** Lists at most `maxPages` pages (Bitrix24 first), enqueueing as it goes. */
 export async function scanPages(deps: AppDeps, config: SyncConfig, scan: ReconcileScan, maxPages: number): Promise<ScanOutcome> {
-  const run = new ScanRun(deps, config, scan);
+  const run = new ScanRun(deps, config, { ...scan, seen: { b24: { ...scan.seen.b24 }, jira: { ...scan.seen.jira } } });
   while (run.counts.pages < maxPages) {
-    if (!run.state.b24.done) await run.b24Page();
-    else if (!run.state.jira.done) await run.jiraPage();
+    if (!run.scan.b24.done) await run.b24Page();
+    else if (!run.scan.jira.done) await run.jiraPage();
     else break;
   }
-  return { scan: run.state, complete: run.state.b24.done && run.state.jira.done, counts: run.counts };
+  const complete = run.scan.b24.done && run.scan.jira.done;
+  return { scan: complete ? run.scan : { ...run.scan, continued: true }, complete, counts: run.counts, queuedSeconds: run.queuedSeconds };
 }

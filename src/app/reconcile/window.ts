@@ -1,5 +1,7 @@
 /**
  * The time window one reconciliation looks at, and how each side is asked for it. Pure: the clock is passed in.
+ * Jira is asked with a relative period measured on the app's clock; Bitrix24 with instants of its own clock
+ * (see scan.ts), because the three clocks differ.
  */
 
 /** Clocks of Jira, Bitrix24 and Forge differ, and a change may land while a run lists: each run looks back this far. */
