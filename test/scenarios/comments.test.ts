@@ -2,17 +2,11 @@
  * Acceptance 4: comments flow both ways with attribution, edits follow, duplicated or reordered deliveries never
  * create a second comment, and comments of the new task card (task chat) are handled.
  */
-import { actions, adfText, createWorld, PEOPLE, type World } from './harness';
+import { PEOPLE, adfText, createWorld, pairedTask, type World } from './harness';
 
 interface JiraComments { comments: { id: string; body: unknown }[] }
 interface B24Comment { ID: string; POST_MESSAGE: string; AUTHOR_ID: string }
 
-async function paired(w: World): Promise<{ taskId: string; issueId: string }> {
-  const a = actions(w);
-  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Discuss', RESPONSIBLE_ID: PEOPLE.chloe.b24 });
-  await w.settle();
-  return { taskId, issueId: a.linkOfTask(taskId)?.issueId ?? '' };
-}
 
 const jiraComments = async (w: World, issueId: string): Promise<JiraComments['comments']> =>
   ((await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as JiraComments).comments;
@@ -23,7 +17,7 @@ const b24Comments = async (w: World, taskId: string): Promise<B24Comment[]> =>
 describe('a Bitrix24 comment', () => {
   it('appears once in Jira with the author in bold, and its edit follows', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     const commentId = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Please check the [B]numbers[/B]' }])) as number;
     await w.settle();
     const [comment, ...more] = await jiraComments(w, issueId);
@@ -44,7 +38,7 @@ describe('a Bitrix24 comment', () => {
 
   it('delivered twice, and deleted afterwards, leaves no duplicate and follows the delete', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     w.platform.setFaults({ seed: 7, duplicateEvents: 1 });
     const commentId = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Twice delivered' }])) as number;
     await w.settle();
@@ -58,7 +52,7 @@ describe('a Bitrix24 comment', () => {
   it('of the new task card (its chat) is mirrored too', async () => {
     const w = await createWorld();
     w.platform.b24.setDefaultCardKind('chat');
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.chat.message.send', { fields: { taskId: Number(taskId), text: 'Chat comment from the new card' } }).catch(async () => {
       const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })) as { task: { chatId: string } };
       await w.b24(PEOPLE.ben.b24, 'im.message.add', { DIALOG_ID: `chat${task.task.chatId}`, MESSAGE: 'Chat comment from the new card' });
@@ -72,7 +66,7 @@ describe('a Bitrix24 comment', () => {
 describe('a Jira comment', () => {
   it('appears once in Bitrix24 with the author in bold and never comes back', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Deployed to staging') });
     await w.settle();
     const comments = await b24Comments(w, taskId);
@@ -87,7 +81,7 @@ describe('a Jira comment', () => {
 
   it('deleted in Jira is deleted in Bitrix24', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     const created = (await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Temporary') })) as { id: string };
     await w.settle();
     await w.jira(PEOPLE.dmitri.email, 'DELETE', `/rest/api/3/issue/${issueId}/comment/${created.id}`);

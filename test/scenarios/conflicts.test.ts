@@ -2,19 +2,13 @@
  * Acceptance 6: concurrent edits of different fields on both sides both survive; the same field changed on both
  * sides follows its policy (default: the later change wins) and appears in the journal.
  */
-import { actions, createWorld, PEOPLE, type World } from './harness';
+import { PEOPLE, actions, createWorld, pairedTask } from './harness';
 
-async function paired(w: World): Promise<{ taskId: string; issueId: string }> {
-  const a = actions(w);
-  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Shared work', RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1' });
-  await w.settle();
-  return { taskId, issueId: a.linkOfTask(taskId)?.issueId ?? '' };
-}
 
 describe('edits on both sides before the app hears of either', () => {
   it('to different fields: both survive on both sides', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     w.clock.advance(1000);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Title from Bitrix24' } });
     w.clock.advance(1000);
@@ -29,7 +23,7 @@ describe('edits on both sides before the app hears of either', () => {
 
   it('to the same field: the later change wins on both sides and the conflict is journalled', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     // Hold Bitrix24's event so both edits are on record before the app syncs.
     w.platform.setFaults({ seed: 3, delayEvents: 1 });
     w.clock.advance(1000);

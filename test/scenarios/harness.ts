@@ -160,3 +160,13 @@ export function actions(w: World) {
 }
 
 export const adfText = (text: string): unknown => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** A task created in Bitrix24 by Ben for Chloé and synced: the starting point of most scenarios. */
+export async function pairedTask(w: World, fields: Record<string, unknown> = {}): Promise<{ taskId: string; issueId: string }> {
+  const a = actions(w);
+  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Shared work', RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1', ...fields });
+  await w.settle();
+  const issueId = a.linkOfTask(taskId)?.issueId;
+  if (!issueId) throw new Error(`task ${taskId} was not paired`);
+  return { taskId, issueId };
+}

@@ -3,24 +3,18 @@
  * between a Bitrix24 UF_* field and a Jira customfield_* through their converter.
  */
 import { defaultConfig, type SyncConfig } from '../../src/core/config';
-import { actions, createWorld, PEOPLE, type World } from './harness';
+import { PEOPLE, actions, createWorld, pairedTask, type World } from './harness';
 
 function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): void {
   const current = w.platform.kvs.peek('config:DEMO') as SyncConfig;
   w.platform.kvs.write('plain', 'config:DEMO', change(current));
 }
 
-async function paired(w: World): Promise<{ taskId: string; issueId: string }> {
-  const a = actions(w);
-  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Short-lived', RESPONSIBLE_ID: PEOPLE.chloe.b24 });
-  await w.settle();
-  return { taskId, issueId: a.linkOfTask(taskId)?.issueId ?? '' };
-}
 
 describe('deleting one side of a pair', () => {
   it('closes the other side by default: a deleted task leaves its issue Done', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.delete', { taskId });
     await w.settle();
     expect((await actions(w).issue(issueId)).fields.status.name).toBe('Done');
@@ -29,7 +23,7 @@ describe('deleting one side of a pair', () => {
 
   it('closes the task when its issue is deleted', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.jira(PEOPLE.anna.email, 'DELETE', `/rest/api/3/issue/${issueId}`);
     await w.settle();
     expect((await actions(w).b24Task(taskId)).status).toBe('5');
@@ -38,7 +32,7 @@ describe('deleting one side of a pair', () => {
   it('deletes the other side under the "delete" policy, without an echo coming back', async () => {
     const w = await createWorld();
     reconfigure(w, (c) => ({ ...c, deletes: { ...c.deletes, task: 'delete' } }));
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.jira(PEOPLE.anna.email, 'DELETE', `/rest/api/3/issue/${issueId}`);
     await w.settle();
     expect(await actions(w).tasksInGroup()).toEqual([]);
@@ -48,7 +42,7 @@ describe('deleting one side of a pair', () => {
   it('only forgets the pair under the "unlink" policy', async () => {
     const w = await createWorld();
     reconfigure(w, (c) => ({ ...c, deletes: { ...c.deletes, task: 'unlink' } }));
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.delete', { taskId });
     await w.settle();
     expect((await actions(w).issue(issueId)).fields.status.name).toBe('To Do');

@@ -5,14 +5,8 @@
  */
 import type { JiraWorkflow } from '../../src/local/contracts';
 import { defaultSeed } from '../../src/local/seed';
-import { actions, createWorld, PEOPLE, type World } from './harness';
+import { PEOPLE, actions, createWorld, pairedTask } from './harness';
 
-async function paired(w: World, fields: Record<string, unknown> = {}): Promise<{ taskId: string; issueId: string }> {
-  const a = actions(w);
-  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Status work', RESPONSIBLE_ID: PEOPLE.chloe.b24, ...fields });
-  await w.settle();
-  return { taskId, issueId: a.linkOfTask(taskId)?.issueId ?? '' };
-}
 
 describe('Bitrix24 status → Jira status', () => {
   it.each([
@@ -21,7 +15,7 @@ describe('Bitrix24 status → Jira status', () => {
     ['complete', 'Done'],
   ])('tasks.task.%s moves the issue to %s through legal transitions', async (action, jiraStatus) => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     if (action !== 'start') {
       await w.b24(PEOPLE.chloe.b24, 'tasks.task.start', { taskId });
       await w.settle();
@@ -33,7 +27,7 @@ describe('Bitrix24 status → Jira status', () => {
 
   it('pending → completed walks To Do → … → Done although Jira has no direct transition', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.complete', { taskId });
     await w.settle();
     expect((await actions(w).issue(issueId)).fields.status.name).toBe('Done');
@@ -42,7 +36,7 @@ describe('Bitrix24 status → Jira status', () => {
 
   it('awaiting control (TASK_CONTROL) shows as In Review, and approval completes it', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w, { TASK_CONTROL: 'Y' });
+    const { taskId, issueId } = await pairedTask(w, { TASK_CONTROL: 'Y' });
     await w.b24(PEOPLE.chloe.b24, 'tasks.task.start', { taskId });
     await w.b24(PEOPLE.chloe.b24, 'tasks.task.complete', { taskId });
     await w.settle();
@@ -61,7 +55,7 @@ describe('Jira status → Bitrix24 status', () => {
     [['In Progress', 'Done'], '5'],
   ])('moving the issue through %j sets the task to %s', async (path, b24Status) => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     for (const status of path) await actions(w).transitionIssue(PEOPLE.chloe.email, issueId, status);
     await w.settle();
     expect((await actions(w).b24Task(taskId)).status).toBe(b24Status);
@@ -69,7 +63,7 @@ describe('Jira status → Bitrix24 status', () => {
 
   it('QA Testing, a Jira-only status, is written to the task field and keeps the task in progress', async () => {
     const w = await createWorld();
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     const a = actions(w);
     await a.transitionIssue(PEOPLE.chloe.email, issueId, 'In Progress');
     await a.transitionIssue(PEOPLE.chloe.email, issueId, 'In Review');
@@ -99,7 +93,7 @@ describe('an unreachable status', () => {
     };
     seed.jira.projects = seed.jira.projects.map((p) => ({ ...p, workflow: strict }));
     const w = await createWorld({ seed });
-    const { taskId, issueId } = await paired(w);
+    const { taskId, issueId } = await pairedTask(w);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.complete', { taskId });
     await w.settle();
     expect((await actions(w).issue(issueId)).fields.status.name).toBe('In Progress');

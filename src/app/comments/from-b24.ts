@@ -64,6 +64,8 @@ export async function syncB24Comment(
     await journal(ctx, link, 'comment-delete', `Comment deleted in Bitrix24; ${config?.deletes.comment === 'delete' ? 'deleted' : 'kept'} in Jira.`);
     return;
   }
+  // An "added" event for a comment we already mirror is our own echo or a duplicate delivery: no read needed.
+  if (existing && job.action === 'added') return;
   const comment = await readComment(ctx, job.taskId, job.commentId, job.messageId);
   // Chat system messages (author 0) are the task's own notices, not people's comments.
   if (!comment || comment.authorId === '0') return;

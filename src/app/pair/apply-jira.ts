@@ -29,6 +29,8 @@ export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraS
     await ctx.jira.doTransition(issueId, step.transition.id);
     current = step.transition.to;
     visited.push(current.name);
+    // The transition names where it lands: no need to read the transitions again just to learn we arrived.
+    if (current.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: current, hops: visited.length - 1 };
   }
 }
 

@@ -92,8 +92,8 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
   }
   const task = await ctx.b24.addTask({ ...write.fields, XML_ID: issue.id });
   const link: PairLink = { taskId: task.id, issueId: issue.id, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+  // The task's XML_ID (set in the same add) already marks the pair for a retry; the issue needs no property.
   await ctx.links.save(link);
-  await ctx.jira.setIssueProperty(issue.id, ISSUE_PROPERTY, { taskId: task.id });
   let b24 = canonicalOfTask(task, await mappingFor(ctx, config, task, issue));
   if (write.status) {
     const moved = await moveTaskTo(ctx, task, write.status, connection?.actingUserId);

@@ -74,8 +74,10 @@ function statusWrite(changes: CanonicalChanges, ctx: MappingContext, current: B2
   if (target === null) return null;
   if (target.field) {
     const now = current?.userFields[ufReadKey(target.field.name)] ?? current?.userFields[target.field.name];
-    // Clearing an already-empty Jira-only status field would cost a write and an echo event for nothing.
-    if (current === undefined || (now ?? '') !== target.field.value) fields[target.field.name] = target.field.value;
+    // Clearing an already-empty Jira-only status field would cost a write and an echo event for nothing; Bitrix24
+    // reads an empty user field back as false (or null), not as "".
+    const held = now === false || now === null || now === undefined ? '' : now;
+    if (current === undefined || held !== target.field.value) fields[target.field.name] = target.field.value;
   }
   return current?.status === target.status ? null : target.status;
 }
