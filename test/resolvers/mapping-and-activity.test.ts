@@ -82,6 +82,14 @@ describe('the mapping', () => {
     expect(after.matched).toContainEqual(expect.objectContaining({ by: 'override', jira: expect.objectContaining({ id: erin, name: 'Erin Walsh' }) }));
   });
 
+  it('saves default users as the fallback for unmatched people and reports it back', async () => {
+    const anna = '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01';
+    const fallback = { kind: 'default-user', b24UserId: '1', jiraAccountId: anna };
+    expect(await world.settings('ben', 'savePeople', { overrides: [], fallback })).toEqual({ ok: true });
+    expect((await world.settings('ben', 'getPeople')).fallback).toEqual(fallback);
+    expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toMatchObject({ users: { unmatched: { defaultB24UserId: '1', defaultJiraAccountId: anna } } });
+  });
+
   it('refuses the same person in two overrides', async () => {
     const reply = await world.settings('ben', 'savePeople', { overrides: [{ b24UserId: '5', jiraAccountId: 'a' }, { b24UserId: '5', jiraAccountId: 'b' }], fallback: { kind: 'leave-unchanged' } });
     expect(reply).toMatchObject({ ok: false, problems: [{ path: 'overrides.1.b24UserId', message: 'Bitrix24 user 5 is mapped twice.' }] });

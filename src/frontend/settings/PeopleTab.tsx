@@ -1,14 +1,15 @@
-/** The People tab: matched pairs, who is left unmatched on each side, and the fallback for them. */
+/** The People tab: matched pairs, who is left unmatched on each side, the overrides and the fallback for them. */
 import { DynamicTable, Heading, Lozenge, Stack, Text } from '@forge/react';
 import type { PeopleReport } from '../../app/admin/people';
 import type { Person } from '../../app/admin/people-directory';
 import { Loaded } from '../shared/Problem';
+import { PeopleOverrides } from './PeopleOverrides';
 import { useText } from '../shared/text';
 import { useCall } from '../shared/use-call';
 
 export function PeopleTab() {
   const [state, reload] = useCall<PeopleReport>('getPeople');
-  return <Loaded state={state} reload={reload}>{(report) => <People report={report} />}</Loaded>;
+  return <Loaded state={state} reload={reload}>{(report) => <People report={report} reload={reload} />}</Loaded>;
 }
 
 const who = (p: Person) => (p.email ? `${p.name} <${p.email}>` : p.name);
@@ -22,7 +23,7 @@ function PersonList({ title, people }: { title: string; people: Person[] }) {
   );
 }
 
-function People({ report }: { report: PeopleReport }) {
+function People({ report, reload }: { report: PeopleReport; reload: () => void }) {
   const t = useText();
   return (
     <Stack space="space.200">
@@ -41,6 +42,7 @@ function People({ report }: { report: PeopleReport }) {
       <PersonList title={t('people.unmatchedB24')} people={report.unmatchedB24} />
       <PersonList title={t('people.unmatchedJira')} people={report.unmatchedJira} />
       <Text>{`${t('people.fallback')}: ${report.fallback.kind === 'leave-unchanged' ? t('people.leaveUnchanged') : `${report.fallback.b24UserId} / ${report.fallback.jiraAccountId}`}`}</Text>
+      <PeopleOverrides report={report} onSaved={reload} />
     </Stack>
   );
 }
