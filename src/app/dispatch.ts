@@ -62,6 +62,8 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
   switch (job.kind) {
     case 'task-changed': {
       const link = await ctx.links.byTask(job.taskId);
+      // The add event of a task that is already paired is the echo of our own tasks.task.add (or a duplicate).
+      if (link && job.added) return;
       return link ? syncLinked(ctx, link, 'b24') : fromUnlinkedTask(ctx, job.taskId);
     }
     case 'issue-changed': {

@@ -8,7 +8,8 @@ import type { JobBody } from '../ports/queue';
 const id = z.string().min(1).max(64);
 
 export const syncJobSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('task-changed'), taskId: id }),
+  /** `added`: from ONTASKADD — for a task already linked that can only be our own create or a duplicate. */
+  z.object({ kind: z.literal('task-changed'), taskId: id, added: z.boolean().optional() }),
   z.object({ kind: z.literal('task-deleted'), taskId: id }),
   z.object({ kind: z.literal('issue-changed'), issueId: id, projectKey: id }),
   z.object({ kind: z.literal('issue-deleted'), issueId: id, projectKey: id }),

@@ -37,6 +37,7 @@ export interface B24IntakeDeps {
 function jobFor(event: Exclude<B24Event, { kind: 'unknown' }>): SyncJob {
   switch (event.kind) {
     case 'task-added':
+      return { kind: 'task-changed', taskId: event.taskId, added: true };
     case 'task-updated':
       return { kind: 'task-changed', taskId: event.taskId };
     case 'task-deleted':
