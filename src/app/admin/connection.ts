@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../adapters/b24/credentials';
 import type { AppDeps } from '../deps';
 import { ConnectionStore, type Connection } from '../store/connection';
+import { keys } from '../store/keys';
 import { AdminError } from './errors';
 import { maskSecret, maskWebhookUrl } from './mask';
 import { checkPortalAddress } from './portal';
@@ -26,7 +27,11 @@ export interface ConnectionView {
   applicationToken?: string;
   /** Where Bitrix24 must send events (paste into the outgoing webhook). */
   eventUrl: string;
+  /** The last event the web trigger verified and accepted: proof that events arrive. */
+  lastEvent?: { at: number; event: string };
 }
+
+const lastEventSchema = z.object({ at: z.number(), event: z.string() });
 
 const secretField = z.string().trim().max(2000).optional();
 
@@ -43,13 +48,14 @@ export async function readCredentials(deps: AppDeps): Promise<B24Credentials | n
 
 export async function readConnectionView(deps: AppDeps, eventUrl: string): Promise<ConnectionView> {
   const store = new ConnectionStore(deps.kv, deps.secrets);
-  const [connection, credentials, token, client] = await Promise.all([
+  const [connection, credentials, token, client, lastEvent] = await Promise.all([
     store.get(),
     readCredentials(deps),
     store.applicationToken(),
     deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
+    deps.kv.get(keys.lastB24Event()).then((v) => lastEventSchema.safeParse(v)),
   ]);
-  const view: ConnectionView = { connected: connection !== null && credentials !== null, eventUrl };
+  const view: ConnectionView = { connected: connection !== null && credentials !== null, eventUrl, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
   if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
   if (credentials?.mode === 'webhook') view.webhookUrl = maskWebhookUrl(credentials.webhookUrl);
   if (credentials?.mode === 'oauth') Object.assign(view, { clientId: credentials.clientId, clientSecret: maskSecret(credentials.clientSecret) });

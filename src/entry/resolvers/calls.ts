@@ -3,7 +3,7 @@
  * next to the definitions; a test checks each name is defined.
  */
 export const SETTINGS_CALLS = [
-  'getAccess', 'getConnection', 'saveConnection', 'testConnection', 'completeOAuth', 'bindEvents',
+  'getAccess', 'getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents',
   'getMapping', 'saveMapping', 'getPeople', 'savePeople', 'getActivity', 'retry',
 ] as const;
 

@@ -11,6 +11,7 @@ import { testConnection } from '../../app/admin/connection-test';
 import { bindTaskEvents, listBoundEvents } from '../../app/admin/event-binding';
 import { readMapping, saveMapping } from '../../app/admin/mapping';
 import { completeOAuthAuthorization } from '../../app/admin/oauth';
+import { authorizationCodeFrom, oauthAuthorizeUrl } from '../../app/admin/oauth-authorize';
 import { readPeople, savePeople, savePeopleInput } from '../../app/admin/people-settings';
 import type { HttpTransport } from '../../ports/http';
 import type { SETTINGS_CALLS } from './calls';
@@ -43,9 +44,11 @@ const connection: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> =
     },
   }),
   testConnection: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: empty, run: ({ deps }) => testConnection(deps) }),
+  getAuthorizeUrl: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: empty, run: ({ deps }) => oauthAuthorizeUrl(deps) }),
   completeOAuth: resolverFunction({
-    permission: 'ADMINISTER', scope: 'site', input: z.object({ code: z.string().trim().min(1, 'Enter the authorisation code').max(200) }),
-    run: ({ deps, input }) => completeOAuthAuthorization(deps, transport, input.code),
+    // The code alone, or the whole address Bitrix24 redirected to.
+    permission: 'ADMINISTER', scope: 'site', input: z.object({ code: z.string().trim().min(1, 'Enter the authorisation code').max(2000) }),
+    run: async ({ deps, input }) => completeOAuthAuthorization(deps, transport, await authorizationCodeFrom(deps, input.code)),
   }),
   bindEvents: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: empty, run: async ({ deps }) => bindTaskEvents(deps, await eventUrl()) }),
 };

@@ -1,12 +1,14 @@
 /**
  * The Connection tab (Jira administrators): portal, webhook or OAuth, application token, Test connection and,
- * for OAuth, event registration. Stored secrets are shown masked; typing a new value replaces them.
+ * for OAuth, approval and event registration; the event address with the last verified event. Stored secrets
+ * are shown masked; typing a new value replaces them.
  */
 import { useState } from 'react';
 import { Button, Heading, Inline, Label, Lozenge, SectionMessage, Select, Stack, Text, Textfield } from '@forge/react';
 import type { ConnectionView } from '../../app/admin/connection';
 import type { ConnectionTestResult } from '../../app/admin/connection-test';
 import { Loaded, Problem } from '../shared/Problem';
+import { EventArrival, OAuthApproval } from './ConnectionAuth';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
 
@@ -52,7 +54,8 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
       {mode === 'oauth' ? field('clientId', t('connection.clientId'), view.clientId) : null}
       {mode === 'oauth' ? field('clientSecret', t('connection.clientSecret'), view.clientSecret) : null}
       {field('applicationToken', t('connection.applicationToken'), view.applicationToken)}
-      <Text>{`${t('connection.eventUrl')}: ${view.eventUrl}`}</Text>
+      {mode === 'oauth' && view.authMode === 'oauth' ? <OAuthApproval onConnected={reload} /> : null}
+      <EventArrival eventUrl={view.eventUrl} {...(view.lastEvent ? { lastEvent: view.lastEvent } : {})} onRefresh={reload} />
       {problem ? <Problem message={problem} /> : null}
       <Inline space="space.100">
         <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
