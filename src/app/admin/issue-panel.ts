@@ -25,6 +25,8 @@ export interface LinkedTaskView {
   taskProblem?: string;
   lastSync?: { at: number; outcome: JournalEntry['outcome']; message?: string };
   recent: JournalEntry[];
+  /** Whether the caller may edit the issue (the resolver adds it); the panel hides the actions otherwise. */
+  canEdit?: boolean;
 }
 
 const RECENT = 5;

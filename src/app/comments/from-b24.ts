@@ -10,6 +10,7 @@ import { attributedBody, commentFingerprint, isMirroredComment } from '../../cor
 import type { SyncContext } from '../sync-context';
 import { CommentLinkStore } from '../store/comment-links';
 import { IntentStore } from '../store/intents';
+import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 
@@ -82,9 +83,18 @@ export async function syncB24Comment(
   }
   const intents = new IntentStore(ctx.deps.kv);
   if (isMirroredComment(plain, 'b24') || (await intents.hasComment('b24', job.taskId, fingerprint))) return;
-  await intents.putComment('jira', link.issueId, fingerprint);
-  const created = await ctx.jira.addComment(link.issueId, attributedBody(doc, comment.authorName, 'b24'));
-  await comments.save({ taskId: job.taskId, b24Ref: comment.ref, issueId: link.issueId, jiraCommentId: created.id, fingerprint });
+  // The event's job and reconciliation may both hold this comment: only the one that claims it posts it.
+  const claim = keys.commentClaim('b24', job.taskId, comment.ref);
+  if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;
+  try {
+    await intents.putComment('jira', link.issueId, fingerprint);
+    const created = await ctx.jira.addComment(link.issueId, attributedBody(doc, comment.authorName, 'b24'));
+    await comments.save({ taskId: job.taskId, b24Ref: comment.ref, issueId: link.issueId, jiraCommentId: created.id, fingerprint });
+  } catch (error) {
+    // A failed attempt must not keep its own retry out.
+    await ctx.deps.kv.delete(claim);
+    throw error;
+  }
   await journal(ctx, link, 'comment', undefined);
 }
 

@@ -4,8 +4,9 @@
  * New comments are left to their own (redelivered) events: enqueueing them here too could race the event's job
  * and post the comment twice in Bitrix24.
  */
-import { adfPlainText } from '../../core/convert';
+import { adfPlainText, bbcodeToAdf } from '../../core/convert';
 import { commentFingerprint, isMirroredComment } from '../../core/sync/comments';
+import type { B24Port } from '../../ports/b24';
 import type { JiraPort } from '../../ports/jira';
 import type { SyncJob } from '../jobs';
 import type { CommentLinkStore } from '../store/comment-links';
@@ -25,6 +26,21 @@ export async function commentEditJobs(
     const link = await commentLinks.byJira(issue.id, comment.id);
     if (!link || link.fingerprint === commentFingerprint(plain)) continue;
     jobs.push({ kind: 'jira-comment', issueId: issue.id, projectKey: issue.projectKey, commentId: comment.id, action: 'upserted' });
+  }
+  return jobs;
+}
+
+/**
+ * Bitrix24 never redelivers an event, so a comment whose event was lost is found here: a legacy comment of a
+ * changed linked task with no comment link that is not one of our mirrors. Its job claims the comment before
+ * posting, so racing its own (late) event cannot post it twice.
+ */
+export async function missedB24CommentJobs(b24: B24Port, commentLinks: CommentLinkStore, taskId: string): Promise<SyncJob[]> {
+  const jobs: SyncJob[] = [];
+  for (const comment of await b24.getComments(taskId)) {
+    if (isMirroredComment(adfPlainText(bbcodeToAdf(comment.message)), 'b24')) continue;
+    if (await commentLinks.byB24(taskId, comment.id)) continue;
+    jobs.push({ kind: 'b24-comment', taskId, commentId: comment.id, action: 'added' });
   }
   return jobs;
 }

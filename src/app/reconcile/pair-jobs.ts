@@ -13,9 +13,10 @@ export class PairJobPlanner {
 
   constructor(private readonly links: LinkStore, private readonly origin: Origin) {}
 
-  async forTask(taskId: string): Promise<SyncJob | null> {
+  async forTask(taskId: string): Promise<{ job: SyncJob | null; linked: boolean }> {
     const link = await this.links.byTask(taskId);
-    return this.once(link ? `pair:${link.taskId}:${link.issueId}` : `task:${taskId}`, link ? { taskId, issueId: link.issueId } : { taskId });
+    const job = this.once(link ? `pair:${link.taskId}:${link.issueId}` : `task:${taskId}`, link ? { taskId, issueId: link.issueId } : { taskId });
+    return { job, linked: link !== null };
   }
 
   /** `linked` even when the pair's job was already planned from its task (its comments still need a look). */

@@ -11,7 +11,7 @@ import type { ReconcileScan } from '../migration/jobs';
 import { CommentLinkStore } from '../store/comment-links';
 import { LinkStore } from '../store/links';
 import { nextPageDelay, paceJobs } from '../migration/pacing';
-import { commentEditJobs } from './comment-edits';
+import { commentEditJobs, missedB24CommentJobs } from './comment-edits';
 import type { ReconcileCursor } from './cursor-store';
 import { PairJobPlanner } from './pair-jobs';
 import { trimVersions } from './versions';
@@ -88,8 +88,13 @@ class ScanRun {
       this.scan.seen.b24[task.id] = task.changedDate;
       if (this.scan.previous.b24[task.id] === task.changedDate) this.counts.unchanged += 1;
       else {
-        const job = await this.planner.forTask(task.id);
+        const { job, linked } = await this.planner.forTask(task.id);
         if (job) jobs.push(job);
+        if (linked) {
+          const missed = await missedB24CommentJobs(this.deps.b24, this.commentLinks, task.id);
+          this.counts.commentJobs += missed.length;
+          jobs.push(...missed);
+        }
       }
     }
     await this.push(jobs);

@@ -11,6 +11,7 @@ export const keys = {
   intent: (side: 'b24' | 'jira', id: string) => `intent:${side}:${safe(id)}`,
   b24CommentLink: (taskId: string, commentRef: string) => `clink:b24:${safe(taskId)}-${safe(commentRef)}`,
   jiraCommentLink: (issueId: string, commentId: string) => `clink:jira:${safe(issueId)}-${safe(commentId)}`,
+  commentClaim: (side: 'b24' | 'jira', parentId: string, ref: string) => `cclaim:${side}:${safe(parentId)}-${safe(ref)}`,
   commentIntent: (side: 'b24' | 'jira', parentId: string, fingerprint: string) => `cintent:${side}:${safe(parentId)}-${safe(fingerprint)}`,
   projectConfig: (projectKey: string) => `config:${safe(projectKey)}`,
   projectIndex: () => 'config-index',
