@@ -14,6 +14,7 @@ const linkedView = (over: Partial<LinkedTaskView> = {}): LinkedTaskView => ({
   task: { id: '7', title: 'Fix checkout', status: '3', responsible: 'Ben Carter', deadline: '2026-12-01T18:00:00+01:00', url: 'https://sandbox.bitrix24.com/workgroups/group/1/tasks/task/view/7/' },
   lastSync: { at: Date.UTC(2026, 10, 3, 9, 30), outcome: 'synced' },
   recent: [],
+  canEdit: true,
   ...over,
 });
 
@@ -36,11 +37,20 @@ describe('the issue panel', () => {
   });
 
   it('offers linking and Create in Bitrix24 for an unlinked issue of a paired project', async () => {
-    answerInvokes({ getLinkedTask: () => ({ linked: false, projectPaired: true, recent: [] }) });
+    answerInvokes({ getLinkedTask: () => ({ linked: false, projectPaired: true, recent: [], canEdit: true }) });
     render();
     const doc = await waitForDoc((d) => textOf(d).includes('not linked'));
     expect(buttons(doc)).toEqual(['Link to an existing task', 'Create in Bitrix24']);
     expect(textOf(doc)).toContain('Last sync: Not synced yet');
+  });
+
+  it('shows the linked task without actions to a person who may only browse', async () => {
+    answerInvokes({ getLinkedTask: () => linkedView({ canEdit: false }) });
+    render();
+    const doc = await waitForDoc((d) => textOf(d).includes('Fix checkout'));
+    expect(buttons(doc)).toEqual([]);
+    expect(textOf(doc)).toContain('You may view this issue but not edit it');
+    expect(textOf(doc)).toContain('Last sync: 2026-11-03 09:30');
   });
 
   it("shows the resolver's sentence with Retry when it refuses", async () => {

@@ -44,3 +44,19 @@ describe('server-side permission checks', () => {
     await expect(world.settings('anna', 'noSuchCall')).rejects.toThrow();
   });
 });
+
+describe('issue panel actions need Edit Issues', () => {
+  let world: ResolverWorld;
+  beforeAll(async () => {
+    world = await createResolverWorld();
+  });
+
+  it.each(['syncNow', 'linkTask', 'unlink', 'createInB24'])('issue %s refuses a person who may browse but not edit', async (call) => {
+    expect(await world.issue('dmitri', call, ISSUE, { task: '1' })).toEqual({ error: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.' });
+  });
+
+  it('shows the panel to a person who may only browse, telling the page to hide the actions', async () => {
+    expect(await world.issue('dmitri', 'getLinkedTask', ISSUE)).toMatchObject({ canEdit: false });
+    expect(await world.issue('chloe', 'getLinkedTask', ISSUE)).toMatchObject({ canEdit: true });
+  });
+});

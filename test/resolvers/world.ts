@@ -12,8 +12,10 @@ export const PEOPLE = {
   anna: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01',
   /** DEMO admin only. */
   ben: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e02',
-  /** Browses DEMO only. */
+  /** A developer on DEMO: browses and edits issues (this world adds EDIT_ISSUES), administers nothing. */
   chloe: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e03',
+  /** Browses DEMO only. */
+  dmitri: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e04',
   /** Added by this world: no permission on DEMO at all. */
   olga: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e99',
 } as const;
@@ -37,6 +39,7 @@ export interface ResolverWorld {
 export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext) => Promise<void> } = {}): Promise<ResolverWorld> {
   const clock = new ManualClock();
   const seed = defaultSeed();
+  seed.jira.users.find((u) => u.accountId === PEOPLE.chloe)?.projectPermissions?.DEMO?.push('EDIT_ISSUES');
   seed.jira.users.push({ accountId: PEOPLE.olga, displayName: 'Olga Outsider', email: 'olga@example.com', globalPermissions: [], projectPermissions: { DEMO: [] } });
   const platform = await LocalPlatform.create({
     clock,

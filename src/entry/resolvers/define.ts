@@ -8,7 +8,7 @@ import { AdminError } from '../../app/admin/errors';
 import type { AppDeps } from '../../app/deps';
 import { isSyncError } from '../../core/errors';
 import { composeApp } from '../composition';
-import { REFUSALS, userHas, type Permission } from './guard';
+import { firstMissing, REFUSALS, type Permission } from './guard';
 
 export interface ResolverScope {
   accountId: string;
@@ -17,7 +17,8 @@ export interface ResolverScope {
 }
 
 export interface ResolverSpec<S extends z.ZodType> {
-  permission: Permission;
+  /** Every listed permission is required; the refusal names the first one missing. */
+  permission: Permission | readonly Permission[];
   /** 'site' checks the permission globally; 'project' and 'issue' within the module's project. */
   scope: 'site' | 'project' | 'issue';
   input: S;
@@ -45,7 +46,8 @@ export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (r
     if (!accountId) return { error: 'You need to be logged in to Jira.' };
     if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.' };
     if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.' };
-    if (!(await userHas(spec.permission, spec.scope === 'site' ? undefined : projectKey))) return { error: REFUSALS[spec.permission] };
+    const missing = await firstMissing(typeof spec.permission === 'string' ? [spec.permission] : spec.permission, spec.scope === 'site' ? undefined : projectKey);
+    if (missing) return { error: REFUSALS[missing] };
     const input = spec.input.safeParse(request.payload ?? {});
     if (!input.success) return invalidInput(input.error);
     const deps = composeApp({ resolver: true });

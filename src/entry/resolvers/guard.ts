@@ -5,21 +5,33 @@
 import { asUser, route } from '@forge/api';
 import { z } from 'zod';
 
-export type Permission = 'ADMINISTER' | 'ADMINISTER_PROJECTS' | 'BROWSE_PROJECTS';
+export type Permission = 'ADMINISTER' | 'ADMINISTER_PROJECTS' | 'BROWSE_PROJECTS' | 'EDIT_ISSUES';
 
 const reply = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) });
 
 /** False on any failure: a check that cannot be made is a refusal. */
 export async function userHas(permission: Permission, projectKey?: string): Promise<boolean> {
+  return (await firstMissing([permission], projectKey)) === null;
+}
+
+/**
+ * The first of `permissions` (in the order given) the caller lacks, or null when they hold all; one request for
+ * all of them. Any failure counts the first as missing.
+ */
+export async function firstMissing(permissions: readonly Permission[], projectKey?: string): Promise<Permission | null> {
+  const first = permissions[0];
+  if (first === undefined) return null;
+  const list = permissions.join(',');
   try {
     const response = projectKey
-      ? await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${permission}&projectKey=${projectKey}`, { headers: { accept: 'application/json' } })
-      : await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${permission}`, { headers: { accept: 'application/json' } });
-    if (!response.ok) return false;
+      ? await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}&projectKey=${projectKey}`, { headers: { accept: 'application/json' } })
+      : await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}`, { headers: { accept: 'application/json' } });
+    if (!response.ok) return first;
     const parsed = reply.safeParse(await response.json());
-    return parsed.success && parsed.data.permissions[permission]?.havePermission === true;
+    if (!parsed.success) return first;
+    return permissions.find((p) => parsed.data.permissions[p]?.havePermission !== true) ?? null;
   } catch {
-    return false;
+    return first;
   }
 }
 
@@ -27,4 +39,5 @@ export const REFUSALS: Record<Permission, string> = {
   ADMINISTER: 'Only Jira administrators may change the Bitrix24 connection.',
   ADMINISTER_PROJECTS: 'Only administrators of this project may view or change its Bitrix24 sync settings.',
   BROWSE_PROJECTS: 'You do not have permission to see this project.',
+  EDIT_ISSUES: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.',
 };

@@ -1,6 +1,6 @@
 /**
  * The issue panel: the linked Bitrix24 task, when it last synced and how, the issue's recent journal entries, and
- * the actions (Sync now, Link, Unlink, Create in Bitrix24).
+ * the actions (Sync now, Link, Unlink, Create in Bitrix24) for people who may edit the issue.
  */
 import { useState } from 'react';
 import { Button, Heading, Inline, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
@@ -30,7 +30,7 @@ function PanelBody({ view, reload }: { view: LinkedTaskView; reload: () => void 
       {!view.linked ? <Text>{t('panel.notLinked')}</Text> : null}
       <LastSync view={view} />
       {message ? (message.ok ? <SectionMessage appearance="success"><Text>{message.text}</Text></SectionMessage> : <Problem message={message.text} />) : null}
-      {view.linked ? (
+      {!view.canEdit ? <Text>{t('panel.readOnly')}</Text> : view.linked ? (
         <Inline space="space.100">
           <Button onClick={() => void act('syncNow')()}>{t('panel.syncNow')}</Button>
           <Button appearance="subtle" onClick={() => void act('unlink')()}>{t('panel.unlink')}</Button>
