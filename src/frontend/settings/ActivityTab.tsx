@@ -1,4 +1,7 @@
-/** The Activity tab: the journal with filters, a per-day chart of synced changes and errors, and Retry on failures. */
+/**
+ * The Activity tab: the journal with filters, a per-day chart of synced changes and errors (UI Kit BarChart grouped
+ * by outcome, so both bars of a day stand side by side), and Retry on failures.
+ */
 import { useState } from 'react';
 import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, Stack, Text, Toggle, Label } from '@forge/react';
 import type { ActivityPage } from '../../app/admin/activity';
@@ -21,12 +24,12 @@ export function ActivityTab() {
         <Label labelFor="week">{t('activity.thisWeek')}</Label>
         <Toggle id="week" isChecked={thisWeek} onChange={() => setThisWeek(!thisWeek)} />
       </Inline>
-      <Loaded state={state} reload={reload}>{(page) => <Journal page={page} reload={reload} />}</Loaded>
+      <Loaded state={state} reload={reload}>{(page) => <Journal page={page} reload={reload} filtered={errorsOnly || thisWeek} />}</Loaded>
     </Stack>
   );
 }
 
-function Journal({ page, reload }: { page: ActivityPage; reload: () => void }) {
+function Journal({ page, reload, filtered }: { page: ActivityPage; reload: () => void; filtered: boolean }) {
   const t = useText();
   const [problem, setProblem] = useState<string | null>(null);
   const retry = async (entryId: string) => {
@@ -34,7 +37,7 @@ function Journal({ page, reload }: { page: ActivityPage; reload: () => void }) {
     setProblem(reply.ok ? null : reply.message);
     if (reply.ok) reload();
   };
-  if (page.entries.length === 0) return <Text>{t('activity.empty')}</Text>;
+  if (page.entries.length === 0) return <Text>{t(filtered ? 'activity.noMatch' : 'activity.empty')}</Text>;
   const chart = page.perDay.flatMap((d) => [{ day: d.day, kind: t('outcome.synced'), count: d.synced }, { day: d.day, kind: t('outcome.failed'), count: d.errors }]);
   return (
     <Stack space="space.200">
