@@ -2,7 +2,7 @@
  * The local platform's default world: Jira site https://sandbox.atlassian.net with project DEMO, and Bitrix24
  * portal sandbox.bitrix24.com (Europe/Berlin) with workgroup 1. Four people exist on both sides with the same
  * e-mail; one person exists only in Jira and one only in Bitrix24, so user matching has a miss on each side.
- * Jira: Anna is site admin (ADMINISTER), Ben administers DEMO, everyone else may only browse it.
+ * Jira: Anna is site admin (ADMINISTER), Ben administers DEMO (both may edit its issues), everyone else may only browse it.
  */
 import type { B24Seed, JiraSeed } from './contracts';
 
@@ -29,12 +29,12 @@ const BROWSE = ['BROWSE_PROJECTS'];
 const PEOPLE: Person[] = [
   {
     first: 'Anna', last: 'Schmidt', email: 'anna.schmidt@example.com',
-    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01', global: ['ADMINISTER'], demo: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] },
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01', global: ['ADMINISTER'], demo: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] },
     b24: { id: '1', secret: 'k3x9p2m7q4w8z1a5', admin: true },
   },
   {
     first: 'Ben', last: 'Carter', email: 'ben.carter@example.com',
-    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e02', demo: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] },
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e02', demo: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] },
     b24: { id: '2', secret: 'b7n2v5c8x1z4l6j9' },
   },
   {
