@@ -30,8 +30,22 @@ function cutBlock(block: AdfNode, budget: number): AdfNode | undefined {
   return text.trim() === '' ? undefined : { type: 'paragraph', content: [{ type: 'text', text }] };
 }
 
+/**
+ * `size(doc) <= limit`, measured block by block and stopping at the first block past the limit: a large input
+ * is never serialised whole (a 1 MB document made a ~5 MB string here just to learn it was too long).
+ */
+function fitsWhole(doc: AdfDoc, limit: number): boolean {
+  // `[a,b]` is `[]` plus each block plus one comma fewer than there are blocks.
+  let total = size({ ...doc, content: [] }) - (doc.content.length > 0 ? 1 : 0);
+  for (const block of doc.content) {
+    if (total > limit) return false;
+    total += size(block) + 1;
+  }
+  return total <= limit;
+}
+
 export function truncateDoc(doc: AdfDoc, limit: number = JIRA_MAX_DOC_CHARS): AdfDoc {
-  if (size(doc) <= limit) return doc;
+  if (fitsWhole(doc, limit)) return doc;
   const noteNode = note();
   let budget = limit - size({ ...doc, content: [noteNode] }) - 1;
   const kept: AdfNode[] = [];
