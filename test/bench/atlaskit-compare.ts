@@ -28,7 +28,7 @@ function loadJsdom(): JsdomClass {
 const JSDOM = loadJsdom();
 const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
 const parser = DOMParser.fromSchema(defaultSchema);
-const transformer = new JSONTransformer();
+const transformer = new JSONTransformer(defaultSchema);
 
 /** Atlassian's editor path: the browser's parser (here jsdom) builds the DOM, ProseMirror reads it. */
 export function atlaskitHtmlToAdf(html: string): unknown {
