@@ -1,6 +1,6 @@
 /**
  * The project settings page's resolvers: the connection (Jira administrators), the project's mapping, people and
- * activity (its project administrators). Each call checks the caller's permission on the server first.
+ * activity and initial migration (its project administrators). Each call checks the caller's permission on the server first.
  */
 import { fetch, webTrigger } from '@forge/api';
 import Resolver from '@forge/resolver';
@@ -10,6 +10,7 @@ import { readConnectionView, saveConnection, saveConnectionInput } from '../../a
 import { testConnection } from '../../app/admin/connection-test';
 import { bindTaskEvents, listBoundEvents } from '../../app/admin/event-binding';
 import { readMapping, saveMapping } from '../../app/admin/mapping';
+import { beginMigration, readMigration } from '../../app/admin/migration';
 import { completeOAuthAuthorization } from '../../app/admin/oauth';
 import { authorizationCodeFrom, oauthAuthorizeUrl } from '../../app/admin/oauth-authorize';
 import { readPeople, savePeople, savePeopleInput } from '../../app/admin/people-settings';
@@ -81,6 +82,9 @@ const project: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> = {
       return { queued: true };
     },
   }),
+  getMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => readMigration(deps, scope.projectKey) }),
+  // Idempotent: a running migration is returned as it is, a finished one lists both sides again and pairs only what is new.
+  startMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => beginMigration(deps, scope.projectKey) }),
 };
 
 const access: Definition = async (request) => {
