@@ -33,7 +33,7 @@ describe('the migration resolvers', () => {
   });
 
   it('report no progress before the first run', async () => {
-    expect(await world.settings('ben', 'getMigration')).toEqual({ progress: null });
+    expect(await world.settings('ben', 'getMigration')).toEqual({ progress: null, canStart: true, stalled: false });
   });
 
   it('start a running migration whose pages pair the unheard-of tasks, then report it done with the counts', async () => {
@@ -41,13 +41,13 @@ describe('the migration resolvers', () => {
     const before = linkCount(world);
 
     const started = await world.settings('ben', 'startMigration');
-    expect(started).toMatchObject({ progress: { state: 'running', enqueued: 0, b24: { listed: 0, done: false } } });
-    expect(await world.settings('ben', 'getMigration')).toMatchObject({ progress: { state: 'running' } });
+    expect(started).toMatchObject({ canStart: false, progress: { state: 'running', enqueued: 0, b24: { listed: 0, done: false } } });
+    expect(await world.settings('ben', 'getMigration')).toMatchObject({ canStart: false, progress: { state: 'running' } });
 
     await world.platform.settle();
 
     const done = await world.settings('ben', 'getMigration');
-    expect(done).toMatchObject({ progress: { state: 'done', b24: { done: true }, jira: { done: true }, enqueued: 3 } });
+    expect(done).toMatchObject({ canStart: true, progress: { state: 'done', b24: { done: true }, jira: { done: true }, enqueued: 3 } });
     const progress = (done as { progress: { b24: { listed: number }; finishedAt?: number } }).progress;
     expect(progress.b24.listed).toBeGreaterThanOrEqual(3);
     expect(progress.finishedAt).toEqual(expect.any(Number));
@@ -72,6 +72,14 @@ describe('the migration resolvers', () => {
     const first = (await world.settings('ben', 'startMigration')) as { progress: { runId: string } };
     const second = (await world.settings('ben', 'startMigration')) as { progress: { runId: string } };
     expect(second.progress.runId).toBe(first.progress.runId);
+  });
+
+  it('offer Start again for a run whose record stopped moving half an hour ago (a lost page job)', async () => {
+    await world.settings('ben', 'startMigration');
+    const record = world.platform.kvs.peek(keys.migration('DEMO')) as { updatedAt: number };
+    // composeApp() reads the system clock, so the record is aged rather than the platform's clock advanced.
+    world.platform.kvs.write('plain', keys.migration('DEMO'), { ...record, updatedAt: Date.now() - 31 * 60_000 });
+    expect(await world.settings('ben', 'getMigration')).toMatchObject({ canStart: true, stalled: true, progress: { state: 'running' } });
   });
 
   it('refuses to start for a project that is not paired, saying where to pair it', async () => {

@@ -6,21 +6,32 @@
 import { isSyncError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import type { MigrationProgress } from '../migration/progress';
-import { migrationStatus, startMigration } from '../migration/start';
+import { migrationStatus, STALLED_AFTER_MS, startMigration } from '../migration/start';
 import { AdminError } from './errors';
 
 export interface MigrationView {
   /** null until the first run starts. */
   progress: MigrationProgress | null;
+  /**
+   * Whether Start would begin or resume a run: false while one is alive. A running record that stopped moving is
+   * stalled (a lost page job) and may be resumed, which only the server's clock can tell.
+   */
+  canStart: boolean;
+  stalled: boolean;
+}
+
+function viewOf(deps: AppDeps, progress: MigrationProgress | null): MigrationView {
+  const stalled = progress?.state === 'running' && deps.clock.now() - progress.updatedAt >= STALLED_AFTER_MS;
+  return { progress, canStart: progress?.state !== 'running' || stalled, stalled };
 }
 
 export async function readMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  return { progress: await migrationStatus(deps, projectKey) };
+  return viewOf(deps, await migrationStatus(deps, projectKey));
 }
 
 export async function beginMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
   try {
-    return { progress: await startMigration(deps, projectKey) };
+    return viewOf(deps, await startMigration(deps, projectKey));
   } catch (error) {
     if (isSyncError(error) && error.code === 'migration:not-configured') {
       throw new AdminError('This project is not paired with a Bitrix24 workgroup yet: choose the workgroup on the Mapping tab and save, then start the migration.');

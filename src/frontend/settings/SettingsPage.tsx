@@ -4,6 +4,7 @@ import { useText } from '../shared/text';
 import { ActivityTab } from './ActivityTab';
 import { ConnectionTab } from './ConnectionTab';
 import { MappingTab } from './MappingTab';
+import { MigrationTab } from './MigrationTab';
 import { PeopleTab } from './PeopleTab';
 
 export function SettingsPage() {
@@ -15,11 +16,13 @@ export function SettingsPage() {
         <Tab>{t('tabs.mapping')}</Tab>
         <Tab>{t('tabs.people')}</Tab>
         <Tab>{t('tabs.activity')}</Tab>
+        <Tab>{t('tabs.migration')}</Tab>
       </TabList>
       <TabPanel><ConnectionTab /></TabPanel>
       <TabPanel><MappingTab /></TabPanel>
       <TabPanel><PeopleTab /></TabPanel>
       <TabPanel><ActivityTab /></TabPanel>
+      <TabPanel><MigrationTab /></TabPanel>
     </Tabs>
   );
 }
