@@ -26,11 +26,11 @@ const person = (id: string, name: string, email: string | null) => ({ id, name, 
 const selectOptions = (doc: ForgeNode) => findAll(doc, 'Select').map((s) => (s.props.options as { label: string }[]).map((o) => o.label));
 
 describe('the settings page', () => {
-  it('has the four tabs', async () => {
+  it('has the five tabs', async () => {
     answerInvokes({ getConnection: () => ({ connected: false, eventUrl: 'https://x/webtrigger/b24-events' }) });
     ForgeReconciler.render(<SettingsPage />);
     const doc = await waitForDoc((d) => findAll(d, 'Tab').length === 4);
-    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Connection', 'Mapping', 'People', 'Activity']);
+    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Connection', 'Mapping', 'People', 'Activity', 'Migration']);
   });
 
   it("builds the status table from the project's real statuses and flags a status its workflow lacks", async () => {
