@@ -3,6 +3,7 @@
  * events, reconciliation, "Sync now", migration and Retry.
  */
 import type { SyncConfig } from '../core/config';
+import { syncJiraAttachment } from './attachments/from-jira';
 import { syncB24Comment } from './comments/from-b24';
 import { syncJiraComment } from './comments/from-jira';
 import type { SyncJob } from './jobs';
@@ -87,6 +88,12 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
       const link = await ctx.links.byIssue(job.issueId);
       if (link) ctx.useProject(link.projectKey);
       if (link) await syncJiraComment(ctx, link, ctx.configs, job);
+      return;
+    }
+    case 'jira-attachment': {
+      const link = await ctx.links.byIssue(job.issueId);
+      const config = link ? await configOf(ctx, link.projectKey) : null;
+      if (link && config) await syncJiraAttachment(ctx, link, config, job);
       return;
     }
     case 'pair-sync': {

@@ -21,6 +21,21 @@ export const syncJobSchema = z.discriminatedUnion('kind', [
     action: z.enum(['added', 'updated', 'deleted']),
   }),
   z.object({ kind: z.literal('jira-comment'), issueId: id, projectKey: id, commentId: id, action: z.enum(['upserted', 'deleted']) }),
+  /**
+   * Jira attachment events carry no project, so `projectKey` is filled in from the link by the consumer. A Jira
+   * attachment never changes after upload, so the name, size and type copied from the event stay true; they are
+   * hints, and the size lets the cap be checked before the content is downloaded.
+   */
+  z.object({
+    kind: z.literal('jira-attachment'),
+    issueId: id,
+    projectKey: id.optional(),
+    attachmentId: id,
+    action: z.enum(['created', 'deleted']),
+    filename: z.string().min(1).max(255).optional(),
+    size: z.number().int().nonnegative().optional(),
+    mimeType: z.string().min(1).max(255).optional(),
+  }),
   /** Both sides of one pair (or one unpaired entity) re-read and merged: Sync now, reconciliation, migration, Retry. */
   z.object({ kind: z.literal('pair-sync'), taskId: id.optional(), issueId: id.optional(), origin: z.enum(['sync-now', 'reconcile', 'migration', 'retry']) }),
 ]);
@@ -39,6 +54,7 @@ export function jobSubject(job: SyncJob): { taskId?: string; issueId?: string } 
     case 'issue-changed':
     case 'issue-deleted':
     case 'jira-comment':
+    case 'jira-attachment':
       return { issueId: job.issueId };
     case 'pair-sync':
       return { ...(job.taskId ? { taskId: job.taskId } : {}), ...(job.issueId ? { issueId: job.issueId } : {}) };

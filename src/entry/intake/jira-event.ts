@@ -7,11 +7,28 @@ import { isSyncError } from '../../core/errors';
 import type { Logger } from '../../ports/log';
 import type { JobQueue } from '../../ports/queue';
 import { toJobBody, type SyncJob } from '../../app/jobs';
+import { attachmentHints } from '../../app/attachments/event-hints';
 
 export interface JiraIntakeDeps {
   queue: JobQueue;
   log: Logger;
   isProjectPaired(projectKey: string): Promise<boolean>;
+  /**
+   * Attachment events name an issue but no project. When given, events of issues without a link are dropped
+   * here; without it they are queued and the consumer drops them after one link read.
+   */
+  isIssueLinked?(issueId: string): Promise<boolean>;
+}
+
+type AttachmentEvent = Extract<JiraTriggerEvent, { kind: 'attachment-created' | 'attachment-deleted' }>;
+
+async function queueAttachment(event: AttachmentEvent, payload: unknown, deps: JiraIntakeDeps): Promise<JiraIntakeOutcome> {
+  if (event.issueId === undefined) return 'ignored-kind';
+  if (deps.isIssueLinked && !(await deps.isIssueLinked(event.issueId))) return 'ignored-unpaired';
+  const action = event.kind === 'attachment-created' ? 'created' : 'deleted';
+  const job: SyncJob = { kind: 'jira-attachment', issueId: event.issueId, attachmentId: event.attachmentId, action, ...attachmentHints(payload) };
+  await deps.queue.push([toJobBody(job)]);
+  return 'queued';
 }
 
 export type JiraIntakeOutcome = 'queued' | 'ignored-self' | 'ignored-unpaired' | 'ignored-kind' | 'malformed';
@@ -41,8 +58,9 @@ export async function receiveJiraEvent(payload: unknown, deps: JiraIntakeDeps): 
     return 'malformed';
   }
   if ('selfGenerated' in event && event.selfGenerated) return 'ignored-self';
+  if (event.kind === 'attachment-created' || event.kind === 'attachment-deleted') return queueAttachment(event, payload, deps);
   const job = jobFor(event);
-  if (!job || !('projectKey' in job)) return 'ignored-kind';
+  if (!job || !('projectKey' in job) || job.projectKey === undefined) return 'ignored-kind';
   if (!(await deps.isProjectPaired(job.projectKey))) return 'ignored-unpaired';
   await deps.queue.push([toJobBody(job)]);
   return 'queued';

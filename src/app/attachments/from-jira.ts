@@ -1,0 +1,76 @@
+/**
+ * A Jira attachment copied onto the paired Bitrix24 task: uploaded to Drive, then attached. A file over the
+ * configured cap is never copied and never silently dropped: the journal says which file, how big, and the cap.
+ */
+import type { SyncConfig } from '../../core/config';
+import type { SyncJob } from '../jobs';
+import type { JournalOutcome } from '../store/journal';
+import type { PairLink } from '../store/links';
+import type { SyncContext } from '../sync-context';
+import { FileLinkStore } from './file-links';
+
+export type JiraAttachmentJob = Extract<SyncJob, { kind: 'jira-attachment' }>;
+
+/**
+ * The Drive folder copies are uploaded to. The emulator accepts any folder; on a real portal this must be a folder
+ * the integration user can write (e.g. the root of its own storage, from disk.storage.getlist). No connection
+ * setting names it yet, so the integrator passes it to `syncJiraAttachment` once there is one.
+ */
+export const DEFAULT_B24_FOLDER_ID = '1';
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+export function oversizedMessage(filename: string, size: number, cap: number): string {
+  return `Attachment "${filename}" (${size} bytes, ${megabytes(size)}) was not copied to Bitrix24: it is larger than the ${cap}-byte (${megabytes(cap)}) attachment limit.`;
+}
+
+async function record(ctx: SyncContext, link: PairLink, operation: string, outcome: JournalOutcome, message?: string): Promise<void> {
+  await ctx.journal.record({
+    at: ctx.now(), projectKey: link.projectKey, direction: 'jira-to-b24', operation, taskId: link.taskId, issueId: link.issueId,
+    issueKey: link.issueKey, fields: ['attachment'], outcome, ...(message ? { message } : {}), calls: ctx.calls(),
+  });
+}
+
+async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, job: JiraAttachmentJob, folderId: string): Promise<void> {
+  const filename = job.filename ?? `jira-attachment-${job.attachmentId}`;
+  const cap = config.attachmentMaxBytes;
+  // The event's size spares the download of a file that cannot be copied anyway.
+  if (job.size !== undefined && job.size > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, job.size, cap));
+  const content = await ctx.jira.getAttachmentContent(job.attachmentId);
+  if (content.byteLength > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, content.byteLength, cap));
+  const uploaded = await ctx.b24.uploadFile(folderId, filename, content);
+  const b24AttachmentId = await ctx.b24.attachFileToTask(link.taskId, uploaded.id);
+  await new FileLinkStore(ctx.deps.kv).save({ taskId: link.taskId, b24AttachmentId, issueId: job.issueId, jiraAttachmentId: job.attachmentId, filename });
+  await record(ctx, link, 'attachment', 'synced', `Attachment "${filename}" copied to the Bitrix24 task.`);
+}
+
+/**
+ * Bitrix24's REST API offers no way to detach a file from a task that the app uses, so the copy stays; the link
+ * is dropped and the journal says so, whatever the comment delete policy is.
+ */
+async function onDeleted(ctx: SyncContext, link: PairLink, job: JiraAttachmentJob): Promise<void> {
+  const files = new FileLinkStore(ctx.deps.kv);
+  const existing = await files.byJira(job.issueId, job.attachmentId);
+  if (!existing) return;
+  await files.remove(existing);
+  await record(ctx, link, 'attachment-delete', 'warning', `Attachment "${existing.filename}" was deleted in Jira; its copy on the Bitrix24 task is kept.`);
+}
+
+export async function syncJiraAttachment(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  job: JiraAttachmentJob,
+  folderId: string = DEFAULT_B24_FOLDER_ID,
+): Promise<void> {
+  if (job.action === 'deleted') return onDeleted(ctx, link, job);
+  const files = new FileLinkStore(ctx.deps.kv);
+  if (await files.byJira(job.issueId, job.attachmentId)) return;
+  // A duplicate delivered to a second worker while the first is still copying: the first one finishes the job.
+  if (!(await files.claim('jira', job.issueId, job.attachmentId))) return;
+  try {
+    await copyToTask(ctx, link, config, job, folderId);
+  } finally {
+    await files.release('jira', job.issueId, job.attachmentId);
+  }
+}
