@@ -29,7 +29,7 @@ describe('the settings page', () => {
   it('has the five tabs', async () => {
     answerInvokes({ getConnection: () => ({ connected: false, eventUrl: 'https://x/webtrigger/b24-events' }) });
     ForgeReconciler.render(<SettingsPage />);
-    const doc = await waitForDoc((d) => findAll(d, 'Tab').length === 4);
+    const doc = await waitForDoc((d) => findAll(d, 'Tab').length === 5);
     expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Connection', 'Mapping', 'People', 'Activity', 'Migration']);
   });
 
