@@ -112,6 +112,16 @@ describe('a file attached to a linked Jira issue', () => {
     expect(deletion?.message).toContain('draft.pdf');
     expect(w.platform.kvs.peek(`flink:jira:${issueId}-${attachmentId}`)).toBeUndefined();
   });
+
+  it('deleted before its copy was made is journalled as skipped, and nothing reaches the task', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    const attachmentId = await attachInJira(w, PEOPLE.dmitri.email, issueId, 'mistake.pdf', fileOf(50));
+    await w.jira(PEOPLE.dmitri.email, 'DELETE', `/rest/api/3/attachment/${attachmentId}`);
+    await w.settle();
+    expect(await taskFiles(w, taskId)).toEqual([]);
+    expect(attachmentEntries(w)).toEqual([expect.objectContaining({ outcome: 'skipped', message: expect.stringContaining('mistake.pdf') as unknown })]);
+  });
 });
 
 describe('a Jira attachment event at intake', () => {

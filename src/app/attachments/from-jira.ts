@@ -3,6 +3,7 @@
  * configured cap is never copied and never silently dropped: the journal says which file, how big, and the cap.
  */
 import type { SyncConfig } from '../../core/config';
+import { isPermanent } from '../../core/errors';
 import type { SyncJob } from '../jobs';
 import type { JournalOutcome } from '../store/journal';
 import type { PairLink } from '../store/links';
@@ -31,12 +32,23 @@ async function record(ctx: SyncContext, link: PairLink, operation: string, outco
   });
 }
 
+async function download(ctx: SyncContext, attachmentId: string): Promise<Uint8Array | null> {
+  try {
+    return await ctx.jira.getAttachmentContent(attachmentId);
+  } catch (error) {
+    if (isPermanent(error, 'not-found')) return null;
+    throw error;
+  }
+}
+
 async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, job: JiraAttachmentJob, folderId: string): Promise<void> {
   const filename = job.filename ?? `jira-attachment-${job.attachmentId}`;
   const cap = config.attachmentMaxBytes;
   // The event's size spares the download of a file that cannot be copied anyway.
   if (job.size !== undefined && job.size > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, job.size, cap));
-  const content = await ctx.jira.getAttachmentContent(job.attachmentId);
+  const content = await download(ctx, job.attachmentId);
+  // Removed in Jira before this job ran: there is nothing left to copy, and nothing to lose by not copying it.
+  if (!content) return record(ctx, link, 'attachment', 'skipped', `Attachment "${filename}" was deleted in Jira before it could be copied.`);
   if (content.byteLength > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, content.byteLength, cap));
   const uploaded = await ctx.b24.uploadFile(folderId, filename, content);
   const b24AttachmentId = await ctx.b24.attachFileToTask(link.taskId, uploaded.id);
