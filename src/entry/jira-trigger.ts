@@ -1,4 +1,5 @@
 /** Trigger `jira-events`: Jira product events become sync jobs for paired projects. */
+import { LinkStore } from '../app/store/links';
 import { ProjectConfigStore } from '../app/store/project-config';
 import { composeApp } from './composition';
 import { receiveJiraEvent } from './intake/jira-event';
@@ -10,6 +11,8 @@ export async function onJiraEvent(event: unknown): Promise<void> {
     queue: deps.syncQueue,
     log: deps.log,
     isProjectPaired: async (projectKey) => (await configs.get(projectKey)) !== null,
+    // Attachment events name only the issue: drop those of unpaired issues here rather than in the consumer.
+    isIssueLinked: async (issueId) => (await new LinkStore(deps.kv).byIssue(issueId)) !== null,
   });
   deps.log.debug('jira event handled', { outcome });
 }
