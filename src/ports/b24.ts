@@ -58,6 +58,19 @@ export interface B24Profile {
   lastName: string;
 }
 
+/** disk.attachedObject.get: a task attachment and the Drive file behind it. */
+export interface B24AttachedObject {
+  /** The attachment id (what ufTaskWebdavFiles lists). */
+  id: string;
+  /** The Drive object id. */
+  objectId: string;
+  name: string;
+  /** Bytes, when the portal says; the downloaded content is checked either way. */
+  size?: number;
+  /** Carries an access token: never log it. */
+  downloadUrl: string;
+}
+
 export interface B24Port {
   getTask(taskId: string, options?: { userFields?: string[] }): Promise<B24Task | null>;
   listTasks(options?: B24ListTasksOptions): Promise<B24TaskPage>;
@@ -98,6 +111,10 @@ export interface B24Port {
   /** disk.folder.uploadfile with inline base64 content; returns the Drive object ID (not FILE_ID). */
   uploadFile(folderId: string, name: string, content: Uint8Array): Promise<{ id: string; downloadUrl?: string }>;
   attachFileToTask(taskId: string, driveFileId: string): Promise<string>;
+  /** null when the attachment is gone or invisible. */
+  getAttachedObject(attachmentId: string): Promise<B24AttachedObject | null>;
+  /** A plain GET of a DOWNLOAD_URL with browser-like headers (without them portals can answer 404). */
+  downloadFile(url: string): Promise<Uint8Array>;
 
   bindEvent(event: string, handler: string): Promise<void>;
   getEventBindings(): Promise<B24EventBinding[]>;

@@ -12,8 +12,12 @@ const yesNo = z.enum(['Y', 'N']);
 /** What the mapping reads; tasks.task.* return only what is selected (and the docs say always select). */
 export const TASK_SELECT = [
   'ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'PRIORITY', 'RESPONSIBLE_ID', 'CREATED_BY', 'GROUP_ID', 'DEADLINE',
-  'CREATED_DATE', 'CHANGED_DATE', 'XML_ID', 'TASK_CONTROL',
+  'CREATED_DATE', 'CHANGED_DATE', 'XML_ID', 'TASK_CONTROL', 'UF_TASK_WEBDAV_FILES',
 ];
+
+const ATTACHMENTS_KEY = 'ufTaskWebdavFiles';
+/** ufTaskWebdavFiles reads back task attachment ids, or `false` when the task has none. */
+const attachmentIdsSchema = z.array(idString).catch([]);
 
 /** UF fields come back camelised (ufCrmTask, ufAuto123) although they are written as UF_CRM_TASK. */
 const isUserField = (key: string): boolean => /^uf[A-Z0-9_]/.test(key) || key.startsWith('UF_');
@@ -38,7 +42,10 @@ export const taskSchema: z.ZodType<B24Task> = z
   })
   .transform((t) => {
     const userFields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(t)) if (isUserField(key)) userFields[key] = value;
+    for (const [key, value] of Object.entries(t)) if (isUserField(key) && key !== ATTACHMENTS_KEY) userFields[key] = value;
+    // Kept apart from userFields (a system field, not a mapping input) and left out when empty, so a task without
+    // files reads exactly as before.
+    const attachmentIds = attachmentIdsSchema.parse(t[ATTACHMENTS_KEY]);
     return {
       id: t.id,
       title: t.title,
@@ -55,6 +62,7 @@ export const taskSchema: z.ZodType<B24Task> = z
       xmlId: t.xmlId === '' ? null : t.xmlId,
       taskControl: t.taskControl,
       userFields,
+      ...(attachmentIds.length ? { attachmentIds } : {}),
     };
   });
 

@@ -27,6 +27,8 @@ export interface B24Task {
   taskControl: B24YesNo;
   /** UF_* user fields, keyed as the API returns them (ufCrmTask, ufAuto123…). */
   userFields: Record<string, unknown>;
+  /** Task attachment ids (ufTaskWebdavFiles, not Drive object ids); absent when the task has no files. */
+  attachmentIds?: string[];
 }
 
 /** A legacy task comment (task.commentitem.*), keys as the API returns them. */
