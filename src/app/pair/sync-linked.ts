@@ -11,6 +11,7 @@ import { sameValue, syncedFields, getField } from '../../core/sync/fields';
 import { planPairSync, type SyncBase } from '../../core/sync/merge';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
+import { copyNewB24Attachments } from '../attachments/from-b24';
 import { IntentStore } from '../store/intents';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
@@ -40,6 +41,8 @@ export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: S
   if (source !== 'jira') {
     task = await readTask(ctx, link.taskId, config);
     if (!task) return 'gone';
+    // Before the echo check: a file attached in Bitrix24 changes no synced field, so the read looks like an echo.
+    await copyNewB24Attachments(ctx, link, config, task);
     if (source === 'b24' && (await isEcho(ctx, 'b24', link, canonicalOfTask(task, await mappingFor(ctx, config, task, null)), base, config))) return 'echo';
   }
   if (source !== 'b24' || task) {

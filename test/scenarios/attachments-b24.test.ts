@@ -1,0 +1,152 @@
+/**
+ * Files attached to a linked Bitrix24 task reach the paired Jira issue once; a file over the configured cap is
+ * reported in the journal by name and size and is never downloaded or uploaded; our own copies of Jira
+ * attachments never come back to Jira.
+ */
+import type { SyncConfig } from '../../src/core/config';
+import { createWorld, pairedTask, PEOPLE, type World } from './harness';
+
+function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): void {
+  w.platform.kvs.write('plain', 'config:DEMO', change(w.platform.kvs.peek('config:DEMO') as SyncConfig));
+}
+
+/** A file of `size` bytes with a recognisable pattern, so a copy can be compared byte for byte. */
+const fileOf = (size: number): Uint8Array => Uint8Array.from({ length: size }, (_, i) => (i * 17 + 3) % 253);
+
+/** A Bitrix24 person adding a file under the task's Files: upload to Drive, then attach it to the task. */
+async function attachInB24(w: World, userId: string, taskId: string, filename: string, bytes: Uint8Array): Promise<string> {
+  const base64 = Buffer.from(bytes).toString('base64');
+  const uploaded = (await w.b24(userId, 'disk.folder.uploadfile', { id: '1', data: { NAME: filename }, fileContent: [filename, base64], generateUniqueName: true })) as { ID: string };
+  const attached = (await w.b24(userId, 'tasks.task.files.attach', { taskId, fileId: uploaded.ID })) as { attachmentId: number | string };
+  return String(attached.attachmentId);
+}
+
+/** A person attaching a file in Jira's UI: multipart under `file`, with the XSRF opt-out header. */
+async function attachInJira(w: World, byEmail: string, issueId: string, filename: string, bytes: Uint8Array): Promise<void> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), filename);
+  const response = await w.platform.jira.handle(
+    new Request(`${w.platform.seed.jira.baseUrl}/rest/api/3/issue/${issueId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${byEmail}:token`).toString('base64')}`, 'x-atlassian-token': 'no-check' },
+      body: form,
+    }),
+  );
+  if (!response.ok) throw new Error(`attach: ${response.status} ${await response.text()}`);
+}
+
+interface IssueFile {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+/** What the issue shows under Attachments, read the way a Jira user's REST client would. */
+async function issueFiles(w: World, issueId: string): Promise<IssueFile[]> {
+  const issue = (await w.jira(PEOPLE.dmitri.email, 'GET', `/rest/api/3/issue/${issueId}?fields=attachment`)) as { fields: { attachment?: { id: string; filename: string }[] } };
+  const files: IssueFile[] = [];
+  for (const a of issue.fields.attachment ?? []) {
+    const response = await w.platform.jira.handle(
+      new Request(`${w.platform.seed.jira.baseUrl}/rest/api/3/attachment/content/${a.id}?redirect=false`, {
+        headers: { authorization: `Basic ${Buffer.from(`${PEOPLE.dmitri.email}:token`).toString('base64')}` },
+      }),
+    );
+    if (!response.ok) throw new Error(`download ${a.filename}: ${response.status}`);
+    files.push({ filename: a.filename, bytes: new Uint8Array(await response.arrayBuffer()) });
+  }
+  return files;
+}
+
+interface JournalView {
+  direction: string;
+  operation: string;
+  outcome: string;
+  message?: string;
+  taskId?: string;
+  issueId?: string;
+}
+
+/** The journal as the admin page lists it, narrowed to attachment copies towards Jira. */
+const toJiraEntries = (w: World): JournalView[] =>
+  w.platform.kvs
+    .keys()
+    .filter((k) => k.startsWith('journal:'))
+    .map((k) => w.platform.kvs.peek(k) as JournalView)
+    .filter((e) => e.operation === 'attachment' && e.direction === 'b24-to-jira');
+
+describe('a file attached to a linked Bitrix24 task', () => {
+  it('appears once on the Jira issue with the same name and content', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    const content = fileOf(3000);
+    await attachInB24(w, PEOPLE.ben.b24, taskId, 'site-plan.pdf', content);
+    await w.settle();
+    const files = await issueFiles(w, issueId);
+    expect(files.map((f) => f.filename)).toEqual(['site-plan.pdf']);
+    expect(Buffer.from(files[0]?.bytes ?? []).equals(Buffer.from(content))).toBe(true);
+    expect(toJiraEntries(w)).toEqual([expect.objectContaining({ outcome: 'synced', taskId, issueId })]);
+  });
+
+  it('is not copied again when the task changes later, and a further settle costs no call', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    await attachInB24(w, PEOPLE.ben.b24, taskId, 'notes.txt', fileOf(200));
+    await w.settle();
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Shared work, renamed' } });
+    await w.settle();
+    expect((await issueFiles(w, issueId)).map((f) => f.filename)).toEqual(['notes.txt']);
+    w.platform.resetStats();
+    await w.settle();
+    const stats = w.platform.stats();
+    expect(stats.b24.reads + stats.b24.writes + stats.jira.reads + stats.jira.writes).toBe(0);
+  });
+
+  it('a later task change asks nothing about files already copied', async () => {
+    const w = await createWorld();
+    const { taskId } = await pairedTask(w);
+    await attachInB24(w, PEOPLE.ben.b24, taskId, 'notes.txt', fileOf(200));
+    await w.settle();
+    w.platform.resetStats();
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Shared work, renamed' } });
+    await w.settle();
+    expect(w.platform.stats().b24.byMethod['disk.attachedObject.get'] ?? 0).toBe(0);
+  });
+
+  it('over the attachment limit is journalled with its name, its size and the limit, once, and nothing is uploaded', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    reconfigure(w, (c) => ({ ...c, attachmentMaxBytes: 1000 }));
+    await attachInB24(w, PEOPLE.ben.b24, taskId, 'drone-survey.zip', fileOf(2500));
+    await w.settle();
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Shared work, renamed' } });
+    await w.settle();
+    expect(await issueFiles(w, issueId)).toEqual([]);
+    const [entry, ...others] = toJiraEntries(w);
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ outcome: 'warning', taskId, issueId });
+    expect(entry?.message).toContain('drone-survey.zip');
+    expect(entry?.message).toContain('2500 bytes');
+    expect(entry?.message).toContain('1000-byte');
+  });
+
+  it('exactly at the limit is copied', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    reconfigure(w, (c) => ({ ...c, attachmentMaxBytes: 1000 }));
+    await attachInB24(w, PEOPLE.ben.b24, taskId, 'exact.bin', fileOf(1000));
+    await w.settle();
+    expect((await issueFiles(w, issueId)).map((f) => f.bytes.byteLength)).toEqual([1000]);
+  });
+});
+
+describe('a Jira attachment copied to the Bitrix24 task', () => {
+  it('does not come back to Jira as a second attachment', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'contract.pdf', fileOf(500));
+    await w.settle();
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Shared work, renamed' } });
+    await w.settle();
+    expect((await issueFiles(w, issueId)).map((f) => f.filename)).toEqual(['contract.pdf']);
+    expect(toJiraEntries(w)).toEqual([]);
+  });
+});
