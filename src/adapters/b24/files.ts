@@ -18,7 +18,7 @@ const attachedObjectSchema = z.object({
   ID: idString,
   OBJECT_ID: idString,
   NAME: z.string().min(1),
-  // Not documented for attachedObject.get; when it is there it spares downloading a file over the cap.
+  // In the documented reply (a string of bytes); optional so a portal that leaves it out still works.
   SIZE: z.coerce.number().int().nonnegative().optional().catch(undefined),
   DOWNLOAD_URL: z.string().url(),
 });
