@@ -8,6 +8,7 @@ import type { B24Task } from '../../core/remote/b24';
 import type { B24AttachedObject } from '../../ports/b24';
 import type { JournalOutcome } from '../store/journal';
 import type { PairLink } from '../store/links';
+import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
 import { FileLinkStore } from './file-links';
 
@@ -17,13 +18,7 @@ export function oversizedB24Message(filename: string, size: number, cap: number)
   return `Attachment "${filename}" (${size} bytes, ${megabytes(size)}) was not copied to Jira: it is larger than the ${cap}-byte (${megabytes(cap)}) attachment limit.`;
 }
 
-/**
- * A file that will never be copied (over the cap, or gone) is remembered, so later reads of the task neither ask
- * for it again nor journal it again. Belongs in store/keys.ts; kept here until that file's owner adds it.
- */
-export const skippedB24FileKey = (taskId: string, attachmentId: string): string =>
-  `fskip:b24:${taskId.replace(/[^a-zA-Z0-9._-]/g, '_')}-${attachmentId.replace(/[^a-zA-Z0-9._-]/g, '_')}`;
-
+/** `final`: a file that will never be copied (over the cap, or gone) is remembered, so it is neither asked for nor journalled again. */
 type CopyResult = { outcome: JournalOutcome; message: string; final: boolean };
 
 async function record(ctx: SyncContext, link: PairLink, result: CopyResult): Promise<void> {
@@ -50,13 +45,13 @@ async function copyOne(ctx: SyncContext, link: PairLink, cap: number, attachment
   const result: CopyResult = file
     ? await copyFile(ctx, link, cap, attachmentId, file)
     : { outcome: 'skipped', message: `Attachment ${attachmentId} was removed from the Bitrix24 task before it could be copied.`, final: true };
-  if (result.final) await ctx.deps.kv.set(skippedB24FileKey(link.taskId, attachmentId), { outcome: result.outcome });
+  if (result.final) await ctx.deps.kv.set(keys.skippedB24File(link.taskId, attachmentId), { outcome: result.outcome });
   await record(ctx, link, result);
 }
 
 async function isKnown(ctx: SyncContext, files: FileLinkStore, taskId: string, attachmentId: string): Promise<boolean> {
   if (await files.byB24(taskId, attachmentId)) return true;
-  const skipped = await ctx.deps.kv.get(skippedB24FileKey(taskId, attachmentId));
+  const skipped = await ctx.deps.kv.get(keys.skippedB24File(taskId, attachmentId));
   return skipped !== undefined && skipped !== null;
 }
 
