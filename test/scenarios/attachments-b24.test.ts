@@ -149,4 +149,16 @@ describe('a Jira attachment copied to the Bitrix24 task', () => {
     expect((await issueFiles(w, issueId)).map((f) => f.filename)).toEqual(['contract.pdf']);
     expect(toJiraEntries(w)).toEqual([]);
   });
+
+  it('does not come back even when the task event is handled before the copy was linked (concurrent jobs)', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'contract.pdf', fileOf(500));
+    await w.settle();
+    // Forge runs jobs concurrently: the attach's own task event may see the file before its link is stored.
+    for (const key of w.platform.kvs.keys().filter((k: string) => k.startsWith('flink:'))) w.platform.kvs.remove('plain', key);
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Shared work, renamed' } });
+    await w.settle();
+    expect((await issueFiles(w, issueId)).map((f) => f.filename)).toEqual(['contract.pdf']);
+  });
 });

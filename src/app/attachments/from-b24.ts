@@ -42,6 +42,8 @@ async function copyFile(ctx: SyncContext, link: PairLink, cap: number, attachmen
 
 async function copyOne(ctx: SyncContext, link: PairLink, cap: number, attachmentId: string): Promise<void> {
   const file = await ctx.b24.getAttachedObject(attachmentId);
+  // Our own copy from Jira, seen before its link was saved: the upload left an intent keyed by the Drive object.
+  if (file && (await ctx.deps.kv.get(keys.fileIntent(link.taskId, file.objectId))) !== undefined) return;
   const result: CopyResult = file
     ? await copyFile(ctx, link, cap, attachmentId, file)
     : { outcome: 'skipped', message: `Attachment ${attachmentId} was removed from the Bitrix24 task before it could be copied.`, final: true };

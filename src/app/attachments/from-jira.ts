@@ -7,6 +7,7 @@ import { isPermanent } from '../../core/errors';
 import type { SyncJob } from '../jobs';
 import type { JournalOutcome } from '../store/journal';
 import type { PairLink } from '../store/links';
+import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
 import { FileLinkStore } from './file-links';
 
@@ -51,6 +52,8 @@ async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, 
   if (!content) return record(ctx, link, 'attachment', 'skipped', `Attachment "${filename}" was deleted in Jira before it could be copied.`);
   if (content.byteLength > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, content.byteLength, cap));
   const uploaded = await ctx.b24.uploadFile(folderId, filename, content);
+  // Attaching fires a task event whose job may run before our link is saved: the intent tells it this is our copy.
+  await ctx.deps.kv.set(keys.fileIntent(link.taskId, uploaded.id), job.attachmentId, { ttlSeconds: 3600 });
   const b24AttachmentId = await ctx.b24.attachFileToTask(link.taskId, uploaded.id);
   await new FileLinkStore(ctx.deps.kv).save({ taskId: link.taskId, b24AttachmentId, issueId: job.issueId, jiraAttachmentId: job.attachmentId, filename });
   await record(ctx, link, 'attachment', 'synced', `Attachment "${filename}" copied to the Bitrix24 task.`);

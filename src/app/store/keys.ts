@@ -17,6 +17,8 @@ export const keys = {
   jiraFileLink: (issueId: string, attachmentId: string) => `flink:jira:${safe(issueId)}-${safe(attachmentId)}`,
   b24FileLink: (taskId: string, fileId: string) => `flink:b24:${safe(taskId)}-${safe(fileId)}`,
   fileClaim: (side: 'b24' | 'jira', parentId: string, ref: string) => `fclaim:${side}:${safe(parentId)}-${safe(ref)}`,
+  /** A Drive object the sync is attaching to a task (a Jira file's copy), so that task's event does not copy it back. */
+  fileIntent: (taskId: string, driveObjectId: string) => `fintent:b24:${safe(taskId)}-${safe(driveObjectId)}`,
   /** A Bitrix24 file the sync decided never to copy (over the size cap, or gone): not looked up again. */
   skippedB24File: (taskId: string, attachmentId: string) => `fskip:b24:${safe(taskId)}-${safe(attachmentId)}`,
   projectConfig: (projectKey: string) => `config:${safe(projectKey)}`,
