@@ -16,7 +16,8 @@ import { FaultInjector } from './faults';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
 import { loadHandlers, type Handler } from './loader';
-import { INTERVAL_MS, readManifest, type ForgeManifest } from './manifest';
+import { readManifest, type ForgeManifest } from './manifest';
+import { Schedules } from './schedules';
 import { freshCounters, SettleLedger, type RuntimeSettleReport } from './report';
 import { Agenda } from './scheduler';
 import { StatsRecorder } from './stats';
@@ -59,7 +60,7 @@ export class ForgeRuntime implements SdkHost {
   private readonly eventsService: EventsService;
   private readonly delivery: Delivery;
   private readonly services = new Map<string, HttpService>();
-  private readonly nextScheduledAt = new Map<string, number>();
+  private readonly schedules: Schedules;
   private jira: { baseUrl: string; service: HttpService };
   private faults = new FaultInjector();
   private counters = freshCounters();
@@ -89,7 +90,7 @@ export class ForgeRuntime implements SdkHost {
       deadLetter: (letter) => this.deadLetters.push(letter),
       jobFinished: (jobId, outcome) => this.eventsService.finished(jobId, outcome),
     });
-    this.resetSchedules();
+    this.schedules = new Schedules(this.manifest.scheduledTriggers, this.clock);
   }
 
   // ---------- SdkHost: what the local SDK modules call ----------
@@ -214,7 +215,7 @@ export class ForgeRuntime implements SdkHost {
     const start = this.clock.now();
     let steps = 0;
     while (steps < maxSteps) {
-      this.enqueueDueSchedules();
+      for (const key of this.schedules.takeDue()) this.agenda.add(this.clock.now(), { kind: 'scheduled', key });
       const work = this.agenda.takeDue(this.clock.now());
       if (work) {
         await this.delivery.run(work);
@@ -242,24 +243,9 @@ export class ForgeRuntime implements SdkHost {
     this.faults = new FaultInjector();
     Object.assign(this.counters, freshCounters());
     this.ledger.reset();
-    this.resetSchedules();
+    this.schedules.reset();
   }
 
-  private resetSchedules(): void {
-    for (const s of this.manifest.scheduledTriggers) this.nextScheduledAt.set(s.key, this.clock.now() + INTERVAL_MS[s.interval]);
-  }
-
-  private enqueueDueSchedules(): void {
-    const now = this.clock.now();
-    for (const s of this.manifest.scheduledTriggers) {
-      const due = this.nextScheduledAt.get(s.key) ?? Infinity;
-      if (now < due) continue;
-      // Forge does not catch up on missed runs: one run, then the next interval boundary after now.
-      const interval = INTERVAL_MS[s.interval];
-      this.nextScheduledAt.set(s.key, due + Math.ceil((now - due + 1) / interval) * interval);
-      this.agenda.add(now, { kind: 'scheduled', key: s.key });
-    }
-  }
 
   private async call(functionKey: string, args: unknown[], principal?: Principal): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }> {
     const handler = this.handlers.get(functionKey);
