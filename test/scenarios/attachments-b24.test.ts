@@ -3,15 +3,7 @@
  * reported in the journal by name and size and is never downloaded or uploaded; our own copies of Jira
  * attachments never come back to Jira.
  */
-import type { SyncConfig } from '../../src/core/config';
-import { createWorld, pairedTask, PEOPLE, type World } from './harness';
-
-function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): void {
-  w.platform.kvs.write('plain', 'config:DEMO', change(w.platform.kvs.peek('config:DEMO') as SyncConfig));
-}
-
-/** A file of `size` bytes with a recognisable pattern, so a copy can be compared byte for byte. */
-const fileOf = (size: number): Uint8Array => Uint8Array.from({ length: size }, (_, i) => (i * 17 + 3) % 253);
+import { attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, type World } from './harness';
 
 /** A Bitrix24 person adding a file under the task's Files: upload to Drive, then attach it to the task. */
 async function attachInB24(w: World, userId: string, taskId: string, filename: string, bytes: Uint8Array): Promise<string> {
@@ -19,20 +11,6 @@ async function attachInB24(w: World, userId: string, taskId: string, filename: s
   const uploaded = (await w.b24(userId, 'disk.folder.uploadfile', { id: '1', data: { NAME: filename }, fileContent: [filename, base64], generateUniqueName: true })) as { ID: string };
   const attached = (await w.b24(userId, 'tasks.task.files.attach', { taskId, fileId: uploaded.ID })) as { attachmentId: number | string };
   return String(attached.attachmentId);
-}
-
-/** A person attaching a file in Jira's UI: multipart under `file`, with the XSRF opt-out header. */
-async function attachInJira(w: World, byEmail: string, issueId: string, filename: string, bytes: Uint8Array): Promise<void> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), filename);
-  const response = await w.platform.jira.handle(
-    new Request(`${w.platform.seed.jira.baseUrl}/rest/api/3/issue/${issueId}/attachments`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${byEmail}:token`).toString('base64')}`, 'x-atlassian-token': 'no-check' },
-      body: form,
-    }),
-  );
-  if (!response.ok) throw new Error(`attach: ${response.status} ${await response.text()}`);
 }
 
 interface IssueFile {

@@ -2,33 +2,8 @@
  * Attachments from Jira reach the paired Bitrix24 task once, whatever the delivery does; a file over the
  * configured cap is reported in the journal by name and size and is never uploaded; a deletion is journalled.
  */
-import type { SyncConfig } from '../../src/core/config';
 import { receiveJiraEvent } from '../../src/entry/intake/jira-event';
-import { actions, createWorld, pairedTask, PEOPLE, type World } from './harness';
-
-function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): void {
-  w.platform.kvs.write('plain', 'config:DEMO', change(w.platform.kvs.peek('config:DEMO') as SyncConfig));
-}
-
-/** A file of `size` bytes with a recognisable pattern, so a copy can be compared byte for byte. */
-const fileOf = (size: number): Uint8Array => Uint8Array.from({ length: size }, (_, i) => (i * 31 + 7) % 251);
-
-/** A person attaching a file in Jira's UI: multipart under `file`, with the XSRF opt-out header. */
-async function attachInJira(w: World, byEmail: string, issueId: string, filename: string, bytes: Uint8Array): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), filename);
-  const response = await w.platform.jira.handle(
-    new Request(`${w.platform.seed.jira.baseUrl}/rest/api/3/issue/${issueId}/attachments`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${byEmail}:token`).toString('base64')}`, 'x-atlassian-token': 'no-check' },
-      body: form,
-    }),
-  );
-  if (!response.ok) throw new Error(`attach: ${response.status} ${await response.text()}`);
-  const [created] = (await response.json()) as { id: string }[];
-  if (!created) throw new Error('attach: no attachment in the reply');
-  return created.id;
-}
+import { actions, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, type World } from './harness';
 
 interface TaskFile {
   name: string;

@@ -2,6 +2,7 @@
  * Scenario harness: the local platform with the app connected, and people acting on both sides through the
  * emulators' REST APIs exactly as the sandbox's users do. Assertions read the other side the same way.
  */
+import type { SyncConfig } from '../../src/core/config';
 import { ManualClock } from '../../src/local/contracts';
 import { LocalPlatform } from '../../src/local/platform';
 import type { PlatformSeed } from '../../src/local/seed';
@@ -169,4 +170,29 @@ export async function pairedTask(w: World, fields: Record<string, unknown> = {})
   const issueId = a.linkOfTask(taskId)?.issueId;
   if (!issueId) throw new Error(`task ${taskId} was not paired`);
   return { taskId, issueId };
+}
+
+/** An administrator changing DEMO's mapping (as the settings page would save it). */
+export function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): void {
+  w.platform.kvs.write('plain', 'config:DEMO', change(w.platform.kvs.peek('config:DEMO') as SyncConfig));
+}
+
+/** A file of `size` bytes with a recognisable pattern, so a copy can be compared byte for byte. */
+export const fileOf = (size: number): Uint8Array => Uint8Array.from({ length: size }, (_, i) => (i * 31 + 7) % 251);
+
+/** A person attaching a file in Jira's UI: multipart under `file`, with the XSRF opt-out header. Returns its id. */
+export async function attachInJira(w: World, byEmail: string, issueId: string, filename: string, bytes: Uint8Array): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), filename);
+  const response = await w.platform.jira.handle(
+    new Request(`${w.platform.seed.jira.baseUrl}/rest/api/3/issue/${issueId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${byEmail}:token`).toString('base64')}`, 'x-atlassian-token': 'no-check' },
+      body: form,
+    }),
+  );
+  if (!response.ok) throw new Error(`attach: ${response.status} ${await response.text()}`);
+  const [created] = (await response.json()) as { id: string }[];
+  if (!created) throw new Error('attach: no attachment in the reply');
+  return created.id;
 }

@@ -3,13 +3,7 @@
  * between a Bitrix24 UF_* field and a Jira customfield_* through their converter.
  */
 import { defaultConfig, type SyncConfig } from '../../src/core/config';
-import { PEOPLE, actions, createWorld, pairedTask, type World } from './harness';
-
-function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): void {
-  const current = w.platform.kvs.peek('config:DEMO') as SyncConfig;
-  w.platform.kvs.write('plain', 'config:DEMO', change(current));
-}
-
+import { actions, createWorld, pairedTask, PEOPLE, reconfigure } from './harness';
 
 describe('deleting one side of a pair', () => {
   it('closes the other side by default: a deleted task leaves its issue Done', async () => {
