@@ -13,16 +13,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  setupFiles: ['<rootDir>/test/setup/bridge.ts'],
+  // The local Forge runtime's globals (__forge_fetch__, __forge_runtime__, the proxied fetch) exist before any test
+  // loads Atlassian's SDK, which captures the global fetch when it loads.
+  setupFiles: ['<rootDir>/test/setup/bridge.ts', '<rootDir>/src/local/forge/globals.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  // The app's Forge SDK imports reach the local Forge runtime (src/local/forge), as under `npm start`.
-  moduleNameMapper: {
-    '^@forge/api$': '<rootDir>/src/local/forge/sdk/api.ts',
-    '^@forge/kvs$': '<rootDir>/src/local/forge/sdk/kvs.ts',
-    '^@forge/events$': '<rootDir>/src/local/forge/sdk/events.ts',
-  },
   testTimeout: 30000,
 };

@@ -2,13 +2,15 @@
  * The local platform: emulated Jira Cloud and Bitrix24 with the app running between them in the local Forge
  * runtime. Jest scenario tests and `npm start` both build it with LocalPlatform.create().
  */
+import './forge/globals';
+import { kvs as sdkKvs } from '@forge/kvs';
 import type { Kvs } from '@forge/kvs/out/interfaces/kvs';
 import { Bitrix24Emulator, OAUTH_HOST } from './b24';
 import { ManualClock, type B24Limits, type FaultPlan, type InvokeRequest, type JiraLimits, type LocalPlatformApi, type PlatformInfo, type PlatformStats } from './contracts';
 import { runInvocation } from './forge/context';
 import type { KvsStore } from './forge/kvs-store';
+import type { Latency } from './forge/budget';
 import { ForgeRuntime, type AdvanceableClock, type RuntimeSettleReport } from './forge/runtime';
-import { kvs as sdkKvs } from './forge/sdk/kvs';
 import { JiraEmulator } from './jira';
 import { RESOLVER_CALLS } from '../entry/resolvers/calls';
 import { defaultSeed, type PlatformSeed } from './seed';
@@ -29,6 +31,8 @@ export interface LocalPlatformOptions {
   seedApp?: (ctx: SeedAppContext) => Promise<void>;
   jiraLimits?: Partial<JiraLimits>;
   b24Limits?: Partial<B24Limits>;
+  /** Simulated latency per emulated call, charged to the invocation's time limit (src/local/forge/budget.ts). */
+  latency?: Partial<Latency>;
 }
 
 export class LocalPlatform implements LocalPlatformApi {
@@ -51,6 +55,7 @@ export class LocalPlatform implements LocalPlatformApi {
       jira: { baseUrl: this.seed.jira.baseUrl, service: this.jiraEmulator },
       installContext: `ari:cloud:jira::site/${this.seed.jira.cloudId}`,
       site: { cloudId: this.seed.jira.cloudId, siteUrl: this.seed.jira.baseUrl },
+      latency: options.latency,
     });
     this.unsubscribeJira = this.jiraEmulator.onEvent((event) => this.runtime.deliverJiraEvent(event));
     this.b24 = new Bitrix24Emulator({ clock: this.clock, seed: this.seed.b24, outbox: (delivery) => this.runtime.deliverB24(delivery), limits: options.b24Limits });

@@ -1,34 +1,46 @@
 /**
- * How the local SDK modules (`@forge/api`, `@forge/kvs`, `@forge/events` aliased to ./sdk) find the runtime that
- * runs them. Forge binds these per invocation; here an AsyncLocalStorage carries the invocation (its principal), and
- * a process-wide "active host" serves calls made outside any invocation (test set-up, seed hooks).
+ * How Atlassian's SDK packages (`@forge/api`, `@forge/kvs`, `@forge/events`, unaliased) find the local runtime that
+ * runs them. Forge binds its globals per invocation; here an AsyncLocalStorage carries the invocation (its principal
+ * and time budget), and a process-wide "active host" serves calls made outside any invocation (test set-up, seed
+ * hooks).
  *
  * Both live on globalThis under a registered symbol: the sandbox may load this file through more than one module
- * path (tsx aliasing, jest registries), and every copy must see the same binding.
+ * path (tsx, jest registries), and every copy must see the same binding.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Caller } from '../contracts';
+import type { InvocationBudget } from './budget';
 
 export interface Principal {
   accountId: string;
 }
 
-/** What the SDK modules need from the runtime. */
+/** What `global.__forge_fetch__` receives as its first argument (see @forge/api out/api/fetch.js, @forge/kvs out/index.js). */
+export interface ProxyTarget {
+  type: string;
+  provider?: string;
+  remote?: string;
+  accountId?: string;
+  contextAri?: string;
+}
+
+/** What the SDK packages reach through the globals the local runtime installs (./globals.ts). */
 export interface SdkHost {
-  requestJira(path: string, init: RequestInit | undefined, caller: Caller): Promise<Response>;
+  /** `global.__forge_fetch__`: product REST, KVS, async events, and the GraphQL gateway the SDK calls. */
+  forgeFetch(target: ProxyTarget, path: string, init: RequestInit | undefined): Promise<Response>;
+  /** The runtime's global `fetch` inside an invocation: egress-checked, to the registered services. */
   fetch(url: string, init: RequestInit | undefined): Promise<Response>;
-  /** The KVS service's transport, as `@forge/kvs`'s StorageApi calls it. */
-  kvsClient(path: string, init?: { body?: unknown }): Promise<Response>;
-  /** The async-events service's transport, as `@forge/events`' Queue calls it. */
-  eventsClient(path: string, init?: { body?: unknown }): Promise<Response>;
-  webtriggerUrl(moduleKey: string): string;
-  webtriggerKeys(): string[];
+  /** `global.__forge_runtime__` for this invocation (or for calls outside any invocation). */
+  runtimeGlobal(invocation: Invocation | undefined): object;
 }
 
 export interface Invocation {
   host: SdkHost;
   functionKey: string;
   principal?: Principal;
+  /** Simulated runtime of this invocation; absent for set-up calls, which no Forge limit covers. */
+  budget?: InvocationBudget;
+  /** The module that invoked the function, as `getAppContext().moduleKey` reports it. */
+  moduleKey?: string;
 }
 
 interface Binding {
@@ -64,8 +76,12 @@ export function currentInvocation(): Invocation | undefined {
   return binding().storage.getStore();
 }
 
+export function activeHost(): SdkHost | undefined {
+  return currentInvocation()?.host ?? binding().active;
+}
+
 export function currentHost(): SdkHost {
-  const host = currentInvocation()?.host ?? binding().active;
+  const host = activeHost();
   if (!host) {
     // The same failure the real SDK shows outside the Forge runtime, so the cause is recognisable.
     throw new Error('global.__forge_fetch__ is not a function (no local Forge runtime is active: create a LocalPlatform first)');

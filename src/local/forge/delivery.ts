@@ -1,12 +1,14 @@
 /**
  * Runs one unit of pending work the way Forge does, on simulated time:
- * - queue jobs: at-least-once; a thrown error is retried with backoff, a returned InvocationError after its
- *   retryAfter; a job whose next attempt falls past the 24 h retention window becomes a dead letter;
+ * - queue jobs: at-least-once; a thrown error or a timeout is retried with backoff, a returned InvocationError after
+ *   its retryAfter; a job whose next attempt falls past the 24 h retention window becomes a dead letter;
  * - product-event triggers: a returned InvocationError is retried up to 4 times; a thrown error is not retried;
- * - Bitrix24 deliveries to a web trigger: one attempt, never retried (Bitrix24 does not retry);
+ * - Bitrix24 deliveries to a web trigger: one attempt, never retried (Bitrix24 does not retry); a request over the
+ *   5 MB invocation payload is refused, a timed-out one answers 424 (ECO-75);
  * - scheduled triggers: one attempt, errors not retried.
  */
 import type { Clock } from '../contracts';
+import type { ModuleKind } from './budget';
 import type { ForgeManifest, TriggerModule } from './manifest';
 import { retryRequested, webtriggerRequest, webtriggerResponse } from './outcome';
 import type { Agenda } from './scheduler';
@@ -55,7 +57,11 @@ export interface DeliveryCounters {
   failures: { function: string; error: string }[];
 }
 
-export type Invoke = (functionKey: string, args: unknown[]) => Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
+export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: unknown; timedOut?: boolean };
+export type Invoke = (functionKey: string, args: unknown[], kind: ModuleKind) => Promise<InvokeOutcome>;
+
+/** developer.atlassian.com/platform/forge/events-reference/web-trigger: requests count against the invocation payload limit. */
+export const MAX_WEBTRIGGER_REQUEST_BYTES = 5 * 1024 * 1024;
 
 export interface DeliveryDeps {
   clock: Clock;
@@ -94,10 +100,13 @@ export class Delivery {
   async webtrigger(key: string, request: Request): Promise<Response> {
     const module = this.deps.manifest.webtriggers.find((w) => w.key === key);
     if (!module) return new Response('Not Found', { status: 404 });
-    const outcome = await this.deps.invoke(module.function, [await webtriggerRequest(request, key), { installContext: this.deps.installContext }]);
+    const payload = await webtriggerRequest(request, key);
+    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_WEBTRIGGER_REQUEST_BYTES) return new Response('Payload Too Large', { status: 413 });
+    const outcome = await this.deps.invoke(module.function, [payload, { installContext: this.deps.installContext }], 'webtrigger');
     if (!outcome.ok) {
       this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
-      return new Response('Internal Server Error', { status: 500 });
+      // ECO-75: a web trigger stopped at its runtime limit answers 424 Failed Dependency.
+      return outcome.timedOut ? new Response('Failed Dependency', { status: 424 }) : new Response('Internal Server Error', { status: 500 });
     }
     return webtriggerResponse(outcome.result);
   }
@@ -115,7 +124,7 @@ export class Delivery {
       ...(job.concurrency ? { concurrency: job.concurrency } : {}),
       ...(job.retryCount > 0 ? { retryContext: this.retryContext(job) } : {}),
     };
-    const outcome = await this.deps.invoke(consumer.function, [event, { installContext: this.deps.installContext }]);
+    const outcome = await this.deps.invoke(consumer.function, [event, { installContext: this.deps.installContext }], 'consumer');
     let delayMs: number;
     let reason: string;
     let retryData: unknown = undefined;
@@ -128,7 +137,7 @@ export class Delivery {
     } else {
       this.deps.counters.failures.push({ function: consumer.function, error: describe(outcome.error) });
       delayMs = Math.min(BACKOFF_BASE_MS * 2 ** job.retryCount, BACKOFF_MAX_MS);
-      reason = 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+      reason = outcome.timedOut ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
     }
     const dueAt = this.deps.clock.now() + delayMs;
     if (dueAt > job.pushedAt + RETENTION_MS) {
@@ -155,7 +164,7 @@ export class Delivery {
   private async runTrigger(work: Extract<Work, { kind: 'jira-event' }>): Promise<void> {
     this.deps.counters.jiraEventsDelivered += 1;
     const event = work.retryCount > 0 ? { ...work.event, retryContext: { retryCount: work.retryCount, retryReason: work.retryReason, retryData: work.retryData } } : work.event;
-    const outcome = await this.deps.invoke(work.trigger.function, [structuredClone(event), { installContext: this.deps.installContext }]);
+    const outcome = await this.deps.invoke(work.trigger.function, [structuredClone(event), { installContext: this.deps.installContext }], 'trigger');
     if (!outcome.ok) {
       this.deps.counters.failures.push({ function: work.trigger.function, error: describe(outcome.error) });
       return;
@@ -180,7 +189,7 @@ export class Delivery {
   private async runScheduled(key: string): Promise<void> {
     const module = this.deps.manifest.scheduledTriggers.find((s) => s.key === key);
     if (!module) throw new Error(`No scheduled trigger ${key}`);
-    const outcome = await this.deps.invoke(module.function, [{ context: { moduleKey: key } }, { installContext: this.deps.installContext }]);
+    const outcome = await this.deps.invoke(module.function, [{ context: { moduleKey: key } }, { installContext: this.deps.installContext }], 'scheduled');
     if (!outcome.ok) this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
   }
 }

@@ -12,8 +12,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function loadModule(path: string): Record<string, unknown> {
-  // require() rather than import(): under jest it goes through the module registry (and its moduleNameMapper
-  // aliases to the local SDK), under tsx through tsx's hooks (and tsconfig.sandbox.json's paths).
+  // require() rather than import(): under jest it goes through the test file's module registry (so the app shares
+  // the test's `@forge/*` instances), under tsx through tsx's hooks.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded: unknown = require(path);
   if (!isRecord(loaded)) throw new Error(`${path} does not export an object`);

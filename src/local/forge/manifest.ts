@@ -36,7 +36,10 @@ const manifestSchema = z.object({
     .catchall(z.unknown()),
   app: z.object({ id: z.string() }).loose(),
   permissions: z
-    .object({ external: z.object({ fetch: z.object({ backend: z.array(egressEntry).default([]) }).loose().optional() }).loose().optional() })
+    .object({
+      scopes: z.array(z.string()).default([]),
+      external: z.object({ fetch: z.object({ backend: z.array(egressEntry).default([]) }).loose().optional() }).loose().optional(),
+    })
     .loose()
     .optional(),
 });
@@ -61,8 +64,10 @@ export interface ForgeManifest {
   consumers: ConsumerModule[];
   scheduledTriggers: ScheduledModule[];
   resolvers: ResolverModule[];
-  /** Egress hosts as written: exact hosts or leading `*.` wildcards (scheme and path stripped). */
+  /** `permissions.external.fetch.backend` addresses as written (for @forge/egress's matcher). */
   egress: string[];
+  /** `permissions` as the runtime reports it in `getAppContext().permissions`. */
+  permissions: { scopes: string[]; external: Record<string, unknown> };
 }
 
 export const INTERVAL_MS: Record<ScheduledModule['interval'], number> = {
@@ -74,9 +79,8 @@ export const INTERVAL_MS: Record<ScheduledModule['interval'], number> = {
 
 const RUNTIME_MODULES = new Set(['function', 'trigger', 'webtrigger', 'consumer', 'scheduledTrigger']);
 
-function egressHost(entry: z.infer<typeof egressEntry>): string {
-  const address = typeof entry === 'string' ? entry : entry.address;
-  return address.replace(/^[a-z]+:\/\//i, '').replace(/[/:].*$/, '').toLowerCase();
+function egressAddress(entry: z.infer<typeof egressEntry>): string {
+  return typeof entry === 'string' ? entry : entry.address;
 }
 
 function uiResolvers(modules: Record<string, unknown>): ResolverModule[] {
@@ -103,7 +107,8 @@ export function parseManifest(text: string): ForgeManifest {
     consumers: consumer,
     scheduledTriggers: scheduledTrigger,
     resolvers: uiResolvers(others),
-    egress: (raw.permissions?.external?.fetch?.backend ?? []).map(egressHost),
+    egress: (raw.permissions?.external?.fetch?.backend ?? []).map(egressAddress),
+    permissions: { scopes: raw.permissions?.scopes ?? [], external: raw.permissions?.external ?? {} },
   };
   const referenced = [...trigger, ...webtrigger, ...consumer, ...scheduledTrigger, ...manifest.resolvers].map((m) => m.function);
   const missing = referenced.filter((key) => !byKey.has(key));

@@ -1,22 +1,24 @@
 /**
  * The local Forge runtime: wires manifest.yml's modules to the app's exported handlers and runs them as Forge
- * does, on simulated time. It is also the SdkHost behind the local `@forge/api`, `@forge/kvs` and `@forge/events`:
- * product calls go to the Jira emulator, `fetch` to registered HTTP services (egress-checked), and every call the
- * app makes is counted.
+ * does, on simulated time. It is also the SdkHost behind Atlassian's own `@forge/api`, `@forge/kvs` and
+ * `@forge/events` (through the globals of ./globals.ts): product calls go to the Jira emulator, `fetch` to registered
+ * HTTP services (egress-checked), every call the app makes is counted and charged to its invocation's time limit.
  */
+import { installForgeGlobals } from './globals';
 import { resolve } from 'node:path';
-import { FetchError } from '@forge/api/out/api/errors';
-import type { Caller, Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent } from '../contracts';
-import { installForgeAliases } from './alias';
-import { activateHost, deactivateHost, runInvocation, type Principal, type SdkHost } from './context';
-import { Delivery, type DeadLetter, type Work } from './delivery';
-import { checkEgress } from './egress';
+import type { Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent } from '../contracts';
+import { DEFAULT_LATENCY, FunctionTimeoutError, InvocationBudget, timeoutSeconds, type Latency, type ModuleKind } from './budget';
+import { activateHost, deactivateHost, runInvocation, type Invocation, type Principal, type ProxyTarget, type SdkHost } from './context';
+import { Delivery, type DeadLetter, type InvokeOutcome, type Work } from './delivery';
+import { EgressPolicy } from './egress';
 import { EventsService } from './events-service';
 import { FaultInjector } from './faults';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
 import { loadHandlers, type Handler } from './loader';
 import { readManifest, type ForgeManifest } from './manifest';
+import { ForgeProxy } from './proxy';
+import { runtimeGlobal } from './runtime-global';
 import { Schedules } from './schedules';
 import { freshCounters, SettleLedger, type RuntimeSettleReport } from './report';
 import { Agenda } from './scheduler';
@@ -40,6 +42,8 @@ export interface ForgeRuntimeOptions {
   installContext?: string;
   /** The site the app is installed on, as UI resolvers see it in their context. */
   site?: { cloudId: string; siteUrl: string };
+  /** Simulated latency per emulated call (defaults: ./budget.ts DEFAULT_LATENCY). */
+  latency?: Partial<Latency>;
 }
 
 const DEFAULT_MAX_STEPS = 10_000;
@@ -61,6 +65,8 @@ export class ForgeRuntime implements SdkHost {
   private readonly delivery: Delivery;
   private readonly services = new Map<string, HttpService>();
   private readonly schedules: Schedules;
+  private readonly proxy: ForgeProxy;
+  private latency: Latency;
   private jira: { baseUrl: string; service: HttpService };
   private faults = new FaultInjector();
   private counters = freshCounters();
@@ -71,12 +77,13 @@ export class ForgeRuntime implements SdkHost {
   constructor(options: ForgeRuntimeOptions) {
     this.clock = options.clock;
     this.manifest = readManifest(resolve(options.manifestPath ?? 'manifest.yml'));
-    installForgeAliases();
+    installForgeGlobals();
     this.handlers = loadHandlers(this.manifest.functions.values(), options.indexPath ?? 'src/index.ts');
     this.webtriggerBaseUrl = (options.webtriggerBaseUrl ?? 'https://local-forge.test').replace(/\/+$/, '');
     this.installContext = options.installContext ?? 'ari:cloud:jira::site/local';
     this.jira = options.jira;
     this.site = options.site;
+    this.latency = { ...DEFAULT_LATENCY, ...options.latency };
     this.kvsStore = new KvsStore(this.clock);
     this.kvsService = new KvsService(this.kvsStore);
     this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)));
@@ -85,33 +92,37 @@ export class ForgeRuntime implements SdkHost {
       agenda: this.agenda,
       manifest: this.manifest,
       installContext: this.installContext,
-      invoke: (key, args) => this.call(key, args),
+      invoke: (key, args, kind) => this.call(key, args, kind),
       counters: this.counters,
       deadLetter: (letter) => this.deadLetters.push(letter),
       jobFinished: (jobId, outcome) => this.eventsService.finished(jobId, outcome),
     });
     this.schedules = new Schedules(this.manifest.scheduledTriggers, this.clock);
+    this.proxy = new ForgeProxy({
+      jira: () => this.jira,
+      service: (host) => this.services.get(host),
+      kvs: (path, init) => this.kvsService.client(path, init),
+      events: (path, init) => this.eventsService.client(path, init),
+      webtriggers: { keys: () => this.webtriggerKeys(), url: (key) => this.webtriggerUrl(key) },
+      egress: new EgressPolicy(this.manifest.egress),
+      stats: this.stats,
+      latency: () => this.latency,
+    });
   }
 
-  // ---------- SdkHost: what the local SDK modules call ----------
+  // ---------- SdkHost: what the SDK packages reach through the Forge globals ----------
 
-  async requestJira(path: string, init: RequestInit | undefined, caller: Caller): Promise<Response> {
-    const request = new Request(this.jira.baseUrl.replace(/\/+$/, '') + path, init);
-    this.stats.recordJira(request.method, new URL(request.url));
-    return this.jira.service.handle(request, caller);
+  forgeFetch(target: ProxyTarget, path: string, init: RequestInit | undefined): Promise<Response> {
+    return this.proxy.forgeFetch(target, path, init);
   }
 
-  async fetch(url: string, init: RequestInit | undefined): Promise<Response> {
-    const target = checkEgress(url, this.manifest.egress);
-    const service = this.services.get(target.hostname.toLowerCase());
-    if (!service) throw new FetchError(`getaddrinfo ENOTFOUND ${target.hostname}`);
-    const request = new Request(url, init);
-    this.stats.recordB24(target, request.headers.get('content-type') ?? '', await request.clone().text());
-    return service.handle(request);
+  fetch(url: string, init: RequestInit | undefined): Promise<Response> {
+    return this.proxy.fetch(url, init);
   }
 
-  readonly kvsClient = (path: string, init?: { body?: unknown }): Promise<Response> => this.kvsService.client(path, init);
-  readonly eventsClient = (path: string, init?: { body?: unknown }): Promise<Response> => this.eventsService.client(path, init);
+  runtimeGlobal(invocation: Invocation | undefined): object {
+    return runtimeGlobal(this.manifest, this.installContext, invocation);
+  }
 
   webtriggerUrl(moduleKey: string): string {
     if (!this.manifest.webtriggers.some((w) => w.key === moduleKey)) throw new Error(`No web trigger module ${moduleKey} in manifest.yml`);
@@ -140,6 +151,11 @@ export class ForgeRuntime implements SdkHost {
   /** Where `fetch` to `host` goes once egress allows it (the Bitrix24 portal, oauth.bitrix.info). */
   registerService(host: string, service: HttpService): void {
     this.services.set(host.toLowerCase(), service);
+  }
+
+  /** Changes the simulated latency per call (tests and benches; see DEFAULT_LATENCY). */
+  setLatency(latency: Partial<Latency>): void {
+    this.latency = { ...this.latency, ...latency };
   }
 
   setFaults(plan: FaultPlan): FaultInjector {
@@ -189,7 +205,7 @@ export class ForgeRuntime implements SdkHost {
     const module = this.manifest.resolvers.find((r) => r.key === request.function) ?? this.manifest.resolvers.find((r) => r.function === request.function);
     if (!module) throw new Error(`No UI module or resolver function ${request.function} in manifest.yml`);
     const call = { call: { functionKey: request.call, payload: request.payload ?? {} }, context: { extension: { type: module.moduleType, ...request.extension }, moduleKey: module.key, accountId: request.accountId, ...this.site } };
-    const outcome = await this.call(module.function, [JSON.parse(JSON.stringify(call)), { principal: { accountId: request.accountId }, installContext: this.installContext }], { accountId: request.accountId });
+    const outcome = await this.call(module.function, [JSON.parse(JSON.stringify(call)), { principal: { accountId: request.accountId }, installContext: this.installContext }], 'resolver', { accountId: request.accountId }, module.key);
     if (!outcome.ok) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
     return outcome.result;
   }
@@ -247,14 +263,20 @@ export class ForgeRuntime implements SdkHost {
   }
 
 
-  private async call(functionKey: string, args: unknown[], principal?: Principal): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }> {
+  /**
+   * One invocation: the handler runs until it returns or its charged time passes the module's timeout. Past it, the
+   * outcome is a FunctionTimeoutError whatever the handler still does, and every later call it makes is refused.
+   */
+  private async call(functionKey: string, args: unknown[], kind: ModuleKind, principal?: Principal, moduleKey?: string): Promise<InvokeOutcome> {
     const handler = this.handlers.get(functionKey);
     if (!handler) return { ok: false, error: new Error(`No handler for function ${functionKey}`) };
-    try {
-      const result = await runInvocation({ host: this, functionKey, principal }, () => Promise.resolve(handler(...args)));
-      return { ok: true, result };
-    } catch (error) {
-      return { ok: false, error };
-    }
+    const budget = new InvocationBudget(functionKey, timeoutSeconds(kind, this.manifest.functions.get(functionKey)));
+    const run = runInvocation({ host: this, functionKey, principal, budget, moduleKey }, () => Promise.resolve(handler(...args))).then(
+      (result): InvokeOutcome => ({ ok: true, result }),
+      (error: unknown): InvokeOutcome => ({ ok: false, error }),
+    );
+    const outcome = await Promise.race([run, budget.expired.then((): InvokeOutcome => ({ ok: false, error: undefined }))]);
+    if (budget.timedOut) return { ok: false, error: new FunctionTimeoutError(functionKey, budget.timeoutS), timedOut: true };
+    return outcome;
   }
 }

@@ -2,6 +2,8 @@
  * `npm start`: the app running between emulated Jira Cloud and Bitrix24, on http://localhost:8787 (PORT overrides).
  * One process; the same LocalPlatform the scenario tests use, on wall-clock time that settling may skip forward.
  */
+// First: Atlassian's @forge/api captures the global fetch when it loads, and it must capture the runtime's.
+import '../forge/globals';
 import { SandboxClock } from '../contracts';
 import { LocalPlatform } from '../platform';
 import { seedApp } from '../seed-app';

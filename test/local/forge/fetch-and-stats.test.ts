@@ -1,18 +1,21 @@
 import { asApp, ExternalEndpointNotAllowedError, fetch, route } from '@forge/api';
-import { hostAllowed } from '../../../src/local/forge/egress';
+import { EgressPolicy } from '../../../src/local/forge/egress';
 import { jiraEndpoint } from '../../../src/local/forge/stats';
 import { buildRuntime, fakeService } from './harness';
 
 const EGRESS = ['*.bitrix24.com', 'oauth.bitrix.info'];
 
-describe('fetch: egress checked against manifest.yml, routed to the registered service', () => {
-  it('matches exact hosts and leading *. wildcards only', () => {
-    expect(hostAllowed('sandbox.bitrix24.com', EGRESS)).toBe(true);
-    expect(hostAllowed('a.b.bitrix24.com', EGRESS)).toBe(true);
-    expect(hostAllowed('bitrix24.com', EGRESS)).toBe(false);
-    expect(hostAllowed('evilbitrix24.com', EGRESS)).toBe(false);
-    expect(hostAllowed('oauth.bitrix.info', EGRESS)).toBe(true);
-    expect(hostAllowed('x.oauth.bitrix.info', EGRESS)).toBe(false);
+describe('fetch: egress checked against manifest.yml by @forge/egress, routed to the registered service', () => {
+  it('matches exact hosts and * globs, https unless the entry names a scheme', () => {
+    const policy = new EgressPolicy(EGRESS);
+    expect(policy.allows('https://sandbox.bitrix24.com/rest')).toBe(true);
+    expect(policy.allows('https://a.b.bitrix24.com/')).toBe(true);
+    expect(policy.allows('https://bitrix24.com/')).toBe(false);
+    expect(policy.allows('https://evilbitrix24.com/')).toBe(false);
+    expect(policy.allows('https://oauth.bitrix.info/oauth/token/')).toBe(true);
+    expect(policy.allows('https://x.oauth.bitrix.info/')).toBe(false);
+    expect(policy.allows('http://sandbox.bitrix24.com/')).toBe(false);
+    expect(new EgressPolicy(['http://plain.example']).allows('http://plain.example/x')).toBe(true);
   });
 
   it('refuses a host the manifest does not allow, and plain http, like Forge', async () => {
@@ -49,7 +52,8 @@ describe('fetch: egress checked against manifest.yml, routed to the registered s
 
     expect(h.jira.requests[0]).toMatchObject({ url: 'https://sandbox.atlassian.net/rest/api/3/issue/DEMO-1?fields=summary%2Cstatus', caller: { kind: 'app' } });
     expect(() => route`/rest/api/3/issue/${'../myself'}`).toThrow(/Disallowing path manipulation/);
-    await expect(asApp().requestJira('/rest/api/3/myself' as never)).rejects.toThrow(/route/);
+    // Atlassian's wrapper checks the Route synchronously, before any request.
+    expect(() => asApp().requestJira('/rest/api/3/myself' as never)).toThrow(/route/);
   });
 });
 
