@@ -34,10 +34,16 @@ export class EventsService {
   private readonly progress = new Map<string, JobProgress>();
   private eventSeq = 0;
 
+  /**
+   * `maxEventBytes(queue)`: the per-event limit of the queue's consumer, if any (developer.atlassian.com/platform/
+   * forge/limits-async-events: 100 KB per event for functions with a timeout over 55 s; the SDK itself checks the
+   * 200 KB per push).
+   */
   constructor(
     private readonly clock: Clock,
     private readonly agenda: Agenda<Work>,
     private readonly queues: () => Set<string>,
+    private readonly maxEventBytes: (queueName: string) => number | undefined = () => undefined,
   ) {}
 
   readonly client = (path: string, init?: { body?: unknown }): Promise<Response> => {
@@ -54,6 +60,11 @@ export class EventsService {
     const { queueName, jobId, payload } = parsed.data;
     // Stricter than Forge, which accepts the push and never runs it: a queue with no consumer is a wiring bug.
     if (!this.queues().has(queueName)) return json(404, { message: `No consumer in manifest.yml for queue ${queueName}` });
+    const max = this.maxEventBytes(queueName);
+    if (max !== undefined && payload.some((event) => Buffer.byteLength(JSON.stringify(event)) > max)) {
+      // validatePushAPIResponse turns a 413 into the SDK's PayloadTooBigError with this message.
+      return json(413, { errorMessage: `An event for queue ${queueName} exceeds ${max / 1024} KB, the limit for consumers with a timeout over 55 seconds.` });
+    }
     const now = this.clock.now();
     for (const event of payload) {
       const job: Job = {

@@ -7,7 +7,7 @@
 import { installForgeGlobals } from './globals';
 import { resolve } from 'node:path';
 import type { Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent } from '../contracts';
-import { DEFAULT_LATENCY, FunctionTimeoutError, InvocationBudget, timeoutSeconds, type Latency, type ModuleKind } from './budget';
+import { DEFAULT_LATENCY, DEFAULT_TIMEOUT_S, FunctionTimeoutError, LONG_RUNNING_EVENT_BYTES, InvocationBudget, timeoutSeconds, type Latency, type ModuleKind } from './budget';
 import { activateHost, deactivateHost, runInvocation, type Invocation, type Principal, type ProxyTarget, type SdkHost } from './context';
 import { Delivery, type DeadLetter, type InvokeOutcome, type Work } from './delivery';
 import { EgressPolicy } from './egress';
@@ -86,7 +86,7 @@ export class ForgeRuntime implements SdkHost {
     this.latency = { ...DEFAULT_LATENCY, ...options.latency };
     this.kvsStore = new KvsStore(this.clock);
     this.kvsService = new KvsService(this.kvsStore);
-    this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)));
+    this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)), (queue) => this.maxEventBytes(queue));
     this.delivery = new Delivery({
       clock: this.clock,
       agenda: this.agenda,
@@ -243,6 +243,13 @@ export class ForgeRuntime implements SdkHost {
       this.clock.advance(next - this.clock.now());
     }
     return this.ledger.report(this.counters, this.deadLetters, { idle: this.agenda.size === 0, steps, advancedMs: this.clock.now() - start, pending: this.agenda.size });
+  }
+
+  /** Forge's async-events limit: 100 KB per event when the consumer's timeout is over 55 s (limits-async-events). */
+  private maxEventBytes(queueName: string): number | undefined {
+    const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
+    const timeout = consumer ? timeoutSeconds('consumer', this.manifest.functions.get(consumer.function)) : 0;
+    return timeout > DEFAULT_TIMEOUT_S.consumer ? LONG_RUNNING_EVENT_BYTES : undefined;
   }
 
   get pending(): number {

@@ -1,6 +1,7 @@
 /** Builders for the local Forge runtime's tests: the fixture app wired by its manifest, with fake HTTP services. */
 import { join } from 'node:path';
 import { ManualClock, type Caller, type HttpService, type JiraProductEvent } from '../../../src/local/contracts';
+import type { Latency } from '../../../src/local/forge/budget';
 import { ForgeRuntime } from '../../../src/local/forge/runtime';
 
 export const FIXTURE_APP = join(__dirname, '..', '..', 'fixtures', 'forge', 'app');
@@ -36,15 +37,16 @@ export interface Harness {
   b24: FakeService;
 }
 
-export function buildRuntime(options: { jira?: FakeService; b24?: FakeService } = {}): Harness {
+export function buildRuntime(options: { jira?: FakeService; b24?: FakeService; manifestPath?: string; latency?: Partial<Latency> } = {}): Harness {
   const clock = new ManualClock();
   const jira = options.jira ?? fakeService();
   const b24 = options.b24 ?? fakeService();
   const runtime = new ForgeRuntime({
     clock,
-    manifestPath: join(FIXTURE_APP, 'manifest.yml'),
+    manifestPath: options.manifestPath ?? join(FIXTURE_APP, 'manifest.yml'),
     indexPath: join(FIXTURE_APP, 'index.ts'),
     jira: { baseUrl: 'https://sandbox.atlassian.net', service: jira },
+    latency: options.latency,
   });
   runtime.registerService('sandbox.bitrix24.com', b24);
   runtime.activate();
