@@ -47,9 +47,21 @@ function routedFetch(native: FetchFn): FetchFn {
   };
 }
 
+/** Under plain Node/tsx: `@forge/api` loaded before the globals holds the native fetch, which would bypass egress. */
+function forgeApiAlreadyLoaded(): boolean {
+  try {
+    return require.cache[require.resolve('@forge/api')] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function installForgeGlobals(): void {
   const g = globalThis as unknown as ForgeGlobals;
   if (g[INSTALLED]) return;
+  if (forgeApiAlreadyLoaded()) {
+    throw new Error("@forge/api was loaded before the local Forge runtime's globals: import 'src/local/forge/globals' first");
+  }
   g.__forge_fetch__ = (target: Parameters<NonNullable<ReturnType<typeof activeHost>>['forgeFetch']>[0], path: string, init?: RequestInit): Promise<Response> => {
     const host = activeHost();
     if (!host) return Promise.reject(new Error('Forge runtime not found (no local Forge runtime is active: create a LocalPlatform first)'));
