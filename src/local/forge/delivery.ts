@@ -9,6 +9,7 @@
 import type { Clock } from '../contracts';
 import type { ForgeManifest, TriggerModule } from './manifest';
 import { retryRequested, webtriggerRequest, webtriggerResponse } from './outcome';
+import { refusedAsNotJson } from './json-only';
 import type { Agenda } from './scheduler';
 
 export const RETENTION_MS = 24 * 3600 * 1000;
@@ -66,6 +67,8 @@ export interface DeliveryDeps {
   counters: DeliveryCounters;
   deadLetter(letter: DeadLetter): void;
   jobFinished(jobId: string, outcome: 'success' | 'failed'): void;
+  /** The fault plan's `webTriggerJsonOnly`. */
+  webtriggerJsonOnly?: () => boolean;
 }
 
 function describe(error: unknown): string {
@@ -94,6 +97,8 @@ export class Delivery {
   async webtrigger(key: string, request: Request): Promise<Response> {
     const module = this.deps.manifest.webtriggers.find((w) => w.key === key);
     if (!module) return new Response('Not Found', { status: 404 });
+    const refused = this.deps.webtriggerJsonOnly?.() === true ? await refusedAsNotJson(request) : null;
+    if (refused) return refused;
     const outcome = await this.deps.invoke(module.function, [await webtriggerRequest(request, key), { installContext: this.deps.installContext }]);
     if (!outcome.ok) {
       this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
