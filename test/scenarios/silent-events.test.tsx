@@ -3,6 +3,9 @@
  * fault, as ECO-563 reads Forge), a Bitrix24 change still reaches Jira within 15 simulated minutes through the
  * five-minute watch; while events arrive the watch costs no REST call; the Connection tab says which is the case.
  */
+import { answerInvokes, textOf, waitForDoc } from '../frontend/bridge';
+import ForgeReconciler from '@forge/react';
+import { ConnectionTab } from '../../src/frontend/settings/ConnectionTab';
 import { actions, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
 const MINUTE = 60_000;
@@ -56,6 +59,12 @@ describe('when the web trigger takes only JSON bodies', () => {
     const took = await waitUntil(w, async () => (await a.issue(issueId)).fields.summary === 'Renamed while events are refused', 15 * MINUTE);
     expect(took).toBeLessThanOrEqual(15 * MINUTE);
     expect(await connectionHealth(w)).toContainEqual(expect.objectContaining({ code: 'health.eventsSilent' }));
+
+    // The Connection tab, fed by the real resolver, puts it into words.
+    answerInvokes({ getConnection: () => w.platform.invoke({ function: 'settings', call: 'getConnection', accountId: PEOPLE.anna.accountId, extension: { project: { key: 'DEMO' } } }) });
+    ForgeReconciler.render(<ConnectionTab />);
+    const page = textOf(await waitForDoc((d) => textOf(d).includes('No event from Bitrix24 since')));
+    expect(page).toMatch(/No event from Bitrix24 since \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Meanwhile the app looks for changes itself every 5 minutes, last check .*, last change picked up /);
   });
 });
 
