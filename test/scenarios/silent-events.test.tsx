@@ -83,6 +83,24 @@ describe('the five-minute event watch', () => {
     expect(await connectionHealth(w)).toContainEqual(expect.objectContaining({ code: 'health.eventsArriving' }));
   });
 
+  it('tells a change made in the same second as the newest one it saw apart from that one', async () => {
+    const w = await simulatedWorld();
+    const a = actions(w);
+    const first = await pairedTask(w);
+    const second = await pairedTask(w, { TITLE: 'Other work' });
+    w.platform.setFaults({ webTriggerJsonOnly: true });
+    await advance(w, 11 * MINUTE);
+    // Both edits carry the same CHANGED_DATE second; the watch looks once in between.
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: first.taskId, fields: { TITLE: 'First, same second' } });
+    await w.platform.runtime.runScheduled('event-watch');
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: second.taskId, fields: { TITLE: 'Second, same second' } });
+    w.platform.resetStats();
+    await w.platform.runtime.runScheduled('event-watch');
+    expect(w.platform.stats().jira.byEndpoint['POST /rest/api/3/search/jql']).toBeGreaterThan(0);
+    await w.settle();
+    expect((await a.issue(second.issueId)).fields.summary).toBe('Second, same second');
+  });
+
   it('after 10 silent minutes, each tick makes one ids-only list call and reconciles only when something changed', async () => {
     const w = await simulatedWorld();
     await pairedTask(w);
