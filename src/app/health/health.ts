@@ -6,7 +6,6 @@
 import type { AppDeps } from '../deps';
 import { SILENCE_MS, silentSince, WATCH_INTERVAL_MS } from '../reconcile/watch';
 import { WatchStore } from '../reconcile/watch-store';
-import { ConnectionStore } from '../store/connection';
 import { JournalStore, type JournalEntry } from '../store/journal';
 import { OAuthRefreshHealth } from './oauth-refresh';
 
@@ -34,14 +33,13 @@ async function eventNotice(deps: AppDeps): Promise<HealthNotice> {
   const quiet = await silentSince(deps);
   if (!quiet.connected) return { code: 'health.notConnected', level: 'warning', params: {} };
   const everyMinutes = WATCH_INTERVAL_MS / 60_000;
-  if (deps.clock.now() - quiet.since < SILENCE_MS && quiet.lastEventAt !== undefined) {
-    const last = await new ConnectionStore(deps.kv, deps.secrets).lastEventArrival();
-    return { code: 'health.eventsArriving', level: 'ok', params: { at: quiet.lastEventAt, event: last?.event ?? '' } };
+  if (deps.clock.now() - quiet.since < SILENCE_MS && quiet.lastEvent !== undefined) {
+    return { code: 'health.eventsArriving', level: 'ok', params: { at: quiet.lastEvent.at, event: quiet.lastEvent.event } };
   }
   const watch = await new WatchStore(deps.kv).get();
   const checks = { everyMinutes, ...(watch.checkedAt === undefined ? {} : { checkedAt: watch.checkedAt }), ...(watch.foundAt === undefined ? {} : { foundAt: watch.foundAt }) };
   // An idle portal is silent too: the notice says so and says the app is checking for itself, without alarm.
-  if (quiet.lastEventAt === undefined) return { code: 'health.eventsNever', level: 'warning', params: { since: quiet.since, ...checks } };
+  if (quiet.lastEvent === undefined) return { code: 'health.eventsNever', level: 'warning', params: { since: quiet.since, ...checks } };
   return { code: 'health.eventsSilent', level: 'warning', params: { since: quiet.since, ...checks } };
 }
 

@@ -24,11 +24,11 @@ export type WatchResult =
   | { status: 'reconciled'; silentSince: number; changes: number; results: ReconcileResult[] };
 
 /** The instant events went quiet: the last verified event, or the connection itself when none ever came. */
-export async function silentSince(deps: AppDeps): Promise<{ connected: false } | { connected: true; since: number; lastEventAt?: number }> {
+export async function silentSince(deps: AppDeps): Promise<{ connected: false } | { connected: true; since: number; lastEvent?: { at: number; event: string } }> {
   const store = new ConnectionStore(deps.kv, deps.secrets);
   const [connection, last] = await Promise.all([store.get(), store.lastEventArrival()]);
   if (!connection) return { connected: false };
-  return last ? { connected: true, since: last.at, lastEventAt: last.at } : { connected: true, since: connection.connectedAt };
+  return last ? { connected: true, since: last.at, lastEvent: last } : { connected: true, since: connection.connectedAt };
 }
 
 async function pairedGroups(deps: AppDeps): Promise<string[]> {
