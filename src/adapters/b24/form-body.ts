@@ -82,7 +82,7 @@ export const parseFormBody = (body: string): FormObject => {
  */
 export const decodeDeliveryBody = (body: string): FormObject | Record<string, unknown> => {
   const text = body.trim();
-  if (!text.startsWith('{') && !text.startsWith('"')) return parseFormBody(body);
+  if (!/^[{["]/.test(text)) return parseFormBody(body);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
