@@ -6,5 +6,6 @@ export { onB24Event } from './entry/b24-webtrigger';
 export { onSyncJob } from './entry/sync-consumer';
 export { onMigrationJob } from './entry/migration-consumer';
 export { onReconcile } from './entry/reconcile';
+export { onEventWatch } from './entry/event-watch';
 export { settingsResolver } from './entry/settings-resolver';
 export { issueResolver } from './entry/issue-resolver';

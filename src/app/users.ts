@@ -8,6 +8,7 @@ import type { SyncConfig } from '../core/config';
 import type { B24Port } from '../ports/b24';
 import type { JiraPort } from '../ports/jira';
 import type { KeyValueStore } from '../ports/store';
+import { emailsOf, findJiraUserByEmail } from './jira-emails';
 import { keys } from './store/keys';
 
 const UNMATCHED_TTL_SECONDS = 24 * 3600;
@@ -36,7 +37,7 @@ export class UserDirectory {
     const user = await this.b24.getUser(b24UserId);
     const name = user ? `${user.name} ${user.lastName}`.trim() : `Bitrix24 user ${b24UserId}`;
     const email = user?.email?.toLowerCase();
-    const match = email ? (await this.jira.findUsers(email)).find((u) => u.emailAddress?.toLowerCase() === email && u.active) : undefined;
+    const match = email ? await findJiraUserByEmail(this.jira, email, user ? `${user.name} ${user.lastName}`.trim() : '') : undefined;
     const result: Counterpart = match ? { matched: true, id: match.accountId } : { matched: false, name };
     await this.remember(keys.userByB24(b24UserId), result);
     if (match) await this.remember(keys.userByJira(match.accountId), { matched: true, id: b24UserId });
@@ -51,8 +52,8 @@ export class UserDirectory {
     if (cached) return cached;
     const user = await this.jira.getUser(accountId);
     const name = user?.displayName ?? `Jira user ${accountId}`;
-    // Jira hides the e-mail of people who chose so: they can only be matched by an override.
-    const email = user?.emailAddress?.toLowerCase();
+    // A hidden e-mail is read through the bulk e-mail endpoint; if that is refused, only an override matches.
+    const email = user ? (await emailsOf(this.jira, [user])).get(accountId) : undefined;
     const match = email ? await this.b24.findUserByEmail(email) : null;
     const result: Counterpart = match?.active ? { matched: true, id: match.id } : { matched: false, name };
     await this.remember(keys.userByJira(accountId), result);

@@ -11,6 +11,7 @@ import { createConsoleLogger } from '../adapters/forge/logger';
 import { createForgeJobQueue } from '../adapters/forge/queue';
 import { createJiraClient } from '../adapters/jira/client';
 import type { AppDeps } from '../app/deps';
+import { OAuthRefreshHealth } from '../app/health/oauth-refresh';
 import type { Clock } from '../ports/clock';
 import type { HttpReply, HttpRequestInit, HttpTransport } from '../ports/http';
 
@@ -31,7 +32,7 @@ export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
   const kv = createKeyValueStore();
   const secrets = createSecretStore();
   const log = createConsoleLogger({ minLevel: logLevel() }, fields);
-  const auth = createB24Auth({ secrets, transport: b24Transport, clock: systemClock });
+  const auth = createB24Auth({ secrets, transport: b24Transport, clock: systemClock, onRefreshOutcome: new OAuthRefreshHealth(kv, systemClock).record });
   return {
     kv,
     secrets,

@@ -151,6 +151,8 @@ export interface FaultPlan {
   b24RateLimit?: number;
   jira429?: number;
   serverErrors?: number;
+  /** Not a probability: the web trigger refuses every body that is not JSON (415), as ECO-563 reads Forge. */
+  webTriggerJsonOnly?: boolean;
 }
 
 /** `GET /__sandbox/stats`: REST calls made by the app (never by people). A B24 `batch` counts once; its commands are listed too. */

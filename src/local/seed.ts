@@ -1,7 +1,8 @@
 /**
  * The local platform's default world: Jira site https://sandbox.atlassian.net with project DEMO, and Bitrix24
  * portal sandbox.bitrix24.com (Europe/Berlin) with workgroup 1. Four people exist on both sides with the same
- * e-mail; one person exists only in Jira and one only in Bitrix24, so user matching has a miss on each side.
+ * e-mail (Dmitri's Jira profile hides it: only the app's bulk e-mail call sees it); one person exists only in Jira
+ * and one only in Bitrix24, so user matching has a miss on each side.
  * Jira: Anna is site admin (ADMINISTER), Ben administers DEMO (both may edit its issues), everyone else may only browse it.
  */
 import type { B24Seed, JiraSeed } from './contracts';
@@ -20,7 +21,8 @@ interface Person {
   first: string;
   last: string;
   email: string;
-  jira?: { accountId: string; global?: string[]; demo: string[] };
+  /** `emailHidden`: the Jira profile hides the e-mail (user replies carry no emailAddress). */
+  jira?: { accountId: string; global?: string[]; demo: string[]; emailHidden?: boolean };
   b24?: { id: string; secret: string; admin?: boolean };
 }
 
@@ -44,7 +46,7 @@ const PEOPLE: Person[] = [
   },
   {
     first: 'Dmitri', last: 'Ivanov', email: 'dmitri.ivanov@example.com',
-    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e04', demo: BROWSE },
+    jira: { accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e04', demo: BROWSE, emailHidden: true },
     b24: { id: '4', secret: 'u5y1t7r3e9w2q6i8' },
   },
   {
@@ -71,7 +73,7 @@ export function defaultSeed(): PlatformSeed {
       appAccountId: '712020:0b24a5f0-aaaa-4bbb-8ccc-000000000a99',
       users: PEOPLE.flatMap((p) =>
         p.jira
-          ? [{ accountId: p.jira.accountId, displayName: `${p.first} ${p.last}`, email: p.email, globalPermissions: [...(p.jira.global ?? [])], projectPermissions: { DEMO: [...p.jira.demo] } }]
+          ? [{ accountId: p.jira.accountId, displayName: `${p.first} ${p.last}`, email: p.email, globalPermissions: [...(p.jira.global ?? [])], projectPermissions: { DEMO: [...p.jira.demo] }, ...(p.jira.emailHidden ? { emailHidden: true } : {}) }]
           : [],
       ),
       projects: [{ id: '10000', key: 'DEMO', name: 'Demo project' }],

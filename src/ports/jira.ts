@@ -108,6 +108,11 @@ export interface JiraPort {
   /** `/user/search`: matches display name or e-mail prefix; hidden e-mails come back without `emailAddress`. */
   findUsers(query: string): Promise<JiraUser[]>;
   getUser(accountId: string): Promise<JiraUser | null>;
+  /**
+   * `/user/email/bulk` (asApp, scope read:email-address:jira): accountId → e-mail whatever the profile's
+   * visibility; accounts Jira does not know are left out. Throws when the site refuses or is unreachable.
+   */
+  getUserEmails(accountIds: string[]): Promise<Map<string, string>>;
   getMyself(): Promise<JiraUser>;
   /** Permission key → granted, for the caller (the app under asApp). */
   getMyPermissions(permissions: string[], scope?: { projectKey?: string; issueId?: string }): Promise<Record<string, boolean>>;

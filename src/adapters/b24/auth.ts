@@ -37,6 +37,8 @@ export interface B24AuthOptions {
   clock: Clock;
   key?: string;
   tokenUrl?: string;
+  /** Told after each token refresh, so a refresh that keeps failing can be shown as health; never throws back. */
+  onRefreshOutcome?: (outcome: { ok: true } | { ok: false; error: unknown }) => Promise<void>;
 }
 
 const tokenReplySchema = z.object({
@@ -95,6 +97,10 @@ export const createB24Auth = (options: B24AuthOptions): B24Auth => {
     return parseReply(tokenReplySchema, data, 'Bitrix24 token refresh', `b24:oauth-${reply.status}`);
   };
 
+  const report = async (outcome: { ok: true } | { ok: false; error: unknown }): Promise<void> => {
+    await options.onRefreshOutcome?.(outcome).catch(() => undefined);
+  };
+
   const refresh = async (expired: B24Endpoint): Promise<B24Endpoint> => {
     const current = await load();
     if (current.mode === 'webhook') {
@@ -109,6 +115,7 @@ export const createB24Auth = (options: B24AuthOptions): B24Auth => {
       const latest = await load();
       const rotatedElsewhere = latest.mode === 'oauth' && latest.refreshToken !== current.refreshToken;
       if (rotatedElsewhere && e instanceof PermanentError) return remember(latest);
+      await report({ ok: false, error: e });
       throw e;
     }
     const next: B24OAuthCredentials = {
@@ -119,6 +126,7 @@ export const createB24Auth = (options: B24AuthOptions): B24Auth => {
       ...(tokens.client_endpoint === undefined ? {} : { clientEndpoint: tokens.client_endpoint }),
     };
     await secrets.set(key, next);
+    await report({ ok: true });
     return remember(next);
   };
 

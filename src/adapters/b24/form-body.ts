@@ -73,3 +73,33 @@ export const parseFormBody = (body: string): FormObject => {
   }
   return result;
 };
+
+/**
+ * A Bitrix24 delivery's body as a web trigger may receive it, whatever `Content-Type` came with it: Forge hands the
+ * request to the function "serialized to JSON", and whether it keeps a form body as sent is not documented (ECO-563
+ * reads the web trigger as JSON-only). So the same delivery is accepted as form text (sent as a form, as
+ * `text/plain` or with no type), as that text JSON-encoded into a string, or as the already-decoded object.
+ */
+export const decodeDeliveryBody = (body: string): FormObject | Record<string, unknown> => {
+  const text = body.trim();
+  if (!/^[{["]/.test(text)) return parseFormBody(body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new FormBodyError('Body starts like JSON but is not valid JSON', { cause });
+  }
+  if (typeof parsed === 'string') return parseFormBody(parsed);
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return checkedObject(parsed as Record<string, unknown>, 1);
+  throw new FormBodyError('A JSON body must be an object or the form text as a string');
+};
+
+/** The decoded JSON gets the same limits as a form: no prototype keys, no deeper nesting. */
+const checkedObject = (node: Record<string, unknown>, depth: number): Record<string, unknown> => {
+  if (depth > MAX_DEPTH) throw new FormBodyError(`Key nested deeper than ${MAX_DEPTH} levels`);
+  for (const [key, value] of Object.entries(node)) {
+    if (FORBIDDEN.has(key)) throw new FormBodyError(`Forbidden key "${key}"`);
+    if (typeof value === 'object' && value !== null) checkedObject(value as Record<string, unknown>, depth + 1);
+  }
+  return node;
+};

@@ -9,6 +9,7 @@ import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
 import { issueEndpoints } from './issues';
 import { type JiraTransport, createJiraRequester } from './request';
+import { userEmailEndpoints } from './user-emails';
 
 export type { JiraTransport };
 
@@ -27,6 +28,7 @@ export const createJiraClient = (transport: JiraTransport, options: JiraClientOp
     ...issueEndpoints(requester),
     ...commentEndpoints(requester),
     ...directoryEndpoints(requester),
+    ...userEmailEndpoints(requester),
     ...attachmentEndpoints(requester, options.boundary ?? randomBoundary),
   };
 };

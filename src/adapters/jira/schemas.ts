@@ -28,7 +28,8 @@ export const adfDocSchema: z.ZodType<AdfDoc> = z.object({
 export const userRefSchema = z.object({
   accountId: z.string(),
   displayName: z.string().default(''),
-  emailAddress: z.string().optional(),
+  // Hidden addresses come back absent (or, reportedly, null or empty): all of them mean "not visible".
+  emailAddress: z.string().nullish().transform((e) => (e ? e : undefined)),
 });
 
 export const userSchema = userRefSchema.extend({

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../adapters/b24/credentials';
 import type { AppDeps } from '../deps';
+import { readHealth, type HealthNotice } from '../health/health';
+import { ProjectConfigStore } from '../store/project-config';
 import { ConnectionStore, type Connection } from '../store/connection';
 import { keys } from '../store/keys';
 import { AdminError } from './errors';
@@ -29,7 +31,12 @@ export interface ConnectionView {
   eventUrl: string;
   /** The last event the web trigger verified and accepted: proof that events arrive. */
   lastEvent?: { at: number; event: string };
+  /** Events arriving or not, OAuth refreshes failing, jobs that gave up (the page words each code). */
+  health?: HealthNotice[];
 }
+
+/** Jobs that gave up are counted over the first paired projects only: the tab must open quickly. */
+const MAX_HEALTH_PROJECTS = 20;
 
 const lastEventSchema = z.object({ at: z.number(), event: z.string() });
 
@@ -48,14 +55,15 @@ export async function readCredentials(deps: AppDeps): Promise<B24Credentials | n
 
 export async function readConnectionView(deps: AppDeps, eventUrl: string): Promise<ConnectionView> {
   const store = new ConnectionStore(deps.kv, deps.secrets);
-  const [connection, credentials, token, client, lastEvent] = await Promise.all([
+  const [connection, credentials, token, client, lastEvent, health] = await Promise.all([
     store.get(),
     readCredentials(deps),
     store.applicationToken(),
     deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
     deps.kv.get(keys.lastB24Event()).then((v) => lastEventSchema.safeParse(v)),
+    new ProjectConfigStore(deps.kv).list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
   ]);
-  const view: ConnectionView = { connected: connection !== null && credentials !== null, eventUrl, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
+  const view: ConnectionView = { connected: connection !== null && credentials !== null, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
   if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
   if (credentials?.mode === 'webhook') view.webhookUrl = maskWebhookUrl(credentials.webhookUrl);
   if (credentials?.mode === 'oauth') Object.assign(view, { clientId: credentials.clientId, clientSecret: maskSecret(credentials.clientSecret) });

@@ -4,7 +4,9 @@
  * assignees and reporters of its recently updated issues, plus whoever an override names.
  */
 import { z } from 'zod';
+import type { JiraUserRef } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
+import { emailsOf, findJiraUserByEmail } from '../jira-emails';
 
 export interface Person {
   id: string;
@@ -44,24 +46,23 @@ export async function listB24People(deps: AppDeps): Promise<Person[]> {
   return [...new Map(people.map((p) => [p.id, p])).values()];
 }
 
+/** People of the project, with hidden e-mail addresses read in one bulk call (or left null if that is refused). */
 export async function listJiraPeople(deps: AppDeps, projectKey: string, extraAccountIds: string[]): Promise<Person[]> {
-  const found = new Map<string, Person>();
+  const found = new Map<string, JiraUserRef>();
   const page = await deps.jira.searchJql(`project = "${projectKey.replace(/"/g, '')}" ORDER BY updated DESC`, { maxResults: RECENT_ISSUES });
   for (const issue of page.issues) {
-    for (const ref of [issue.fields.assignee, issue.fields.reporter]) {
-      if (ref) found.set(ref.accountId, { id: ref.accountId, name: ref.displayName, email: ref.emailAddress?.toLowerCase() ?? null });
-    }
+    for (const ref of [issue.fields.assignee, issue.fields.reporter]) if (ref) found.set(ref.accountId, ref);
   }
   for (const accountId of extraAccountIds.filter((id) => !found.has(id))) {
     const user = await deps.jira.getUser(accountId);
-    if (user) found.set(accountId, { id: accountId, name: user.displayName, email: user.emailAddress?.toLowerCase() ?? null });
+    if (user) found.set(accountId, user);
   }
-  return [...found.values()];
+  const emails = await emailsOf(deps.jira, [...found.values()], deps.log);
+  return [...found.values()].map((u) => ({ id: u.accountId, name: u.displayName, email: emails.get(u.accountId) ?? null }));
 }
 
-/** A Jira person found by the e-mail of a Bitrix24 person; hidden e-mails never match (Jira does not reveal them). */
-export async function findJiraByEmail(deps: AppDeps, email: string): Promise<Person | null> {
-  const users = await deps.jira.findUsers(email);
-  const hit = users.find((u) => u.emailAddress?.toLowerCase() === email && u.accountType === 'atlassian' && u.active);
+/** A Jira person found by the e-mail of a Bitrix24 person, hidden addresses included (see jira-emails.ts). */
+export async function findJiraByEmail(deps: AppDeps, email: string, name = ''): Promise<Person | null> {
+  const hit = await findJiraUserByEmail(deps.jira, email, name, deps.log);
   return hit ? { id: hit.accountId, name: hit.displayName, email } : null;
 }

@@ -39,6 +39,7 @@ export async function matchPeople(deps: AppDeps, projectKey: string, settings: P
   const overrideByB24 = new Map(settings.overrides.map((o) => [o.b24UserId, o.jiraAccountId]));
   const jiraPeople = await listJiraPeople(deps, projectKey, settings.overrides.map((o) => o.jiraAccountId));
   const jiraById = new Map(jiraPeople.map((p) => [p.id, p]));
+  const jiraByEmail = new Map(jiraPeople.flatMap((p) => (p.email ? [[p.email, p] as const] : [])));
   const report: PeopleReport = { matched: [], unmatchedB24: [], unmatchedJira: [], overrides: settings.overrides, fallback: settings.fallback };
   let lookups = 0;
   for (const person of b24People) {
@@ -47,8 +48,10 @@ export async function matchPeople(deps: AppDeps, projectKey: string, settings: P
       report.matched.push({ b24: person, jira: jiraById.get(overridden) ?? { id: overridden, name: overridden, email: null }, by: 'override' });
       continue;
     }
-    const jira = person.email && lookups < MAX_EMAIL_LOOKUPS ? await findJiraByEmail(deps, person.email) : null;
-    if (person.email) lookups += 1;
+    // The project's people come with their e-mails (hidden ones included): no search for those.
+    const known = person.email ? jiraByEmail.get(person.email) : undefined;
+    const jira = known ?? (person.email && lookups < MAX_EMAIL_LOOKUPS ? await findJiraByEmail(deps, person.email, person.name) : null);
+    if (person.email && !known) lookups += 1;
     if (jira) report.matched.push({ b24: person, jira, by: 'email' });
     else report.unmatchedB24.push(person);
   }

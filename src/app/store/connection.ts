@@ -45,6 +45,11 @@ export class ConnectionStore {
     await this.kv.set(keys.lastB24Event(), { at, event });
   }
 
+  async lastEventArrival(): Promise<{ at: number; event: string } | null> {
+    const parsed = z.object({ at: z.number(), event: z.string() }).safeParse(await this.kv.get(keys.lastB24Event()));
+    return parsed.success ? parsed.data : null;
+  }
+
   async applicationToken(): Promise<string | null> {
     const value = await this.secrets.get(secretKeys.applicationToken());
     return typeof value === 'string' && value.length > 0 ? value : null;

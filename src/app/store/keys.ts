@@ -25,6 +25,10 @@ export const keys = {
   projectIndex: () => 'config-index',
   connection: () => 'connection',
   lastB24Event: () => 'b24-last-event',
+  /** The five-minute watch: the newest Bitrix24 change it has seen and when it last looked. */
+  b24Watch: () => 'b24-watch',
+  /** The last failed OAuth token refresh, cleared by the next one that works (health on the Connection tab). */
+  oauthRefreshFailure: () => 'health-oauth-refresh',
   userByB24: (b24UserId: string) => `users:b24:${safe(b24UserId)}`,
   userByJira: (accountId: string) => `users:jira:${safe(accountId)}`,
   userMatchReport: () => 'users-report',

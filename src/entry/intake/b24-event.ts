@@ -4,7 +4,8 @@
  */
 import { constantTimeEqual } from '../../core/constant-time';
 import { isSyncError } from '../../core/errors';
-import { parseB24EventBody, type B24Event } from '../../adapters/b24/event-parser';
+import { parseB24EventObject, type B24Event } from '../../adapters/b24/event-parser';
+import { decodeDeliveryBody, FormBodyError } from '../../adapters/b24/form-body';
 import type { Logger } from '../../ports/log';
 import type { JobQueue } from '../../ports/queue';
 import { toJobBody, type SyncJob } from '../../app/jobs';
@@ -18,12 +19,13 @@ export const MAX_EVENT_BODY_BYTES = 16 * 1024;
 
 export interface IncomingDelivery {
   method: string;
+  /** Not trusted to describe the body: Forge may re-serialize it, and Bitrix24 sends a form either way. */
   contentType: string | undefined;
   body: string;
 }
 
 export interface IntakeResult {
-  status: 200 | 400 | 401 | 405 | 413 | 415 | 503;
+  status: 200 | 400 | 401 | 405 | 413 | 503;
   message: string;
 }
 
@@ -60,11 +62,13 @@ function shapeProblem(delivery: IncomingDelivery): IntakeResult | null {
   if (Buffer.byteLength(delivery.body, 'utf8') > MAX_EVENT_BODY_BYTES) {
     return { status: 413, message: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` };
   }
-  const type = (delivery.contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') {
-    return { status: 415, message: 'Bitrix24 events are application/x-www-form-urlencoded' };
-  }
   return null;
+}
+
+/** The body as a validated event, whichever of the shapes in decodeDeliveryBody it arrived in. */
+function parseDelivery(body: string): B24Event {
+  if (body.trim() === '') throw new FormBodyError('empty body');
+  return parseB24EventObject(decodeDeliveryBody(body));
 }
 
 export async function receiveB24Event(delivery: IncomingDelivery, deps: B24IntakeDeps): Promise<IntakeResult> {
@@ -72,8 +76,9 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   if (problem) return problem;
   let event: B24Event;
   try {
-    event = parseB24EventBody(delivery.body);
+    event = parseDelivery(delivery.body);
   } catch (error) {
+    if (error instanceof FormBodyError) return { status: 400, message: `Malformed Bitrix24 event: ${error.message}` };
     return { status: 400, message: isSyncError(error) ? error.message : 'malformed event body' };
   }
   const [connection, token] = await Promise.all([deps.connection.get(), deps.connection.applicationToken()]);

@@ -5,6 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
+import { readHealth } from '../../app/health/health';
 import { createTaskForIssue, linkIssueToTask, readLinkedTask, syncIssueNow, unlinkIssue, type IssueRef } from '../../app/admin/issue-panel';
 import type { ISSUE_CALLS } from './calls';
 import { resolverFunction, type ResolverScope } from './define';
@@ -19,7 +20,11 @@ const definitions: Record<(typeof ISSUE_CALLS)[number], (request: Parameters<Ret
   getLinkedTask: resolverFunction({
     permission: 'BROWSE_PROJECTS', scope: 'issue', input: empty,
     // canEdit only decides which buttons the panel shows; each action checks again.
-    run: async ({ deps, scope }) => ({ ...(await readLinkedTask(deps, issueOf(scope))), canEdit: await userHas('EDIT_ISSUES', scope.projectKey) }),
+    run: async ({ deps, scope }) => ({
+      ...(await readLinkedTask(deps, issueOf(scope))),
+      canEdit: await userHas('EDIT_ISSUES', scope.projectKey),
+      health: await readHealth(deps, [scope.projectKey]),
+    }),
   }),
   syncNow: resolverFunction({
     permission: WRITE, scope: 'issue', input: empty,

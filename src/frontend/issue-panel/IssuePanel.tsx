@@ -5,17 +5,22 @@
 import { useState } from 'react';
 import { Button, Heading, Inline, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import type { LinkedTaskView } from '../../app/admin/issue-panel';
+import type { HealthNotice } from '../../app/health/health';
+import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
 
+/** The resolver adds the caller's edit right and the connection's health to the task view. */
+type PanelView = LinkedTaskView & { health?: HealthNotice[] };
+
 export function IssuePanel() {
-  const [state, reload] = useCall<LinkedTaskView>('getLinkedTask');
+  const [state, reload] = useCall<PanelView>('getLinkedTask');
   return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} />}</Loaded>;
 }
 
-function PanelBody({ view, reload }: { view: LinkedTaskView; reload: () => void }) {
+function PanelBody({ view, reload }: { view: PanelView; reload: () => void }) {
   const t = useText();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const act = (name: string, payload: Record<string, unknown> = {}) => async () => {
@@ -39,6 +44,7 @@ function PanelBody({ view, reload }: { view: LinkedTaskView; reload: () => void 
         <LinkForm onLink={(task) => act('linkTask', { task })()} onCreate={view.projectPaired ? act('createInB24') : undefined} />
       )}
       <Recent view={view} />
+      <HealthNotices notices={view.health ?? []} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Heading, Inline, Label, Lozenge, SectionMessage, Select, Stack, Text, Textfield } from '@forge/react';
 import type { ConnectionView } from '../../app/admin/connection';
 import type { ConnectionTestResult } from '../../app/admin/connection-test';
+import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem } from '../shared/Problem';
 import { EventArrival, OAuthApproval } from './ConnectionAuth';
 import { useText } from '../shared/text';
@@ -47,9 +48,10 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
   return (
     <Stack space="space.200">
       <Heading size="medium">{t('connection.heading')}</Heading>
+      <HealthNotices notices={view.health ?? []} />
       {field('portal', t('connection.portal'))}
       <Label labelFor="mode">{t('connection.mode')}</Label>
-      <Select id="mode" options={[{ label: t('connection.webhook'), value: 'webhook' }, { label: t('connection.oauth'), value: 'oauth' }]} value={{ label: t(`connection.${mode}`), value: mode }} onChange={(o: { value: 'webhook' | 'oauth' }) => setMode(o.value)} />
+      <Select inputId="mode" options={[{ label: t('connection.webhook'), value: 'webhook' }, { label: t('connection.oauth'), value: 'oauth' }]} value={{ label: t(`connection.${mode}`), value: mode }} onChange={(o: { value: 'webhook' | 'oauth' }) => setMode(o.value)} />
       {mode === 'webhook' ? field('webhookUrl', t('connection.webhookUrl'), view.webhookUrl) : null}
       {mode === 'oauth' ? field('clientId', t('connection.clientId'), view.clientId) : null}
       {mode === 'oauth' ? field('clientSecret', t('connection.clientSecret'), view.clientSecret) : null}

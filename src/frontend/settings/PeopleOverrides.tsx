@@ -14,17 +14,23 @@ import { call, type PathProblem } from '../shared/use-call';
 type Draft = { b24UserId: string; jiraAccountId: string };
 const EMPTY: Draft = { b24UserId: '', jiraAccountId: '' };
 
-function B24UserSelect({ people, value, label, onChange }: { people: Person[]; value: string; label: string; onChange: (id: string) => void }) {
+/** UI Kit's Select takes no aria-label: its input is named by a Label pointing at `inputId`. */
+function B24UserSelect({ people, value, label, placeholder, inputId, onChange }: { people: Person[]; value: string; label: string; placeholder: string; inputId: string; onChange: (id: string) => void }) {
   const option = (p: Person) => ({ label: p.email ? `${p.name} <${p.email}>` : p.name, value: p.id });
   const chosen = people.find((p) => p.id === value);
-  return <Select aria-label={label} placeholder={label} options={people.map(option)} value={chosen ? option(chosen) : null} onChange={(o: { value: string }) => onChange(o.value)} />;
+  return (
+    <Stack space="space.050">
+      <Label labelFor={inputId}>{label}</Label>
+      <Select inputId={inputId} placeholder={placeholder} options={people.map(option)} value={chosen ? option(chosen) : null} onChange={(o: { value: string }) => onChange(o.value)} />
+    </Stack>
+  );
 }
 
 function PairEditor({ people, draft, onChange, names }: { people: Person[]; draft: Draft; onChange: (d: Draft) => void; names: string }) {
   const t = useText();
   return (
     <Stack space="space.050">
-      <B24UserSelect people={people} label={t('people.pickB24')} value={draft.b24UserId} onChange={(b24UserId) => onChange({ ...draft, b24UserId })} />
+      <B24UserSelect people={people} label={t('people.b24User')} placeholder={t('people.pickB24')} inputId={`${names}-b24`} value={draft.b24UserId} onChange={(b24UserId) => onChange({ ...draft, b24UserId })} />
       {/* UserPicker keeps its own selection (defaultValue is read once): a new key shows a cleared or changed draft. */}
       <UserPicker key={`${names}-${draft.jiraAccountId || 'none'}`} label={t('people.jiraUser')} name={`${names}-jira`} placeholder={t('people.pickJira')} {...(draft.jiraAccountId ? { defaultValue: draft.jiraAccountId } : {})} onChange={(user) => onChange({ ...draft, jiraAccountId: user.id })} />
     </Stack>

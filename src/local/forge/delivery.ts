@@ -11,6 +11,7 @@ import type { Clock } from '../contracts';
 import type { ModuleKind } from './budget';
 import type { ForgeManifest, TriggerModule } from './manifest';
 import { retryRequested, webtriggerRequest, webtriggerResponse } from './outcome';
+import { refusedAsNotJson } from './json-only';
 import type { Agenda } from './scheduler';
 
 export const RETENTION_MS = 24 * 3600 * 1000;
@@ -72,6 +73,8 @@ export interface DeliveryDeps {
   counters: DeliveryCounters;
   deadLetter(letter: DeadLetter): void;
   jobFinished(jobId: string, outcome: 'success' | 'failed'): void;
+  /** The fault plan's `webTriggerJsonOnly`. */
+  webtriggerJsonOnly?: () => boolean;
 }
 
 function describe(error: unknown): string {
@@ -100,6 +103,8 @@ export class Delivery {
   async webtrigger(key: string, request: Request): Promise<Response> {
     const module = this.deps.manifest.webtriggers.find((w) => w.key === key);
     if (!module) return new Response('Not Found', { status: 404 });
+    const refused = this.deps.webtriggerJsonOnly?.() === true ? await refusedAsNotJson(request) : null;
+    if (refused) return refused;
     const payload = await webtriggerRequest(request, key);
     if (Buffer.byteLength(JSON.stringify(payload)) > MAX_WEBTRIGGER_REQUEST_BYTES) return new Response('Payload Too Large', { status: 413 });
     const outcome = await this.deps.invoke(module.function, [payload, { installContext: this.deps.installContext }], 'webtrigger');

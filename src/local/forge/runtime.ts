@@ -96,6 +96,7 @@ export class ForgeRuntime implements SdkHost {
       counters: this.counters,
       deadLetter: (letter) => this.deadLetters.push(letter),
       jobFinished: (jobId, outcome) => this.eventsService.finished(jobId, outcome),
+      webtriggerJsonOnly: () => this.faults.plan.webTriggerJsonOnly === true,
     });
     this.schedules = new Schedules(this.manifest.scheduledTriggers, this.clock);
     this.proxy = new ForgeProxy({

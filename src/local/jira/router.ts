@@ -7,6 +7,7 @@ import { getPriorities, getProject, getProjectStatuses } from './handlers/meta';
 import { deleteProperty, getProperty, getPropertyKeys, setProperty } from './handlers/properties';
 import { searchJql } from './handlers/search';
 import { doTransition, getTransitions } from './handlers/transitions';
+import { getUserEmailBulk } from './handlers/user-emails';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
 
 const ROUTES: [method: string, template: string, handler: Handler][] = [
@@ -37,6 +38,7 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['GET', '/rest/api/3/project/{projectIdOrKey}/statuses', getProjectStatuses],
   ['GET', '/rest/api/3/user', getUser],
   ['GET', '/rest/api/3/user/search', findUsers],
+  ['GET', '/rest/api/3/user/email/bulk', getUserEmailBulk],
   ['POST', '/rest/api/3/search/jql', searchJql],
 ];
 

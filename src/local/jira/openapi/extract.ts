@@ -26,6 +26,7 @@ export const servedOperations: Record<string, string[]> = {
   '/rest/api/3/project/{projectIdOrKey}/statuses': ['get'],
   '/rest/api/3/user': ['get'],
   '/rest/api/3/user/search': ['get'],
+  '/rest/api/3/user/email/bulk': ['get'],
   '/rest/api/3/search/jql': ['post'],
 };
 
