@@ -12,6 +12,7 @@ import { chatMethods } from './methods/chat';
 import { chatMessageSend, V3Error } from './methods/chat-v3';
 import { commentMethods } from './methods/comments';
 import { diskMethods } from './methods/disk';
+import { diskStorageMethods } from './methods/disk-storage';
 import { eventMethods } from './methods/events';
 import { taskActionMethods } from './methods/task-actions';
 import { taskMethods } from './methods/tasks';
@@ -24,7 +25,7 @@ import type { ServiceFaults } from '../contracts';
 
 const TABLE: MethodTable = Object.fromEntries(
   Object.entries({
-    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...diskMethods,
+    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...diskMethods, ...diskStorageMethods,
     ...userMethods, ...eventMethods, ...batchMethods,
   }).map(([name, spec]) => [name.toLowerCase(), spec]),
 );

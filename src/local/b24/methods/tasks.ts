@@ -33,7 +33,7 @@ function newTask(ctx: CallContext, id: number): TaskRecord {
   const chatId = card === 'chat' ? ctx.state.nextId('chat') : 0;
   if (chatId) ctx.state.chats.set(chatId, { taskId: id, messages: [] });
   return {
-    id, title: '', description: '', status: 2, priority: 1, responsibleId: ctx.actor.userId,
+    id, title: '', description: '', descriptionInBbcode: 'Y', status: 2, priority: 1, responsibleId: ctx.actor.userId,
     createdBy: ctx.actor.userId, changedBy: ctx.actor.userId, statusChangedBy: null, closedBy: null,
     groupId: 0, parentId: null, deadline: null, startDatePlan: null, endDatePlan: null,
     createdDate: ctx.now, changedDate: ctx.now, statusChangedDate: ctx.now, closedDate: null, dateStart: null,

@@ -1,0 +1,71 @@
+/**
+ * The app against a Bitrix24 as strict as its documentation (issue 11): tasks found without the undocumented
+ * XML_ID filter, Jira files uploaded into the acting person's own drive, and legacy tasks whose description is
+ * HTML synced both ways.
+ */
+import { LEGACY_TASKS } from '../../src/local/seed-b24-legacy';
+import { defaultSeed } from '../../src/local/seed';
+import { actions, adfText, attachInJira, createWorld, fileOf, pairedTask, PEOPLE } from './harness';
+
+describe('an issue created in Jira', () => {
+  it('gets its own task even when the workgroup already has others (the marker is matched in the reply)', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const first = await a.createIssue(PEOPLE.anna.email, { summary: 'First issue' });
+    await w.settle();
+    const second = await a.createIssue(PEOPLE.anna.email, { summary: 'Second issue' });
+    await w.settle();
+    const tasks = await a.tasksInGroup();
+    expect(tasks.map((t) => [t.xmlId, t.title]).sort()).toEqual([[first.id, 'First issue'], [second.id, 'Second issue']]);
+    expect(a.linkOfIssue(second.id)?.taskId).toBe(tasks.find((t) => t.xmlId === second.id)?.id);
+  });
+});
+
+describe('a file attached in Jira', () => {
+  it("is uploaded into the root folder of the acting person's own drive, looked up once", async () => {
+    const w = await createWorld();
+    const { issueId } = await pairedTask(w);
+    w.platform.resetStats();
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'one.pdf', fileOf(10));
+    await w.settle();
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'two.pdf', fileOf(20));
+    await w.settle();
+    expect(w.platform.stats().b24.byMethod['disk.storage.getlist']).toBe(1);
+    const [drive] = (await w.b24(PEOPLE.anna.b24, 'disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: PEOPLE.anna.b24 } })) as { ID: string; ROOT_OBJECT_ID: string }[];
+    const files = [...w.platform.b24.snapshot().files.values()];
+    expect(files.map((f) => [f.name, String(f.folderId), String(f.storageId)])).toEqual([
+      ['one.pdf', drive?.ROOT_OBJECT_ID, drive?.ID],
+      ['two.pdf', drive?.ROOT_OBJECT_ID, drive?.ID],
+    ]);
+  });
+});
+
+describe('a legacy Bitrix24 task whose description is HTML', () => {
+  async function legacyWorld() {
+    const seed = defaultSeed();
+    // The seeded legacy tasks, moved into the paired workgroup.
+    seed.b24.tasks = LEGACY_TASKS.map((t) => ({ ...t, groupId: seed.b24GroupId }));
+    const w = await createWorld({ seed });
+    const a = actions(w);
+    const [task] = (await a.tasksInGroup()).filter((t) => t.title === LEGACY_TASKS[0]?.title);
+    if (!task) throw new Error('the legacy task is not in the workgroup');
+    return { w, a, taskId: task.id };
+  }
+
+  it('reaches Jira with its HTML read as formatting, and a Jira edit comes back as HTML', async () => {
+    const { w, a, taskId } = await legacyWorld();
+    await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Migrate the 2019 price list (now)' } });
+    await w.settle();
+    const issue = await a.issueOfTask(taskId);
+    const description = JSON.stringify(issue.fields.description);
+    expect(description).toContain('"type":"bulletList"');
+    expect(description).toContain('"type":"strong"');
+    expect(description).not.toContain('<b>');
+
+    await w.jira(PEOPLE.anna.email, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { description: adfText('Prices are final') } });
+    await w.settle();
+    const back = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'DESCRIPTION'] })) as { task: { description: string; descriptionInBbcode: string } };
+    expect(back.task.descriptionInBbcode).toBe('N');
+    expect(back.task.description).toMatch(/^<p>Prices are final<\/p>\s*$/);
+  });
+});
