@@ -9,6 +9,7 @@ import type { EventBus } from './events';
 import type { LeakyBucket, OperatingTime } from './limits';
 import { batchMethods } from './methods/batch';
 import { chatMethods } from './methods/chat';
+import { chatEditMethods } from './methods/chat-edit';
 import { chatMessageSend, V3Error } from './methods/chat-v3';
 import { commentMethods } from './methods/comments';
 import { diskMethods } from './methods/disk';
@@ -25,7 +26,7 @@ import type { ServiceFaults } from '../contracts';
 
 const TABLE: MethodTable = Object.fromEntries(
   Object.entries({
-    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...diskMethods, ...diskStorageMethods,
+    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...chatEditMethods, ...diskMethods, ...diskStorageMethods,
     ...userMethods, ...eventMethods, ...batchMethods,
   }).map(([name, spec]) => [name.toLowerCase(), spec]),
 );
