@@ -3,9 +3,11 @@
  * XML_ID filter, Jira files uploaded into the acting person's own drive, and legacy tasks whose description is
  * HTML synced both ways.
  */
+import { B24_CREDENTIALS_KEY } from '../../src/adapters/b24/credentials';
+import { OAUTH_HOST } from '../../src/local/b24';
 import { LEGACY_TASKS } from '../../src/local/seed-b24-legacy';
 import { defaultSeed } from '../../src/local/seed';
-import { actions, adfText, attachInJira, createWorld, fileOf, pairedTask, PEOPLE } from './harness';
+import { actions, adfText, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, type World } from './harness';
 
 describe('an issue created in Jira', () => {
   it('gets its own task even when the workgroup already has others (the marker is matched in the reply)', async () => {
@@ -37,6 +39,41 @@ describe('a file attached in Jira', () => {
       ['one.pdf', drive?.ROOT_OBJECT_ID, drive?.ID],
       ['two.pdf', drive?.ROOT_OBJECT_ID, drive?.ID],
     ]);
+  });
+});
+
+describe('a file attached in Jira, the app connected by OAuth', () => {
+  /** What completing the OAuth approval stores: tokens for Anna (an administrator) and the connection's mode. */
+  async function connectByOAuth(w: World): Promise<void> {
+    const client = w.platform.seed.b24.oauthClient;
+    if (!client) throw new Error('the seed has no OAuth client');
+    const code = w.platform.b24.issueAuthorizationCode(PEOPLE.anna.b24);
+    const tokenUrl = `https://${OAUTH_HOST}/oauth/token/?grant_type=authorization_code&client_id=${client.clientId}&client_secret=${client.clientSecret}&code=${code}`;
+    const tokens = (await (await w.platform.b24.handle(new Request(tokenUrl))).json()) as { access_token: string; refresh_token: string; client_endpoint: string };
+    w.platform.kvs.write('secret', B24_CREDENTIALS_KEY, {
+      mode: 'oauth', clientEndpoint: tokens.client_endpoint, accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
+      expiresAt: w.clock.now() + 3_600_000, clientId: client.clientId, clientSecret: client.clientSecret,
+    });
+    const connection = w.platform.kvs.peek('connection') as Record<string, unknown>;
+    w.platform.kvs.write('plain', 'connection', { ...connection, authMode: 'oauth' });
+  }
+
+  it("is uploaded into the root folder of the app's own storage (disk.storage.getforapp), looked up once", async () => {
+    const w = await createWorld();
+    await connectByOAuth(w);
+    const { issueId } = await pairedTask(w);
+    w.platform.resetStats();
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'one.pdf', fileOf(10));
+    await w.settle();
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'two.pdf', fileOf(20));
+    await w.settle();
+    expect(w.platform.stats().b24.byMethod['disk.storage.getforapp']).toBe(1);
+    expect(w.platform.stats().b24.byMethod['disk.storage.getlist']).toBeUndefined();
+    const app = [...w.platform.b24.snapshot().files.values()].map((f) => f.storageId);
+    const storages = (await w.b24(PEOPLE.anna.b24, 'disk.storage.getlist', {})) as { ID: string }[];
+    expect(app).toHaveLength(2);
+    // Not any storage a person sees: the app's own, which getlist does not show.
+    expect(storages.map((s) => Number(s.ID))).not.toContain(app[0]);
   });
 });
 
