@@ -42,6 +42,19 @@ describe('a file attached in Jira', () => {
   });
 });
 
+describe('a file attached in Jira after its remembered folder is gone', () => {
+  it('is uploaded all the same: the refused folder is forgotten and the drive looked up again', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    w.platform.kvs.write('plain', `b24-folder:user-${PEOPLE.anna.b24}`, '999999');
+    await attachInJira(w, PEOPLE.dmitri.email, issueId, 'late.pdf', fileOf(30));
+    await w.settle();
+    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_TASK_WEBDAV_FILES'] })) as { task: { ufTaskWebdavFiles: unknown } };
+    expect(task.task.ufTaskWebdavFiles).toHaveLength(1);
+    expect(w.platform.kvs.peek(`b24-folder:user-${PEOPLE.anna.b24}`)).not.toBe('999999');
+  });
+});
+
 describe('a file attached in Jira, the app connected by OAuth', () => {
   /** What completing the OAuth approval stores: tokens for Anna (an administrator) and the connection's mode. */
   async function connectByOAuth(w: World): Promise<void> {
