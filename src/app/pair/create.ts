@@ -80,13 +80,16 @@ export async function createTaskFromIssue(ctx: SyncContext, issue: JiraIssue, co
 
 async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig): Promise<PairLink | { existingTaskId: string }> {
   const started = ctx.now();
-  const marked = await findTaskCreatedFor(ctx, issue, config);
-  if (marked) return { existingTaskId: marked };
   const mapping = await mappingFor(ctx, config, null, issue);
   const canon = canonicalOfIssue(issue, mapping);
   const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
   const problems = write.warnings.map(warningSentence);
   const connection = await ctx.connection.get();
+  // An earlier attempt's task was created by whoever this one would create it as.
+  const creator = write.fields.CREATED_BY;
+  const createdBy = typeof creator === 'string' || typeof creator === 'number' ? String(creator) : connection?.actingUserId;
+  const marked = await findTaskCreatedFor(ctx, issue, config, createdBy);
+  if (marked) return { existingTaskId: marked };
   if (write.fields.RESPONSIBLE_ID === undefined && connection?.actingUserId) {
     // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
     write.fields.RESPONSIBLE_ID = connection.actingUserId;
