@@ -133,6 +133,25 @@ describe('task replies (tasks-task-get.md)', () => {
   });
 });
 
+describe("tasks.task.* errors from the methods' tables", () => {
+  it('answers 1048582 "No access to delete the task" (tasks-task-delete.md) and "Responsible person not specified" (tasks-task-add.md)', async () => {
+    const portal = aPortal();
+    const [id] = await tasks(portal, 1);
+    expect(await (await portal.call('tasks.task.delete', { taskId: id }, { as: '3' })).json()).toEqual({ error: '1048582', error_description: 'No access to delete the task' });
+    expect(await (await portal.call('tasks.task.add', { fields: { TITLE: 'x' } })).json()).toEqual({ error: 'ERROR_CORE', error_description: 'Responsible person not specified<br>' });
+  });
+
+  it('refuses tasks.task.files.attach without fileId, with a file out of reach, on a task out of reach (tasks-task-files-attach.md)', async () => {
+    const portal = aPortal();
+    const [id] = await tasks(portal, 1);
+    const [clara] = (await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: '3' } }, { as: '3' })).result;
+    const hers = (await portal.ok('disk.folder.uploadfile', { id: clara.ROOT_OBJECT_ID, data: { NAME: 'c.txt' }, fileContent: ['c.txt', 'aGk='] }, { as: '3' })).result.ID;
+    expect(await (await portal.call('tasks.task.files.attach', { taskId: id })).json()).toEqual({ error: '100', error_description: 'Could not find value for parameter {fileId} (internal error)' });
+    expect(await (await portal.call('tasks.task.files.attach', { taskId: id, fileId: hers })).json()).toEqual({ error: 'ERROR_CORE', error_description: 'Insufficient permissions.<br>' });
+    expect(await (await portal.call('tasks.task.files.attach', { taskId: id, fileId: hers }, { as: '4' })).json()).toEqual({ error: '0', error_description: 'Access denied (internal error)' });
+  });
+});
+
 describe('Drive storages and uploads (disk-storage-get-list.md, disk-folder-upload-file.md, disk-storage-get-for-app.md)', () => {
   const content = (name: string) => ({ data: { NAME: name }, fileContent: [name, Buffer.from('hello').toString('base64')] });
 

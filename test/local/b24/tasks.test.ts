@@ -60,7 +60,7 @@ describe('tasks.task.add / get / update / delete', () => {
     const portal = aPortal();
     const id = (await portal.ok('tasks.task.add', aTask())).result.task.id;
     const res = await portal.call('tasks.task.update', { taskId: id, fields: { TITLE: 'x', RESPONSIBLE_ID: 777 } });
-    expect(await res.json()).toEqual({ error: 'ERROR_CORE', error_description: 'The user specified in the "Assignee" field is not found<br>' });
+    expect(await res.json()).toEqual({ error: 'ERROR_CORE', error_description: 'The user specified in the "Responsible" field was not found<br>' });
     expect((await portal.ok('tasks.task.get', { taskId: id })).result.task.title).toBe('Write spec');
   });
 

@@ -8,7 +8,7 @@ import { B24Error } from '../envelope';
 import { asInt, asList, asRecord, asText, param, yesNo, type Params } from '../params';
 import { mayWrite, storageOf } from '../drive';
 import type { DiskFile } from '../state';
-import { notAllowed, touch, writableTask } from './task-access';
+import { taskIdOf, touch, visibleTask } from './task-access';
 
 const notFound = (): B24Error => new B24Error('ERROR_NOT_FOUND', 'Could not find entity with id');
 
@@ -97,10 +97,18 @@ function attachedGet(ctx: CallContext, params: Params): { result: unknown } {
   };
 }
 
+/** tasks.task.files.attach with the refusals of its table (tasks-task-files-attach.md). */
 function filesAttach(ctx: CallContext, params: Params): { result: unknown } {
-  const task = writableTask(ctx, params);
-  const file = ctx.state.files.get(asInt(param(params, 'fileId')) ?? -1);
-  if (!file) throw notAllowed();
+  const task = visibleTask(ctx, taskIdOf(params));
+  if (!task) throw new B24Error('0', 'Access denied (internal error)');
+  const raw = param(params, 'fileId');
+  if (raw === undefined || raw === '') throw new B24Error('100', 'Could not find value for parameter {fileId} (internal error)');
+  const fileId = asInt(raw);
+  if (fileId === undefined) throw new B24Error('100', `Invalid value ${asText(raw) ?? '{}'} to match with parameter {fileId}. Should be value of type int. (internal error)`);
+  const file = ctx.state.files.get(fileId);
+  const storage = file ? ctx.state.storages.get(file.storageId) : undefined;
+  // A file the caller cannot reach (missing, or in someone else's drive) is "no access to the specified file".
+  if (!file || !storage || !mayWrite(storage, ctx.actor)) throw new B24Error('ERROR_CORE', 'Insufficient permissions.<br>');
   const id = ctx.state.nextId('attachment');
   ctx.state.attachments.set(id, { id, objectId: file.id, entityId: task.id, createdBy: ctx.actor.userId, createdAt: ctx.now });
   task.attachments.push(id);
