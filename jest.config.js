@@ -6,6 +6,8 @@ const esmPackages = [
   'html-void-elements', 'ccount', 'stringify-entities', 'character-entities.*', 'character-reference-invalid',
   'zwitch', 'parse5', 'entities', 'decode-named-character-reference', 'mdast-.*', 'micromark.*',
   'is-.*', 'html-whitespace-sensitive-tag-names', 'estree-.*', 'longest-streak',
+  // @bitrix24/b24jssdk's CommonJS build requires qs-esm, which ships ESM only (conformance tests).
+  'qs-esm',
 ];
 
 /** @type {import('jest').Config} */

@@ -125,6 +125,20 @@ export interface B24Seed {
   groups: { id: string; name: string }[];
   /** A local OAuth application registered on the portal (oauth.bitrix.info flow). */
   oauthClient?: { clientId: string; clientSecret: string };
+  /** Tasks that exist before the app arrives, e.g. legacy ones whose description is HTML. */
+  tasks?: B24SeedTask[];
+}
+
+export interface B24SeedTask {
+  title: string;
+  description: string;
+  /** 'N': written before the portal switched to BBCode, so `description` is HTML. */
+  descriptionInBbcode: 'Y' | 'N';
+  groupId: string;
+  createdBy: string;
+  responsibleId: string;
+  /** ISO instant; the task's CREATED_DATE and CHANGED_DATE. */
+  createdAt: string;
 }
 
 export interface B24Limits {

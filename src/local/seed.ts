@@ -6,6 +6,7 @@
  * Jira: Anna is site admin (ADMINISTER), Ben administers DEMO (both may edit its issues), everyone else may only browse it.
  */
 import type { B24Seed, JiraSeed } from './contracts';
+import { LEGACY_GROUP, LEGACY_TASKS } from './seed-b24-legacy';
 
 export interface PlatformSeed {
   jira: JiraSeed;
@@ -84,7 +85,8 @@ export function defaultSeed(): PlatformSeed {
       applicationToken: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
       timeZone: 'Europe/Berlin',
       users: PEOPLE.flatMap((p) => (p.b24 ? [{ id: p.b24.id, name: p.first, lastName: p.last, email: p.email, webhookSecret: p.b24.secret, ...(p.b24.admin ? { admin: true } : {}) }] : [])),
-      groups: [{ id: '1', name: 'Demo workgroup' }],
+      groups: [{ id: '1', name: 'Demo workgroup' }, { ...LEGACY_GROUP }],
+      tasks: LEGACY_TASKS.map((t) => ({ ...t })),
       oauthClient: { clientId: 'local.65f0a1b2c3d4e5.12345678', clientSecret: 'Zx8Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz' },
     },
   };

@@ -77,6 +77,12 @@ export interface B24AttachedObject {
   downloadUrl: string;
 }
 
+/** A Drive storage and its root folder (ROOT_OBJECT_ID), where uploads go. */
+export interface B24Storage {
+  id: string;
+  rootFolderId: string;
+}
+
 export interface B24Port {
   getTask(taskId: string, options?: { userFields?: string[] }): Promise<B24Task | null>;
   listTasks(options?: B24ListTasksOptions): Promise<B24TaskPage>;
@@ -116,6 +122,10 @@ export interface B24Port {
   getGroup(groupId: string): Promise<B24Group | null>;
   listGroups(start?: number): Promise<{ groups: B24Group[]; next?: number }>;
 
+  /** A person's own Drive storage (disk.storage.getlist, ENTITY_TYPE user); null when the portal shows none. */
+  getUserStorage(userId: string): Promise<B24Storage | null>;
+  /** The app's own Drive storage (disk.storage.getforapp: OAuth only, created on first call). */
+  getAppStorage(): Promise<B24Storage>;
   /** disk.folder.uploadfile with inline base64 content; returns the Drive object ID (not FILE_ID). */
   uploadFile(folderId: string, name: string, content: Uint8Array): Promise<{ id: string; downloadUrl?: string }>;
   attachFileToTask(taskId: string, driveFileId: string): Promise<string>;

@@ -86,7 +86,7 @@ async function renderTasks() {
     const actions = el('td', null, { class: 'actions' });
     B24_ACTIONS.forEach((a) => actions.append(actionButton(a, () => b24(`tasks.task.${a}`, { taskId: task.id }))));
     const comment = el('input', null, { placeholder: 'comment', size: '12' });
-    actions.append(comment, actionButton('comment', () => b24('task.commentitem.add', { TASKID: task.id, FIELDS: { POST_MESSAGE: comment.value } })));
+    actions.append(comment, actionButton('comment', () => b24('task.commentitem.add', [task.id, { POST_MESSAGE: comment.value }])));
     const row = el('tr', null, { 'data-task-id': task.id });
     row.append(el('td', task.id), el('td', task.title), el('td', B24_STATUS[task.status] || task.status),
       el('td', b24Name(task.responsibleId)), el('td', task.deadline || ''), actions);

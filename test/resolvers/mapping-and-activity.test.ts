@@ -26,7 +26,7 @@ describe('the mapping', () => {
     expect(names).toEqual(expect.arrayContaining(['To Do', 'In Progress', 'Done']));
     expect(new Set(names).size).toBe(names.length);
     expect((reply.b24Statuses as { id: string }[]).map((s) => s.id)).toEqual(['2', '3', '4', '5', '6']);
-    expect(reply.groups).toEqual([{ id: '1', name: 'Demo workgroup' }]);
+    expect(reply.groups).toEqual([{ id: '1', name: 'Demo workgroup' }, { id: '2', name: 'Legacy workgroup (HTML descriptions)' }]);
     expect(reply).toMatchObject({ saved: true, config: { projectKey: 'DEMO', b24GroupId: '1' } });
   });
 

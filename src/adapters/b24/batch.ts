@@ -39,8 +39,15 @@ export const encodeCommand = ({ method, params }: B24BatchCommand): string => {
   return query === '' ? method : `${method}?${query}`;
 };
 
-/** PHP serialises an empty associative array as `[]`, so every map may arrive as an empty list. */
-const map = <T extends z.ZodType>(value: T) => z.union([z.record(z.string(), value), z.array(z.never()).transform(() => ({}))]);
+/**
+ * PHP serialises an empty array as `[]` and one keyed 0..n-1 (commands named by number) as a JSON list, so every
+ * map may arrive as a list; its positions are the command names.
+ */
+const map = <T extends z.ZodType>(value: T) =>
+  z.union([
+    z.record(z.string(), value),
+    z.array(value).transform((list) => Object.fromEntries(list.map((item, i) => [String(i), item])) as Record<string, z.output<T>>),
+  ]);
 
 const batchReplySchema = z.object({
   result: map(z.unknown()),

@@ -9,6 +9,7 @@ import type { B24Auth } from './auth';
 import { runBatch } from './batch';
 import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
+import { driveEndpoints } from './drive';
 import { fileEndpoints } from './files';
 import { createB24Caller } from './request';
 import { taskEndpoints } from './tasks';
@@ -19,6 +20,7 @@ export const createB24Client = (auth: B24Auth, transport: HttpTransport, clock: 
     ...taskEndpoints(caller, () => clock.now()),
     ...commentEndpoints(caller),
     ...directoryEndpoints(caller),
+    ...driveEndpoints(caller),
     ...fileEndpoints(caller, transport, () => clock.now()),
     batch: (commands, options = {}) => runBatch(caller, commands, options.halt === true),
   };

@@ -13,19 +13,25 @@ type CommentEndpoints = Pick<
   | 'addChatMessage' | 'updateChatMessage' | 'deleteChatMessage' | 'getChatMessages'
 >;
 
+/**
+ * task.commentitem.* read their arguments by position only (data-encoding.md, "Order of Parameters"): sent as
+ * numeric keys, which a JSON body carries next to an OAuth `auth` and a batch query string carries as `0=…&1[…]=…`.
+ */
+export const positional = (...args: unknown[]): Record<string, unknown> => Object.fromEntries(args.map((arg, i) => [String(i), arg]));
+
 /** task.commentitem.get reports a missing comment as ERROR_CORE "…ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE". */
 const isMissingComment = (e: unknown): boolean =>
   e instanceof PermanentError && (e.reason === 'not-found' || /NOT_FOUND/.test(e.message));
 
 export const commentEndpoints = (c: B24Caller): CommentEndpoints => ({
   async getComments(taskId) {
-    const params = { TASKID: taskId, ORDER: { POST_DATE: 'asc' } };
+    const params = positional(taskId, { POST_DATE: 'asc' });
     return (await c.call('task.commentitem.getlist', params, z.array(commentSchema(taskId)))).result;
   },
 
   async getComment(taskId, commentId) {
     try {
-      return (await c.call('task.commentitem.get', { TASKID: taskId, ITEMID: commentId }, commentSchema(taskId))).result;
+      return (await c.call('task.commentitem.get', positional(taskId, commentId), commentSchema(taskId))).result;
     } catch (e) {
       if (isMissingComment(e)) return null;
       throw e;
@@ -34,15 +40,15 @@ export const commentEndpoints = (c: B24Caller): CommentEndpoints => ({
 
   async addComment(taskId, message, authorId) {
     const fields = authorId === undefined ? { POST_MESSAGE: message } : { POST_MESSAGE: message, AUTHOR_ID: authorId };
-    return (await c.call('task.commentitem.add', { TASKID: taskId, FIELDS: fields }, idString)).result;
+    return (await c.call('task.commentitem.add', positional(taskId, fields), idString)).result;
   },
 
   async updateComment(taskId, commentId, message) {
-    await c.call('task.commentitem.update', { TASKID: taskId, ITEMID: commentId, FIELDS: { POST_MESSAGE: message } }, z.unknown());
+    await c.call('task.commentitem.update', positional(taskId, commentId, { POST_MESSAGE: message }), z.unknown());
   },
 
   async deleteComment(taskId, commentId) {
-    await c.call('task.commentitem.delete', { TASKID: taskId, ITEMID: commentId }, z.unknown());
+    await c.call('task.commentitem.delete', positional(taskId, commentId), z.unknown());
   },
 
   async getTaskChatId(taskId) {

@@ -7,6 +7,7 @@ import type { B24Comment } from '../../core/remote/b24';
 import type { B24Port } from '../../ports/b24';
 import { parseReply } from '../reply';
 import { runBatch } from './batch';
+import { positional } from './comments';
 import { translateB24Failure } from './errors';
 import type { B24Caller } from './request';
 import { TASK_SELECT, commentSchema, taskGetSchema, taskSchema } from './schemas';
@@ -77,7 +78,7 @@ export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints =>
       c,
       {
         task: { method: 'tasks.task.get', params: { taskId, select: select(options.userFields) } },
-        comments: { method: 'task.commentitem.getlist', params: { TASKID: taskId, ORDER: { POST_DATE: 'asc' } } },
+        comments: { method: 'task.commentitem.getlist', params: positional(taskId, { POST_DATE: 'asc' }) },
       },
       false,
     );

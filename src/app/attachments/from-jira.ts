@@ -3,22 +3,16 @@
  * configured cap is never copied and never silently dropped: the journal says which file, how big, and the cap.
  */
 import type { SyncConfig } from '../../core/config';
-import { isPermanent } from '../../core/errors';
+import { isPermanent, RetryableError } from '../../core/errors';
 import type { SyncJob } from '../jobs';
 import type { JournalOutcome } from '../store/journal';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
+import { uploadFolderId } from './drive-folder';
 import { FileLinkStore } from './file-links';
 
 export type JiraAttachmentJob = Extract<SyncJob, { kind: 'jira-attachment' }>;
-
-/**
- * The Drive folder copies are uploaded to. The emulator accepts any folder; on a real portal this must be a folder
- * the integration user can write (e.g. the root of its own storage, from disk.storage.getlist). No connection
- * setting names it yet, so the integrator passes it to `syncJiraAttachment` once there is one.
- */
-export const DEFAULT_B24_FOLDER_ID = '1';
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -42,7 +36,21 @@ async function download(ctx: SyncContext, attachmentId: string): Promise<Uint8Ar
   }
 }
 
-async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, job: JiraAttachmentJob, folderId: string): Promise<void> {
+/** Into the acting person's (or the app's) own Drive; a folder that vanished is looked up afresh on the retry. */
+async function upload(ctx: SyncContext, filename: string, content: Uint8Array): Promise<{ id: string }> {
+  const { folderId, forget } = await uploadFolderId(ctx);
+  try {
+    return await ctx.b24.uploadFile(folderId, filename, content);
+  } catch (error) {
+    if (isPermanent(error, 'not-found')) {
+      await forget();
+      throw new RetryableError('server-error', `Bitrix24 Drive folder ${folderId} is gone; the upload folder is looked up again`, { code: 'app:drive-folder-gone', cause: error });
+    }
+    throw error;
+  }
+}
+
+async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, job: JiraAttachmentJob): Promise<void> {
   const filename = job.filename ?? `jira-attachment-${job.attachmentId}`;
   const cap = config.attachmentMaxBytes;
   // The event's size spares the download of a file that cannot be copied anyway.
@@ -51,7 +59,7 @@ async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, 
   // Removed in Jira before this job ran: there is nothing left to copy, and nothing to lose by not copying it.
   if (!content) return record(ctx, link, 'attachment', 'skipped', `Attachment "${filename}" was deleted in Jira before it could be copied.`);
   if (content.byteLength > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, content.byteLength, cap));
-  const uploaded = await ctx.b24.uploadFile(folderId, filename, content);
+  const uploaded = await upload(ctx, filename, content);
   // Attaching fires a task event whose job may run before our link is saved: the intent tells it this is our copy.
   await ctx.deps.kv.set(keys.fileIntent(link.taskId, uploaded.id), job.attachmentId, { ttlSeconds: 3600 });
   const b24AttachmentId = await ctx.b24.attachFileToTask(link.taskId, uploaded.id);
@@ -76,7 +84,6 @@ export async function syncJiraAttachment(
   link: PairLink,
   config: SyncConfig,
   job: JiraAttachmentJob,
-  folderId: string = DEFAULT_B24_FOLDER_ID,
 ): Promise<void> {
   if (job.action === 'deleted') return onDeleted(ctx, link, job);
   const files = new FileLinkStore(ctx.deps.kv);
@@ -84,7 +91,7 @@ export async function syncJiraAttachment(
   // A duplicate delivered to a second worker while the first is still copying: the first one finishes the job.
   if (!(await files.claim('jira', job.issueId, job.attachmentId))) return;
   try {
-    await copyToTask(ctx, link, config, job, folderId);
+    await copyToTask(ctx, link, config, job);
   } finally {
     await files.release('jira', job.issueId, job.attachmentId);
   }

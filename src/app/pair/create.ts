@@ -14,6 +14,7 @@ import type { SyncContext } from '../sync-context';
 import { moveTaskTo } from './apply-b24';
 import { moveIssueTo } from './apply-jira';
 import { allFlowingTo } from './changes';
+import { findTaskCreatedFor } from './find-created-task';
 import { warningSentence } from './journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue } from './read';
 
@@ -79,13 +80,16 @@ export async function createTaskFromIssue(ctx: SyncContext, issue: JiraIssue, co
 
 async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig): Promise<PairLink | { existingTaskId: string }> {
   const started = ctx.now();
-  const marked = await ctx.b24.listTasks({ filter: { XML_ID: issue.id } });
-  if (marked.tasks[0]) return { existingTaskId: marked.tasks[0].id };
   const mapping = await mappingFor(ctx, config, null, issue);
   const canon = canonicalOfIssue(issue, mapping);
   const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
   const problems = write.warnings.map(warningSentence);
   const connection = await ctx.connection.get();
+  // An earlier attempt's task was created by whoever this one would create it as.
+  const creator = write.fields.CREATED_BY;
+  const createdBy = typeof creator === 'string' || typeof creator === 'number' ? String(creator) : connection?.actingUserId;
+  const marked = await findTaskCreatedFor(ctx, issue, config, createdBy);
+  if (marked) return { existingTaskId: marked };
   if (write.fields.RESPONSIBLE_ID === undefined && connection?.actingUserId) {
     // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
     write.fields.RESPONSIBLE_ID = connection.actingUserId;

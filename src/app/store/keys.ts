@@ -21,6 +21,8 @@ export const keys = {
   fileIntent: (taskId: string, driveObjectId: string) => `fintent:b24:${safe(taskId)}-${safe(driveObjectId)}`,
   /** A Bitrix24 file the sync decided never to copy (over the size cap, or gone): not looked up again. */
   skippedB24File: (taskId: string, attachmentId: string) => `fskip:b24:${safe(taskId)}-${safe(attachmentId)}`,
+  /** The root folder of the Drive storage Jira files are uploaded to, per owner (`user-<id>` or `app`). */
+  uploadFolder: (owner: string) => `b24-folder:${safe(owner)}`,
   projectConfig: (projectKey: string) => `config:${safe(projectKey)}`,
   projectIndex: () => 'config-index',
   connection: () => 'connection',

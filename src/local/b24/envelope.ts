@@ -15,17 +15,17 @@ export class B24Error extends Error {
   }
 }
 
-/** Codes and texts from the docs' system-error table (_includes/system-errors.md). */
+/** Codes, texts and HTTP statuses from the docs' system-error table (_includes/system-errors.md). */
 export const SystemErrors = {
   noAuth: () => new B24Error('NO_AUTH_FOUND', 'Wrong authorization data', 401),
-  invalidCredentials: () => new B24Error('INVALID_CREDENTIALS', 'Invalid request credentials', 401),
+  invalidCredentials: () => new B24Error('INVALID_CREDENTIALS', 'Invalid request credentials', 403),
   expiredToken: () => new B24Error('expired_token', 'The access token provided has expired', 401),
   invalidToken: () => new B24Error('invalid_token', 'The access token provided is invalid', 401),
   insufficientScope: (kind: 'webhook' | 'app') =>
     new B24Error(
       'insufficient_scope',
       `The request requires higher privileges than provided by the ${kind === 'webhook' ? 'webhook' : 'access'} token`,
-      401,
+      403,
     ),
   methodNotFound: () => new B24Error('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404),
   queryLimit: () => new B24Error('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503),

@@ -5,11 +5,13 @@
  */
 import type { B24Limits, B24Outbox, B24Seed, Caller, Clock, HttpService, ServiceFaults } from '../contracts';
 import { errorResponse, SystemErrors } from './envelope';
+import { seedDrive } from './drive';
 import { EventBus } from './events';
 import { defaultCost, DEFAULT_LIMITS, LeakyBucket, OperatingTime } from './limits';
 import { downloadContent } from './methods/disk';
 import { OAUTH_HOST, OAuthServer } from './oauth';
 import { Router } from './router';
+import { seedTasks } from './seed-tasks';
 import { B24State, type CardKind, type UserFieldDef } from './state';
 
 export { OAUTH_HOST } from './oauth';
@@ -45,6 +47,8 @@ export class Bitrix24Emulator implements HttpService {
     const limits: B24Limits = { ...DEFAULT_LIMITS, ...this.options.limits };
     this.state = new B24State(seed);
     this.state.defaultCard = this.options.defaultCard ?? 'legacy';
+    seedDrive(this.state);
+    seedTasks(this.state, seed.tasks ?? []);
     this.oauth = new OAuthServer(seed, clock);
     this.router = new Router({
       state: this.state,

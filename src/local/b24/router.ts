@@ -9,9 +9,11 @@ import type { EventBus } from './events';
 import type { LeakyBucket, OperatingTime } from './limits';
 import { batchMethods } from './methods/batch';
 import { chatMethods } from './methods/chat';
+import { chatEditMethods } from './methods/chat-edit';
 import { chatMessageSend, V3Error } from './methods/chat-v3';
 import { commentMethods } from './methods/comments';
 import { diskMethods } from './methods/disk';
+import { diskStorageMethods } from './methods/disk-storage';
 import { eventMethods } from './methods/events';
 import { taskActionMethods } from './methods/task-actions';
 import { taskMethods } from './methods/tasks';
@@ -24,7 +26,7 @@ import type { ServiceFaults } from '../contracts';
 
 const TABLE: MethodTable = Object.fromEntries(
   Object.entries({
-    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...diskMethods,
+    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...chatEditMethods, ...diskMethods, ...diskStorageMethods,
     ...userMethods, ...eventMethods, ...batchMethods,
   }).map(([name, spec]) => [name.toLowerCase(), spec]),
 );

@@ -11,6 +11,8 @@ export interface TaskRecord {
   id: number;
   title: string;
   description: string;
+  /** 'N' on tasks written before the portal switched to BBCode: their description is HTML. */
+  descriptionInBbcode: 'Y' | 'N';
   status: number;
   priority: number;
   responsibleId: number;
@@ -62,6 +64,7 @@ export interface DiskFile {
   id: number;
   fileId: number;
   folderId: number;
+  storageId: number;
   name: string;
   content: Uint8Array;
   createdBy: number;
@@ -95,12 +98,29 @@ export interface UserFieldDef {
   mandatory: boolean;
 }
 
+/** A Drive storage (disk.storage.*): a person's drive, the common one, a workgroup's, or an app's. */
+export interface StorageRecord {
+  id: number;
+  name: string;
+  entityType: 'user' | 'common' | 'group' | 'restapp';
+  entityId: string;
+  rootFolderId: number;
+}
+
+export interface FolderRecord {
+  id: number;
+  storageId: number;
+  name: string;
+}
+
 export class B24State {
   readonly tasks = new Map<number, TaskRecord>();
   readonly comments = new Map<number, CommentRecord>();
   readonly chats = new Map<number, { taskId: number; messages: ChatMessage[] }>();
   readonly files = new Map<number, DiskFile>();
   readonly attachments = new Map<number, Attachment>();
+  readonly storages = new Map<number, StorageRecord>();
+  readonly folders = new Map<number, FolderRecord>();
   readonly handlers: HandlerRecord[] = [];
   readonly userFields = new Map<string, UserFieldDef>();
   readonly webhookScopes = new Map<string, string[]>();
@@ -110,8 +130,8 @@ export class B24State {
   constructor(readonly seed: B24Seed) {}
 
   /** Ids start high enough not to look like seed user or group ids in tests. */
-  nextId(kind: 'task' | 'comment' | 'chat' | 'message' | 'file' | 'attachment' | 'handler'): number {
-    const start = { task: 100, comment: 3000, chat: 2500, message: 48000, file: 4700, attachment: 970, handler: 180 }[kind];
+  nextId(kind: 'task' | 'comment' | 'chat' | 'message' | 'file' | 'attachment' | 'handler' | 'storage' | 'folder'): number {
+    const start = { task: 100, comment: 3000, chat: 2500, message: 48000, file: 4700, attachment: 970, handler: 180, storage: 1300, folder: 8900 }[kind];
     const next = (this.counters.get(kind) ?? start) + 1;
     this.counters.set(kind, next);
     return next;

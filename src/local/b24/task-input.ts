@@ -12,7 +12,7 @@ const core = (text: string): B24Error => new B24Error('ERROR_CORE', `${text}<br>
 
 function userId(ctx: CallContext, value: unknown, field: string): number {
   const id = asInt(value);
-  if (id === undefined || !ctx.state.user(id)) throw core(`The user specified in the "${field}" field is not found`);
+  if (id === undefined || !ctx.state.user(id)) throw core(`The user specified in the "${field}" field was not found`);
   return id;
 }
 
@@ -64,7 +64,7 @@ const SETTERS: Record<string, Setter> = {
     if (s === undefined || s < 2 || s > 6) throw core('Invalid status');
     if (s !== t.status) Object.assign(t, { status: s, statusChangedBy: c.actor.userId, statusChangedDate: c.now });
   },
-  RESPONSIBLE_ID: (c, t, v) => (t.responsibleId = userId(c, v, 'Assignee')),
+  RESPONSIBLE_ID: (c, t, v) => (t.responsibleId = userId(c, v, 'Responsible')),
   CREATED_BY: (c, t, v) => (t.createdBy = userId(c, v, 'Creator')),
   GROUP_ID: (c, t, v) => {
     const g = asInt(v);
@@ -109,7 +109,7 @@ export function applyFields(ctx: CallContext, task: TaskRecord, fields: Record<s
 export function checkRequired(ctx: CallContext, fields: Record<string, unknown>): void {
   const upper = new Set(Object.keys(fields).map((k) => k.toUpperCase()));
   if (!upper.has('TITLE')) throw core('Task title is not specified');
-  if (!upper.has('RESPONSIBLE_ID')) throw core('Assignee is not specified');
+  if (!upper.has('RESPONSIBLE_ID')) throw core('Responsible person not specified');
   for (const def of ctx.state.userFields.values()) {
     if (def.mandatory && !upper.has(def.name)) throw core(`The field "${def.name}" is required`);
   }

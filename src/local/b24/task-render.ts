@@ -62,7 +62,7 @@ const FIELDS: [string, Getter][] = [
   ['IS_PINNED', () => 'N'],
   ['IS_PINNED_IN_GROUP', () => 'N'],
   ['FLOW_ID', () => null],
-  ['DESCRIPTION_IN_BBCODE', () => 'Y'],
+  ['DESCRIPTION_IN_BBCODE', (t) => t.descriptionInBbcode],
   ['STATUS', (t) => String(t.status)],
   ['STATUS_CHANGED_DATE', (t, c) => date(t.statusChangedDate, c)],
   ['DURATION_PLAN', () => null],
@@ -154,6 +154,9 @@ export function renderTask(t: TaskRecord, ctx: CallContext, select?: string[]): 
   for (const [name, get] of FIELDS) if (want(name)) out[camelize(name)] = get(t, ctx);
   const ufNames = [...SYSTEM_UF, ...ctx.state.userFields.keys()];
   for (const name of ufNames) if (want(name)) out[camelize(name)] = ufValue(t, name);
+  // Printed whatever `select` says, as in the documented get/list replies (tasks-task-get.md): a reader needs it to
+  // know whether `description` is BBCode or a legacy task's HTML.
+  out.descriptionInBbcode = t.descriptionInBbcode;
   out.favorite = 'N';
   out.group = t.groupId ? { id: String(t.groupId), name: ctx.state.seed.groups.find((g) => g.id === String(t.groupId))?.name ?? '' } : [];
   if (want('CREATED_BY')) out.creator = person(ctx, t.createdBy);

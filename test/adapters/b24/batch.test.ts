@@ -59,7 +59,7 @@ describe('Bitrix24 batch', () => {
     expect(task?.id).toBe('8157');
     expect(comments.map((c) => c.id)).toEqual(['3157', '3155']);
     const cmd = (requests[0]?.json as { cmd: Record<string, string> }).cmd;
-    expect(cmd.comments).toBe('task.commentitem.getlist?TASKID=8157&ORDER%5BPOST_DATE%5D=asc');
+    expect(cmd.comments).toBe('task.commentitem.getlist?0=8157&1%5BPOST_DATE%5D=asc');
   });
 
   it('treats a refused comment list (new task card) as no legacy comments, but a rate limit as retryable', async () => {

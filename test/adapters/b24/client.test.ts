@@ -72,7 +72,8 @@ describe('Bitrix24 client: comments', () => {
   it('adds a legacy comment and returns its id', async () => {
     const { b24, requests } = webhookClient(reply(200, fixtureJson('b24/rest/task.commentitem.add.response.json')));
     await expect(b24.addComment('8017', '[B]Anna (Jira):[/B] hi')).resolves.toBe('3141');
-    expect(requests[0]?.json).toEqual({ TASKID: '8017', FIELDS: { POST_MESSAGE: '[B]Anna (Jira):[/B] hi' } });
+    // Positional, as task.commentitem.* read their arguments (data-encoding.md, "Order of Parameters").
+    expect(requests[0]?.json).toEqual({ 0: '8017', 1: { POST_MESSAGE: '[B]Anna (Jira):[/B] hi' } });
   });
 
   it("reads the new task card's chat id and its messages", async () => {

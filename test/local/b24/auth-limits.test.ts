@@ -4,10 +4,10 @@ import { aPortal, fixture, shapeMismatches } from './support';
 const token = (args: string) => new Request(`https://${OAUTH_HOST}/oauth/token/?client_id=local.abc123&client_secret=client-secret&${args}`);
 
 describe('authentication', () => {
-  it('answers INVALID_CREDENTIALS (401) to a wrong webhook secret', async () => {
+  it('answers INVALID_CREDENTIALS (403, the system-error table) to a wrong webhook secret', async () => {
     const portal = aPortal();
     const res = await portal.emu.handle(new Request('https://sandbox.bitrix24.com/rest/2/wrong/profile.json'));
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
     expect(await res.json()).toEqual(fixture('INVALID_CREDENTIALS.json'));
   });
 
@@ -50,12 +50,12 @@ describe('authentication', () => {
     expect((await wrong.json()).error).toBe('invalid_client');
   });
 
-  it('limits a webhook to its scopes (insufficient_scope, 401) and reports them through `scope`', async () => {
+  it('limits a webhook to its scopes (insufficient_scope, 403) and reports them through `scope`', async () => {
     const portal = aPortal();
     portal.emu.restrictWebhookScopes('2', ['user_brief']);
     expect((await portal.ok('scope')).result).toEqual(['user_brief']);
     const res = await portal.call('tasks.task.list');
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
     expect((await res.json()).error).toBe('insufficient_scope');
     expect((await portal.ok('user.get', { FILTER: { ID: 3 } })).result[0]).not.toHaveProperty('EMAIL');
   });

@@ -56,14 +56,19 @@ describe('users and groups', () => {
 });
 
 describe('Drive files and task attachments', () => {
+  /** Boris's own drive: uploads go to the root folder of a storage the caller may write. */
+  const rootOf = async (portal: ReturnType<typeof aPortal>): Promise<string> =>
+    (await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: '2' } })).result[0].ROOT_OBJECT_ID;
+
   it('uploads base64 content, attaches it to a task and serves it from DOWNLOAD_URL', async () => {
     const portal = aPortal();
     portal.emu.bindHandler('ONTASKUPDATE', 'https://example.test/hook');
     const id = (await portal.ok('tasks.task.add', { fields: { TITLE: 'x', RESPONSIBLE_ID: 3 } })).result.task.id;
-    const up = await portal.ok('disk.folder.uploadfile', { id: 7, data: { NAME: 'a.txt' }, fileContent: ['a.txt', Buffer.from('hello').toString('base64')] });
+    const folder = await rootOf(portal);
+    const up = await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: 'a.txt' }, fileContent: ['a.txt', Buffer.from('hello').toString('base64')] });
     expect(up.result).toMatchObject({ NAME: 'a.txt', SIZE: '5', TYPE: 'file' });
-    expect((await portal.call('disk.folder.uploadfile', { id: 7, data: { NAME: 'a.txt' }, fileContent: ['a.txt', 'aGk='] })).status).toBe(400);
-    const unique = await portal.ok('disk.folder.uploadfile', { id: 7, data: { NAME: 'a.txt' }, fileContent: ['a.txt', 'aGk='], generateUniqueName: true });
+    expect((await portal.call('disk.folder.uploadfile', { id: folder, data: { NAME: 'a.txt' }, fileContent: ['a.txt', 'aGk='] })).status).toBe(400);
+    const unique = await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: 'a.txt' }, fileContent: ['a.txt', 'aGk='], generateUniqueName: true });
     expect(unique.result.NAME).toBe('a (1).txt');
     const attached = await portal.ok('tasks.task.files.attach', { taskId: id, fileId: up.result.ID });
     expect(attached.result.attachmentId).toEqual(expect.any(Number));
@@ -79,8 +84,9 @@ describe('Drive files and task attachments', () => {
   it('replaces the task\'s file list on update: numeric ids keep, n<id> adds', async () => {
     const portal = aPortal();
     const id = (await portal.ok('tasks.task.add', { fields: { TITLE: 'x', RESPONSIBLE_ID: 3 } })).result.task.id;
-    const f1 = (await portal.ok('disk.folder.uploadfile', { id: 7, data: { NAME: '1' }, fileContent: ['1', 'MQ=='] })).result.ID;
-    const f2 = (await portal.ok('disk.folder.uploadfile', { id: 7, data: { NAME: '2' }, fileContent: ['2', 'Mg=='] })).result.ID;
+    const folder = await rootOf(portal);
+    const f1 = (await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: '1' }, fileContent: ['1', 'MQ=='] })).result.ID;
+    const f2 = (await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: '2' }, fileContent: ['2', 'Mg=='] })).result.ID;
     const first = (await portal.ok('tasks.task.update', { taskId: id, fields: { UF_TASK_WEBDAV_FILES: [`n${f1}`] } })).result.task;
     const [a1] = (await portal.ok('tasks.task.get', { taskId: id, select: ['UF_TASK_WEBDAV_FILES'] })).result.task.ufTaskWebdavFiles;
     expect(first.id).toBe(id);

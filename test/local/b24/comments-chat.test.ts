@@ -10,16 +10,16 @@ async function aTaskOn(card: 'legacy' | 'chat') {
 describe('legacy comments (task.commentitem.*)', () => {
   it('adds, reads, lists, updates and deletes a comment in the documented shapes', async () => {
     const { portal, id } = await aTaskOn('legacy');
-    const added = await portal.ok('task.commentitem.add', { TASKID: id, FIELDS: { POST_MESSAGE: '[B]Hi[/B]', AUTHOR_ID: 3 } });
+    const added = await portal.ok('task.commentitem.add', [id, { POST_MESSAGE: '[B]Hi[/B]', AUTHOR_ID: 3 }]);
     expect(shapeMismatches(added, fixture('task.commentitem.add.response.json'))).toEqual([]);
-    const got = await portal.ok('task.commentitem.get', { TASKID: id, ITEMID: added.result });
+    const got = await portal.ok('task.commentitem.get', [id, added.result]);
     expect(shapeMismatches(got.result, { ...fixture('task.commentitem.get.response.json').result, ATTACHED_OBJECTS: {} })).toEqual([]);
     expect(got.result).toMatchObject({ ID: String(added.result), AUTHOR_ID: '3', POST_MESSAGE: '[B]Hi[/B]', ATTACHED_OBJECTS: {} });
-    await portal.ok('task.commentitem.update', { TASKID: id, ITEMID: added.result, FIELDS: { POST_MESSAGE: 'edited' } }, { as: '3' });
-    const list = await portal.ok('task.commentitem.getlist', { TASKID: id, ORDER: { POST_DATE: 'asc' } });
+    await portal.ok('task.commentitem.update', [id, added.result, { POST_MESSAGE: 'edited' }], { as: '3' });
+    const list = await portal.ok('task.commentitem.getlist', [id, { POST_DATE: 'asc' }]);
     expect(list.result.map((c: { POST_MESSAGE: string }) => c.POST_MESSAGE)).toEqual(['edited']);
-    await portal.ok('task.commentitem.delete', { TASKID: id, ITEMID: added.result }, { as: '3' });
-    expect((await portal.ok('task.commentitem.getlist', { TASKID: id })).result).toEqual([]);
+    await portal.ok('task.commentitem.delete', [id, added.result], { as: '3' });
+    expect((await portal.ok('task.commentitem.getlist', [id])).result).toEqual([]);
   });
 
   it('accepts positional arguments as the legacy methods expect', async () => {
@@ -30,11 +30,13 @@ describe('legacy comments (task.commentitem.*)', () => {
 
   it('answers the documented errors for a missing comment, a task out of reach and a bad ORDER key', async () => {
     const { portal, id } = await aTaskOn('legacy');
-    expect(await (await portal.call('task.commentitem.get', { TASKID: id, ITEMID: 1 })).json()).toEqual(fixture('task.commentitem.get.error.json'));
-    expect(await (await portal.call('task.commentitem.add', { TASKID: id, FIELDS: { POST_MESSAGE: 'x' } }, { as: '4' })).json()).toEqual(
-      fixture('task.commentitem.add.error.json'),
+    // The docs' tables give ERROR_CORE; their examples (the fixtures) print ERROR_CODE with the same text.
+    const tableCode = (example: { error_description: string }) => ({ error: 'ERROR_CORE', error_description: example.error_description });
+    expect(await (await portal.call('task.commentitem.get', [id, 1])).json()).toEqual(tableCode(fixture('task.commentitem.get.error.json')));
+    expect(await (await portal.call('task.commentitem.add', [id, { POST_MESSAGE: 'x' }], { as: '4' })).json()).toEqual(
+      tableCode(fixture('task.commentitem.add.error.json')),
     );
-    const bad = await (await portal.call('task.commentitem.getlist', { TASKID: id, ORDER: { '>=POST_DATE': 'asc' } })).json();
+    const bad = await (await portal.call('task.commentitem.getlist', [id, { '>=POST_DATE': 'asc' }])).json();
     expect(bad.error).toBe('ERROR_CORE');
     expect(bad.error_description).toContain('256/TE/WRONG_ARGUMENTS');
   });
@@ -73,7 +75,7 @@ describe('chat-card comments (task chat)', () => {
 
   it('refuses the legacy update/getlist on a chat-card task and reading a chat as a non-member', async () => {
     const { portal, id } = await aTaskOn('chat');
-    expect((await portal.call('task.commentitem.getlist', { TASKID: id })).status).toBe(400);
+    expect((await portal.call('task.commentitem.getlist', [id])).status).toBe(400);
     const chatId = (await portal.ok('tasks.task.get', { taskId: id, select: ['CHAT_ID'] })).result.task.chatId;
     expect((await portal.call('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}` }, { as: '4' })).status).toBe(400);
     expect(await (await portal.call('im.dialog.messages.get', {})).json()).toEqual(fixture('im.dialog.messages.get.error.json'));

@@ -55,12 +55,12 @@ describe('outgoing events', () => {
   it('fires legacy comment add/update/delete with the comment id', async () => {
     const portal = webhookPortal();
     const id = (await portal.ok('tasks.task.add', { fields: { TITLE: 'x', RESPONSIBLE_ID: 3 } })).result.task.id;
-    const cid = (await portal.ok('task.commentitem.add', { TASKID: id, FIELDS: { POST_MESSAGE: 'hi' } })).result;
+    const cid = (await portal.ok('task.commentitem.add', [id, { POST_MESSAGE: 'hi' }])).result;
     expect(formKeys(await lastBody(portal)).sort()).toEqual(expectedWebhookKeys(fixtureText('ONTASKCOMMENTADD.legacy-card.raw.constructed.txt')));
     expect(await formOf(portal.deliveries.at(-1) as Request)).toMatchObject({ data: { FIELDS_AFTER: { ID: String(cid), TASK_ID: id } } });
-    await portal.ok('task.commentitem.update', { TASKID: id, ITEMID: cid, FIELDS: { POST_MESSAGE: 'ho' } });
+    await portal.ok('task.commentitem.update', [id, cid, { POST_MESSAGE: 'ho' }]);
     expect(formKeys(await lastBody(portal)).sort()).toEqual(expectedWebhookKeys(fixtureText('ONTASKCOMMENTUPDATE.raw.constructed.txt')));
-    await portal.ok('task.commentitem.delete', { TASKID: id, ITEMID: cid });
+    await portal.ok('task.commentitem.delete', [id, cid]);
     expect(formKeys(await lastBody(portal)).sort()).toEqual(expectedWebhookKeys(fixtureText('ONTASKCOMMENTDELETE.raw.constructed.txt')));
   });
 

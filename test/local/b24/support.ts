@@ -30,15 +30,17 @@ export function aSeed(overrides: Partial<B24Seed> = {}): B24Seed {
 }
 
 export type Encoding = 'json' | 'form' | 'query';
+export type Params = Record<string, unknown> | unknown[];
 
 export interface Portal {
   emu: Bitrix24Emulator;
   clock: ManualClock;
   deliveries: Request[];
   /** Calls a method through user `as`'s incoming webhook (default user 2). */
-  call(method: string, params?: Record<string, unknown>, opts?: { as?: string; encoding?: Encoding }): Promise<Response>;
+  /** An array is what positional legacy methods take (`[taskId, {...}]`). */
+  call(method: string, params?: Params, opts?: { as?: string; encoding?: Encoding }): Promise<Response>;
   /** Same, but expects a 200 and returns the parsed body. */
-  ok(method: string, params?: Record<string, unknown>, opts?: { as?: string; encoding?: Encoding }): Promise<Record<string, Loose>>;
+  ok(method: string, params?: Params, opts?: { as?: string; encoding?: Encoding }): Promise<Record<string, Loose>>;
 }
 
 export function aPortal(options: { seed?: B24Seed; limits?: Partial<B24Limits> } = {}): Portal {
@@ -60,10 +62,11 @@ export function aPortal(options: { seed?: B24Seed; limits?: Partial<B24Limits> }
   return { emu, clock, deliveries, call, ok };
 }
 
-export function webhookRequest(base: string, params: Record<string, unknown>, encoding: Encoding): Request {
-  if (encoding === 'query') return new Request(`${base}?${httpBuildQuery(params)}`);
+export function webhookRequest(base: string, params: Params, encoding: Encoding): Request {
+  const keyed = Array.isArray(params) ? Object.fromEntries(params.map((v, i) => [String(i), v])) : params;
+  if (encoding === 'query') return new Request(`${base}?${httpBuildQuery(keyed)}`);
   if (encoding === 'form') {
-    return new Request(base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: httpBuildQuery(params) });
+    return new Request(base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: httpBuildQuery(keyed) });
   }
   return new Request(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
 }

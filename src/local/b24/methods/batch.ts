@@ -48,8 +48,22 @@ function parseCommand(command: string, results: Record<string, unknown>): { meth
   return { method, params };
 }
 
+/** `cmd` as a map or a list: "The array of requests can use numeric keys or be associative" (batch.md). */
+function commandsOf(params: Params): Record<string, unknown> {
+  const raw = param(params, 'cmd');
+  if (Array.isArray(raw)) return Object.fromEntries(raw.map((command: unknown, i) => [String(i), command]));
+  return asRecord(raw) ?? {};
+}
+
+/** PHP prints an empty array as [], keys 0..n-1 as a JSON list, anything else as an object. */
+function phpMap(m: Record<string, unknown>): unknown {
+  const keys = Object.keys(m);
+  if (keys.length === 0) return [];
+  return keys.every((k, i) => k === String(i)) ? keys.map((k) => m[k]) : m;
+}
+
 function run(ctx: CallContext, params: Params): MethodResult {
-  const cmd = asRecord(param(params, 'cmd')) ?? {};
+  const cmd = commandsOf(params);
   const entries = Object.entries(cmd);
   if (entries.length > MAX_COMMANDS) throw new B24Error('ERROR_BATCH_LENGTH_EXCEEDED', 'Max batch length exceeded');
   const halt = yesNo(param(params, 'halt')) === 'Y';
@@ -73,8 +87,6 @@ function run(ctx: CallContext, params: Params): MethodResult {
       if (halt) break;
     }
   }
-  // PHP prints an empty array as [] and a keyed one as an object; the fixtures show both.
-  const phpMap = (m: Record<string, unknown>): unknown => (Object.keys(m).length ? m : []);
   return {
     result: { result: phpMap(result), result_error: phpMap(errors), result_total: phpMap(totals), result_next: phpMap(nexts), result_time: phpMap(times) },
   };

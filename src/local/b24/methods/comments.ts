@@ -1,33 +1,54 @@
 /**
- * Legacy task comments (task.commentitem.*, positional: `[TASKID, …]` or named). On chat-card tasks add posts to
- * the task chat (chat-style event) and the other four refuse, as the docs say they stop working there.
+ * Legacy task comments (task.commentitem.*). Positional only (`[TASKID, …]`, see positional.ts), with the error
+ * codes and texts of each method's documented table. On chat-card tasks add posts to the task chat (chat-style
+ * event) and the other four refuse, as the docs say they stop working there.
  */
 import type { CallContext, MethodTable } from '../context';
 import { formatPortalDate } from '../dates';
 import { B24Error } from '../envelope';
-import { asInt, asList, asRecord, asText, param, type Params } from '../params';
+import { asInt, asList, asRecord, asText, type Params } from '../params';
+import { positionalArgs, positionalInt, wrongArguments, type PositionalSignature } from '../positional';
 import type { CommentRecord, TaskRecord } from '../state';
 import { postChatMessage } from './chat';
-import { taskIdOf, visibleTask } from './task-access';
+import { visibleTask } from './task-access';
 import { attachmentInfo } from './disk';
 
-const notFound = (): B24Error =>
-  new B24Error('ERROR_CODE', 'TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE.<br>');
-const noPermission = (): B24Error => new B24Error('ERROR_CODE', 'Insufficient permissions to add a comment.<br>');
-const wrongArgs = (text: string): B24Error => new B24Error('ERROR_CORE', `TASKS_ERROR_EXCEPTION_#256; ${text}; 256/TE/WRONG_ARGUMENTS.<br>`);
-const chatCard = (): B24Error => wrongArgs('Comments of this task live in the task chat (new task card)');
+const core = (text: string): B24Error => new B24Error('ERROR_CORE', `${text}.<br>`);
+const notFound = (): B24Error => core('TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE');
+const notAllowed = (): B24Error => core('TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED');
+const actionFailed = (): B24Error => core('TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED');
+const noPermission = (): B24Error => core('Insufficient permissions to add a comment');
+const chatCard = (): B24Error => wrongArguments('Comments of this task live in the task chat (new task card)');
 
-function taskOf(ctx: CallContext, params: Params, legacyOnly: boolean): TaskRecord {
-  const task = visibleTask(ctx, taskIdOf(params, 'TASKID', 0));
-  if (!task) throw notFound();
-  if (legacyOnly && task.card === 'chat') throw chatCard();
-  return task;
+const sig = (name: string, names: string[], required: number): PositionalSignature => ({ method: `ctaskcommentitem::${name}`, names, required });
+const ADD = sig('add', ['taskId', 'arFields'], 2);
+const GET = sig('get', ['taskId', 'itemId'], 2);
+const GETLIST = sig('getlist', ['taskId', 'arOrder', 'arFilter'], 1);
+const UPDATE = sig('update', ['taskId', 'itemId', 'arFields'], 3);
+const DELETE = sig('delete', ['taskId', 'itemId'], 2);
+
+const ADD_FIELDS = ['POST_MESSAGE', 'AUTHOR_ID', 'POST_DATE', 'UF_FORUM_MESSAGE_DOC'];
+const UPDATE_FIELDS = ['POST_MESSAGE', 'UF_FORUM_MESSAGE_DOC'];
+const ORDER_KEYS = ['ID', 'AUTHOR_ID', 'AUTHOR_NAME', 'AUTHOR_EMAIL', 'POST_DATE'];
+
+interface Target {
+  task: TaskRecord;
+  args: unknown[];
 }
 
-function commentOf(ctx: CallContext, task: TaskRecord, params: Params): CommentRecord {
-  const id = asInt(param(params, 'ITEMID', 1));
-  const comment = id === undefined ? undefined : ctx.state.comments.get(id);
-  if (!comment || comment.taskId !== task.id) throw notFound();
+/** The task of a read/update/delete; `missing` is the documented refusal for an unknown or invisible one. */
+function taskOf(ctx: CallContext, params: Params, s: PositionalSignature, missing: () => B24Error): Target {
+  const args = positionalArgs(params, s);
+  const task = visibleTask(ctx, positionalInt(args, 0, s));
+  if (!task) throw missing();
+  if (task.card === 'chat') throw chatCard();
+  return { task, args };
+}
+
+function commentOf(ctx: CallContext, { task, args }: Target, s: PositionalSignature, missing: () => B24Error): CommentRecord {
+  const id = positionalInt(args, 1, s);
+  const comment = ctx.state.comments.get(id);
+  if (!comment || comment.taskId !== task.id) throw missing();
   return comment;
 }
 
@@ -48,23 +69,28 @@ function attach(ctx: CallContext, taskId: number, value: unknown): number[] {
   return asList(value).map((item) => {
     const m = /^n(\d+)$/.exec(asText(item) ?? '');
     const file = m ? ctx.state.files.get(Number(m[1])) : undefined;
-    if (!file) throw wrongArgs('Param #2 (arFields) has an invalid UF_FORUM_MESSAGE_DOC');
+    if (!file) throw core('File not found');
     const id = ctx.state.nextId('attachment');
     ctx.state.attachments.set(id, { id, objectId: file.id, entityId: taskId, createdBy: ctx.actor.userId, createdAt: ctx.now });
     return id;
   });
 }
 
-function fieldsOf(params: Params, position: number): Record<string, unknown> {
-  const fields = asRecord(param(params, 'FIELDS', position));
-  if (!fields || (asText(fields.POST_MESSAGE) ?? '').trim() === '') throw wrongArgs('Param #2 (arFields) must contain POST_MESSAGE');
+/** arFields: only the documented keys (case as documented), POST_MESSAGE not empty. */
+function fieldsAt(args: unknown[], index: number, s: PositionalSignature, allowed: string[], emptyText: string): Record<string, unknown> {
+  const fields = asRecord(args[index]) ?? {};
+  for (const key of Object.keys(fields)) {
+    if (!allowed.includes(key)) throw wrongArguments(`Param #${index} (arFields) for method ${s.method}() must not contain key \`${key}\`.`);
+  }
+  if ((asText(fields.POST_MESSAGE) ?? '').trim() === '') throw new B24Error('ERROR_CORE', emptyText);
   return fields;
 }
 
 function add(ctx: CallContext, params: Params): { result: unknown } {
-  const task = visibleTask(ctx, taskIdOf(params, 'TASKID', 0));
+  const args = positionalArgs(params, ADD);
+  const task = visibleTask(ctx, positionalInt(args, 0, ADD));
   if (!task) throw noPermission();
-  const fields = fieldsOf(params, 1);
+  const fields = fieldsAt(args, 1, ADD, ADD_FIELDS, 'Comment text is not specified.<br>');
   const authorId = asInt(fields.AUTHOR_ID) ?? ctx.actor.userId;
   if (!ctx.state.user(authorId)) throw noPermission();
   const message = asText(fields.POST_MESSAGE) ?? '';
@@ -79,35 +105,55 @@ function add(ctx: CallContext, params: Params): { result: unknown } {
 }
 
 function get(ctx: CallContext, params: Params): { result: unknown } {
-  const task = taskOf(ctx, params, true);
-  return { result: render(ctx, commentOf(ctx, task, params)) };
+  const target = taskOf(ctx, params, GET, notFound);
+  return { result: render(ctx, commentOf(ctx, target, GET, notFound)) };
+}
+
+type Column = (c: CommentRecord, ctx: CallContext) => number | string;
+const COLUMNS: Record<string, Column> = {
+  ID: (c) => c.id,
+  AUTHOR_ID: (c) => c.authorId,
+  AUTHOR_NAME: (c, ctx) => ctx.state.userName(c.authorId),
+  AUTHOR_EMAIL: () => '',
+  POST_DATE: (c) => c.postDate,
+};
+
+function filterRows(ctx: CallContext, rows: CommentRecord[], filter: Record<string, unknown>): CommentRecord[] {
+  let out = rows;
+  for (const [key, raw] of Object.entries(filter)) {
+    // Keys are case-sensitive: `id` is as unknown as `%POST_DATE` (documented error).
+    const m = /^(>=|<=|>|<|!)?(ID|AUTHOR_ID|AUTHOR_NAME|POST_DATE)$/.exec(key);
+    if (!m) throw wrongArguments(`Param #2 (arFilter) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
+    const [, op = '', field = 'ID'] = m;
+    const pick = COLUMNS[field] as Column;
+    const values = asList(raw).map((v) => (field === 'POST_DATE' ? Date.parse(asText(v) ?? '') : field === 'AUTHOR_NAME' ? (asText(v) ?? '') : Number(asText(v))));
+    out = out.filter((c) => {
+      const v = pick(c, ctx);
+      const hit = (x: number | string): boolean =>
+        op === '>=' ? v >= x : op === '<=' ? v <= x : op === '>' ? v > x : op === '<' ? v < x : v === x;
+      return op === '!' ? !values.some((x) => v === x) : values.some(hit);
+    });
+  }
+  return out;
 }
 
 function getlist(ctx: CallContext, params: Params): { result: unknown } {
-  const task = taskOf(ctx, params, true);
-  const order = asRecord(param(params, 'ORDER', 1)) ?? {};
-  const filter = asRecord(param(params, 'FILTER', 2)) ?? {};
+  const { task, args } = taskOf(ctx, params, GETLIST, actionFailed);
+  const order = asRecord(args[1]) ?? {};
+  const filter = asRecord(args[2]) ?? {};
   for (const key of Object.keys(order)) {
-    if (!['ID', 'AUTHOR_ID', 'POST_DATE'].includes(key.toUpperCase())) {
-      throw wrongArgs(`Param #1 (arOrder) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
-    }
+    if (!ORDER_KEYS.includes(key)) throw wrongArguments(`Param #1 (arOrder) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
   }
-  let rows = [...ctx.state.comments.values()].filter((c) => c.taskId === task.id);
-  for (const [key, raw] of Object.entries(filter)) {
-    const m = /^(>=|<=|>|<|!)?(ID|AUTHOR_ID|POST_DATE)$/.exec(key.toUpperCase());
-    if (!m) throw wrongArgs(`Param #2 (arFilter) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
-    const op = m[1] ?? '';
-    const value = m[2] === 'POST_DATE' ? Date.parse(asText(raw) ?? '') : Number(asText(raw));
-    const pick = (c: CommentRecord): number => (m[2] === 'ID' ? c.id : m[2] === 'AUTHOR_ID' ? c.authorId : c.postDate);
-    rows = rows.filter((c) => {
-      const v = pick(c);
-      return op === '>=' ? v >= value : op === '<=' ? v <= value : op === '>' ? v > value : op === '<' ? v < value : op === '!' ? v !== value : v === value;
-    });
-  }
-  const [orderKey, dir] = Object.entries(order)[0] ?? ['ID', 'asc'];
+  const rows = filterRows(ctx, [...ctx.state.comments.values()].filter((c) => c.taskId === task.id), filter);
+  // Documented default: descending by comment id.
+  const [orderKey, dir] = Object.entries(order)[0] ?? ['ID', 'desc'];
   const sign = String(asText(dir) ?? 'asc').toLowerCase() === 'desc' ? -1 : 1;
-  const key = orderKey.toUpperCase();
-  rows.sort((a, b) => sign * (key === 'AUTHOR_ID' ? a.authorId - b.authorId : key === 'POST_DATE' ? a.postDate - b.postDate || a.id - b.id : a.id - b.id));
+  const pick = COLUMNS[orderKey] as Column;
+  rows.sort((a, b) => {
+    const x = pick(a, ctx);
+    const y = pick(b, ctx);
+    return sign * (x === y ? a.id - b.id : x < y ? -1 : 1);
+  });
   return { result: rows.map((c) => render(ctx, c)) };
 }
 
@@ -116,22 +162,22 @@ function mayChange(ctx: CallContext, c: CommentRecord): boolean {
 }
 
 function update(ctx: CallContext, params: Params): { result: unknown } {
-  const task = taskOf(ctx, params, true);
-  const comment = commentOf(ctx, task, params);
-  if (!mayChange(ctx, comment)) throw notFound();
-  const fields = fieldsOf(params, 2);
+  const target = taskOf(ctx, params, UPDATE, notAllowed);
+  const comment = commentOf(ctx, target, UPDATE, notAllowed);
+  if (!mayChange(ctx, comment)) throw notAllowed();
+  const fields = fieldsAt(target.args, 2, UPDATE, UPDATE_FIELDS, 'Comment text not specified.<br>');
   comment.message = asText(fields.POST_MESSAGE) ?? comment.message;
-  if (fields.UF_FORUM_MESSAGE_DOC !== undefined) comment.attachments = attach(ctx, task.id, fields.UF_FORUM_MESSAGE_DOC);
-  ctx.events.emit({ event: 'ONTASKCOMMENTUPDATE', taskId: task.id, commentId: comment.id }, ctx.actor.userId);
+  if (fields.UF_FORUM_MESSAGE_DOC !== undefined) comment.attachments = attach(ctx, target.task.id, fields.UF_FORUM_MESSAGE_DOC);
+  ctx.events.emit({ event: 'ONTASKCOMMENTUPDATE', taskId: target.task.id, commentId: comment.id }, ctx.actor.userId);
   return { result: true };
 }
 
 function remove(ctx: CallContext, params: Params): { result: unknown } {
-  const task = taskOf(ctx, params, true);
-  const comment = commentOf(ctx, task, params);
-  if (!mayChange(ctx, comment)) throw notFound();
+  const target = taskOf(ctx, params, DELETE, notAllowed);
+  const comment = commentOf(ctx, target, DELETE, notAllowed);
+  if (!mayChange(ctx, comment)) throw notAllowed();
   ctx.state.comments.delete(comment.id);
-  ctx.events.emit({ event: 'ONTASKCOMMENTDELETE', taskId: task.id, commentId: comment.id }, ctx.actor.userId);
+  ctx.events.emit({ event: 'ONTASKCOMMENTDELETE', taskId: target.task.id, commentId: comment.id }, ctx.actor.userId);
   return { result: true };
 }
 

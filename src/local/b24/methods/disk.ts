@@ -6,8 +6,9 @@ import type { CallContext, MethodTable } from '../context';
 import { formatPortalDate } from '../dates';
 import { B24Error } from '../envelope';
 import { asInt, asList, asRecord, asText, param, yesNo, type Params } from '../params';
+import { mayWrite, storageOf } from '../drive';
 import type { DiskFile } from '../state';
-import { notAllowed, touch, writableTask } from './task-access';
+import { taskIdOf, touch, visibleTask } from './task-access';
 
 const notFound = (): B24Error => new B24Error('ERROR_NOT_FOUND', 'Could not find entity with id');
 
@@ -18,7 +19,7 @@ export function downloadUrl(ctx: CallContext, file: DiskFile): string {
 function renderFile(ctx: CallContext, f: DiskFile): Record<string, unknown> {
   const at = formatPortalDate(f.createdAt, ctx.timeZone);
   return {
-    ID: String(f.id), NAME: f.name, CODE: null, STORAGE_ID: '1', TYPE: 'file', PARENT_ID: String(f.folderId),
+    ID: String(f.id), NAME: f.name, CODE: null, STORAGE_ID: String(f.storageId), TYPE: 'file', PARENT_ID: String(f.folderId),
     DELETED_TYPE: '0', GLOBAL_CONTENT_VERSION: '1', FILE_ID: String(f.fileId), SIZE: String(f.content.length),
     CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: String(f.createdBy), UPDATED_BY: String(f.createdBy),
     DELETED_BY: '0', DOWNLOAD_URL: downloadUrl(ctx, f), DETAIL_URL: `https://${ctx.state.seed.domain}/docs/file/${encodeURIComponent(f.name)}`,
@@ -42,14 +43,26 @@ function uniqueName(ctx: CallContext, folderId: number, name: string): string {
   for (let i = 1; ; i += 1) if (!taken.has(`${base} (${i})${ext}`)) return `${base} (${i})${ext}`;
 }
 
+/** disk.folder.uploadfile's documented refusals, in the order the portal meets them. */
+function uploadTarget(ctx: CallContext, params: Params): { folderId: number; storageId: number; name: string; base64: string } {
+  const rawId = param(params, 'id');
+  const folderId = asInt(rawId);
+  if (rawId === undefined || rawId === '' || folderId === undefined) throw new B24Error('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}');
+  const folder = ctx.state.folders.get(folderId);
+  const storage = folder ? storageOf(ctx.state, folder) : undefined;
+  if (!folder || !storage) throw new B24Error('ERROR_NOT_FOUND', `Could not find entity with id \`${folderId}\``);
+  const name = asText((asRecord(param(params, 'data')) ?? {}).NAME) ?? '';
+  // data.NAME is required even when fileContent carries a name (the docs' table).
+  if (name === '') throw new B24Error('DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)');
+  if (!mayWrite(storage, ctx.actor)) throw new B24Error('ACCESS_DENIED', 'Access denied');
+  const base64 = asText(asList(param(params, 'fileContent'))[1]);
+  // (inf.) Without fileContent the portal answers an upload URL; the emulator does not model that two-step upload.
+  if (base64 === undefined) throw new B24Error('ERROR_ARGUMENT', 'Invalid value of parameter {fileContent}');
+  return { folderId, storageId: storage.id, name, base64 };
+}
+
 function upload(ctx: CallContext, params: Params): { result: unknown } {
-  const folderId = asInt(param(params, 'id'));
-  if (folderId === undefined || folderId <= 0) throw notFound();
-  const content = asList(param(params, 'fileContent'));
-  const base64 = asText(content[1]);
-  const data = asRecord(param(params, 'data')) ?? {};
-  const requested = asText(data.NAME) ?? asText(content[0]) ?? '';
-  if (base64 === undefined || requested === '') throw new B24Error('ERROR_ARGUMENT', 'Invalid value of parameter {fileContent}');
+  const { folderId, storageId, name: requested, base64 } = uploadTarget(ctx, params);
   const generate = yesNo(param(params, 'generateUniqueName')) === 'Y';
   const name = generate ? uniqueName(ctx, folderId, requested) : requested;
   if (name !== uniqueName(ctx, folderId, name)) {
@@ -57,7 +70,7 @@ function upload(ctx: CallContext, params: Params): { result: unknown } {
   }
   const id = ctx.state.nextId('file');
   const file: DiskFile = {
-    id, fileId: id + 50_000, folderId, name, content: Uint8Array.from(Buffer.from(base64, 'base64')),
+    id, fileId: id + 50_000, folderId, storageId, name, content: Uint8Array.from(Buffer.from(base64, 'base64')),
     createdBy: ctx.actor.userId, createdAt: ctx.now, token: `dl${id}x${ctx.now.toString(36)}`,
   };
   ctx.state.files.set(id, file);
@@ -84,10 +97,18 @@ function attachedGet(ctx: CallContext, params: Params): { result: unknown } {
   };
 }
 
+/** tasks.task.files.attach with the refusals of its table (tasks-task-files-attach.md). */
 function filesAttach(ctx: CallContext, params: Params): { result: unknown } {
-  const task = writableTask(ctx, params);
-  const file = ctx.state.files.get(asInt(param(params, 'fileId')) ?? -1);
-  if (!file) throw notAllowed();
+  const task = visibleTask(ctx, taskIdOf(params));
+  if (!task) throw new B24Error('0', 'Access denied (internal error)');
+  const raw = param(params, 'fileId');
+  if (raw === undefined || raw === '') throw new B24Error('100', 'Could not find value for parameter {fileId} (internal error)');
+  const fileId = asInt(raw);
+  if (fileId === undefined) throw new B24Error('100', `Invalid value ${asText(raw) ?? '{}'} to match with parameter {fileId}. Should be value of type int. (internal error)`);
+  const file = ctx.state.files.get(fileId);
+  const storage = file ? ctx.state.storages.get(file.storageId) : undefined;
+  // A file the caller cannot reach (missing, or in someone else's drive) is "no access to the specified file".
+  if (!file || !storage || !mayWrite(storage, ctx.actor)) throw new B24Error('ERROR_CORE', 'Insufficient permissions.<br>');
   const id = ctx.state.nextId('attachment');
   ctx.state.attachments.set(id, { id, objectId: file.id, entityId: task.id, createdBy: ctx.actor.userId, createdAt: ctx.now });
   task.attachments.push(id);
