@@ -1,12 +1,13 @@
 /**
- * `forge lint` (client side, as @forge/cli runs it) over every source file, offline, with zero findings; and the two
- * ways it silently stops checking: a tsconfig `include` that is not a glob, so the linter parses no file.
+ * `forge lint` (client side, as @forge/cli runs it) over every source file, offline, with zero findings; and the way
+ * it silently stops checking: a tsconfig `include` that is not a glob, so the linter parses no file.
  */
 import * as path from 'node:path';
-import { lintApp, type LintOutcome } from '../support/forge-lint';
+import { lintApp, lintAppOnce, type LintOutcome } from '../support/forge-lint';
 
 const root = path.resolve(__dirname, '../..');
 const noGlobApp = path.join(root, 'test/fixtures/forge-app-noglob');
+const egressApp = path.join(root, 'test/fixtures/forge-app-egress');
 
 /** A lint run that parsed nothing checked nothing: it must count as a failure, not a pass. */
 function lintProblems(outcome: LintOutcome): string[] {
@@ -21,7 +22,7 @@ function lintProblems(outcome: LintOutcome): string[] {
 
 describe('forge lint', () => {
   it('reads every source file of the app and finds nothing', async () => {
-    const outcome = await lintApp(root);
+    const outcome = await lintAppOnce(root); // kept per content of the app, like the package
     expect(outcome.read.length).toBeGreaterThan(100);
     expect(lintProblems(outcome)).toEqual([]);
   }, 300_000);
@@ -34,5 +35,11 @@ describe('forge lint', () => {
       'forge lint read no source file (are tsconfig include entries globs?)',
       'forge lint skipped src/index.ts',
     ]));
+  }, 120_000);
+
+  it('fails an app with a finding: a fetch to a domain the manifest does not declare', async () => {
+    const outcome = await lintApp(egressApp);
+    expect(outcome.read).toEqual(['src/index.ts']);
+    expect(lintProblems(outcome)).toEqual([expect.stringMatching(/^error: src\/index\.ts:5 .*undeclared\.example\.com/)]);
   }, 120_000);
 });

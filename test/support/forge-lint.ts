@@ -4,10 +4,12 @@
  * `getClientSideLintersOnly`), run by @forge/lint's own `lint`, with the pinned OpenAPI specs of forge-lint-specs.ts
  * so its permission linter downloads nothing.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigFile, FileSystemReader, FileSystemWriter, listGitIgnoreFiles, type StatsigService } from '@forge/cli-shared';
 import { getClientSideLintersOnly, lint, parseSourceFile } from '@forge/lint';
 import { LOCAL_SPECS } from './forge-lint-specs';
+import { contentKey } from './forge-package/cache';
 
 export interface LintFinding { level: 'error' | 'warning'; file: string; line: number; message: string }
 export interface LintOutcome { candidates: string[]; read: string[]; findings: LintFinding[] }
@@ -51,4 +53,21 @@ export async function lintApp(appDir: string): Promise<LintOutcome> {
       else process.env[k] = v;
     }
   }
+}
+
+const lintPackage = path.resolve(__dirname, '../../node_modules/@forge/lint/package.json');
+const lintCache = path.resolve(__dirname, '../../node_modules/.cache/forge-lint');
+
+/**
+ * lintApp, kept per content like the package (~40 s of CPU for this app): the key covers the app's sources,
+ * manifest and tsconfig, the pinned specs, this file and the installed @forge/lint.
+ */
+export async function lintAppOnce(appDir: string): Promise<LintOutcome> {
+  const key = contentKey(appDir, [path.resolve(__dirname, '../fixtures/forge-lint'), __filename, lintPackage]);
+  const file = path.join(lintCache, `${key}.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as LintOutcome;
+  const outcome = await lintApp(appDir);
+  fs.mkdirSync(lintCache, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(outcome));
+  return outcome;
 }

@@ -31,18 +31,23 @@ function filesUnder(target: string): string[] {
     .sort();
 }
 
+/** The app's own inputs to packaging or lint: sources, manifest, tsconfig and package files. */
 function inputsOf(appDir: string): string[] {
-  const appInputs = ['src', 'manifest.yml', 'tsconfig.json', 'package.json', 'package-lock.json']
+  return ['src', 'manifest.yml', 'tsconfig.json', 'package.json', 'package-lock.json']
     .flatMap((name) => filesUnder(path.join(appDir, name)));
-  return [...appInputs, ...ownInputs.flatMap(filesUnder), path.join(repoRoot, 'package-lock.json')];
 }
 
-export function packageKey(appDir: string): string {
+/** A key that changes with any byte of the app's inputs, the `extra` files or directories, or the lock file. */
+export function contentKey(appDir: string, extra: string[]): string {
   const hash = createHash('sha256');
-  for (const file of inputsOf(path.resolve(appDir))) {
+  for (const file of [...inputsOf(path.resolve(appDir)), ...extra.flatMap(filesUnder), path.join(repoRoot, 'package-lock.json')]) {
     hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 24);
+}
+
+export function packageKey(appDir: string): string {
+  return contentKey(appDir, ownInputs);
 }
 
 function readOutcome(dir: string): PackageOutcome | undefined {
