@@ -18,6 +18,9 @@ module.exports = {
   // The local Forge runtime's globals (__forge_fetch__, __forge_runtime__, the proxied fetch) exist before any test
   // loads Atlassian's SDK, which captures the global fetch when it loads.
   setupFiles: ['<rootDir>/test/setup/bridge.ts', '<rootDir>/src/local/forge/globals.ts'],
+  // A per-run directory for the Jira operations the scenarios call, and the scope check over them once all ran.
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
   },

@@ -1,10 +1,12 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
+import { benchPackage } from './package.bench';
 import { benchSync } from './sync.bench';
 
 async function main(): Promise<void> {
   await benchConvert();
   await benchSync();
+  benchPackage();
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,10 @@ import { ManualClock } from '../../src/local/contracts';
 import { LocalPlatform } from '../../src/local/platform';
 import type { PlatformSeed } from '../../src/local/seed';
 import { seedApp } from '../../src/local/seed-app';
+import { recordJiraOperations } from '../support/jira-operations';
+
+// Every Jira operation the app calls in a scenario feeds the scope check of manifest.yml (jest globalTeardown).
+recordJiraOperations();
 
 export interface World {
   platform: LocalPlatform;

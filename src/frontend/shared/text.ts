@@ -1,14 +1,14 @@
 /**
- * UI text through Forge i18n (manifest.yml `translations`), with the English file as the fallback while the
- * translations load or when a key is missing, so a page never shows a raw key.
+ * UI text through Forge i18n (manifest.yml `translations`), with English as the fallback while the translations
+ * load or when a key is missing, so a page never shows a raw key. The fallback is a generated module, not an import
+ * of en-US.json: Forge's UI bundler turns such an import into an asset URL (see ../i18n/fallback.en-US.ts).
  */
 import { useTranslation } from '@forge/react';
-import english from '../i18n/en-US.json';
+import { englishFallback } from '../i18n/fallback.en-US';
+import type { TextTree } from '../i18n/text-tree';
 
-type Tree = { [key: string]: string | Tree };
-
-function lookup(tree: Tree, key: string): string | undefined {
-  let node: string | Tree | undefined = tree;
+function lookup(tree: TextTree, key: string): string | undefined {
+  let node: string | TextTree | undefined = tree;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   return typeof node === 'string' ? node : undefined;
 }
@@ -17,5 +17,5 @@ export type Translate = (key: string) => string;
 
 export function useText(): Translate {
   const { t } = useTranslation();
-  return (key) => t(key, lookup(english, key) ?? key);
+  return (key) => t(key, lookup(englishFallback, key) ?? key);
 }

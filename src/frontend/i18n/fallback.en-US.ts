@@ -1,0 +1,203 @@
+// Generated from en-US.json by test/foundation/i18n-fallback.test.ts (UPDATE=1); do not edit.
+// A plain module because Forge's UI bundler turns an import of a translations JSON file into an asset URL.
+import type { TextTree } from './text-tree';
+
+export const englishFallback: TextTree = {
+  "common": {
+    "retry": "Retry",
+    "save": "Save",
+    "loading": "Loading…",
+    "error": "Something went wrong",
+    "saved": "Saved.",
+    "remove": "Remove"
+  },
+  "tabs": {
+    "connection": "Connection",
+    "mapping": "Mapping",
+    "people": "People",
+    "activity": "Activity",
+    "migration": "Migration"
+  },
+  "connection": {
+    "heading": "Bitrix24 portal",
+    "portal": "Portal address",
+    "mode": "Authentication",
+    "webhook": "Incoming webhook",
+    "oauth": "OAuth 2.0 local application",
+    "webhookUrl": "Incoming webhook URL",
+    "clientId": "Client id",
+    "clientSecret": "Client secret",
+    "applicationToken": "Application token (incoming events)",
+    "replace": "Replace",
+    "keep": "Leave empty to keep the stored value",
+    "test": "Test connection",
+    "bind": "Register events",
+    "eventUrl": "Event URL for Bitrix24",
+    "notAdmin": "Only Jira administrators may change the connection.",
+    "ok": "The connection works.",
+    "scopesPresent": "Scopes present",
+    "scopesMissing": "Scopes missing",
+    "actingUser": "Acting user",
+    "code": "Authorisation code",
+    "authorise": "Authorise",
+    "bound": "bound",
+    "notBound": "not bound",
+    "authorizeLink": "Approve the app in Bitrix24",
+    "authorizeHint": "After approving, Bitrix24 redirects to the app; paste the code from that address (code=…) or the whole address here within 30 seconds.",
+    "authorised": "Connected to",
+    "lastEvent": "Last verified event",
+    "noEvents": "No verified event has arrived yet. Save the outgoing webhook in Bitrix24, then change a task to check.",
+    "eventsHint": "Paste this address into a Bitrix24 outgoing webhook (Developer resources → Other → Outgoing webhook) for the task events.",
+    "refresh": "Check again"
+  },
+  "health": {
+    "notConnected": "Bitrix24 is not connected yet.",
+    "eventsArriving": "Events from Bitrix24 arrive: the last one ({event}) at {at}.",
+    "eventsSilent": "No event from Bitrix24 since {since}. Meanwhile the app looks for changes itself every {everyMinutes} minutes[, last check {checkedAt}][, last change picked up {foundAt}].",
+    "eventsNever": "No event from Bitrix24 has arrived since the portal was connected ({since}). Meanwhile the app looks for changes itself every {everyMinutes} minutes[, last check {checkedAt}][, last change picked up {foundAt}].",
+    "oauthRefreshFailing": "Bitrix24 has refused to renew the app's access since {since} (last try {lastAt}, {reason}).",
+    "jobsGaveUp": "{count} sync jobs gave up in the last {days} days ({projects})."
+  },
+  "healthFix": {
+    "notConnected": "Enter the portal address and the webhook or OAuth application below, save, then press Test connection.",
+    "eventsSilent": "If tasks changed since then, check in Bitrix24 that the outgoing webhook (or Register events, for OAuth) sends the task events to the event URL above with this application token. Changes still reach Jira within about 15 minutes, just later.",
+    "eventsNever": "Save an outgoing webhook in Bitrix24 for the task events with the event URL above (or press Register events, for OAuth), enter its application token here, then change a task to check. Until then changes reach Jira within about 15 minutes.",
+    "oauthRefreshFailing": "Approve the app in Bitrix24 again (OAuth 2.0 below: Approve the app in Bitrix24, then paste the code). Until then nothing syncs to or from Bitrix24.",
+    "jobsGaveUp": "Open the Activity tab with Errors only, fix the cause each entry names, then press Retry on it."
+  },
+  "mapping": {
+    "heading": "Mapping",
+    "group": "Bitrix24 workgroup",
+    "statuses": "Statuses",
+    "jiraStatus": "Jira status",
+    "b24Status": "Bitrix24 status",
+    "direction": "Direction",
+    "fields": "Fields",
+    "field": "Field",
+    "priorities": "Priorities",
+    "timeZone": "Portal time zone",
+    "endOfDay": "End of day",
+    "deletePolicy": "When a task or issue is deleted",
+    "problems": "Fix these problems",
+    "notInWorkflow": "not in this project's workflow",
+    "b24Priority": "Bitrix24 priority",
+    "jiraPriority": "Jira priority",
+    "addPriority": "Add priority row",
+    "customFields": "Custom fields",
+    "b24Field": "Bitrix24 field (UF_…)",
+    "jiraField": "Jira field (customfield_…)",
+    "converter": "Value type",
+    "noCustomFields": "No custom fields are paired.",
+    "addCustomField": "Add custom field pair"
+  },
+  "people": {
+    "heading": "People",
+    "matched": "Matched",
+    "unmatchedB24": "Only in Bitrix24",
+    "unmatchedJira": "Only in Jira",
+    "by": "Matched by",
+    "override": "Override",
+    "fallback": "When nobody matches",
+    "leaveUnchanged": "Leave the field unchanged",
+    "overrides": "Overrides",
+    "b24User": "Bitrix24 user",
+    "jiraUser": "Jira user",
+    "addOverride": "Add override",
+    "defaultUsers": "Use default users",
+    "defaultB24": "Default Bitrix24 user",
+    "defaultJira": "Default Jira user",
+    "pickB24": "Choose a Bitrix24 user",
+    "pickJira": "Choose a Jira user",
+    "noOverrides": "No overrides yet.",
+    "incomplete": "Choose both users first."
+  },
+  "activity": {
+    "heading": "Activity",
+    "errorsOnly": "Errors only",
+    "thisWeek": "This week",
+    "time": "Time",
+    "direction": "Direction",
+    "entity": "Entity",
+    "fields": "Fields",
+    "outcome": "Outcome",
+    "chart": "Synced changes and errors per day",
+    "empty": "Nothing synced yet.",
+    "noMatch": "No entries match these filters."
+  },
+  "migration": {
+    "heading": "Initial migration",
+    "explain": "The migration pairs what existed before the app was connected: every task of the paired Bitrix24 workgroup gets a Jira issue in this project, and every issue of this project gets a Bitrix24 task. It runs in the background, one page at a time.",
+    "safe": "It is safe to run twice: whatever is already paired is skipped, so a second run creates no duplicates and only pairs what is new.",
+    "start": "Start migration",
+    "startAgain": "Run again",
+    "resume": "Resume migration",
+    "refresh": "Refresh",
+    "never": "The migration has not been run for this project yet.",
+    "state": "State",
+    "states": {
+      "running": "running",
+      "done": "done",
+      "failed": "failed"
+    },
+    "stalled": "This run has not moved for more than 30 minutes. Resume it to continue from where it stopped.",
+    "tasksListed": "Bitrix24 tasks listed",
+    "tasksLinked": "Tasks already linked",
+    "issuesListed": "Jira issues listed",
+    "issuesLinked": "Issues already linked",
+    "enqueued": "Sync jobs enqueued",
+    "started": "Started",
+    "finished": "Finished",
+    "error": "The migration stopped"
+  },
+  "panel": {
+    "task": "Bitrix24 task",
+    "status": "Status",
+    "responsible": "Responsible",
+    "deadline": "Deadline",
+    "open": "Open in Bitrix24",
+    "lastSync": "Last sync",
+    "never": "Not synced yet",
+    "syncNow": "Sync now",
+    "link": "Link to an existing task",
+    "taskRef": "Task number or link",
+    "unlink": "Unlink",
+    "create": "Create in Bitrix24",
+    "notLinked": "This issue is not linked to a Bitrix24 task.",
+    "recent": "Recent sync activity",
+    "queued": "Queued: the sync runs in a few seconds.",
+    "readOnly": "You may view this issue but not edit it, so syncing and linking are not available to you."
+  },
+  "outcome": {
+    "synced": "synced",
+    "skipped": "skipped",
+    "conflict": "conflict",
+    "warning": "warning",
+    "failed": "failed"
+  },
+  "b24status": {
+    "2": "Pending",
+    "3": "In progress",
+    "4": "Awaiting control",
+    "5": "Completed",
+    "6": "Deferred"
+  },
+  "b24priority": {
+    "0": "Low",
+    "1": "Medium",
+    "2": "High"
+  },
+  "converter": {
+    "string": "text",
+    "number": "number",
+    "date": "date",
+    "enumeration": "list"
+  },
+  "policy": {
+    "heading": "When both sides changed a field",
+    "default": "Default for every field",
+    "asDefault": "As default",
+    "latest-wins": "The later change wins",
+    "b24-wins": "Bitrix24 wins",
+    "jira-wins": "Jira wins"
+  }
+};

@@ -1,0 +1,2 @@
+/** The shape of a translations file: nested groups of strings. */
+export type TextTree = { [key: string]: string | TextTree };

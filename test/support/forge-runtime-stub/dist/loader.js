@@ -1,0 +1,1 @@
+'use strict'; // stand-in for Forge's runtime loader: see ../README.md
