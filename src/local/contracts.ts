@@ -64,6 +64,18 @@ export interface JiraSeedProject {
   name: string;
   /** Omitted: the default workflow (To Do, In Progress, In Review, QA Testing, On Hold, Done). */
   workflow?: JiraWorkflow;
+  /** Fields on the project's create and edit screens; omitted: every system field and every site custom field. */
+  screenFields?: string[];
+  /** Priority ids the project's priority scheme offers; omitted: all five. */
+  priorityIds?: string[];
+}
+
+/** A site custom field (`GET /field`); `options` are the allowed values of a select field. */
+export interface JiraSeedCustomField {
+  id: `customfield_${number}`;
+  name: string;
+  type: 'string' | 'textarea' | 'number' | 'date' | 'select';
+  options?: string[];
 }
 
 export interface JiraWorkflow {
@@ -81,6 +93,9 @@ export interface JiraSeed {
   appAccountId: string;
   users: JiraSeedUser[];
   projects: JiraSeedProject[];
+  customFields?: JiraSeedCustomField[];
+  /** The app's project permissions (its add-on project role); omitted: every project permission but administration. */
+  appPermissions?: string[];
 }
 
 export interface JiraLimits {
@@ -91,6 +106,8 @@ export interface JiraLimits {
   issueWritesPer30s: number;
   /** Attachment size cap in bytes (413 beyond). */
   attachmentMaxBytes: number;
+  /** How long a write takes to reach `/search/jql` results (eventual consistency); `reconcileIssues` bypasses it. */
+  searchLagMs: number;
 }
 
 /** A Forge Jira product event as a trigger handler receives it (the trigger's `event` argument). */
