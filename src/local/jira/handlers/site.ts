@@ -8,7 +8,6 @@ export const getFields: Handler = (ctx) =>
   jsonResponse(200, siteFields(ctx.state).map((f) => ({
     id: f.id, key: f.id, name: f.name, custom: f.custom, orderable: f.onScreens, navigable: true, searchable: true,
     clauseNames: f.clauseNames, schema: f.schema,
-    ...(f.custom ? { untranslatedName: f.name } : {}),
   })));
 
 export const getStatuses: Handler = (ctx) => {
