@@ -8,6 +8,7 @@ import { attachmentEndpoints } from './attachments';
 import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
 import { issueEndpoints } from './issues';
+import { metadataEndpoints } from './metadata';
 import { type JiraTransport, createJiraRequester } from './request';
 
 export type { JiraTransport };
@@ -27,6 +28,7 @@ export const createJiraClient = (transport: JiraTransport, options: JiraClientOp
     ...issueEndpoints(requester),
     ...commentEndpoints(requester),
     ...directoryEndpoints(requester),
+    ...metadataEndpoints(requester),
     ...attachmentEndpoints(requester, options.boundary ?? randomBoundary),
   };
 };

@@ -10,9 +10,10 @@ export type CustomCheck = { ok: true; value: unknown } | { ok: false; error: str
 function selectOption(field: JiraSeedCustomField, value: unknown): CustomCheck {
   if (!isRecord(value)) return { ok: false, error: "Could not find valid 'id' or 'value' in the Parent Option object." };
   const options = optionsOf(field);
-  const found = options.find((o) => (value.id !== undefined ? o.id === String(value.id) : o.value === value.value));
+  const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+  const found = options.find((o) => (value.id !== undefined ? o.id === text(value.id) : o.value === value.value));
   if (found !== undefined) return { ok: true, value: { self: '', value: found.value, id: found.id } };
-  return { ok: false, error: value.id !== undefined ? `Option id '${String(value.id)}' is not valid` : `Option value '${String(value.value)}' is not valid` };
+  return { ok: false, error: value.id !== undefined ? `Option id '${text(value.id)}' is not valid` : `Option value '${text(value.value)}' is not valid` };
 }
 
 /** `adfCheck` validates textarea (ADF in REST v3) values the same way description is validated. */
