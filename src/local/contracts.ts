@@ -41,6 +41,8 @@ export interface HttpService {
 export interface ServiceFaults {
   rateLimit: number;
   serverError: number;
+  /** Probability that an app's write is applied but its reply never arrives (the app's fetch rejects). */
+  lostReply?: number;
   random: () => number;
 }
 
@@ -168,6 +170,8 @@ export interface FaultPlan {
   b24RateLimit?: number;
   jira429?: number;
   serverErrors?: number;
+  /** Jira only: the app's write is applied, then the connection drops before the reply (its fetch rejects). */
+  lostReplies?: number;
 }
 
 /** `GET /__sandbox/stats`: REST calls made by the app (never by people). A B24 `batch` counts once; its commands are listed too. */

@@ -62,11 +62,19 @@ export class JiraEmulator implements HttpService {
     return undefined;
   }
 
+  /** Rolled before the write runs, so a test may clear the plan on the write's event and lose exactly this reply. */
+  private rollLostReply(request: Request, url: URL, caller?: Caller): boolean {
+    const p = this.faults?.lostReply ?? 0;
+    const isWrite = request.method.toUpperCase() !== 'GET' && !url.pathname.endsWith('/search/jql');
+    return p > 0 && caller?.kind === 'app' && isWrite && (this.faults?.random() ?? 1) < p;
+  }
+
   private async dispatch(request: Request, caller?: Caller): Promise<Response> {
     const url = new URL(request.url);
     const actor = resolveActor(this.state.seed, request, caller);
     const fault = this.injectedFault();
     if (fault !== undefined) return fault;
+    const loseReply = this.rollLostReply(request, url, caller);
     const rateHeaders = this.limiter.admitRequest(actor.bucket);
     const match = route(request.method.toUpperCase(), url.pathname.replace(/\/+$/, ''));
     if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
@@ -83,6 +91,7 @@ export class JiraEmulator implements HttpService {
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
+    if (loseReply && response.status < 400) throw new TypeError('fetch failed: the connection closed before the reply arrived (emulated lost reply)');
     return response;
   }
 }
