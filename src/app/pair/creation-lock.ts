@@ -17,6 +17,13 @@ const UNSENT_STALE_MS = 5 * 60_000;
 /** Long enough to outlive every retry of a create whose outcome is unknown. */
 const LOCK_TTL_SECONDS = 24 * 3600;
 
+/**
+ * Each wait is measured twice, and ends at whichever says so first: by the wall clock, and by a storage key whose
+ * time to live is the wait (Forge may keep an expired key readable for a while, so the key alone could overrun;
+ * and the local platform's clock is simulated, which only the storage's expiry follows).
+ */
+const settlingKey = (key: string): string => `${key}:settling`;
+
 interface LockRecord {
   startedAt: number;
   /** When this or an earlier attempt sent the create; its outcome is unknown until the link is saved. */
@@ -51,15 +58,17 @@ export class CreationLock {
   static async acquire(ctx: SyncContext, key: string): Promise<CreationLock> {
     const now = ctx.now();
     const fresh: LockRecord = { startedAt: now };
-    if (await ctx.deps.kv.setIfAbsent(key, { ...fresh }, { ttlSeconds: LOCK_TTL_SECONDS })) return new CreationLock(ctx, key, fresh);
+    const unsentTtl = { ttlSeconds: UNSENT_STALE_MS / 1000 };
+    if (await ctx.deps.kv.setIfAbsent(key, { ...fresh }, unsentTtl)) return new CreationLock(ctx, key, fresh);
     const held = parse(await ctx.deps.kv.get(key)) ?? fresh;
     if (held.sentAt === undefined && now - held.startedAt < UNSENT_STALE_MS) {
       throw busy('another job is creating this pair; trying again shortly', 30_000, 'app:creating');
     }
-    if (held.sentAt !== undefined && held.createdId === undefined && now < held.sentAt + SEARCH_SETTLE_MS) {
+    const settling = held.sentAt !== undefined && now < held.sentAt + SEARCH_SETTLE_MS && (await ctx.deps.kv.get(settlingKey(key))) !== undefined;
+    if (held.sentAt !== undefined && held.createdId === undefined && settling) {
       throw busy(
         'an earlier attempt sent the create but its outcome is unknown; waiting until Jira search can see it before looking for it',
-        held.sentAt + SEARCH_SETTLE_MS - now,
+        Math.max(1000, held.sentAt + SEARCH_SETTLE_MS - now),
         'app:create-unconfirmed',
       );
     }
@@ -67,8 +76,9 @@ export class CreationLock {
     if (!(await ctx.deps.kv.setIfAbsent(`${key}:takeover:${held.startedAt}`, now, { ttlSeconds: LOCK_TTL_SECONDS }))) {
       throw busy('another job is creating this pair; trying again shortly', 30_000, 'app:creating');
     }
-    const record: LockRecord = { ...held, startedAt: now };
-    await ctx.deps.kv.set(key, { ...record });
+    // The wait is over, so the new holder keeps only what the search still needs: the id, when it is known.
+    const record: LockRecord = { startedAt: now, ...(held.createdId === undefined ? {} : { createdId: held.createdId }) };
+    await ctx.deps.kv.set(key, { ...record }, held.createdId === undefined ? unsentTtl : { ttlSeconds: LOCK_TTL_SECONDS });
     return new CreationLock(ctx, key, record);
   }
 
@@ -83,6 +93,7 @@ export class CreationLock {
 
   async markSent(): Promise<void> {
     this.record = { startedAt: this.record.startedAt, sentAt: this.ctx.now() };
+    await this.ctx.deps.kv.set(settlingKey(this.key), this.record.sentAt ?? 0, { ttlSeconds: SEARCH_SETTLE_MS / 1000 });
     await this.ctx.deps.kv.set(this.key, { ...this.record }, { ttlSeconds: LOCK_TTL_SECONDS });
   }
 
@@ -94,5 +105,6 @@ export class CreationLock {
   /** Once the link is saved (or nothing was created for sure), the lock has done its job. */
   async release(): Promise<void> {
     await this.ctx.deps.kv.delete(this.key);
+    if (this.sent) await this.ctx.deps.kv.delete(settlingKey(this.key));
   }
 }
