@@ -28,3 +28,12 @@ export function transitionIdOf(value: unknown): string | undefined {
   if (typeof id === 'number' && Number.isInteger(id)) return String(id);
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
+
+/** Jira accepts `transition.id` as a number too, though the spec types it as a string: read it as its string. */
+export function withStringTransitionId(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body;
+  const transition = (body as { transition?: unknown }).transition;
+  if (typeof transition !== 'object' || transition === null) return body;
+  const id = (transition as { id?: unknown }).id;
+  return typeof id === 'number' ? { ...body, transition: { ...transition, id: String(id) } } : body;
+}

@@ -41,7 +41,7 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 function asFaultPlan(body: Record<string, unknown>): FaultPlan | string {
   const plan: Record<string, number> = {};
   for (const [key, value] of Object.entries(body)) {
-    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors'];
+    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors', 'lostReplies'];
     if (!known.includes(key)) return `unknown fault "${key}"; known: ${known.join(', ')}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) return `fault "${key}" must be a number`;
     if (key !== 'seed' && (value < 0 || value > 1)) return `fault "${key}" is a probability between 0 and 1`;

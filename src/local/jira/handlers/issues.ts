@@ -10,7 +10,7 @@ import { issueView, listParam } from '../issue-view';
 import { can } from '../permissions';
 import { screenOf } from '../site-fields';
 import { DEFAULT_PRIORITY_ID, ISSUE_TYPES, type JiraState, type StoredIssue } from '../state';
-import { applyTransition, transitionIdOf } from '../transition-apply';
+import { applyTransition, transitionIdOf, withStringTransitionId } from '../transition-apply';
 import type { WorkflowTransition } from '../transition-rules';
 import type { JiraProductEvent, JiraSeedProject } from '../../contracts';
 
@@ -94,7 +94,7 @@ const created = (state: JiraState, issue: StoredIssue): Record<string, string> =
 });
 
 export const createIssue: Handler = async (ctx) => {
-  const body = await readJsonBody(ctx.request, '/rest/api/3/issue');
+  const body = await readJsonBody(ctx.request, '/rest/api/3/issue', withStringTransitionId);
   const { issue, event } = createOne(ctx.state, ctx.actor, ctx.clock.now(), body);
   ctx.emit(event);
   return jsonResponse(201, created(ctx.state, issue));

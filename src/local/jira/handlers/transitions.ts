@@ -12,7 +12,7 @@ import { badRequest, emptyResponse, jsonResponse } from '../errors';
 import { commentEvent, issueEvent } from '../events';
 import { can } from '../permissions';
 import type { StoredComment, StoredIssue } from '../state';
-import { applyTransition, transitionIdOf } from '../transition-apply';
+import { applyTransition, transitionIdOf, withStringTransitionId } from '../transition-apply';
 import { availableTransitions, transitionView, type WorkflowTransition } from '../transition-rules';
 
 function offered(ctx: HandlerContext, issue: StoredIssue): WorkflowTransition[] {
@@ -50,7 +50,7 @@ function commentsToAdd(ctx: HandlerContext, issue: StoredIssue, update: Record<s
 
 export const doTransition: Handler = async (ctx) => {
   const issue = ctx.state.requireIssue(ctx.params.issueIdOrKey ?? '');
-  const body = await readJsonBody(ctx.request, '/rest/api/3/issue/{issueIdOrKey}/transitions');
+  const body = await readJsonBody(ctx.request, '/rest/api/3/issue/{issueIdOrKey}/transitions', withStringTransitionId);
   const id = transitionIdOf(body.transition);
   if (id === undefined) throw badRequest(["'transition' identifier must be specified."]);
   const transition = offered(ctx, issue).find((t) => t.id === id);
