@@ -142,7 +142,7 @@ describe('the calls the app makes, as jira.js makes them', () => {
     expect(assignable.map((u) => u.accountId)).toContain(CHLOE.accountId);
   });
 
-  it('pages a search with nextPageToken, by POST and by GET, and honours reconcileIssues while the index lags', async () => {
+  it('pages a search with nextPageToken, by POST and by GET', async () => {
     for (let i = 0; i < 5; i += 1) await newIssue(`Paged ${i}`, i % 2 === 0 ? { priority: { name: 'High' } } : {});
     const seen: string[] = [];
     let token: string | undefined;
@@ -155,19 +155,23 @@ describe('the calls the app makes, as jira.js makes them', () => {
     const byGet = await anna().issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql: 'project = DEMO ORDER BY priority DESC, created ASC', fields: ['summary', 'priority'], maxResults: 5 });
     expect(byGet.issues?.map((i) => (i.fields as { summary: string }).summary)).toEqual(['Paged 0', 'Paged 2', 'Paged 4', 'Paged 1', 'Paged 3']);
 
+  });
+});
+
+describe('search is eventually consistent, as Atlassian documents', () => {
+  it('does not see a just-written issue until the index catches up, unless reconcileIssues names it', async () => {
     platform.jira.limits.searchLagMs = 60_000;
     const fresh = await newIssue('Just written');
-    const stale = await anna().issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'summary_free = 1 OR project = DEMO', fields: ['summary'] }).catch(() => null);
-    expect(stale).toBeNull();
     const lagging = await anna().issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'project = DEMO', fields: ['summary'] });
     expect(lagging.issues?.map((i) => i.id)).not.toContain(fresh.id);
     const reconciled = await anna().issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'project = DEMO', fields: ['summary'], reconcileIssues: [Number(fresh.id)] });
     expect(reconciled.issues?.map((i) => i.id)).toContain(fresh.id);
+    platform.jira.limits.searchLagMs = 0;
   });
 });
 
 describe('what Jira refuses', () => {
-  it('refuses a browse-only person who creates, edits or deletes, and hides issues from someone who may not browse', async () => {
+  it('refuses people who create, edit, delete or set properties without the permission for it', async () => {
     const { id } = await newIssue('Guarded');
     const greta = clientFor(GRETA.email);
     expect(await refusal(greta.issues.createIssue({ fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Nope' } })))
@@ -227,9 +231,15 @@ describe('what Jira accepts and the emulator used to refuse', () => {
     expect((await anna().issues.getIssue({ issueIdOrKey: created.id, fields: ['status'] })).fields.status?.name).toBe('In Progress');
   });
 
-  it('takes a numeric transition id and an update.comment on a transition', async () => {
+  it('takes a numeric transition id', async () => {
     const { id } = await newIssue('Moving');
-    await anna().issues.doTransition({ issueIdOrKey: id, transition: { id: 11 as unknown as string }, update: { comment: [{ add: { body: adf('Starting now') } }] } });
+    await anna().issues.doTransition({ issueIdOrKey: id, transition: { id: 11 as unknown as string } });
+    expect((await anna().issues.getIssue({ issueIdOrKey: id, fields: ['status'] })).fields.status?.name).toBe('In Progress');
+  });
+
+  it('adds the comment given as update.comment on a transition', async () => {
+    const { id } = await newIssue('Moving with a note');
+    await anna().issues.doTransition({ issueIdOrKey: id, transition: { id: '11' }, update: { comment: [{ add: { body: adf('Starting now') } }] } });
     const issue = await anna().issues.getIssue({ issueIdOrKey: id, fields: ['status', 'comment'] });
     expect(issue.fields.status?.name).toBe('In Progress');
     expect(issue.fields.comment?.comments?.map((c) => c.body)).toEqual([adf('Starting now')]);
