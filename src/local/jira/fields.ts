@@ -140,7 +140,7 @@ function checkCustom(state: JiraState, field: string, value: unknown, out: Field
     out.errors[field] = NOT_ON_SCREEN(field);
     return undefined;
   }
-  const checked = checkCustomValue(declared, value, (v) => {
+  const checked = checkCustomValue(declared, value, state.seed.baseUrl, (v) => {
     const doc = checkAdf(field, v, out);
     return doc === undefined ? { ok: false, error: out.errors[field] ?? 'INVALID_INPUT' } : { ok: true, value: doc };
   });
