@@ -34,7 +34,7 @@ export async function writeDroppingRefused<T>(
   const refused: RefusedField[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     try {
-      return { result: await write(pending), refused };
+      return { result: await write({ ...pending }), refused };
     } catch (error) {
       if (!(error instanceof FieldsRefusedError)) throw error;
       const named = Object.keys(error.fieldErrors);
