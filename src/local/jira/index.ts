@@ -85,7 +85,8 @@ export class JiraEmulator implements HttpService {
       limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e),
     };
     guardRequest(ctx, request.method.toUpperCase(), match.template);
-    const touched = this.state.findIssue(match.params.issueIdOrKey ?? '')?.id;
+    const issueRef = match.params.issueIdOrKey;
+    const touched = issueRef === undefined ? undefined : this.state.findIssue(issueRef)?.id;
     const response = await match.handler(ctx);
     if (request.method.toUpperCase() !== 'GET') this.state.searchIndex.afterWrite(this.state, touched, this.clock.now() + this.limits.searchLagMs);
     // Events leave only after the change is complete, so a listener reading back sees the new state.
