@@ -69,3 +69,17 @@ export const isRetryable = (e: unknown): boolean => (e instanceof SyncError ? e.
 
 export const isPermanent = (e: unknown, reason?: PermanentReason): e is PermanentError =>
   e instanceof PermanentError && (reason === undefined || e.reason === reason);
+
+/**
+ * A 400 whose body names the fields the remote refused (Jira's `errors` map: field id → reason). The use case may
+ * write the rest without them; the reasons go to the journal.
+ */
+export class FieldsRefusedError extends PermanentError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Readonly<Record<string, string>>,
+    options: SyncErrorOptions,
+  ) {
+    super('invalid-request', message, options);
+  }
+}

@@ -41,6 +41,8 @@ export interface HttpService {
 export interface ServiceFaults {
   rateLimit: number;
   serverError: number;
+  /** Probability that an app's write is applied but its reply never arrives (the app's fetch rejects). */
+  lostReply?: number;
   random: () => number;
 }
 
@@ -64,6 +66,18 @@ export interface JiraSeedProject {
   name: string;
   /** Omitted: the default workflow (To Do, In Progress, In Review, QA Testing, On Hold, Done). */
   workflow?: JiraWorkflow;
+  /** Fields on the project's create and edit screens; omitted: every system field and every site custom field. */
+  screenFields?: string[];
+  /** Priority ids the project's priority scheme offers; omitted: all five. */
+  priorityIds?: string[];
+}
+
+/** A site custom field (`GET /field`); `options` are the allowed values of a select field. */
+export interface JiraSeedCustomField {
+  id: `customfield_${number}`;
+  name: string;
+  type: 'string' | 'textarea' | 'number' | 'date' | 'select';
+  options?: string[];
 }
 
 export interface JiraWorkflow {
@@ -81,6 +95,9 @@ export interface JiraSeed {
   appAccountId: string;
   users: JiraSeedUser[];
   projects: JiraSeedProject[];
+  customFields?: JiraSeedCustomField[];
+  /** The app's project permissions (its add-on project role); omitted: every project permission but administration. */
+  appPermissions?: string[];
 }
 
 export interface JiraLimits {
@@ -91,6 +108,8 @@ export interface JiraLimits {
   issueWritesPer30s: number;
   /** Attachment size cap in bytes (413 beyond). */
   attachmentMaxBytes: number;
+  /** How long a write takes to reach `/search/jql` results (eventual consistency); `reconcileIssues` bypasses it. */
+  searchLagMs: number;
 }
 
 /** A Forge Jira product event as a trigger handler receives it (the trigger's `event` argument). */
@@ -167,6 +186,8 @@ export interface FaultPlan {
   serverErrors?: number;
   /** Not a probability: the web trigger refuses every body that is not JSON (415), as ECO-563 reads Forge. */
   webTriggerJsonOnly?: boolean;
+  /** Jira only: the app's write is applied, then the connection drops before the reply (its fetch rejects). */
+  lostReplies?: number;
 }
 
 /** `GET /__sandbox/stats`: REST calls made by the app (never by people). A B24 `batch` counts once; its commands are listed too. */

@@ -58,9 +58,22 @@ export interface JiraUser extends JiraUserRef {
   active: boolean;
 }
 
-export interface JiraPriority {
+/** A field of the site (`GET /field`). */
+export interface JiraFieldInfo {
   id: string;
   name: string;
+  custom: boolean;
+  /** The schema type: string, number, date, option, user, array… */
+  type?: string;
+}
+
+/** A field on a project's create screen for one issue type, with its allowed values where Jira lists them. */
+export interface JiraFieldMeta {
+  id: string;
+  name: string;
+  required: boolean;
+  type?: string;
+  allowedValues?: { id: string; name: string }[];
 }
 
 export interface JiraProject {
@@ -116,7 +129,10 @@ export interface JiraPort {
   getMyself(): Promise<JiraUser>;
   /** Permission key → granted, for the caller (the app under asApp). */
   getMyPermissions(permissions: string[], scope?: { projectKey?: string; issueId?: string }): Promise<Record<string, boolean>>;
-  getPriorities(): Promise<JiraPriority[]>;
+  /** Every field of the site, system and custom. */
+  getFields(): Promise<JiraFieldInfo[]>;
+  /** The fields the project's create screen offers for the named issue type (priorities per the project's scheme). */
+  getCreateFieldMeta(projectKey: string, issueTypeName: string): Promise<JiraFieldMeta[]>;
   getProjectStatuses(projectIdOrKey: string): Promise<JiraIssueTypeStatuses[]>;
   getProject(projectIdOrKey: string): Promise<JiraProject | null>;
   addAttachment(issueIdOrKey: string, file: JiraFileUpload): Promise<JiraAttachment[]>;

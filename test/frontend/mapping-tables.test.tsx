@@ -15,6 +15,7 @@ const mappingView = (config: SyncConfig = defaultConfig('DEMO', '1')): MappingVi
   b24Statuses: [{ id: '2', name: 'Pending' }],
   groups: [{ id: '1', name: 'Demo workgroup' }],
   jiraPriorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'].map((name, i) => ({ id: String(i + 1), name })),
+  jiraCustomFields: [{ id: 'customfield_10042', name: 'Budget', type: 'number' }, { id: 'customfield_10050', name: 'Contract', type: 'string' }],
 });
 
 const withCustomField = (): SyncConfig => ({ ...defaultConfig('DEMO', '1'), customFields: [{ b24Field: 'UF_BUDGET', jiraField: 'customfield_10042', converter: 'number', direction: 'both' }] });
@@ -48,22 +49,32 @@ describe('the Mapping tab tables', () => {
     expect(savedConfig(invocations).priorities[3]).toEqual({ b24Priority: '2', jiraPriority: 'Highest', direction: 'both' });
   });
 
-  it('adds a custom-field pair with its converter and direction', async () => {
+  it('adds a custom-field pair, picking the Jira field from those on the project screen, with its converter and direction', async () => {
     const { invocations, doc } = await renderTab(mappingView());
     expect(findAll(table(doc, 'custom'), 'Row')).toHaveLength(0);
     click(doc, 'Add custom field pair');
     const row = findAll(table(await waitForDoc((d) => findAll(table(d, 'custom'), 'Row').length === 1), 'custom'), 'Row')[0];
     (findAll(row, 'Textfield')[0]?.props.onChange as Handler)({ target: { value: ' uf_budget ' } });
     let after = await waitForDoc((d) => findAll(table(d, 'custom'), 'Textfield')[0]?.props.value === 'UF_BUDGET');
-    (findAll(table(after, 'custom'), 'Textfield')[1]?.props.onChange as Handler)({ target: { value: 'customfield_10042' } });
-    after = await waitForDoc((d) => findAll(table(d, 'custom'), 'Textfield')[1]?.props.value === 'customfield_10042');
+    const fieldSelect = findAll(table(after, 'custom'), 'Select')[1];
+    expect((fieldSelect?.props.options as { label: string }[]).map((o) => o.label)).toEqual(['Budget (customfield_10042)', 'Contract (customfield_10050)']);
+    (fieldSelect?.props.onChange as Handler)({ value: 'customfield_10042' });
+    after = await waitForDoc((d) => (findAll(table(d, 'custom'), 'Select')[1]?.props.value as { value: string } | undefined)?.value === 'customfield_10042');
     const selects = findAll(table(after, 'custom'), 'Select');
-    expect((selects[1]?.props.options as { value: string }[]).map((o) => o.value)).toEqual(['string', 'number', 'date', 'enumeration']);
-    (selects[1]?.props.onChange as Handler)({ value: 'date' });
+    expect((selects[2]?.props.options as { value: string }[]).map((o) => o.value)).toEqual(['string', 'number', 'date', 'enumeration']);
+    (selects[2]?.props.onChange as Handler)({ value: 'date' });
     (selects[0]?.props.onChange as Handler)({ value: 'jira-to-b24' });
-    click(await waitForDoc((d) => (findAll(table(d, 'custom'), 'Select')[1]?.props.value as { value: string }).value === 'date'), 'Save');
+    click(await waitForDoc((d) => (findAll(table(d, 'custom'), 'Select')[2]?.props.value as { value: string }).value === 'date'), 'Save');
     await waitForDoc(() => invocations.some((i) => i.call === 'saveMapping'));
     expect(savedConfig(invocations).customFields).toEqual([{ b24Field: 'UF_BUDGET', jiraField: 'customfield_10042', converter: 'date', direction: 'jira-to-b24' }]);
+  });
+
+  it('keeps showing a saved Jira field that is no longer on the project screen, marked as such', async () => {
+    const config = { ...defaultConfig('DEMO', '1'), customFields: [{ b24Field: 'UF_COST', jiraField: 'customfield_10070', converter: 'string' as const, direction: 'both' as const }] };
+    const { doc } = await renderTab(mappingView(config));
+    const fieldSelect = findAll(table(doc, 'custom'), 'Select')[1];
+    expect((fieldSelect?.props.value as { label: string }).label).toBe("customfield_10070 — not on this project's screen");
+    expect((fieldSelect?.props.options as { value: string }[]).map((o) => o.value)).toEqual(['customfield_10042', 'customfield_10050', 'customfield_10070']);
   });
 
   it('offers a conflict policy per field, including custom fields, and keeps only those that differ from the default', async () => {

@@ -19,6 +19,7 @@ const mappingView = (): MappingView => ({
   b24Statuses: [{ id: '2', name: 'Pending' }],
   groups: [{ id: '1', name: 'Demo workgroup' }],
   jiraPriorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'].map((name, i) => ({ id: String(i + 1), name })),
+  jiraCustomFields: [],
 });
 
 const person = (id: string, name: string, email: string | null) => ({ id, name, email });

@@ -42,9 +42,19 @@ describe('the mapping', () => {
     expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toEqual(before);
   });
 
-  it("offers the site's Jira priorities for the priority table", async () => {
+  it("offers the priorities of DEMO's create metadata (its priority scheme), not the deprecated site-wide list", async () => {
     const reply = await world.settings('ben', 'getMapping');
-    expect((reply.jiraPriorities as { name: string }[]).map((p) => p.name)).toEqual(expect.arrayContaining(['High', 'Medium', 'Low']));
+    expect((reply.jiraPriorities as { name: string }[]).map((p) => p.name)).toEqual(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
+    expect(world.platform.stats().jira.byEndpoint['GET /rest/api/3/priority']).toBeUndefined();
+  });
+
+  it("offers only the custom fields DEMO's screen carries, by name, from the site's field list", async () => {
+    const reply = await world.settings('ben', 'getMapping');
+    expect(reply.jiraCustomFields).toEqual([
+      { id: 'customfield_10050', name: 'Contract', type: 'string' },
+      { id: 'customfield_10042', name: 'Budget', type: 'number' },
+      { id: 'customfield_10060', name: 'Customer tier', type: 'option' },
+    ]);
   });
 
   it('refuses a malformed custom-field pair and a conflict policy for an unmapped field, naming their rows', async () => {

@@ -29,7 +29,7 @@ async function editEverywhere(w: World): Promise<void> {
     await w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [task.id, { POST_MESSAGE: `Note on ${task.id}` }]);
   }
   for (const issue of await a.issuesInProject()) {
-    await w.jira(PEOPLE.dmitri.email, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { summary: `Edited ${issue.key}` } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { summary: `Edited ${issue.key}` } });
   }
 }
 

@@ -57,7 +57,7 @@ describe('a field changed in Jira', () => {
     [{ description: adfText('Written in Jira') }, (t: { description: string }) => t.description, 'Written in Jira'],
   ])('%j reaches Bitrix24 with one write and no echo loop', async (fields, read, expected) => {
     const { w, a, taskId, issueId } = await pairedWorld();
-    await w.jira(PEOPLE.dmitri.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields });
     await w.settle();
     expect(read(await a.b24Task(taskId) as never)).toBe(expected);
     const stats = w.platform.stats();

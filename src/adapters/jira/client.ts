@@ -8,6 +8,7 @@ import { attachmentEndpoints } from './attachments';
 import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
 import { issueEndpoints } from './issues';
+import { metadataEndpoints } from './metadata';
 import { type JiraTransport, createJiraRequester } from './request';
 import { userEmailEndpoints } from './user-emails';
 
@@ -29,6 +30,7 @@ export const createJiraClient = (transport: JiraTransport, options: JiraClientOp
     ...commentEndpoints(requester),
     ...directoryEndpoints(requester),
     ...userEmailEndpoints(requester),
+    ...metadataEndpoints(requester),
     ...attachmentEndpoints(requester, options.boundary ?? randomBoundary),
   };
 };

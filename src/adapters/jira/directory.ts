@@ -1,5 +1,5 @@
 /**
- * Endpoints that describe the site rather than one issue: users, permissions, priorities, statuses, projects.
+ * Endpoints that describe the site rather than one issue: users, permissions, statuses, projects.
  */
 import { z } from 'zod';
 import type { JiraPort } from '../../ports/jira';
@@ -9,7 +9,6 @@ import { statusRefSchema, userSchema } from './schemas';
 const permissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
-const prioritySchema = z.object({ id: z.string(), name: z.string() });
 const projectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
 const projectStatusesSchema = z.array(
   z.object({ id: z.string(), name: z.string(), statuses: z.array(statusRefSchema) }).transform((t) => ({
@@ -21,7 +20,7 @@ const projectStatusesSchema = z.array(
 
 type DirectoryEndpoints = Pick<
   JiraPort,
-  'findUsers' | 'getUser' | 'getMyself' | 'getMyPermissions' | 'getPriorities' | 'getProjectStatuses' | 'getProject'
+  'findUsers' | 'getUser' | 'getMyself' | 'getMyPermissions' | 'getProjectStatuses' | 'getProject'
 >;
 
 export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
@@ -44,10 +43,6 @@ export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
     if (scope.issueId !== undefined) query.set('issueId', scope.issueId);
     const reply = await r.json('get my permissions', `/rest/api/3/mypermissions?${query.toString()}`, jsonBody('GET'), permissionsSchema);
     return Object.fromEntries(permissions.map((p) => [p, reply.permissions[p]?.havePermission === true]));
-  },
-
-  async getPriorities() {
-    return r.json('get priorities', '/rest/api/3/priority', jsonBody('GET'), z.array(prioritySchema));
   },
 
   async getProjectStatuses(projectIdOrKey) {

@@ -4,12 +4,22 @@
  * field a transition screen or create screen rejected.
  */
 import { z } from 'zod';
-import { PermanentError, RetryableError, type SyncError } from '../../core/errors';
+import { FieldsRefusedError, PermanentError, RetryableError, type SyncError } from '../../core/errors';
 
 const errorCollection = z.object({
   errorMessages: z.array(z.string()).optional(),
   errors: z.record(z.string(), z.string()).optional(),
 });
+
+/** The `errors` map of a Jira ErrorCollection (field id → reason), empty when the body has none. */
+export const jiraFieldErrors = (text: string): Record<string, string> => {
+  try {
+    const parsed = errorCollection.safeParse(JSON.parse(text) as unknown);
+    return parsed.success ? { ...(parsed.data.errors ?? {}) } : {};
+  } catch {
+    return {};
+  }
+};
 
 export const describeJiraErrorBody = (text: string): string => {
   let data: unknown;
@@ -66,7 +76,10 @@ export const translateJiraFailure = (
       return new PermanentError('not-found', message, { code });
     case 409:
       return new PermanentError('conflict', message, { code });
-    default:
+    default: {
+      const fieldErrors = status === 400 ? jiraFieldErrors(bodyText) : {};
+      if (Object.keys(fieldErrors).length > 0) return new FieldsRefusedError(message, fieldErrors, { code });
       return new PermanentError('invalid-request', message, { code });
+    }
   }
 };

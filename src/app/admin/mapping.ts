@@ -23,8 +23,13 @@ export interface MappingView {
   jiraStatuses: { id: string; name: string; category?: string }[];
   b24Statuses: { id: string; name: string }[];
   groups: { id: string; name: string }[];
-  /** The site's Jira priorities for the priority table; empty when Jira would not list them (names stay editable). */
+  /**
+   * The priorities the project's create screen allows (its priority scheme), for the priority table; empty when
+   * Jira would not list them (names stay editable).
+   */
   jiraPriorities: { id: string; name: string }[];
+  /** The site's custom fields (`/field`) that the project's create screen carries: the Mapping tab picks from these. */
+  jiraCustomFields: { id: string; name: string; type?: string }[];
   /** Set when the portal's workgroups could not be read; the rest of the tab still works. */
   groupsProblem?: string;
 }
@@ -47,7 +52,7 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
     jiraStatuses: [...unique.values()],
     b24Statuses: B24_STATUSES.map((s) => ({ ...s })),
     groups: [],
-    jiraPriorities: await deps.jira.getPriorities().then((list) => list.map((p) => ({ id: p.id, name: p.name })), () => []),
+    ...(await screenChoices(deps, projectKey, (stored ?? defaultConfig(projectKey, '')).jiraIssueType)),
   };
   try {
     view.groups = await listGroups(deps);
@@ -55,6 +60,20 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
     view.groupsProblem = describeB24Failure(error);
   }
   return view;
+}
+
+/** Priorities and custom fields as the project's create screen offers them; empty lists when Jira would not say. */
+async function screenChoices(deps: AppDeps, projectKey: string, issueType: string): Promise<Pick<MappingView, 'jiraPriorities' | 'jiraCustomFields'>> {
+  try {
+    const [meta, fields] = await Promise.all([deps.jira.getCreateFieldMeta(projectKey, issueType), deps.jira.getFields()]);
+    const onScreen = new Set(meta.map((f) => f.id));
+    return {
+      jiraPriorities: (meta.find((f) => f.id === 'priority')?.allowedValues ?? []).map((p) => ({ id: p.id, name: p.name })),
+      jiraCustomFields: fields.filter((f) => f.custom && onScreen.has(f.id)).map((f) => ({ id: f.id, name: f.name, ...(f.type ? { type: f.type } : {}) })),
+    };
+  } catch {
+    return { jiraPriorities: [], jiraCustomFields: [] };
+  }
 }
 
 async function listGroups(deps: AppDeps): Promise<{ id: string; name: string }[]> {

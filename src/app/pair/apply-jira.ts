@@ -6,6 +6,7 @@ import { planJiraTransition } from '../../core/mapping/jira-transitions';
 import type { JiraWrite } from '../../core/mapping/to-side';
 import type { JiraStatusRef } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
+import { type RefusedField, writeDroppingRefused } from './jira-refusals';
 
 export const MAX_TRANSITION_HOPS = 6;
 
@@ -34,8 +35,9 @@ export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraS
   }
 }
 
-export async function applyToJira(ctx: SyncContext, issueId: string, write: JiraWrite, currentStatus: JiraStatusRef): Promise<StatusOutcome | null> {
-  if (Object.keys(write.fields).length > 0) await ctx.jira.updateIssue(issueId, write.fields);
+/** Fields Jira refuses one by one are left out and added to `refused`; the rest of the change is written. */
+export async function applyToJira(ctx: SyncContext, issueId: string, write: JiraWrite, currentStatus: JiraStatusRef, refused: RefusedField[] = []): Promise<StatusOutcome | null> {
+  if (Object.keys(write.fields).length > 0) refused.push(...(await writeDroppingRefused(write.fields, (fields) => ctx.jira.updateIssue(issueId, fields))).refused);
   if (write.status === null) return null;
   return moveIssueTo(ctx, issueId, currentStatus, write.status);
 }

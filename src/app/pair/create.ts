@@ -4,7 +4,7 @@
  * earlier attempt created instead of creating it again.
  */
 import type { SyncConfig } from '../../core/config';
-import { RetryableError } from '../../core/errors';
+import { isPermanent, PermanentError, RetryableError } from '../../core/errors';
 import { readB24Status, readJiraStatus } from '../../core/mapping/status';
 import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
@@ -16,6 +16,8 @@ import { moveIssueTo } from './apply-jira';
 import { allFlowingTo } from './changes';
 import { findTaskCreatedFor } from './find-created-task';
 import { warningSentence } from './journal-entry';
+import { CreationLock } from './creation-lock';
+import { refusalSentence, writeDroppingRefused } from './jira-refusals';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue } from './read';
 
 export const ISSUE_PROPERTY = 'b24-sync';
@@ -44,23 +46,53 @@ async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira'
   });
 }
 
-/** A task in a paired workgroup with no issue yet. Returns the link (new or found by marker). */
+/** Jira cannot create an issue without these; a refusal of one of them is a real failure, not a field to leave out. */
+const CREATE_MANDATORY = ['project', 'issuetype', 'summary'];
+
+/**
+ * A task in a paired workgroup with no issue yet. Returns the link (new or found by marker). The lock outlives an
+ * attempt whose create may have landed (see creation-lock.ts); it is released once the link is saved, or when
+ * nothing can have been created (failure before sending, or Jira refused the create).
+ */
 export async function createIssueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig): Promise<PairLink | { existingIssueId: string }> {
-  return withCreationLock(ctx, `creating:b24:${task.id}`, () => issueFromTask(ctx, task, config));
+  const lock = await CreationLock.acquire(ctx, `creating:b24:${task.id}`);
+  try {
+    return await issueFromTask(ctx, task, config, lock);
+  } catch (error) {
+    // A refusal or a 429 is an answer: nothing was created. A lost reply, a timeout or a 5xx may hide a create.
+    const answered = isPermanent(error) || (error instanceof RetryableError && error.reason === 'rate-limited');
+    if (!lock.sent || answered) await lock.release();
+    throw error;
+  }
 }
 
-async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig): Promise<PairLink | { existingIssueId: string }> {
+/** The issue carrying the task's marker; an id an earlier attempt got back is named for read-after-write search. */
+async function markedIssue(ctx: SyncContext, taskId: string, knownId: string | undefined): Promise<string | undefined> {
+  const reconcile = knownId !== undefined && /^\d+$/.test(knownId) ? { reconcileIssues: [Number(knownId)] } : {};
+  const marked = await ctx.jira.searchJql(`issue.property[${ISSUE_PROPERTY}].taskId = "${taskId}"`, { maxResults: 1, ...reconcile });
+  return marked.issues[0]?.id;
+}
+
+async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig, lock: CreationLock): Promise<PairLink | { existingIssueId: string }> {
   const started = ctx.now();
-  const marked = await ctx.jira.searchJql(`issue.property[${ISSUE_PROPERTY}].taskId = "${task.id}"`, { maxResults: 1 });
-  if (marked.issues[0]) return { existingIssueId: marked.issues[0].id };
+  const existing = await markedIssue(ctx, task.id, lock.knownCreatedId);
+  if (existing !== undefined) {
+    await lock.release();
+    return { existingIssueId: existing };
+  }
   const mapping = await mappingFor(ctx, config, task, null);
   const canon = canonicalOfTask(task, mapping);
   const write = toJiraFields(allFlowingTo('jira', canon, config), mapping, true);
-  const created = await ctx.jira.createIssue(write.fields, [{ key: ISSUE_PROPERTY, value: { taskId: task.id } }]);
+  await lock.markSent();
+  const properties = [{ key: ISSUE_PROPERTY, value: { taskId: task.id } }];
+  const { result: created, refused } = await writeDroppingRefused(write.fields, (fields) => ctx.jira.createIssue(fields, properties), CREATE_MANDATORY);
+  if (created === undefined) throw new PermanentError('invalid-request', 'Jira refused every field of the new issue', { code: 'jira:400' });
+  await lock.markCreated(created.id);
   const link: PairLink = { taskId: task.id, issueId: created.id, issueKey: created.key, projectKey: config.projectKey, linkedAt: ctx.now() };
   await ctx.links.save(link);
+  await lock.release();
   const issue = await readIssue(ctx, created.id, config);
-  const problems = write.warnings.map(warningSentence);
+  const problems = [...write.warnings.map(warningSentence), ...refused.map((r) => refusalSentence(r, canon, config))];
   let jira = issue ? canonicalOfIssue(issue, mapping) : canon;
   if (issue && write.status) {
     const moved = await moveIssueTo(ctx, issue.id, issue.fields.status, write.status);

@@ -17,6 +17,7 @@ import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { applyToB24 } from './apply-b24';
 import { applyToJira } from './apply-jira';
+import { keepJiraAsRead, type RefusedField, refusalSentence } from './jira-refusals';
 import { summarise } from './journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask } from './read';
 
@@ -70,7 +71,10 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   for (const intent of intentsFor(plan)) await intents.put(intent.side === 'b24' ? link.taskId : link.issueId, intent);
   const problems: string[] = [];
   const nextBase = { b24: plan.nextBase.b24, jira: plan.nextBase.jira };
-  const jiraOutcome = await applyToJira(ctx, link.issueId, toJiraFields(plan.toJira, mapping), issue.fields.status);
+  const refused: RefusedField[] = [];
+  const jiraOutcome = await applyToJira(ctx, link.issueId, toJiraFields(plan.toJira, mapping), issue.fields.status, refused);
+  problems.push(...refused.map((r) => refusalSentence(r, plan.toJira, config)));
+  nextBase.jira = keepJiraAsRead(nextBase.jira, canonicalOfIssue(issue, mapping), refused, config);
   if (jiraOutcome?.blocked) {
     problems.push(jiraOutcome.blocked);
     // Remember where the issue really is, so the unreachable status is not retried on every event.

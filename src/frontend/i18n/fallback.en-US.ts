@@ -85,7 +85,9 @@ export const englishFallback: TextTree = {
     "addPriority": "Add priority row",
     "customFields": "Custom fields",
     "b24Field": "Bitrix24 field (UF_…)",
-    "jiraField": "Jira field (customfield_…)",
+    "jiraField": "Jira field",
+    "pickJiraField": "Choose a field on this project's screen",
+    "notOnScreen": "not on this project's screen",
     "converter": "Value type",
     "noCustomFields": "No custom fields are paired.",
     "addCustomField": "Add custom field pair"

@@ -1,7 +1,8 @@
 /**
- * Custom-field pairs: a Bitrix24 user field (UF_*) against a Jira custom field (customfield_*), the converter that
- * carries the value across and a direction. Names are typed, because neither side lists its fields to the app
- * cheaply; validateConfig() explains a malformed name beside its row.
+ * Custom-field pairs: a Bitrix24 user field (UF_*) against a Jira custom field, the converter that carries the
+ * value across and a direction. The Jira field is picked from the custom fields the project's create screen carries
+ * (a field off the screen would be refused by Jira); a saved field no longer there stays shown, marked. The
+ * Bitrix24 name is typed; validateConfig() explains a malformed name beside its row.
  */
 import { Button, DynamicTable, Select, Text, Textfield } from '@forge/react';
 import type { CustomConverter, CustomFieldMapping } from '../../core/config';
@@ -14,12 +15,19 @@ const CONVERTERS: CustomConverter[] = ['string', 'number', 'date', 'enumeration'
 
 interface Props {
   rows: CustomFieldMapping[];
+  /** Custom fields on the project's screen, from `GET /field` and the create metadata. */
+  jiraFields: { id: string; name: string }[];
   problems: PathProblem[];
   onChange: (rows: CustomFieldMapping[]) => void;
 }
 
-export function CustomFieldTable({ rows, problems, onChange }: Props) {
+export function CustomFieldTable({ rows, jiraFields, problems, onChange }: Props) {
   const t = useText();
+  const fieldOption = (id: string) => {
+    const known = jiraFields.find((f) => f.id === id);
+    return { label: known ? `${known.name} (${id})` : `${id} — ${t('mapping.notOnScreen')}`, value: id };
+  };
+  const fieldOptions = (current: string) => [...jiraFields.map((f) => fieldOption(f.id)), ...(current !== '' && !jiraFields.some((f) => f.id === current) ? [fieldOption(current)] : [])];
   const update = (i: number, patch: Partial<CustomFieldMapping>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const converter = (c: CustomConverter) => ({ label: t(`converter.${c}`), value: c });
   return (
@@ -32,7 +40,18 @@ export function CustomFieldTable({ rows, problems, onChange }: Props) {
           cells: [
             { key: 'b24Field', content: <Textfield name={`b24Field-${i}`} placeholder="UF_AUTO_123" value={row.b24Field} onChange={(e) => update(i, { b24Field: inputValue(e).trim().toUpperCase() })} /> },
             { key: 'direction', content: <DirectionSelect value={row.direction} onChange={(direction) => update(i, { direction })} /> },
-            { key: 'jiraField', content: <Textfield name={`jiraField-${i}`} placeholder="customfield_10042" value={row.jiraField} onChange={(e) => update(i, { jiraField: inputValue(e).trim() })} /> },
+            {
+              key: 'jiraField',
+              content: (
+                <Select
+                  inputId={`jiraField-${i}`}
+                  placeholder={t('mapping.pickJiraField')}
+                  options={fieldOptions(row.jiraField)}
+                  value={row.jiraField === '' ? undefined : fieldOption(row.jiraField)}
+                  onChange={(o: { value: string }) => update(i, { jiraField: o.value })}
+                />
+              ),
+            },
             {
               key: 'converter',
               content: (

@@ -62,7 +62,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         }))}
       />
       <Heading size="small">{t('mapping.customFields')}</Heading>
-      <CustomFieldTable rows={config.customFields} problems={problems} onChange={(customFields) => setConfig({ ...config, customFields })} />
+      <CustomFieldTable rows={config.customFields} jiraFields={view.jiraCustomFields} problems={problems} onChange={(customFields) => setConfig({ ...config, customFields })} />
       <Heading size="small">{t('mapping.priorities')}</Heading>
       <PriorityTable rows={config.priorities} jiraPriorities={view.jiraPriorities} problems={problems} onChange={(priorities) => setConfig({ ...config, priorities })} />
       <Heading size="small">{t('policy.heading')}</Heading>

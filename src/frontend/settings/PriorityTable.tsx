@@ -1,6 +1,7 @@
 /**
- * The priority table: Bitrix24's three priorities against the site's Jira priorities, a direction per row, rows
- * added and removed freely (Highest and Lowest usually flow Jira → Bitrix24 only); problems show beside their row.
+ * The priority table: Bitrix24's three priorities against the priorities the project's create screen allows (its
+ * priority scheme, from the create metadata), a direction per row, rows added and removed freely (Highest and Lowest
+ * usually flow Jira → Bitrix24 only); problems show beside their row.
  */
 import { Button, DynamicTable, Select } from '@forge/react';
 import type { PriorityRow } from '../../core/config';
@@ -13,6 +14,7 @@ const B24_PRIORITIES: PriorityRow['b24Priority'][] = ['2', '1', '0'];
 
 interface Props {
   rows: PriorityRow[];
+  /** From the project's create metadata; a saved name the scheme no longer offers stays listed. */
   jiraPriorities: { name: string }[];
   problems: PathProblem[];
   onChange: (rows: PriorityRow[]) => void;

@@ -72,7 +72,8 @@ export class FaultInjector {
   serviceFaults(service: EventSource): ServiceFaults | null {
     const rateLimit = (service === 'jira' ? this.plan.jira429 : this.plan.b24RateLimit) ?? 0;
     const serverError = this.plan.serverErrors ?? 0;
-    if (rateLimit <= 0 && serverError <= 0) return null;
-    return { rateLimit, serverError, random: seededRandom((this.plan.seed ?? 0) ^ STREAMS[service]) };
+    const lostReply = service === 'jira' ? (this.plan.lostReplies ?? 0) : 0;
+    if (rateLimit <= 0 && serverError <= 0 && lostReply <= 0) return null;
+    return { rateLimit, serverError, ...(lostReply > 0 ? { lostReply } : {}), random: seededRandom((this.plan.seed ?? 0) ^ STREAMS[service]) };
   }
 }

@@ -1,11 +1,29 @@
 /**
  * Checks the settable issue fields as Jira does and turns them into a patch. Errors are collected per field in
- * Jira's `errors` map, so one reply lists every bad field. Unknown fields are refused ("not on the screen").
+ * Jira's `errors` map, so one reply lists every bad field. A field off the caller's screen (unknown, not on the
+ * project's screen, or hidden by a missing permission: Edit Issues, Modify Reporter, Assign Issues) is refused
+ * as "not on the appropriate screen"; an assignee without Assignable User is refused under `assignee`.
  */
 import type { AdfDoc } from '../../core/adf';
+import type { JiraSeedProject } from '../contracts';
 import { validateAdf } from '../adf-validator';
+import { checkCustomValue } from './custom-values';
+import { isValidDate } from './dates';
+import { can } from './permissions';
+import { customField } from './site-fields';
 import type { JiraState } from './state';
 import { PRIORITIES } from './state';
+
+/** Who writes, where, and which fields their screen offers (see `screenFor`). */
+export interface FieldScope {
+  state: JiraState;
+  project: JiraSeedProject;
+  actorId: string;
+  screen: ReadonlySet<string>;
+}
+
+/** Documented limit for description and textarea fields: 32,767 characters (we count the stored ADF JSON). */
+export const TEXT_LIMIT = 32_767;
 
 export interface FieldPatch {
   summary?: string;
@@ -27,12 +45,7 @@ export interface FieldErrors {
 const NOT_ON_SCREEN = (field: string): string => `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function isValidDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m === null) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-}
+export { isValidDate } from './dates';
 
 function checkAdf(field: string, value: unknown, out: FieldErrors): AdfDoc | null | undefined {
   if (value === null) return null;
@@ -43,6 +56,10 @@ function checkAdf(field: string, value: unknown, out: FieldErrors): AdfDoc | nul
   const problems = validateAdf(value);
   if (problems.length > 0) {
     out.invalidAdf.push(...problems.map((p) => `${field}: ${p}`));
+    return undefined;
+  }
+  if (JSON.stringify(value).length > TEXT_LIMIT) {
+    out.errors[field] = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
     return undefined;
   }
   return value as unknown as AdfDoc;
@@ -58,8 +75,33 @@ function checkUser(state: JiraState, field: string, value: unknown, out: FieldEr
   return accountId;
 }
 
-function checkPriority(value: unknown, out: FieldErrors): string | undefined {
-  const found = isRecord(value) ? PRIORITIES.find((p) => (value.id !== undefined ? p.id === value.id : p.name === value.name)) : undefined;
+function checkAssignee(scope: FieldScope, value: unknown, out: FieldErrors): string | null | undefined {
+  const accountId = checkUser(scope.state, 'assignee', value, out);
+  if (typeof accountId === 'string' && !can(scope.state, accountId, scope.project.key, 'ASSIGNABLE_USER')) {
+    const name = scope.state.user(accountId)?.displayName ?? accountId;
+    out.errors.assignee = `User '${name}' cannot be assigned issues.`;
+    return undefined;
+  }
+  return accountId;
+}
+
+/** The fields `actorId` may set on the project's screen: permissions take fields off it as Jira's UI hides them. */
+export function screenFor(state: JiraState, project: JiraSeedProject, actorId: string, base: ReadonlySet<string>, mode: 'create' | 'edit'): Set<string> {
+  const has = (p: string): boolean => can(state, actorId, project.key, p);
+  if (!has(mode === 'create' ? 'CREATE_ISSUES' : 'EDIT_ISSUES')) return new Set();
+  const screen = new Set(base);
+  if (!has('MODIFY_REPORTER')) screen.delete('reporter');
+  if (!has('ASSIGN_ISSUES')) screen.delete('assignee');
+  if (mode === 'edit') ['project', 'issuetype'].forEach((f) => screen.delete(f));
+  return screen;
+}
+
+/** The priorities the project's priority scheme offers. */
+export const projectPriorities = (project: JiraSeedProject): (typeof PRIORITIES)[number][] =>
+  PRIORITIES.filter((p) => project.priorityIds === undefined || project.priorityIds.includes(p.id));
+
+function checkPriority(project: JiraSeedProject, value: unknown, out: FieldErrors): string | undefined {
+  const found = isRecord(value) ? projectPriorities(project).find((p) => (value.id !== undefined ? p.id === value.id : p.name === value.name)) : undefined;
   if (found === undefined) out.errors.priority = 'The priority selected is invalid.';
   return found?.id;
 }
@@ -92,29 +134,42 @@ function checkDuedate(value: unknown, out: FieldErrors): string | null | undefin
   return undefined;
 }
 
-/** Custom fields are free-form here (the seed declares none); ADF-looking values must still be valid ADF. */
-function checkCustom(field: string, value: unknown, out: FieldErrors): unknown {
-  if (isRecord(value) && value.type === 'doc') return checkAdf(field, value, out);
-  return value;
+function checkCustom(state: JiraState, field: string, value: unknown, out: FieldErrors): unknown {
+  const declared = customField(state, field);
+  if (declared === undefined) {
+    out.errors[field] = NOT_ON_SCREEN(field);
+    return undefined;
+  }
+  const checked = checkCustomValue(declared, value, state.seed.baseUrl, (v) => {
+    const doc = checkAdf(field, v, out);
+    return doc === undefined ? { ok: false, error: out.errors[field] ?? 'INVALID_INPUT' } : { ok: true, value: doc };
+  });
+  if (!checked.ok) out.errors[field] = checked.error;
+  return checked.ok ? checked.value : undefined;
 }
 
-export function parseFields(state: JiraState, fields: Record<string, unknown>, out: FieldErrors): FieldPatch {
+export function parseFields(scope: FieldScope, fields: Record<string, unknown>, out: FieldErrors): FieldPatch {
+  const { state } = scope;
   const patch: FieldPatch = {};
   for (const [field, value] of Object.entries(fields)) {
+    if (!scope.screen.has(field)) {
+      out.errors[field] = NOT_ON_SCREEN(field);
+      continue;
+    }
     switch (field) {
       case 'summary': patch.summary = checkSummary(value, out); break;
       case 'description': patch.description = checkAdf(field, value, out); break;
-      case 'assignee': patch.assignee = checkUser(state, field, value, out); break;
+      case 'assignee': patch.assignee = checkAssignee(scope, value, out); break;
       case 'reporter': {
         if (value === null) out.errors.reporter = 'Reporter is required.';
         else patch.reporter = checkUser(state, field, value, out);
         break;
       }
-      case 'priority': patch.priorityId = checkPriority(value, out); break;
+      case 'priority': patch.priorityId = checkPriority(scope.project, value, out); break;
       case 'duedate': patch.duedate = checkDuedate(value, out); break;
       case 'labels': patch.labels = checkLabels(value, out); break;
       default:
-        if (/^customfield_\d+$/.test(field)) patch.custom = { ...patch.custom, [field]: checkCustom(field, value, out) };
+        if (/^customfield_\d+$/.test(field)) patch.custom = { ...patch.custom, [field]: checkCustom(state, field, value, out) };
         else out.errors[field] = NOT_ON_SCREEN(field);
     }
   }

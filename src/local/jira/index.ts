@@ -7,6 +7,7 @@ import type { Caller, Clock, HttpService, JiraLimits, JiraProductEvent, JiraSeed
 import { resolveActor } from './auth';
 import { errorResponse, JiraHttpError, jsonResponse } from './errors';
 import { defaultJiraLimits, JiraRateLimiter } from './limits';
+import { guardRequest } from './guards';
 import { route } from './router';
 import { JiraState } from './state';
 
@@ -61,23 +62,37 @@ export class JiraEmulator implements HttpService {
     return undefined;
   }
 
+  /** Rolled before the write runs, so a test may clear the plan on the write's event and lose exactly this reply. */
+  private rollLostReply(request: Request, url: URL, caller?: Caller): boolean {
+    const p = this.faults?.lostReply ?? 0;
+    const isWrite = request.method.toUpperCase() !== 'GET' && !url.pathname.endsWith('/search/jql');
+    return p > 0 && caller?.kind === 'app' && isWrite && (this.faults?.random() ?? 1) < p;
+  }
+
   private async dispatch(request: Request, caller?: Caller): Promise<Response> {
     const url = new URL(request.url);
     const actor = resolveActor(this.state.seed, request, caller);
     const fault = this.injectedFault();
     if (fault !== undefined) return fault;
+    const loseReply = this.rollLostReply(request, url, caller);
     const rateHeaders = this.limiter.admitRequest(actor.bucket);
     const match = route(request.method.toUpperCase(), url.pathname.replace(/\/+$/, ''));
     if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
     if (match === 'method') throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
     const events: JiraProductEvent[] = [];
-    const response = await match.handler({
+    const ctx = {
       request, url, params: match.params, actor, state: this.state, clock: this.clock, limits: this.limits,
-      limiter: this.limiter, emit: (e) => events.push(e),
-    });
+      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e),
+    };
+    guardRequest(ctx, request.method.toUpperCase(), match.template);
+    const issueRef = match.params.issueIdOrKey;
+    const touched = issueRef === undefined ? undefined : this.state.findIssue(issueRef)?.id;
+    const response = await match.handler(ctx);
+    if (request.method.toUpperCase() !== 'GET') this.state.searchIndex.afterWrite(this.state, touched, this.clock.now() + this.limits.searchLagMs);
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
+    if (loseReply && response.status < 400) throw new TypeError('fetch failed: the connection closed before the reply arrived (emulated lost reply)');
     return response;
   }
 }

@@ -1,22 +1,29 @@
 /**
- * The JQL subset the app needs: `project =|in`, `key =|in`, `id =|in`, `status =`, `updated|created <op> date`,
- * `issue.property[k].path = v`, joined by AND, plus ORDER BY. Anything else is refused with Jira's 400 wording,
- * so the app cannot come to depend on JQL the emulator would silently misread.
+ * The JQL the app and people use: clauses on project, key, id, status, statusCategory, assignee, reporter,
+ * priority, labels, created/updated/duedate and issue properties, with `=`, `!=`, `in`, `not in`, `is [not] empty`
+ * and comparisons, joined by AND, OR, NOT and parentheses, plus ORDER BY. Anything else is refused with Jira's
+ * 400 wording, so the app cannot come to depend on JQL the emulator would silently misread.
  */
 import { badRequest, type JiraHttpError } from './errors';
 
+export type Op = '=' | '!=' | 'in' | 'not in' | 'is' | 'is not' | '>=' | '>' | '<=' | '<';
+
 export type Clause =
-  | { kind: 'in'; field: 'project' | 'key' | 'id' | 'status'; values: string[] }
+  | { kind: 'field'; field: string; op: Op; values: (string | null)[] }
   | { kind: 'time'; field: 'updated' | 'created'; op: '>=' | '>' | '<=' | '<' | '='; at: number }
-  | { kind: 'property'; key: string; path: string[]; value: string };
+  | { kind: 'property'; key: string; path: string[]; op: '=' | '!='; value: string };
+
+export type Expr = Clause | { kind: 'and' | 'or'; items: Expr[] } | { kind: 'not'; item: Expr };
 
 export interface JqlQuery {
-  clauses: Clause[];
+  where: Expr | null;
   orderBy: { field: string; desc: boolean }[];
 }
 
+export const FIELDS = ['project', 'key', 'id', 'status', 'statuscategory', 'assignee', 'reporter', 'priority', 'labels', 'duedate'];
+
 const jqlError = (message: string): JiraHttpError => badRequest([`Error in the JQL Query: ${message}`]);
-const TOKEN = /\s*(issue\.property\[[^\]]+\](?:\.[\w.]+)?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>=|<=|!=|[=<>(),]|[^\s=<>(),!"']+)/y;
+const TOKEN = /\s*(issue\.property\[[^\]]+\](?:\.[\w.]+)?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>=|<=|!=|[=<>(),]|[^\s=<>(),!"']+(?:\(\))?)/y;
 
 function tokenize(jql: string): string[] {
   const tokens: string[] = [];
@@ -24,13 +31,14 @@ function tokenize(jql: string): string[] {
   while (TOKEN.lastIndex < jql.length) {
     if (/^\s*$/.test(jql.slice(TOKEN.lastIndex))) break;
     const m = TOKEN.exec(jql);
-    if (m?.[1] === undefined) throw jqlError(`unexpected character at position ${TOKEN.lastIndex}.`);
+    if (m?.[1] === undefined) throw jqlError(`The character '${jql.charAt(TOKEN.lastIndex)}' is a reserved JQL character.`);
     tokens.push(m[1]);
   }
   return tokens;
 }
 
-const unquote = (t: string): string => (/^["'].*["']$/.test(t) ? t.slice(1, -1).replace(/\\(.)/g, '$1') : t);
+const quoted = (t: string): boolean => /^["'].*["']$/.test(t);
+const unquote = (t: string): string => (quoted(t) ? t.slice(1, -1).replace(/\\(.)/g, '$1') : t);
 
 /** Absolute "yyyy-MM-dd[ HH:mm]", epoch milliseconds, or relative "-15m"/"-2d"/"-1w"/"-3h". */
 export function parseJqlTime(raw: string, now: number): number {
@@ -52,6 +60,10 @@ class Cursor {
   peek(): string | undefined {
     return this.tokens[this.i];
   }
+  peekWord(): string | undefined {
+    const t = this.tokens[this.i];
+    return t === undefined || quoted(t) ? undefined : t.toLowerCase();
+  }
   next(what: string): string {
     const t = this.tokens[this.i++];
     if (t === undefined) throw jqlError(`Expecting ${what} but got the end of the query.`);
@@ -59,58 +71,104 @@ class Cursor {
   }
 }
 
-function parseValues(c: Cursor, op: string): string[] {
-  if (op === '=') return [unquote(c.next('a value'))];
+function value(c: Cursor, currentUser: string): string | null {
+  const t = c.next('a value');
+  if (!quoted(t) && /^(empty|null)$/i.test(t)) return null;
+  if (!quoted(t) && t.toLowerCase() === 'currentuser()') return currentUser;
+  return unquote(t);
+}
+
+function parseList(c: Cursor, currentUser: string): (string | null)[] {
   if (c.next("'('") !== '(') throw jqlError("Expecting '(' after 'in'.");
-  const values: string[] = [];
+  const values: (string | null)[] = [];
   for (;;) {
-    values.push(unquote(c.next('a value')));
+    values.push(value(c, currentUser));
     const sep = c.next("',' or ')'");
     if (sep === ')') return values;
     if (sep !== ',') throw jqlError(`Expecting ',' or ')' but got '${sep}'.`);
   }
 }
 
-function parseClause(c: Cursor, now: number): Clause {
-  const fieldToken = c.next('a field name');
-  const field = fieldToken.toLowerCase();
+function parseOp(c: Cursor): Op {
   const op = c.next('an operator').toLowerCase();
-  const prop = /^issue\.property\[(.+)\]((?:\.[\w]+)*)$/i.exec(fieldToken);
-  if (prop?.[1] !== undefined && op === '=') {
-    return { kind: 'property', key: unquote(prop[1]), path: (prop[2] ?? '').split('.').filter((p) => p !== ''), value: unquote(c.next('a value')) };
+  if (op === 'not' || op === 'is') {
+    if (op === 'is' && c.peekWord() === 'not') {
+      c.next('NOT');
+      return 'is not';
+    }
+    if (op === 'not' && c.next("'in'").toLowerCase() !== 'in') throw jqlError("Expecting 'in' after 'not'.");
+    return op === 'not' ? 'not in' : 'is';
   }
-  const normal = field === 'issuekey' ? 'key' : field;
-  if ((normal === 'project' || normal === 'key' || normal === 'id' || normal === 'status') && (op === '=' || op === 'in')) {
-    return { kind: 'in', field: normal, values: parseValues(c, op) };
-  }
-  if ((normal === 'updated' || normal === 'created') && ['>=', '>', '<=', '<', '='].includes(op)) {
-    return { kind: 'time', field: normal, op: op as '>=' | '>' | '<=' | '<' | '=', at: parseJqlTime(c.next('a date'), now) };
-  }
-  throw jqlError(`The emulator does not support '${fieldToken} ${op}'.`);
+  if (['=', '!=', 'in', '>=', '>', '<=', '<'].includes(op)) return op as Op;
+  throw jqlError(`Expecting operator but got '${op}'. Valid operators are: '=', '!=', '>', '>=', '<', '<=', 'in', 'not in', 'is', 'is not'.`);
 }
 
-export function parseJql(jql: string, now: number): JqlQuery {
-  const c = new Cursor(tokenize(jql));
-  const clauses: Clause[] = [];
-  while (c.peek() !== undefined && c.peek()?.toLowerCase() !== 'order') {
-    clauses.push(parseClause(c, now));
-    const joiner = c.peek()?.toLowerCase();
-    if (joiner === 'and') c.next('AND');
-    else if (joiner !== undefined && joiner !== 'order') throw jqlError(`The emulator supports only AND, got '${joiner}'.`);
+function parseClause(c: Cursor, now: number, currentUser: string): Clause {
+  const fieldToken = c.next('a field name');
+  const op = parseOp(c);
+  const prop = /^issue\.property\[(.+)\]((?:\.[\w]+)*)$/i.exec(fieldToken);
+  if (prop?.[1] !== undefined && (op === '=' || op === '!=')) {
+    return { kind: 'property', key: unquote(prop[1]), path: (prop[2] ?? '').split('.').filter((p) => p !== ''), op, value: unquote(c.next('a value')) };
   }
+  const field = unquote(fieldToken).toLowerCase().replace(/^issuekey$/, 'key');
+  if ((field === 'updated' || field === 'created') && ['>=', '>', '<=', '<', '='].includes(op)) {
+    return { kind: 'time', field, op: op as '>=' | '>' | '<=' | '<' | '=', at: parseJqlTime(c.next('a date'), now) };
+  }
+  if (!FIELDS.includes(field)) throw jqlError(`Field '${unquote(fieldToken)}' does not exist or you do not have permission to view it.`);
+  if (op === 'in' || op === 'not in') return { kind: 'field', field, op, values: parseList(c, currentUser) };
+  const v = value(c, currentUser);
+  if ((op === 'is' || op === 'is not') && v !== null) throw jqlError(`The operator '${op.toUpperCase()}' can only be used with the value 'EMPTY' or 'NULL'.`);
+  if (['>=', '>', '<=', '<'].includes(op) && field !== 'duedate' && field !== 'priority') throw jqlError(`The operator '${op}' is not supported by the '${field}' field.`);
+  return { kind: 'field', field, op, values: [v] };
+}
+
+function parseUnary(c: Cursor, now: number, user: string): Expr {
+  if (c.peekWord() === 'not') {
+    c.next('NOT');
+    return { kind: 'not', item: parseUnary(c, now, user) };
+  }
+  if (c.peek() === '(') {
+    c.next('(');
+    const inner = parseOr(c, now, user);
+    if (c.next("')'") !== ')') throw jqlError("Expecting ')'.");
+    return inner;
+  }
+  return parseClause(c, now, user);
+}
+
+function parseJoined(c: Cursor, word: 'and' | 'or', part: () => Expr): Expr {
+  const items = [part()];
+  while (c.peekWord() === word || (word === 'and' && c.peek() === '&&') || (word === 'or' && c.peek() === '||')) {
+    c.next(word);
+    items.push(part());
+  }
+  return items.length === 1 && items[0] !== undefined ? items[0] : { kind: word, items };
+}
+
+function parseOr(c: Cursor, now: number, user: string): Expr {
+  return parseJoined(c, 'or', () => parseJoined(c, 'and', () => parseUnary(c, now, user)));
+}
+
+function parseOrderBy(c: Cursor): JqlQuery['orderBy'] {
   const orderBy: JqlQuery['orderBy'] = [];
-  if (c.peek()?.toLowerCase() === 'order') {
-    c.next('ORDER');
-    if (c.next('BY').toLowerCase() !== 'by') throw jqlError("Expecting 'by' after 'order'.");
-    while (c.peek() !== undefined) {
-      const field = c.next('a field').toLowerCase();
-      const dir = c.peek()?.toLowerCase();
-      if (dir === 'asc' || dir === 'desc') c.next('direction');
-      orderBy.push({ field, desc: dir === 'desc' });
-      if (c.peek() === ',') c.next(',');
-    }
-    if (orderBy.length > 7) throw jqlError('ORDER BY accepts at most 7 fields.');
+  c.next('ORDER');
+  if (c.next('BY').toLowerCase() !== 'by') throw jqlError("Expecting 'by' after 'order'.");
+  while (c.peek() !== undefined) {
+    const field = unquote(c.next('a field')).toLowerCase();
+    const dir = c.peekWord();
+    if (dir === 'asc' || dir === 'desc') c.next('direction');
+    orderBy.push({ field, desc: dir === 'desc' });
+    if (c.peek() === ',') c.next(',');
+    else if (c.peek() !== undefined) throw jqlError(`Expecting ',' but got '${c.peek() ?? ''}'.`);
   }
-  if (clauses.length === 0) throw badRequest(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
-  return { clauses, orderBy };
+  if (orderBy.length > 7) throw jqlError('ORDER BY accepts at most 7 fields.');
+  return orderBy;
+}
+
+/** `currentUser` is the caller's account id, for `currentUser()`. An empty query matches everything. */
+export function parseJql(jql: string, now: number, currentUser = ''): JqlQuery {
+  const c = new Cursor(tokenize(jql));
+  const where = c.peek() === undefined || c.peekWord() === 'order' ? null : parseOr(c, now, currentUser);
+  if (c.peek() !== undefined && c.peekWord() !== 'order') throw jqlError(`Expecting either 'OR' or 'AND' but got '${c.peek() ?? ''}'.`);
+  return { where, orderBy: c.peek() === undefined ? [] : parseOrderBy(c) };
 }

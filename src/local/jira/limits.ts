@@ -10,6 +10,7 @@ export const defaultJiraLimits: JiraLimits = {
   issueWritesPer2s: 20,
   issueWritesPer30s: 100,
   attachmentMaxBytes: 10 * 1024 * 1024,
+  searchLagMs: 0,
 };
 
 class SlidingWindow {

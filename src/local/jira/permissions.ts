@@ -33,11 +33,16 @@ const APP_PERMISSIONS = Object.entries(PERMISSIONS)
   .map(([key]) => key);
 
 export function permissionsOf(state: JiraState, accountId: string, projectKey: string | undefined): Set<string> {
-  if (accountId === state.seed.appAccountId) return new Set(APP_PERMISSIONS);
+  if (accountId === state.seed.appAccountId) return new Set([...(state.seed.appPermissions ?? APP_PERMISSIONS), 'USER_PICKER']);
   const user = state.user(accountId);
   const held = new Set(user?.globalPermissions ?? []);
   const byProject = user?.projectPermissions ?? {};
   const projects = projectKey === undefined ? Object.keys(byProject) : [projectKey];
   for (const key of projects) for (const p of byProject[key] ?? []) held.add(p);
   return held;
+}
+
+/** One project permission (or a global one) held by `accountId` in `projectKey`. */
+export function can(state: JiraState, accountId: string, projectKey: string, permission: string): boolean {
+  return permissionsOf(state, accountId, projectKey).has(permission);
 }

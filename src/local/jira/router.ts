@@ -3,9 +3,12 @@ import type { Handler } from './context';
 import { addAttachments, deleteAttachment, getAttachment, getAttachmentContent } from './handlers/attachments';
 import { addComment, deleteComment, getComment, getComments, updateComment } from './handlers/comments';
 import { createIssue, createIssuesBulk, deleteIssue, editIssue, getIssue } from './handlers/issues';
+import { findAssignableUsers } from './handlers/assignable';
 import { getPriorities, getProject, getProjectStatuses } from './handlers/meta';
+import { getCreateMetaFields, getCreateMetaIssueTypes, getEditMeta } from './handlers/metadata';
+import { getFields, getStatuses } from './handlers/site';
 import { deleteProperty, getProperty, getPropertyKeys, setProperty } from './handlers/properties';
-import { searchJql } from './handlers/search';
+import { searchJql, searchJqlGet } from './handlers/search';
 import { doTransition, getTransitions } from './handlers/transitions';
 import { getUserEmailBulk } from './handlers/user-emails';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
@@ -40,6 +43,13 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['GET', '/rest/api/3/user/search', findUsers],
   ['GET', '/rest/api/3/user/email/bulk', getUserEmailBulk],
   ['POST', '/rest/api/3/search/jql', searchJql],
+  ['GET', '/rest/api/3/search/jql', searchJqlGet],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/editmeta', getEditMeta],
+  ['GET', '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes', getCreateMetaIssueTypes],
+  ['GET', '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}', getCreateMetaFields],
+  ['GET', '/rest/api/3/field', getFields],
+  ['GET', '/rest/api/3/status', getStatuses],
+  ['GET', '/rest/api/3/user/assignable/search', findAssignableUsers],
 ];
 
 export interface RouteMatch {

@@ -2,6 +2,7 @@
 import type { AdfDoc } from '../../core/adf';
 import type { JiraSeed, JiraSeedProject, JiraSeedUser, JiraWorkflow } from '../contracts';
 import { issueNotFound } from './errors';
+import { SearchIndex } from './search-index';
 import { defaultWorkflow } from './workflow';
 
 export interface ChangeItem {
@@ -84,6 +85,7 @@ export class JiraState {
   readonly issues = new Map<string, StoredIssue>();
   readonly comments = new Map<string, StoredComment>();
   readonly attachments = new Map<string, StoredAttachment>();
+  readonly searchIndex = new SearchIndex();
   private readonly keyCounters = new Map<string, number>();
   private nextIssueId = 10000;
   private nextCommentId = 10000;

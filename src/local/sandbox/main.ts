@@ -12,7 +12,9 @@ import { createSandboxServer, listen } from './server';
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const origin = `http://localhost:${port}`;
-  const platform = await LocalPlatform.create({ clock: new SandboxClock(), webtriggerBaseUrl: origin, seedApp });
+  // Jira search trails writes by seconds on a real site ("the majority of modifications are shown within seconds").
+  const searchLagMs = Number(process.env.JIRA_SEARCH_LAG_MS ?? 2000);
+  const platform = await LocalPlatform.create({ clock: new SandboxClock(), webtriggerBaseUrl: origin, seedApp, jiraLimits: { searchLagMs } });
   const server = createSandboxServer(platform, () => origin);
   const bound = await listen(server, port, process.env.HOST ?? '127.0.0.1');
   const info = platform.info();

@@ -46,7 +46,7 @@ function asFaultPlan(body: Record<string, unknown>): FaultPlan | string {
       plan[key] = value;
       continue;
     }
-    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors', 'webTriggerJsonOnly'];
+    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors', 'webTriggerJsonOnly', 'lostReplies'];
     if (!known.includes(key)) return `unknown fault "${key}"; known: ${known.join(', ')}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) return `fault "${key}" must be a number`;
     if (key !== 'seed' && (value < 0 || value > 1)) return `fault "${key}" is a probability between 0 and 1`;

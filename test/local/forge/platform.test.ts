@@ -82,7 +82,7 @@ describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
     expect(platform.stats().b24).toMatchObject({ reads: 1, writes: 0, byMethod: { 'user.get': 1 } });
   });
 
-  it('describes the seeded world: four people matched by e-mail and one unmatched on each side', async () => {
+  it('describes the seeded world: four people matched by e-mail, two only in Jira (one of them may not be assigned) and one only in Bitrix24', async () => {
     const platform = await aPlatform();
     const info = platform.info();
     const jiraEmails = new Set(info.jira.users.map((u) => u.email));
@@ -91,7 +91,8 @@ describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
     expect(info.jira).toMatchObject({ baseUrl: 'https://sandbox.atlassian.net', projectKey: 'DEMO' });
     expect(info.b24).toMatchObject({ portal: 'sandbox.bitrix24.com', groupId: '1' });
     expect([...jiraEmails].filter((e) => b24Emails.has(e))).toHaveLength(4);
-    expect([...jiraEmails].filter((e) => !b24Emails.has(e))).toHaveLength(1);
+    expect([...jiraEmails].filter((e) => !b24Emails.has(e))).toHaveLength(2);
+    expect(info.jira.users.filter((u) => u.permissions.includes('BROWSE_PROJECTS') && !u.permissions.includes('ASSIGNABLE_USER')).map((u) => u.displayName)).toEqual(['Greta Vogel']);
     expect([...b24Emails].filter((e) => !jiraEmails.has(e))).toHaveLength(1);
     expect(info.jira.users.filter((u) => u.permissions.includes('ADMINISTER'))).toHaveLength(1);
     expect(info.jira.users.filter((u) => u.permissions.includes('ADMINISTER_PROJECTS'))).toHaveLength(2);

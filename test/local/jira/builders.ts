@@ -9,6 +9,12 @@ export const APP_ID = '557058:app-bitrix-sync';
 export const ALICE = '5b10a2844c20165700ede21a';
 export const BOB = '5b10a2844c20165700ede21b';
 export const HIDDEN = '5b10a2844c20165700ede21c';
+/** May browse DEMO and nothing else: not even be assigned. */
+export const VERA = '5b10a2844c20165700ede21d';
+
+/** Jira's default project roles as permission sets. */
+export const DEVELOPER = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'RESOLVE_ISSUES', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS', 'DELETE_OWN_COMMENTS', 'CREATE_ATTACHMENTS', 'DELETE_OWN_ATTACHMENTS'];
+export const ADMIN = [...DEVELOPER, 'ADMINISTER_PROJECTS', 'DELETE_ISSUES', 'MODIFY_REPORTER', 'EDIT_ALL_COMMENTS', 'DELETE_ALL_COMMENTS', 'DELETE_ALL_ATTACHMENTS'];
 
 export function aSeed(overrides: Partial<JiraSeed> = {}): JiraSeed {
   return {
@@ -16,11 +22,17 @@ export function aSeed(overrides: Partial<JiraSeed> = {}): JiraSeed {
     cloudId: 'cloud-1',
     appAccountId: APP_ID,
     users: [
-      { accountId: ALICE, displayName: 'Alice Archer', email: 'alice@example.com', globalPermissions: ['ADMINISTER'], projectPermissions: { DEMO: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] } },
-      { accountId: BOB, displayName: 'Bob Baker', email: 'bob@example.com', projectPermissions: { DEMO: ['BROWSE_PROJECTS'] } },
+      { accountId: ALICE, displayName: 'Alice Archer', email: 'alice@example.com', globalPermissions: ['ADMINISTER'], projectPermissions: { DEMO: ADMIN } },
+      { accountId: BOB, displayName: 'Bob Baker', email: 'bob@example.com', projectPermissions: { DEMO: DEVELOPER } },
       { accountId: HIDDEN, displayName: 'Hana Hidden', email: 'hana@example.com', emailHidden: true },
+      { accountId: VERA, displayName: 'Vera Viewer', email: 'vera@example.com', projectPermissions: { DEMO: ['BROWSE_PROJECTS'] } },
     ],
-    projects: [{ id: '10000', key: 'DEMO', name: 'Demo' }],
+    projects: [{ id: '10000', key: 'DEMO', name: 'Demo', screenFields: ['summary', 'description', 'assignee', 'reporter', 'priority', 'duedate', 'labels', 'attachment', 'customfield_10050', 'customfield_10060'] }],
+    customFields: [
+      { id: 'customfield_10050', name: 'Contract', type: 'string' },
+      { id: 'customfield_10060', name: 'Customer tier', type: 'select', options: ['Gold', 'Silver', 'Bronze'] },
+      { id: 'customfield_10070', name: 'Cost centre', type: 'string' },
+    ],
     ...overrides,
   };
 }

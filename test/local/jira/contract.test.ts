@@ -49,6 +49,13 @@ const steps: Record<string, Step> = {
   'GET /rest/api/3/user': { status: 200, run: (s) => s.call('GET', '/rest/api/3/user?accountId=5b10a2844c20165700ede21a') },
   'GET /rest/api/3/user/search': { status: 200, run: (s) => s.call('GET', '/rest/api/3/user/search?query=alice@example.com') },
   'GET /rest/api/3/user/email/bulk': { status: 200, each: true, run: (s) => s.call('GET', '/rest/api/3/user/email/bulk?accountId=5b10a2844c20165700ede21a&accountId=unknown') },
+  'GET /rest/api/3/search/jql': { status: 200, run: (s, ids) => s.call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = DEMO OR key = DEMO-1 ORDER BY priority DESC')}&fields=summary,status&maxResults=1&reconcileIssues=${ids.issue}`) },
+  'GET /rest/api/3/issue/{issueIdOrKey}/editmeta': { status: 200, run: (s, ids) => s.call('GET', `/rest/api/3/issue/${ids.issue}/editmeta`) },
+  'GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes': { status: 200, run: (s) => s.call('GET', '/rest/api/3/issue/createmeta/DEMO/issuetypes') },
+  'GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}': { status: 200, run: (s) => s.call('GET', '/rest/api/3/issue/createmeta/DEMO/issuetypes/10001') },
+  'GET /rest/api/3/field': { status: 200, run: (s) => s.call('GET', '/rest/api/3/field') },
+  'GET /rest/api/3/status': { status: 200, run: (s) => s.call('GET', '/rest/api/3/status') },
+  'GET /rest/api/3/user/assignable/search': { status: 200, run: (s) => s.call('GET', '/rest/api/3/user/assignable/search?project=DEMO&query=b') },
   'POST /rest/api/3/search/jql': { status: 200, run: (s) => s.call('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY updated DESC', fields: ['summary', 'status', 'updated'], maxResults: 1, properties: ['b24'] }) },
 };
 

@@ -5,10 +5,14 @@ import { applyPatch, recordHistory } from '../changes';
 import type { Handler, HandlerContext } from '../context';
 import { badRequest, emptyResponse, JiraHttpError, jsonResponse } from '../errors';
 import { issueEvent } from '../events';
-import { type FieldErrors, foldUpdateOps, parseFields } from '../fields';
+import { type FieldErrors, foldUpdateOps, parseFields, screenFor } from '../fields';
 import { issueView, listParam } from '../issue-view';
+import { can } from '../permissions';
+import { screenOf } from '../site-fields';
 import { DEFAULT_PRIORITY_ID, ISSUE_TYPES, type JiraState, type StoredIssue } from '../state';
-import type { JiraProductEvent } from '../../contracts';
+import { applyTransition, transitionIdOf, withStringTransitionId } from '../transition-apply';
+import type { WorkflowTransition } from '../transition-rules';
+import type { JiraProductEvent, JiraSeedProject } from '../../contracts';
 
 const MAX_PROPERTY_CHARS = 32_768;
 
@@ -29,24 +33,47 @@ function parseProperties(value: unknown): Map<string, unknown> {
   return map;
 }
 
-/** Validates and stores one issue; returns it and the event to emit. Throws JiraHttpError on bad input. */
-export function createOne(state: JiraState, actor: Actor, now: number, body: Record<string, unknown>): { issue: StoredIssue; event: JiraProductEvent } {
-  const fields = asRecord(body.fields) ?? {};
-  if (body.transition !== undefined) throw badRequest(['The emulator does not run a transition on create; transition the issue afterwards.']);
-  const out: FieldErrors = { errors: {}, invalidAdf: [] };
-  const { project: projectRef, issuetype, ...rest } = fields;
+/** A transition in the create request runs from the workflow's initial status, as Jira runs it right after creating. */
+function transitionOnCreate(state: JiraState, actorId: string, project: JiraSeedProject, value: unknown): WorkflowTransition | undefined {
+  if (value === undefined) return undefined;
+  const id = transitionIdOf(value);
+  if (id === undefined) throw badRequest(["'transition' identifier must be specified."]);
+  const workflow = state.workflowOf(project);
+  const transition = can(state, actorId, project.key, 'TRANSITION_ISSUES')
+    ? workflow.transitions.find((t) => t.id === id && (t.from.length === 0 || t.from.includes(workflow.initialStatusId)) && (t.requiredFields ?? []).length === 0)
+    : undefined;
+  if (transition === undefined) throw badRequest([`Transition id '${id}' is not valid for this issue.`]);
+  return transition;
+}
+
+function projectOfCreate(state: JiraState, actorId: string, projectRef: unknown, out: FieldErrors): JiraSeedProject | undefined {
   const projectSpec = asRecord(projectRef);
   const projectIdOrKey = projectSpec?.key ?? projectSpec?.id;
   const project = typeof projectIdOrKey === 'string' ? state.projectByIdOrKey(projectIdOrKey) : undefined;
-  if (project === undefined) out.errors.project = 'Specify a valid project ID or key';
+  // A project the caller may not browse is answered as one that does not exist.
+  if (project === undefined || !can(state, actorId, project.key, 'BROWSE_PROJECTS')) {
+    out.errors.project = 'Specify a valid project ID or key';
+    return undefined;
+  }
+  if (!can(state, actorId, project.key, 'CREATE_ISSUES')) throw badRequest([], { project: 'You do not have permission to create issues in this project.' });
+  return project;
+}
+
+/** Validates and stores one issue; returns it and the event to emit. Throws JiraHttpError on bad input. */
+export function createOne(state: JiraState, actor: Actor, now: number, body: Record<string, unknown>): { issue: StoredIssue; event: JiraProductEvent } {
+  const fields = asRecord(body.fields) ?? {};
+  const out: FieldErrors = { errors: {}, invalidAdf: [] };
+  const { project: projectRef, issuetype, ...rest } = fields;
+  const project = projectOfCreate(state, actor.accountId, projectRef, out);
   const typeSpec = asRecord(issuetype);
   const type = ISSUE_TYPES.find((t) => (typeSpec?.id !== undefined ? t.id === typeSpec.id : t.name === typeSpec?.name));
   if (type === undefined) out.errors.issuetype = typeSpec === undefined ? 'Specify an issue type' : 'The issue type selected is invalid.';
   if (rest.summary === undefined) out.errors.summary = 'You must specify a summary of the issue.';
-  const patch = parseFields(state, rest, out);
+  const patch = project === undefined ? {} : parseFields({ state, project, actorId: actor.accountId, screen: screenFor(state, project, actor.accountId, screenOf(state, project), 'create') }, rest, out);
   const properties = parseProperties(body.properties);
   const error = fail(out);
   if (error !== undefined || project === undefined || type === undefined) throw error ?? badRequest(['Invalid issue.']);
+  const transition = transitionOnCreate(state, actor.accountId, project, body.transition);
   const { id, key } = state.allocateIssue(project);
   const issue: StoredIssue = {
     id, key, projectId: project.id, issueTypeId: type.id, summary: '', description: null,
@@ -55,6 +82,7 @@ export function createOne(state: JiraState, actor: Actor, now: number, body: Rec
     duedate: null, labels: [], custom: {}, created: now, updated: now, properties, histories: [],
   };
   applyPatch(state, issue, patch);
+  if (transition !== undefined) recordHistory(state, issue, actor.accountId, now, applyTransition(state, issue, transition, now));
   state.issues.set(id, issue);
   return { issue, event: issueEvent('created', state, actor, issue) };
 }
@@ -66,7 +94,7 @@ const created = (state: JiraState, issue: StoredIssue): Record<string, string> =
 });
 
 export const createIssue: Handler = async (ctx) => {
-  const body = await readJsonBody(ctx.request, '/rest/api/3/issue');
+  const body = await readJsonBody(ctx.request, '/rest/api/3/issue', withStringTransitionId);
   const { issue, event } = createOne(ctx.state, ctx.actor, ctx.clock.now(), body);
   ctx.emit(event);
   return jsonResponse(201, created(ctx.state, issue));
@@ -111,7 +139,10 @@ export const editIssue: Handler = async (ctx) => {
   const update = asRecord(body.update) ?? {};
   for (const both of Object.keys(fields).filter((f) => f in update)) out.errors[both] = `Field '${both}' cannot be set in both 'fields' and 'update'.`;
   const merged = { ...foldUpdateOps(update, issue.labels, out), ...fields };
-  const patch = parseFields(ctx.state, merged, out);
+  const project = ctx.state.projectOf(issue);
+  const screen = screenFor(ctx.state, project, ctx.actor.accountId, screenOf(ctx.state, project), 'edit');
+  if (screen.size === 0 && Object.keys(merged).length === 0) throw badRequest(['You do not have permission to edit issues in this project.']);
+  const patch = parseFields({ state: ctx.state, project, actorId: ctx.actor.accountId, screen }, merged, out);
   const properties = parseProperties(body.properties);
   const error = fail(out);
   if (error !== undefined) throw error;

@@ -1,54 +1,24 @@
-/** POST /rest/api/3/search/jql: the JQL subset, `fields` selection (default id only) and `nextPageToken` paging. */
+/**
+ * POST and GET /rest/api/3/search/jql: JQL over the search index (which trails writes by `searchLagMs`; issues
+ * named in `reconcileIssues` are read live), only issues the caller may browse, `fields` selection (default id
+ * only) and `nextPageToken` paging.
+ */
 import { readJsonBody } from '../body';
-import type { Handler } from '../context';
+import type { Handler, HandlerContext } from '../context';
 import { badRequest, jsonResponse } from '../errors';
 import { issueView } from '../issue-view';
-import { type Clause, parseJql } from '../jql';
-import type { JiraState, StoredIssue } from '../state';
+import { parseJql } from '../jql';
+import { matches, sortKey, unknownProjects } from '../jql-match';
+import { can } from '../permissions';
 
-function propertyValue(issue: StoredIssue, key: string, path: string[]): unknown {
-  let value: unknown = issue.properties.get(key);
-  for (const p of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[p] : undefined;
-  return value;
-}
-
-function matches(state: JiraState, issue: StoredIssue, clause: Clause): boolean {
-  switch (clause.kind) {
-    case 'in': {
-      if (clause.field === 'project') {
-        const project = state.projectOf(issue);
-        return clause.values.some((v) => v.toUpperCase() === project.key || v === project.id);
-      }
-      if (clause.field === 'key') return clause.values.some((v) => v.toUpperCase() === issue.key);
-      if (clause.field === 'id') return clause.values.includes(issue.id);
-      const status = state.workflowOf(state.projectOf(issue)).statuses.find((s) => s.id === issue.statusId);
-      return clause.values.some((v) => v.toLowerCase() === status?.name.toLowerCase() || v === issue.statusId);
-    }
-    case 'time': {
-      // JQL compares at minute precision.
-      const t = Math.floor(issue[clause.field] / 60_000) * 60_000;
-      return { '>=': t >= clause.at, '>': t > clause.at, '<=': t <= clause.at, '<': t < clause.at, '=': t === clause.at }[clause.op];
-    }
-    case 'property': {
-      const v = propertyValue(issue, clause.key, clause.path);
-      return (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && String(v) === clause.value;
-    }
-  }
-}
-
-function sortKey(issue: StoredIssue, field: string): number | string {
-  if (field === 'updated' || field === 'created') return issue[field];
-  if (field === 'key' || field === 'issuekey' || field === 'id') return Number(issue.id);
-  if (field === 'summary') return issue.summary;
-  throw badRequest([`Error in the JQL Query: the emulator cannot order by '${field}'.`]);
-}
-
-function checkProjects(state: JiraState, clauses: Clause[]): void {
-  for (const c of clauses) {
-    if (c.kind !== 'in' || c.field !== 'project') continue;
-    const missing = c.values.find((v) => state.projectByIdOrKey(v) === undefined);
-    if (missing !== undefined) throw badRequest([`The value '${missing}' does not exist for the field 'project'.`]);
-  }
+interface SearchRequest {
+  jql: string;
+  fields: string[];
+  properties: string[];
+  expand: string[];
+  maxResults: number | undefined;
+  nextPageToken: string | undefined;
+  reconcileIssues: number[];
 }
 
 const encodeToken = (jql: string, offset: number): string => Buffer.from(JSON.stringify({ jql, offset })).toString('base64url');
@@ -63,37 +33,70 @@ function decodeToken(token: string, jql: string): number {
   throw badRequest(['The provided next page token is invalid or expired.']);
 }
 
-export const searchJql: Handler = async (ctx) => {
-  const body = await readJsonBody(ctx.request, '/rest/api/3/search/jql');
-  const jql = typeof body.jql === 'string' ? body.jql : '';
-  const query = parseJql(jql, ctx.clock.now());
-  checkProjects(ctx.state, query.clauses);
-  const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is string => typeof f === 'string') : ['id'];
-  const idOnly = fields.length === 0 || (fields.length === 1 && fields[0] === 'id');
-  const properties = Array.isArray(body.properties) ? body.properties.filter((p): p is string => typeof p === 'string') : [];
-  if (properties.length > 5) throw badRequest(['At most 5 properties can be requested.']);
-  const cap = idOnly ? 5000 : 100;
-  const maxResults = Math.min(cap, Math.max(1, typeof body.maxResults === 'number' ? body.maxResults : 50));
-  const offset = typeof body.nextPageToken === 'string' ? decodeToken(body.nextPageToken, jql) : 0;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function search(ctx: HandlerContext, req: SearchRequest): Response {
+  const { state } = ctx;
+  const query = parseJql(req.jql, ctx.clock.now(), ctx.actor.accountId);
+  if (query.where === null) throw badRequest(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+  const missing = unknownProjects(state, query.where)[0];
+  if (missing !== undefined) throw badRequest([`Error in the JQL Query: The value '${missing}' does not exist for the field 'project'.`]);
+  if (req.reconcileIssues.length > 50) throw badRequest(['The maximum number of issues to reconcile is 50.']);
+  const idOnly = req.fields.length === 0 || (req.fields.length === 1 && req.fields[0] === 'id');
+  if (req.properties.length > 5) throw badRequest(['At most 5 properties can be requested.']);
+  const maxResults = Math.min(idOnly ? 5000 : 100, Math.max(1, req.maxResults ?? 50));
+  const offset = req.nextPageToken === undefined ? 0 : decodeToken(req.nextPageToken, req.jql);
 
   const order = query.orderBy.length > 0 ? query.orderBy : [{ field: 'id', desc: true }];
-  const found = [...ctx.state.issues.values()]
-    .filter((issue) => query.clauses.every((c) => matches(ctx.state, issue, c)))
+  const reconcile = new Set(req.reconcileIssues.map(String));
+  const where = query.where;
+  const found = state.searchIndex.visible(state, ctx.clock.now(), reconcile)
+    .filter((issue) => can(state, ctx.actor.accountId, state.projectOf(issue).key, 'BROWSE_PROJECTS') && matches(state, issue, where))
     .sort((a, b) => {
       for (const o of order) {
-        const x = sortKey(a, o.field);
-        const y = sortKey(b, o.field);
+        const x = sortKey(state, a, o.field);
+        const y = sortKey(state, b, o.field);
         if (x !== y) return (x < y ? -1 : 1) * (o.desc ? -1 : 1);
       }
       return Number(a.id) - Number(b.id);
     });
   const page = found.slice(offset, offset + maxResults);
-  const expand = typeof body.expand === 'string' ? body.expand.split(',').map((e) => e.trim()) : [];
   const issues = page.map((issue) =>
-    idOnly && properties.length === 0 && expand.length === 0
+    idOnly && req.properties.length === 0 && req.expand.length === 0
       ? { id: issue.id }
-      : issueView(ctx.state, issue, { fields: idOnly ? ['id'] : fields, properties, expand, viewerId: ctx.actor.accountId }),
+      : issueView(state, issue, { fields: idOnly ? ['id'] : req.fields, properties: req.properties, expand: req.expand, viewerId: ctx.actor.accountId }),
   );
   const isLast = offset + maxResults >= found.length;
-  return jsonResponse(200, { issues, isLast, ...(isLast ? {} : { nextPageToken: encodeToken(jql, offset + maxResults) }) });
+  return jsonResponse(200, { issues, isLast, ...(isLast ? {} : { nextPageToken: encodeToken(req.jql, offset + maxResults) }) });
+}
+
+export const searchJql: Handler = async (ctx) => {
+  const body = await readJsonBody(ctx.request, '/rest/api/3/search/jql');
+  return search(ctx, {
+    jql: typeof body.jql === 'string' ? body.jql : '',
+    fields: Array.isArray(body.fields) ? strings(body.fields) : ['id'],
+    properties: strings(body.properties),
+    expand: typeof body.expand === 'string' ? body.expand.split(',').map((e) => e.trim()).filter((e) => e !== '') : [],
+    maxResults: typeof body.maxResults === 'number' ? body.maxResults : undefined,
+    nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined,
+    reconcileIssues: Array.isArray(body.reconcileIssues) ? body.reconcileIssues.filter((n): n is number => typeof n === 'number') : [],
+  });
+};
+
+/** The GET form takes the same parameters in the query string, lists comma-separated. */
+export const searchJqlGet: Handler = (ctx) => {
+  const q = ctx.url.searchParams;
+  const list = (name: string): string[] => q.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const reconcile = list('reconcileIssues');
+  if (reconcile.some((r) => !/^\d+$/.test(r))) throw badRequest(["'reconcileIssues' must be a list of issue ids."]);
+  const max = q.get('maxResults');
+  return search(ctx, {
+    jql: q.get('jql') ?? '',
+    fields: q.has('fields') ? list('fields') : ['id'],
+    properties: list('properties'),
+    expand: list('expand'),
+    maxResults: max === null ? undefined : Number(max) || undefined,
+    nextPageToken: q.get('nextPageToken') ?? undefined,
+    reconcileIssues: reconcile.map(Number),
+  });
 };

@@ -27,7 +27,13 @@ export const servedOperations: Record<string, string[]> = {
   '/rest/api/3/user': ['get'],
   '/rest/api/3/user/search': ['get'],
   '/rest/api/3/user/email/bulk': ['get'],
-  '/rest/api/3/search/jql': ['post'],
+  '/rest/api/3/search/jql': ['get', 'post'],
+  '/rest/api/3/issue/{issueIdOrKey}/editmeta': ['get'],
+  '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes': ['get'],
+  '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}': ['get'],
+  '/rest/api/3/field': ['get'],
+  '/rest/api/3/status': ['get'],
+  '/rest/api/3/user/assignable/search': ['get'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
