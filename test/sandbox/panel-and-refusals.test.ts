@@ -1,0 +1,65 @@
+/**
+ * The issue panel in Chromium as the project admin (Ben) and as a browse-only person (Dmitri), and the settings
+ * page refusing Dmitri on every tab.
+ */
+import { describeInBrowser, startBrowserWorld, type BrowserWorld } from './browser-world';
+import { appReady, createIssue, createTask, openTab, panelPath, settingsPath, settle, waitIdle } from './flows';
+
+describeInBrowser('the issue panel and refusals', () => {
+  let world: BrowserWorld;
+  let linkedKey = '';
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    linkedKey = await createIssue(world.origin, 'Prepare the quarterly report');
+    await settle(world.origin);
+  }, 60_000);
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('shows a browse-only person the linked task without any action', async () => {
+    const page = await world.open(panelPath(linkedKey, 'dmitri'));
+    const root = await appReady(page);
+    await root.getByRole('heading', { name: 'Prepare the quarterly report' }).waitFor();
+    await root.getByText('You may view this issue but not edit it, so syncing and linking are not available to you.').waitFor();
+    expect(await root.getByRole('button').count()).toBe(0);
+    expect(await root.getByRole('textbox').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets the project admin Sync now, Unlink, and Link to a task of the paired group', async () => {
+    const page = await world.open(panelPath(linkedKey, 'ben'));
+    const root = await appReady(page);
+    await root.getByRole('heading', { name: 'Prepare the quarterly report' }).waitFor();
+
+    await root.getByRole('button', { name: 'Sync now' }).click();
+    await root.getByText('Queued: the sync runs in a few seconds.').waitFor();
+
+    await root.getByRole('button', { name: 'Unlink' }).click();
+    await root.getByText('This issue is not linked to a Bitrix24 task.').waitFor();
+    expect(await root.getByRole('heading', { name: 'Prepare the quarterly report' }).count()).toBe(0);
+
+    const taskId = await createTask(world.origin, 'Order new laptops');
+    await root.getByRole('textbox', { name: 'Task number or link' }).fill(taskId);
+    await root.getByRole('button', { name: 'Link to an existing task' }).click();
+    await waitIdle(page);
+    await root.getByRole('heading', { name: 'Order new laptops' }).waitFor();
+    expect(await root.getByRole('button', { name: 'Unlink' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('refuses a browse-only person on every settings tab with a sentence', async () => {
+    const page = await world.open(settingsPath('dmitri'));
+    await appReady(page);
+    for (const tab of ['Connection', 'Mapping', 'People', 'Activity', 'Migration']) {
+      const panel = await openTab(page, tab);
+      const alert = panel.getByRole('alert').or(panel.locator('section[aria-label], [role="region"]')).first();
+      await alert.waitFor();
+      const sentence = (await panel.textContent()) ?? '';
+      expect({ tab, refused: /only|may not|permission|administrat/i.test(sentence) }).toEqual({ tab, refused: true });
+    }
+    await page.context().close();
+  });
+});
