@@ -82,6 +82,7 @@ export async function startBrowserWorld(options: { seed?: (ctx: SeedAppContext) 
     async open(path) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
       await page.goto(`${base}${path}`);
       return page;
     },

@@ -37,7 +37,12 @@ export async function openTab(page: Page, name: string | RegExp): Promise<Locato
 /** Open an Atlaskit select (react-select) and choose the option with this name. */
 export async function choose(select: Locator, option: string | RegExp): Promise<void> {
   await select.click();
-  await select.page().getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  await pickOption(select.page(), option);
+}
+
+/** An option of the open Atlaskit menu (a listbox; the sandbox bar's own selects are not one). */
+export async function pickOption(page: Page, option: string | RegExp): Promise<void> {
+  await page.getByRole('listbox').getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
 /** The first table row whose text contains `text`. */
@@ -69,6 +74,7 @@ export async function createTask(origin: string, title: string): Promise<string>
   return String(id);
 }
 
-export async function settle(origin: string): Promise<void> {
-  await fetch(`${origin}/__sandbox/settle`, { method: 'POST' });
+/** Runs every pending event and job until idle; answers the sandbox's report (jobsRun, deadLetters, …). */
+export async function settle(origin: string): Promise<Record<string, unknown>> {
+  return (await (await fetch(`${origin}/__sandbox/settle`, { method: 'POST' })).json()) as Record<string, unknown>;
 }

@@ -23,15 +23,15 @@ const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 function refusal(status: number, sentence: string): Response {
-  const safe = sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const safe = sentence.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head><body><main><p role="alert">${safe}</p><p><a href="/">Back to the sandbox</a></p></main></body></html>`, status);
 }
 
 function choosePerson(info: PlatformInfo, as: string | null): PagePerson | undefined {
   const users = info.jira.users;
-  if (!as) return users.find((u) => u.permissions.includes('ADMINISTER')) ?? users[0];
-  const wanted = as.trim().toLowerCase();
-  return users.find((u) => u.accountId === as.trim() || u.email.toLowerCase() === wanted);
+  const wanted = as?.trim().toLowerCase();
+  const user = wanted ? users.find((u) => u.accountId.toLowerCase() === wanted || u.email.toLowerCase() === wanted) : (users.find((u) => u.permissions.includes('ADMINISTER')) ?? users[0]);
+  return user ? { accountId: user.accountId, displayName: user.displayName, email: user.email } : undefined;
 }
 
 /** GET a Jira REST path as the person (Basic auth by e-mail, as the emulator accepts). */
