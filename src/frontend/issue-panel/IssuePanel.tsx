@@ -10,14 +10,17 @@ import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
 
+type Message = { ok: boolean; text: string } | null;
+
 export function IssuePanel() {
   const [state, reload] = useCall<LinkedTaskView>('getLinkedTask');
-  return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} />}</Loaded>;
+  // Kept above the reload: an action's sentence must outlive the spinner its own reload shows.
+  const [message, setMessage] = useState<Message>(null);
+  return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} message={message} setMessage={setMessage} />}</Loaded>;
 }
 
-function PanelBody({ view, reload }: { view: LinkedTaskView; reload: () => void }) {
+function PanelBody({ view, reload, message, setMessage }: { view: LinkedTaskView; reload: () => void; message: Message; setMessage: (m: Message) => void }) {
   const t = useText();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const act = (name: string, payload: Record<string, unknown> = {}) => async () => {
     const result = await call<unknown>(name, payload);
     setMessage(result.ok ? { ok: true, text: t('panel.queued') } : { ok: false, text: result.message });

@@ -69,7 +69,6 @@ function SelectDrawing({ doc }: { doc: ForgeDoc }) {
       isInvalid={bool(p.isInvalid)}
       isSearchable={bool(p.isSearchable)}
       menuPortalTarget={document.body}
-      styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
       onChange={(value) => void callback(p.onChange)?.(value)}
     />
   );

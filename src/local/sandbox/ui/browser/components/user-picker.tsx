@@ -70,7 +70,6 @@ export function UserPicker({ doc }: { doc: ForgeDoc }) {
           isMulti={bool(p.isMulti)}
           isDisabled={bool(p.isDisabled)}
           menuPortalTarget={document.body}
-          styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
           onChange={(value) => {
             const chosen = Array.isArray(value) ? (value as Option[]).map(forgeUser) : value ? forgeUser(value as Option) : null;
             void callback(p.onChange)?.(chosen);
