@@ -3,7 +3,7 @@
  * the actions (Sync now, Link, Unlink, Create in Bitrix24) for people who may edit the issue.
  */
 import { useState } from 'react';
-import { Button, Heading, Inline, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
+import { Button, Heading, Inline, Label, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import type { LinkedTaskView } from '../../app/admin/issue-panel';
 import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
@@ -75,7 +75,8 @@ function LinkForm({ onLink, onCreate }: { onLink: (task: string) => Promise<void
   const [task, setTask] = useState('');
   return (
     <Stack space="space.100">
-      <Textfield name="task" placeholder={t('panel.taskRef')} value={task} onChange={(e) => setTask(inputValue(e))} />
+      <Label labelFor="task-ref">{t('panel.taskRef')}</Label>
+      <Textfield id="task-ref" name="task" value={task} onChange={(e) => setTask(inputValue(e))} />
       <Inline space="space.100">
         <Button onClick={() => void onLink(task)}>{t('panel.link')}</Button>
         {onCreate ? <Button appearance="primary" onClick={() => void onCreate()}>{t('panel.create')}</Button> : null}
