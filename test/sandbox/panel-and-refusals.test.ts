@@ -67,4 +67,15 @@ describeInBrowser('the issue panel and refusals', () => {
     }
     await page.context().close();
   });
+
+  it('words the refusals in Russian for a Russian reader (the resolver sends a message code)', async () => {
+    const page = await world.open(settingsPath('dmitri', 'ru-RU'));
+    await appReady(page);
+    let panel = await openTab(page, 'Подключение');
+    await panel.getByText('Менять подключение к Битрикс24 могут только администраторы Jira.', { exact: true }).waitFor();
+    panel = await openTab(page, 'Журнал');
+    await panel.getByText('Смотреть и менять настройки синхронизации этого проекта могут только его администраторы.', { exact: true }).waitFor();
+    expect(await panel.getByText(/Only administrators/).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -25,7 +25,7 @@ export interface ResolverSpec<S extends z.ZodType> {
   run: (args: { deps: AppDeps; input: z.infer<S>; scope: ResolverScope }) => Promise<unknown>;
 }
 
-export type ErrorReply = { error: string; problems?: { path: string; message: string }[] };
+export type ErrorReply = { error: string; code?: string; params?: Record<string, string>; problems?: { path: string; message: string }[] };
 
 const contextSchema = z.object({
   accountId: z.string().min(1).optional(),
@@ -47,7 +47,8 @@ export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (r
     if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.' };
     if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.' };
     const missing = await firstMissing(typeof spec.permission === 'string' ? [spec.permission] : spec.permission, spec.scope === 'site' ? undefined : projectKey);
-    if (missing) return { error: REFUSALS[missing] };
+    // `code` lets the page word the refusal in the reader's language; `error` stays the English sentence.
+    if (missing) return { error: REFUSALS[missing], code: `refused.${missing}` };
     const input = spec.input.safeParse(request.payload ?? {});
     if (!input.success) return invalidInput(input.error);
     const deps = composeApp({ resolver: true });

@@ -8,6 +8,7 @@ import type { LinkedTaskView } from '../../app/admin/issue-panel';
 import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
+import { wordOr } from '../shared/words';
 import { call, inputValue, useCall } from '../shared/use-call';
 
 type Message = { ok: boolean; text: string } | null;
@@ -94,7 +95,7 @@ function Recent({ view }: { view: LinkedTaskView }) {
       {view.recent.map((e) => (
         <Inline key={e.id} space="space.100">
           <Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>
-          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${e.operation}${e.message ? `: ${e.message}` : ''}`}</Text>
+          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${wordOr(t, `operation.${e.operation}`, e.operation)}${e.message ? `: ${e.message}` : ''}`}</Text>
         </Inline>
       ))}
     </Stack>
