@@ -34,7 +34,8 @@ describeInBrowser('the settings page as the site admin', () => {
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     const sentence = pending.getByText('Jira status "To Do" is unreachable from Jira', { exact: false });
     await sentence.waitFor();
-    expect(await panel.getByText('Saved.').count()).toBe(0);
+    await panel.getByText('The mapping was not saved. Problems to fix: 1.', { exact: true }).waitFor();
+    expect(await panel.getByText('Saved.', { exact: true }).count()).toBe(0);
 
     await choose(pending.getByRole('combobox').first(), '↔');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();

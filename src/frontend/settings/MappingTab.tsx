@@ -11,7 +11,7 @@ import { Loaded, Problem as ProblemMessage } from '../shared/Problem';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
 import { RowProblems, unclaimed } from '../shared/problems';
-import { wordOr } from '../shared/words';
+import { message as word, wordOr } from '../shared/words';
 import { ConflictPolicies } from './ConflictPolicies';
 import { CustomFieldTable } from './CustomFieldTable';
 import { PriorityTable } from './PriorityTable';
@@ -34,7 +34,7 @@ function MappingEditor({ view }: { view: MappingView }) {
   const save = async () => {
     const reply = await call<{ ok: true }>('saveMapping', { config });
     setProblems(reply.ok ? [] : reply.problems);
-    setResult(reply.ok ? t('common.saved') : reply.message);
+    setResult(reply.ok ? t('common.saved') : word(t, reply.message, reply.code, reply.params));
   };
   return (
     <Stack space="space.200">
