@@ -105,6 +105,18 @@ async function lastSync(issue) {
   }
 }
 
+/** The app's own pages (/ui/settings, /ui/issue/<KEY>) as the person and language chosen in the bar. */
+function uiQuery() {
+  return `as=${encodeURIComponent($('ui-person').value)}&locale=${encodeURIComponent($('ui-locale').value)}`;
+}
+function panelUrl(key) {
+  return `/ui/issue/${encodeURIComponent(key)}?${uiQuery()}`;
+}
+function updateUiLinks() {
+  $('ui-settings').href = `/ui/settings?project=${encodeURIComponent(state.info.jira.projectKey)}&${uiQuery()}`;
+  document.querySelectorAll('a[data-panel-key]').forEach((a) => { a.href = panelUrl(a.dataset.panelKey); });
+}
+
 async function renderIssues() {
   const result = await jira('/rest/api/3/search/jql', 'POST', {
     jql: `project = ${state.info.jira.projectKey} ORDER BY created DESC`, fields: ['summary', 'status', 'assignee', 'duedate'], maxResults: 50,
@@ -126,11 +138,20 @@ async function renderIssues() {
     actions.append(transitions, comment, actionButton('comment', () => jira(`/rest/api/3/issue/${issue.id}/comment`, 'POST', { body: adf(comment.value) })));
     const f = issue.fields || {};
     const row = el('tr', null, { 'data-issue-key': issue.key });
-    row.append(el('td', issue.key), el('td', f.summary), el('td', f.status ? f.status.name : ''),
+    const keyCell = el('td');
+    keyCell.append(el('a', issue.key, { href: panelUrl(issue.key), 'data-panel-key': issue.key, title: `Issue panel of ${issue.key}` }));
+    row.append(keyCell, el('td', f.summary), el('td', f.status ? f.status.name : ''),
       el('td', f.assignee ? f.assignee.displayName : 'Unassigned'), el('td', f.duedate || ''), el('td', await lastSync(issue)), actions);
     return row;
   }));
   $('jira-issues').tBodies[0].replaceChildren(...rows);
+  const newest = (result.issues || [])[0];
+  $('ui-issue').hidden = !newest;
+  if (newest) {
+    $('ui-issue').dataset.panelKey = newest.key;
+    $('ui-issue').textContent = `Issue panel of ${newest.key}`;
+  }
+  updateUiLinks();
 }
 
 async function renderJournal() {
@@ -205,6 +226,13 @@ async function start() {
   const jiraPeople = state.info.jira.users.map((u) => [u.accountId, `${u.displayName} <${u.email}>`]);
   fillSelect($('jira-actor'), jiraPeople);
   fillSelect($('jira-create-assignee'), [['', 'Unassigned'], ...jiraPeople]);
+  // The site admin first: the app's pages open as them unless someone else is chosen.
+  const admin = state.info.jira.users.find((u) => (u.permissions || []).includes('ADMINISTER')) || state.info.jira.users[0];
+  fillSelect($('ui-person'), state.info.jira.users.map((u) => [u.email, `${u.displayName} <${u.email}>`]));
+  $('ui-person').value = admin.email;
+  $('ui-person').addEventListener('change', updateUiLinks);
+  $('ui-locale').addEventListener('change', updateUiLinks);
+  updateUiLinks();
   wireForms();
   await refresh();
   setInterval(() => {

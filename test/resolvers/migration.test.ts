@@ -26,9 +26,9 @@ describe('the migration resolvers', () => {
 
   it('are refused to a person who may only browse the project, and nothing starts', async () => {
     const refusal = 'Only administrators of this project may view or change its Bitrix24 sync settings.';
-    expect(await world.settings('dmitri', 'startMigration')).toEqual({ error: refusal });
-    expect(await world.settings('dmitri', 'getMigration')).toEqual({ error: refusal });
-    expect(await world.settings('olga', 'startMigration')).toEqual({ error: refusal });
+    expect(await world.settings('dmitri', 'startMigration')).toEqual({ error: refusal, code: 'refused.ADMINISTER_PROJECTS' });
+    expect(await world.settings('dmitri', 'getMigration')).toEqual({ error: refusal, code: 'refused.ADMINISTER_PROJECTS' });
+    expect(await world.settings('olga', 'startMigration')).toEqual({ error: refusal, code: 'refused.ADMINISTER_PROJECTS' });
     expect(world.platform.kvs.peek(keys.migration('DEMO'))).toBeUndefined();
   });
 

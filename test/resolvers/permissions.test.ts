@@ -17,17 +17,17 @@ describe('server-side permission checks', () => {
 
   it.each(CONNECTION_CALLS)('settings %s refuses a project admin who is not a Jira administrator', async (call) => {
     const reply = await world.settings('ben', call, { portal: 'evil.bitrix24.com', mode: 'webhook', code: 'x' });
-    expect(reply).toEqual({ error: 'Only Jira administrators may change the Bitrix24 connection.' });
+    expect(reply).toEqual({ error: 'Only Jira administrators may change the Bitrix24 connection.', code: 'refused.ADMINISTER' });
   });
 
   it.each(PROJECT_CALLS)('settings %s refuses a person who may only browse the project', async (call) => {
     const reply = await world.settings('chloe', call, { limit: 5, config: {}, entryId: 'x', overrides: [], fallback: { kind: 'leave-unchanged' } });
-    expect(reply).toEqual({ error: 'Only administrators of this project may view or change its Bitrix24 sync settings.' });
+    expect(reply).toEqual({ error: 'Only administrators of this project may view or change its Bitrix24 sync settings.', code: 'refused.ADMINISTER_PROJECTS' });
   });
 
   it.each([...ISSUE_CALLS])('issue %s refuses a person who may not browse the project', async (call) => {
     const reply = await world.issue('olga', call, ISSUE, { task: '1' });
-    expect(reply).toEqual({ error: 'You do not have permission to see this project.' });
+    expect(reply).toEqual({ error: 'You do not have permission to see this project.', code: 'refused.BROWSE_PROJECTS' });
   });
 
   it('getAccess only reports what the caller holds', async () => {
@@ -52,7 +52,7 @@ describe('issue panel actions need Edit Issues', () => {
   });
 
   it.each(['syncNow', 'linkTask', 'unlink', 'createInB24'])('issue %s refuses a person who may browse but not edit', async (call) => {
-    expect(await world.issue('dmitri', call, ISSUE, { task: '1' })).toEqual({ error: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.' });
+    expect(await world.issue('dmitri', call, ISSUE, { task: '1' })).toEqual({ error: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.', code: 'refused.EDIT_ISSUES' });
   });
 
   it('shows the panel to a person who may only browse, telling the page to hide the actions', async () => {

@@ -87,16 +87,16 @@ async function listGroups(deps: AppDeps): Promise<{ id: string; name: string }[]
   return groups;
 }
 
-export type SaveMappingResult = { ok: true } | { ok: false; error: string; problems: { path: string; message: string }[] };
+export type SaveMappingResult = { ok: true } | { ok: false; error: string; code: string; params: Record<string, string>; problems: { path: string; message: string }[] };
 
 /** Nothing is written unless the whole configuration is valid. */
 export async function saveMapping(deps: AppDeps, projectKey: string, candidate: unknown): Promise<SaveMappingResult> {
   const result = validateConfig(candidate);
   if (!result.ok) {
-    return { ok: false, error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, problems: result.problems };
+    return { ok: false, error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, code: 'mapping.notSaved', params: { count: String(result.problems.length) }, problems: result.problems };
   }
   if (result.config.projectKey !== projectKey) {
-    return { ok: false, error: 'The mapping was not saved: it belongs to another project.', problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.` }] };
+    return { ok: false, error: 'The mapping was not saved: it belongs to another project.', code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.` }] };
   }
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };

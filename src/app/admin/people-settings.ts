@@ -46,11 +46,11 @@ export async function readPeople(deps: AppDeps, projectKey: string): Promise<Peo
   return matchPeople(deps, projectKey, peopleSettingsOf(await storedConfig(deps, projectKey)));
 }
 
-export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; problems: { path: string; message: string }[] }> {
+export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; code: string; problems: { path: string; message: string }[] }> {
   const duplicates = overrideProblems(input.overrides);
-  if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', problems: duplicates };
+  if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: duplicates };
   const result = validateConfig(withPeopleSettings(await storedConfig(deps, projectKey), input));
-  if (!result.ok) return { ok: false, error: 'The people settings were not saved.', problems: result.problems };
+  if (!result.ok) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: result.problems };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }

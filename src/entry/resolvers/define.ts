@@ -25,7 +25,7 @@ export interface ResolverSpec<S extends z.ZodType> {
   run: (args: { deps: AppDeps; input: z.infer<S>; scope: ResolverScope }) => Promise<unknown>;
 }
 
-export type ErrorReply = { error: string; problems?: { path: string; message: string }[] };
+export type ErrorReply = { error: string; code?: string; params?: Record<string, string>; problems?: { path: string; message: string }[] };
 
 const contextSchema = z.object({
   accountId: z.string().min(1).optional(),
@@ -43,11 +43,12 @@ export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (r
     const projectKey = context.success ? context.data.extension?.project?.key : undefined;
     const issue = context.success ? context.data.extension?.issue : undefined;
     const accountId = context.success ? context.data.accountId : undefined;
-    if (!accountId) return { error: 'You need to be logged in to Jira.' };
-    if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.' };
-    if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.' };
+    if (!accountId) return { error: 'You need to be logged in to Jira.', code: 'context.login' };
+    if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.', code: 'context.project' };
+    if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.', code: 'context.issue' };
     const missing = await firstMissing(typeof spec.permission === 'string' ? [spec.permission] : spec.permission, spec.scope === 'site' ? undefined : projectKey);
-    if (missing) return { error: REFUSALS[missing] };
+    // `code` lets the page word the refusal in the reader's language; `error` stays the English sentence.
+    if (missing) return { error: REFUSALS[missing], code: `refused.${missing}` };
     const input = spec.input.safeParse(request.payload ?? {});
     if (!input.success) return invalidInput(input.error);
     const deps = composeApp({ resolver: true });
@@ -69,6 +70,6 @@ function failure(deps: AppDeps, error: unknown): ErrorReply {
   if (error instanceof AdminError) return { error: error.message };
   // Never the raw message: remote failures may quote URLs that carry a webhook secret.
   deps.log.error('resolver failed', { reason: isSyncError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
-  if (isSyncError(error) && error.retryable) return { error: 'A remote service is busy or unreachable right now. Try again in a minute.' };
-  return { error: 'Something went wrong on our side. Try again; if it keeps failing, check the Activity tab.' };
+  if (isSyncError(error) && error.retryable) return { error: 'A remote service is busy or unreachable right now. Try again in a minute.', code: 'busy' };
+  return { error: 'Something went wrong on our side. Try again; if it keeps failing, check the Activity tab.', code: 'internal' };
 }

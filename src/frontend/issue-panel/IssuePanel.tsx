@@ -3,26 +3,29 @@
  * the actions (Sync now, Link, Unlink, Create in Bitrix24) for people who may edit the issue.
  */
 import { useState } from 'react';
-import { Button, Heading, Inline, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
+import { Button, Heading, Inline, Label, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import type { LinkedTaskView } from '../../app/admin/issue-panel';
 import type { HealthNotice } from '../../app/health/health';
 import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
+import { wordOr } from '../shared/words';
 import { call, inputValue, useCall } from '../shared/use-call';
 
 /** The resolver adds the caller's edit right and the connection's health to the task view. */
 type PanelView = LinkedTaskView & { health?: HealthNotice[] };
+type Message = { ok: boolean; text: string } | null;
 
 export function IssuePanel() {
   const [state, reload] = useCall<PanelView>('getLinkedTask');
-  return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} />}</Loaded>;
+  // Kept above the reload: an action's sentence must outlive the spinner its own reload shows.
+  const [message, setMessage] = useState<Message>(null);
+  return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} message={message} setMessage={setMessage} />}</Loaded>;
 }
 
-function PanelBody({ view, reload }: { view: PanelView; reload: () => void }) {
+function PanelBody({ view, reload, message, setMessage }: { view: PanelView; reload: () => void; message: Message; setMessage: (m: Message) => void }) {
   const t = useText();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const act = (name: string, payload: Record<string, unknown> = {}) => async () => {
     const result = await call<unknown>(name, payload);
     setMessage(result.ok ? { ok: true, text: t('panel.queued') } : { ok: false, text: result.message });
@@ -78,7 +81,8 @@ function LinkForm({ onLink, onCreate }: { onLink: (task: string) => Promise<void
   const [task, setTask] = useState('');
   return (
     <Stack space="space.100">
-      <Textfield name="task" placeholder={t('panel.taskRef')} value={task} onChange={(e) => setTask(inputValue(e))} />
+      <Label labelFor="task-ref">{t('panel.taskRef')}</Label>
+      <Textfield id="task-ref" name="task" value={task} onChange={(e) => setTask(inputValue(e))} />
       <Inline space="space.100">
         <Button onClick={() => void onLink(task)}>{t('panel.link')}</Button>
         {onCreate ? <Button appearance="primary" onClick={() => void onCreate()}>{t('panel.create')}</Button> : null}
@@ -96,7 +100,7 @@ function Recent({ view }: { view: LinkedTaskView }) {
       {view.recent.map((e) => (
         <Inline key={e.id} space="space.100">
           <Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>
-          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${e.operation}${e.message ? `: ${e.message}` : ''}`}</Text>
+          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${wordOr(t, `operation.${e.operation}`, e.operation)}${e.message ? `: ${e.message}` : ''}`}</Text>
         </Inline>
       ))}
     </Stack>

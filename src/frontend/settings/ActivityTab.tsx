@@ -9,6 +9,7 @@ import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
 import { call, useCall } from '../shared/use-call';
+import { directionArrow } from '../shared/words';
 
 export function ActivityTab() {
   const t = useText();
@@ -49,8 +50,8 @@ function Journal({ page, reload, filtered }: { page: ActivityPage; reload: () =>
           key: e.id,
           cells: [
             { key: 'time', content: <Text>{new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')}</Text> },
-            { key: 'direction', content: <Text>{e.direction}</Text> },
-            { key: 'entity', content: <Text>{e.entity}</Text> },
+            { key: 'direction', content: <Text>{directionArrow(e.direction)}</Text> },
+            { key: 'entity', content: <Text>{e.taskId && e.issueKey ? `${t('journal.task')} ${e.taskId} ⇄ ${e.issueKey}` : e.entity}</Text> },
             { key: 'fields', content: <Text>{e.fields.join(', ')}</Text> },
             { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message ? <Text>{e.message}</Text> : null}</Stack> },
             { key: 'action', content: e.canRetry ? <Button onClick={() => void retry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },

@@ -11,6 +11,7 @@ import { Loaded, Problem as ProblemMessage } from '../shared/Problem';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
 import { RowProblems, unclaimed } from '../shared/problems';
+import { message as word, wordOr } from '../shared/words';
 import { ConflictPolicies } from './ConflictPolicies';
 import { CustomFieldTable } from './CustomFieldTable';
 import { PriorityTable } from './PriorityTable';
@@ -33,7 +34,7 @@ function MappingEditor({ view }: { view: MappingView }) {
   const save = async () => {
     const reply = await call<{ ok: true }>('saveMapping', { config });
     setProblems(reply.ok ? [] : reply.problems);
-    setResult(reply.ok ? t('common.saved') : reply.message);
+    setResult(reply.ok ? t('common.saved') : word(t, reply.message, reply.code, reply.params));
   };
   return (
     <Stack space="space.200">
@@ -56,7 +57,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         rows={config.fields.map((f, i) => ({
           key: f.field,
           cells: [
-            { key: 'f', content: <><Text>{f.field}</Text>{at(`fields.${i}`)}</> },
+            { key: 'f', content: <><Text>{wordOr(t, `field.${f.field}`, f.field)}</Text>{at(`fields.${i}`)}</> },
             { key: 'd', content: <DirectionSelect value={f.direction} onChange={(direction) => setConfig({ ...config, fields: config.fields.map((x, j) => (j === i ? { ...x, direction } : x)) })} /> },
           ],
         }))}
@@ -76,8 +77,8 @@ function MappingEditor({ view }: { view: MappingView }) {
       <Label labelFor="del">{t('mapping.deletePolicy')}</Label>
       <Select
         id="del"
-        options={(['close', 'delete', 'unlink'] as const).map((p) => ({ label: p, value: p }))}
-        value={{ label: config.deletes.task, value: config.deletes.task }}
+        options={(['close', 'delete', 'unlink'] as const).map((p) => ({ label: t(`deletes.${p}`), value: p }))}
+        value={{ label: t(`deletes.${config.deletes.task}`), value: config.deletes.task }}
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}
       />
       {unclaimed(problems, SHOWN).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}

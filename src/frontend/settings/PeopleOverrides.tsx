@@ -9,6 +9,7 @@ import type { PeopleFallback, PeopleOverride, PeopleReport } from '../../app/adm
 import type { Person } from '../../app/admin/people-directory';
 import { RowProblems, unclaimed } from '../shared/problems';
 import { useText } from '../shared/text';
+import { message as word } from '../shared/words';
 import { call, type PathProblem } from '../shared/use-call';
 
 type Draft = { b24UserId: string; jiraAccountId: string };
@@ -56,7 +57,7 @@ export function PeopleOverrides({ report, onSaved }: { report: PeopleReport; onS
   const save = async () => {
     const reply = await call<{ ok: true }>('savePeople', { overrides, fallback });
     setProblems(reply.ok ? [] : reply.problems);
-    setResult(reply.ok ? t('common.saved') : reply.message);
+    setResult(reply.ok ? t('common.saved') : word(t, reply.message, reply.code, reply.params));
     if (reply.ok) onSaved();
   };
   const fallbackOption = (kind: PeopleFallback['kind']) => ({ label: t(kind === 'leave-unchanged' ? 'people.leaveUnchanged' : 'people.defaultUsers'), value: kind });

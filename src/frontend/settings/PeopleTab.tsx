@@ -35,7 +35,7 @@ function People({ report, reload }: { report: PeopleReport; reload: () => void }
           cells: [
             { key: 'b24', content: <Text>{who(m.b24)}</Text> },
             { key: 'jira', content: <Text>{who(m.jira)}</Text> },
-            { key: 'by', content: <Lozenge appearance={m.by === 'override' ? 'moved' : 'success'}>{m.by === 'override' ? t('people.override') : 'e-mail'}</Lozenge> },
+            { key: 'by', content: <Lozenge appearance={m.by === 'override' ? 'moved' : 'success'}>{m.by === 'override' ? t('people.override') : t('journal.byEmail')}</Lozenge> },
           ],
         }))}
       />

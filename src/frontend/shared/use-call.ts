@@ -5,7 +5,14 @@
 import { invoke } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
 
-export type CallState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+/** A refusal or failure: the resolver's sentence, and its message code with parameters when it sends one. */
+export interface Refusal {
+  message: string;
+  code?: string;
+  params?: Record<string, string>;
+}
+
+export type CallState<T> = { status: 'loading' } | ({ status: 'error' } & Refusal) | { status: 'ready'; data: T };
 
 export function errorOf(reply: unknown): string | null {
   return typeof reply === 'object' && reply !== null && 'error' in reply && typeof reply.error === 'string' ? reply.error : null;
@@ -22,13 +29,20 @@ function problemsOf(reply: unknown): PathProblem[] {
   return reply.problems.filter((p): p is PathProblem => typeof p === 'object' && p !== null && typeof (p as PathProblem).path === 'string' && typeof (p as PathProblem).message === 'string');
 }
 
-export type CallResult<T> = { ok: true; data: T } | { ok: false; message: string; problems: PathProblem[] };
+export type CallResult<T> = { ok: true; data: T } | ({ ok: false; problems: PathProblem[] } & Refusal);
+
+function codeOf(reply: unknown): Omit<Refusal, 'message'> {
+  if (typeof reply !== 'object' || reply === null || !('code' in reply) || typeof reply.code !== 'string') return {};
+  const raw = 'params' in reply && typeof reply.params === 'object' && reply.params !== null ? reply.params : {};
+  const params = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { code: reply.code, params };
+}
 
 export async function call<T>(name: string, payload: Record<string, unknown> = {}): Promise<CallResult<T>> {
   try {
     const reply: unknown = await invoke(name, payload);
     const error = errorOf(reply);
-    return error === null ? { ok: true, data: reply as T } : { ok: false, message: error, problems: problemsOf(reply) };
+    return error === null ? { ok: true, data: reply as T } : { ok: false, message: error, problems: problemsOf(reply), ...codeOf(reply) };
   } catch {
     return { ok: false, message: 'The app did not answer. Check your connection and try again.', problems: [] };
   }
@@ -42,7 +56,7 @@ export function useCall<T>(name: string, payload: Record<string, unknown> = {}):
     let live = true;
     setState({ status: 'loading' });
     void call<T>(name, JSON.parse(body) as Record<string, unknown>).then((r) => {
-      if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message });
+      if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message, ...(r.code ? { code: r.code, params: r.params } : {}) });
     });
     return () => {
       live = false;

@@ -8,6 +8,7 @@ import { SandboxClock } from '../contracts';
 import { LocalPlatform } from '../platform';
 import { seedApp } from '../seed-app';
 import { createSandboxServer, listen } from './server';
+import { warmUi } from './ui/routes';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
@@ -18,10 +19,12 @@ async function main(): Promise<void> {
   const server = createSandboxServer(platform, () => origin);
   const bound = await listen(server, port, process.env.HOST ?? '127.0.0.1');
   const info = platform.info();
+  warmUi();
   console.log(
     [
       `Bitrix24 Sync sandbox on http://localhost:${bound}`,
       `  page:          http://localhost:${bound}/`,
+      `  app's pages:   http://localhost:${bound}/ui/settings?project=${info.jira.projectKey}  and  /ui/issue/<KEY>  (?as=<e-mail>&locale=en-US|ru-RU)`,
       `  Jira REST:     http://localhost:${bound}/jira/rest/api/3/…  (Basic auth: a seeded e-mail and any token)`,
       `  Bitrix24 REST: ${info.b24.users[0]?.webhookUrl ?? `http://localhost:${bound}/b24/rest/<userId>/<secret>`}/<method>`,
       `  scripting:     /__sandbox/info, /__sandbox/settle, /__sandbox/stats, /__sandbox/faults, /__sandbox/reset, /__sandbox/invoke`,

@@ -7,6 +7,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/static/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/static/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  '/static/ui.css': { file: 'ui.css', type: 'text/css; charset=utf-8' },
 };
 
 export async function servePage(urlPath: string): Promise<Response> {

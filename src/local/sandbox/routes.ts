@@ -1,10 +1,11 @@
 /**
  * The sandbox's routes as one fetch-style function, so tests can drive them without a socket:
  * `/jira/…` and `/b24/rest/…` reach the emulators as people do, `/webtrigger/<key>` reaches the app's web
- * triggers as the internet does, and `/__sandbox/*` scripts the platform.
+ * triggers as the internet does, `/__sandbox/*` scripts the platform, and `/ui/*` shows the app's own pages.
  */
 import type { FaultPlan, HttpService, InvokeRequest, LocalPlatformApi } from '../contracts';
 import { servePage } from './page';
+import { routeUi } from './ui/routes';
 
 export interface SandboxTargets extends LocalPlatformApi {
   jira: HttpService;
@@ -104,6 +105,8 @@ export async function routeSandbox(request: Request, platform: SandboxTargets): 
   const path = url.pathname;
   if (path === '/' || path.startsWith('/static/')) return servePage(path);
   if (path.startsWith('/__sandbox/')) return sandboxRoute(request, path, platform);
+  const ui = routeUi(request, url, platform);
+  if (ui) return ui;
   if (path.startsWith('/jira/')) {
     return forward(request, platform.jira, `${platform.info().jira.baseUrl}${path.slice('/jira'.length)}${url.search}`);
   }

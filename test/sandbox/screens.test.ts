@@ -1,0 +1,82 @@
+/**
+ * Every tab and the issue panel, in English and Russian, against stored accessibility-tree snapshots
+ * (test/sandbox/aria/*.yml): a changed screen fails until `UPDATE=1 npx jest test/sandbox/screens.test.ts` stores
+ * the new tree. Pixels are not compared; `npm run screenshots` makes the README's pictures from the same steps.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import english from '../../src/frontend/i18n/en-US.json';
+import russian from '../../src/frontend/i18n/ru-RU.json';
+import { describeInBrowser, seedJournal, startBrowserWorld, type BrowserWorld } from './browser-world';
+import { LOCALES, linkedIssue, stableTree, visitScreens, type Screen } from './screens';
+
+const DIR = path.join(__dirname, 'aria');
+
+type Tree = { [key: string]: string | Tree };
+const leaves = (tree: Tree, prefix = ''): [string, string][] =>
+  Object.entries(tree).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : leaves(v, `${prefix}${k}.`)));
+
+/**
+ * What a Russian screen must not show: a translation key, an English phrase of the app (two words or more; single
+ * words such as "Medium" are also Jira's own data), or a button, tab or column named in English.
+ */
+function untranslated(tree: string, text: string): string[] {
+  const ru = new Map(leaves(russian));
+  const all = leaves(english);
+  const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keys = all.map(([key]) => key).filter((key) => new RegExp(`(^|[^\\w.])${escape(key)}($|[^\\w.])`).test(text));
+  const foreign = all.filter(([key, value]) => ![...ru.entries()].some(([k, r]) => k !== key && r.includes(value)));
+  const phrases = foreign.filter(([, value]) => value.includes(' ') && new RegExp(`(^|\\W)${escape(value)}($|\\W)`).test(text));
+  const names = new Set([...tree.matchAll(/- (?:button|tab|columnheader) "([^"]+)"/g)].map((m) => m[1]));
+  const named = foreign.filter(([, value]) => names.has(value));
+  return [...new Set([...keys.map((k) => `key ${k}`), ...[...phrases, ...named].map(([key, value]) => `English "${value}" (${key})`)])];
+}
+
+const UPDATE = process.env.UPDATE === '1';
+
+describeInBrowser('the screens, as accessibility trees', () => {
+  let world: BrowserWorld;
+  let issueKey = '';
+  const trees = new Map<string, string>();
+  const texts = new Map<string, string>();
+
+  beforeAll(async () => {
+    world = await startBrowserWorld({ seed: seedJournal });
+    issueKey = await linkedIssue(world);
+    for (const locale of LOCALES) {
+      await visitScreens(world, issueKey, locale, async ({ name, frame }: Screen) => {
+        trees.set(`${name}.${locale}`, stableTree(await frame.ariaSnapshot()));
+        texts.set(`${name}.${locale}`, await frame.innerText());
+      });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it.each(LOCALES.flatMap((locale) => ['connection', 'mapping', 'people', 'activity', 'migration'].map((t) => `settings-${t}.${locale}`).concat(`issue-panel.${locale}`)))(
+    '%s matches its stored tree',
+    (name) => {
+      const tree = trees.get(name);
+      expect(tree).toBeDefined();
+      const file = path.join(DIR, `${name}.yml`);
+      if (UPDATE || !fs.existsSync(file)) {
+        fs.mkdirSync(DIR, { recursive: true });
+        fs.writeFileSync(file, `${tree ?? ''}\n`);
+        if (!UPDATE) throw new Error(`no stored tree for ${name}: wrote ${path.relative(process.cwd(), file)}; check it and commit it`);
+        return;
+      }
+      expect(`${tree ?? ''}\n`).toBe(fs.readFileSync(file, 'utf8'));
+    },
+  );
+
+  it.each(['connection', 'mapping', 'people', 'activity', 'migration'].map((t) => `settings-${t}`).concat('issue-panel'))(
+    '%s in ru-RU shows no translation key and no English text of the app',
+    (name) => {
+      const tree = trees.get(`${name}.ru-RU`) ?? '';
+      expect(tree).not.toBe('');
+      expect(untranslated(tree, texts.get(`${name}.ru-RU`) ?? '')).toEqual([]);
+    },
+  );
+});
