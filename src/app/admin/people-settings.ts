@@ -7,6 +7,7 @@ import { validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { ProjectConfigStore } from '../store/project-config';
 import { AdminError } from './errors';
+import { peopleDirectoryProblems } from './people-checks';
 import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings } from './people';
 
 const id = z.string().trim().min(1).max(128);
@@ -51,6 +52,8 @@ export async function savePeople(deps: AppDeps, projectKey: string, input: SaveP
   if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', problems: duplicates };
   const result = validateConfig(withPeopleSettings(await storedConfig(deps, projectKey), input));
   if (!result.ok) return { ok: false, error: 'The people settings were not saved.', problems: result.problems };
+  const unknown = await peopleDirectoryProblems(deps, input);
+  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }
