@@ -7,6 +7,7 @@ import type { Caller, Clock, HttpService, JiraLimits, JiraProductEvent, JiraSeed
 import { resolveActor } from './auth';
 import { errorResponse, JiraHttpError, jsonResponse } from './errors';
 import { defaultJiraLimits, JiraRateLimiter } from './limits';
+import { guardIssueRoute } from './handlers/security';
 import { route } from './router';
 import { JiraState } from './state';
 
@@ -71,10 +72,12 @@ export class JiraEmulator implements HttpService {
     if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
     if (match === 'method') throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
     const events: JiraProductEvent[] = [];
-    const response = await match.handler({
+    const ctx = {
       request, url, params: match.params, actor, state: this.state, clock: this.clock, limits: this.limits,
-      limiter: this.limiter, emit: (e) => events.push(e),
-    });
+      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e),
+    };
+    guardIssueRoute(ctx);
+    const response = await match.handler(ctx);
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);

@@ -1,19 +1,20 @@
 /** Maps `METHOD /rest/api/3/...` to a handler; path templates are the spec's, so stats and tests can name them. */
 import type { Handler } from './context';
 import { addAttachments, deleteAttachment, getAttachment, getAttachmentContent } from './handlers/attachments';
-import { addComment, deleteComment, getComment, getComments, updateComment } from './handlers/comments';
+import { addComment, deleteComment, getComment, updateComment } from './handlers/comments';
 import { createIssue, createIssuesBulk, deleteIssue, editIssue, getIssue } from './handlers/issues';
 import { getPriorities, getProject, getProjectStatuses } from './handlers/meta';
 import { deleteProperty, getProperty, getPropertyKeys, setProperty } from './handlers/properties';
 import { searchJql } from './handlers/search';
+import { visibleComments, withCommentVisibility, withRestrictionCheck, withSecurityField, withSecurityView, withVisibleResults } from './handlers/security';
 import { doTransition, getTransitions } from './handlers/transitions';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
 
 const ROUTES: [method: string, template: string, handler: Handler][] = [
-  ['POST', '/rest/api/3/issue', createIssue],
+  ['POST', '/rest/api/3/issue', withSecurityField(createIssue)],
   ['POST', '/rest/api/3/issue/bulk', createIssuesBulk],
-  ['GET', '/rest/api/3/issue/{issueIdOrKey}', getIssue],
-  ['PUT', '/rest/api/3/issue/{issueIdOrKey}', editIssue],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}', withSecurityView(getIssue)],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}', withSecurityField(editIssue)],
   ['DELETE', '/rest/api/3/issue/{issueIdOrKey}', deleteIssue],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties', getPropertyKeys],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', getProperty],
@@ -21,11 +22,11 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', deleteProperty],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', getTransitions],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', doTransition],
-  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment', getComments],
-  ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment', addComment],
-  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', getComment],
-  ['PUT', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', updateComment],
-  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', deleteComment],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment', visibleComments],
+  ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment', withRestrictionCheck(addComment)],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', withCommentVisibility(getComment)],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', withCommentVisibility(updateComment)],
+  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', withCommentVisibility(deleteComment)],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/attachments', addAttachments],
   ['GET', '/rest/api/3/attachment/content/{id}', getAttachmentContent],
   ['GET', '/rest/api/3/attachment/{id}', getAttachment],
@@ -37,7 +38,7 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['GET', '/rest/api/3/project/{projectIdOrKey}/statuses', getProjectStatuses],
   ['GET', '/rest/api/3/user', getUser],
   ['GET', '/rest/api/3/user/search', findUsers],
-  ['POST', '/rest/api/3/search/jql', searchJql],
+  ['POST', '/rest/api/3/search/jql', withVisibleResults(searchJql)],
 ];
 
 export interface RouteMatch {
