@@ -9,6 +9,7 @@ import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
+import { checkSecured } from './secured';
 
 /** UF fields the config reads from tasks: custom mappings and the Jira-only status field. */
 export function taskUserFields(config: SyncConfig): string[] {
@@ -27,7 +28,7 @@ export function readTask(ctx: SyncContext, taskId: string, config: SyncConfig): 
 
 export async function readIssue(ctx: SyncContext, issueId: string, config: SyncConfig): Promise<JiraIssue | null> {
   const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config) });
-  return read?.issue ?? null;
+  return read ? checkSecured(read.issue, config) : null;
 }
 
 export function peopleOfTask(task: B24Task | null): string[] {

@@ -23,6 +23,11 @@ export function guardIssueRoute(ctx: HandlerContext): void {
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
+const idOf = (value: unknown): string => {
+  const id = record(value)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+};
+
 async function bodyOf(ctx: HandlerContext): Promise<Record<string, unknown>> {
   return record(await ctx.request.clone().json().catch(() => undefined)) ?? {};
 }
@@ -57,7 +62,7 @@ export const withSecurityField = (inner: Handler): Handler => async (ctx) => {
   const response = await inner({ ...ctx, request });
   if (!response.ok) return response;
   const text = await response.text();
-  const issueId = ctx.params.issueIdOrKey === undefined ? String(record(JSON.parse(text))?.id ?? '') : ctx.state.findIssue(ctx.params.issueIdOrKey)?.id ?? '';
+  const issueId = ctx.params.issueIdOrKey === undefined ? idOf(JSON.parse(text)) : ctx.state.findIssue(ctx.params.issueIdOrKey)?.id ?? '';
   setLevel(ctx.state, issueId, level);
   return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });
 };
@@ -81,7 +86,7 @@ export const withVisibleResults = (inner: Handler): Handler => async (ctx) => {
   const page = record(await response.json()) ?? {};
   const issues = Array.isArray(page.issues) ? page.issues : [];
   const visible = issues.filter((i) => {
-    const issue = ctx.state.findIssue(String(record(i)?.id ?? ''));
+    const issue = ctx.state.findIssue(idOf(i));
     return issue === undefined || canSeeIssue(ctx.state, ctx.actor.accountId, issue);
   });
   return jsonResponse(response.status, { ...page, issues: visible });

@@ -1,0 +1,53 @@
+/**
+ * Issues under a Jira issue security level are seen only by the people in that level, while every member of the
+ * paired workgroup reads the Bitrix24 task. Unless the project's mapping says to copy them, such an issue is not
+ * synced at all (no task created, no field copied), and the journal says which issue was held back and why.
+ */
+import { restrictedPolicy, type SyncConfig } from '../../core/config';
+import type { JiraIssue } from '../../core/remote/jira';
+import type { SyncContext } from '../sync-context';
+
+/** Thrown by the sync's issue read (pair/read.ts) so a sync stops before anything is written to Bitrix24. */
+export class SecuredIssueHeldBack extends Error {
+  override readonly name = 'SecuredIssueHeldBack';
+  constructor(readonly issue: JiraIssue) {
+    super(`Issue ${issue.key} is under the security level "${issue.fields.security?.name ?? ''}" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).`);
+  }
+}
+
+export function checkSecured(issue: JiraIssue, config: SyncConfig): JiraIssue {
+  if (issue.fields.security && restrictedPolicy(config).securedIssues === 'hold-back') throw new SecuredIssueHeldBack(issue);
+  return issue;
+}
+
+async function journalHeldBack(ctx: SyncContext, held: SecuredIssueHeldBack, taskId?: string): Promise<void> {
+  await ctx.journal.record({
+    at: ctx.now(), projectKey: held.issue.fields.project.key, direction: 'jira-to-b24', operation: 'held-back', issueId: held.issue.id, issueKey: held.issue.key,
+    ...(taskId ? { taskId } : {}), fields: [], outcome: 'skipped', message: held.message, calls: ctx.calls(),
+  });
+}
+
+/**
+ * Runs a job; a secured issue met on the way (its sync read throws before anything is written to Bitrix24) ends
+ * the job with a journal line instead of an error, so it is neither retried nor reported as a failure.
+ */
+export async function holdingBackSecured(ctx: SyncContext, taskId: string | undefined, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof SecuredIssueHeldBack)) throw error;
+    await journalHeldBack(ctx, error, taskId);
+  }
+}
+
+/** For an unlinked issue already read: true (and journalled) when it must not get a task. */
+export async function heldBackSecured(ctx: SyncContext, config: SyncConfig, issue: JiraIssue): Promise<boolean> {
+  try {
+    checkSecured(issue, config);
+    return false;
+  } catch (error) {
+    if (!(error instanceof SecuredIssueHeldBack)) throw error;
+    await journalHeldBack(ctx, error);
+    return true;
+  }
+}
