@@ -14,6 +14,7 @@ import { RowProblems, unclaimed } from '../shared/problems';
 import { ConflictPolicies } from './ConflictPolicies';
 import { CustomFieldTable } from './CustomFieldTable';
 import { PriorityTable } from './PriorityTable';
+import { RestrictedContent } from './RestrictedContent';
 import { DirectionSelect, StatusTable, type Problem } from './StatusTable';
 
 /** Config paths some row of this tab shows its problems under. */
@@ -80,6 +81,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         value={{ label: config.deletes.task, value: config.deletes.task }}
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}
       />
+      <RestrictedContent config={config} onChange={(restricted) => setConfig({ ...config, restricted })} />
       {unclaimed(problems, SHOWN).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
       {result ? <Text>{result}</Text> : null}
       <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
