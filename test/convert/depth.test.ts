@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import type { AdfNode } from '../../src/core/adf';
 import { adfPlainText, adfToBbcode, adfToHtml, bbcodeToAdf, htmlToAdf, type AdfDoc } from '../../src/core/convert';
+import { bbcodeToHast } from '../../src/core/convert/bbcode/bbcode-to-hast';
+import { MAX_HAST_DEPTH } from '../../src/core/convert/depth';
 import { adfToBbcodeString } from '../../src/core/convert/from-adf/to-bbcode';
+import type { Root, RootContent } from '../../src/core/convert/hast';
 import { validateAdf } from '../../src/local/adf-validator';
 
 const RUNS = { seed: 10_004, numRuns: 25 };
@@ -59,6 +62,20 @@ describe('deeply nested BBCode', () => {
     const result = bbcodeToAdf(bbcode);
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(5_000);
     expect(adfPlainText(result)).toContain('x');
+  });
+
+  it('keeps at most MAX_HAST_DEPTH tags open while building the tree, whatever the input', () => {
+    fc.assert(fc.property(nested(BB_WRAPPERS), (bbcode) => {
+      let max = 0;
+      const stack: [Root | RootContent, number][] = [[bbcodeToHast(bbcode), 0]];
+      while (stack.length > 0) {
+        const [node, d] = stack.pop() as [Root | RootContent, number];
+        max = Math.max(max, d);
+        if ('children' in node) for (const child of node.children) stack.push([child, d + 1]);
+      }
+      // Elements and their text: the cap plus the text leaf.
+      expect(max).toBeLessThanOrEqual(MAX_HAST_DEPTH + 1);
+    }), RUNS);
   });
 
   it('keeps formatting intact below the cap, so ordinary documents are unchanged', () => {
