@@ -5,7 +5,7 @@
  * what and why.
  */
 import type { SyncConfig } from '../../src/core/config';
-import { actions, adfText, createWorld, pairedTask, PEOPLE, reconfigure, type World } from './harness';
+import { actions, adfText, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, type World } from './harness';
 
 interface Comments { comments: { id: string; body: unknown }[] }
 
@@ -92,6 +92,18 @@ describe('an issue under a security level', () => {
     expect((await a.b24Task(taskId)).title).toBe('Shared work');
     expect((await b24Comments(w, taskId)).join('\n')).not.toContain('Secret comment');
     expect(a.journal().filter((e) => e.outcome === 'failed')).toEqual([]);
+  });
+
+  it('keeps its files in Jira too', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    await w.jira(PEOPLE.ben.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { security: { id: '10100' } } });
+    await attachInJira(w, PEOPLE.ben.email, issueId, 'severance.pdf', fileOf(64));
+    await w.settle();
+    const read = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_TASK_WEBDAV_FILES'] })) as { task: { ufTaskWebdavFiles?: unknown } };
+    // Bitrix24 answers false for a task without files.
+    expect(Array.isArray(read.task.ufTaskWebdavFiles) ? read.task.ufTaskWebdavFiles : []).toEqual([]);
+    expect(actions(w).journal().filter((e) => e.outcome === 'failed')).toEqual([]);
   });
 
   it('is synced when the project mapping says so', async () => {
