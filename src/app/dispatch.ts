@@ -2,15 +2,15 @@
  * Routes each job to its use case. Every path starts from ids and re-reads current state, so the same code serves
  * events, reconciliation, "Sync now", migration and Retry.
  */
-import { restrictedPolicy, type SyncConfig } from '../core/config';
+import type { SyncConfig } from '../core/config';
 import { syncJiraAttachment } from './attachments/from-jira';
 import { syncB24Comment } from './comments/from-b24';
 import { syncJiraComment } from './comments/from-jira';
 import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
 import { handleDeletion } from './pair/delete';
-import { issueCustomFields, readIssue, taskUserFields } from './pair/read';
-import { heldBackSecured } from './pair/secured';
+import { issueCustomFields, taskUserFields } from './pair/read';
+import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
 import { syncLinkedPair } from './pair/sync-linked';
 import type { PairLink } from './store/links';
 import type { SyncContext } from './sync-context';
@@ -95,8 +95,7 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
     case 'jira-attachment': {
       const link = await ctx.links.byIssue(job.issueId);
       const config = link ? await configOf(ctx, link.projectKey) : null;
-      // A file of an issue under a security level stays in Jira like the issue (the read throws; run-job journals it).
-      if (link && config && job.action === 'created' && restrictedPolicy(config).securedIssues === 'hold-back') await readIssue(ctx, link.issueId, config);
+      if (link && config) await checkAttachmentIssue(ctx, link.issueId, config, job);
       if (link && config) await syncJiraAttachment(ctx, link, config, job);
       return;
     }

@@ -2,6 +2,8 @@
  * Every person the People tab names is looked up in the real directory before anything is saved: a Bitrix24 id
  * nobody holds, or a Jira account that does not exist, would make every task of an unmatched person fail later.
  * Each problem is a sentence for the row it belongs to (`overrides.2.jiraAccountId`, `fallback.b24UserId`).
+ * Rows saved before are not looked up again (a save may list hundreds; Bitrix24 allows about two calls a second),
+ * so only what the administrator added or changed costs calls.
  */
 import type { AppDeps } from '../deps';
 import { AdminError, describeB24Failure, describeJiraFailure } from './errors';
@@ -30,11 +32,12 @@ async function jiraProblem(deps: AppDeps, accountId: string): Promise<string | n
   return !user.active ? `Jira account ${accountId} (${user.displayName}) is deactivated.` : null;
 }
 
-export async function peopleDirectoryProblems(deps: AppDeps, input: SavePeopleInput): Promise<RowProblem[]> {
-  const rows: { path: string; side: 'b24' | 'jira'; id: string }[] = input.overrides.flatMap((o, i) => [
+export async function peopleDirectoryProblems(deps: AppDeps, input: SavePeopleInput, saved: readonly { b24UserId: string; jiraAccountId: string }[] = []): Promise<RowProblem[]> {
+  const known = new Set(saved.map((o) => `${o.b24UserId} ${o.jiraAccountId}`));
+  const rows: { path: string; side: 'b24' | 'jira'; id: string }[] = input.overrides.flatMap((o, i) => (known.has(`${o.b24UserId} ${o.jiraAccountId}`) ? [] : [
     { path: `overrides.${i}.b24UserId`, side: 'b24' as const, id: o.b24UserId },
     { path: `overrides.${i}.jiraAccountId`, side: 'jira' as const, id: o.jiraAccountId },
-  ]);
+  ]));
   if (input.fallback.kind === 'default-user') {
     rows.push({ path: 'fallback.b24UserId', side: 'b24', id: input.fallback.b24UserId }, { path: 'fallback.jiraAccountId', side: 'jira', id: input.fallback.jiraAccountId });
   }

@@ -50,9 +50,10 @@ export async function readPeople(deps: AppDeps, projectKey: string): Promise<Peo
 export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; problems: { path: string; message: string }[] }> {
   const duplicates = overrideProblems(input.overrides);
   if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', problems: duplicates };
-  const result = validateConfig(withPeopleSettings(await storedConfig(deps, projectKey), input));
+  const stored = await storedConfig(deps, projectKey);
+  const result = validateConfig(withPeopleSettings(stored, input));
   if (!result.ok) return { ok: false, error: 'The people settings were not saved.', problems: result.problems };
-  const unknown = await peopleDirectoryProblems(deps, input);
+  const unknown = await peopleDirectoryProblems(deps, input, stored.users.overrides);
   if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };

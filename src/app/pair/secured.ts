@@ -5,6 +5,7 @@
  */
 import { restrictedPolicy, type SyncConfig } from '../../core/config';
 import type { JiraIssue } from '../../core/remote/jira';
+import type { SyncJob } from '../jobs';
 import type { SyncContext } from '../sync-context';
 
 /** Thrown by the sync's issue read (pair/read.ts) so a sync stops before anything is written to Bitrix24. */
@@ -50,4 +51,15 @@ export async function heldBackSecured(ctx: SyncContext, config: SyncConfig, issu
     await journalHeldBack(ctx, error);
     return true;
   }
+}
+
+/**
+ * A file of an issue under a security level stays in Jira like the issue: before a file would be copied, the issue
+ * is read (throwing when held back). A file the size limit refuses anyway costs no read.
+ */
+export async function checkAttachmentIssue(ctx: SyncContext, issueId: string, config: SyncConfig, job: Extract<SyncJob, { kind: 'jira-attachment' }>): Promise<void> {
+  if (job.action !== 'created' || restrictedPolicy(config).securedIssues !== 'hold-back') return;
+  if (job.size !== undefined && job.size > config.attachmentMaxBytes) return;
+  const read = await ctx.jira.getIssue(issueId);
+  if (read) checkSecured(read.issue, config);
 }
