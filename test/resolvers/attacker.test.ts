@@ -80,6 +80,17 @@ describe('linking an issue to a task (item 8)', () => {
     expect(panel.taskProblem).toMatch(/not in the Bitrix24 workgroup paired with this project/);
   });
 
+  it('refuses to sync now a link, made before links were checked, to a task outside the paired workgroup', async () => {
+    const issue = await newIssue(world);
+    const secret = await newTask(world, '2', 'Board salaries');
+    const link = { taskId: secret, issueId: issue.id, issueKey: issue.key, projectKey: 'DEMO', linkedAt: 1 };
+    world.platform.kvs.write('plain', keys.issueLink(issue.id), link);
+    world.platform.kvs.write('plain', keys.taskLink(secret), link);
+    expect((await world.issue('chloe', 'syncNow', issue)).error).toMatch(/not in the Bitrix24 workgroup paired with this project/);
+    // Unlinking stays possible, so the pair can be undone.
+    expect(await world.issue('chloe', 'unlink', issue)).toEqual({ unlinked: true });
+  });
+
   it('still links a task of the paired workgroup for a developer', async () => {
     const issue = await newIssue(world);
     const task = await newTask(world, '1');

@@ -106,6 +106,11 @@ async function push(deps: AppDeps, job: SyncJob): Promise<void> {
 export async function syncIssueNow(deps: AppDeps, issue: IssueRef): Promise<void> {
   const link = await new LinkStore(deps.kv).byIssue(issue.issueId);
   if (!link) throw new AdminError('This issue is not linked to a Bitrix24 task.');
+  // A link made before links were checked may name a task outside the pairing: a person must not make it sync.
+  const [task, config] = await Promise.all([deps.b24.getTask(link.taskId).catch((error: unknown) => {
+    throw new AdminError(describeB24Failure(error));
+  }), new ProjectConfigStore(deps.kv).get(issue.projectKey)]);
+  if (task && !inPairedGroup(task, config)) throw new AdminError(outsideGroup(link.taskId));
   await push(deps, { kind: 'pair-sync', taskId: link.taskId, issueId: issue.issueId, origin: 'sync-now' });
 }
 
