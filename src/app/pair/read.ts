@@ -9,7 +9,7 @@ import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
-import { checkSecured } from './secured';
+import { checkInGroup, checkSecured } from './secured';
 
 /** UF fields the config reads from tasks: custom mappings and the Jira-only status field. */
 export function taskUserFields(config: SyncConfig): string[] {
@@ -22,8 +22,9 @@ export function issueCustomFields(config: SyncConfig): string[] {
   return config.customFields.map((c) => c.jiraField);
 }
 
-export function readTask(ctx: SyncContext, taskId: string, config: SyncConfig): Promise<B24Task | null> {
-  return ctx.b24.getTask(taskId, { userFields: taskUserFields(config) });
+export async function readTask(ctx: SyncContext, taskId: string, config: SyncConfig): Promise<B24Task | null> {
+  const task = await ctx.b24.getTask(taskId, { userFields: taskUserFields(config) });
+  return task ? checkInGroup(task, config) : null;
 }
 
 export async function readIssue(ctx: SyncContext, issueId: string, config: SyncConfig): Promise<JiraIssue | null> {
