@@ -10,6 +10,7 @@ import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
 import { handleDeletion } from './pair/delete';
 import { issueCustomFields, taskUserFields } from './pair/read';
+import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
 import { syncLinkedPair } from './pair/sync-linked';
 import type { PairLink } from './store/links';
 import type { SyncContext } from './sync-context';
@@ -49,6 +50,7 @@ async function fromUnlinkedIssue(ctx: SyncContext, issueId: string, projectKey: 
   if (!config) return;
   const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config), properties: [ISSUE_PROPERTY] });
   if (!read || read.issue.fields.project.key !== config.projectKey) return;
+  if (await heldBackSecured(ctx, config, read.issue)) return;
   const marker = read.properties[ISSUE_PROPERTY];
   const markedTaskId = typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
   const result = await createTaskFromIssue(ctx, read.issue, config, markedTaskId);
@@ -93,6 +95,7 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
     case 'jira-attachment': {
       const link = await ctx.links.byIssue(job.issueId);
       const config = link ? await configOf(ctx, link.projectKey) : null;
+      if (link && config) await checkAttachmentIssue(ctx, link.issueId, config, job);
       if (link && config) await syncJiraAttachment(ctx, link, config, job);
       return;
     }

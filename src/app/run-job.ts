@@ -8,6 +8,7 @@ import { jobSubject, toJobBody, type SyncJob } from './jobs';
 import { JournalStore } from './store/journal';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
+import { holdingBackSecured } from './pair/secured';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (hours, with the platform's backoff) a job is a dead
@@ -29,7 +30,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
   const ctx = await SyncContext.create(deps);
   const started = deps.clock.now();
   try {
-    await dispatchJob(job, ctx);
+    await holdingBackSecured(ctx, jobSubject(job).taskId, () => dispatchJob(job, ctx));
     return { kind: 'done' };
   } catch (error) {
     const retryable = isRetryable(error);

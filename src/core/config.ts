@@ -60,6 +60,8 @@ export interface UserOverride {
 export type UnmatchedUserFallback = 'leave-unchanged' | { defaultB24UserId: string; defaultJiraAccountId: string };
 
 export type DeletePolicy = 'close' | 'delete' | 'unlink';
+/** What happens to Jira content only some people may see (a restricted comment, an issue under a security level). */
+export type RestrictedPolicy = 'hold-back' | 'copy';
 export type CommentDeletePolicy = 'delete' | 'keep';
 
 export interface SyncConfig {
@@ -82,6 +84,8 @@ export interface SyncConfig {
   /** 'HH:MM' local time a Jira due date becomes as a B24 DEADLINE. */
   endOfDayTime: string;
   attachmentMaxBytes: number;
+  /** Absent means hold back both: Bitrix24 shows a task to all its members, so nothing restricted crosses by default. */
+  restricted?: { comments: RestrictedPolicy; securedIssues: RestrictedPolicy };
 }
 
 const direction = z.enum(['both', 'b24-to-jira', 'jira-to-b24']);
@@ -120,6 +124,7 @@ const schema = z.object({
   timeZone: id,
   endOfDayTime: z.string(),
   attachmentMaxBytes: z.number().int().positive(),
+  restricted: z.object({ comments: z.enum(['hold-back', 'copy']), securedIssues: z.enum(['hold-back', 'copy']) }).optional(),
 });
 
 export interface ConfigProblem {
@@ -191,6 +196,11 @@ export function defaultConfig(
     attachmentMaxBytes: 10 * 1024 * 1024,
     ...overrides,
   };
+}
+
+/** The project's choice for restricted Jira content; holding back unless an administrator chose to copy. */
+export function restrictedPolicy(config: SyncConfig): { comments: RestrictedPolicy; securedIssues: RestrictedPolicy } {
+  return config.restricted ?? { comments: 'hold-back', securedIssues: 'hold-back' };
 }
 
 /** True when values of this direction may be written to `to`. */

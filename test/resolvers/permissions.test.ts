@@ -56,7 +56,10 @@ describe('issue panel actions need Edit Issues', () => {
   });
 
   it('shows the panel to a person who may only browse, telling the page to hide the actions', async () => {
-    expect(await world.issue('dmitri', 'getLinkedTask', ISSUE)).toMatchObject({ canEdit: false });
-    expect(await world.issue('chloe', 'getLinkedTask', ISSUE)).toMatchObject({ canEdit: true });
+    // The panel re-reads the issue as the caller, so it must exist.
+    const created = await world.jira('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Real issue' } });
+    const issue = { id: String(created.id), key: String(created.key) };
+    expect(await world.issue('dmitri', 'getLinkedTask', issue)).toMatchObject({ canEdit: false });
+    expect(await world.issue('chloe', 'getLinkedTask', issue)).toMatchObject({ canEdit: true });
   });
 });

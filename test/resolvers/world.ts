@@ -5,7 +5,7 @@
 import { ManualClock } from '../../src/local/contracts';
 import { LocalPlatform, type SeedAppContext } from '../../src/local/platform';
 import { seedApp } from '../../src/local/seed-app';
-import { defaultSeed } from '../../src/local/seed';
+import { defaultSeed, type PlatformSeed } from '../../src/local/seed';
 
 export const PEOPLE = {
   /** Site admin (ADMINISTER) and DEMO admin. */
@@ -27,7 +27,8 @@ export interface ResolverWorld {
   platform: LocalPlatform;
   clock: ManualClock;
   settings(person: Person, call: string, payload?: Record<string, unknown>): Promise<Reply>;
-  issue(person: Person, call: string, issue: { id: string; key: string }, payload?: Record<string, unknown>): Promise<Reply>;
+  /** `projectKey` is what the module context claims (an attacker's sandbox call may claim anything). */
+  issue(person: Person, call: string, issue: { id: string; key: string }, payload?: Record<string, unknown>, projectKey?: string): Promise<Reply>;
   /** A Jira person's REST call (Basic auth by e-mail), e.g. to create an issue. */
   jira(method: string, path: string, body?: unknown): Promise<Reply>;
   /** A Bitrix24 call through Anna's incoming webhook. */
@@ -36,11 +37,12 @@ export interface ResolverWorld {
   responses: unknown[];
 }
 
-export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext) => Promise<void> } = {}): Promise<ResolverWorld> {
+export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext) => Promise<void>; world?: (seed: PlatformSeed) => void } = {}): Promise<ResolverWorld> {
   const clock = new ManualClock();
   const seed = defaultSeed();
   seed.jira.users.find((u) => u.accountId === PEOPLE.chloe)?.projectPermissions?.DEMO?.push('EDIT_ISSUES');
   seed.jira.users.push({ accountId: PEOPLE.olga, displayName: 'Olga Outsider', email: 'olga@example.com', globalPermissions: [], projectPermissions: { DEMO: [] } });
+  options.world?.(seed);
   const platform = await LocalPlatform.create({
     clock,
     seed,
@@ -61,7 +63,7 @@ export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext
     clock,
     responses,
     settings: (person, name, payload = {}) => call('settings-resolver-fn', person, name, payload, { project: { key: 'DEMO' } }),
-    issue: (person, name, issue, payload = {}) => call('issue-resolver-fn', person, name, payload, { project: { key: 'DEMO' }, issue }),
+    issue: (person, name, issue, payload = {}, projectKey = 'DEMO') => call('issue-resolver-fn', person, name, payload, { project: { key: projectKey }, issue }),
     async jira(method, path, body) {
       const headers: Record<string, string> = { authorization: `Basic ${Buffer.from('anna.schmidt@example.com:token').toString('base64')}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';

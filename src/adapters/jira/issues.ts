@@ -10,6 +10,8 @@ import { issueReadSchema, issueSchema, transitionSchema } from './schemas';
 /** The fields the mapping reads; asking for fewer keeps Jira's points-based quota cost down. */
 export const SYNC_FIELDS = [
   'summary', 'description', 'assignee', 'reporter', 'priority', 'status', 'duedate', 'project', 'issuetype', 'created', 'updated',
+  // Restricted issues are held back unless the mapping says otherwise (issue 10, item 10).
+  'security',
 ];
 
 const fieldList = (customFields: string[] = []): string => [...SYNC_FIELDS, ...customFields].join(',');

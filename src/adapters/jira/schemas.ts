@@ -55,6 +55,7 @@ const issueFieldsSchema = z.looseObject({
   issuetype: z.object({ id: z.string(), name: z.string() }),
   created: z.string(),
   updated: z.string(),
+  security: z.object({ id: z.coerce.string(), name: z.string() }).nullish(),
 });
 
 const transitionRawSchema = z.object({
@@ -78,11 +79,11 @@ const issueRawSchema = z.object({ id: z.string(), key: z.string(), fields: issue
 const toIssue = ({ id, key, fields }: z.infer<typeof issueRawSchema>): JiraIssue => {
   const custom: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) if (name.startsWith('customfield_')) custom[name] = value;
-  const { summary, description, assignee, reporter, priority, status, duedate, project, issuetype, created, updated } = fields;
+  const { summary, description, assignee, reporter, priority, status, duedate, project, issuetype, created, updated, security } = fields;
   return {
     id,
     key,
-    fields: { summary, description, assignee, reporter, priority, status, duedate, project, issuetype, created, updated, custom },
+    fields: { summary, description, assignee, reporter, priority, status, duedate, project, issuetype, created, updated, custom, ...(security ? { security } : {}) },
   };
 };
 
@@ -107,6 +108,7 @@ const commentRawSchema = z.object({
   body: adfDocSchema,
   created: z.string(),
   updated: z.string(),
+  visibility: z.object({ type: z.string(), value: z.string().optional(), identifier: z.string().optional() }).optional(),
 });
 
 /** A comment names its issue only inside `self` (…/issue/10010/comment/10000); the caller's id is the fallback. */

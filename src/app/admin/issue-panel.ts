@@ -51,6 +51,8 @@ export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<Li
   try {
     const task = await deps.b24.getTask(link.taskId);
     if (!task) view.taskProblem = `Task ${link.taskId} no longer exists in Bitrix24 or the app may not see it.`;
+    // Whoever may browse the issue sees the task only while it is in the paired workgroup: the app sees more than they may.
+    else if (!inPairedGroup(task, config)) view.taskProblem = outsideGroup(link.taskId);
     else view.task = await describeTask(deps, task.id, task);
   } catch (error) {
     view.taskProblem = describeB24Failure(error);
@@ -59,6 +61,11 @@ export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<Li
 }
 
 type TaskShape = NonNullable<Awaited<ReturnType<AppDeps['b24']['getTask']>>>;
+
+const inPairedGroup = (task: TaskShape, config: { b24GroupId: string } | null): boolean => config !== null && task.groupId === config.b24GroupId;
+
+const outsideGroup = (taskId: string): string =>
+  `Task ${taskId} is not in the Bitrix24 workgroup paired with this project, so it is not shown here and cannot be linked.`;
 
 async function describeTask(deps: AppDeps, id: string, task: TaskShape): Promise<NonNullable<LinkedTaskView['task']>> {
   const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
@@ -99,6 +106,11 @@ async function push(deps: AppDeps, job: SyncJob): Promise<void> {
 export async function syncIssueNow(deps: AppDeps, issue: IssueRef): Promise<void> {
   const link = await new LinkStore(deps.kv).byIssue(issue.issueId);
   if (!link) throw new AdminError('This issue is not linked to a Bitrix24 task.');
+  // A link made before links were checked may name a task outside the pairing: a person must not make it sync.
+  const [task, config] = await Promise.all([deps.b24.getTask(link.taskId).catch((error: unknown) => {
+    throw new AdminError(describeB24Failure(error));
+  }), new ProjectConfigStore(deps.kv).get(issue.projectKey)]);
+  if (task && !inPairedGroup(task, config)) throw new AdminError(outsideGroup(link.taskId));
   await push(deps, { kind: 'pair-sync', taskId: link.taskId, issueId: issue.issueId, origin: 'sync-now' });
 }
 
@@ -110,13 +122,20 @@ export function parseTaskReference(input: string): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * Links the issue to a task the person names. The task id is theirs, so it is checked against the project's
+ * pairing before anything is written: the task is re-read from Bitrix24 and must be in the paired workgroup, and
+ * neither side may already be linked (the resolver has already checked Edit Issues on this very issue).
+ */
 export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference: string): Promise<PairLink> {
   const taskId = parseTaskReference(reference);
   if (!taskId) throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.');
+  const config = await new ProjectConfigStore(deps.kv).get(issue.projectKey);
+  if (!config) throw new AdminError(`Project ${issue.projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`);
   const links = new LinkStore(deps.kv);
   if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked; unlink it first.');
   const other = await links.byTask(taskId);
-  if (other) throw new AdminError(`Task ${taskId} is already linked to ${other.issueKey}.`);
+  if (other) throw new AdminError(other.projectKey === issue.projectKey ? `Task ${taskId} is already linked to ${other.issueKey}.` : `Task ${taskId} is already linked to another issue.`);
   let task: TaskShape | null;
   try {
     task = await deps.b24.getTask(taskId);
@@ -124,6 +143,7 @@ export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference:
     throw new AdminError(describeB24Failure(error));
   }
   if (!task) throw new AdminError(`Task ${taskId} does not exist in Bitrix24 or the app may not see it.`);
+  if (!inPairedGroup(task, config)) throw new AdminError(outsideGroup(taskId));
   const link: PairLink = { taskId, issueId: issue.issueId, issueKey: issue.issueKey, projectKey: issue.projectKey, linkedAt: deps.clock.now() };
   await links.save(link);
   await push(deps, { kind: 'pair-sync', taskId, issueId: issue.issueId, origin: 'sync-now' });

@@ -98,6 +98,29 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
   if (result.config.projectKey !== projectKey) {
     return { ok: false, error: 'The mapping was not saved: it belongs to another project.', code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.` }] };
   }
+  const unknown = await mappingDirectoryProblems(deps, result.config);
+  if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names what does not exist.', code: 'mapping.unknown', params: {}, problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
+}
+
+/**
+ * The project and the workgroup a mapping pairs are looked up where they live before it is saved, and a workgroup
+ * already paired with another project is refused (its tasks would be claimed by two projects' admins and panels).
+ */
+async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Promise<{ path: string; message: string }[]> {
+  const problems: { path: string; message: string }[] = [];
+  const project = await deps.jira.getProject(config.projectKey).catch((error: unknown) => {
+    throw new AdminError(`The mapping was not saved: ${describeJiraFailure(error)}`);
+  });
+  if (!project) problems.push({ path: 'projectKey', message: `Jira has no project ${config.projectKey}.` });
+  const group = await deps.b24.getGroup(config.b24GroupId).catch((error: unknown) => {
+    throw new AdminError(`The mapping was not saved: ${describeB24Failure(error)}`);
+  });
+  if (!group) problems.push({ path: 'b24GroupId', message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.` });
+  const owner = await new ProjectConfigStore(deps.kv).byGroup(config.b24GroupId);
+  if (owner && owner.projectKey !== config.projectKey) {
+    problems.push({ path: 'b24GroupId', message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.` });
+  }
+  return problems;
 }

@@ -7,6 +7,7 @@ import { validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { ProjectConfigStore } from '../store/project-config';
 import { AdminError } from './errors';
+import { peopleDirectoryProblems } from './people-checks';
 import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings } from './people';
 
 const id = z.string().trim().min(1).max(128);
@@ -49,8 +50,11 @@ export async function readPeople(deps: AppDeps, projectKey: string): Promise<Peo
 export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; code: string; problems: { path: string; message: string }[] }> {
   const duplicates = overrideProblems(input.overrides);
   if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: duplicates };
-  const result = validateConfig(withPeopleSettings(await storedConfig(deps, projectKey), input));
+  const stored = await storedConfig(deps, projectKey);
+  const result = validateConfig(withPeopleSettings(stored, input));
   if (!result.ok) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: result.problems };
+  const unknown = await peopleDirectoryProblems(deps, input, stored.users.overrides);
+  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.notSaved', problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }

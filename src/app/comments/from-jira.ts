@@ -10,6 +10,7 @@ import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import type { SyncContext } from '../sync-context';
 import { journal } from './from-b24';
+import { holdBackRestrictedComment } from './restricted';
 
 async function removeOnB24(ctx: SyncContext, taskId: string, b24Ref: string): Promise<void> {
   if (b24Ref.startsWith('m')) await ctx.b24.deleteChatMessage(b24Ref.slice(1));
@@ -34,6 +35,7 @@ export async function syncJiraComment(
   }
   const comment = await ctx.jira.getComment(job.issueId, job.commentId);
   if (!comment) return;
+  if (await holdBackRestrictedComment(ctx, link, await configs.get(link.projectKey), comment)) return;
   const plain = adfPlainText(comment.body);
   const fingerprint = commentFingerprint(plain);
   if (isMirroredComment(plain, 'jira')) return;

@@ -9,6 +9,7 @@ import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
+import { checkInGroup, checkSecured } from './secured';
 
 /** UF fields the config reads from tasks: custom mappings and the Jira-only status field. */
 export function taskUserFields(config: SyncConfig): string[] {
@@ -21,13 +22,14 @@ export function issueCustomFields(config: SyncConfig): string[] {
   return config.customFields.map((c) => c.jiraField);
 }
 
-export function readTask(ctx: SyncContext, taskId: string, config: SyncConfig): Promise<B24Task | null> {
-  return ctx.b24.getTask(taskId, { userFields: taskUserFields(config) });
+export async function readTask(ctx: SyncContext, taskId: string, config: SyncConfig): Promise<B24Task | null> {
+  const task = await ctx.b24.getTask(taskId, { userFields: taskUserFields(config) });
+  return task ? checkInGroup(task, config) : null;
 }
 
 export async function readIssue(ctx: SyncContext, issueId: string, config: SyncConfig): Promise<JiraIssue | null> {
   const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config) });
-  return read?.issue ?? null;
+  return read ? checkSecured(read.issue, config) : null;
 }
 
 export function peopleOfTask(task: B24Task | null): string[] {

@@ -4,6 +4,7 @@
  */
 import type { AdfDoc } from '../adf';
 import { bbcodeToHast } from './bbcode/bbcode-to-hast';
+import { capAdfDepth } from './depth';
 import { adfToBbcodeString } from './from-adf/to-bbcode';
 import { adfToHtmlString } from './from-adf/to-html';
 import { parseHtml } from './html/parse-html';
@@ -24,9 +25,9 @@ export function bbcodeToAdf(bbcode: string): AdfDoc {
 }
 
 export function adfToHtml(doc: AdfDoc): string {
-  return adfToHtmlString(doc);
+  return adfToHtmlString(capAdfDepth(doc));
 }
 
 export function adfToBbcode(doc: AdfDoc): string {
-  return adfToBbcodeString(doc);
+  return adfToBbcodeString(capAdfDepth(doc));
 }

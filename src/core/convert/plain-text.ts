@@ -1,5 +1,6 @@
 /** The visible text of an ADF document (what a reader sees), used for hashing and comparison. */
 import type { AdfDoc, AdfNode } from '../adf';
+import { capAdfDepth } from './depth';
 import { cardUrl, dateText, emojiText, attrString, mediaLabel, mentionName } from './from-adf/degrade';
 import { isInline } from './to-adf/group';
 
@@ -18,7 +19,7 @@ function inlineText(node: AdfNode): string {
 
 function blockText(node: AdfNode): string {
   if (node.type === 'media') return mediaLabel(node);
-  if (node.type === 'blockCard') return cardUrl(node) ?? '';
+  if (node.type === 'blockCard' || node.type === 'embedCard') return cardUrl(node) ?? '';
   const content = node.content ?? [];
   const title = attrString(node, 'title');
   const own = title && (node.type === 'expand' || node.type === 'nestedExpand') ? [title] : [];
@@ -27,5 +28,5 @@ function blockText(node: AdfNode): string {
 }
 
 export function adfPlainText(doc: AdfDoc): string {
-  return doc.content.map(blockText).filter((t) => t !== '').join('\n');
+  return capAdfDepth(doc).content.map(blockText).filter((t) => t !== '').join('\n');
 }

@@ -33,7 +33,16 @@ export interface JiraIssue {
     updated: string;
     /** customfield_* values as Jira returns them. */
     custom: Record<string, unknown>;
+    /** The issue security level, when one is set (only people in it may see the issue). */
+    security?: { id: string; name: string };
   };
+}
+
+/** A comment restricted to a project role or a group (`identifier` is the group id). */
+export interface JiraVisibility {
+  type: string;
+  value?: string;
+  identifier?: string;
 }
 
 export interface JiraComment {
@@ -43,6 +52,7 @@ export interface JiraComment {
   body: AdfDoc;
   created: string;
   updated: string;
+  visibility?: JiraVisibility;
 }
 
 export interface JiraTransition {

@@ -8,7 +8,7 @@ import { AdminError } from '../../app/admin/errors';
 import type { AppDeps } from '../../app/deps';
 import { isSyncError } from '../../core/errors';
 import { composeApp } from '../composition';
-import { firstMissing, REFUSALS, type Permission } from './guard';
+import { firstMissing, ISSUE_REFUSAL, issueInProject, REFUSALS, type Permission } from './guard';
 
 export interface ResolverScope {
   accountId: string;
@@ -27,28 +27,24 @@ export interface ResolverSpec<S extends z.ZodType> {
 
 export type ErrorReply = { error: string; code?: string; params?: Record<string, string>; problems?: { path: string; message: string }[] };
 
-const contextSchema = z.object({
-  accountId: z.string().min(1).optional(),
-  extension: z
-    .object({
-      project: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/) }).optional(),
-      issue: z.object({ id: z.coerce.string().regex(/^\d{1,18}$/), key: z.string().min(1).max(100) }).optional(),
-    })
-    .optional(),
-});
+/** Each part of the context is read on its own: a malformed project key must not read as "not logged in". */
+const accountSchema = z.object({ accountId: z.string().min(1) });
+const projectSchema = z.object({ extension: z.object({ project: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/) }) }) });
+const issueSchema = z.object({ extension: z.object({ issue: z.object({ id: z.coerce.string().regex(/^\d{1,18}$/), key: z.string().min(1).max(100) }) }) });
 
 export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (request: Request) => Promise<unknown> {
   return async (request) => {
-    const context = contextSchema.safeParse(request.context);
-    const projectKey = context.success ? context.data.extension?.project?.key : undefined;
-    const issue = context.success ? context.data.extension?.issue : undefined;
-    const accountId = context.success ? context.data.accountId : undefined;
+    const accountId = accountSchema.safeParse(request.context).data?.accountId;
+    const projectKey = projectSchema.safeParse(request.context).data?.extension.project.key;
+    const issue = issueSchema.safeParse(request.context).data?.extension.issue;
     if (!accountId) return { error: 'You need to be logged in to Jira.', code: 'context.login' };
     if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.', code: 'context.project' };
     if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.', code: 'context.issue' };
     const missing = await firstMissing(typeof spec.permission === 'string' ? [spec.permission] : spec.permission, spec.scope === 'site' ? undefined : projectKey);
     // `code` lets the page word the refusal in the reader's language; `error` stays the English sentence.
     if (missing) return { error: REFUSALS[missing], code: `refused.${missing}` };
+    // The issue is re-read as the caller: it must exist, be visible to them and belong to the project checked above.
+    if (issue && spec.scope === 'issue' && !(await issueInProject(issue, projectKey ?? ''))) return { error: ISSUE_REFUSAL, code: 'context.issueRefused' };
     const input = spec.input.safeParse(request.payload ?? {});
     if (!input.success) return invalidInput(input.error);
     const deps = composeApp({ resolver: true });

@@ -41,3 +41,22 @@ export const REFUSALS: Record<Permission, string> = {
   BROWSE_PROJECTS: 'You do not have permission to see this project.',
   EDIT_ISSUES: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.',
 };
+
+export const ISSUE_REFUSAL = 'This issue does not exist in this project, or you may not see it.';
+
+const issueReply = z.object({ id: z.coerce.string(), key: z.string(), fields: z.object({ project: z.object({ key: z.string() }) }) });
+
+/**
+ * Whether the caller can see the issue and it is the one the context names, in the project the permission was
+ * checked on. Jira answers 404 for an issue the person may not browse (issue security included). False on any failure.
+ */
+export async function issueInProject(issue: { id: string; key: string }, projectKey: string): Promise<boolean> {
+  try {
+    const response = await asUser().requestJira(route`/rest/api/3/issue/${issue.id}?fields=project`, { headers: { accept: 'application/json' } });
+    if (!response.ok) return false;
+    const parsed = issueReply.safeParse(await response.json());
+    return parsed.success && parsed.data.id === issue.id && parsed.data.key === issue.key && parsed.data.fields.project.key === projectKey;
+  } catch {
+    return false;
+  }
+}

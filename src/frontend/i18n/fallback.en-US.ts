@@ -201,5 +201,65 @@ export const englishFallback: TextTree = {
     "latest-wins": "The later change wins",
     "b24-wins": "Bitrix24 wins",
     "jira-wins": "Jira wins"
+  },
+  "field": {
+    "title": "Title",
+    "description": "Description",
+    "assignee": "Assignee",
+    "reporter": "Reporter",
+    "dueDate": "Due date",
+    "priority": "Priority",
+    "status": "Status"
+  },
+  "deletes": {
+    "close": "Close the other side",
+    "delete": "Delete the other side too",
+    "unlink": "Only unlink the pair"
+  },
+  "operation": {
+    "fields": "fields",
+    "create": "create",
+    "update": "update",
+    "delete": "delete",
+    "comment": "comment",
+    "status": "status",
+    "link": "link",
+    "unlink": "unlink",
+    "migration": "migration",
+    "attachment": "attachment"
+  },
+  "journal": {
+    "task": "task",
+    "byEmail": "e-mail"
+  },
+  "errors": {
+    "refused": {
+      "ADMINISTER": "Only Jira administrators may change the Bitrix24 connection.",
+      "ADMINISTER_PROJECTS": "Only administrators of this project may view or change its Bitrix24 sync settings.",
+      "BROWSE_PROJECTS": "You do not have permission to see this project.",
+      "EDIT_ISSUES": "You may see this issue but not edit it, so you cannot sync, link or unlink it."
+    },
+    "context": {
+      "login": "You need to be logged in to Jira.",
+      "project": "Open this page from a Jira project.",
+      "issue": "Open this panel from a Jira issue.",
+      "issueRefused": "Open this panel from an issue you can see in this project."
+    },
+    "busy": "A remote service is busy or unreachable right now. Try again in a minute.",
+    "internal": "Something went wrong on our side. Try again; if it keeps failing, check the Activity tab.",
+    "mapping": {
+      "notSaved": "The mapping was not saved. Problems to fix: {count}.",
+      "otherProject": "The mapping was not saved: it belongs to another project than {project}.",
+      "unknown": "The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project."
+    },
+    "people": {
+      "notSaved": "The people settings were not saved."
+    }
+  },
+  "restricted": {
+    "comments": "Jira comments restricted to a role or group",
+    "securedIssues": "Jira issues under an issue security level",
+    "hold-back": "Keep in Jira (the Activity tab lists them)",
+    "copy": "Copy to Bitrix24 (every workgroup member will read them)"
   }
 };

@@ -15,6 +15,7 @@ import { message as word, wordOr } from '../shared/words';
 import { ConflictPolicies } from './ConflictPolicies';
 import { CustomFieldTable } from './CustomFieldTable';
 import { PriorityTable } from './PriorityTable';
+import { RestrictedContent } from './RestrictedContent';
 import { DirectionSelect, StatusTable, type Problem } from './StatusTable';
 
 /** Config paths some row of this tab shows its problems under. */
@@ -81,6 +82,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         value={{ label: t(`deletes.${config.deletes.task}`), value: config.deletes.task }}
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}
       />
+      <RestrictedContent config={config} onChange={(restricted) => setConfig({ ...config, restricted })} />
       {unclaimed(problems, SHOWN).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
       {result ? <Text>{result}</Text> : null}
       <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>

@@ -8,6 +8,7 @@ import { resolveActor } from './auth';
 import { errorResponse, JiraHttpError, jsonResponse } from './errors';
 import { defaultJiraLimits, JiraRateLimiter } from './limits';
 import { guardRequest } from './guards';
+import { guardIssueRoute } from './handlers/security';
 import { route } from './router';
 import { JiraState } from './state';
 
@@ -85,6 +86,7 @@ export class JiraEmulator implements HttpService {
       limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e),
     };
     guardRequest(ctx, request.method.toUpperCase(), match.template);
+    guardIssueRoute(ctx);
     const issueRef = match.params.issueIdOrKey;
     const touched = issueRef === undefined ? undefined : this.state.findIssue(issueRef)?.id;
     const response = await match.handler(ctx);

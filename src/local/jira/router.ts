@@ -1,7 +1,7 @@
 /** Maps `METHOD /rest/api/3/...` to a handler; path templates are the spec's, so stats and tests can name them. */
 import type { Handler } from './context';
 import { addAttachments, deleteAttachment, getAttachment, getAttachmentContent } from './handlers/attachments';
-import { addComment, deleteComment, getComment, getComments, updateComment } from './handlers/comments';
+import { addComment, deleteComment, getComment, updateComment } from './handlers/comments';
 import { createIssue, createIssuesBulk, deleteIssue, editIssue, getIssue } from './handlers/issues';
 import { findAssignableUsers } from './handlers/assignable';
 import { getPriorities, getProject, getProjectStatuses } from './handlers/meta';
@@ -9,15 +9,16 @@ import { getCreateMetaFields, getCreateMetaIssueTypes, getEditMeta } from './han
 import { getFields, getStatuses } from './handlers/site';
 import { deleteProperty, getProperty, getPropertyKeys, setProperty } from './handlers/properties';
 import { searchJql, searchJqlGet } from './handlers/search';
+import { visibleComments, withCommentVisibility, withRestrictionCheck, withSecurityField, withSecurityView, withVisibleResults } from './handlers/security';
 import { doTransition, getTransitions } from './handlers/transitions';
 import { getUserEmailBulk } from './handlers/user-emails';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
 
 const ROUTES: [method: string, template: string, handler: Handler][] = [
-  ['POST', '/rest/api/3/issue', createIssue],
+  ['POST', '/rest/api/3/issue', withSecurityField(createIssue)],
   ['POST', '/rest/api/3/issue/bulk', createIssuesBulk],
-  ['GET', '/rest/api/3/issue/{issueIdOrKey}', getIssue],
-  ['PUT', '/rest/api/3/issue/{issueIdOrKey}', editIssue],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}', withSecurityView(getIssue)],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}', withSecurityField(editIssue)],
   ['DELETE', '/rest/api/3/issue/{issueIdOrKey}', deleteIssue],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties', getPropertyKeys],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', getProperty],
@@ -25,11 +26,11 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', deleteProperty],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', getTransitions],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', doTransition],
-  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment', getComments],
-  ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment', addComment],
-  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', getComment],
-  ['PUT', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', updateComment],
-  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', deleteComment],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment', visibleComments],
+  ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment', withRestrictionCheck(addComment)],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', withCommentVisibility(getComment)],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', withCommentVisibility(updateComment)],
+  ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', withCommentVisibility(deleteComment)],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/attachments', addAttachments],
   ['GET', '/rest/api/3/attachment/content/{id}', getAttachmentContent],
   ['GET', '/rest/api/3/attachment/{id}', getAttachment],
@@ -42,8 +43,8 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['GET', '/rest/api/3/user', getUser],
   ['GET', '/rest/api/3/user/search', findUsers],
   ['GET', '/rest/api/3/user/email/bulk', getUserEmailBulk],
-  ['POST', '/rest/api/3/search/jql', searchJql],
-  ['GET', '/rest/api/3/search/jql', searchJqlGet],
+  ['POST', '/rest/api/3/search/jql', withVisibleResults(searchJql)],
+  ['GET', '/rest/api/3/search/jql', withVisibleResults(searchJqlGet)],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/editmeta', getEditMeta],
   ['GET', '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes', getCreateMetaIssueTypes],
   ['GET', '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}', getCreateMetaFields],

@@ -33,7 +33,7 @@ const steps: Record<string, Step> = {
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': { status: 200, run: (s, ids) => s.call('GET', `/rest/api/3/issue/${ids.issue}/transitions?expand=transitions.fields`) },
   'POST /rest/api/3/issue/{issueIdOrKey}/transitions': { status: 204, run: (s, ids) => s.call('POST', `/rest/api/3/issue/${ids.issue}/transitions`, { transition: { id: '11' } }) },
   'GET /rest/api/3/issue/{issueIdOrKey}/comment': { status: 200, run: (s, ids) => s.call('GET', `/rest/api/3/issue/${ids.issue}/comment?startAt=0&maxResults=10`) },
-  'POST /rest/api/3/issue/{issueIdOrKey}/comment': { status: 201, run: (s, ids) => s.call('POST', `/rest/api/3/issue/${ids.issue}/comment`, { body: adf('hi'), visibility: { type: 'role', value: 'Administrators' } }) },
+  'POST /rest/api/3/issue/{issueIdOrKey}/comment': { status: 201, run: (s, ids) => s.call('POST', `/rest/api/3/issue/${ids.issue}/comment`, { body: adf('hi'), visibility: { type: 'role', value: 'Developers' } }) },
   'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}': { status: 200, run: (s, ids) => s.call('GET', `/rest/api/3/issue/${ids.issue}/comment/${ids.comment}`) },
   'PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}': { status: 200, run: (s, ids) => s.call('PUT', `/rest/api/3/issue/${ids.issue}/comment/${ids.comment}`, { body: adf('edited') }) },
   'DELETE /rest/api/3/issue/{issueIdOrKey}/comment/{id}': { status: 204, run: (s, ids) => s.call('DELETE', `/rest/api/3/issue/${ids.issue}/comment/${ids.comment}`) },

@@ -5,7 +5,7 @@
 import type { AdfDoc, AdfMark, AdfNode } from '../../adf';
 import { escapeAmpersands } from '../bbcode/entities';
 import { kindOf } from '../bbcode/tags';
-import { safeLinkHref } from '../to-adf/url';
+import { bbcodeUrl, safeImageSrc, safeLinkHref } from '../to-adf/url';
 import { cardUrl, dateText, DECISION_MARK, emojiText, EXPAND_TYPES, attrString, mediaLabel, mentionName, taskBox } from './degrade';
 import { sortMarks } from '../to-adf/marks';
 
@@ -27,7 +27,7 @@ function openTag(mark: AdfMark): [string, string] {
     case 'textColor': return [`[COLOR=${String(mark.attrs?.color)}]`, '[/COLOR]'];
     case 'link': {
       const href = safeLinkHref(typeof mark.attrs?.href === 'string' ? mark.attrs.href : undefined);
-      return href ? [`[URL=${href.replace(/\[/g, '%5B').replace(/\]/g, '%5D')}]`, '[/URL]'] : ['', ''];
+      return href ? [`[URL=${bbcodeUrl(href)}]`, '[/URL]'] : ['', ''];
     }
     default: return ['', ''];
   }
@@ -43,7 +43,7 @@ function inlineAtom(node: AdfNode): string {
     case 'emoji': return escapeText(emojiText(node));
     case 'date': return dateText(node);
     case 'status': return `[B]${escapeText(attrString(node, 'text') ?? '')}[/B]`;
-    case 'inlineCard': { const url = cardUrl(node); return url ? `[URL]${url}[/URL]` : ''; }
+    case 'inlineCard': return card(node);
     default: return escapeText(plain(node));
   }
 }
@@ -101,7 +101,8 @@ function block(node: AdfNode): string {
     case 'mediaSingle':
     case 'mediaGroup': return content.map(media).join('\n');
     case 'media': return media(node);
-    case 'blockCard': { const url = cardUrl(node); return url ? `[URL]${url}[/URL]` : ''; }
+    case 'blockCard':
+    case 'embedCard': return card(node);
     case 'taskList': return content.map((item) => (item.type === 'taskItem' ? `${taskBox(item)} ${inlineToBbcode(item.content ?? [])}` : block(item))).join('\n');
     case 'decisionList': return content.map((item) => `${DECISION_MARK} ${inlineToBbcode(item.content ?? [])}`).join('\n');
     default:
@@ -120,9 +121,16 @@ function cell(node: AdfNode): string {
   return `[${tag}]${blocks(node.content ?? [])}[/${tag}]`;
 }
 
+/** A card is its URL as a link when the URL is safe, else the address as plain text (never a live link). */
+function card(node: AdfNode): string {
+  const url = cardUrl(node);
+  const href = safeLinkHref(url);
+  return href ? `[URL]${bbcodeUrl(href)}[/URL]` : escapeText(url ?? '');
+}
+
 function media(node: AdfNode): string {
-  const url = attrString(node, 'url');
-  if (attrString(node, 'type') === 'external' && url) return `[IMG]${url.replace(/\[/g, '%5B').replace(/\]/g, '%5D')}[/IMG]`;
+  const src = attrString(node, 'type') === 'external' ? safeImageSrc(attrString(node, 'url')) : undefined;
+  if (src) return `[IMG]${bbcodeUrl(src)}[/IMG]`;
   return escapeText(`📎 ${mediaLabel(node)}`);
 }
 

@@ -86,7 +86,8 @@ function block(node: AdfNode): string {
     case 'mediaSingle':
     case 'mediaGroup': return (content ?? []).map(media).join('');
     case 'media': return media(node);
-    case 'blockCard': return `<p>${link(cardUrl(node))}</p>`;
+    case 'blockCard':
+    case 'embedCard': return `<p>${link(cardUrl(node))}</p>`;
     case 'taskList': return (content ?? []).map((i) => (i.type === 'taskItem' ? `<p>${taskBox(i)} ${inlines(i.content)}</p>` : block(i))).join('');
     case 'decisionList': return (content ?? []).map((i) => `<p>${DECISION_MARK} ${inlines(i.content)}</p>`).join('');
     default: {

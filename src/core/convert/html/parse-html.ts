@@ -2,9 +2,10 @@
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Root } from '../hast';
+import { capHtmlNesting } from './cap-html';
 
 const processor = unified().use(rehypeParse, { fragment: true });
 
 export function parseHtml(html: string): Root {
-  return processor.parse(html);
+  return processor.parse(capHtmlNesting(html));
 }

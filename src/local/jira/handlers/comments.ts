@@ -36,17 +36,6 @@ function requireComment(ctx: HandlerContext): { comment: StoredComment; issueId:
   return { comment, issueId: issue.id };
 }
 
-export const getComments: Handler = (ctx) => {
-  const issue = ctx.state.requireIssue(ctx.params.issueIdOrKey ?? '');
-  const startAt = Math.max(0, Number(ctx.url.searchParams.get('startAt') ?? 0) || 0);
-  const maxResults = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('maxResults') ?? 100) || 100));
-  const orderBy = ctx.url.searchParams.get('orderBy') ?? 'created';
-  const all = ctx.state.commentsOf(issue.id).sort((a, b) => a.created - b.created || Number(a.id) - Number(b.id));
-  if (orderBy === '-created') all.reverse();
-  const comments = all.slice(startAt, startAt + maxResults).map((c) => commentView(ctx.state, c));
-  return jsonResponse(200, { startAt, maxResults, total: all.length, comments });
-};
-
 export const getComment: Handler = (ctx) => jsonResponse(200, commentView(ctx.state, requireComment(ctx).comment));
 
 export const addComment: Handler = async (ctx) => {
