@@ -113,6 +113,7 @@ describe('admin input checked against the real directories (item 9)', () => {
     expect(reply).toEqual({
       ok: false,
       error: 'The people settings were not saved: some people do not exist.',
+      code: 'people.notSaved',
       problems: [
         { path: 'overrides.0.b24UserId', message: 'Bitrix24 has no user with id 999.' },
         { path: 'overrides.1.jiraAccountId', message: 'Jira has no account 712020:nobody.' },
@@ -135,6 +136,6 @@ describe('admin input checked against the real directories (item 9)', () => {
 
   it('answers a malformed project key with what is wrong, not "log in"', async () => {
     const reply = await world.platform.invoke({ function: 'settings-resolver-fn', call: 'getMapping', payload: {}, accountId: PEOPLE.ben, extension: { project: { key: 'demo; drop' } } });
-    expect(reply).toEqual({ error: 'Open this page from a Jira project.' });
+    expect(reply).toEqual({ error: 'Open this page from a Jira project.', code: 'context.project' });
   });
 });

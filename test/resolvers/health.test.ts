@@ -88,8 +88,10 @@ describe('health on the Connection tab', () => {
 describe('health on the issue panel', () => {
   it('comes with the linked task view, for anyone who may browse the project', async () => {
     const w = await world();
+    // The panel re-reads the issue as the caller, so it must exist.
+    const created = await w.jira('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Real issue' } });
     w.clock.advance(11 * MINUTE);
-    const reply = await w.issue('dmitri', 'getLinkedTask', { id: '10001', key: 'DEMO-1' });
+    const reply = await w.issue('dmitri', 'getLinkedTask', { id: String(created.id), key: String(created.key) });
     expect(reply.health).toEqual([expect.objectContaining({ code: 'health.eventsNever' })]);
   });
 });
