@@ -9,7 +9,7 @@ import { syncJiraComment } from './comments/from-jira';
 import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
 import { handleDeletion } from './pair/delete';
-import { issueCustomFields, taskUserFields } from './pair/read';
+import { issueCustomFields, readIssue, readTask, taskUserFields } from './pair/read';
 import { syncLinkedPair } from './pair/sync-linked';
 import type { PairLink } from './store/links';
 import type { SyncContext } from './sync-context';
@@ -19,9 +19,24 @@ async function configOf(ctx: SyncContext, projectKey: string): Promise<SyncConfi
   return ctx.configs.get(projectKey);
 }
 
+/** A linked entity found gone while syncing (its delete event lost) gets the delete policy like an event's. */
 async function syncLinked(ctx: SyncContext, link: PairLink, source: 'b24' | 'jira' | 'both'): Promise<void> {
   const config = await configOf(ctx, link.projectKey);
-  if (config) await syncLinkedPair(ctx, link, config, source);
+  if (!config) return;
+  const outcome = await syncLinkedPair(ctx, link, config, source);
+  if (outcome === 'gone-b24' || outcome === 'gone-jira') await handleDeletion(ctx, link, config, outcome === 'gone-b24' ? 'b24' : 'jira');
+}
+
+/**
+ * A delete event is a claim, not a fact (a replayed ONTASKDELETE carries a valid token): the entity is read
+ * first, and only one that is really gone has the delete policy applied.
+ */
+async function deleted(ctx: SyncContext, link: PairLink, side: 'b24' | 'jira'): Promise<void> {
+  const config = await configOf(ctx, link.projectKey);
+  if (!config) return;
+  const stillThere = side === 'b24' ? await readTask(ctx, link.taskId, config) : await readIssue(ctx, link.issueId, config);
+  if (stillThere) return;
+  await handleDeletion(ctx, link, config, side);
 }
 
 /** A task with no link: create its issue when its workgroup is paired. */
@@ -74,8 +89,7 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
     case 'task-deleted':
     case 'issue-deleted': {
       const link = job.kind === 'task-deleted' ? await ctx.links.byTask(job.taskId) : await ctx.links.byIssue(job.issueId);
-      const config = link ? await configOf(ctx, link.projectKey) : null;
-      if (link && config) await handleDeletion(ctx, link, config, job.kind === 'task-deleted' ? 'b24' : 'jira');
+      if (link) await deleted(ctx, link, job.kind === 'task-deleted' ? 'b24' : 'jira');
       return;
     }
     case 'b24-comment': {

@@ -1,10 +1,12 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
+import { benchModel } from './model.bench';
 import { benchSync } from './sync.bench';
 
 async function main(): Promise<void> {
   await benchConvert();
   await benchSync();
+  await benchModel();
 }
 
 main().catch((error: unknown) => {

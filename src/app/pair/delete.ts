@@ -3,6 +3,7 @@
  * The link goes first, so the other side's own delete event (Bitrix24 fires one for our writes) finds nothing.
  */
 import type { SyncConfig } from '../../core/config';
+import { isPermanent } from '../../core/errors';
 import type { Side } from '../../core/model';
 import { planDeletion } from '../../core/sync/lifecycle';
 import type { PairLink } from '../store/links';
@@ -30,8 +31,13 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
   await ctx.links.remove(link);
   let problem: string | undefined;
   if (decision.action === 'delete') {
-    if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
-    else await ctx.b24.deleteTask(link.taskId);
+    try {
+      if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
+      else await ctx.b24.deleteTask(link.taskId);
+    } catch (error) {
+      // Both sides deleted: nothing left to do.
+      if (!isPermanent(error, 'not-found')) throw error;
+    }
   } else if (decision.action === 'close') {
     problem = await closeOther(ctx, link, config, decision.on, decision.status);
   }

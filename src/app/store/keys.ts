@@ -6,6 +6,9 @@ const safe = (part: string): string => part.replace(/[^a-zA-Z0-9._-]/g, '_');
 
 export const keys = {
   taskLink: (taskId: string) => `link:b24:${safe(taskId)}`,
+  taskLinkPrefix: () => 'link:b24:',
+  /** Where reconciliation's check for linked tasks that are gone resumes (a KVS query cursor). */
+  linkSweepCursor: () => 'reconcile-links',
   issueLink: (issueId: string) => `link:jira:${safe(issueId)}`,
   pairState: (taskId: string, issueId: string) => `state:${safe(taskId)}-${safe(issueId)}`,
   intent: (side: 'b24' | 'jira', id: string) => `intent:${side}:${safe(id)}`,
@@ -34,6 +37,9 @@ export const keys = {
     `journal:${safe(projectKey)}:${String(9_999_999_999_999 - at).padStart(13, '0')}-${safe(seq)}`,
   migration: (projectKey: string) => `migration:${safe(projectKey)}`,
   reconcileCursor: (projectKey: string) => `reconcile:${safe(projectKey)}`,
+  /** A job that ran out of retries (the remote stayed down): reconciliation queues it again. */
+  gaveUpPrefix: () => 'gaveup:',
+  gaveUp: (jobKey: string) => `gaveup:${safe(jobKey)}`,
 } as const;
 
 /** Secret storage keys (kvs.setSecret): credentials never live under a plain key. */

@@ -20,7 +20,7 @@ import { readManifest, type ForgeManifest } from './manifest';
 import { Schedules } from './schedules';
 import { freshCounters, SettleLedger, type RuntimeSettleReport } from './report';
 import { Agenda } from './scheduler';
-import { StatsRecorder } from './stats';
+import { b24Method, isB24Read, isJiraRead, StatsRecorder } from './stats';
 
 export type { RuntimeSettleReport } from './report';
 
@@ -43,6 +43,13 @@ export interface ForgeRuntimeOptions {
 }
 
 const DEFAULT_MAX_STEPS = 10_000;
+
+/** See LocalPlatformApi.settle. */
+export interface SettleOptions {
+  maxSteps?: number;
+  horizonMs?: number;
+  advanceMs?: number;
+}
 const MAX_EVENT_BYTES = 200 * 1024;
 
 export class ForgeRuntime implements SdkHost {
@@ -98,7 +105,7 @@ export class ForgeRuntime implements SdkHost {
   async requestJira(path: string, init: RequestInit | undefined, caller: Caller): Promise<Response> {
     const request = new Request(this.jira.baseUrl.replace(/\/+$/, '') + path, init);
     this.stats.recordJira(request.method, new URL(request.url));
-    return this.jira.service.handle(request, caller);
+    return this.faults.refusal('jira', !isJiraRead(request.method, new URL(request.url))) ?? this.jira.service.handle(request, caller);
   }
 
   async fetch(url: string, init: RequestInit | undefined): Promise<Response> {
@@ -107,7 +114,8 @@ export class ForgeRuntime implements SdkHost {
     if (!service) throw new FetchError(`getaddrinfo ENOTFOUND ${target.hostname}`);
     const request = new Request(url, init);
     this.stats.recordB24(target, request.headers.get('content-type') ?? '', await request.clone().text());
-    return service.handle(request);
+    const method = b24Method(target).toLowerCase();
+    return this.faults.refusal('b24', !isB24Read(method) && method !== 'batch' && !method.startsWith('oauth')) ?? service.handle(request);
   }
 
   readonly kvsClient = (path: string, init?: { body?: unknown }): Promise<Response> => this.kvsService.client(path, init);
@@ -200,7 +208,7 @@ export class ForgeRuntime implements SdkHost {
   }
 
   /** Everything pending, advancing the clock to the next due item when nothing is due, until idle or maxSteps. */
-  settle(options: { maxSteps?: number } = {}): Promise<RuntimeSettleReport> {
+  settle(options: SettleOptions = {}): Promise<RuntimeSettleReport> {
     // One settle at a time (the sandbox may settle on a timer and on request): later calls wait their turn.
     const run = this.settling.then(() => this.settleNow(options));
     this.settling = run.then(
@@ -210,9 +218,11 @@ export class ForgeRuntime implements SdkHost {
     return run;
   }
 
-  private async settleNow(options: { maxSteps?: number }): Promise<RuntimeSettleReport> {
+  private async settleNow(options: SettleOptions): Promise<RuntimeSettleReport> {
     const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     const start = this.clock.now();
+    const window = options.advanceMs ?? options.horizonMs;
+    const until = window === undefined ? undefined : start + Math.max(0, window);
     let steps = 0;
     while (steps < maxSteps) {
       for (const key of this.schedules.takeDue()) this.agenda.add(this.clock.now(), { kind: 'scheduled', key });
@@ -222,11 +232,20 @@ export class ForgeRuntime implements SdkHost {
         steps += 1;
         continue;
       }
-      const next = this.agenda.nextDueAt();
-      if (next === undefined) break;
+      const next = this.nextDueAt(until !== undefined);
+      if (next === undefined || (until !== undefined && next > until)) break;
       this.clock.advance(next - this.clock.now());
     }
+    if (options.advanceMs !== undefined && until !== undefined && this.clock.now() < until) this.clock.advance(until - this.clock.now());
     return this.ledger.report(this.counters, this.deadLetters, { idle: this.agenda.size === 0, steps, advancedMs: this.clock.now() - start, pending: this.agenda.size });
+  }
+
+  /** The next queued work; with `schedules`, scheduled triggers count too (a bounded settle reaches them). */
+  private nextDueAt(schedules: boolean): number | undefined {
+    const work = this.agenda.nextDueAt();
+    const trigger = schedules ? this.schedules.nextDueAt() : undefined;
+    if (work === undefined) return trigger;
+    return trigger === undefined ? work : Math.min(work, trigger);
   }
 
   get pending(): number {
