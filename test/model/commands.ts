@@ -109,7 +109,7 @@ class Comment implements Cmd {
     r.w.clock.advance(this.gapMs);
     r.counter += 1;
     const text = `C${r.counter}`;
-    if (this.side === 'b24') await r.w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [p.taskId, { POST_MESSAGE: text }]);
+    if (this.side === 'b24') await r.w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [p.taskId, { POST_MESSAGE: text }]);
     else await r.w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${p.issueId}/comment`, { body: adfText(text) });
     p.comments.push({ side: this.side, text });
   }

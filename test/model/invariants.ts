@@ -96,7 +96,8 @@ function deletedProblems(real: Real, journal: JournalRecord[], p: PairModel, tas
   if (link !== undefined) out.push(`${name}: still linked after its ${p.deletedOn} side was deleted`);
   if (!survivor) out.push(`${name}: the surviving side is gone too`);
   else if (survivor.status !== 'Done' && !excused(journal, p).has('status')) out.push(`${name}: the survivor was not closed (${survivor.status})`);
-  if (journal.filter(about(p)).filter((e) => e.operation === 'delete').length !== 1) out.push(`${name}: expected exactly one delete in the journal`);
+  const deletes = journal.filter(about(p)).filter((e) => e.operation === 'delete');
+  if (deletes.length !== 1) out.push(`${name}: expected exactly one delete in the journal, found ${JSON.stringify(deletes)}; all: ${JSON.stringify(journal.filter(about(p)).map((e) => [e.operation, e.outcome, e.message]))}`);
   return out;
 }
 

@@ -43,11 +43,14 @@ export async function checkAll(real: Real): Promise<void> {
   const stats = real.w.platform.stats();
   const calls = stats.jira.reads + stats.jira.writes + stats.b24.reads + stats.b24.writes;
   if (calls > 0) problems.push(`a second settle made ${calls} calls: ${JSON.stringify(stats)}`);
-  if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- run log ---\n${real.log.join('\n')}`);
+  const dead = real.w.platform.runtime.deadLetters.map((d) => `${d.kind} ${d.target} ${d.reason} ${JSON.stringify(d.body).slice(0, 200)}`);
+  if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- run log ---\n${real.log.join('\n')}\n--- dead letters ---\n${dead.join('\n')}`);
 }
 
 export interface ModelOptions {
   seed: number;
+  /** A failure's path, to replay exactly that run (and shrink it). */
+  path?: string;
   numRuns: number;
   maxCommands?: number;
   pairs?: number;
@@ -61,7 +64,11 @@ export async function runModel(options: ModelOptions): Promise<void> {
     await quiesce(real);
     await checkAll(real);
   });
-  const result = await fc.check(property, { seed: options.seed, numRuns: options.numRuns, endOnFailure: true });
+  const result = await fc.check(property, {
+    seed: options.seed,
+    numRuns: options.numRuns,
+    ...(options.path ? { path: options.path } : { endOnFailure: true }),
+  });
   if (result.failed) {
     throw new Error(
       `model-based sync test failed: seed ${options.seed}, path "${result.counterexamplePath ?? ''}" (rerun with fc seed and path to reproduce)\n` +

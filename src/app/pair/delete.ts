@@ -1,6 +1,8 @@
 /**
  * A linked entity was deleted on one side: close, delete or unlink the other per the project's delete policy.
- * The link goes first, so the other side's own delete event (Bitrix24 fires one for our writes) finds nothing.
+ * The pair is marked dissolved first (so the survivor is never paired again and our own delete's event is told
+ * apart), the other side is acted on, and only then is the link removed: a failure part-way is retried by the
+ * delete event's job, which finds the link still there and repeats the (idempotent) action.
  */
 import type { SyncConfig } from '../../core/config';
 import { isPermanent } from '../../core/errors';
@@ -28,7 +30,7 @@ async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, 
 export async function handleDeletion(ctx: SyncContext, link: PairLink, config: SyncConfig, deletedOn: Side): Promise<void> {
   const started = ctx.now();
   const decision = planDeletion(deletedOn, config);
-  await ctx.links.remove(link);
+  await ctx.links.markDissolved(link, deletedOn);
   let problem: string | undefined;
   if (decision.action === 'delete') {
     try {
@@ -41,6 +43,7 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
   } else if (decision.action === 'close') {
     problem = await closeOther(ctx, link, config, decision.on, decision.status);
   }
+  await ctx.links.remove(link);
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
   const done = decision.action === 'unlink' ? `${other} unlinked` : decision.action === 'delete' ? `${other} deleted` : `${other} closed`;

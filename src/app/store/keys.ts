@@ -7,6 +7,8 @@ const safe = (part: string): string => part.replace(/[^a-zA-Z0-9._-]/g, '_');
 export const keys = {
   taskLink: (taskId: string) => `link:b24:${safe(taskId)}`,
   taskLinkPrefix: () => 'link:b24:',
+  /** The survivor of a pair dissolved by a delete: never paired again by itself (only on a person's request). */
+  dissolved: (side: 'b24' | 'jira', id: string) => `dissolved:${side}:${safe(id)}`,
   /** Where reconciliation's check for linked tasks that are gone resumes (a KVS query cursor). */
   linkSweepCursor: () => 'reconcile-links',
   issueLink: (issueId: string) => `link:jira:${safe(issueId)}`,
