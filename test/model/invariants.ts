@@ -36,6 +36,7 @@ function excused(journal: JournalRecord[], p: PairModel): Set<string> {
 
 /** Whole seconds, a tie to Bitrix24: the later of two edits as the policy sees it. */
 const later = (a: Edit, b: Edit): Edit => {
+  if (a.side === b.side) return a.at >= b.at ? a : b;
   const [sa, sb] = [Math.floor(a.at / 1000), Math.floor(b.at / 1000)];
   if (sa !== sb) return sa > sb ? a : b;
   return a.side === 'b24' ? a : b.side === 'b24' ? b : a.at >= b.at ? a : b;
@@ -47,12 +48,12 @@ function conflictsOn(journal: JournalRecord[], p: PairModel, field: string): Jou
 
 /**
  * A journalled conflict must be one people made: both sides edited the field after the last journalled write of
- * it (and before the conflict was journalled).
+ * it (and before the conflict was journalled), on the app's clock.
  */
 function genuine(journal: JournalRecord[], p: PairModel, field: string, conflict: JournalRecord): boolean {
   const before = journal.filter(about(p)).filter((e) => e.at < conflict.at && e.fields.includes(field));
   const since = before.at(-1)?.at ?? -Infinity;
-  const edited = (side: Side): boolean => p.edits.some((e) => e.side === side && e.field === field && e.at > since && e.at <= conflict.at);
+  const edited = (side: Side): boolean => p.edits.some((e) => e.side === side && e.field === field && e.wall > since && e.wall < conflict.at);
   return edited('b24') && edited('jira');
 }
 
@@ -71,7 +72,7 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
     }
     const skip = excused(journal, p);
     for (const field of FIELDS) {
-      for (const c of conflictsOn(journal, p, field)) if (!genuine(journal, p, field, c)) problems.push(`${name}: journal claims a conflict on ${field} at ${c.at} that nobody made`);
+      for (const c of conflictsOn(journal, p, field)) if (!genuine(journal, p, field, c)) problems.push(`${name}: journal claims a conflict on ${field} at ${c.at} that nobody made (edits ${JSON.stringify(p.edits)}; journal ${JSON.stringify(journal.filter(about(p)).map((e) => [e.at, e.operation, e.fields, e.message]))})`);
       if (skip.has(field)) continue;
       if (task[field] !== issue[field]) {
         problems.push(`${name}: ${field} differs: Bitrix24 ${task[field]} / Jira ${issue[field]}`);

@@ -14,7 +14,22 @@ export interface Edit {
   side: Side;
   field: Field;
   value: string;
+  /** Simulated time: what the remotes' change times say. */
   at: number;
+  /** Wall time: the app's clock (journal `at`), unique to this edit (see `wallMark`). */
+  wall: number;
+}
+
+/**
+ * The app stamps its journal with the wall clock, the remotes use the simulated one. An edit takes a wall
+ * millisecond of its own (no job runs while people act), so journal entries order against edits exactly.
+ */
+export function wallMark(): number {
+  const start = Date.now();
+  while (Date.now() === start) { /* the next millisecond */ }
+  const mark = Date.now();
+  while (Date.now() === mark) { /* keep it to this edit alone */ }
+  return mark;
 }
 
 export interface PairModel {
