@@ -34,13 +34,11 @@ function excused(journal: JournalRecord[], p: PairModel): Set<string> {
   return out;
 }
 
-/** Whole seconds, a tie to Bitrix24: the later of two edits as the policy sees it. */
-const later = (a: Edit, b: Edit): Edit => {
-  if (a.side === b.side) return a.at >= b.at ? a : b;
-  const [sa, sb] = [Math.floor(a.at / 1000), Math.floor(b.at / 1000)];
-  if (sa !== sb) return sa > sb ? a : b;
-  return a.side === 'b24' ? a : b.side === 'b24' ? b : a.at >= b.at ? a : b;
-};
+/**
+ * The last edit people made. Only a journalled conflict may leave another value: every other sync carries a
+ * change from the side that changed to the side that did not, so the last change stands.
+ */
+const later = (a: Edit, b: Edit): Edit => (a.wall >= b.wall ? a : b);
 
 function conflictsOn(journal: JournalRecord[], p: PairModel, field: string): JournalRecord[] {
   return journal.filter(about(p)).filter((e) => (e.message ?? '').includes(`Conflict on ${field}:`));

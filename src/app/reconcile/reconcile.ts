@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { toMigrationJobBody, type ReconcilePageJob } from '../migration/jobs';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
-import { requeueGaveUp, sweepGoneLinks } from './recover';
+import { requeueGaveUp, sweepLinks } from './recover';
 import { cursorAfter, newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
 import { FIRST_WINDOW_MS, OVERLAP_MS, windowFrom } from './window';
 
@@ -64,7 +64,7 @@ export async function reconcileProject(deps: AppDeps, projectKey: string, maxPag
 async function recover(deps: AppDeps): Promise<void> {
   try {
     await requeueGaveUp(deps);
-    await sweepGoneLinks(deps);
+    await sweepLinks(deps);
   } catch (error) {
     deps.log.warn('reconciliation could not recover given-up jobs or check links', { error: error instanceof Error ? error.message : String(error) });
   }

@@ -5,13 +5,17 @@
  *   delivery): a page of links per run is checked with one task list call, and a pair whose task is gone gets a
  *   `pair-sync` job, whose re-read finds it gone and applies the project's delete policy. Jira's side needs no
  *   sweep: Forge redelivers a product event that failed, and JQL `id in (…)` refuses ids that no longer exist.
+ *   The same page's living tasks are checked for comments whose event was lost: a comment does not change the
+ *   task's CHANGED_DATE, so the change scan alone would never find it.
  */
 import type { AppDeps } from '../deps';
 import { toJobBody, type SyncJob } from '../jobs';
+import { CommentLinkStore } from '../store/comment-links';
 import { GaveUpStore } from '../store/gave-up';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
 import { LinkStore } from '../store/links';
+import { missedB24CommentJobs } from './comment-edits';
 
 /** Gave-up jobs queued again per run; a queue push takes 50. */
 export const REQUEUE_PER_RUN = 50;
@@ -42,15 +46,18 @@ async function linkPage(deps: AppDeps): Promise<PairLink[]> {
   return out;
 }
 
-/** Pairs of this page whose task is gone get a pair-sync job; returns how many. */
-export async function sweepGoneLinks(deps: AppDeps): Promise<number> {
+/** Pairs of this page whose task is gone get a pair-sync job, living ones a job per missed comment; returns the jobs. */
+export async function sweepLinks(deps: AppDeps): Promise<number> {
   const page = await linkPage(deps);
   if (page.length === 0) return 0;
   const { tasks } = await deps.b24.listTasks({ filter: { ID: page.map((l) => l.taskId) }, start: -1 });
   const liveTasks = new Set(tasks.map((t) => t.id));
-  const gone: SyncJob[] = page
-    .filter((l) => !liveTasks.has(l.taskId))
-    .map((l) => ({ kind: 'pair-sync', taskId: l.taskId, issueId: l.issueId, origin: 'reconcile' }));
-  if (gone.length > 0) await deps.syncQueue.push(gone.map(toJobBody));
-  return gone.length;
+  const comments = new CommentLinkStore(deps.kv);
+  const jobs: SyncJob[] = [];
+  for (const link of page) {
+    if (!liveTasks.has(link.taskId)) jobs.push({ kind: 'pair-sync', taskId: link.taskId, issueId: link.issueId, origin: 'reconcile' });
+    else jobs.push(...(await missedB24CommentJobs(deps.b24, comments, link.taskId)));
+  }
+  for (let i = 0; i < jobs.length; i += 50) await deps.syncQueue.push(jobs.slice(i, i + 50).map(toJobBody));
+  return jobs.length;
 }
