@@ -73,7 +73,7 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
       for (const c of conflictsOn(journal, p, field)) if (!genuine(journal, p, field, c)) problems.push(`${name}: journal claims a conflict on ${field} at ${c.at} that nobody made (edits ${JSON.stringify(p.edits)}; journal ${JSON.stringify(journal.filter(about(p)).map((e) => [e.at, e.operation, e.fields, e.message]))})`);
       if (skip.has(field)) continue;
       if (task[field] !== issue[field]) {
-        problems.push(`${name}: ${field} differs: Bitrix24 ${task[field]} / Jira ${issue[field]}`);
+        problems.push(`${name}: ${field} differs: Bitrix24 ${task[field]} / Jira ${issue[field]} (journal ${JSON.stringify(journal.filter(about(p)).map((e) => [e.operation, e.outcome, e.fields, e.message]))})`);
         continue;
       }
       const edits = p.edits.filter((e) => e.field === field);

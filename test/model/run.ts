@@ -15,8 +15,8 @@ const faultPlan: fc.Arbitrary<FaultPlan> = fc.record({
   reorderEvents: fc.constantFrom(0, 0.3, 0.6),
   delayEvents: fc.constantFrom(0, 0.3, 0.6),
   dropEvents: fc.constantFrom(0, 0, 0.1, 0.25),
-  b24RateLimit: fc.constantFrom(0, 0.1, 0.3),
-  jira429: fc.constantFrom(0, 0.1, 0.3),
+  b24RateLimit: fc.constantFrom(0, 0.2, 0.4),
+  jira429: fc.constantFrom(0, 0.2, 0.4),
   serverErrors: fc.constantFrom(0, 0.05, 0.15),
   refusedWrites: fc.constantFrom(0, 0, 0, 0.05),
 });
@@ -65,7 +65,7 @@ export interface ModelOptions {
 
 export async function runModel(options: ModelOptions): Promise<void> {
   const property = fc.asyncProperty(faultPlan, fc.commands(commandArbitraries(), { maxCommands: options.maxCommands ?? 25 }), async (plan, commands) => {
-    const real = await newReal(options.pairs ?? 3);
+    const real = await newReal(options.pairs ?? 2);
     applyFaults(real, plan);
     await fc.asyncModelRun(() => ({ model: real, real }), commands);
     await quiesce(real, plan);

@@ -41,7 +41,13 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
       if (!isPermanent(error, 'not-found')) throw error;
     }
   } else if (decision.action === 'close') {
-    problem = await closeOther(ctx, link, config, decision.on, decision.status);
+    try {
+      problem = await closeOther(ctx, link, config, decision.on, decision.status);
+    } catch (error) {
+      // A refused close (400) will be refused again: say so, and let the pair go as the policy says.
+      if (!isPermanent(error, 'invalid-request') && !isPermanent(error, 'validation')) throw error;
+      problem = `Closing it was refused: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
   await ctx.links.remove(link);
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
