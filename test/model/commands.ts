@@ -3,7 +3,7 @@
  * deletes and new entities, each after a gap of simulated time (under a second, so same-second conflicts occur);
  * and the platform's side: processing a few pending deliveries, simulated time jumps (the hourly reconciliation
  * included), an explicit reconciliation run. Event duplication, loss, delay, reordering and remote failures come
- * from the run's fault plan.
+ * from the run's fault plan, and outages (a remote refusing every call for up to an hour and a half).
  */
 import fc from 'fast-check';
 import { ASSIGNEES, actions, adfText, PEOPLE, readIssue, readTask, wallMark, type Field, type Real, type Side } from './world';
@@ -164,6 +164,19 @@ class Jump implements Cmd {
   toString = (): string => `jump(${Math.round(this.ms / 1000)}s)`;
 }
 
+/** A remote refuses every call of the app for a while (rate-limited throughout), then the run's faults return. */
+class Outage implements Cmd {
+  constructor(readonly side: Side, readonly ms: number) {}
+  check = (): boolean => true;
+  async run(_: Real, r: Real): Promise<void> {
+    const plan = r.plan;
+    r.w.platform.setFaults({ ...plan, ...(this.side === 'b24' ? { b24RateLimit: 1 } : { jira429: 1 }) });
+    await r.w.platform.settle({ advanceMs: this.ms });
+    r.w.platform.setFaults(plan);
+  }
+  toString = (): string => `outage(${this.side}, ${Math.round(this.ms / 60_000)} min)`;
+}
+
 class Reconcile implements Cmd {
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
@@ -191,6 +204,7 @@ export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
       arbitrary: fc.oneof(fc.integer({ min: 1000, max: 10 * 60_000 }), fc.integer({ min: 30 * 60_000, max: 2 * 3600_000 })).map((ms): Cmd => new Jump(ms)),
     },
     { weight: 1, arbitrary: fc.constant<Cmd>(new Reconcile()) },
+    { weight: 1, arbitrary: fc.tuple(side, fc.integer({ min: 60_000, max: 90 * 60_000 })).map(([s, ms]): Cmd => new Outage(s, ms)) },
   );
   return [arb];
 }

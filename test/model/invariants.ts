@@ -79,6 +79,10 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
       const edits = p.edits.filter((e) => e.field === field);
       if (edits.length === 0) continue;
       const latest = edits.reduce(later);
+      // A value the field held before may be a return to the last synced value, which the three-way merge rightly
+      // sees as no change at all (A→B→A): only a value never seen before must stand.
+      const seen = [p.initial?.[field], ...edits.filter((e) => e !== latest).map((e) => e.value)];
+      if (seen.includes(latest.value)) continue;
       if (task[field] !== latest.value && conflictsOn(journal, p, field).length === 0) {
         problems.push(`${name}: ${field} is ${task[field]}, but the latest edit (${latest.side} at ${latest.at}) set ${latest.value} and no conflict is journalled`);
       }

@@ -35,6 +35,8 @@ export function wallMark(): number {
 export interface PairModel {
   taskId: string;
   issueId: string;
+  /** How the pair read before the run's edits (both sides agreed). */
+  initial?: Canonical;
   /** Set once a person deleted one side: the pair is left alone afterwards. */
   deletedOn?: Side;
   edits: Edit[];
@@ -48,6 +50,8 @@ export interface Real {
   created: { side: Side; id: string; title: string }[];
   counter: number;
   log: string[];
+  /** The run's fault plan, restored after an outage. */
+  plan: FaultPlan;
 }
 
 /** Canonical values both sides are compared in. */
@@ -109,7 +113,7 @@ export async function readIssue(w: World, issueId: string): Promise<(Canonical &
 export async function newReal(pairs: number): Promise<Real> {
   const w = await createWorld();
   const a = actions(w);
-  const real: Real = { w, pairs: [], created: [], counter: 0, log: [] };
+  const real: Real = { w, pairs: [], created: [], counter: 0, log: [], plan: {} };
   for (let i = 0; i < pairs; i += 1) {
     if (i % 2 === 0) {
       const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: `Pair ${i}`, RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1' });
@@ -124,12 +128,17 @@ export async function newReal(pairs: number): Promise<Real> {
     }
   }
   for (const p of real.pairs) if (!p.taskId || !p.issueId) throw new Error('a starting pair was not created');
+  for (const p of real.pairs) p.initial = (await readTask(w, p.taskId)) ?? undefined;
+  // An installed app has reconciled before: its cursors exist (a first run only looks an hour back).
+  await w.platform.runtime.runScheduled('reconcile');
+  await w.settle();
   w.platform.resetStats();
   return real;
 }
 
 export function applyFaults(real: Real, plan: FaultPlan): void {
   real.w.platform.setFaults(plan);
+  real.plan = plan;
   real.log.push(`faults ${JSON.stringify(plan)}`);
 }
 
