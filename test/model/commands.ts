@@ -188,7 +188,7 @@ class Reconcile implements Cmd {
 const side = fc.constantFrom<Side>('b24', 'jira');
 const pair = fc.nat(3);
 const gap = fc.oneof(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1000, max: 90_000 }));
-const field = fc.constantFrom('title', 'description', 'priority', 'dueDate', 'assignee') as fc.Arbitrary<Exclude<Field, 'status'>>;
+const field = fc.constantFrom<Exclude<Field, 'status'>>('title', 'description', 'priority', 'dueDate', 'assignee');
 
 /** One weighted choice per step: edits most often, deletes and new entities rarely. */
 export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
