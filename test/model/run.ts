@@ -4,6 +4,7 @@
  * fast-check with a fixed seed, so a failure prints the seed and the shrunk command list that reproduce it.
  */
 import fc from 'fast-check';
+import { SWEEP_EVERY_RUNS } from '../../src/app/reconcile/recover';
 import type { FaultPlan } from '../../src/local/contracts';
 import { commandArbitraries } from './commands';
 import { commentProblems, creationProblems, journalOf, pairProblems } from './invariants';
@@ -35,7 +36,8 @@ export async function quiesce(real: Real, plan: FaultPlan): Promise<void> {
   };
   await settle();
   if (!plan.dropEvents) await checkAll(real, 'before reconciliation');
-  for (let round = 0; round < 3; round += 1) {
+  // Enough runs for the sweep of links (every SWEEP_EVERY_RUNS runs) to come round.
+  for (let round = 0; round <= SWEEP_EVERY_RUNS; round += 1) {
     await platform.runtime.runScheduled('reconcile');
     await settle();
   }

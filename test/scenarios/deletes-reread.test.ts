@@ -3,6 +3,7 @@
  * task that still exists does nothing; a delete whose event was lost (Bitrix24 never retries) is noticed by the
  * hourly reconciliation, which applies the delete policy.
  */
+import { SWEEP_EVERY_RUNS } from '../../src/app/reconcile/recover';
 import { actions, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
 /** Keeps a copy of every Bitrix24 delivery to the app, as an attacker on the path could. */
@@ -49,8 +50,11 @@ describe('a Bitrix24 delete event', () => {
     w.platform.setFaults({});
     const a = actions(w);
     expect(a.linkOfTask(taskId)).toBeDefined();
-    await w.platform.runtime.runScheduled('reconcile');
-    await w.settle();
+    // Within a sweep cycle of hourly runs, the link is checked.
+    for (let run = 0; run < SWEEP_EVERY_RUNS; run += 1) {
+      await w.platform.runtime.runScheduled('reconcile');
+      await w.settle();
+    }
     expect((await a.issue(issueId)).fields.status.name).toBe('Done');
     expect(a.linkOfIssue(issueId)).toBeUndefined();
     expect(a.journal().filter((e) => e.operation === 'delete').map((e) => e.message)).toEqual([expect.stringContaining(`Bitrix24 task ${taskId} was deleted`)]);

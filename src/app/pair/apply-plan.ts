@@ -66,6 +66,7 @@ class PlanRun {
       base: this.base(),
       lastSync: { at: this.ctx.now(), outcome: 'failed', message: 'Sync in progress or interrupted; it resumes where it stopped.' },
       ...(this.carried.length ? { carried: this.carried } : {}),
+      pending: true,
     });
   }
 

@@ -42,6 +42,8 @@ async function isEcho(ctx: SyncContext, side: Side, link: PairLink, current: Can
 export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: SyncConfig, source: Side | 'both'): Promise<LinkedOutcome> {
   const state = await ctx.states.get(link.taskId, link.issueId);
   const base = state?.base ?? null;
+  // An interrupted sync left work to do: whichever side's event comes, the pair is merged in full.
+  if (state?.pending) source = 'both';
   let task: B24Task | null = null;
   let issue: JiraIssue | null = null;
   if (source !== 'jira') {

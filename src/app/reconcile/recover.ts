@@ -2,7 +2,7 @@
  * Two repairs each reconciliation run makes besides scanning changes:
  * - jobs that ran out of retries (comments, files, pairs during a long outage) are queued again;
  * - linked tasks that no longer exist are noticed (their delete event was lost: Bitrix24 never retries a
- *   delivery): a page of links per run is checked with one task list call, and a pair whose task is gone gets a
+ *   delivery): every few runs, the links are checked page by page, one task list call per page, and a pair whose task is gone gets a
  *   `pair-sync` job, whose re-read finds it gone and applies the project's delete policy. Jira's side needs no
  *   sweep: Forge redelivers a product event that failed, and JQL `id in (…)` refuses ids that no longer exist.
  *   The same page's living tasks are checked for comments whose event was lost: a comment does not change the
@@ -31,12 +31,33 @@ export async function requeueGaveUp(deps: AppDeps): Promise<number> {
   return jobs.length;
 }
 
+/**
+ * A sweep of all links starts every `SWEEP_EVERY_RUNS` runs (every six hours with the hourly trigger) and goes on
+ * page by page, one per run, until it has seen every link: a lost delete is noticed within hours, and an idle
+ * hour costs nothing more than the change scan.
+ */
+export const SWEEP_EVERY_RUNS = 6;
+
+interface SweepState {
+  cursor?: string;
+  /** Runs to skip before the next sweep starts. */
+  wait: number;
+}
+
+function sweepState(value: unknown): SweepState {
+  if (typeof value !== 'object' || value === null) return { wait: 0 };
+  const v = value as Record<string, unknown>;
+  return { wait: typeof v.wait === 'number' ? v.wait : 0, ...(typeof v.cursor === 'string' ? { cursor: v.cursor } : {}) };
+}
+
 async function linkPage(deps: AppDeps): Promise<PairLink[]> {
-  const stored = await deps.kv.get(keys.linkSweepCursor());
-  const cursor = typeof stored === 'string' ? stored : undefined;
-  const page = await deps.kv.listByPrefix(keys.taskLinkPrefix(), { limit: LINKS_PER_RUN, ...(cursor ? { cursor } : {}) });
-  if (page.cursor) await deps.kv.set(keys.linkSweepCursor(), page.cursor);
-  else await deps.kv.delete(keys.linkSweepCursor());
+  const state = sweepState(await deps.kv.get(keys.linkSweepCursor()));
+  if (state.wait > 0) {
+    await deps.kv.set(keys.linkSweepCursor(), { wait: state.wait - 1 });
+    return [];
+  }
+  const page = await deps.kv.listByPrefix(keys.taskLinkPrefix(), { limit: LINKS_PER_RUN, ...(state.cursor ? { cursor: state.cursor } : {}) });
+  await deps.kv.set(keys.linkSweepCursor(), page.cursor ? { wait: 0, cursor: page.cursor } : { wait: SWEEP_EVERY_RUNS - 1 });
   const links = new LinkStore(deps.kv);
   const out: PairLink[] = [];
   for (const { key } of page.entries) {

@@ -9,7 +9,7 @@ export const keys = {
   taskLinkPrefix: () => 'link:b24:',
   /** The survivor of a pair dissolved by a delete: never paired again by itself (only on a person's request). */
   dissolved: (side: 'b24' | 'jira', id: string) => `dissolved:${side}:${safe(id)}`,
-  /** Where reconciliation's check for linked tasks that are gone resumes (a KVS query cursor). */
+  /** Reconciliation's sweep of links for tasks that are gone: where it resumes and when the next one starts. */
   linkSweepCursor: () => 'reconcile-links',
   issueLink: (issueId: string) => `link:jira:${safe(issueId)}`,
   pairState: (taskId: string, issueId: string) => `state:${safe(taskId)}-${safe(issueId)}`,

@@ -24,6 +24,8 @@ export interface PairState {
   lastSync: LastSync;
   /** Conflicts decided by a sync that was interrupted part-way: journalled when it completes. */
   carried?: string[];
+  /** Saved part-way through a sync: work is left (a flow not yet written), so no read is an echo until it is done. */
+  pending?: boolean;
 }
 
 const person = z.object({ b24UserId: z.string().nullable(), jiraAccountId: z.string().nullable(), name: z.string() }).nullable();
@@ -59,6 +61,7 @@ const stateSchema = z.object({
     message: z.string().optional(),
   }),
   carried: z.array(z.string()).optional(),
+  pending: z.boolean().optional(),
 });
 
 const flat = (task: CanonicalTask): JsonValue => ({ ...JSON.parse(JSON.stringify(task)), description: JSON.stringify(task.description) }) as JsonValue;
