@@ -3,8 +3,8 @@
  * loop-prevention layer 2), and how that sync ended (shown on the issue panel).
  *
  * Descriptions are stored as their serialised text, not as ADF objects: a person controls how deep a description
- * nests (lists in lists…), and Forge storage refuses values deeper than 32 levels, which would leave the pair
- * with no storable state at all. Text has depth 0 whatever it holds.
+ * nests (lists in lists…), and Forge storage refuses values past its maximum object depth (31–32 levels), which
+ * would leave the pair with no storable state at all. Text has depth 0 whatever it holds.
  */
 import { z } from 'zod';
 import type { CanonicalTask } from '../../core/model';
