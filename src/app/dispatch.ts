@@ -9,7 +9,7 @@ import { syncJiraComment } from './comments/from-jira';
 import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
 import { handleDeletion } from './pair/delete';
-import { issueCustomFields, taskUserFields } from './pair/read';
+import { issueCustomFields, readIssue, readTask, taskUserFields } from './pair/read';
 import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
 import { syncLinkedPair } from './pair/sync-linked';
 import type { PairLink } from './store/links';
@@ -20,13 +20,32 @@ async function configOf(ctx: SyncContext, projectKey: string): Promise<SyncConfi
   return ctx.configs.get(projectKey);
 }
 
+/** A linked entity found gone while syncing (its delete event lost) gets the delete policy like an event's. */
 async function syncLinked(ctx: SyncContext, link: PairLink, source: 'b24' | 'jira' | 'both'): Promise<void> {
   const config = await configOf(ctx, link.projectKey);
-  if (config) await syncLinkedPair(ctx, link, config, source);
+  if (!config) return;
+  const outcome = await syncLinkedPair(ctx, link, config, source);
+  if (outcome === 'gone-b24' || outcome === 'gone-jira') await handleDeletion(ctx, link, config, outcome === 'gone-b24' ? 'b24' : 'jira');
 }
 
-/** A task with no link: create its issue when its workgroup is paired. */
-async function fromUnlinkedTask(ctx: SyncContext, taskId: string): Promise<void> {
+/**
+ * A delete event is a claim, not a fact (a replayed ONTASKDELETE carries a valid token): the entity is read
+ * first, and only one that is really gone has the delete policy applied.
+ */
+async function deleted(ctx: SyncContext, link: PairLink, side: 'b24' | 'jira'): Promise<void> {
+  const config = await configOf(ctx, link.projectKey);
+  if (!config) return;
+  // The other side's delete, once this pair is being dissolved from there, is our own write's echo.
+  const first = await ctx.links.dissolvedBy(side, side === 'b24' ? link.taskId : link.issueId);
+  if (first !== null && first !== side) return;
+  const stillThere = side === 'b24' ? await readTask(ctx, link.taskId, config) : await readIssue(ctx, link.issueId, config);
+  if (stillThere) return;
+  await handleDeletion(ctx, link, config, side);
+}
+
+/** A task with no link: create its issue when its workgroup is paired (not for the survivor of a deleted pair). */
+async function fromUnlinkedTask(ctx: SyncContext, taskId: string, asked = false): Promise<void> {
+  if (!asked && (await ctx.links.wasDissolved('b24', taskId))) return;
   const configs = await Promise.all((await ctx.configs.list()).map((p) => ctx.configs.get(p)));
   const userFields = [...new Set(configs.flatMap((c) => (c ? taskUserFields(c) : [])))];
   const task = await ctx.b24.getTask(taskId, { userFields });
@@ -44,8 +63,9 @@ async function fromUnlinkedTask(ctx: SyncContext, taskId: string): Promise<void>
   }
 }
 
-/** An issue with no link: create its task when its project is paired. */
-async function fromUnlinkedIssue(ctx: SyncContext, issueId: string, projectKey: string): Promise<void> {
+/** An issue with no link: create its task when its project is paired (not for the survivor of a deleted pair). */
+async function fromUnlinkedIssue(ctx: SyncContext, issueId: string, projectKey: string, asked = false): Promise<void> {
+  if (!asked && (await ctx.links.wasDissolved('jira', issueId))) return;
   const config = await configOf(ctx, projectKey);
   if (!config) return;
   const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config), properties: [ISSUE_PROPERTY] });
@@ -55,6 +75,8 @@ async function fromUnlinkedIssue(ctx: SyncContext, issueId: string, projectKey: 
   const markedTaskId = typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
   const result = await createTaskFromIssue(ctx, read.issue, config, markedTaskId);
   if ('existingTaskId' in result) {
+    // The issue's marker outlives its task: a pair whose task was deleted (and handled) is not linked again.
+    if (!(await readTask(ctx, result.existingTaskId, config))) return;
     const link = { taskId: result.existingTaskId, issueId, issueKey: read.issue.key, projectKey, linkedAt: ctx.now() };
     await ctx.links.save(link);
     await syncLinkedPair(ctx, link, config, 'both');
@@ -76,8 +98,7 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
     case 'task-deleted':
     case 'issue-deleted': {
       const link = job.kind === 'task-deleted' ? await ctx.links.byTask(job.taskId) : await ctx.links.byIssue(job.issueId);
-      const config = link ? await configOf(ctx, link.projectKey) : null;
-      if (link && config) await handleDeletion(ctx, link, config, job.kind === 'task-deleted' ? 'b24' : 'jira');
+      if (link) await deleted(ctx, link, job.kind === 'task-deleted' ? 'b24' : 'jira');
       return;
     }
     case 'b24-comment': {
@@ -102,10 +123,12 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
     case 'pair-sync': {
       const link = job.taskId ? await ctx.links.byTask(job.taskId) : job.issueId ? await ctx.links.byIssue(job.issueId) : null;
       if (link) return syncLinked(ctx, link, 'both');
-      if (job.taskId) return fromUnlinkedTask(ctx, job.taskId);
+      // A person's "Sync now" / "Create task" may pair the survivor of a deleted pair again; nothing else does.
+      const asked = job.origin === 'sync-now';
+      if (job.taskId) return fromUnlinkedTask(ctx, job.taskId, asked);
       if (job.issueId) {
         const read = await ctx.jira.getIssue(job.issueId);
-        if (read) return fromUnlinkedIssue(ctx, job.issueId, read.issue.fields.project.key);
+        if (read) return fromUnlinkedIssue(ctx, job.issueId, read.issue.fields.project.key, asked);
       }
       return;
     }

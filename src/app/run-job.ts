@@ -3,6 +3,9 @@
  * Every job ends in the journal; a job that gives up keeps itself there for Retry.
  */
 import { isRetryable, isSyncError, RetryableError } from '../core/errors';
+import { GaveUpStore } from './store/gave-up';
+import { LinkStore } from './store/links';
+import { ProjectConfigStore } from './store/project-config';
 import type { AppDeps } from './deps';
 import { jobSubject, toJobBody, type SyncJob } from './jobs';
 import { JournalStore } from './store/journal';
@@ -11,10 +14,35 @@ import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
 
 /**
- * Forge keeps retrying for 24 h; past this many attempts (hours, with the platform's backoff) a job is a dead
- * letter, visible and retryable. Generous, because under rate limiting most attempts fail for a while.
+ * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,
+ * entry/retry-policy) a job gives up: journalled for Retry, and remembered so reconciliation queues it again.
  */
 export const MAX_ATTEMPTS = 25;
+
+/**
+ * Errors no retry can cure: a SyncError says so itself; among the others, our own bugs (a TypeError, a stack
+ * overflow) fail the same way every time, so they are permanent at once instead of burning hours of retries.
+ */
+function canRetry(error: unknown): boolean {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError || error instanceof ReferenceError) return false;
+  return isRetryable(error);
+}
+
+/** Where a failure is journalled: the job's project, its pair's, or else every configured one (a tab shows it). */
+async function projectsOf(job: SyncJob, ctx: SyncContext, deps: AppDeps): Promise<string[]> {
+  const known = ctx.projectKeyFor(job);
+  if (known) return [known];
+  try {
+    const subject = jobSubject(job);
+    const links = new LinkStore(deps.kv);
+    const link = subject.taskId ? await links.byTask(subject.taskId) : subject.issueId ? await links.byIssue(subject.issueId) : null;
+    if (link) return [link.projectKey];
+    const all = await new ProjectConfigStore(deps.kv).list();
+    return all.length > 0 ? all : ['-'];
+  } catch {
+    return ['-'];
+  }
+}
 
 export type JobOutcome =
   | { kind: 'done' }
@@ -33,7 +61,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
     await holdingBackSecured(ctx, jobSubject(job).taskId, () => dispatchJob(job, ctx));
     return { kind: 'done' };
   } catch (error) {
-    const retryable = isRetryable(error);
+    const retryable = canRetry(error);
     if (retryable && options.attempt + 1 < MAX_ATTEMPTS) {
       deps.log.warn('sync job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
       return {
@@ -44,19 +72,15 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
     }
     const message = retryable ? `gave up after ${options.attempt + 1} attempts: ${describe(error)}` : describe(error);
     deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
-    await new JournalStore(deps.kv, deps.newId, deps.log).record({
-      at: deps.clock.now(),
-      projectKey: ctx.projectKeyFor(job) ?? '-',
-      direction: 'none',
-      operation: job.kind,
-      ...jobSubject(job),
-      fields: [],
-      outcome: 'failed',
-      message,
-      calls: ctx.calls(),
-      durationMs: deps.clock.now() - started,
-      retryJob: toJobBody({ ...job }),
-    });
+    const journal = new JournalStore(deps.kv, deps.newId, deps.log);
+    for (const projectKey of await projectsOf(job, ctx, deps)) {
+      await journal.record({
+        at: deps.clock.now(), projectKey, direction: 'none', operation: job.kind, ...jobSubject(job), fields: [], outcome: 'failed',
+        message, calls: ctx.calls(), durationMs: deps.clock.now() - started, retryJob: toJobBody({ ...job }),
+      });
+    }
+    // A job that ran out of retries may well succeed later (the remote was down): reconciliation re-queues it.
+    if (retryable) await new GaveUpStore(deps.kv).add(job, deps.clock.now());
     return { kind: 'failed', message };
   }
 }

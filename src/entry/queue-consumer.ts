@@ -27,7 +27,8 @@ export function queueConsumer<T>(
       deps.log.error(`dropped a malformed ${name} job`, { problems: parsed.error.issues.length });
       return undefined;
     }
-    const decision = retryDecision(await run(parsed.data, deps, { attempt: event.retryContext?.retryCount ?? 0 }));
+    const attempt = event.retryContext?.retryCount ?? 0;
+    const decision = retryDecision(await run(parsed.data, deps, { attempt }), attempt);
     if (!decision) return undefined;
     return new InvocationError({
       retryAfter: decision.retryAfterSeconds,

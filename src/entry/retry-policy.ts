@@ -1,10 +1,22 @@
-/** How a job's outcome becomes a platform retry: Forge caps retryAfter at 900 s. */
+/**
+ * How a job's outcome becomes a platform retry. Retries back off exponentially (30 s, 1 min, 2 min … up to
+ * Forge's cap of 900 s per retry), never sooner than the remote's own `Retry-After`, so the retry budget
+ * (run-job MAX_ATTEMPTS) spans hours: a Bitrix24 rate-limit spell or an outage of an hour or more is waited out
+ * instead of exhausting the budget in seconds.
+ */
 import type { JobOutcome } from '../app/run-job';
 
 export const MAX_RETRY_AFTER_SECONDS = 900;
+export const FIRST_BACKOFF_SECONDS = 30;
 
-export function retryDecision(outcome: JobOutcome): { retryAfterSeconds: number; rateLimited: boolean } | null {
+/** The wait before retry number `attempt + 1` (attempt 0 is the first run). */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(MAX_RETRY_AFTER_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.max(0, Math.min(attempt, 16)));
+}
+
+export function retryDecision(outcome: JobOutcome, attempt = 0): { retryAfterSeconds: number; rateLimited: boolean } | null {
   if (outcome.kind !== 'retry') return null;
-  const seconds = Math.ceil((outcome.retryAfterMs ?? 30_000) / 1000);
+  const asked = Math.ceil((outcome.retryAfterMs ?? 0) / 1000);
+  const seconds = Math.max(asked, backoffSeconds(attempt));
   return { retryAfterSeconds: Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, seconds)), rateLimited: outcome.rateLimited };
 }

@@ -188,6 +188,8 @@ export interface FaultPlan {
   webTriggerJsonOnly?: boolean;
   /** Jira only: the app's write is applied, then the connection drops before the reply (its fetch rejects). */
   lostReplies?: number;
+  /** Probability that a remote answers one of the app's writes with 400 (a refused value); never people's. */
+  refusedWrites?: number;
 }
 
 /** `GET /__sandbox/stats`: REST calls made by the app (never by people). A B24 `batch` counts once; its commands are listed too. */
@@ -205,6 +207,8 @@ export interface PlatformInfo {
   };
   b24: {
     portal: string;
+    /** The portal's member_id, as Bitrix24 sends it in every event's `auth`. */
+    memberId: string;
     groupId: string;
     applicationToken: string;
     users: { id: string; name: string; email: string; webhookUrl: string }[];
@@ -236,7 +240,12 @@ export interface InvokeRequest {
 
 export interface LocalPlatformApi {
   info(): PlatformInfo;
-  settle(options?: { maxSteps?: number }): Promise<SettleReport>;
+  /**
+   * `horizonMs`: only work due within that long from now runs (the clock moves no further than the last of it);
+   * `advanceMs`: everything due up to now + N runs in time order, scheduled triggers included, and the clock ends
+   * at now + N. Neither: until idle.
+   */
+  settle(options?: { maxSteps?: number; horizonMs?: number; advanceMs?: number }): Promise<SettleReport>;
   stats(): PlatformStats;
   resetStats(): void;
   setFaults(plan: FaultPlan): void;

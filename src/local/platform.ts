@@ -10,7 +10,7 @@ import { ManualClock, type B24Limits, type FaultPlan, type InvokeRequest, type J
 import { runInvocation } from './forge/context';
 import type { KvsStore } from './forge/kvs-store';
 import type { Latency } from './forge/budget';
-import { ForgeRuntime, type AdvanceableClock, type RuntimeSettleReport } from './forge/runtime';
+import { ForgeRuntime, type AdvanceableClock, type RuntimeSettleReport, type SettleOptions } from './forge/runtime';
 import { JiraEmulator } from './jira';
 import { RESOLVER_CALLS } from '../entry/resolvers/calls';
 import { defaultSeed, type PlatformSeed } from './seed';
@@ -95,6 +95,7 @@ export class LocalPlatform implements LocalPlatformApi {
       },
       b24: {
         portal: this.seed.b24.domain,
+        memberId: this.seed.b24.memberId,
         groupId: this.seed.b24GroupId,
         applicationToken: this.seed.b24.applicationToken,
         users: this.seed.b24.users.map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, email: u.email, webhookUrl: `${base}/b24/rest/${u.id}/${u.webhookSecret}` })),
@@ -107,7 +108,7 @@ export class LocalPlatform implements LocalPlatformApi {
     };
   }
 
-  settle(options?: { maxSteps?: number }): Promise<RuntimeSettleReport> {
+  settle(options?: SettleOptions): Promise<RuntimeSettleReport> {
     return this.runtime.settle(options);
   }
 

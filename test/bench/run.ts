@@ -1,12 +1,14 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
 import { benchPackage } from './package.bench';
+import { benchModel } from './model.bench';
 import { benchSync } from './sync.bench';
 
 async function main(): Promise<void> {
   await benchConvert();
   await benchSync();
   benchPackage();
+  await benchModel();
 }
 
 main().catch((error: unknown) => {

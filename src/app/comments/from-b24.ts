@@ -82,7 +82,10 @@ export async function syncB24Comment(
     return;
   }
   const intents = new IntentStore(ctx.deps.kv);
-  if (isMirroredComment(plain, 'b24') || (await intents.hasComment('b24', job.taskId, fingerprint))) return;
+  if (isMirroredComment(plain, 'b24')) return;
+  // Our own post's echo is written by the integration user and is taken once; a person's same words are a comment.
+  const actingUserId = (await ctx.connection.get())?.actingUserId;
+  if (comment.authorId === actingUserId && (await intents.takeComment('b24', job.taskId, fingerprint))) return;
   // The event's job and reconciliation may both hold this comment: only the one that claims it posts it.
   const claim = keys.commentClaim('b24', job.taskId, comment.ref);
   if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;

@@ -49,9 +49,12 @@ export async function syncJiraComment(
     await journal(ctx, link, 'comment-edit', undefined, 'jira-to-b24');
     return;
   }
-  await new IntentStore(ctx.deps.kv).putComment('b24', link.taskId, fingerprint);
+  const intents = new IntentStore(ctx.deps.kv);
+  await intents.putComment('b24', link.taskId, fingerprint);
   const id = await ctx.b24.addComment(link.taskId, text);
   // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
   await comments.save({ taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint }, [`m${id}`]);
+  // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
+  await intents.dropComment('b24', link.taskId, fingerprint);
   await journal(ctx, link, 'comment', undefined, 'jira-to-b24');
 }

@@ -18,7 +18,8 @@ export interface StatusOutcome {
   hops: number;
 }
 
-export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraStatusRef, targetName: string): Promise<StatusOutcome> {
+/** `onHop`: told where each transition landed, so a walk cut short by a failure is remembered as far as it got. */
+export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraStatusRef, targetName: string, onHop?: (at: JiraStatusRef) => Promise<void>): Promise<StatusOutcome> {
   let current = from;
   const visited = [from.name];
   if (from.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: from, hops: 0 };
@@ -30,6 +31,7 @@ export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraS
     await ctx.jira.doTransition(issueId, step.transition.id);
     current = step.transition.to;
     visited.push(current.name);
+    await onHop?.(current);
     // The transition names where it lands: no need to read the transitions again just to learn we arrived.
     if (current.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: current, hops: visited.length - 1 };
   }

@@ -91,9 +91,13 @@ async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig
   const link: PairLink = { taskId: task.id, issueId: created.id, issueKey: created.key, projectKey: config.projectKey, linkedAt: ctx.now() };
   await ctx.links.save(link);
   await lock.release();
+  // Until the pair's state is saved, a retry would merge with no base and take every field for a conflict.
+  await ctx.states.save(task.id, created.id, { base: { b24: canon, jira: canon }, lastSync: { at: ctx.now(), outcome: 'synced' }, pending: true });
   const issue = await readIssue(ctx, created.id, config);
   const problems = [...write.warnings.map(warningSentence), ...refused.map((r) => refusalSentence(r, canon, config))];
   let jira = issue ? canonicalOfIssue(issue, mapping) : canon;
+  // The status move is still to come: stored as "changed in Bitrix24 only", so a retry makes it, nothing else.
+  if (issue) await ctx.states.save(task.id, created.id, { base: { b24: { ...canon, status: jira.status }, jira }, lastSync: { at: ctx.now(), outcome: 'synced' }, pending: true });
   if (issue && write.status) {
     const moved = await moveIssueTo(ctx, issue.id, issue.fields.status, write.status);
     if (moved.blocked) problems.push(moved.blocked);
@@ -131,6 +135,8 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
   // The task's XML_ID (set in the same add) already marks the pair for a retry; the issue needs no property.
   await ctx.links.save(link);
   let b24 = canonicalOfTask(task, await mappingFor(ctx, config, task, issue));
+  // Until the status move is made, a retry must see it as "changed in Jira only" (never as a conflict).
+  await ctx.states.save(task.id, issue.id, { base: { b24, jira: { ...canon, status: b24.status } }, lastSync: { at: ctx.now(), outcome: 'synced' }, pending: true });
   if (write.status) {
     const moved = await moveTaskTo(ctx, task, write.status, connection?.actingUserId);
     if (moved.blocked) problems.push(moved.blocked);

@@ -1,8 +1,11 @@
 /**
  * A linked entity was deleted on one side: close, delete or unlink the other per the project's delete policy.
- * The link goes first, so the other side's own delete event (Bitrix24 fires one for our writes) finds nothing.
+ * The pair is marked dissolved first (so the survivor is never paired again and our own delete's event is told
+ * apart), the other side is acted on, and only then is the link removed: a failure part-way is retried by the
+ * delete event's job, which finds the link still there and repeats the (idempotent) action.
  */
 import type { SyncConfig } from '../../core/config';
+import { isPermanent } from '../../core/errors';
 import type { Side } from '../../core/model';
 import { planDeletion } from '../../core/sync/lifecycle';
 import type { PairLink } from '../store/links';
@@ -27,14 +30,26 @@ async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, 
 export async function handleDeletion(ctx: SyncContext, link: PairLink, config: SyncConfig, deletedOn: Side): Promise<void> {
   const started = ctx.now();
   const decision = planDeletion(deletedOn, config);
-  await ctx.links.remove(link);
+  await ctx.links.markDissolved(link, deletedOn);
   let problem: string | undefined;
   if (decision.action === 'delete') {
-    if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
-    else await ctx.b24.deleteTask(link.taskId);
+    try {
+      if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
+      else await ctx.b24.deleteTask(link.taskId);
+    } catch (error) {
+      // Both sides deleted: nothing left to do.
+      if (!isPermanent(error, 'not-found')) throw error;
+    }
   } else if (decision.action === 'close') {
-    problem = await closeOther(ctx, link, config, decision.on, decision.status);
+    try {
+      problem = await closeOther(ctx, link, config, decision.on, decision.status);
+    } catch (error) {
+      // A refused close (400) will be refused again: say so, and let the pair go as the policy says.
+      if (!isPermanent(error, 'invalid-request') && !isPermanent(error, 'validation')) throw error;
+      problem = `Closing it was refused: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
+  await ctx.links.remove(link);
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
   const done = decision.action === 'unlink' ? `${other} unlinked` : decision.action === 'delete' ? `${other} deleted` : `${other} closed`;

@@ -16,19 +16,24 @@ export interface SyncSummary {
   message?: string;
 }
 
-export function summarise(plan: PairPlan, problems: string[]): SyncSummary {
+export function conflictSentences(plan: PairPlan): string[] {
+  return plan.conflicts.map((c) => `Conflict on ${c.field}: changed on both sides; ${c.winner === 'b24' ? 'Bitrix24' : 'Jira'} wins (${c.policy}).`);
+}
+
+/** `carried`: conflict sentences of an earlier attempt that was interrupted and is completed by this one. */
+export function summarise(plan: PairPlan, problems: string[], carried: string[] = []): SyncSummary {
   const toJira = Object.keys(plan.toJira).filter((k) => k !== 'custom').concat(Object.keys(plan.toJira.custom ?? {}));
   const toB24 = Object.keys(plan.toB24).filter((k) => k !== 'custom').concat(Object.keys(plan.toB24.custom ?? {}));
   const direction: JournalDirection = toJira.length && toB24.length ? 'both' : toJira.length ? 'b24-to-jira' : toB24.length ? 'jira-to-b24' : 'none';
   const sentences = [
-    ...plan.conflicts.map((c) => `Conflict on ${c.field}: changed on both sides; ${c.winner === 'b24' ? 'Bitrix24' : 'Jira'} wins (${c.policy}).`),
+    ...dedupe([...carried, ...conflictSentences(plan)]),
     ...plan.skipped.map((s) => `${s.field} not written to ${s.to === 'jira' ? 'Jira' : 'Bitrix24'}: ${s.reason}.`),
     ...dedupe(plan.warnings.map(warningSentence)),
     ...problems,
   ];
   const outcome: JournalOutcome = problems.length > 0 || plan.skipped.length > 0 || plan.warnings.length > 0
     ? 'warning'
-    : plan.conflicts.length > 0 ? 'conflict' : direction === 'none' ? 'skipped' : 'synced';
+    : plan.conflicts.length > 0 || carried.length > 0 ? 'conflict' : direction === 'none' ? 'skipped' : 'synced';
   return { direction, fields: [...new Set([...toJira, ...toB24])], outcome, ...(sentences.length ? { message: sentences.join(' ') } : {}) };
 }
 

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { toMigrationJobBody, type ReconcilePageJob } from '../migration/jobs';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
+import { requeueGaveUp, sweepLinks } from './recover';
 import { cursorAfter, newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
 import { FIRST_WINDOW_MS, OVERLAP_MS, windowFrom } from './window';
 
@@ -59,8 +60,19 @@ export async function reconcileProject(deps: AppDeps, projectKey: string, maxPag
   return settle(deps, projectKey, await scanPages(deps, config, newScan(config, window, cursor, b24Since), maxPages));
 }
 
+/** Re-queues given-up jobs and looks for linked tasks that are gone; a failure waits for the next run. */
+async function recover(deps: AppDeps): Promise<void> {
+  try {
+    await requeueGaveUp(deps);
+    await sweepLinks(deps);
+  } catch (error) {
+    deps.log.warn('reconciliation could not recover given-up jobs or check links', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** The scheduled trigger's work: every paired project, sharing one page budget; one failing project does not stop the others. */
 export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION): Promise<ReconcileResult[]> {
+  await recover(deps);
   const results: ReconcileResult[] = [];
   let left = budget;
   for (const projectKey of await new ProjectConfigStore(deps.kv).list()) {

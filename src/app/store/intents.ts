@@ -25,12 +25,25 @@ export class IntentStore {
     await this.kv.set(keys.intent(intent.side, id), { side: intent.side, fields: [...intent.fields], hash: intent.hash }, { ttlSeconds: INTENT_TTL_SECONDS });
   }
 
+  /** An intent is good for one echo: once matched it is gone, so a later read is judged on its own. */
+  async remove(side: Side, id: string): Promise<void> {
+    await this.kv.delete(keys.intent(side, id));
+  }
+
   /** A comment we are about to post: its echo event is recognised by the content fingerprint. */
   async putComment(side: Side, parentId: string, fingerprint: string): Promise<void> {
     await this.kv.set(keys.commentIntent(side, parentId, fingerprint), true, { ttlSeconds: INTENT_TTL_SECONDS });
   }
 
-  async hasComment(side: Side, parentId: string, fingerprint: string): Promise<boolean> {
-    return (await this.kv.get(keys.commentIntent(side, parentId, fingerprint))) !== undefined;
+  async dropComment(side: Side, parentId: string, fingerprint: string): Promise<void> {
+    await this.kv.delete(keys.commentIntent(side, parentId, fingerprint));
+  }
+
+  /** True once for the echo of a comment we posted; a second comment with the same text is a person's. */
+  async takeComment(side: Side, parentId: string, fingerprint: string): Promise<boolean> {
+    const key = keys.commentIntent(side, parentId, fingerprint);
+    if ((await this.kv.get(key)) === undefined) return false;
+    await this.kv.delete(key);
+    return true;
   }
 }

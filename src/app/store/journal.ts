@@ -24,6 +24,8 @@ export interface JournalEntry {
   issueKey?: string;
   /** Fields written (canonical names). */
   fields: string[];
+  /** Fields the target refused to take (HTTP 400): left different on the two sides until someone edits them. */
+  refused?: string[];
   outcome: JournalOutcome;
   /** A sentence for people: why it was skipped, which user did not match, why a status is unreachable. */
   message?: string;
@@ -43,6 +45,7 @@ const entrySchema = z.object({
   issueId: z.string().optional(),
   issueKey: z.string().optional(),
   fields: z.array(z.string()),
+  refused: z.array(z.string()).optional(),
   outcome: z.enum(['synced', 'skipped', 'conflict', 'warning', 'failed']),
   message: z.string().optional(),
   calls: z.object({ jira: z.number(), b24: z.number() }).optional(),

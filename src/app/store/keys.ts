@@ -6,6 +6,11 @@ const safe = (part: string): string => part.replace(/[^a-zA-Z0-9._-]/g, '_');
 
 export const keys = {
   taskLink: (taskId: string) => `link:b24:${safe(taskId)}`,
+  taskLinkPrefix: () => 'link:b24:',
+  /** The survivor of a pair dissolved by a delete: never paired again by itself (only on a person's request). */
+  dissolved: (side: 'b24' | 'jira', id: string) => `dissolved:${side}:${safe(id)}`,
+  /** Reconciliation's sweep of links for tasks that are gone: where it resumes and when the next one starts. */
+  linkSweepCursor: () => 'reconcile-links',
   issueLink: (issueId: string) => `link:jira:${safe(issueId)}`,
   pairState: (taskId: string, issueId: string) => `state:${safe(taskId)}-${safe(issueId)}`,
   intent: (side: 'b24' | 'jira', id: string) => `intent:${side}:${safe(id)}`,
@@ -40,6 +45,9 @@ export const keys = {
     `journal:${safe(projectKey)}:${String(9_999_999_999_999 - at).padStart(13, '0')}-${safe(seq)}`,
   migration: (projectKey: string) => `migration:${safe(projectKey)}`,
   reconcileCursor: (projectKey: string) => `reconcile:${safe(projectKey)}`,
+  /** A job that ran out of retries (the remote stayed down): reconciliation queues it again. */
+  gaveUpPrefix: () => 'gaveup:',
+  gaveUp: (jobKey: string) => `gaveup:${safe(jobKey)}`,
 } as const;
 
 /** Secret storage keys (kvs.setSecret): credentials never live under a plain key. */

@@ -43,6 +43,26 @@ export class LinkStore {
     await this.kv.set(keys.issueLink(link.issueId), value);
   }
 
+  /**
+   * A pair being dissolved because one side was deleted, marked before the other side is closed or deleted: the
+   * survivor keeps its marker (the issue property, XML_ID) and its events keep coming (our own close among them),
+   * so it is remembered and never paired again by itself; and the delete's retry knows which side went first.
+   */
+  async markDissolved(link: Pick<PairLink, 'taskId' | 'issueId'>, deletedOn: 'b24' | 'jira'): Promise<void> {
+    await this.kv.set(keys.dissolved('b24', link.taskId), deletedOn);
+    await this.kv.set(keys.dissolved('jira', link.issueId), deletedOn);
+  }
+
+  /** The side whose delete dissolved the entity's pair, or null when it never was. */
+  async dissolvedBy(side: 'b24' | 'jira', id: string): Promise<'b24' | 'jira' | null> {
+    const value = await this.kv.get(keys.dissolved(side, id));
+    return value === 'b24' || value === 'jira' ? value : null;
+  }
+
+  async wasDissolved(side: 'b24' | 'jira', id: string): Promise<boolean> {
+    return (await this.dissolvedBy(side, id)) !== null;
+  }
+
   async remove(link: Pick<PairLink, 'taskId' | 'issueId'>): Promise<void> {
     await this.kv.delete(keys.taskLink(link.taskId));
     await this.kv.delete(keys.issueLink(link.issueId));

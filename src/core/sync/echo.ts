@@ -1,7 +1,8 @@
 /**
- * Loop prevention, layer 3: before writing, the app stores what the target will read as once the write lands.
- * An event from that side whose mapped state matches the intent is our own echo, even if it overtakes the
- * state update; it is dropped without a write.
+ * Loop prevention, layer 3: before writing, the app stores what the target will read as once the write lands,
+ * over every synced field (not only the written ones: a person's edit of another field right after our write
+ * must not pass for our echo). An event from that side whose mapped state matches the intent exactly is our own
+ * echo, even if it overtakes the state update; the caller consumes the intent once it matched.
  */
 import type { CanonicalTask, FieldKey, Person, Side } from '../model';
 import type { FieldValue } from '../mapping/project';
@@ -39,17 +40,18 @@ export function isEchoOfIntent(current: CanonicalTask, intent: WriteIntent): boo
   return hashOf(intent.fields, (f) => getField(current, f)) === intent.hash;
 }
 
-function changedKeys(changes: CanonicalChanges): FieldKey[] {
+export function changedKeys(changes: CanonicalChanges): FieldKey[] {
   const { custom, ...standard } = changes;
   return [...(Object.keys(standard) as FieldKey[]), ...(Object.keys(custom ?? {}) as FieldKey[])];
 }
 
-/** The intents to store before applying a plan: one per side that is written. */
-export function intentsFor(plan: PairPlan): WriteIntent[] {
+/**
+ * The intents to store before applying a plan: one per side that is written, covering `synced` (every field the
+ * config syncs), so the side counts as an echo only while it reads exactly as our write leaves it.
+ */
+export function intentsFor(plan: PairPlan, synced: readonly FieldKey[]): WriteIntent[] {
   const out: WriteIntent[] = [];
-  const jira = changedKeys(plan.toJira);
-  const b24 = changedKeys(plan.toB24);
-  if (jira.length > 0) out.push(writeIntent('jira', jira, plan.nextBase.jira));
-  if (b24.length > 0) out.push(writeIntent('b24', b24, plan.nextBase.b24));
+  if (changedKeys(plan.toJira).length > 0) out.push(writeIntent('jira', synced, plan.nextBase.jira));
+  if (changedKeys(plan.toB24).length > 0) out.push(writeIntent('b24', synced, plan.nextBase.b24));
   return out;
 }

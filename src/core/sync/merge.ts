@@ -58,10 +58,16 @@ function put(changes: CanonicalChanges, field: FieldKey, value: FieldValue): voi
   else target[field] = value;
 }
 
-/** Later change wins; a tie goes to Bitrix24 so the outcome never depends on evaluation order. */
-function winnerOf(policy: ConflictPolicy, b24At: string, jiraAt: string): Side {
+/** Whole seconds: Bitrix24 keeps change times to the second, Jira to the millisecond. */
+const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * Later change wins, compared at whole seconds (else a Jira edit in the same second as Bitrix24's would always
+ * win on its milliseconds); a tie goes to Bitrix24 so the outcome never depends on evaluation order.
+ */
+export function winnerOf(policy: ConflictPolicy, b24At: string, jiraAt: string): Side {
   if (policy !== 'latest-wins') return policy === 'b24-wins' ? 'b24' : 'jira';
-  return Date.parse(jiraAt) > Date.parse(b24At) ? 'jira' : 'b24';
+  return seconds(jiraAt) > seconds(b24At) ? 'jira' : 'b24';
 }
 
 type PerSide = Record<Side, FieldValue>;

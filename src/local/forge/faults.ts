@@ -30,13 +30,32 @@ export interface EventFate {
   duplicated: boolean;
 }
 
-const STREAMS = { events: 0x9e3779b9, jira: 0x85ebca6b, b24: 0xc2b2ae35 };
+const STREAMS = { events: 0x9e3779b9, jira: 0x85ebca6b, b24: 0xc2b2ae35, refusals: 0x27d4eb2f };
+
+/** The 400 each remote gives a value it will not take: Jira's error collection, Bitrix24's error envelope. */
+const REFUSED: Record<EventSource, () => Response> = {
+  jira: () => new Response(JSON.stringify({ errorMessages: [], errors: { value: 'The value was refused (injected fault: refusedWrites).' } }), { status: 400, headers: { 'content-type': 'application/json' } }),
+  b24: () => new Response(JSON.stringify({ error: 'ERROR_CORE', error_description: 'The value was refused (injected fault: refusedWrites).' }), { status: 400, headers: { 'content-type': 'application/json' } }),
+};
 
 export class FaultInjector {
   private readonly random: () => number;
 
+  private readonly refusals: () => number;
+
   constructor(readonly plan: FaultPlan = {}) {
     this.random = seededRandom((plan.seed ?? 0) ^ STREAMS.events);
+    this.refusals = seededRandom((plan.seed ?? 0) ^ STREAMS.refusals);
+  }
+
+  /**
+   * `refusedWrites`: the app's write answered with 400, as a remote refusing a value does. Only the app's calls
+   * pass here (people's clicks are not refused), and only writes (`isWrite` from the stats' classification).
+   */
+  refusal(service: EventSource, isWrite: boolean): Response | undefined {
+    const p = this.plan.refusedWrites ?? 0;
+    if (p <= 0 || !isWrite) return undefined;
+    return this.refusals() < p ? REFUSED[service]() : undefined;
   }
 
   get active(): boolean {

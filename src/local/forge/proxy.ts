@@ -9,7 +9,7 @@ import type { InvocationBudget, Latency } from './budget';
 import { currentInvocation, type ProxyTarget } from './context';
 import type { EgressPolicy } from './egress';
 import { answerGraphql, type WebtriggerDirectory } from './gateway';
-import type { StatsRecorder } from './stats';
+import { b24Method, isB24Read, isJiraRead, type StatsRecorder } from './stats';
 
 type Transport = (path: string, init?: { body?: unknown }) => Promise<Response>;
 
@@ -22,6 +22,8 @@ export interface ProxyDeps {
   egress: EgressPolicy;
   stats: StatsRecorder;
   latency(): Latency;
+  /** The fault plan's `refusedWrites`: one of the app's writes answered with 400 before it reaches the service. */
+  refusal(service: 'jira' | 'b24', isWrite: boolean): Response | undefined;
 }
 
 function budget(): InvocationBudget | undefined {
@@ -64,7 +66,8 @@ export class ForgeProxy {
     const jira = this.deps.jira();
     const request = new Request(jira.baseUrl.replace(/\/+$/, '') + path, init);
     this.deps.stats.recordJira(request.method, new URL(request.url));
-    return jira.service.handle(request, caller);
+    const refused = caller.kind === 'app' ? this.deps.refusal('jira', !isJiraRead(request.method, new URL(request.url))) : undefined;
+    return refused ?? jira.service.handle(request, caller);
   }
 
   async fetch(url: string, init: RequestInit | undefined): Promise<Response> {
@@ -74,6 +77,7 @@ export class ForgeProxy {
     if (!service) throw new FetchError(`getaddrinfo ENOTFOUND ${target.hostname}`);
     const request = new Request(url, init);
     this.deps.stats.recordB24(target, request.headers.get('content-type') ?? '', await request.clone().text());
-    return service.handle(request);
+    const method = b24Method(target).toLowerCase();
+    return this.deps.refusal('b24', !isB24Read(method) && method !== 'batch' && !method.startsWith('oauth')) ?? service.handle(request);
   }
 }

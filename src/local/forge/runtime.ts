@@ -47,6 +47,13 @@ export interface ForgeRuntimeOptions {
 }
 
 const DEFAULT_MAX_STEPS = 10_000;
+
+/** See LocalPlatformApi.settle. */
+export interface SettleOptions {
+  maxSteps?: number;
+  horizonMs?: number;
+  advanceMs?: number;
+}
 const MAX_EVENT_BYTES = 200 * 1024;
 
 export class ForgeRuntime implements SdkHost {
@@ -108,6 +115,7 @@ export class ForgeRuntime implements SdkHost {
       egress: new EgressPolicy(this.manifest.egress),
       stats: this.stats,
       latency: () => this.latency,
+      refusal: (service, isWrite) => this.faults.refusal(service, isWrite),
     });
   }
 
@@ -217,7 +225,7 @@ export class ForgeRuntime implements SdkHost {
   }
 
   /** Everything pending, advancing the clock to the next due item when nothing is due, until idle or maxSteps. */
-  settle(options: { maxSteps?: number } = {}): Promise<RuntimeSettleReport> {
+  settle(options: SettleOptions = {}): Promise<RuntimeSettleReport> {
     // One settle at a time (the sandbox may settle on a timer and on request): later calls wait their turn.
     const run = this.settling.then(() => this.settleNow(options));
     this.settling = run.then(
@@ -227,9 +235,11 @@ export class ForgeRuntime implements SdkHost {
     return run;
   }
 
-  private async settleNow(options: { maxSteps?: number }): Promise<RuntimeSettleReport> {
+  private async settleNow(options: SettleOptions): Promise<RuntimeSettleReport> {
     const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     const start = this.clock.now();
+    const window = options.advanceMs ?? options.horizonMs;
+    const until = window === undefined ? undefined : start + Math.max(0, window);
     let steps = 0;
     while (steps < maxSteps) {
       for (const key of this.schedules.takeDue()) this.agenda.add(this.clock.now(), { kind: 'scheduled', key });
@@ -239,10 +249,11 @@ export class ForgeRuntime implements SdkHost {
         steps += 1;
         continue;
       }
-      const next = this.agenda.nextDueAt();
-      if (next === undefined) break;
+      const next = this.nextDueAt(until !== undefined);
+      if (next === undefined || (until !== undefined && next > until)) break;
       this.clock.advance(next - this.clock.now());
     }
+    if (options.advanceMs !== undefined && until !== undefined && this.clock.now() < until) this.clock.advance(until - this.clock.now());
     return this.ledger.report(this.counters, this.deadLetters, { idle: this.agenda.size === 0, steps, advancedMs: this.clock.now() - start, pending: this.agenda.size });
   }
 
@@ -251,6 +262,14 @@ export class ForgeRuntime implements SdkHost {
     const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
     const timeout = consumer ? timeoutSeconds('consumer', this.manifest.functions.get(consumer.function)) : 0;
     return timeout > DEFAULT_TIMEOUT_S.consumer ? LONG_RUNNING_EVENT_BYTES : undefined;
+  }
+
+  /** The next queued work; with `schedules`, scheduled triggers count too (a bounded settle reaches them). */
+  private nextDueAt(schedules: boolean): number | undefined {
+    const work = this.agenda.nextDueAt();
+    const trigger = schedules ? this.schedules.nextDueAt() : undefined;
+    if (work === undefined) return trigger;
+    return trigger === undefined ? work : Math.min(work, trigger);
   }
 
   get pending(): number {

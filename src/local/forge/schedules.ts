@@ -19,6 +19,12 @@ export class Schedules {
     for (const s of this.triggers) this.nextAt.set(s.key, this.clock.now() + INTERVAL_MS[s.interval]);
   }
 
+  /** When the next trigger is due (undefined with none). */
+  nextDueAt(): number | undefined {
+    const times = [...this.nextAt.values()];
+    return times.length ? Math.min(...times) : undefined;
+  }
+
   /** The keys due now; each is moved to its next boundary. */
   takeDue(): string[] {
     const now = this.clock.now();

@@ -47,13 +47,24 @@ function asFaultPlan(body: Record<string, unknown>): FaultPlan | string {
       plan[key] = value;
       continue;
     }
-    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors', 'webTriggerJsonOnly', 'lostReplies'];
+    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors', 'webTriggerJsonOnly', 'lostReplies', 'refusedWrites'];
     if (!known.includes(key)) return `unknown fault "${key}"; known: ${known.join(', ')}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) return `fault "${key}" must be a number`;
     if (key !== 'seed' && (value < 0 || value > 1)) return `fault "${key}" is a probability between 0 and 1`;
     plan[key] = value;
   }
   return plan;
+}
+
+/** A plain settle waits for nothing further than this: retries backing off for longer stay pending. */
+export const SETTLE_HORIZON_MS = 5 * 60_000;
+
+function asSettleOptions(body: Record<string, unknown>): { horizonMs: number } | { advanceMs: number } | string {
+  const { advanceMs, ...rest } = body;
+  if (Object.keys(rest).length > 0) return `unknown settle option "${Object.keys(rest)[0]}"; known: advanceMs`;
+  if (advanceMs === undefined) return { horizonMs: SETTLE_HORIZON_MS };
+  if (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0) return '"advanceMs" must be a whole number of milliseconds, 0 or more';
+  return { advanceMs };
 }
 
 function asInvokeRequest(body: Record<string, unknown>): InvokeRequest | string {
@@ -78,8 +89,13 @@ async function sandboxRoute(request: Request, path: string, platform: SandboxTar
     case 'POST /__sandbox/stats/reset':
       platform.resetStats();
       return json({ ok: true });
-    case 'POST /__sandbox/settle':
-      return json(await platform.settle());
+    case 'POST /__sandbox/settle': {
+      const body = await readJsonObject(request);
+      if (!body) return problem(400, 'the body must be a JSON object (or empty)');
+      const options = asSettleOptions(body);
+      if (typeof options === 'string') return problem(400, options);
+      return json(await platform.settle(options));
+    }
     case 'POST /__sandbox/reset':
       await platform.reset();
       return json({ ok: true });

@@ -1,4 +1,5 @@
 import { intentsFor, isEchoOfIntent, writeIntent } from '../../../src/core/sync/echo';
+import { syncedFields } from '../../../src/core/sync/fields';
 import { planPairSync } from '../../../src/core/sync/merge';
 import { aCanonical, aContext, PEOPLE } from '../builders';
 
@@ -35,17 +36,29 @@ describe('write intents (loop prevention, layer 3)', () => {
       b24ChangedAt: '2025-10-01T00:00:00Z',
       jiraChangedAt: '2025-10-01T00:00:00Z',
     });
-    const intents = intentsFor(plan);
+    const synced = syncedFields(aContext().config);
+    const intents = intentsFor(plan, synced);
     expect(intents.map((i) => [i.side, i.fields])).toEqual([
-      ['jira', ['title']],
-      ['b24', ['dueDate']],
+      ['jira', [...synced].sort()],
+      ['b24', [...synced].sort()],
     ]);
-    expect(isEchoOfIntent(aCanonical({ title: 'From B24' }), intents[0]!)).toBe(true);
-    expect(isEchoOfIntent(aCanonical({ dueDate: '2025-12-01' }), intents[1]!)).toBe(true);
+    // Each side will read both edits once the plan is applied.
+    const merged = aCanonical({ title: 'From B24', dueDate: '2025-12-01' });
+    expect(isEchoOfIntent(merged, intents[0]!)).toBe(true);
+    expect(isEchoOfIntent(merged, intents[1]!)).toBe(true);
+    expect(isEchoOfIntent(aCanonical({ title: 'From B24' }), intents[0]!)).toBe(false);
+  });
+
+  it('covers every synced field: a person\'s edit of another field right after our write is not our echo', () => {
+    const base = { b24: aCanonical(), jira: aCanonical() };
+    const plan = planPairSync({ b24: aCanonical(), jira: aCanonical({ title: 'From Jira' }), base, ctx: aContext(), b24ChangedAt: '', jiraChangedAt: '' });
+    const [toB24] = intentsFor(plan, syncedFields(aContext().config));
+    expect(isEchoOfIntent(aCanonical({ title: 'From Jira' }), toB24!)).toBe(true);
+    expect(isEchoOfIntent(aCanonical({ title: 'From Jira', dueDate: '2026-12-18' }), toB24!)).toBe(false);
   });
 
   it('needs no intent when nothing is written', () => {
     const plan = planPairSync({ b24: aCanonical(), jira: aCanonical(), base: null, ctx: aContext(), b24ChangedAt: '', jiraChangedAt: '' });
-    expect(intentsFor(plan)).toEqual([]);
+    expect(intentsFor(plan, syncedFields(aContext().config))).toEqual([]);
   });
 });

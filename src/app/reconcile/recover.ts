@@ -1,0 +1,84 @@
+/**
+ * Two repairs each reconciliation run makes besides scanning changes:
+ * - jobs that ran out of retries (comments, files, pairs during a long outage) are queued again;
+ * - linked tasks that no longer exist are noticed (their delete event was lost: Bitrix24 never retries a
+ *   delivery): every few runs, the links are checked page by page, one task list call per page, and a pair whose task is gone gets a
+ *   `pair-sync` job, whose re-read finds it gone and applies the project's delete policy. Jira's side needs no
+ *   sweep: Forge redelivers a product event that failed, and JQL `id in (…)` refuses ids that no longer exist.
+ *   The same page's living tasks are checked for comments whose event was lost: a comment does not change the
+ *   task's CHANGED_DATE, so the change scan alone would never find it.
+ */
+import type { AppDeps } from '../deps';
+import { toJobBody, type SyncJob } from '../jobs';
+import { CommentLinkStore } from '../store/comment-links';
+import { GaveUpStore } from '../store/gave-up';
+import type { PairLink } from '../store/links';
+import { keys } from '../store/keys';
+import { LinkStore } from '../store/links';
+import { missedB24CommentJobs } from './comment-edits';
+
+/** Gave-up jobs queued again per run; a queue push takes 50. */
+export const REQUEUE_PER_RUN = 50;
+/** Links checked per run: one Bitrix24 list call (its page size). */
+export const LINKS_PER_RUN = 50;
+
+export async function requeueGaveUp(deps: AppDeps): Promise<number> {
+  const store = new GaveUpStore(deps.kv);
+  const entries = await store.list(REQUEUE_PER_RUN);
+  const jobs = entries.flatMap((e) => (e.job ? [e.job] : []));
+  if (jobs.length > 0) await deps.syncQueue.push(jobs.map(toJobBody));
+  for (const e of entries) await store.remove(e.key);
+  return jobs.length;
+}
+
+/**
+ * A sweep of all links starts every `SWEEP_EVERY_RUNS` runs (every six hours with the hourly trigger) and goes on
+ * page by page, one per run, until it has seen every link: a lost delete is noticed within hours, and an idle
+ * hour costs nothing more than the change scan.
+ */
+export const SWEEP_EVERY_RUNS = 6;
+
+interface SweepState {
+  cursor?: string;
+  /** Runs to skip before the next sweep starts. */
+  wait: number;
+}
+
+function sweepState(value: unknown): SweepState {
+  if (typeof value !== 'object' || value === null) return { wait: 0 };
+  const v = value as Record<string, unknown>;
+  return { wait: typeof v.wait === 'number' ? v.wait : 0, ...(typeof v.cursor === 'string' ? { cursor: v.cursor } : {}) };
+}
+
+async function linkPage(deps: AppDeps): Promise<PairLink[]> {
+  const state = sweepState(await deps.kv.get(keys.linkSweepCursor()));
+  if (state.wait > 0) {
+    await deps.kv.set(keys.linkSweepCursor(), { wait: state.wait - 1 });
+    return [];
+  }
+  const page = await deps.kv.listByPrefix(keys.taskLinkPrefix(), { limit: LINKS_PER_RUN, ...(state.cursor ? { cursor: state.cursor } : {}) });
+  await deps.kv.set(keys.linkSweepCursor(), page.cursor ? { wait: 0, cursor: page.cursor } : { wait: SWEEP_EVERY_RUNS - 1 });
+  const links = new LinkStore(deps.kv);
+  const out: PairLink[] = [];
+  for (const { key } of page.entries) {
+    const link = await links.byTask(key.slice(keys.taskLinkPrefix().length));
+    if (link) out.push(link);
+  }
+  return out;
+}
+
+/** Pairs of this page whose task is gone get a pair-sync job, living ones a job per missed comment; returns the jobs. */
+export async function sweepLinks(deps: AppDeps): Promise<number> {
+  const page = await linkPage(deps);
+  if (page.length === 0) return 0;
+  const { tasks } = await deps.b24.listTasks({ filter: { ID: page.map((l) => l.taskId) }, start: -1 });
+  const liveTasks = new Set(tasks.map((t) => t.id));
+  const comments = new CommentLinkStore(deps.kv);
+  const jobs: SyncJob[] = [];
+  for (const link of page) {
+    if (!liveTasks.has(link.taskId)) jobs.push({ kind: 'pair-sync', taskId: link.taskId, issueId: link.issueId, origin: 'reconcile' });
+    else jobs.push(...(await missedB24CommentJobs(deps.b24, comments, link.taskId)));
+  }
+  for (let i = 0; i < jobs.length; i += 50) await deps.syncQueue.push(jobs.slice(i, i + 50).map(toJobBody));
+  return jobs.length;
+}
