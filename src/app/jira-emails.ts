@@ -1,8 +1,11 @@
 /**
  * Jira people's e-mail addresses for matching. Profiles may hide them (`emailAddress` absent): those are asked
- * from `/user/email/bulk` (asApp, scope read:email-address:jira). If that call fails or the site refuses it,
- * matching goes on with what is visible, exactly as before the scope existed: nothing else depends on it.
+ * from `/user/email/bulk` (asApp, scope read:email-address:jira). If the site refuses that call for good (the scope
+ * not granted, the endpoint gone), matching goes on with what is visible, exactly as before the scope existed. A
+ * passing failure (429, 5xx, network) is thrown so the job is retried: taking the person for unmatched would leave
+ * their field unsynced until someone edits it again.
  */
+import { isRetryable } from '../core/errors';
 import type { JiraUserRef } from '../core/remote/jira';
 import type { JiraPort, JiraUser } from '../ports/jira';
 import type { Logger } from '../ports/log';
@@ -15,6 +18,7 @@ export async function emailsOf(jira: JiraPort, users: JiraUserRef[], log?: Logge
   try {
     for (const [accountId, email] of await jira.getUserEmails(hidden)) emails.set(accountId, email);
   } catch (error) {
+    if (isRetryable(error)) throw error;
     log?.warn('hidden Jira e-mail addresses could not be read; matching with the visible ones', { error: error instanceof Error ? error.message : String(error) });
   }
   return emails;

@@ -3,7 +3,7 @@
  * call, matching carries on with what is visible: never a match on a name alone.
  */
 import { emailsOf, findJiraUserByEmail } from '../../src/app/jira-emails';
-import { PermanentError } from '../../src/core/errors';
+import { PermanentError, RetryableError } from '../../src/core/errors';
 import type { JiraPort, JiraUser } from '../../src/ports/jira';
 
 const person = (accountId: string, displayName: string, emailAddress?: string): JiraUser => ({ accountId, displayName, accountType: 'atlassian', active: true, ...(emailAddress ? { emailAddress } : {}) });
@@ -38,6 +38,11 @@ describe('hidden Jira e-mail addresses', () => {
   it('keeps the visible addresses when the bulk call is refused', async () => {
     const { jira } = site(refusing);
     expect(await emailsOf(jira, [ANNA, DMITRI])).toEqual(new Map([['a', 'anna@example.com']]));
+  });
+
+  it('lets a passing failure of the bulk call fail the job, so it is retried instead of leaving the person unmatched', async () => {
+    const { jira } = site(() => Promise.reject(new RetryableError('rate-limited', 'Jira GET /user/email/bulk: 429', { code: 'jira:429' })));
+    await expect(emailsOf(jira, [ANNA, DMITRI])).rejects.toBeInstanceOf(RetryableError);
   });
 
   it('finds a person who hides their address by name, confirmed by the address itself', async () => {
