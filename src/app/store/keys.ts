@@ -40,6 +40,8 @@ export const keys = {
     `journal:${safe(projectKey)}:${String(9_999_999_999_999 - at).padStart(13, '0')}-${safe(seq)}`,
   migration: (projectKey: string) => `migration:${safe(projectKey)}`,
   reconcileCursor: (projectKey: string) => `reconcile:${safe(projectKey)}`,
+  /** What a reconciliation spanning invocations has seen so far (its continuation events carry only a position). */
+  reconcileRun: (projectKey: string) => `reconcile-run:${safe(projectKey)}`,
 } as const;
 
 /** Secret storage keys (kvs.setSecret): credentials never live under a plain key. */
