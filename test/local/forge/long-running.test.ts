@@ -1,6 +1,6 @@
 /**
- * The app's long-running paths against Forge's time and payload limits, at the sizes the migration issue names
- * (10,000 tasks + 10,000 issues), with the local runtime's default latencies. Each path runs as its real module
+ * The app's long-running paths against Forge's time and payload limits, up to the sizes the migration issue names
+ * (10,000 tasks + 10,000 issues: `npm run bench`), with the local runtime's default latencies. Each path runs as its real module
  * kind's invocation: the budget stops it at that kind's timeout, so a path past its limit fails here.
  */
 import { kvs } from '@forge/kvs';
@@ -19,7 +19,12 @@ import { defaultSeed } from '../../../src/local/seed';
 import { seedApp } from '../../../src/local/seed-app';
 import type { JobBody } from '../../../src/ports/queue';
 
-const TASKS = Number(process.env.LONG_RUN_SIZE ?? 10_000);
+/**
+ * 3,000 in `npm test` (four reconcile invocations, three continuations, 121 migration pages): each figure checked here
+ * is per invocation, and with bounded continuations none grows with the project (measured at 1,000, 3,000 and
+ * 10,000: src/local/README.md). `npm run bench` runs this file at the full 10,000 + 10,000.
+ */
+const TASKS = Number(process.env.LONG_RUN_SIZE ?? 3_000);
 const ISSUES = TASKS;
 /** The issue names no figure for people: this is the most Bitrix24 people the tab lists (people-directory.ts). */
 const PEOPLE_WITH_EMAIL = 2_000;
