@@ -121,6 +121,8 @@ export interface JiraPort {
   /** `/user/search`: matches display name or e-mail prefix; hidden e-mails come back without `emailAddress`. */
   findUsers(query: string): Promise<JiraUser[]>;
   getUser(accountId: string): Promise<JiraUser | null>;
+  /** `/users/search`: every account, inactive and app ones too, hidden e-mails absent; at most 1000 a page. */
+  listUsers(startAt: number, maxResults: number): Promise<JiraUser[]>;
   /**
    * `/user/email/bulk` (asApp, scope read:email-address:jira): accountId → e-mail whatever the profile's
    * visibility; accounts Jira does not know are left out. Throws when the site refuses or is unreachable.

@@ -1,5 +1,6 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
+import { benchLongRunning } from './long-running.bench';
 import { benchPackage } from './package.bench';
 import { benchModel } from './model.bench';
 import { benchSync } from './sync.bench';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   await benchSync();
   benchPackage();
   await benchModel();
+  benchLongRunning();
 }
 
 main().catch((error: unknown) => {

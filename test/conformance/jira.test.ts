@@ -122,6 +122,11 @@ describe('the calls the app makes, as jira.js makes them', () => {
     expect(statuses[0]?.statuses?.map((s) => s.name)).toEqual(['To Do', 'In Progress', 'In Review', 'QA Testing', 'On Hold', 'Done']);
   });
 
+  it('refuses the all-users listing to a person without the Browse users and groups global permission', async () => {
+    // The app lists accounts as itself (it holds the permission); Anna administers Jira but was never granted it.
+    expect((await refusal(anna().users.getAllUsers({ startAt: 0, maxResults: 1000 }))).status).toBe(403);
+  });
+
   it('serves the site fields, the statuses, create metadata with the project priorities, edit metadata and assignable people', async () => {
     const fields = await anna().issueFields.getFields();
     expect(fields.filter((f) => f.custom).map((f) => [f.id, f.name])).toEqual([['customfield_10050', 'Contract'], ['customfield_10042', 'Budget'], ['customfield_10060', 'Customer tier'], ['customfield_10070', 'Cost centre']]);

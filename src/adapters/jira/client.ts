@@ -11,6 +11,7 @@ import { issueEndpoints } from './issues';
 import { metadataEndpoints } from './metadata';
 import { type JiraTransport, createJiraRequester } from './request';
 import { userEmailEndpoints } from './user-emails';
+import { userListEndpoints } from './users-list';
 
 export type { JiraTransport };
 
@@ -30,6 +31,7 @@ export const createJiraClient = (transport: JiraTransport, options: JiraClientOp
     ...commentEndpoints(requester),
     ...directoryEndpoints(requester),
     ...userEmailEndpoints(requester),
+    ...userListEndpoints(requester),
     ...metadataEndpoints(requester),
     ...attachmentEndpoints(requester, options.boundary ?? randomBoundary),
   };

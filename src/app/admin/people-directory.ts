@@ -1,12 +1,12 @@
 /**
- * Who exists on each side, for the People tab. Bitrix24 lists its active users (user.get pages through one batch);
- * Jira has no "list everyone" endpoint for apps, so the Jira side is the people who work in the project: the
- * assignees and reporters of its recently updated issues, plus whoever an override names.
+ * Who exists on each side, for the People tab. Bitrix24 lists its active users (user.get pages through one batch).
+ * The Jira side shown is the people who work in the project, not the whole site: the assignees and reporters of its
+ * recently updated issues, plus whoever an override names (matching by e-mail reads the site's list: people-jira.ts).
  */
 import { z } from 'zod';
 import type { JiraUserRef } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
-import { emailsOf, findJiraUserByEmail } from '../jira-emails';
+import { emailsOf } from '../jira-emails';
 
 export interface Person {
   id: string;
@@ -59,10 +59,4 @@ export async function listJiraPeople(deps: AppDeps, projectKey: string, extraAcc
   }
   const emails = await emailsOf(deps.jira, [...found.values()], deps.log);
   return [...found.values()].map((u) => ({ id: u.accountId, name: u.displayName, email: emails.get(u.accountId) ?? null }));
-}
-
-/** A Jira person found by the e-mail of a Bitrix24 person, hidden addresses included (see jira-emails.ts). */
-export async function findJiraByEmail(deps: AppDeps, email: string, name = ''): Promise<Person | null> {
-  const hit = await findJiraUserByEmail(deps.jira, email, name, deps.log);
-  return hit ? { id: hit.accountId, name: hit.displayName, email } : null;
 }

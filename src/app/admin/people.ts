@@ -4,7 +4,8 @@
  */
 import type { AppDeps } from '../deps';
 import { describeB24Failure, AdminError } from './errors';
-import { findJiraByEmail, listB24People, listJiraPeople, type Person } from './people-directory';
+import { listB24People, listJiraPeople, type Person } from './people-directory';
+import { jiraPeopleByEmail } from './people-jira';
 
 export interface PeopleOverride {
   b24UserId: string;
@@ -26,9 +27,6 @@ export interface PeopleReport {
   fallback: PeopleFallback;
 }
 
-/** Jira look-ups per tab load: one per Bitrix24 person with an e-mail, so large portals are capped. */
-const MAX_EMAIL_LOOKUPS = 200;
-
 export async function matchPeople(deps: AppDeps, projectKey: string, settings: PeopleSettings): Promise<PeopleReport> {
   let b24People: Person[];
   try {
@@ -39,19 +37,18 @@ export async function matchPeople(deps: AppDeps, projectKey: string, settings: P
   const overrideByB24 = new Map(settings.overrides.map((o) => [o.b24UserId, o.jiraAccountId]));
   const jiraPeople = await listJiraPeople(deps, projectKey, settings.overrides.map((o) => o.jiraAccountId));
   const jiraById = new Map(jiraPeople.map((p) => [p.id, p]));
+  // The project's people come with their e-mails (hidden ones included): the site's list is read only for the rest.
   const jiraByEmail = new Map(jiraPeople.flatMap((p) => (p.email ? [[p.email, p] as const] : [])));
+  const wanted = b24People.flatMap((p) => (p.email && !overrideByB24.has(p.id) && !jiraByEmail.has(p.email) ? [{ email: p.email, name: p.name }] : []));
+  for (const [email, person] of await jiraPeopleByEmail(deps, wanted)) jiraByEmail.set(email, person);
   const report: PeopleReport = { matched: [], unmatchedB24: [], unmatchedJira: [], overrides: settings.overrides, fallback: settings.fallback };
-  let lookups = 0;
   for (const person of b24People) {
     const overridden = overrideByB24.get(person.id);
     if (overridden) {
       report.matched.push({ b24: person, jira: jiraById.get(overridden) ?? { id: overridden, name: overridden, email: null }, by: 'override' });
       continue;
     }
-    // The project's people come with their e-mails (hidden ones included): no search for those.
-    const known = person.email ? jiraByEmail.get(person.email) : undefined;
-    const jira = known ?? (person.email && lookups < MAX_EMAIL_LOOKUPS ? await findJiraByEmail(deps, person.email, person.name) : null);
-    if (person.email && !known) lookups += 1;
+    const jira = person.email ? jiraByEmail.get(person.email) : undefined;
     if (jira) report.matched.push({ b24: person, jira, by: 'email' });
     else report.unmatchedB24.push(person);
   }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { JobBody } from '../../ports/queue';
-import { versionsSchema } from '../reconcile/versions';
+import type { Versions } from '../reconcile/versions';
 
 const id = z.string().min(1).max(64);
 
@@ -20,8 +20,13 @@ export const migrationPageJobSchema = z.object({
   page: z.number().int().min(0),
 });
 
-export const reconcileScanSchema = z.object({
+/**
+ * Where a reconciliation scan stands: all its continuation event carries, a few KB at most. The versions it compares
+ * against and has seen stay in KVS (reconcile/run-store.ts), since Forge caps an event for a 900 s consumer at 100 KB.
+ */
+export const reconcileScanPositionSchema = z.object({
   since: z.number(),
+  /** Also names the run: a continuation whose run completed or was replaced finds no state of its own. */
   startedAt: z.number(),
   /**
    * Bitrix24 is asked in its own time (CHANGED_DATE values it returned), never in ours: clocks differ. `mark` is
@@ -30,19 +35,18 @@ export const reconcileScanSchema = z.object({
   b24: z.object({ since: z.number(), mark: z.number().optional(), lastId: z.string().max(64), done: z.boolean() }),
   /** The JQL is fixed when the scan starts: a page token belongs to the query it came from. */
   jira: z.object({ jql: z.string().max(1000), token: z.string().max(4096).optional(), done: z.boolean() }),
-  /** Versions the previous run enqueued (skipped when unchanged), and those this run has seen so far. */
-  previous: z.object({ b24: versionsSchema, jira: versionsSchema }),
-  seen: z.object({ b24: versionsSchema, jira: versionsSchema }),
   /** True once the scan needed more than one invocation (then the Bitrix24 cursor does not move; see scan.ts). */
   continued: z.boolean(),
 });
 
-export const reconcilePageJobSchema = z.object({ kind: z.literal('reconcile-page'), projectKey: id, scan: reconcileScanSchema });
+export const reconcilePageJobSchema = z.object({ kind: z.literal('reconcile-page'), projectKey: id, scan: reconcileScanPositionSchema });
 
 export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema]);
 
 export type MigrationPageJob = z.infer<typeof migrationPageJobSchema>;
-export type ReconcileScan = z.infer<typeof reconcileScanSchema>;
+export type ReconcileScanPosition = z.infer<typeof reconcileScanPositionSchema>;
+/** A scan in memory: its position, the versions the previous run enqueued (skipped when unchanged) and those seen so far. */
+export type ReconcileScan = ReconcileScanPosition & { previous: { b24: Versions; jira: Versions }; seen: { b24: Versions; jira: Versions } };
 export type ReconcilePageJob = z.infer<typeof reconcilePageJobSchema>;
 export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
 

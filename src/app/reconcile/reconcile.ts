@@ -4,10 +4,11 @@
  * consumer does the reading, merging and writing, so an unchanged pair costs reads and never a write.
  */
 import type { AppDeps } from '../deps';
-import { toMigrationJobBody, type ReconcilePageJob } from '../migration/jobs';
+import type { ReconcilePageJob } from '../migration/jobs';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
 import { requeueGaveUp, sweepLinks } from './recover';
+import { endScan, resumeScan, suspendScan } from './continuation';
 import { cursorAfter, newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
 import { FIRST_WINDOW_MS, OVERLAP_MS, windowFrom } from './window';
 
@@ -24,16 +25,13 @@ export type ReconcileResult =
   | { projectKey: string; status: 'failed'; error: string };
 
 async function settle(deps: AppDeps, projectKey: string, outcome: ScanOutcome): Promise<ReconcileResult> {
-  const cursors = new ReconcileCursorStore(deps.kv);
   const { scan } = outcome;
   if (outcome.complete) {
-    await cursors.complete(projectKey, cursorAfter(scan));
+    await new ReconcileCursorStore(deps.kv).complete(projectKey, cursorAfter(scan));
+    await endScan(deps, projectKey, scan);
     return { projectKey, status: 'complete', counts: outcome.counts };
   }
-  const job: ReconcilePageJob = { kind: 'reconcile-page', projectKey, scan };
-  const delaySeconds = Math.min(900, outcome.queuedSeconds);
-  await deps.migrationQueue.push([toMigrationJobBody(job)], delaySeconds > 0 ? { delaySeconds } : {});
-  await cursors.markPending(projectKey, { since: scan.since, b24Since: scan.b24.since, previous: scan.previous }, deps.clock.now());
+  await suspendScan(deps, projectKey, scan, Math.min(900, outcome.queuedSeconds));
   return { projectKey, status: 'continued', counts: outcome.counts };
 }
 
@@ -94,5 +92,7 @@ export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION)
 export async function continueReconcile(deps: AppDeps, job: ReconcilePageJob, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
   const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
   if (!config) return { projectKey: job.projectKey, status: 'skipped', reason: 'no valid configuration' };
-  return settle(deps, job.projectKey, await scanPages(deps, config, job.scan, maxPages));
+  const scan = await resumeScan(deps, job);
+  if (!scan) return { projectKey: job.projectKey, status: 'skipped', reason: 'its run has completed or was replaced by a newer one' };
+  return settle(deps, job.projectKey, await scanPages(deps, config, scan, maxPages));
 }

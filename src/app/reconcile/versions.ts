@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const versionsSchema = z.record(z.string().max(64), z.string().max(64));
 export type Versions = z.infer<typeof versionsSchema>;
 
-/** Keeps a cursor record and a continuation job far below Forge's value and event size limits (~40 bytes each). */
+/** Keeps the cursor and run records far below Forge's KVS value limit (~40 bytes each, 130 at most). */
 export const MAX_REMEMBERED = 500;
 
 /** The newest `MAX_REMEMBERED` versions (ISO times with the same offset sort as text; mixed ones by instant). */

@@ -48,6 +48,8 @@ export const keys = {
   /** A job that ran out of retries (the remote stayed down): reconciliation queues it again. */
   gaveUpPrefix: () => 'gaveup:',
   gaveUp: (jobKey: string) => `gaveup:${safe(jobKey)}`,
+  /** What a reconciliation spanning invocations has seen so far (its continuation events carry only a position). */
+  reconcileRun: (projectKey: string) => `reconcile-run:${safe(projectKey)}`,
 } as const;
 
 /** Secret storage keys (kvs.setSecret): credentials never live under a plain key. */

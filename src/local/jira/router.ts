@@ -13,6 +13,7 @@ import { visibleComments, withCommentVisibility, withRestrictionCheck, withSecur
 import { doTransition, getTransitions } from './handlers/transitions';
 import { getUserEmailBulk } from './handlers/user-emails';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
+import { listAllUsers } from './handlers/users-list';
 
 const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['POST', '/rest/api/3/issue', withSecurityField(createIssue)],
@@ -51,6 +52,7 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['GET', '/rest/api/3/field', getFields],
   ['GET', '/rest/api/3/status', getStatuses],
   ['GET', '/rest/api/3/user/assignable/search', findAssignableUsers],
+  ['GET', '/rest/api/3/users/search', listAllUsers],
 ];
 
 export interface RouteMatch {

@@ -56,6 +56,7 @@ const steps: Record<string, Step> = {
   'GET /rest/api/3/field': { status: 200, run: (s) => s.call('GET', '/rest/api/3/field') },
   'GET /rest/api/3/status': { status: 200, run: (s) => s.call('GET', '/rest/api/3/status') },
   'GET /rest/api/3/user/assignable/search': { status: 200, run: (s) => s.call('GET', '/rest/api/3/user/assignable/search?project=DEMO&query=b') },
+  'GET /rest/api/3/users/search': { status: 200, run: (s) => s.call('GET', '/rest/api/3/users/search?startAt=1&maxResults=2') },
   'POST /rest/api/3/search/jql': { status: 200, run: (s) => s.call('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY updated DESC', fields: ['summary', 'status', 'updated'], maxResults: 1, properties: ['b24'] }) },
 };
 

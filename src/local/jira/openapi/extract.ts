@@ -34,6 +34,7 @@ export const servedOperations: Record<string, string[]> = {
   '/rest/api/3/field': ['get'],
   '/rest/api/3/status': ['get'],
   '/rest/api/3/user/assignable/search': ['get'],
+  '/rest/api/3/users/search': ['get'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
