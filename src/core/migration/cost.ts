@@ -34,10 +34,17 @@ export interface MigrationPrediction {
 
 const PAGE = 50;
 
-/** Measured calls per job of the current engine (see the header). */
-const PER_ISSUE_CREATED = { jira: 4, b24: 1 };
-const PER_TASK_CREATED = { jira: 2, b24: 4 };
-const PER_MARKER_PAIR = { jira: 3, b24: 2 };
+/**
+ * Calls per job of the current engine, read off the platform's stats by endpoint (dry-run.test.ts):
+ * - a task that gets an issue: marker search, create, read back (Jira); the task read (Bitrix24);
+ * - an issue that gets a task: the issue read twice (the job finds its project, then reads it with the marker
+ *   property); the XML_ID look-up list and tasks.task.add (Bitrix24);
+ * - a pair found by marker: marker search, two issue reads and the first sync's write (Jira); two task reads.
+ * The app's own creates echo back as id-only events that are dismissed without a call.
+ */
+const PER_ISSUE_CREATED = { jira: 3, b24: 1 };
+const PER_TASK_CREATED = { jira: 2, b24: 2 };
+const PER_MARKER_PAIR = { jira: 4, b24: 2 };
 
 /** A side listed with `>ID` / nextPageToken paging: a short page (possibly empty) ends it. */
 const b24Pages = (n: number): number => Math.floor(n / PAGE) + 1;
