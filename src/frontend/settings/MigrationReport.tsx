@@ -22,7 +22,7 @@ export function duration(t: Translate, seconds: number): string {
 export function DryRunReport({ run }: { run: DryRunView }) {
   const t = useText();
   if (run.state === 'failed') return <SectionMessage appearance="error" title={t('migrationRun.dry.failed')}><Text>{t('migrationRun.dry.again')}</Text></SectionMessage>;
-  if (run.state === 'running') return <SectionMessage appearance={run.stalled ? 'warning' : 'information'}><Text>{t(run.stalled ? 'migration.dry.stalled' : 'migration.dry.running')}</Text></SectionMessage>;
+  if (run.state === 'running') return <SectionMessage appearance={run.stalled ? 'warning' : 'information'}><Text>{t(run.stalled ? 'migrationRun.dry.stalled' : 'migrationRun.dry.running')}</Text></SectionMessage>;
   const p = run.prediction;
   return (
     <Stack space="space.150">

@@ -55,11 +55,11 @@ function MigrationRun({ view, reload }: { view: MigrationView; reload: () => voi
     <Stack space="space.200">
       {problem ? <Problem message={problem} /> : null}
       <Inline space="space.100">
-        {button('migrationDryRun', 'migration.dryRun', view.canDryRun)}
+        {button('migrationDryRun', 'migrationRun.dryRun', view.canDryRun)}
         {button('startMigration', startLabel(view), view.canStart, 'primary')}
-        {button('pauseMigration', 'migration.pause', view.canPause)}
-        {button('resumeMigration', 'migration.resumeRun', view.canResume)}
-        {button('cancelMigration', 'migration.cancel', view.canCancel, 'warning')}
+        {button('pauseMigration', 'migrationRun.pause', view.canPause)}
+        {button('resumeMigration', 'migrationRun.resumeRun', view.canResume)}
+        {button('cancelMigration', 'migrationRun.cancel', view.canCancel, 'warning')}
         <Button onClick={reload}>{t('migration.refresh')}</Button>
       </Inline>
       {view.dryRun ? <DryRunReport run={view.dryRun} /> : <Text>{t('migrationRun.dry.never')}</Text>}
