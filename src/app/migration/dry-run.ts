@@ -27,12 +27,13 @@ const PAGE = 50;
 export const DRY_RUN_STALLED_MS = 5 * 60_000;
 
 /**
- * Bitrix24 Standard plan's leaky bucket (2 requests/s, burst 50); Jira Cloud's hourly points quota for apps at the
- * lowest tier, one point per ordinary request (src/local/README.md quotes the pages these come from).
+ * Bitrix24 Standard plan's leaky bucket (2 requests/s, burst 50); Jira Cloud's hourly points quota for apps at Tier 1
+ * (one 65,000 points/h pool; a request costs 1 point, a read 1 more per object returned: developer.atlassian.com
+ * /cloud/jira/platform/rate-limiting, updated Feb 3, 2026).
  */
 export const MIGRATION_LIMITS: QuotaLimits = {
   b24: { requestsPerSecond: 2, burst: 50 },
-  jira: { pointsPerHour: 65_000, pointsPerCall: 1 },
+  jira: { pointsPerHour: 65_000, pointsPerCall: 1, pointsPerObject: 1 },
   secondsPerJob: SECONDS_PER_JOB,
 };
 

@@ -21,8 +21,8 @@ export interface MigrationScope {
 export interface QuotaLimits {
   /** Bitrix24's leaky bucket (Standard plan: 2 requests/s, burst 50). */
   b24: { requestsPerSecond: number; burst: number };
-  /** Jira Cloud's hourly points quota for apps and what an ordinary request costs in points. */
-  jira: { pointsPerHour: number; pointsPerCall: number };
+  /** Jira Cloud's hourly points quota for apps: a request costs a base point, a read one more per object returned. */
+  jira: { pointsPerHour: number; pointsPerCall: number; pointsPerObject: number };
   /** Seconds the engine leaves between two jobs it enqueues (its own pacing). */
   secondsPerJob: number;
 }
@@ -42,9 +42,9 @@ const PAGE = 50;
  * - a pair found by marker: marker search, two issue reads and the first sync's write (Jira); two task reads.
  * The app's own creates echo back as id-only events that are dismissed without a call.
  */
-const PER_ISSUE_CREATED = { jira: 3, b24: 1 };
-const PER_TASK_CREATED = { jira: 2, b24: 2 };
-const PER_MARKER_PAIR = { jira: 4, b24: 2 };
+const PER_ISSUE_CREATED = { jira: 3, b24: 1, jiraObjects: 1 };
+const PER_TASK_CREATED = { jira: 2, b24: 2, jiraObjects: 2 };
+const PER_MARKER_PAIR = { jira: 4, b24: 2, jiraObjects: 3 };
 
 /** A side listed with `>ID` / nextPageToken paging: a short page (possibly empty) ends it. */
 const b24Pages = (n: number): number => Math.floor(n / PAGE) + 1;
@@ -56,9 +56,12 @@ export function predictMigration(input: MigrationScope, limits: QuotaLimits): Mi
     + input.tasksToCreate * PER_TASK_CREATED.jira + input.pairedByMarker * PER_MARKER_PAIR.jira;
   const b24 = b24Pages(input.tasks) + input.issuesToCreate * PER_ISSUE_CREATED.b24
     + input.tasksToCreate * PER_TASK_CREATED.b24 + input.pairedByMarker * PER_MARKER_PAIR.b24;
+  const objects = input.issues + input.issuesToCreate + input.issuesToCreate * PER_ISSUE_CREATED.jiraObjects
+    + input.tasksToCreate * PER_TASK_CREATED.jiraObjects + input.pairedByMarker * PER_MARKER_PAIR.jiraObjects;
   const jobs = input.issuesToCreate + input.tasksToCreate + input.pairedByMarker;
   const paced = jobs * limits.secondsPerJob;
   const b24Bound = Math.max(0, b24 - limits.b24.burst) / limits.b24.requestsPerSecond;
-  const jiraBound = ((jira * limits.jira.pointsPerCall) / limits.jira.pointsPerHour) * 3600;
+  const points = jira * limits.jira.pointsPerCall + objects * limits.jira.pointsPerObject;
+  const jiraBound = (points / limits.jira.pointsPerHour) * 3600;
   return { calls: { jira, b24, total: jira + b24 }, seconds: Math.ceil(Math.max(paced, b24Bound, jiraBound)) };
 }
