@@ -12,6 +12,10 @@ import type { MigrationProgress } from '../migration/progress';
 import { holdMigration, isStalled, migrationStatus, resumeMigration, startMigration } from '../migration/start';
 import { AdminError } from './errors';
 
+/**
+ * A side's listing. It measures the pairing too: a page waits until the pair-syncs it queued have had their paced
+ * slots before the next page is listed (pacing.ts), so listing runs at most one page ahead of the pairs.
+ */
 export interface MigrationPhase {
   phase: 'tasks' | 'issues';
   done: number;
