@@ -16,7 +16,10 @@ const progress = (over: Partial<MigrationProgress> = {}): MigrationProgress => (
   state: 'running', runId: 'run-1', startedAt: STARTED, updatedAt: STARTED, b24: side(), jira: side(), enqueued: 0, ...over,
 });
 
-const view = (p: MigrationProgress | null, over: Partial<MigrationView> = {}): MigrationView => ({ progress: p, canStart: p?.state !== 'running', stalled: false, ...over });
+const view = (p: MigrationProgress | null, over: Partial<MigrationView> = {}): MigrationView => ({
+  progress: p, canStart: p?.state !== 'running', stalled: false, canPause: p?.state === 'running', canResume: false, canCancel: p?.state === 'running',
+  canDryRun: true, dryRun: null, phases: [], secondsLeft: null, ...over,
+});
 
 const button = (doc: ForgeNode, label: string): ForgeNode | undefined => findAll(doc, 'Button').find((b) => textOf(b) === label);
 const press = (doc: ForgeNode, label: string) => (button(doc, label)?.props.onClick as () => void)();

@@ -7,6 +7,7 @@ import { isRetryable, RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { continueReconcile } from '../reconcile/reconcile';
 import type { JobOutcome } from '../run-job';
+import { failDryRun, runDryRunPage } from './dry-run';
 import type { MigrationPageJob, MigrationQueueJob } from './jobs';
 import { runMigrationPage } from './page';
 import { MigrationProgressStore } from './progress';
@@ -53,6 +54,10 @@ export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps
       await continueReconcile(deps, job);
       return { kind: 'done' };
     }
+    if (job.kind === 'dry-run-page') {
+      await runDryRunPage(deps, job);
+      return { kind: 'done' };
+    }
     return await runPage(deps, job, options.attempt);
   } catch (error) {
     if (isRetryable(error) && options.attempt + 1 < MIGRATION_MAX_ATTEMPTS) {
@@ -61,6 +66,7 @@ export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps
     }
     deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: describe(error) });
     if (job.kind === 'migration-page') await markFailed(deps, job, describe(error));
+    if (job.kind === 'dry-run-page') await failDryRun(deps, job);
     return { kind: 'failed', message: describe(error) };
   }
 }

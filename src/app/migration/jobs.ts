@@ -41,13 +41,17 @@ export const reconcileScanPositionSchema = z.object({
 
 export const reconcilePageJobSchema = z.object({ kind: z.literal('reconcile-page'), projectKey: id, scan: reconcileScanPositionSchema });
 
-export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema]);
+/** A step of the migration's dry run (dry-run.ts): reads pages, writes only its own record. */
+export const dryRunPageJobSchema = z.object({ kind: z.literal('dry-run-page'), projectKey: id, dryRunId: id, step: z.number().int().min(0) });
+
+export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema, dryRunPageJobSchema]);
 
 export type MigrationPageJob = z.infer<typeof migrationPageJobSchema>;
 export type ReconcileScanPosition = z.infer<typeof reconcileScanPositionSchema>;
 /** A scan in memory: its position, the versions the previous run enqueued (skipped when unchanged) and those seen so far. */
 export type ReconcileScan = ReconcileScanPosition & { previous: { b24: Versions; jira: Versions }; seen: { b24: Versions; jira: Versions } };
 export type ReconcilePageJob = z.infer<typeof reconcilePageJobSchema>;
+export type DryRunPageJob = z.infer<typeof dryRunPageJobSchema>;
 export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
 
 export const toMigrationJobBody = (job: MigrationQueueJob): JobBody => JSON.parse(JSON.stringify(job)) as JobBody;

@@ -11,7 +11,9 @@ import { jqlProject } from '../reconcile/window';
 import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
 import { toMigrationJobBody, type MigrationPageJob } from './jobs';
+import { heldRun } from './control';
 import { nextPageDelay, paceJobs } from './pacing';
+import { journalPage } from './page-journal';
 import { MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
 
 const PAGE_SIZE = 50;
@@ -59,6 +61,8 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
   const progress = await store.get(job.projectKey);
   const refused = gate(progress, job);
   if (refused || !progress) return refused ?? { kind: 'dropped', reason: 'no migration' };
+  const held = await heldRun(deps, job); // Paused or cancelled: stop before any call; the checkpoint stays as recorded.
+  if (held) return { kind: 'dropped', reason: held === 'pause' ? 'the run is paused' : 'the run was cancelled' };
   const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
   if (!config) {
     await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', updatedAt: deps.clock.now() });
@@ -84,6 +88,7 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
   }
   const finished = next.b24.done && next.jira.done;
   await store.save(job.projectKey, finished ? { ...next, state: 'done', finishedAt: deps.clock.now() } : next);
+  await journalPage(deps, job, listed.ids.length, jobs.length);
   return { kind: 'recorded', listed: listed.ids.length, enqueued: jobs.length };
 }
 

@@ -19,7 +19,8 @@ const sideSchema = z.object({
 });
 
 const progressSchema = z.object({
-  state: z.enum(['running', 'done', 'failed']),
+  /** The page chain writes running, done and failed; paused and cancelled are how control.ts shows a held run. */
+  state: z.enum(['running', 'done', 'failed', 'paused', 'cancelled']),
   runId: z.string(),
   startedAt: z.number(),
   updatedAt: z.number(),

@@ -5,6 +5,7 @@
 export const SETTINGS_CALLS = [
   'getAccess', 'getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents',
   'getMapping', 'saveMapping', 'getPeople', 'savePeople', 'getActivity', 'retry', 'getMigration', 'startMigration',
+  'migrationDryRun', 'pauseMigration', 'resumeMigration', 'cancelMigration',
 ] as const;
 
 export const ISSUE_CALLS = ['getLinkedTask', 'syncNow', 'linkTask', 'unlink', 'createInB24'] as const;

@@ -10,7 +10,7 @@ import { readConnectionView, saveConnection, saveConnectionInput } from '../../a
 import { testConnection } from '../../app/admin/connection-test';
 import { bindTaskEvents, listBoundEvents } from '../../app/admin/event-binding';
 import { readMapping, saveMapping } from '../../app/admin/mapping';
-import { beginMigration, readMigration } from '../../app/admin/migration';
+import { beginDryRun, beginMigration, cancelMigration, continueMigration, pauseMigration, readMigration } from '../../app/admin/migration';
 import { completeOAuthAuthorization } from '../../app/admin/oauth';
 import { authorizationCodeFrom, oauthAuthorizeUrl } from '../../app/admin/oauth-authorize';
 import { readPeople, savePeople, savePeopleInput } from '../../app/admin/people-settings';
@@ -85,6 +85,11 @@ const project: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> = {
   getMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => readMigration(deps, scope.projectKey) }),
   // Idempotent: a running migration is returned as it is, a finished one lists both sides again and pairs only what is new.
   startMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => beginMigration(deps, scope.projectKey) }),
+  // Reads only; runs as a job chain on the migration queue and getMigration shows its report when done.
+  migrationDryRun: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => beginDryRun(deps, scope.projectKey) }),
+  pauseMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => pauseMigration(deps, scope.projectKey) }),
+  resumeMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => continueMigration(deps, scope.projectKey) }),
+  cancelMigration: resolverFunction({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => cancelMigration(deps, scope.projectKey) }),
 };
 
 const access: Definition = async (request) => {

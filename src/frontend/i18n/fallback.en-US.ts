@@ -151,6 +151,60 @@ export const englishFallback: TextTree = {
     "finished": "Finished",
     "error": "The migration stopped"
   },
+  "migrationRun": {
+    "dryRun": "Dry run",
+    "pause": "Pause",
+    "resumeRun": "Resume",
+    "cancel": "Cancel run",
+    "states": {
+      "paused": "paused",
+      "cancelled": "cancelled"
+    },
+    "pausedNote": "The run is paused: no new page is started. What was already queued finishes pairing; Resume continues from the last recorded page.",
+    "cancelledNote": "The run was cancelled: what it paired stays paired and nothing is half-made. Run it again to pair the rest.",
+    "phases": {
+      "tasks": "Bitrix24 tasks",
+      "issues": "Jira issues"
+    },
+    "phaseCount": "{done} of {total}",
+    "phaseUnknown": "{done} so far (a dry run tells the total)",
+    "eta": "About {time} left.",
+    "etaUnknown": "Run a dry run to see an estimate of the time left.",
+    "duration": {
+      "seconds": "{s} s",
+      "minutes": "{m} min",
+      "hours": "{h} h {m} min"
+    },
+    "dry": {
+      "never": "No dry run yet: it reads both sides, writes nothing, and tells what a run would do and cost.",
+      "heading": "Dry run report",
+      "running": "The dry run is reading both sides. Refresh to see its report.",
+      "stalled": "The dry run has not moved for more than 5 minutes. Run it again.",
+      "failed": "The dry run stopped before it finished",
+      "again": "A remote service refused or failed; run the dry run again.",
+      "scopeCaption": "What a run would find and do",
+      "tasks": "Bitrix24 tasks",
+      "issues": "Jira issues",
+      "rows": {
+        "inScope": "In scope",
+        "byLink": "Already paired",
+        "byMarker": "Paired by the app's marker",
+        "toCreate": "Get a new partner on the other side"
+      },
+      "people": "People who will not map",
+      "statuses": "Statuses that will not map",
+      "name": "Name",
+      "side": "Where",
+      "count": "Entities",
+      "sides": {
+        "b24": "Bitrix24",
+        "jira": "Jira"
+      },
+      "everyoneMaps": "Everyone in scope has a counterpart on the other side.",
+      "everyStatusMaps": "Every status in scope maps.",
+      "prediction": "Predicted: {total} REST calls ({jira} to Jira, {b24} to Bitrix24), about {time} under both services' limits."
+    }
+  },
   "panel": {
     "task": "Bitrix24 task",
     "status": "Status",

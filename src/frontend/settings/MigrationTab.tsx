@@ -1,6 +1,7 @@
 /**
- * The Migration tab (project administrators): what the initial migration does, Start (disabled while a run is
- * alive; the server says when a run has stalled and may be resumed) and the run's progress, re-read on Refresh.
+ * The Migration tab (project administrators): what the initial migration does, the dry run and its report, the
+ * run's controls (each enabled only in the states the server allows; the server checks again) and its progress per
+ * phase with the time left, re-read on Refresh.
  */
 import { useState } from 'react';
 import { Button, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
@@ -9,11 +10,14 @@ import type { MigrationProgress } from '../../app/migration/progress';
 import { Loaded, Problem } from '../shared/Problem';
 import { useText, type Translate } from '../shared/text';
 import { call, useCall } from '../shared/use-call';
+import { DryRunReport, PhaseProgress } from './MigrationReport';
 
-const STATE_APPEARANCE = { running: 'inprogress', done: 'success', failed: 'removed' } as const;
+const STATE_APPEARANCE = { running: 'inprogress', done: 'success', failed: 'removed', paused: 'moved', cancelled: 'default' } as const;
 
 /** Minutes are enough to tell runs apart; UTC because the page has no reliable viewer time zone. */
 const when = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+type Action = 'migrationDryRun' | 'startMigration' | 'pauseMigration' | 'resumeMigration' | 'cancelMigration';
 
 export function MigrationTab() {
   const t = useText();
@@ -28,40 +32,54 @@ export function MigrationTab() {
   );
 }
 
+function startLabel(view: MigrationView): string {
+  if (view.stalled) return 'migration.resume';
+  return view.progress ? 'migration.startAgain' : 'migration.start';
+}
+
 function MigrationRun({ view, reload }: { view: MigrationView; reload: () => void }) {
   const t = useText();
   const [problem, setProblem] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
-  const start = async () => {
-    setStarting(true);
-    const reply = await call<MigrationView>('startMigration');
-    setStarting(false);
+  const [busy, setBusy] = useState(false);
+  const act = async (action: Action) => {
+    setBusy(true);
+    const reply = await call<MigrationView>(action);
+    setBusy(false);
     setProblem(reply.ok ? null : reply.message);
     if (reply.ok) reload();
   };
+  const button = (action: Action, label: string, enabled: boolean, appearance?: 'primary' | 'warning') => (
+    <Button key={action} appearance={appearance ?? 'default'} isDisabled={!enabled || busy} onClick={() => void act(action)}>{t(label)}</Button>
+  );
   return (
     <Stack space="space.200">
       {problem ? <Problem message={problem} /> : null}
       <Inline space="space.100">
-        <Button appearance="primary" isDisabled={!view.canStart || starting} onClick={() => void start()}>
-          {t(view.stalled ? 'migration.resume' : view.progress ? 'migration.startAgain' : 'migration.start')}
-        </Button>
+        {button('migrationDryRun', 'migrationRun.dryRun', view.canDryRun)}
+        {button('startMigration', startLabel(view), view.canStart, 'primary')}
+        {button('pauseMigration', 'migrationRun.pause', view.canPause)}
+        {button('resumeMigration', 'migrationRun.resumeRun', view.canResume)}
+        {button('cancelMigration', 'migrationRun.cancel', view.canCancel, 'warning')}
         <Button onClick={reload}>{t('migration.refresh')}</Button>
       </Inline>
-      {view.progress ? <Progress progress={view.progress} stalled={view.stalled} /> : <Text>{t('migration.never')}</Text>}
+      {view.dryRun ? <DryRunReport run={view.dryRun} /> : <Text>{t('migrationRun.dry.never')}</Text>}
+      {view.progress ? <Progress view={view} progress={view.progress} /> : <Text>{t('migration.never')}</Text>}
     </Stack>
   );
 }
 
-function Progress({ progress, stalled }: { progress: MigrationProgress; stalled: boolean }) {
+function Progress({ view, progress }: { view: MigrationView; progress: MigrationProgress }) {
   const t = useText();
   return (
     <Stack space="space.100">
       <Inline space="space.100">
         <Text>{t('migration.state')}</Text>
-        <Lozenge appearance={STATE_APPEARANCE[progress.state]}>{t(`migration.states.${progress.state}`)}</Lozenge>
+        <Lozenge appearance={STATE_APPEARANCE[progress.state]}>{t(`${progress.state === 'paused' || progress.state === 'cancelled' ? 'migrationRun' : 'migration'}.states.${progress.state}`)}</Lozenge>
       </Inline>
-      {stalled ? <SectionMessage appearance="warning"><Text>{t('migration.stalled')}</Text></SectionMessage> : null}
+      {view.stalled ? <SectionMessage appearance="warning"><Text>{t('migration.stalled')}</Text></SectionMessage> : null}
+      {progress.state === 'paused' ? <Text>{t('migrationRun.pausedNote')}</Text> : null}
+      {progress.state === 'cancelled' ? <Text>{t('migrationRun.cancelledNote')}</Text> : null}
+      <PhaseProgress phases={view.phases} secondsLeft={view.secondsLeft} finished={progress.state === 'done'} />
       {counts(t, progress).map(([label, value]) => <Text key={label}>{`${label}: ${value}`}</Text>)}
       {progress.error ? <SectionMessage appearance="error" title={t('migration.error')}><Text>{progress.error}</Text></SectionMessage> : null}
     </Stack>

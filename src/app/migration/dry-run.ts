@@ -1,0 +1,200 @@
+/**
+ * The migration's dry run: reads pages of both sides (nothing is written anywhere but its own record) and counts
+ * what a run would find paired, pair by marker and create, which people and statuses will not map, and what the
+ * run will cost. At 10,000 + 10,000 that is some 400 pages, which a resolver's 25 s cannot hold under Bitrix24's
+ * 2 requests/s, so it runs as a job chain on the migration queue, DRY_RUN_PAGES_PER_JOB pages per job, and the tab
+ * shows its record when done.
+ */
+import type { SyncConfig } from '../../core/config';
+import { PermanentError } from '../../core/errors';
+import { jiraStatusTarget, b24StatusTarget, readB24Status, readJiraStatus } from '../../core/mapping/status';
+import { predictMigration, type QuotaLimits } from '../../core/migration/cost';
+import type { B24Task } from '../../core/remote/b24';
+import type { JiraIssue } from '../../core/remote/jira';
+import type { AppDeps } from '../deps';
+import { ISSUE_PROPERTY } from '../pair/create';
+import { jqlProject } from '../reconcile/window';
+import { LinkStore } from '../store/links';
+import { ProjectConfigStore } from '../store/project-config';
+import { UserDirectory } from '../users';
+import { DryRunStore, freshDryRun, MAX_MARKED, type DryRun } from './dry-run-store';
+import { toMigrationJobBody, type DryRunPageJob } from './jobs';
+import { SECONDS_PER_JOB } from './pacing';
+
+export const DRY_RUN_PAGES_PER_JOB = 8;
+const PAGE = 50;
+/** A running dry run whose record has not moved for this long lost its job: Dry run may start it again. */
+export const DRY_RUN_STALLED_MS = 5 * 60_000;
+
+/**
+ * Bitrix24 Standard plan's leaky bucket (2 requests/s, burst 50); Jira Cloud's hourly points quota for apps at Tier 1
+ * (one 65,000 points/h pool; a request costs 1 point, a read 1 more per object returned: developer.atlassian.com
+ * /cloud/jira/platform/rate-limiting, updated Feb 3, 2026).
+ */
+export const MIGRATION_LIMITS: QuotaLimits = {
+  b24: { requestsPerSecond: 2, burst: 50 },
+  jira: { pointsPerHour: 65_000, pointsPerCall: 1, pointsPerObject: 1 },
+  secondsPerJob: SECONDS_PER_JOB,
+};
+
+interface Scan {
+  deps: AppDeps;
+  config: SyncConfig;
+  links: LinkStore;
+  people: UserDirectory;
+}
+
+export async function startDryRun(deps: AppDeps, projectKey: string): Promise<DryRun> {
+  if (!(await new ProjectConfigStore(deps.kv).get(projectKey))) {
+    throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, { code: 'migration:not-configured' });
+  }
+  const store = new DryRunStore(deps.kv);
+  const current = await store.get(projectKey);
+  const now = deps.clock.now();
+  if (current?.state === 'running' && now - current.updatedAt < DRY_RUN_STALLED_MS) return current;
+  const run = freshDryRun(deps.newId(), now);
+  await store.save(projectKey, run);
+  await pushDryRunPage(deps, { kind: 'dry-run-page', projectKey, dryRunId: run.id, step: 0 });
+  return run;
+}
+
+export function readDryRun(deps: AppDeps, projectKey: string): Promise<DryRun | null> {
+  return new DryRunStore(deps.kv).get(projectKey);
+}
+
+/** One job of the chain: up to DRY_RUN_PAGES_PER_JOB pages, then the record, then the next job. */
+export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<void> {
+  const store = new DryRunStore(deps.kv);
+  const run = await store.get(job.projectKey);
+  // A redelivered or superseded job: the record has moved on (or belongs to another dry run).
+  if (run?.id !== job.dryRunId || run.state !== 'running' || run.step !== job.step) return;
+  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  if (!config) {
+    await store.save(job.projectKey, { ...run, state: 'failed', error: 'not-configured', updatedAt: deps.clock.now() });
+    return;
+  }
+  const scan: Scan = { deps, config, links: new LinkStore(deps.kv), people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };
+  let next = run;
+  let b24Pages = 0;
+  for (let i = 0; i < DRY_RUN_PAGES_PER_JOB && next.state === 'running'; i += 1) {
+    if (next.phase === 'b24') b24Pages += 1;
+    next = await scanPage(scan, next);
+  }
+  next = { ...next, step: next.step + 1, updatedAt: deps.clock.now() };
+  await store.save(job.projectKey, next);
+  // Bitrix24's bucket drains 2 requests/s: the next job waits for the pages this one read there.
+  if (next.state === 'running') await pushDryRunPage(deps, { ...job, step: next.step }, Math.ceil(b24Pages / MIGRATION_LIMITS.b24.requestsPerSecond));
+}
+
+/** A job out of retries: the tab says the dry run stopped (the error itself went to the log). */
+export async function failDryRun(deps: AppDeps, job: DryRunPageJob): Promise<void> {
+  const store = new DryRunStore(deps.kv);
+  const run = await store.get(job.projectKey);
+  if (run?.id === job.dryRunId && run.state === 'running') await store.save(job.projectKey, { ...run, state: 'failed', error: 'remote', updatedAt: deps.clock.now() });
+}
+
+async function pushDryRunPage(deps: AppDeps, job: DryRunPageJob, delaySeconds = 0): Promise<void> {
+  await deps.migrationQueue.push([toMigrationJobBody(job)], delaySeconds > 0 ? { delaySeconds } : {});
+}
+
+function scanPage(scan: Scan, run: DryRun): Promise<DryRun> {
+  if (run.phase === 'markers') return markersPage(scan, run);
+  return run.phase === 'b24' ? tasksPage(scan, run) : issuesPage(scan, run);
+}
+
+/** Issues carrying the app's marker (`!=` matches only issues that have the property) and the task each names. */
+async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
+  const jql = `project = ${jqlProject(scan.config.projectKey)} AND issue.property[${ISSUE_PROPERTY}].taskId != "0" ORDER BY id ASC`;
+  const page = await scan.deps.jira.searchJql(jql, { maxResults: PAGE, ...(run.cursor ? { nextPageToken: run.cursor } : {}) });
+  const named = [...run.namedTaskIds];
+  const marked = [...run.markedIssueIds];
+  for (const issue of page.issues) {
+    if (await scan.links.byIssue(issue.id)) continue;
+    const value = await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY);
+    const taskId = typeof value === 'object' && value !== null && 'taskId' in value && typeof value.taskId === 'string' ? value.taskId : null;
+    if (taskId === null || marked.length >= MAX_MARKED) continue;
+    named.push(taskId);
+    marked.push(issue.id);
+  }
+  const issues = { ...run.issues, marked: marked.length };
+  const more = page.nextPageToken !== undefined;
+  return { ...run, issues, namedTaskIds: named, markedIssueIds: marked, phase: more ? 'markers' : 'b24', cursor: more ? (page.nextPageToken ?? null) : null };
+}
+
+async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
+  const { tasks } = await scan.deps.b24.listTasks({ filter: { GROUP_ID: scan.config.b24GroupId, '>ID': run.cursor ?? '0' }, order: { ID: 'asc' }, start: -1 });
+  let next: DryRun = { ...run, tasks: { ...run.tasks, total: run.tasks.total + tasks.length } };
+  for (const task of tasks) {
+    if (await scan.links.byTask(task.id)) next = { ...next, tasks: { ...next.tasks, linked: next.tasks.linked + 1 } };
+    else if (next.namedTaskIds.includes(task.id)) next = { ...next, tasks: { ...next.tasks, namedByIssueMarker: next.tasks.namedByIssueMarker + 1 } };
+    else if (task.xmlId !== null && /^\d{1,18}$/.test(task.xmlId)) {
+      // The app writes XML_ID only on tasks it made for an issue: that issue is this task's partner.
+      const ids = next.markedIssueIds.length < MAX_MARKED ? [...next.markedIssueIds, task.xmlId] : next.markedIssueIds;
+      next = { ...next, tasks: { ...next.tasks, markedByXmlId: next.tasks.markedByXmlId + 1 }, markedIssueIds: ids };
+    } else next = await taskToCreateFor(scan, next, task);
+  }
+  const last = tasks.length < PAGE;
+  return { ...next, phase: last ? 'jira' : 'b24', cursor: last ? null : (tasks.at(-1)?.id ?? run.cursor) };
+}
+
+async function issuesPage(scan: Scan, run: DryRun): Promise<DryRun> {
+  const page = await scan.deps.jira.searchJql(`project = ${jqlProject(scan.config.projectKey)} ORDER BY id ASC`, {
+    maxResults: PAGE, ...(run.cursor ? { nextPageToken: run.cursor } : {}),
+  });
+  let next: DryRun = { ...run, issues: { ...run.issues, total: run.issues.total + page.issues.length } };
+  for (const issue of page.issues) {
+    if (await scan.links.byIssue(issue.id)) next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
+    else if (next.markedIssueIds.includes(issue.id)) next = { ...next, issues: { ...next.issues, byMarker: next.issues.byMarker + 1 } };
+    else next = await taskToMakeFor(scan, next, issue);
+  }
+  if (page.nextPageToken !== undefined) return { ...next, cursor: page.nextPageToken };
+  return finish(scan.deps, next);
+}
+
+/** A task that will get a new issue: will its people and its status reach Jira? */
+async function taskToCreateFor(scan: Scan, run: DryRun, task: B24Task): Promise<DryRun> {
+  let next = run;
+  for (const id of new Set([task.responsibleId, task.createdBy].filter((p) => p !== '' && p !== '0'))) {
+    next = await countPerson(next, `b24:${id}`, 'b24', async () => scan.people.jiraFor(id));
+  }
+  const status = readB24Status(task.status, task.userFields, scan.config.statuses);
+  return jiraStatusTarget(status, scan.config.statuses) === null ? countStatus(next, 'b24', task.status) : next;
+}
+
+/** An issue that will get a new task: will its people and its status reach Bitrix24? */
+async function taskToMakeFor(scan: Scan, run: DryRun, issue: JiraIssue): Promise<DryRun> {
+  let next = run;
+  const people = [issue.fields.assignee, issue.fields.reporter].filter((p) => p !== null);
+  for (const accountId of new Set(people.map((p) => p.accountId))) {
+    next = await countPerson(next, `jira:${accountId}`, 'jira', async () => scan.people.b24For(accountId));
+  }
+  const status = readJiraStatus(issue.fields.status.name, scan.config.statuses);
+  return b24StatusTarget(status, scan.config.statuses) === null ? countStatus(next, 'jira', issue.fields.status.name) : next;
+}
+
+/** Each person is looked up once per dry run (the directory caches what it learns for the run itself). */
+async function countPerson(run: DryRun, key: string, side: 'b24' | 'jira', lookUp: () => Promise<{ matched: true; id: string } | { matched: false; name: string }>): Promise<DryRun> {
+  const known = run.people[key];
+  if (known) return { ...run, people: { ...run.people, [key]: { ...known, count: known.count + 1 } } };
+  const found = await lookUp();
+  const name = found.matched ? found.id : found.name;
+  return { ...run, people: { ...run.people, [key]: { side, name, count: 1, matched: found.matched } } };
+}
+
+function countStatus(run: DryRun, side: 'b24' | 'jira', name: string): DryRun {
+  const key = `${side}-status:${name}`;
+  const count = (run.statuses[key]?.count ?? 0) + 1;
+  return { ...run, statuses: { ...run.statuses, [key]: { side, name, count } } };
+}
+
+function finish(deps: AppDeps, run: DryRun): DryRun {
+  const scope = {
+    tasks: run.tasks.total,
+    issues: run.issues.total,
+    issuesToCreate: run.tasks.total - run.tasks.linked - run.tasks.namedByIssueMarker - run.tasks.markedByXmlId,
+    tasksToCreate: run.issues.total - run.issues.linked - run.issues.byMarker,
+    pairedByMarker: run.issues.marked + run.tasks.markedByXmlId,
+  };
+  const predicted = predictMigration(scope, MIGRATION_LIMITS);
+  return { ...run, state: 'done', finishedAt: deps.clock.now(), cursor: null, prediction: { scope, ...predicted } };
+}
