@@ -48,7 +48,18 @@ const jiraReason = (r: Response): Promise<string | null> => Promise.resolve(r.st
 const b24Reason = async (r: Response): Promise<string | null> =>
   r.status === 429 || r.status === 503 ? (((await r.clone().json()) as { error?: string }).error ?? null) : null;
 
-async function migrate(w: World): Promise<{ links: number; issues: number; tasks: number; simulatedMs: number; deadLetters: number; idle: boolean }> {
+interface Outcome {
+  links: number;
+  issues: number;
+  tasks: number;
+  /** Journal entries of jobs that gave up. */
+  failed: number;
+  simulatedMs: number;
+  deadLetters: number;
+  idle: boolean;
+}
+
+async function migrate(w: World): Promise<Outcome> {
   const before = w.clock.now();
   await inApp(w, (deps) => startMigration(deps, 'DEMO'));
   const report = await w.platform.settle({ maxSteps: 50_000 });
@@ -57,7 +68,8 @@ async function migrate(w: World): Promise<{ links: number; issues: number; tasks
   w.clock.advance(HOUR);
   const found = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO', maxResults: 5000 })) as { issues: unknown[] };
   const listed = await countTasks(w);
-  return { links, issues: found.issues.length, tasks: listed, simulatedMs: w.clock.now() - before, deadLetters: report.deadLetters, idle: report.idle };
+  const failed = w.platform.kvs.keys().filter((k) => k.startsWith('journal:') && (w.platform.kvs.peek(k) as { outcome?: string }).outcome === 'failed').length;
+  return { links, issues: found.issues.length, tasks: listed, failed, simulatedMs: w.clock.now() - before, deadLetters: report.deadLetters, idle: report.idle };
 }
 
 async function countTasks(w: World): Promise<number> {
@@ -70,7 +82,7 @@ async function countTasks(w: World): Promise<number> {
   }
 }
 
-const EXACT = { links: TASKS + ISSUES, issues: TASKS + ISSUES, tasks: TASKS + ISSUES, deadLetters: 0, idle: true };
+const EXACT = { links: TASKS + ISSUES, issues: TASKS + ISSUES, tasks: TASKS + ISSUES, failed: 0, deadLetters: 0, idle: true };
 
 describe('the migration when a quota binds', () => {
   it('waits out Jira’s hourly points quota (jira-quota-global-based) and ends in exactly one pair per entity', async () => {
