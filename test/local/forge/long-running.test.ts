@@ -62,7 +62,9 @@ async function bigWorld(tasks: number, issues: number, extraB24People: B24SeedUs
     seed,
     seedApp,
     b24Limits: { bucketCapacity: UNLIMITED, drainPerSecond: UNLIMITED, operatingSecondsPer10Min: UNLIMITED },
-    jiraLimits: { requestsPerSecond: UNLIMITED, issueWritesPer2s: UNLIMITED, issueWritesPer30s: UNLIMITED },
+    jiraLimits: { requestsPerSecond: UNLIMITED, issueWritesPer2s: UNLIMITED, issueWritesPer30s: UNLIMITED, quotaPointsPerHour: UNLIMITED },
+    // Pages run back to back here, with no simulated time between them: the per-minute push rate is lifted too.
+    queueEventsPerMinute: UNLIMITED,
   });
   const ben = seed.b24.users.find((u) => u.id === '2') ?? seed.b24.users[0];
   const auth = `Basic ${Buffer.from(`${seed.jira.users[0]?.email ?? ''}:token`).toString('base64')}`;
