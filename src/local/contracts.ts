@@ -110,6 +110,11 @@ export interface JiraLimits {
   attachmentMaxBytes: number;
   /** How long a write takes to reach `/search/jql` results (eventual consistency); `reconcileIssues` bypasses it. */
   searchLagMs: number;
+  /**
+   * The app's points-based hourly quota (Tier 1, the lowest: 65,000 points per UTC hour); only app traffic spends it.
+   * `Infinity` turns it off.
+   */
+  quotaPointsPerHour: number;
 }
 
 /** A Forge Jira product event as a trigger handler receives it (the trigger's `event` argument). */
@@ -164,8 +169,10 @@ export interface B24Limits {
   /** Leaky bucket: capacity and drain per second (50 and 2 on standard plans). */
   bucketCapacity: number;
   drainPerSecond: number;
-  /** Seconds of execution per method per 10 minutes before OPERATION_TIME_LIMIT (429). */
+  /** Seconds of execution per method per 10 minutes before OPERATION_TIME_LIMIT (429); portal-wide. */
   operatingSecondsPer10Min: number;
+  /** Assumed execution seconds of each executed command (Bitrix24 documents none): 0.2. */
+  secondsPerCommand: number;
 }
 
 /** An outgoing event delivery: the emulator hands it to whoever routes it (the local runtime); never retried. */

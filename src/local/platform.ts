@@ -33,6 +33,8 @@ export interface LocalPlatformOptions {
   b24Limits?: Partial<B24Limits>;
   /** Simulated latency per emulated call, charged to the invocation's time limit (src/local/forge/budget.ts). */
   latency?: Partial<Latency>;
+  /** Forge's async-events rate per installation (default 500 events per minute, src/local/forge/queue-rate.ts). */
+  queueEventsPerMinute?: number;
 }
 
 export class LocalPlatform implements LocalPlatformApi {
@@ -56,6 +58,7 @@ export class LocalPlatform implements LocalPlatformApi {
       installContext: `ari:cloud:jira::site/${this.seed.jira.cloudId}`,
       site: { cloudId: this.seed.jira.cloudId, siteUrl: this.seed.jira.baseUrl },
       latency: options.latency,
+      queueEventsPerMinute: options.queueEventsPerMinute,
     });
     this.unsubscribeJira = this.jiraEmulator.onEvent((event) => this.runtime.deliverJiraEvent(event));
     this.b24 = new Bitrix24Emulator({ clock: this.clock, seed: this.seed.b24, outbox: (delivery) => this.runtime.deliverB24(delivery), limits: options.b24Limits });

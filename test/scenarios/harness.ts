@@ -4,7 +4,7 @@
  */
 import type { SyncConfig } from '../../src/core/config';
 import { ManualClock } from '../../src/local/contracts';
-import { LocalPlatform } from '../../src/local/platform';
+import { LocalPlatform, type LocalPlatformOptions } from '../../src/local/platform';
 import type { PlatformSeed } from '../../src/local/seed';
 import { seedApp } from '../../src/local/seed-app';
 import { recordJiraOperations } from '../support/jira-operations';
@@ -34,9 +34,12 @@ export const PEOPLE = {
   farid: { b24: '5', email: 'farid.haddad@example.com' },
 } as const;
 
-export async function createWorld(options: { seed?: PlatformSeed } = {}): Promise<World> {
+/** `limits`: the emulators' quotas when a scenario needs them other than the defaults (the real services'). */
+type Limits = Pick<LocalPlatformOptions, 'jiraLimits' | 'b24Limits' | 'queueEventsPerMinute'>;
+
+export async function createWorld(options: { seed?: PlatformSeed; limits?: Limits } = {}): Promise<World> {
   const clock = new ManualClock();
-  const platform = await LocalPlatform.create({ clock, seedApp, ...(options.seed ? { seed: options.seed } : {}) });
+  const platform = await LocalPlatform.create({ clock, seedApp, ...(options.seed ? { seed: options.seed } : {}), ...options.limits });
   const secretOf = (userId: string): string => {
     const user = platform.seed.b24.users.find((u) => u.id === userId);
     if (!user) throw new Error(`no Bitrix24 user ${userId} in the seed`);

@@ -13,8 +13,11 @@ export interface B24ErrorBody {
 
 /** The leaky bucket drains 2 requests/s on standard plans, so one second frees a slot. */
 const QUERY_LIMIT_WAIT_MS = 1000;
-/** No reset time given: a short wait, then the queue's own backoff takes over. */
-const OPERATION_LIMIT_WAIT_MS = 2000;
+/**
+ * No reset time given (the error reply carries no `time`): limits.md sums a method's time over ten minutes, so the
+ * block lifts only as minutes of that window pass; asking again sooner is refused again.
+ */
+const OPERATION_LIMIT_WAIT_MS = 60_000;
 
 const UNAUTHORIZED = new Set(['INVALID_CREDENTIALS', 'NO_AUTH_FOUND', 'invalid_token', 'expired_token', 'invalid_grant', 'WRONG_AUTH_TYPE']);
 // ACCESS_ERROR: the im.* methods' refusal for someone outside the chat.

@@ -23,7 +23,7 @@ export interface Bitrix24EmulatorOptions {
   seed: B24Seed;
   outbox: B24Outbox;
   limits?: Partial<B24Limits>;
-  /** Simulated execution seconds per method (operating-time limit); defaults to 0.05 s for lists, 0.02 s else. */
+  /** Simulated execution seconds per method (operating-time limit); defaults to `limits.secondsPerCommand`. */
   costSeconds?: (method: string) => number;
   /** Card kind of tasks created from now on (default: legacy). */
   defaultCard?: CardKind;
@@ -57,7 +57,7 @@ export class Bitrix24Emulator implements HttpService {
       bucket: new LeakyBucket(clock, limits),
       operating: new OperatingTime(clock, limits),
       now: () => clock.now(),
-      cost: this.options.costSeconds ?? defaultCost,
+      cost: this.options.costSeconds ?? defaultCost(limits),
       faults: () => this.faults,
     });
   }

@@ -66,16 +66,19 @@ export class Router {
     if (spec.appOnly && actor.kind === 'webhook') throw SystemErrors.wrongAuthType();
     const accepted = spec.scope === null ? [] : SCOPE_ALIASES[spec.scope] ?? [spec.scope];
     if (spec.scope !== null && !accepted.some((s) => actor.scopes.includes(s))) throw SystemErrors.insufficientScope(actor.kind);
-    if (method !== 'batch' && this.deps.operating.blocked(actor.key, method)) throw SystemErrors.operationTimeLimit();
+    if (method !== 'batch' && this.deps.operating.blocked(method)) throw SystemErrors.operationTimeLimit();
     return spec;
   }
 
   invoke(actor: Principal, method: string, params: Params): MethodResult {
     const spec = this.check(actor, method, TABLE[method]);
-    const result = spec.run(this.context(actor), params);
-    // The outer batch call costs nothing: its sub-calls are accounted one by one (limits.md).
-    if (method !== 'batch') this.deps.operating.record(actor.key, method, this.deps.cost(method));
-    return result;
+    try {
+      return spec.run(this.context(actor), params);
+    } finally {
+      // Every executed command spends its method's time, failed or not; the outer batch call spends none: its
+      // commands are accounted one by one (limits.md).
+      if (method !== 'batch') this.deps.operating.record(method, this.deps.cost(method));
+    }
   }
 
   async handle(request: Request, url: URL): Promise<Response> {
@@ -109,7 +112,7 @@ export class Router {
   private time(actor: Principal, method: string): ReturnType<typeof timeInfo> {
     const { operating, now, cost, state } = this.deps;
     const seconds = method === 'batch' ? 0 : cost(method);
-    return timeInfo(now(), seconds, state.seed.timeZone, operating.used(actor.key, method), operating.resetAt(actor.key, method));
+    return timeInfo(now(), seconds, state.seed.timeZone, operating.used(method), operating.resetAt(method));
   }
 
   private handleV3(actor: Principal, method: string, params: Params): Response {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Clock } from '../contracts';
 import type { Job, Work } from './delivery';
+import type { QueueRateLimit } from './queue-rate';
 import type { Agenda } from './scheduler';
 
 const pushSchema = z.object({
@@ -44,6 +45,7 @@ export class EventsService {
     private readonly agenda: Agenda<Work>,
     private readonly queues: () => Set<string>,
     private readonly maxEventBytes: (queueName: string) => number | undefined = () => undefined,
+    private readonly pushRate?: QueueRateLimit,
   ) {}
 
   readonly client = (path: string, init?: { body?: unknown }): Promise<Response> => {
@@ -65,6 +67,8 @@ export class EventsService {
       // validatePushAPIResponse turns a 413 into the SDK's PayloadTooBigError with this message.
       return json(413, { errorMessage: `An event for queue ${queueName} exceeds ${max / 1024} KB, the limit for consumers with a timeout over 55 seconds.` });
     }
+    // validateAPIResponse turns a 429 into the SDK's RateLimitError ("Too many requests.").
+    if (this.pushRate && !this.pushRate.admit(payload.length)) return json(429, { message: 'Too many requests.' });
     const now = this.clock.now();
     for (const event of payload) {
       const job: Job = {
@@ -107,6 +111,7 @@ export class EventsService {
   }
 
   clear(): void {
+    this.pushRate?.clear();
     this.progress.clear();
     this.eventSeq = 0;
   }

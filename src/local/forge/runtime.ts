@@ -12,6 +12,7 @@ import { activateHost, deactivateHost, runInvocation, type Invocation, type Prin
 import { Delivery, type DeadLetter, type InvokeOutcome, type Work } from './delivery';
 import { EgressPolicy } from './egress';
 import { EventsService } from './events-service';
+import { DEFAULT_EVENTS_PER_MINUTE, QueueRateLimit } from './queue-rate';
 import { FaultInjector } from './faults';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
@@ -44,6 +45,8 @@ export interface ForgeRuntimeOptions {
   site?: { cloudId: string; siteUrl: string };
   /** Simulated latency per emulated call (defaults: ./budget.ts DEFAULT_LATENCY). */
   latency?: Partial<Latency>;
+  /** Events the app may push per minute (Forge: 500 per installation, ./queue-rate.ts); `Infinity` turns it off. */
+  queueEventsPerMinute?: number;
 }
 
 const DEFAULT_MAX_STEPS = 10_000;
@@ -93,7 +96,8 @@ export class ForgeRuntime implements SdkHost {
     this.latency = { ...DEFAULT_LATENCY, ...options.latency };
     this.kvsStore = new KvsStore(this.clock);
     this.kvsService = new KvsService(this.kvsStore);
-    this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)), (queue) => this.maxEventBytes(queue));
+    const pushRate = new QueueRateLimit(this.clock, () => options.queueEventsPerMinute ?? DEFAULT_EVENTS_PER_MINUTE);
+    this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)), (queue) => this.maxEventBytes(queue), pushRate);
     this.delivery = new Delivery({
       clock: this.clock,
       agenda: this.agenda,

@@ -7,6 +7,7 @@ import type { Caller, Clock, HttpService, JiraLimits, JiraProductEvent, JiraSeed
 import { resolveActor } from './auth';
 import { errorResponse, JiraHttpError, jsonResponse } from './errors';
 import { defaultJiraLimits, JiraRateLimiter } from './limits';
+import { JiraPointsQuota, pointsFor } from './quota';
 import { guardRequest } from './guards';
 import { guardIssueRoute } from './handlers/security';
 import { route } from './router';
@@ -24,6 +25,7 @@ export class JiraEmulator implements HttpService {
   private readonly clock: Clock;
   private readonly state: JiraState;
   private readonly limiter: JiraRateLimiter;
+  private readonly quota: JiraPointsQuota;
   private readonly listeners = new Set<Listener>();
   private faults: ServiceFaults | null = null;
 
@@ -33,6 +35,12 @@ export class JiraEmulator implements HttpService {
     this.limits = { ...defaultJiraLimits, ...options.limits };
     this.state = new JiraState(options.seed);
     this.limiter = new JiraRateLimiter(this.clock, this.limits);
+    this.quota = new JiraPointsQuota(this.clock, this.limits.quotaPointsPerHour);
+  }
+
+  /** Points left in the app's hourly quota (tests and the bench read it). */
+  quotaRemaining(): number {
+    return this.quota.remaining();
   }
 
   onEvent(listener: Listener): () => void {
@@ -45,12 +53,39 @@ export class JiraEmulator implements HttpService {
   }
 
   async handle(request: Request, caller?: Caller): Promise<Response> {
+    // Only the app's traffic (asApp, asUser through Forge) spends the app's quota; API-token traffic does not.
+    const metered = caller !== undefined;
     try {
-      return await this.dispatch(request, caller);
+      if (metered) this.quota.admit();
     } catch (error) {
       if (error instanceof JiraHttpError) return errorResponse(error);
       throw error;
     }
+    let response: Response;
+    try {
+      response = await this.dispatch(request, caller);
+    } catch (error) {
+      if (!(error instanceof JiraHttpError)) {
+        // A write whose reply was lost was applied, so it was charged.
+        if (metered) this.quota.charge(1);
+        throw error;
+      }
+      response = errorResponse(error);
+    }
+    if (metered && !(response.status === 429 && response.headers.get('RateLimit-Reason') !== null)) await this.charge(request, response);
+    return response;
+  }
+
+  /** Charges the answered request's points and adds the quota headers (a reply lost on the wire was still charged). */
+  private async charge(request: Request, response: Response): Promise<void> {
+    const method = request.method.toUpperCase();
+    const path = new URL(request.url).pathname.replace(/\/+$/, '');
+    let body: unknown = null;
+    if (response.status < 400 && (response.headers.get('content-type') ?? '').includes('json')) {
+      body = JSON.parse(await response.clone().text()) as unknown;
+    }
+    this.quota.charge(pointsFor(method, path, response.status, body));
+    for (const [k, v] of Object.entries(this.quota.headers())) response.headers.set(k, v);
   }
 
   private injectedFault(): Response | undefined {

@@ -11,6 +11,7 @@ export const defaultJiraLimits: JiraLimits = {
   issueWritesPer30s: 100,
   attachmentMaxBytes: 10 * 1024 * 1024,
   searchLagMs: 0,
+  quotaPointsPerHour: 65_000,
 };
 
 class SlidingWindow {
@@ -69,13 +70,11 @@ export class JiraRateLimiter {
     const wait = this.burst.waitMs(bucket, now);
     if (wait > 0) throw tooMany(wait, now, this.limits.requestsPerSecond, 'jira-burst-based');
     this.burst.record(bucket, now);
-    const remaining = this.burst.remaining(bucket);
-    const headers: Record<string, string> = {
+    // X-RateLimit-NearLimit is the hourly quota's ("Not used for request rate limiting"): see quota.ts.
+    return {
       'X-RateLimit-Limit': String(this.limits.requestsPerSecond),
-      'X-RateLimit-Remaining': String(remaining),
+      'X-RateLimit-Remaining': String(this.burst.remaining(bucket)),
     };
-    if (remaining < this.limits.requestsPerSecond * 0.2) headers['X-RateLimit-NearLimit'] = 'true';
-    return headers;
   }
 
   /** Counts one write to `issueId`; throws 429 past 20 writes per 2 s or 100 per 30 s (defaults). */

@@ -74,7 +74,9 @@ async function bigWorld(tasks: number, issues: number, people: { b24?: B24SeedUs
     seed,
     seedApp,
     b24Limits: { bucketCapacity: UNLIMITED, drainPerSecond: UNLIMITED, operatingSecondsPer10Min: UNLIMITED },
-    jiraLimits: { requestsPerSecond: UNLIMITED, issueWritesPer2s: UNLIMITED, issueWritesPer30s: UNLIMITED },
+    jiraLimits: { requestsPerSecond: UNLIMITED, issueWritesPer2s: UNLIMITED, issueWritesPer30s: UNLIMITED, quotaPointsPerHour: UNLIMITED },
+    // Pages run back to back here, with no simulated time between them: the per-minute push rate is lifted too.
+    queueEventsPerMinute: UNLIMITED,
   });
   const auth = `Basic ${Buffer.from(`${seed.jira.users[0]?.email ?? ''}:token`).toString('base64')}`;
   for (let i = 0; i < issues; i += 50) {
