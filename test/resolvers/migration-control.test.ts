@@ -27,15 +27,15 @@ describe('the migration control resolvers', () => {
   });
 
   it.each(NEW_CALLS)('%s is refused to a person who may only browse the project, and to one who may not even browse it', async (call) => {
-    expect(await world.settings('dmitri', call)).toEqual({ error: REFUSAL });
-    expect(await world.settings('olga', call)).toEqual({ error: REFUSAL });
+    expect(await world.settings('dmitri', call)).toEqual({ error: REFUSAL, code: 'refused.ADMINISTER_PROJECTS' });
+    expect(await world.settings('olga', call)).toEqual({ error: REFUSAL, code: 'refused.ADMINISTER_PROJECTS' });
     expect(stored(world, 'migration')).toEqual([]);
   });
 
   it('a browse-only person cannot pause or cancel a project administrator\'s run', async () => {
     await world.settings('ben', 'startMigration');
-    expect(await world.settings('dmitri', 'pauseMigration')).toEqual({ error: REFUSAL });
-    expect(await world.settings('dmitri', 'cancelMigration')).toEqual({ error: REFUSAL });
+    expect(await world.settings('dmitri', 'pauseMigration')).toEqual({ error: REFUSAL, code: 'refused.ADMINISTER_PROJECTS' });
+    expect(await world.settings('dmitri', 'cancelMigration')).toEqual({ error: REFUSAL, code: 'refused.ADMINISTER_PROJECTS' });
     expect(await world.settings('ben', 'getMigration')).toMatchObject({ progress: { state: 'running' }, canPause: true });
   });
 
