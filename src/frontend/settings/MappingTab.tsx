@@ -42,7 +42,7 @@ function MappingEditor({ view }: { view: MappingView }) {
       <Heading size="medium">{t('mapping.heading')}</Heading>
       <Label labelFor="group">{t('mapping.group')}</Label>
       <Select
-        id="group"
+        inputId="group"
         options={view.groups.map((g) => ({ label: g.name, value: g.id }))}
         value={{ label: view.groups.find((g) => g.id === config.b24GroupId)?.name ?? config.b24GroupId, value: config.b24GroupId }}
         onChange={(o: { value: string }) => setConfig({ ...config, b24GroupId: o.value })}
@@ -59,7 +59,7 @@ function MappingEditor({ view }: { view: MappingView }) {
           key: f.field,
           cells: [
             { key: 'f', content: <><Text>{wordOr(t, `field.${f.field}`, f.field)}</Text>{at(`fields.${i}`)}</> },
-            { key: 'd', content: <DirectionSelect value={f.direction} onChange={(direction) => setConfig({ ...config, fields: config.fields.map((x, j) => (j === i ? { ...x, direction } : x)) })} /> },
+            { key: 'd', content: <DirectionSelect inputId={`field-direction-${i}`} value={f.direction} onChange={(direction) => setConfig({ ...config, fields: config.fields.map((x, j) => (j === i ? { ...x, direction } : x)) })} /> },
           ],
         }))}
       />
@@ -77,7 +77,7 @@ function MappingEditor({ view }: { view: MappingView }) {
       {at('endOfDayTime')}
       <Label labelFor="del">{t('mapping.deletePolicy')}</Label>
       <Select
-        id="del"
+        inputId="del"
         options={(['close', 'delete', 'unlink'] as const).map((p) => ({ label: t(`deletes.${p}`), value: p }))}
         value={{ label: t(`deletes.${config.deletes.task}`), value: config.deletes.task }}
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}

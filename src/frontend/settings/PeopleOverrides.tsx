@@ -80,7 +80,7 @@ export function PeopleOverrides({ report, onSaved }: { report: PeopleReport; onS
       <PairEditor people={b24People} draft={draft} names="override" onChange={setDraft} />
       <Button onClick={add}>{t('people.addOverride')}</Button>
       <Label labelFor="fallback">{t('people.fallback')}</Label>
-      <Select id="fallback" options={(['leave-unchanged', 'default-user'] as const).map(fallbackOption)} value={fallbackOption(fallback.kind)} onChange={(o: { value: PeopleFallback['kind'] }) => setFallback(o.value === 'leave-unchanged' ? { kind: 'leave-unchanged' } : { kind: 'default-user', ...defaults })} />
+      <Select inputId="fallback" options={(['leave-unchanged', 'default-user'] as const).map(fallbackOption)} value={fallbackOption(fallback.kind)} onChange={(o: { value: PeopleFallback['kind'] }) => setFallback(o.value === 'leave-unchanged' ? { kind: 'leave-unchanged' } : { kind: 'default-user', ...defaults })} />
       {fallback.kind === 'default-user' ? <PairEditor people={b24People} draft={defaults} names="fallback" onChange={(d) => setFallback({ kind: 'default-user', ...d })} /> : null}
       {unclaimed(problems, ['overrides', 'users.overrides']).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
       {result ? <Text>{result}</Text> : null}
