@@ -4,13 +4,13 @@
  * listed next to its row (or above Save when no row shows its path).
  */
 import { useState } from 'react';
-import { Button, DynamicTable, ErrorMessage, Heading, Label, Select, Stack, Text, Textfield } from '@forge/react';
+import { Button, DynamicTable, Heading, Label, Select, Stack, Text, Textfield } from '@forge/react';
 import type { MappingView } from '../../app/admin/mapping';
 import type { SyncConfig } from '../../core/config';
 import { Loaded, Problem as ProblemMessage } from '../shared/Problem';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
-import { RowProblems, unclaimed } from '../shared/problems';
+import { ProblemMessages, RowProblems, unclaimed } from '../shared/problems';
 import { message as word, wordOr } from '../shared/words';
 import { ConflictPolicies } from './ConflictPolicies';
 import { CustomFieldTable } from './CustomFieldTable';
@@ -51,7 +51,7 @@ function MappingEditor({ view }: { view: MappingView }) {
       {at('b24GroupId')}
       <Heading size="small">{t('mapping.statuses')}</Heading>
       <StatusTable rows={config.statuses} jiraStatuses={view.jiraStatuses} problems={problems} onChange={(statuses) => setConfig({ ...config, statuses })} />
-      {problems.filter((p) => p.path === 'statuses').map((p) => <ErrorMessage key={p.message}>{p.message}</ErrorMessage>)}
+      <ProblemMessages problems={problems.filter((p) => p.path === 'statuses')} />
       <Heading size="small">{t('mapping.fields')}</Heading>
       <DynamicTable
         head={{ cells: [{ key: 'f', content: t('mapping.field') }, { key: 'd', content: t('mapping.direction') }] }}
@@ -83,7 +83,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}
       />
       <RestrictedContent config={config} onChange={(restricted) => setConfig({ ...config, restricted })} />
-      {unclaimed(problems, SHOWN).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
+      <ProblemMessages problems={unclaimed(problems, SHOWN)} />
       {result ? <Text>{result}</Text> : null}
       <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
     </Stack>

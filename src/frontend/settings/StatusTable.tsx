@@ -4,12 +4,11 @@
  */
 import { DynamicTable, ErrorMessage, Label, Select, Text } from '@forge/react';
 import type { Direction, StatusRow } from '../../core/config';
+import { ProblemMessages } from '../shared/problems';
 import { useText } from '../shared/text';
+import type { PathProblem } from '../shared/use-call';
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type Problem = PathProblem;
 
 const DIRECTIONS: Direction[] = ['both', 'b24-to-jira', 'jira-to-b24'];
 const ARROWS: Record<Direction, string> = { both: '↔', 'b24-to-jira': 'Bitrix24 → Jira', 'jira-to-b24': 'Jira → Bitrix24' };
@@ -55,7 +54,7 @@ export function StatusTable(props: { rows: StatusRow[]; jiraStatuses: { name: st
                   onChange={(option: { value: string }) => update(i, { jiraStatus: option.value })}
                 />
                 {!known.has(row.jiraStatus.toLowerCase()) ? <ErrorMessage>{`${row.jiraStatus}: ${t('mapping.notInWorkflow')}`}</ErrorMessage> : null}
-                {rowProblems(i).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
+                <ProblemMessages problems={rowProblems(i)} />
               </>
             ),
           },
