@@ -124,7 +124,8 @@ export const englishFallback: TextTree = {
     "outcome": "Outcome",
     "chart": "Synced changes and errors per day",
     "empty": "Nothing synced yet.",
-    "noMatch": "No entries match these filters."
+    "noMatch": "No entries match these filters.",
+    "retried": "Queued again: the failed work is retried in the background."
   },
   "migration": {
     "heading": "Initial migration",
