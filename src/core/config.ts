@@ -127,9 +127,12 @@ const schema = z.object({
   restricted: z.object({ comments: z.enum(['hold-back', 'copy']), securedIssues: z.enum(['hold-back', 'copy']) }).optional(),
 });
 
+/** A problem for a person: the English sentence, and a message code with its parameters that pages word (`errors.<code>`). */
 export interface ConfigProblem {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string>;
 }
 
 export type ConfigResult = { ok: true; config: SyncConfig } | { ok: false; problems: ConfigProblem[] };
@@ -142,6 +145,8 @@ export function validateConfig(input: unknown): ConfigResult {
       problems: parsed.error.issues.map((issue) => ({
         path: issue.path.map(String).join('.'),
         message: `${issue.path.map(String).join('.') || 'config'} ${issue.message}.`,
+        code: 'config.invalid',
+        params: { path: issue.path.map(String).join('.') || 'config' },
       })),
     };
   }

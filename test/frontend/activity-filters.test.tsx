@@ -1,6 +1,7 @@
 /**
  * The Activity tab's filters: each toggle asks getActivity again with its filter (errors only, the last 7 days),
- * and an empty filtered result says that nothing matches rather than that nothing ever synced.
+ * and an empty filtered result says that nothing matches rather than that nothing ever synced. Retry's sentence
+ * outlives the reload it causes, and only the last action's sentence is shown.
  */
 import { answerInvokes, findAll, textOf, waitForDoc, type ForgeNode } from './bridge';
 import ForgeReconciler from '@forge/react';
@@ -22,5 +23,28 @@ describe('the Activity tab filters', () => {
     flip(errors, 1);
     await waitForDoc(() => invocations.length === 3);
     expect(invocations.map((i) => i.payload)).toEqual([{ limit: 50 }, { limit: 50, errorsOnly: true }, { limit: 50, errorsOnly: true, sinceDays: 7 }]);
+  });
+});
+
+describe('the Activity tab Retry', () => {
+  const failed: ActivityPage = {
+    entries: [{ id: 'e1', at: Date.UTC(2026, 10, 3, 9, 30), projectKey: 'DEMO', direction: 'jira-to-b24', operation: 'sync', taskId: '7', issueKey: 'DEMO-1', fields: ['title'], outcome: 'failed', message: 'Bitrix24 refused.', canRetry: true, entity: 'task 7 ⇄ DEMO-1' }],
+    perDay: [],
+  };
+  const retryButton = (doc: ForgeNode) => findAll(doc, 'Button').find((b) => textOf(b) === 'Retry' && b.props.onClick);
+
+  it('keeps the queued sentence through the reload, then shows only the refusal of the next Retry', async () => {
+    let refuse = false;
+    const invocations = answerInvokes({ getActivity: () => failed, retry: () => (refuse ? { error: 'The entry cannot be retried.' } : { ok: true }) });
+    ForgeReconciler.render(<ActivityTab />);
+    const first = await waitForDoc((d) => retryButton(d) !== undefined);
+    (retryButton(first)?.props.onClick as () => void)();
+    await waitForDoc(() => invocations.filter((i) => i.call === 'getActivity').length === 2);
+    const after = await waitForDoc((d) => retryButton(d) !== undefined);
+    expect(textOf(after)).toContain('Queued again: the failed work is retried in the background.');
+    refuse = true;
+    (retryButton(after)?.props.onClick as () => void)();
+    const refused = await waitForDoc((d) => textOf(d).includes('The entry cannot be retried.'));
+    expect(textOf(refused)).not.toContain('Queued again');
   });
 });

@@ -80,7 +80,7 @@ describe('the Mapping tab tables', () => {
   it('offers a conflict policy per field, including custom fields, and keeps only those that differ from the default', async () => {
     const { invocations, doc } = await renderTab(mappingView(withCustomField()));
     const rows = findAll(table(doc, 'conflict'), 'Row');
-    expect(rows.map((r) => textOf(findAll(r, 'Cell')[0]))).toEqual(['title', 'description', 'assignee', 'reporter', 'dueDate', 'priority', 'status', 'UF_BUDGET']);
+    expect(rows.map((r) => textOf(findAll(r, 'Cell')[0]))).toEqual(['Title', 'Description', 'Assignee', 'Reporter', 'Due date', 'Priority', 'Status', 'UF_BUDGET']);
     expect((findAll(rows[0], 'Select')[0]?.props.options as { label: string }[]).map((o) => o.label)).toEqual(['As default (The later change wins)', 'The later change wins', 'Bitrix24 wins', 'Jira wins']);
     (findAll(rows[7], 'Select')[0]?.props.onChange as Handler)({ value: 'b24-wins' });
     const after = await waitForDoc((d) => (findAll(findAll(table(d, 'conflict'), 'Row')[7], 'Select')[0]?.props.value as { value: string }).value === 'b24-wins');

@@ -39,7 +39,7 @@ describe('the People tab overrides', () => {
     const added = await waitForDoc((d) => findAll(findAll(d, 'DynamicTable')[1], 'Row').length === 1);
     expect(textOf(findAll(findAll(added, 'DynamicTable')[1], 'Row')[0])).toContain('Farid Haddad');
 
-    const fallback = findAll(added, 'Select').find((s) => String(s.props.id).endsWith('fallback'));
+    const fallback = findAll(added, 'Select').find((s) => String(s.props.inputId).endsWith('fallback'));
     expect((fallback?.props.options as { label: string }[]).map((o) => o.label)).toEqual(['Leave the field unchanged', 'Use default users']);
     (fallback?.props.onChange as Handler)({ value: 'default-user' });
     const withDefaults = await waitForDoc((d) => pickers(d).length === 2);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import english from '../../src/frontend/i18n/en-US.json';
 import russian from '../../src/frontend/i18n/ru-RU.json';
 import { describeInBrowser, seedJournal, startBrowserWorld, type BrowserWorld } from './browser-world';
+import { choose, openTab, row, settingsPath, appReady } from './flows';
 import { LOCALES, linkedIssue, stableTree, visitScreens, type Screen } from './screens';
 
 const DIR = path.join(__dirname, 'aria');
@@ -27,9 +28,11 @@ function untranslated(tree: string, text: string): string[] {
   const keys = all.map(([key]) => key).filter((key) => new RegExp(`(^|[^\\w.])${escape(key)}($|[^\\w.])`).test(text));
   const foreign = all.filter(([key, value]) => ![...ru.entries()].some(([k, r]) => k !== key && r.includes(value)));
   const phrases = foreign.filter(([, value]) => value.includes(' ') && new RegExp(`(^|\\W)${escape(value)}($|\\W)`).test(text));
+  // A worded message with parameters: any literal part between its parameters with two adjacent Latin words (arrows such as "Bitrix24 → Jira" are the same in every language).
+  const parts = foreign.filter(([, value]) => /\{\w+\}/.test(value) && value.split(/\{\w+\}/).map((part) => part.trim().replace(/^[^\w]+|[^\w]+$/g, '')).some((part) => /[A-Za-z]+ [A-Za-z]+/.test(part) && part.length >= 10 && text.includes(part)));
   const names = new Set([...tree.matchAll(/- (?:button|tab|columnheader) "([^"]+)"/g)].map((m) => m[1]));
   const named = foreign.filter(([, value]) => names.has(value));
-  return [...new Set([...keys.map((k) => `key ${k}`), ...[...phrases, ...named].map(([key, value]) => `English "${value}" (${key})`)])];
+  return [...new Set([...keys.map((k) => `key ${k}`), ...[...phrases, ...parts, ...named].map(([key, value]) => `English "${value}" (${key})`)])];
 }
 
 const UPDATE = process.env.UPDATE === '1';
@@ -76,7 +79,26 @@ describeInBrowser('the screens, as accessibility trees', () => {
     (name) => {
       const tree = trees.get(`${name}.ru-RU`) ?? '';
       expect(tree).not.toBe('');
-      expect(untranslated(tree, texts.get(`${name}.ru-RU`) ?? '')).toEqual([]);
+      const placeholders = [...tree.matchAll(/\/placeholder: (.*)/g)].map((m) => m[1]).join('\n');
+      expect(untranslated(tree, `${texts.get(`${name}.ru-RU`) ?? ''}\n${placeholders}`)).toEqual([]);
     },
   );
+
+  it('in ru-RU, a tested connection and a mapping saved with a problem are worded in Russian too', async () => {
+    const page = await world.open(settingsPath('anna', 'ru-RU'));
+    await appReady(page);
+    const connection = await openTab(page, 'Подключение');
+    await connection.getByRole('button', { name: 'Проверить подключение' }).click();
+    await connection.getByText('Подключение работает.').waitFor();
+    const mapping = await openTab(page, 'Сопоставление');
+    const pending = row(mapping, 'Ждёт выполнения');
+    await choose(pending.getByRole('combobox').first(), 'Bitrix24 → Jira');
+    await mapping.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await pending.getByText('не передаётся из Jira', { exact: false }).waitFor();
+    const frame = page.locator('#forge-root');
+    const tree = await frame.ariaSnapshot();
+    const placeholders = [...tree.matchAll(/\/placeholder: (.*)/g)].map((m) => m[1]).join('\n');
+    expect(untranslated(tree, `${await frame.innerText()}\n${placeholders}`)).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -2,6 +2,7 @@
  * "Test connection": who the app acts as on which portal, which permissions (scopes) it has and lacks, and every
  * failure as a sentence. Runs against the stored credentials, so it tests exactly what the sync will use.
  */
+import { isSyncError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { ConnectionStore } from '../store/connection';
 import { describeB24Failure } from './errors';
@@ -16,22 +17,45 @@ export interface ConnectionTestResult {
   user?: { id: string; name: string; admin: boolean };
   scopes: { present: string[]; missing: string[] };
   problems: string[];
+  /** The same problems, each with a message code and parameters the page words (`errors.<code>`); `message` is the English fallback. */
+  coded?: CodedProblem[];
+}
+
+export interface CodedProblem {
+  message: string;
+  code: string;
+  params: Record<string, string>;
+}
+
+/** The message code of a Bitrix24 failure, matching the sentence describeB24Failure() gives it. */
+function failureCode(error: unknown): { code: string; params: Record<string, string> } {
+  if (!isSyncError(error)) return { code: 'b24.unexpected', params: {} };
+  if (error.code === 'b24:not-connected') return { code: 'b24.notConnected', params: {} };
+  if (error.code === 'b24:insufficient_scope') return { code: 'b24.scope', params: {} };
+  const known = ['network', 'timeout', 'unauthorized', 'payment-required', 'forbidden', 'rate-limited', 'server-error', 'not-found'];
+  return known.includes(error.reason) ? { code: `b24.${error.reason}`, params: {} } : { code: 'b24.rejected', params: { code: error.code } };
 }
 
 export async function testConnection(deps: AppDeps): Promise<ConnectionTestResult> {
   const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
   const credentials = await readCredentials(deps);
-  const result: ConnectionTestResult = { ok: false, scopes: { present: [], missing: [] }, problems: [] };
+  const result: ConnectionTestResult = { ok: false, scopes: { present: [], missing: [] }, problems: [], coded: [] };
+  const problem = (message: string, code: string, params: Record<string, string> = {}) => {
+    result.problems.push(message);
+    result.coded?.push({ message, code, params });
+  };
   if (connection) result.portal = connection.domain;
   if (!connection || !credentials) {
-    result.problems.push(connection?.authMode === 'oauth' ? 'The OAuth application is not authorised yet: open the authorisation link and approve it in Bitrix24.' : 'No Bitrix24 portal is connected yet.');
+    if (connection?.authMode === 'oauth') problem('The OAuth application is not authorised yet: open the authorisation link and approve it in Bitrix24.', 'b24.notAuthorised');
+    else problem('No Bitrix24 portal is connected yet.', 'b24.notConnected');
     return result;
   }
   try {
     const profile = await deps.b24.getProfile();
     result.user = { id: profile.id, name: `${profile.name} ${profile.lastName}`.trim(), admin: profile.admin };
   } catch (error) {
-    result.problems.push(describeB24Failure(error));
+    const { code, params } = failureCode(error);
+    problem(describeB24Failure(error), code, params);
     return result;
   }
   try {
@@ -39,10 +63,12 @@ export async function testConnection(deps: AppDeps): Promise<ConnectionTestResul
     result.scopes.present = granted;
     result.scopes.missing = REQUIRED_SCOPES.filter((alts) => !alts.some((s) => granted.includes(s))).map((alts) => alts.join(' or '));
   } catch (error) {
-    result.problems.push(describeB24Failure(error));
+    const { code, params } = failureCode(error);
+    problem(describeB24Failure(error), code, params);
   }
   if (result.scopes.missing.length > 0) {
-    result.problems.push(`Missing scope: the ${connection.authMode === 'webhook' ? 'webhook' : 'application'} needs permission for ${result.scopes.missing.join(', ')}. Edit its permissions in Bitrix24 and test again.`);
+    const who = connection.authMode === 'webhook' ? 'webhook' : 'application';
+    problem(`Missing scope: the ${who} needs permission for ${result.scopes.missing.join(', ')}. Edit its permissions in Bitrix24 and test again.`, `b24.missingScope.${who}`, { scopes: result.scopes.missing.join(', ') });
   }
   result.ok = result.problems.length === 0;
   return result;

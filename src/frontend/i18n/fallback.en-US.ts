@@ -124,7 +124,8 @@ export const englishFallback: TextTree = {
     "outcome": "Outcome",
     "chart": "Synced changes and errors per day",
     "empty": "Nothing synced yet.",
-    "noMatch": "No entries match these filters."
+    "noMatch": "No entries match these filters.",
+    "retried": "Queued again: the failed work is retried in the background."
   },
   "migration": {
     "heading": "Initial migration",
@@ -287,6 +288,53 @@ export const englishFallback: TextTree = {
     "byEmail": "e-mail"
   },
   "errors": {
+    "config": {
+      "invalid": "{path}: the value is not valid.",
+      "fieldUnknown": "Field \"{field}\" is not a field the sync knows; use one of {known}.",
+      "fieldTwice": "Field \"{field}\" is mapped more than once; keep one row per field.",
+      "customB24Field": "Custom field pair {b24Field} ⇄ {jiraField}: \"{b24Field}\" is not a Bitrix24 user field name such as UF_AUTO_123.",
+      "customJiraField": "Custom field pair {b24Field} ⇄ {jiraField}: \"{jiraField}\" is not a Jira custom field id such as customfield_10042.",
+      "customConverter": "Custom field pair {b24Field} ⇄ {jiraField} has an unknown value type \"{converter}\"; choose text, number, date or list.",
+      "customTwice": "Custom field pair {b24Field} ⇄ {jiraField} repeats a field another pair already maps.",
+      "conflictField": "The conflict policy names field \"{field}\", which no mapping defines.",
+      "b24StatusUnknown": "Bitrix24 status \"{status}\" does not exist; use 2 pending, 3 in progress, 4 awaiting control, 5 completed or 6 deferred.",
+      "statusNotSettable": {
+        "1": "Bitrix24 status 1 (new, legacy) cannot be set through the action methods; make the row \"{jiraStatus}\" Bitrix24 → Jira.",
+        "4": "Bitrix24 status 4 (awaiting control) is reached only when an assignee completes a task under control, so it cannot be set from Jira; make the row \"{jiraStatus}\" Bitrix24 → Jira.",
+        "7": "Bitrix24 status 7 (declined, legacy) cannot be set through the action methods; make the row \"{jiraStatus}\" Bitrix24 → Jira."
+      },
+      "jiraOnlyDirection": "Jira status \"{jiraStatus}\" has no Bitrix24 status, so it cannot be reached from Bitrix24; set its direction to Jira → Bitrix24.",
+      "jiraOnlyField": "Jira-only status \"{jiraStatus}\" needs a Bitrix24 user field (such as UF_JIRA_STATUS) to be written to.",
+      "jiraOnlyHold": "Jira-only status \"{jiraStatus}\" needs the Bitrix24 status the task keeps meanwhile (2, 3 or 6).",
+      "statusTwoB24": "Bitrix24 statuses {previous} and {target} are both mapped {direction} to Jira status \"{jiraStatus}\", so a move to \"{jiraStatus}\" in Jira has two possible Bitrix24 statuses.",
+      "statusTwoJira": "Jira statuses \"{previous}\" and \"{target}\" are both mapped from Bitrix24 status {status}, so a move to {status} in Bitrix24 has two possible Jira statuses.",
+      "jiraStatusUnreachable": "Jira status \"{jiraStatus}\" is unreachable from Jira: no row maps it to Bitrix24, so moving an issue to it would never move the task; make the row ↔ or add a Jira → Bitrix24 row.",
+      "priorityTwoB24": "Jira priority \"{jiraPriority}\" is mapped to both Bitrix24 priorities {first} and {second}.",
+      "priorityTwoJira": "Bitrix24 priority {b24Priority} is mapped to both Jira priorities \"{first}\" and \"{second}\"; keep one ↔ row and make the others Jira → Bitrix24.",
+      "b24UserTwice": "Bitrix24 user {user} is mapped twice; a person can have only one Jira account.",
+      "jiraUserTwice": "Jira account {user} is mapped twice; a person can have only one Bitrix24 user.",
+      "timeZone": "\"{value}\" is not an IANA time zone such as Europe/Berlin.",
+      "endOfDay": "End-of-day time \"{value}\" is not a time of day written HH:MM, such as 18:00."
+    },
+    "b24": {
+      "notConnected": "No Bitrix24 portal is connected yet.",
+      "notAuthorised": "The OAuth application is not authorised yet: open the authorisation link and approve it in Bitrix24.",
+      "unexpected": "Bitrix24 could not be reached: an unexpected error occurred.",
+      "network": "The portal is unreachable: check the address and that the portal is online.",
+      "timeout": "The portal is unreachable: check the address and that the portal is online.",
+      "unauthorized": "Bitrix24 refused the credentials: the webhook secret or the OAuth client secret is wrong, or the access was revoked.",
+      "payment-required": "The portal's plan does not allow REST access (payment required): renew or upgrade the Bitrix24 plan.",
+      "scope": "The webhook or application lacks a permission (scope) the app needs.",
+      "forbidden": "Bitrix24 denied access: on an unpaid or free plan REST access may be blocked, or the user lacks rights.",
+      "rate-limited": "Bitrix24 is limiting requests right now: try again in a minute.",
+      "server-error": "Bitrix24 answered with a server error: try again later.",
+      "not-found": "Bitrix24 does not know this address or method: check the portal address.",
+      "rejected": "Bitrix24 rejected the request ({code}).",
+      "missingScope": {
+        "webhook": "Missing scope: the webhook needs permission for {scopes}. Edit its permissions in Bitrix24 and test again.",
+        "application": "Missing scope: the application needs permission for {scopes}. Edit its permissions in Bitrix24 and test again."
+      }
+    },
     "refused": {
       "ADMINISTER": "Only Jira administrators may change the Bitrix24 connection.",
       "ADMINISTER_PROJECTS": "Only administrators of this project may view or change its Bitrix24 sync settings.",

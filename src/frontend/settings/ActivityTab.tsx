@@ -3,12 +3,12 @@
  * by outcome, so both bars of a day stand side by side), and Retry on failures.
  */
 import { useState } from 'react';
-import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, Stack, Text, Toggle, Label } from '@forge/react';
+import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text, Toggle, Label } from '@forge/react';
 import type { ActivityPage } from '../../app/admin/activity';
 import { Loaded, Problem } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
-import { call, useCall } from '../shared/use-call';
+import { call, useCall, type Refusal } from '../shared/use-call';
 import { directionArrow } from '../shared/words';
 
 export function ActivityTab() {
@@ -16,6 +16,13 @@ export function ActivityTab() {
   const [errorsOnly, setErrorsOnly] = useState(false);
   const [thisWeek, setThisWeek] = useState(false);
   const [state, reload] = useCall<ActivityPage>('getActivity', { limit: 50, ...(errorsOnly ? { errorsOnly: true } : {}), ...(thisWeek ? { sinceDays: 7 } : {}) });
+  // Kept above the reload: the last action's sentence must outlive the spinner its own reload shows.
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const retry = async (entryId: string) => {
+    const reply = await call<unknown>('retry', { entryId });
+    setOutcome(reply.ok ? { ok: true } : { ok: false, refusal: reply });
+    if (reply.ok) reload();
+  };
   return (
     <Stack space="space.200">
       <Heading size="medium">{t('activity.heading')}</Heading>
@@ -25,24 +32,22 @@ export function ActivityTab() {
         <Label labelFor="week">{t('activity.thisWeek')}</Label>
         <Toggle id="week" isChecked={thisWeek} onChange={() => setThisWeek(!thisWeek)} />
       </Inline>
-      <Loaded state={state} reload={reload}>{(page) => <Journal page={page} reload={reload} filtered={errorsOnly || thisWeek} />}</Loaded>
+      {outcome?.ok ? <SectionMessage appearance="success"><Text>{t('activity.retried')}</Text></SectionMessage> : null}
+      {outcome && !outcome.ok ? <Problem message={outcome.refusal.message} {...(outcome.refusal.code ? { code: outcome.refusal.code, params: outcome.refusal.params ?? {} } : {})} /> : null}
+      <Loaded state={state} reload={reload}>{(page) => <Journal page={page} onRetry={(id) => void retry(id)} filtered={errorsOnly || thisWeek} />}</Loaded>
     </Stack>
   );
 }
 
-function Journal({ page, reload, filtered }: { page: ActivityPage; reload: () => void; filtered: boolean }) {
+/** Only the last action's result is shown: a new Retry replaces the sentence of the one before. */
+type Outcome = { ok: true } | { ok: false; refusal: Refusal } | null;
+
+function Journal({ page, onRetry, filtered }: { page: ActivityPage; onRetry: (entryId: string) => void; filtered: boolean }) {
   const t = useText();
-  const [problem, setProblem] = useState<string | null>(null);
-  const retry = async (entryId: string) => {
-    const reply = await call<unknown>('retry', { entryId });
-    setProblem(reply.ok ? null : reply.message);
-    if (reply.ok) reload();
-  };
   if (page.entries.length === 0) return <Text>{t(filtered ? 'activity.noMatch' : 'activity.empty')}</Text>;
   const chart = page.perDay.flatMap((d) => [{ day: d.day, kind: t('outcome.synced'), count: d.synced }, { day: d.day, kind: t('outcome.failed'), count: d.errors }]);
   return (
     <Stack space="space.200">
-      {problem ? <Problem message={problem} /> : null}
       <BarChart data={chart} xAccessor="day" yAccessor="count" colorAccessor="kind" title={t('activity.chart')} />
       <DynamicTable
         head={{ cells: ['time', 'direction', 'entity', 'fields', 'outcome', 'action'].map((k) => ({ key: k, content: k === 'action' ? '' : t(`activity.${k}`) })) }}
@@ -54,7 +59,7 @@ function Journal({ page, reload, filtered }: { page: ActivityPage; reload: () =>
             { key: 'entity', content: <Text>{e.taskId && e.issueKey ? `${t('journal.task')} ${e.taskId} ⇄ ${e.issueKey}` : e.entity}</Text> },
             { key: 'fields', content: <Text>{e.fields.join(', ')}</Text> },
             { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message ? <Text>{e.message}</Text> : null}</Stack> },
-            { key: 'action', content: e.canRetry ? <Button onClick={() => void retry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },
+            { key: 'action', content: e.canRetry ? <Button onClick={() => onRetry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },
           ],
         }))}
       />

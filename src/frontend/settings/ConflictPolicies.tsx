@@ -6,6 +6,7 @@ import { DynamicTable, Label, Select, Stack, Text } from '@forge/react';
 import { STANDARD_FIELDS, type ConflictPolicy, type SyncConfig } from '../../core/config';
 import { RowProblems } from '../shared/problems';
 import { useText } from '../shared/text';
+import { wordOr } from '../shared/words';
 import type { PathProblem } from '../shared/use-call';
 
 const POLICIES: ConflictPolicy[] = ['latest-wins', 'b24-wins', 'jira-wins'];
@@ -35,7 +36,7 @@ export function ConflictPolicies({ conflicts, customFields, problems, onChange }
   return (
     <Stack space="space.100">
       <Label labelFor="conflict-default">{t('policy.default')}</Label>
-      <Select id="conflict-default" options={POLICIES.map(option)} value={option(conflicts.default)} onChange={(o: { value: ConflictPolicy }) => onChange({ ...conflicts, default: o.value })} />
+      <Select inputId="conflict-default" options={POLICIES.map(option)} value={option(conflicts.default)} onChange={(o: { value: ConflictPolicy }) => onChange({ ...conflicts, default: o.value })} />
       <RowProblems problems={problems} prefix="conflicts.default" />
       <DynamicTable
         head={{ cells: [{ key: 'f', content: t('mapping.field') }, { key: 'p', content: t('policy.heading') }] }}
@@ -44,12 +45,13 @@ export function ConflictPolicies({ conflicts, customFields, problems, onChange }
           return {
             key: `conflict-${field}`,
             cells: [
-              { key: 'f', content: <Text>{field}</Text> },
+              { key: 'f', content: <Text>{wordOr(t, `field.${field}`, field)}</Text> },
               {
                 key: 'p',
                 content: (
                   <>
-                    <Select options={fieldOptions} value={own ? option(own) : fieldOptions[0]} onChange={(o: { value: string }) => setField(field, o.value)} />
+                    <Label labelFor={`conflict-${field}`}>{wordOr(t, `field.${field}`, field)}</Label>
+                    <Select inputId={`conflict-${field}`} options={fieldOptions} value={own ? option(own) : fieldOptions[0]} onChange={(o: { value: string }) => setField(field, o.value)} />
                     <RowProblems problems={problems} prefix={`conflicts.perField.${field}`} />
                   </>
                 ),

@@ -12,6 +12,7 @@ import { Loaded, Problem } from '../shared/Problem';
 import { EventArrival, OAuthApproval } from './ConnectionAuth';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
+import { message } from '../shared/words';
 
 type View = ConnectionView & { events?: { event: string; bound: boolean; problem?: string }[] };
 
@@ -78,7 +79,7 @@ function TestResult({ result }: { result: ConnectionTestResult }) {
       {result.user ? <Text>{`${t('connection.actingUser')}: ${result.user.name} (#${result.user.id})`}</Text> : null}
       <Text>{`${t('connection.scopesPresent')}: ${result.scopes.present.join(', ') || '—'}`}</Text>
       <Text>{`${t('connection.scopesMissing')}: ${result.scopes.missing.join(', ') || '—'}`}</Text>
-      {result.problems.map((p) => <Text key={p}>{p}</Text>)}
+      {(result.coded ?? result.problems.map((p) => ({ message: p, code: undefined, params: {} }))).map((p) => <Text key={p.message}>{message(t, p.message, p.code, p.params)}</Text>)}
     </SectionMessage>
   );
 }

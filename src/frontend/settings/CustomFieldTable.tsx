@@ -4,7 +4,7 @@
  * (a field off the screen would be refused by Jira); a saved field no longer there stays shown, marked. The
  * Bitrix24 name is typed; validateConfig() explains a malformed name beside its row.
  */
-import { Button, DynamicTable, Select, Text, Textfield } from '@forge/react';
+import { Button, DynamicTable, Label, Select, Text, Textfield } from '@forge/react';
 import type { CustomConverter, CustomFieldMapping } from '../../core/config';
 import { RowProblems } from '../shared/problems';
 import { useText } from '../shared/text';
@@ -38,25 +38,29 @@ export function CustomFieldTable({ rows, jiraFields, problems, onChange }: Props
         rows={rows.map((row, i) => ({
           key: `custom-${i}`,
           cells: [
-            { key: 'b24Field', content: <Textfield name={`b24Field-${i}`} placeholder="UF_AUTO_123" value={row.b24Field} onChange={(e) => update(i, { b24Field: inputValue(e).trim().toUpperCase() })} /> },
-            { key: 'direction', content: <DirectionSelect value={row.direction} onChange={(direction) => update(i, { direction })} /> },
+            { key: 'b24Field', content: (<><Label labelFor={`b24Field-${i}`}>{t('mapping.b24Field')}</Label><Textfield id={`b24Field-${i}`} name={`b24Field-${i}`} placeholder="UF_AUTO_123" value={row.b24Field} onChange={(e) => update(i, { b24Field: inputValue(e).trim().toUpperCase() })} /></>) },
+            { key: 'direction', content: <DirectionSelect inputId={`custom-direction-${i}`} value={row.direction} onChange={(direction) => update(i, { direction })} /> },
             {
               key: 'jiraField',
               content: (
-                <Select
+                <>
+                  <Label labelFor={`jiraField-${i}`}>{t('mapping.jiraField')}</Label>
+                  <Select
                   inputId={`jiraField-${i}`}
                   placeholder={t('mapping.pickJiraField')}
                   options={fieldOptions(row.jiraField)}
                   value={row.jiraField === '' ? undefined : fieldOption(row.jiraField)}
                   onChange={(o: { value: string }) => update(i, { jiraField: o.value })}
-                />
+                  />
+                </>
               ),
             },
             {
               key: 'converter',
               content: (
                 <>
-                  <Select options={CONVERTERS.map(converter)} value={converter(row.converter)} onChange={(o: { value: CustomConverter }) => update(i, { converter: o.value })} />
+                  <Label labelFor={`converter-${i}`}>{t('mapping.converter')}</Label>
+                  <Select inputId={`converter-${i}`} options={CONVERTERS.map(converter)} value={converter(row.converter)} onChange={(o: { value: CustomConverter }) => update(i, { converter: o.value })} />
                   <RowProblems problems={problems} prefix={`customFields.${i}`} />
                 </>
               ),

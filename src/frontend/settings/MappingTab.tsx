@@ -4,13 +4,13 @@
  * listed next to its row (or above Save when no row shows its path).
  */
 import { useState } from 'react';
-import { Button, DynamicTable, ErrorMessage, Heading, Label, Select, Stack, Text, Textfield } from '@forge/react';
+import { Button, DynamicTable, Heading, Label, Select, Stack, Text, Textfield } from '@forge/react';
 import type { MappingView } from '../../app/admin/mapping';
 import type { SyncConfig } from '../../core/config';
 import { Loaded, Problem as ProblemMessage } from '../shared/Problem';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall } from '../shared/use-call';
-import { RowProblems, unclaimed } from '../shared/problems';
+import { ProblemMessages, RowProblems, unclaimed } from '../shared/problems';
 import { message as word, wordOr } from '../shared/words';
 import { ConflictPolicies } from './ConflictPolicies';
 import { CustomFieldTable } from './CustomFieldTable';
@@ -42,7 +42,7 @@ function MappingEditor({ view }: { view: MappingView }) {
       <Heading size="medium">{t('mapping.heading')}</Heading>
       <Label labelFor="group">{t('mapping.group')}</Label>
       <Select
-        id="group"
+        inputId="group"
         options={view.groups.map((g) => ({ label: g.name, value: g.id }))}
         value={{ label: view.groups.find((g) => g.id === config.b24GroupId)?.name ?? config.b24GroupId, value: config.b24GroupId }}
         onChange={(o: { value: string }) => setConfig({ ...config, b24GroupId: o.value })}
@@ -51,7 +51,7 @@ function MappingEditor({ view }: { view: MappingView }) {
       {at('b24GroupId')}
       <Heading size="small">{t('mapping.statuses')}</Heading>
       <StatusTable rows={config.statuses} jiraStatuses={view.jiraStatuses} problems={problems} onChange={(statuses) => setConfig({ ...config, statuses })} />
-      {problems.filter((p) => p.path === 'statuses').map((p) => <ErrorMessage key={p.message}>{p.message}</ErrorMessage>)}
+      <ProblemMessages problems={problems.filter((p) => p.path === 'statuses')} />
       <Heading size="small">{t('mapping.fields')}</Heading>
       <DynamicTable
         head={{ cells: [{ key: 'f', content: t('mapping.field') }, { key: 'd', content: t('mapping.direction') }] }}
@@ -59,7 +59,7 @@ function MappingEditor({ view }: { view: MappingView }) {
           key: f.field,
           cells: [
             { key: 'f', content: <><Text>{wordOr(t, `field.${f.field}`, f.field)}</Text>{at(`fields.${i}`)}</> },
-            { key: 'd', content: <DirectionSelect value={f.direction} onChange={(direction) => setConfig({ ...config, fields: config.fields.map((x, j) => (j === i ? { ...x, direction } : x)) })} /> },
+            { key: 'd', content: <DirectionSelect inputId={`field-direction-${i}`} value={f.direction} onChange={(direction) => setConfig({ ...config, fields: config.fields.map((x, j) => (j === i ? { ...x, direction } : x)) })} /> },
           ],
         }))}
       />
@@ -77,13 +77,13 @@ function MappingEditor({ view }: { view: MappingView }) {
       {at('endOfDayTime')}
       <Label labelFor="del">{t('mapping.deletePolicy')}</Label>
       <Select
-        id="del"
+        inputId="del"
         options={(['close', 'delete', 'unlink'] as const).map((p) => ({ label: t(`deletes.${p}`), value: p }))}
         value={{ label: t(`deletes.${config.deletes.task}`), value: config.deletes.task }}
         onChange={(o: { value: 'close' | 'delete' | 'unlink' }) => setConfig({ ...config, deletes: { ...config.deletes, task: o.value } })}
       />
       <RestrictedContent config={config} onChange={(restricted) => setConfig({ ...config, restricted })} />
-      {unclaimed(problems, SHOWN).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
+      <ProblemMessages problems={unclaimed(problems, SHOWN)} />
       {result ? <Text>{result}</Text> : null}
       <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
     </Stack>

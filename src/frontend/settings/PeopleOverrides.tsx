@@ -4,10 +4,10 @@
  * them with validateConfig() like the Mapping tab.
  */
 import { useState } from 'react';
-import { Button, DynamicTable, ErrorMessage, Heading, Label, Select, Stack, Text, UserPicker } from '@forge/react';
+import { Button, DynamicTable, Heading, Label, Select, Stack, Text, UserPicker } from '@forge/react';
 import type { PeopleFallback, PeopleOverride, PeopleReport } from '../../app/admin/people';
 import type { Person } from '../../app/admin/people-directory';
-import { RowProblems, unclaimed } from '../shared/problems';
+import { ProblemMessages, RowProblems, unclaimed } from '../shared/problems';
 import { useText } from '../shared/text';
 import { message as word } from '../shared/words';
 import { call, type PathProblem } from '../shared/use-call';
@@ -80,9 +80,9 @@ export function PeopleOverrides({ report, onSaved }: { report: PeopleReport; onS
       <PairEditor people={b24People} draft={draft} names="override" onChange={setDraft} />
       <Button onClick={add}>{t('people.addOverride')}</Button>
       <Label labelFor="fallback">{t('people.fallback')}</Label>
-      <Select id="fallback" options={(['leave-unchanged', 'default-user'] as const).map(fallbackOption)} value={fallbackOption(fallback.kind)} onChange={(o: { value: PeopleFallback['kind'] }) => setFallback(o.value === 'leave-unchanged' ? { kind: 'leave-unchanged' } : { kind: 'default-user', ...defaults })} />
+      <Select inputId="fallback" options={(['leave-unchanged', 'default-user'] as const).map(fallbackOption)} value={fallbackOption(fallback.kind)} onChange={(o: { value: PeopleFallback['kind'] }) => setFallback(o.value === 'leave-unchanged' ? { kind: 'leave-unchanged' } : { kind: 'default-user', ...defaults })} />
       {fallback.kind === 'default-user' ? <PairEditor people={b24People} draft={defaults} names="fallback" onChange={(d) => setFallback({ kind: 'default-user', ...d })} /> : null}
-      {unclaimed(problems, ['overrides', 'users.overrides']).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
+      <ProblemMessages problems={unclaimed(problems, ['overrides', 'users.overrides'])} />
       {result ? <Text>{result}</Text> : null}
       <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
     </Stack>

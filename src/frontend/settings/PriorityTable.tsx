@@ -3,7 +3,7 @@
  * priority scheme, from the create metadata), a direction per row, rows added and removed freely (Highest and Lowest
  * usually flow Jira → Bitrix24 only); problems show beside their row.
  */
-import { Button, DynamicTable, Select } from '@forge/react';
+import { Button, DynamicTable, Label, Select } from '@forge/react';
 import type { PriorityRow } from '../../core/config';
 import { RowProblems } from '../shared/problems';
 import { useText } from '../shared/text';
@@ -32,13 +32,14 @@ export function PriorityTable({ rows, jiraPriorities, problems, onChange }: Prop
         rows={rows.map((row, i) => ({
           key: `priority-${i}`,
           cells: [
-            { key: 'b24', content: <Select options={B24_PRIORITIES.map(b24Option)} value={b24Option(row.b24Priority)} onChange={(o: { value: PriorityRow['b24Priority'] }) => update(i, { b24Priority: o.value })} /> },
-            { key: 'dir', content: <DirectionSelect value={row.direction} onChange={(direction) => update(i, { direction })} /> },
+            { key: 'b24', content: (<><Label labelFor={`priority-b24-${i}`}>{t('mapping.b24Priority')}</Label><Select inputId={`priority-b24-${i}`} options={B24_PRIORITIES.map(b24Option)} value={b24Option(row.b24Priority)} onChange={(o: { value: PriorityRow['b24Priority'] }) => update(i, { b24Priority: o.value })} /></>) },
+            { key: 'dir', content: <DirectionSelect inputId={`priority-direction-${i}`} value={row.direction} onChange={(direction) => update(i, { direction })} /> },
             {
               key: 'jira',
               content: (
                 <>
-                  <Select options={names.map((n) => ({ label: n, value: n }))} value={{ label: row.jiraPriority, value: row.jiraPriority }} onChange={(o: { value: string }) => update(i, { jiraPriority: o.value })} />
+                  <Label labelFor={`priority-jira-${i}`}>{t('mapping.jiraPriority')}</Label>
+                  <Select inputId={`priority-jira-${i}`} options={names.map((n) => ({ label: n, value: n }))} value={{ label: row.jiraPriority, value: row.jiraPriority }} onChange={(o: { value: string }) => update(i, { jiraPriority: o.value })} />
                   <RowProblems problems={problems} prefix={`priorities.${i}`} />
                 </>
               ),

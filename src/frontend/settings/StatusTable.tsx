@@ -2,25 +2,30 @@
  * The status table: one row per status-table entry, with the project's real Jira statuses to choose from and a
  * direction per row; a validation problem is shown next to the row it concerns.
  */
-import { DynamicTable, ErrorMessage, Select, Text } from '@forge/react';
+import { DynamicTable, ErrorMessage, Label, Select, Text } from '@forge/react';
 import type { Direction, StatusRow } from '../../core/config';
+import { ProblemMessages } from '../shared/problems';
 import { useText } from '../shared/text';
+import type { PathProblem } from '../shared/use-call';
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type Problem = PathProblem;
 
 const DIRECTIONS: Direction[] = ['both', 'b24-to-jira', 'jira-to-b24'];
 const ARROWS: Record<Direction, string> = { both: '↔', 'b24-to-jira': 'Bitrix24 → Jira', 'jira-to-b24': 'Jira → Bitrix24' };
 
-export function DirectionSelect({ value, onChange }: { value: Direction; onChange: (d: Direction) => void }) {
+/** A direction picker named by a Label (UI Kit's Select is named through `inputId` + `Label labelFor`). */
+export function DirectionSelect({ inputId, value, onChange }: { inputId: string; value: Direction; onChange: (d: Direction) => void }) {
+  const t = useText();
   return (
-    <Select
+    <>
+      <Label labelFor={inputId}>{t('mapping.direction')}</Label>
+      <Select
+      inputId={inputId}
       options={DIRECTIONS.map((d) => ({ label: ARROWS[d], value: d }))}
       value={{ label: ARROWS[value], value }}
       onChange={(option: { value: Direction }) => onChange(option.value)}
-    />
+      />
+    </>
   );
 }
 
@@ -36,18 +41,20 @@ export function StatusTable(props: { rows: StatusRow[]; jiraStatuses: { name: st
         key: `status-${i}`,
         cells: [
           { key: 'b24', content: <Text>{row.b24Status ? t(`b24status.${row.b24Status}`) : `— (${row.b24Field ?? ''})`}</Text> },
-          { key: 'dir', content: <DirectionSelect value={row.direction} onChange={(direction) => update(i, { direction })} /> },
+          { key: 'dir', content: <DirectionSelect inputId={`status-direction-${i}`} value={row.direction} onChange={(direction) => update(i, { direction })} /> },
           {
             key: 'jira',
             content: (
               <>
+                <Label labelFor={`status-jira-${i}`}>{t('mapping.jiraStatus')}</Label>
                 <Select
+                  inputId={`status-jira-${i}`}
                   options={props.jiraStatuses.map((s) => ({ label: s.name, value: s.name }))}
                   value={{ label: row.jiraStatus, value: row.jiraStatus }}
                   onChange={(option: { value: string }) => update(i, { jiraStatus: option.value })}
                 />
                 {!known.has(row.jiraStatus.toLowerCase()) ? <ErrorMessage>{`${row.jiraStatus}: ${t('mapping.notInWorkflow')}`}</ErrorMessage> : null}
-                {rowProblems(i).map((p) => <ErrorMessage key={p.path + p.message}>{p.message}</ErrorMessage>)}
+                <ProblemMessages problems={rowProblems(i)} />
               </>
             ),
           },

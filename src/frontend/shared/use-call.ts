@@ -22,11 +22,15 @@ export function errorOf(reply: unknown): string | null {
 export interface PathProblem {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string>;
 }
 
 function problemsOf(reply: unknown): PathProblem[] {
   if (typeof reply !== 'object' || reply === null || !('problems' in reply) || !Array.isArray(reply.problems)) return [];
-  return reply.problems.filter((p): p is PathProblem => typeof p === 'object' && p !== null && typeof (p as PathProblem).path === 'string' && typeof (p as PathProblem).message === 'string');
+  return reply.problems
+    .filter((p): p is PathProblem => typeof p === 'object' && p !== null && typeof (p as PathProblem).path === 'string' && typeof (p as PathProblem).message === 'string')
+    .map((p) => ({ path: p.path, message: p.message, ...codeOf(p) }));
 }
 
 export type CallResult<T> = { ok: true; data: T } | ({ ok: false; problems: PathProblem[] } & Refusal);
