@@ -1,11 +1,13 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
+import { benchMigration } from './migration.bench';
 import { benchPackage } from './package.bench';
 import { benchSync } from './sync.bench';
 
 async function main(): Promise<void> {
   await benchConvert();
   await benchSync();
+  await benchMigration();
   benchPackage();
 }
 

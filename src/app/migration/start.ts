@@ -36,7 +36,7 @@ export async function startMigration(deps: AppDeps, projectKey: string): Promise
     : { state: 'running', runId, startedAt: now, updatedAt: now, b24: freshSide(), jira: freshSide(), enqueued: 0 };
   delete progress.error;
   await store.save(projectKey, progress);
-  const side: MigrationSide = progress.b24.done ? 'jira' : 'b24';
+  const side: MigrationSide = progress.jira.done ? 'b24' : 'jira';
   await pushPage(deps, { kind: 'migration-page', projectKey, runId, side, cursor: progress[side].cursor, page: progress[side].page });
   return progress;
 }

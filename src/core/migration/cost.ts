@@ -1,0 +1,169 @@
+/**
+ * The lower bound of an initial migration: the fewest REST calls and the least time N unpaired tasks and M unpaired
+ * issues can be paired in, from the documented page and batch sizes and the services' quotas. Pure, so the dry run
+ * can predict a run before it starts and the bench can print a run beside its bound.
+ *
+ * Why these calls and no fewer (the bulk engine in src/app/migration makes exactly these, plus retries):
+ * - Jira side first. Issues are read with `/search/jql` (100 per page with fields; the marker property and the
+ *   comments come in the same page), tasks made through `batch` (50 `tasks.task.add` per call, `XML_ID` inside the
+ *   add, the reply carries each task, so no read-back) and the issues' comments added through `batch` as well.
+ *   Doing Jira first means the issues the migration creates later are never listed: Jira search cannot exclude
+ *   them, while the tasks it creates here are listed again on the Bitrix24 side at 2,500 per call.
+ * - Bitrix24 side. Tasks are read many pages per `batch` (`tasks.task.list` with `start` offsets, COMMENTS_COUNT in
+ *   the select, so only tasks with comments have them read, 50 `task.commentitem.getlist` per batch). Issues are
+ *   created 50 per `POST /issue/bulk` with the marker property in each element. Jira's create reply carries only
+ *   id and key, and the pair's last-synced snapshot needs what Jira filled in (status, defaults), so the created
+ *   issues are read back by `/search/jql` naming them in `reconcileIssues` (≤ 50 per call, read-after-write).
+ *   `XML_ID` is set on the tasks 50 `tasks.task.update` per batch. Comments go to Jira one call each: Jira has no
+ *   bulk comment endpoint.
+ * - Statuses off the initial one: the first Jira hop rides in the bulk create's `transition`; every further hop is
+ *   one call (`statusCalls`).
+ * - Events: every task the migration adds or updates and every comment it adds in Bitrix24 fires an id-only event
+ *   (Bitrix24 has no "ignore self"). Each is dismissed with no REST call (the link, the comment link or the echo the
+ *   migration recorded for that task says it is ours), but each still travels the Forge queue, whose 500 events per
+ *   minute per installation bounds the time too. Jira's events for the app's own writes are filtered by ignoreSelf.
+ *
+ * Time: the slowest of the quotas, each run at its limit in parallel with the others.
+ * - Bitrix24 operating time: 480 s per method per 10 minutes, at 0.2 s a command (Bitrix24 documents no cost per
+ *   command; 0.2 s is the issue's assumption). A method used for c commands needs floor(c·0.2 / 480) full windows
+ *   of 600 s before the last part runs, whatever the window (fixed or sliding).
+ * - Bitrix24 leaky bucket: 2 requests/s after a burst of 50.
+ * - Jira points: a call costs 1 point plus 1 per object it returns (writes 1); `jiraPointsPerHour` (Tier 1: 65,000,
+ *   one pool for every site of the app) is spent at once and refilled each hour.
+ * - Forge queue: `queueEventsPerMinute` events a minute per installation.
+ */
+
+export interface MigrationSize {
+  /** Unpaired tasks in the workgroup (N): each gets an issue. */
+  tasks: number;
+  /** Unpaired issues in the project (M): each gets a task. */
+  issues: number;
+  /** Tasks and issues already paired: listed, nothing written. */
+  pairedTasks?: number;
+  pairedIssues?: number;
+  /** Of the N tasks, how many have comments, and how many comments they have in all. */
+  tasksWithComments?: number;
+  taskComments?: number;
+  /** Comments on the M issues (they come with the search page). */
+  issueComments?: number;
+  /** Status calls beyond what the creates carry: further Jira hops and Bitrix24 status actions. */
+  statusCalls?: { jira?: number; b24?: number };
+}
+
+export interface MigrationLimits {
+  tasksPerListPage: number;
+  /**
+   * tasks.task.list pages the engine reads per batch. Bitrix24 allows 50; the engine reads 10 (500 tasks), so one
+   * function invocation's creates, read-backs and marks stay well inside Forge's time limit. The price is
+   * (pages/10 − pages/50) calls: 32 at 10,000 + 10,000.
+   */
+  listPagesPerBatch: number;
+  batchCommands: number;
+  issuesPerBulkCreate: number;
+  issuesPerSearchPage: number;
+  reconcileIssuesPerSearch: number;
+  b24RequestsPerSecond: number;
+  b24Burst: number;
+  b24OperatingSecondsPerWindow: number;
+  b24WindowSeconds: number;
+  b24SecondsPerCommand: number;
+  jiraPointsPerHour: number;
+  queueEventsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: MigrationLimits = {
+  tasksPerListPage: 50,
+  listPagesPerBatch: 10,
+  batchCommands: 50,
+  issuesPerBulkCreate: 50,
+  issuesPerSearchPage: 100,
+  reconcileIssuesPerSearch: 50,
+  b24RequestsPerSecond: 2,
+  b24Burst: 50,
+  b24OperatingSecondsPerWindow: 480,
+  b24WindowSeconds: 600,
+  b24SecondsPerCommand: 0.2,
+  jiraPointsPerHour: 65_000,
+  queueEventsPerMinute: 500,
+};
+
+export interface MigrationPrediction {
+  calls: { jira: number; b24: number; total: number };
+  /** The quota-bound minimum time, and which quota sets it. */
+  seconds: number;
+  boundBy: 'b24-operating-time' | 'b24-requests' | 'jira-points' | 'forge-queue' | 'none';
+  /** Commands per Bitrix24 method (inside batches), events the migration's writes fire, Jira points. */
+  b24Commands: Record<string, number>;
+  events: number;
+  jiraPoints: number;
+}
+
+const per = (count: number, size: number): number => (count <= 0 ? 0 : Math.ceil(count / size));
+
+interface Plan {
+  jiraCalls: number;
+  jiraPoints: number;
+  b24Calls: number;
+  commands: Record<string, number>;
+  events: number;
+}
+
+function jiraSide(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): void {
+  const listed = s.issues + s.pairedIssues;
+  const pages = Math.max(1, per(listed, l.issuesPerSearchPage));
+  plan.jiraCalls += pages;
+  plan.jiraPoints += pages + listed;
+  plan.b24Calls += per(s.issues, l.batchCommands) + per(s.issueComments, l.batchCommands);
+  plan.commands['tasks.task.add'] = s.issues;
+  plan.commands['task.commentitem.add'] = s.issueComments;
+  plan.events += s.issues + s.issueComments;
+}
+
+function b24Side(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): void {
+  // The tasks the Jira side just created are listed here too (they carry XML_ID and a link, so nothing is done).
+  const listed = s.tasks + s.pairedTasks + s.issues;
+  // The last batch comes back short: that is how the engine knows it was the last.
+  const batches = Math.floor(listed / (l.tasksPerListPage * l.listPagesPerBatch)) + 1;
+  const pages = batches * l.listPagesPerBatch;
+  plan.b24Calls += batches + per(s.tasksWithComments, l.batchCommands) + per(s.tasks, l.batchCommands);
+  plan.commands['tasks.task.list'] = pages;
+  plan.commands['task.commentitem.getlist'] = s.tasksWithComments;
+  plan.commands['tasks.task.update'] = s.tasks;
+  const creates = per(s.tasks, l.issuesPerBulkCreate);
+  const readBacks = per(s.tasks, l.reconcileIssuesPerSearch);
+  plan.jiraCalls += creates + readBacks + s.taskComments;
+  plan.jiraPoints += creates + readBacks + s.tasks + s.taskComments;
+  plan.events += s.tasks;
+}
+
+/** Seconds before `commands` of one method have all run under Bitrix24's operating-time window. */
+function operatingSeconds(commands: number, l: MigrationLimits): number {
+  const used = commands * l.b24SecondsPerCommand;
+  if (used <= l.b24OperatingSecondsPerWindow) return 0;
+  return Math.floor((used - 1e-9) / l.b24OperatingSecondsPerWindow) * l.b24WindowSeconds;
+}
+
+export function predictMigration(input: MigrationSize, limits: MigrationLimits = DEFAULT_LIMITS): MigrationPrediction {
+  const s: Required<MigrationSize> = {
+    pairedTasks: 0, pairedIssues: 0, tasksWithComments: 0, taskComments: 0, issueComments: 0, statusCalls: {}, ...input,
+  };
+  const plan: Plan = { jiraCalls: 0, jiraPoints: 0, b24Calls: 0, commands: {}, events: 0 };
+  jiraSide(s, limits, plan);
+  b24Side(s, limits, plan);
+  plan.jiraCalls += s.statusCalls.jira ?? 0;
+  plan.jiraPoints += s.statusCalls.jira ?? 0;
+  plan.b24Calls += s.statusCalls.b24 ?? 0;
+  plan.events += s.statusCalls.b24 ?? 0;
+
+  const bounds: [MigrationPrediction['boundBy'], number][] = [
+    ['b24-operating-time', Math.max(0, ...Object.values(plan.commands).map((c) => operatingSeconds(c, limits)))],
+    ['b24-requests', Math.max(0, (plan.b24Calls - limits.b24Burst) / limits.b24RequestsPerSecond)],
+    ['jira-points', Math.floor(Math.max(0, plan.jiraPoints - 1) / limits.jiraPointsPerHour) * 3600],
+    ['forge-queue', Math.max(0, Math.ceil(plan.events / limits.queueEventsPerMinute) - 1) * 60],
+  ];
+  const [boundBy, seconds] = bounds.reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [MigrationPrediction['boundBy'], number]);
+  return {
+    calls: { jira: plan.jiraCalls, b24: plan.b24Calls, total: plan.jiraCalls + plan.b24Calls },
+    seconds, boundBy, b24Commands: plan.commands, events: plan.events, jiraPoints: plan.jiraPoints,
+  };
+}

@@ -1,0 +1,36 @@
+/** The migration's lower bound (src/core/migration/cost.ts), worked out by hand for the sizes the issue names. */
+import { DEFAULT_LIMITS, predictMigration } from '../../src/core/migration/cost';
+
+describe('predictMigration', () => {
+  it('10,000 tasks + 10,000 issues: 940 calls, and 40 minutes set by Bitrix24 operating time', () => {
+    const p = predictMigration({ tasks: 10_000, issues: 10_000 });
+    // Jira: 100 search pages + 200 bulk creates + 200 read-backs.
+    expect(p.calls.jira).toBe(500);
+    // Bitrix24: 200 add batches + 41 list batches (20,000 tasks, 500 a batch, the last one short) + 200 XML_ID batches.
+    expect(p.calls.b24).toBe(441);
+    expect(p.calls.total).toBe(941);
+    // 10,000 tasks.task.add × 0.2 s = 2,000 s of a 480 s per 10 min budget: four full windows wait.
+    expect(p.seconds).toBe(2400);
+    expect(p.boundBy).toBe('b24-operating-time');
+    // Each created or marked task fires one event; Jira's own are filtered.
+    expect(p.events).toBe(20_000);
+  });
+
+  it('counts comments: Bitrix24 ones read 50 tasks per batch and posted one by one, Jira ones added 50 per batch', () => {
+    const base = predictMigration({ tasks: 100, issues: 100 });
+    const p = predictMigration({ tasks: 100, issues: 100, tasksWithComments: 10, taskComments: 25, issueComments: 60 });
+    expect(p.calls.jira - base.calls.jira).toBe(25);
+    expect(p.calls.b24 - base.calls.b24).toBe(1 + 2);
+    expect(p.events - base.events).toBe(60);
+  });
+
+  it('an empty workgroup and project still cost one list of each', () => {
+    expect(predictMigration({ tasks: 0, issues: 0 })).toMatchObject({ calls: { jira: 1, b24: 1, total: 2 }, seconds: 0, boundBy: 'none' });
+  });
+
+  it('a smaller Jira points pool makes Jira the bound', () => {
+    const p = predictMigration({ tasks: 10_000, issues: 10_000 }, { ...DEFAULT_LIMITS, jiraPointsPerHour: 5_000 });
+    expect(p.boundBy).toBe('jira-points');
+    expect(p.seconds).toBe(Math.floor((p.jiraPoints - 1) / 5_000) * 3600);
+  });
+});
