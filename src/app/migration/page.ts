@@ -13,15 +13,19 @@ import type { SyncConfig } from '../../core/config';
 import { RetryableError } from '../../core/errors';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraComment, JiraIssue } from '../../core/remote/jira';
+import type { JiraSearchItem } from '../../ports/jira';
 import type { AppDeps } from '../deps';
 import { ISSUE_PROPERTY } from '../pair/create';
 import { issueCustomFields, taskUserFields } from '../pair/read';
 import { jqlProject } from '../reconcile/window';
+import type { PairLink } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
 import { SyncContext } from '../sync-context';
 import { type ChunkResult, emptyResult, handOver } from './chunk';
 import { copyIssueComments, copyTaskComments } from './copy-comments';
+import { paceAfterPage, type PageSpend } from './page-pacing';
 import { issuesFromTasks } from './issues-from-tasks';
+import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
 import { toMigrationJobBody, type MigrationPageJob } from './jobs';
 import { MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
 import { tasksFromIssues } from './tasks-from-issues';
@@ -39,12 +43,20 @@ export type PageOutcome =
   | { kind: 'wait'; reason: string };
 
 interface PageWork {
+  /** What the page spent, for pacing the next one. */
+  spend: PageSpend;
   listed: number;
   alreadyLinked: number;
   next: string | null;
   last: boolean;
   result: ChunkResult;
 }
+
+/** The Bitrix24 methods each side's pages spend operating time on (the pacer's resource names). */
+const SIDE_METHODS: Record<MigrationSide, string[]> = {
+  jira: ['b24:tasks.task.add', 'b24:task.commentitem.add'],
+  b24: ['b24:tasks.task.update', 'b24:tasks.task.list', 'b24:task.commentitem.getlist'],
+};
 
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
@@ -62,29 +74,55 @@ const markerOf = (properties: Record<string, unknown>): string | null => {
   return typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
 };
 
+/** Search pages per job: 500 issues, as many as a Bitrix24 job lists, so the two sides alternate evenly. */
+export const ISSUE_PAGES_PER_JOB = 5;
+
+async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string | null): Promise<{ items: JiraSearchItem[]; next: string | null }> {
+  const items: JiraSearchItem[] = [];
+  let next = cursor;
+  for (let i = 0; i < ISSUE_PAGES_PER_JOB; i += 1) {
+    const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} ORDER BY id ASC`, {
+      properties: [ISSUE_PROPERTY], withComments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
+      ...(next ? { nextPageToken: next } : {}),
+    });
+    items.push(...page.items);
+    next = page.nextPageToken ?? null;
+    if (next === null) break;
+  }
+  return { items, next };
+}
+
 async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | null): Promise<PageWork> {
-  const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} ORDER BY id ASC`, {
-    properties: [ISSUE_PROPERTY], withComments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
-    ...(cursor ? { nextPageToken: cursor } : {}),
-  });
+  const page = await searchPages(ctx, config, cursor);
   const result = emptyResult();
   const todo: JiraIssue[] = [];
   const comments = new Map<string, JiraComment[]>();
+  const owed: PairLink[] = [];
   let alreadyLinked = 0;
   for (const item of page.items) {
-    if (await ctx.links.byIssue(item.issue.id)) alreadyLinked += 1;
-    // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
-    else if (markerOf(item.properties) !== null) await handOver(ctx, { issueId: item.issue.id }, result);
-    else {
-      todo.push(item.issue);
-      if (item.comments?.length) comments.set(item.issue.id, item.comments);
-    }
+    const link = await ctx.links.byIssue(item.issue.id);
+    if (link) {
+      alreadyLinked += 1;
+      if (item.comments?.length && (await stillOwesComments(ctx.deps.kv, 'jira', item.issue.id))) owed.push(link);
+    } else if (markerOf(item.properties) !== null) {
+      // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
+      await handOver(ctx, { issueId: item.issue.id }, result);
+    } else todo.push(item.issue);
+    if (item.comments?.length) comments.set(item.issue.id, item.comments);
   }
+  await owesComments(ctx.deps.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
   const created = [];
   for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result)));
   // Comments of the whole page together: fewer batches than one per chunk.
-  await copyIssueComments(ctx, created.filter((c) => comments.has(c.issue.id)).map((c) => ({ link: c.link, comments: comments.get(c.issue.id) ?? [] })));
-  return { listed: page.items.length, alreadyLinked, next: page.nextPageToken ?? null, last: !page.nextPageToken, result };
+  const copy = [...owed, ...created.map((c) => c.link)].filter((l) => comments.has(l.issueId));
+  await copyIssueComments(ctx, copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })));
+  await commentsCopied(ctx.deps.kv, 'jira', copy.map((l) => l.issueId));
+  const commentCount = copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
+  const spend: PageSpend = {
+    b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
+    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + page.items.length, events: todo.length + commentCount,
+  };
+  return { spend, listed: page.items.length, alreadyLinked, next: page.next, last: page.next === null, result };
 }
 
 async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | null): Promise<PageWork> {
@@ -95,12 +133,23 @@ async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | nu
   const tasks = pages.flat();
   const result = emptyResult();
   const todo: B24Task[] = [];
-  for (const task of tasks) if (!(await ctx.links.byTask(task.id))) todo.push(task);
-  const links = [];
+  const owed: PairLink[] = [];
+  for (const task of tasks) {
+    const link = await ctx.links.byTask(task.id);
+    if (!link) todo.push(task);
+    else if (commentCounts.has(task.id) && (await stillOwesComments(ctx.deps.kv, 'b24', task.id))) owed.push(link);
+  }
+  await owesComments(ctx.deps.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
+  const links = [...owed];
   for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result)));
   await copyTaskComments(ctx, links, commentCounts);
+  await commentsCopied(ctx.deps.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
+  const spend: PageSpend = {
+    b24Commands: { 'tasks.task.update': todo.length, 'tasks.task.list': LIST_PAGES_PER_BATCH },
+    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + 2 * todo.length, events: todo.length,
+  };
   const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
-  return { listed: tasks.length, alreadyLinked: tasks.length - todo.length, next: tasks.at(-1)?.id ?? cursor, last, result };
+  return { spend, listed: tasks.length, alreadyLinked: tasks.length - todo.length, next: tasks.at(-1)?.id ?? cursor, last, result };
 }
 
 async function journalPage(ctx: SyncContext, config: SyncConfig, side: MigrationSide, page: number, work: PageWork): Promise<void> {
@@ -132,11 +181,17 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
   }
   await journalPage(ctx, config, job.side, job.page, work);
   const side = progress[job.side];
-  const nextSide = { ...side, listed: side.listed + work.listed, alreadyLinked: side.alreadyLinked + work.alreadyLinked, cursor: work.next, page: side.page + 1, done: work.last };
+  const recorded = { ...side, listed: side.listed + work.listed, alreadyLinked: side.alreadyLinked + work.alreadyLinked, cursor: work.next, page: side.page + 1, done: work.last };
   const r = work.result;
-  const next = { ...progress, [job.side]: nextSide, enqueued: progress.enqueued + r.created + r.handedOver, updatedAt: deps.clock.now() };
-  if (!work.last) await pushPage(deps, { ...job, cursor: work.next, page: nextSide.page });
-  else if (job.side === 'jira' && !next.b24.done) await pushPage(deps, { ...job, side: 'b24', cursor: next.b24.cursor, page: next.b24.page });
+  const next = { ...progress, [job.side]: recorded, enqueued: progress.enqueued + r.created + r.handedOver, updatedAt: deps.clock.now() };
+  // Sides alternate, so each side's Bitrix24 method recovers its operating time while the other runs.
+  const other: MigrationSide = job.side === 'jira' ? 'b24' : 'jira';
+  const nextSide: MigrationSide | null = !next[other].done ? other : !work.last ? job.side : null;
+  if (nextSide !== null) {
+    const uses = (resource: string): boolean => SIDE_METHODS[nextSide].includes(resource) || !(resource.startsWith('b24:tasks.') || resource.startsWith('b24:task.'));
+    const delay = await paceAfterPage(deps.kv, job.projectKey, deps.clock.now(), work.spend, uses);
+    await pushPage(deps, { ...job, side: nextSide, cursor: next[nextSide].cursor, page: next[nextSide].page }, delay);
+  }
   const finished = next.b24.done && next.jira.done;
   await store.save(job.projectKey, finished ? { ...next, state: 'done', finishedAt: deps.clock.now() } : next);
   return { kind: 'recorded', listed: work.listed, enqueued: r.created + r.handedOver };
