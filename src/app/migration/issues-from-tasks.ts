@@ -21,7 +21,7 @@ import { CreationLock } from '../pair/creation-lock';
 import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../pair/read';
 import { expectEchoes, forgetEcho } from './echo';
-import { type ChunkResult, handOver, journalFailure, waitLonger } from './chunk';
+import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
 
 interface Prepared {
   task: B24Task;
@@ -73,7 +73,7 @@ async function findMarked(ctx: SyncContext, doubtful: Prepared[], result: ChunkR
   }
 }
 
-async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult): Promise<Created[]> {
+async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
   for (const p of chunk) await p.lock.markSent();
   let outcomes;
   try {
@@ -83,6 +83,7 @@ async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[],
     if (isPermanent(error) || (error instanceof RetryableError && error.reason === 'rate-limited')) for (const p of chunk) await p.lock.release();
     throw error;
   }
+  await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.id] : [])));
   const created: Created[] = [];
   for (const [i, p] of chunk.entries()) {
     const outcome = outcomes[i];
@@ -148,7 +149,8 @@ async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
   }
 }
 
-export async function issuesFromTasks(ctx: SyncContext, config: SyncConfig, tasks: B24Task[], result: ChunkResult): Promise<PairLink[]> {
+/** `runKey` names the run (project and start), under which the first created issue id is noted. */
+export async function issuesFromTasks(ctx: SyncContext, config: SyncConfig, tasks: B24Task[], result: ChunkResult, runKey: string): Promise<PairLink[]> {
   const ready: Prepared[] = [];
   const doubtful: Prepared[] = [];
   for (const task of tasks) {
@@ -158,7 +160,7 @@ export async function issuesFromTasks(ctx: SyncContext, config: SyncConfig, task
   await findMarked(ctx, doubtful, result);
   const stillMissing = [];
   for (const p of doubtful) if (!(await ctx.links.byTask(p.task.id))) stillMissing.push(p);
-  const created = await sendBulk(ctx, config, [...ready, ...stillMissing], result);
+  const created = await sendBulk(ctx, config, [...ready, ...stillMissing], result, runKey);
   await recordStates(ctx, config, created, result);
   await markTasks(ctx, created);
   return created.map((c) => c.link);

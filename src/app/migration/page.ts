@@ -21,7 +21,7 @@ import { jqlProject } from '../reconcile/window';
 import type { PairLink } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
 import { SyncContext } from '../sync-context';
-import { type ChunkResult, emptyResult, handOver } from './chunk';
+import { type ChunkResult, emptyResult, firstCreatedIssue, handOver } from './chunk';
 import { copyIssueComments, copyTaskComments } from './copy-comments';
 import { paceAfterPage, type PageSpend } from './page-pacing';
 import { issuesFromTasks } from './issues-from-tasks';
@@ -77,23 +77,28 @@ const markerOf = (properties: Record<string, unknown>): string | null => {
 /** Search pages per job: 500 issues, as many as a Bitrix24 job lists, so the two sides alternate evenly. */
 export const ISSUE_PAGES_PER_JOB = 5;
 
-async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string | null): Promise<{ items: JiraSearchItem[]; next: string | null }> {
+/**
+ * Issues by id, 100 a page, after the cursor (the last id listed) and before the first issue this migration
+ * created: a cursor of ids rather than a page token, so the bound can be added once it is known.
+ */
+async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<{ items: JiraSearchItem[]; next: string | null; last: boolean }> {
   const items: JiraSearchItem[] = [];
-  let next = cursor;
+  let after = cursor !== null && /^\d+$/.test(cursor) ? cursor : '0';
+  const first = await firstCreatedIssue(ctx, runKey);
   for (let i = 0; i < ISSUE_PAGES_PER_JOB; i += 1) {
-    const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} ORDER BY id ASC`, {
+    const bound = first === null ? '' : ` AND id < ${first}`;
+    const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} AND id > ${after}${bound} ORDER BY id ASC`, {
       properties: [ISSUE_PROPERTY], withComments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
-      ...(next ? { nextPageToken: next } : {}),
     });
     items.push(...page.items);
-    next = page.nextPageToken ?? null;
-    if (next === null) break;
+    after = page.items.at(-1)?.issue.id ?? after;
+    if (page.items.length < ISSUE_PAGE) return { items, next: after, last: true };
   }
-  return { items, next };
+  return { items, next: after, last: false };
 }
 
-async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | null): Promise<PageWork> {
-  const page = await searchPages(ctx, config, cursor);
+async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
+  const page = await searchPages(ctx, config, cursor, runKey);
   const result = emptyResult();
   const todo: JiraIssue[] = [];
   const comments = new Map<string, JiraComment[]>();
@@ -122,10 +127,10 @@ async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | n
     b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
     b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + page.items.length, events: todo.length + commentCount,
   };
-  return { spend, listed: page.items.length, alreadyLinked, next: page.next, last: page.next === null, result };
+  return { spend, listed: page.items.length, alreadyLinked, next: page.next, last: page.last, result };
 }
 
-async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | null): Promise<PageWork> {
+async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
   const { pages, commentCounts } = await ctx.b24.listTaskPages({
     filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0' }, order: { ID: 'asc' }, userFields: taskUserFields(config),
     starts: Array.from({ length: LIST_PAGES_PER_BATCH }, (_, i) => i * TASK_PAGE),
@@ -141,7 +146,7 @@ async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | nu
   }
   await owesComments(ctx.deps.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
   const links = [...owed];
-  for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result)));
+  for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result, runKey)));
   await copyTaskComments(ctx, links, commentCounts);
   await commentsCopied(ctx.deps.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
   const spend: PageSpend = {
@@ -175,7 +180,8 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
   }
   const ctx = await SyncContext.create(deps);
   ctx.useProject(config.projectKey);
-  const work = job.side === 'jira' ? await jiraPage(ctx, config, job.cursor) : await b24Page(ctx, config, job.cursor);
+  const runKey = `${job.projectKey}:${progress.startedAt}`;
+  const work = job.side === 'jira' ? await jiraPage(ctx, config, job.cursor, runKey) : await b24Page(ctx, config, job.cursor, runKey);
   if (work.result.waitMs !== undefined) {
     throw new RetryableError('server-error', 'some entities of this page must wait (a create in doubt, or another job creating them)', { code: 'app:migration-wait', retryAfterMs: work.result.waitMs });
   }
