@@ -13,6 +13,7 @@ import { inApp, whileUnpaired } from '../reconcile/in-app';
 import { quietly } from './world';
 
 const COMMENTED_EVERY = 50;
+const SLICE = 2_000;
 
 async function buildWorld(size: number): Promise<World> {
   const seed = defaultSeed();
@@ -26,21 +27,26 @@ async function buildWorld(size: number): Promise<World> {
   // Seeded tasks get consecutive ids.
   const first = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { order: { ID: 'asc' }, select: ['ID'], start: -1 })) as { tasks: { id: string }[] };
   const firstId = Number(first.tasks[0]?.id ?? 1);
-  // Everything happens while DEMO is unpaired, so the app neither hears of it nor reconciles it before the run.
+  // Everything happens while DEMO is unpaired, so the app neither hears of it nor reconciles it before the run;
+  // in slices, so each settle stays within the platform's step budget.
   await whileUnpaired(w, async () => {
     for (let i = 0; i < size; i += COMMENTED_EVERY) {
       const taskId = String(firstId + i);
       await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: `First on ${i}` }]);
       await w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: `Second on ${i}` }]);
     }
-    for (let i = 0; i < size; i += 1) {
-      const { id } = await a.createIssue(PEOPLE.dmitri.email, { summary: `Existing issue ${i}` });
-      if (i % COMMENTED_EVERY === 0) {
-        await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`First on ${i}`) });
-        await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`Second on ${i}`) });
-      }
-    }
   });
+  for (let from = 0; from < size; from += SLICE) {
+    await whileUnpaired(w, async () => {
+      for (let i = from; i < Math.min(size, from + SLICE); i += 1) {
+        const { id } = await a.createIssue(PEOPLE.dmitri.email, { summary: `Existing issue ${i}` });
+        if (i % COMMENTED_EVERY === 0) {
+          await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`First on ${i}`) });
+          await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`Second on ${i}`) });
+        }
+      }
+    });
+  }
   // As the migration tests do: the people's own calls drained the portal's request bucket.
   w.clock.advance(120_000);
   return w;
@@ -57,7 +63,7 @@ export async function benchMigration(): Promise<void> {
   const started = performance.now();
   const { value: report } = await quietly(async () => {
     await inApp(w, (deps) => startMigration(deps, 'DEMO'));
-    return w.platform.settle();
+    return w.platform.settle({ maxSteps: 50 * size + 10_000 });
   });
   const s = w.platform.stats();
   const links = w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;

@@ -4,11 +4,11 @@
  * can predict a run before it starts and the bench can print a run beside its bound.
  *
  * Why these calls and no fewer (the bulk engine in src/app/migration makes exactly these, plus retries):
- * - Jira side first. Issues are read with `/search/jql` (100 per page with fields; the marker property and the
- *   comments come in the same page), tasks made through `batch` (50 `tasks.task.add` per call, `XML_ID` inside the
- *   add, the reply carries each task, so no read-back) and the issues' comments added through `batch` as well.
- *   Doing Jira first means the issues the migration creates later are never listed: Jira search cannot exclude
- *   them, while the tasks it creates here are listed again on the Bitrix24 side at 2,500 per call.
+ * - Jira side. Issues are read with `/search/jql` (100 per page with fields; the marker property and the comments
+ *   come in the same page), tasks made through `batch` (50 `tasks.task.add` per call, `XML_ID` inside the add, the
+ *   reply carries each task, so no read-back) and the issues' comments added through `batch` as well. Pages go by
+ *   id below the first issue the run created (Jira ids only grow), so the issues the migration creates are never
+ *   listed; the tasks it creates are listed again on the Bitrix24 side, at 500 a call, and skipped.
  * - Bitrix24 side. Tasks are read many pages per `batch` (`tasks.task.list` with `start` offsets, COMMENTS_COUNT in
  *   the select, so only tasks with comments have them read, 50 `task.commentitem.getlist` per batch). Issues are
  *   created 50 per `POST /issue/bulk` with the marker property in each element. Jira's create reply carries only
@@ -16,14 +16,16 @@
  *   issues are read back by `/search/jql` naming them in `reconcileIssues` (≤ 50 per call, read-after-write).
  *   `XML_ID` is set on the tasks 50 `tasks.task.update` per batch. Comments go to Jira one call each: Jira has no
  *   bulk comment endpoint.
- * - Statuses off the initial one: the first Jira hop rides in the bulk create's `transition`; every further hop is
- *   one call (`statusCalls`).
+ * - Statuses off the initial one: each hop is one call (`statusCalls`), made one by one after the create with the
+ *   single path's moveIssueTo / moveTaskTo (plus its transitions read). Carrying the first Jira hop in the bulk
+ *   create's `transition` would save one call per such issue; not done yet.
  * - Events: every task the migration adds or updates and every comment it adds in Bitrix24 fires an id-only event
  *   (Bitrix24 has no "ignore self"). Each is dismissed with no REST call (the link, the comment link or the echo the
  *   migration recorded for that task says it is ours), but each still travels the Forge queue, whose 500 events per
  *   minute per installation bounds the time too. Jira's events for the app's own writes are filtered by ignoreSelf.
  *
- * Time: the slowest of the quotas, each run at its limit in parallel with the others.
+ * Time: the slowest of the quotas, each run at its limit in parallel with the others (the engine alternates the
+ * sides page by page and paces each page against every quota's window: src/app/migration/page-pacing.ts).
  * - Bitrix24 operating time: 480 s per method per 10 minutes, at 0.2 s a command (Bitrix24 documents no cost per
  *   command; 0.2 s is the issue's assumption). A method used for c commands needs floor(c·0.2 / 480) full windows
  *   of 600 s before the last part runs, whatever the window (fixed or sliding).
