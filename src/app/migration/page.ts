@@ -28,6 +28,7 @@ import { issuesFromTasks } from './issues-from-tasks';
 import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
 import { toMigrationJobBody, type MigrationPageJob } from './jobs';
 import { MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
+import { reconcileFromNow } from './reconcile-handoff';
 import { tasksFromIssues } from './tasks-from-issues';
 
 /** Tasks per tasks.task.list page (fixed by Bitrix24), pages per batch, and issues per search page (Jira's max with fields). */
@@ -199,6 +200,7 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
     await pushPage(deps, { ...job, side: nextSide, cursor: next[nextSide].cursor, page: next[nextSide].page }, delay);
   }
   const finished = next.b24.done && next.jira.done;
+  if (finished) await reconcileFromNow(deps, job.projectKey, config.b24GroupId);
   await store.save(job.projectKey, finished ? { ...next, state: 'done', finishedAt: deps.clock.now() } : next);
   return { kind: 'recorded', listed: work.listed, enqueued: r.created + r.handedOver };
 }
