@@ -6,6 +6,7 @@
  */
 import { runMigrationPage } from '../../src/app/migration/page';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
+import { reconcileProject } from '../../src/app/reconcile/reconcile';
 import { defaultSeed } from '../../src/local/seed';
 import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost } from '../reconcile/in-app';
@@ -141,5 +142,25 @@ describe('bulk migration', () => {
     expect(calls(w, 'POST /rest/api/3/issue/bulk')).toBe(1);
     expect(calls(w, 'POST /rest/api/3/issue')).toBe(0);
     expect(await inApp(w, (deps) => migrationStatus(deps, 'DEMO'))).toMatchObject({ state: 'done' });
+  });
+
+  it('keeps reconciliation off the project while it runs, and has it start after the run instead of re-reading it', async () => {
+    const w = await createWorld();
+    await preexistingTasks(w, [{ title: 'One' }, { title: 'Two' }]);
+    w.clock.advance(120_000);
+    await inApp(w, (deps) => startMigration(deps, 'DEMO'));
+    expect(await inApp(w, (deps) => reconcileProject(deps, 'DEMO'))).toMatchObject({ status: 'skipped', reason: 'the initial migration is running' });
+
+    await w.settle();
+    // Past reconciliation's 10-minute overlap, well inside its first window of an hour.
+    w.clock.advance(11 * 60_000);
+    w.platform.resetStats();
+    const after = await inApp(w, (deps) => reconcileProject(deps, 'DEMO'));
+    await w.settle();
+
+    expect(after).toMatchObject({ status: 'complete', counts: { pairJobs: 0 } });
+    // Only its two list calls: nothing the migration wrote is read again.
+    expect(w.platform.stats().b24.byMethod['tasks.task.get'] ?? 0).toBe(0);
+    expect(w.platform.stats().jira.byEndpoint['GET /rest/api/3/issue/{id}'] ?? 0).toBe(0);
   });
 });

@@ -22,5 +22,6 @@ export async function reconcileFromNow(deps: AppDeps, projectKey: string, b24Gro
   const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: b24GroupId }, order: { CHANGED_DATE: 'desc' }, start: -1 });
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   if (Number.isNaN(newest)) return;
-  await store.complete(projectKey, { since: deps.clock.now(), b24Since: newest + 1, previous: { b24: {}, jira: {} } });
+  // Bitrix24 filters by whole seconds: the next second, so the run's own last writes are not in the window.
+  await store.complete(projectKey, { since: deps.clock.now(), b24Since: Math.floor(newest / 1000) * 1000 + 1000, previous: { b24: {}, jira: {} } });
 }
