@@ -45,18 +45,18 @@ export async function journalFailure(
 }
 
 /** Per run (project and start time): a later run must list the issues made since, so it keeps its own bound. */
-const firstCreatedKey = (runKey: string): string => `mfirst:${runKey.replace(/[^a-zA-Z0-9._-]/g, '_')}`;
+const firstCreatedKey = (runKey: string, side: 'jira' | 'b24' = 'jira'): string => `mfirst:${side === 'jira' ? '' : 'b24:'}${runKey.replace(/[^a-zA-Z0-9._-]/g, '_')}`;
 
 /**
- * Jira issue ids only grow, so the first issue the migration creates bounds the issues that existed before it:
- * the Jira side lists `id < first` and never pays to list what the Bitrix24 side created.
+ * Jira issue ids and Bitrix24 task ids only grow, so the first entity the migration creates on a side bounds what
+ * existed there before it: each side lists below it and never pays to list what the other side created.
  */
-export async function noteCreatedIssues(ctx: SyncContext, runKey: string, ids: string[]): Promise<void> {
+export async function noteCreatedIssues(ctx: SyncContext, runKey: string, ids: string[], side: 'jira' | 'b24' = 'jira'): Promise<void> {
   const numeric = ids.map(Number).filter((n) => Number.isSafeInteger(n));
-  if (numeric.length > 0) await ctx.deps.kv.setIfAbsent(firstCreatedKey(runKey), Math.min(...numeric), { ttlSeconds: 30 * 24 * 3600 });
+  if (numeric.length > 0) await ctx.deps.kv.setIfAbsent(firstCreatedKey(runKey, side), Math.min(...numeric), { ttlSeconds: 30 * 24 * 3600 });
 }
 
-export async function firstCreatedIssue(ctx: SyncContext, runKey: string): Promise<number | null> {
-  const value = await ctx.deps.kv.get(firstCreatedKey(runKey));
+export async function firstCreatedIssue(ctx: SyncContext, runKey: string, side: 'jira' | 'b24' = 'jira'): Promise<number | null> {
+  const value = await ctx.deps.kv.get(firstCreatedKey(runKey, side));
   return typeof value === 'number' ? value : null;
 }

@@ -75,7 +75,8 @@ export async function paceAfterPage(
   const spent: Spent = typeof stored === 'object' && stored !== null ? { ...(stored as Spent) } : {};
   for (const [name, units] of spentUnits(spend, limits)) {
     const entries = (spent[name] ?? []).filter(([at]) => at > now - quotaOf(name, limits).windowMs);
-    spent[name] = units > 0 ? [...entries, [now, units]] : entries;
+    // A page that spent nothing here is recorded too: the next one is then expected to spend nothing either.
+    spent[name] = [...entries, [now, units]];
   }
   await kv.set(paceKey(projectKey), spent, { ttlSeconds: 24 * 3600 });
   let start = now;

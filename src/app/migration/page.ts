@@ -93,7 +93,8 @@ async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string 
     });
     items.push(...page.items);
     after = page.items.at(-1)?.issue.id ?? after;
-    if (page.items.length < ISSUE_PAGE) return { items, next: after, last: true };
+    // No token: Jira has nothing after this page, so no empty page is asked for (and paced) later.
+    if (page.nextPageToken === undefined || page.items.length < ISSUE_PAGE) return { items, next: after, last: true };
   }
   return { items, next: after, last: false };
 }
@@ -118,7 +119,7 @@ async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | n
   }
   await owesComments(ctx.deps.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
   const created = [];
-  for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result)));
+  for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)));
   // Comments of the whole page together: fewer batches than one per chunk.
   const copy = [...owed, ...created.map((c) => c.link)].filter((l) => comments.has(l.issueId));
   await copyIssueComments(ctx, copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })));
@@ -132,8 +133,9 @@ async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | n
 }
 
 async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
+  const first = await firstCreatedIssue(ctx, runKey, 'b24');
   const { pages, commentCounts } = await ctx.b24.listTaskPages({
-    filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0' }, order: { ID: 'asc' }, userFields: taskUserFields(config),
+    filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0', ...(first === null ? {} : { '<ID': String(first) }) }, order: { ID: 'asc' }, userFields: taskUserFields(config),
     starts: Array.from({ length: LIST_PAGES_PER_BATCH }, (_, i) => i * TASK_PAGE),
   });
   const tasks = pages.flat();

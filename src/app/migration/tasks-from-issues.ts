@@ -22,7 +22,7 @@ import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '.
 import { b24FilterDate } from '../reconcile/window';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { type ChunkResult, handOver, journalFailure, waitLonger } from './chunk';
+import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
 
 const SENT_TTL_SECONDS = 24 * 3600;
 const LOCK_TTL_SECONDS = 300;
@@ -96,9 +96,10 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, rea
   }
 }
 
-async function sendBatch(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult): Promise<Created[]> {
+async function sendBatch(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
   for (const p of chunk) await ctx.deps.kv.set(sentKey(p.issue.id), ctx.now(), { ttlSeconds: SENT_TTL_SECONDS });
   const outcomes = await ctx.b24.addTasks(chunk.map((p) => ({ ...(p.write.fields as B24TaskFieldsInput), XML_ID: p.issue.id })));
+  await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.value.id] : [])), 'b24');
   const created: Created[] = [];
   for (const [i, p] of chunk.entries()) {
     const outcome = outcomes[i];
@@ -129,7 +130,7 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
   }
 }
 
-export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issues: JiraIssue[], result: ChunkResult): Promise<Created[]> {
+export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issues: JiraIssue[], result: ChunkResult, runKey: string): Promise<Created[]> {
   const actingUserId = (await ctx.connection.get())?.actingUserId;
   const locked: Prepared[] = [];
   for (const issue of issues) {
@@ -150,7 +151,7 @@ export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issu
     else toSend.push(p);
   }
   try {
-    paired.push(...(await sendBatch(ctx, config, toSend, result)));
+    paired.push(...(await sendBatch(ctx, config, toSend, result, runKey)));
   } catch (error) {
     // The batch's outcome is unknown: the sent records stay for the retry; the locks must not block it.
     for (const p of toSend) await ctx.deps.kv.delete(lockKey(p.issue.id));

@@ -8,7 +8,7 @@
  *   come in the same page), tasks made through `batch` (50 `tasks.task.add` per call, `XML_ID` inside the add, the
  *   reply carries each task, so no read-back) and the issues' comments added through `batch` as well. Pages go by
  *   id below the first issue the run created (Jira ids only grow), so the issues the migration creates are never
- *   listed; the tasks it creates are listed again on the Bitrix24 side, at 500 a call, and skipped.
+ *   listed; the Bitrix24 side likewise lists below the first task the run created.
  * - Bitrix24 side. Tasks are read many pages per `batch` (`tasks.task.list` with `start` offsets, COMMENTS_COUNT in
  *   the select, so only tasks with comments have them read, 50 `task.commentitem.getlist` per batch). Issues are
  *   created 50 per `POST /issue/bulk` with the marker property in each element. Jira's create reply carries only
@@ -57,7 +57,7 @@ export interface MigrationLimits {
   /**
    * tasks.task.list pages the engine reads per batch. Bitrix24 allows 50; the engine reads 10 (500 tasks), so one
    * function invocation's creates, read-backs and marks stay well inside Forge's time limit. The price is
-   * (pages/10 − pages/50) calls: 32 at 10,000 + 10,000.
+   * (pages/10 − pages/50) calls: 16 at 10,000 + 10,000.
    */
   listPagesPerBatch: number;
   batchCommands: number;
@@ -122,8 +122,8 @@ function jiraSide(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): v
 }
 
 function b24Side(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): void {
-  // The tasks the Jira side just created are listed here too (they carry XML_ID and a link, so nothing is done).
-  const listed = s.tasks + s.pairedTasks + s.issues;
+  // Listed below the first task the Jira side created (ids only grow), so those are never listed.
+  const listed = s.tasks + s.pairedTasks;
   // The last batch comes back short: that is how the engine knows it was the last.
   const batches = Math.floor(listed / (l.tasksPerListPage * l.listPagesPerBatch)) + 1;
   const pages = batches * l.listPagesPerBatch;
