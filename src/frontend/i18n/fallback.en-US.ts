@@ -9,7 +9,8 @@ export const englishFallback: TextTree = {
     "loading": "Loading…",
     "error": "Something went wrong",
     "saved": "Saved.",
-    "remove": "Remove"
+    "remove": "Remove",
+    "bitrix24": "Bitrix24"
   },
   "tabs": {
     "connection": "Connection",

@@ -29,7 +29,7 @@ function People({ report, reload }: { report: PeopleReport; reload: () => void }
     <Stack space="space.200">
       <Heading size="medium">{t('people.heading')}</Heading>
       <DynamicTable
-        head={{ cells: [{ key: 'b24', content: 'Bitrix24' }, { key: 'jira', content: 'Jira' }, { key: 'by', content: t('people.by') }] }}
+        head={{ cells: [{ key: 'b24', content: t('common.bitrix24') }, { key: 'jira', content: 'Jira' }, { key: 'by', content: t('people.by') }] }}
         rows={report.matched.map((m) => ({
           key: m.b24.id,
           cells: [
