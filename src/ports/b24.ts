@@ -83,6 +83,14 @@ export interface B24Storage {
   rootFolderId: string;
 }
 
+/** What a comment or file job must know of its task before anything crosses: the workgroup it is in, its chat. */
+export interface B24TaskScope {
+  id: string;
+  groupId: string;
+  /** The new task card's chat; null on old portals. */
+  chatId: string | null;
+}
+
 export interface B24Port {
   getTask(taskId: string, options?: { userFields?: string[] }): Promise<B24Task | null>;
   listTasks(options?: B24ListTasksOptions): Promise<B24TaskPage>;
@@ -105,6 +113,11 @@ export interface B24Port {
   updateComment(taskId: string, commentId: string, message: string): Promise<void>;
   deleteComment(taskId: string, commentId: string): Promise<void>;
 
+  /**
+   * The task's scope (null when gone or invisible) and, given `commentId`, that legacy comment (null when gone or
+   * on new-card portals): one request, a batch when both are read.
+   */
+  getTaskScope(taskId: string, commentId?: string): Promise<{ task: B24TaskScope | null; comment: B24Comment | null }>;
   /** New task card: the task's chat id (null on old portals). */
   getTaskChatId(taskId: string): Promise<string | null>;
   /** tasks.task.chat.message.send (REST 3.0): returns no message id. */

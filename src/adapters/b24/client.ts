@@ -12,6 +12,7 @@ import { directoryEndpoints } from './directory';
 import { driveEndpoints } from './drive';
 import { fileEndpoints } from './files';
 import { createB24Caller } from './request';
+import { taskScopeEndpoint } from './task-scope';
 import { taskEndpoints } from './tasks';
 
 export const createB24Client = (auth: B24Auth, transport: HttpTransport, clock: Clock): B24Port => {
@@ -19,6 +20,7 @@ export const createB24Client = (auth: B24Auth, transport: HttpTransport, clock: 
   return {
     ...taskEndpoints(caller, () => clock.now()),
     ...commentEndpoints(caller),
+    ...taskScopeEndpoint(caller, () => clock.now()),
     ...directoryEndpoints(caller),
     ...driveEndpoints(caller),
     ...fileEndpoints(caller, transport, () => clock.now()),

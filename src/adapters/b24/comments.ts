@@ -20,7 +20,7 @@ type CommentEndpoints = Pick<
 export const positional = (...args: unknown[]): Record<string, unknown> => Object.fromEntries(args.map((arg, i) => [String(i), arg]));
 
 /** task.commentitem.get reports a missing comment as ERROR_CORE "…ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE". */
-const isMissingComment = (e: unknown): boolean =>
+export const isMissingComment = (e: unknown): boolean =>
   e instanceof PermanentError && (e.reason === 'not-found' || /NOT_FOUND/.test(e.message));
 
 export const commentEndpoints = (c: B24Caller): CommentEndpoints => ({

@@ -11,6 +11,7 @@ import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
 import { uploadFolderId } from './drive-folder';
 import { FileLinkStore } from './file-links';
+import { readTaskInScope } from '../comments/scope';
 
 export type JiraAttachmentJob = Extract<SyncJob, { kind: 'jira-attachment' }>;
 
@@ -55,6 +56,8 @@ async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, 
   const cap = config.attachmentMaxBytes;
   // The event's size spares the download of a file that cannot be copied anyway.
   if (job.size !== undefined && job.size > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, job.size, cap));
+  // Nothing is downloaded for, or attached to, a task outside the paired workgroup (or gone): it is held back.
+  if (!(await readTaskInScope(ctx, link, ctx.configs)).task) return;
   const content = await download(ctx, job.attachmentId);
   // Removed in Jira before this job ran: there is nothing left to copy, and nothing to lose by not copying it.
   if (!content) return record(ctx, link, 'attachment', 'skipped', `Attachment "${filename}" was deleted in Jira before it could be copied.`);

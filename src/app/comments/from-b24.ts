@@ -13,6 +13,7 @@ import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
+import { readTaskInScope } from './scope';
 
 interface B24CommentRead {
   ref: string;
@@ -21,15 +22,13 @@ interface B24CommentRead {
   authorName: string;
 }
 
-async function readComment(ctx: SyncContext, taskId: string, commentId?: string, messageId?: string): Promise<B24CommentRead | null> {
-  if (commentId) {
-    const c = await ctx.b24.getComment(taskId, commentId);
-    return c ? { ref: c.id, text: c.message, authorId: c.authorId, authorName: c.authorName } : null;
-  }
-  if (!messageId) return null;
-  const chatId = await ctx.b24.getTaskChatId(taskId);
-  if (!chatId) return null;
-  const messages = await readChat(ctx, taskId, chatId, messageId);
+/** The task's scope comes with the comment's read (one request), so a task outside the workgroup is held back first. */
+async function readComment(ctx: SyncContext, link: PairLink, configs: ProjectConfigStore, commentId?: string, messageId?: string): Promise<B24CommentRead | null> {
+  if (!commentId && !messageId) return null;
+  const { task, comment: c } = await readTaskInScope(ctx, link, configs, commentId);
+  if (commentId) return c ? { ref: c.id, text: c.message, authorId: c.authorId, authorName: c.authorName } : null;
+  if (!messageId || !task?.chatId) return null;
+  const messages = await readChat(ctx, link.taskId, task.chatId, messageId);
   const m = messages.find((x) => x.id === messageId);
   if (!m) return null;
   const author = m.authorId === '0' ? null : await ctx.b24.getUser(m.authorId);
@@ -67,7 +66,7 @@ export async function syncB24Comment(
   }
   // An "added" event for a comment we already mirror is our own echo or a duplicate delivery: no read needed.
   if (existing && job.action === 'added') return;
-  const comment = await readComment(ctx, job.taskId, job.commentId, job.messageId);
+  const comment = await readComment(ctx, link, configs, job.commentId, job.messageId);
   // Chat system messages (author 0) are the task's own notices, not people's comments.
   if (!comment || comment.authorId === '0') return;
   const doc = bbcodeToAdf(comment.text);

@@ -11,11 +11,16 @@ import type { ProjectConfigStore } from '../store/project-config';
 import type { SyncContext } from '../sync-context';
 import { journal } from './from-b24';
 import { holdBackRestrictedComment } from './restricted';
+import { readTaskInScope } from './scope';
 
 async function removeOnB24(ctx: SyncContext, taskId: string, b24Ref: string): Promise<void> {
   if (b24Ref.startsWith('m')) await ctx.b24.deleteChatMessage(b24Ref.slice(1));
   else await ctx.b24.deleteComment(taskId, b24Ref);
 }
+
+/** Jira's comment read cannot carry the task's: one read of the task's scope right before writing into it. */
+const inScope = async (ctx: SyncContext, link: PairLink, configs: ProjectConfigStore): Promise<boolean> =>
+  (await readTaskInScope(ctx, link, configs)).task !== null;
 
 export async function syncJiraComment(
   ctx: SyncContext,
@@ -28,8 +33,9 @@ export async function syncJiraComment(
   if (job.action === 'deleted') {
     if (!existing) return;
     const config = await configs.get(link.projectKey);
+    const remove = config?.deletes.comment === 'delete' && (await inScope(ctx, link, configs));
     await comments.remove(existing);
-    if (config?.deletes.comment === 'delete') await removeOnB24(ctx, existing.taskId, existing.b24Ref);
+    if (remove) await removeOnB24(ctx, existing.taskId, existing.b24Ref);
     await journal(ctx, link, 'comment-delete', `Comment deleted in Jira; ${config?.deletes.comment === 'delete' ? 'deleted' : 'kept'} in Bitrix24.`, 'jira-to-b24');
     return;
   }
@@ -43,12 +49,14 @@ export async function syncJiraComment(
   const text = adfToBbcode(attributedBody(comment.body, author, 'jira'));
   if (existing) {
     if (existing.fingerprint === fingerprint) return;
+    if (!(await inScope(ctx, link, configs))) return;
     if (existing.b24Ref.startsWith('m')) await ctx.b24.updateChatMessage(existing.b24Ref.slice(1), text);
     else await ctx.b24.updateComment(existing.taskId, existing.b24Ref, text);
     await comments.save({ ...existing, fingerprint });
     await journal(ctx, link, 'comment-edit', undefined, 'jira-to-b24');
     return;
   }
+  if (!(await inScope(ctx, link, configs))) return;
   const intents = new IntentStore(ctx.deps.kv);
   await intents.putComment('b24', link.taskId, fingerprint);
   const id = await ctx.b24.addComment(link.taskId, text);

@@ -21,15 +21,21 @@ export class SecuredIssueHeldBack extends Error {
   }
 }
 
-/** Thrown by the sync's task read (pair/read.ts) for a task outside the project's workgroup. */
+/**
+ * Thrown by the sync's task read (pair/read.ts), and by comment and file jobs before anything crosses
+ * (comments/scope.ts), for a task outside the project's workgroup.
+ */
 export class TaskOutsideGroup extends Error {
   override readonly name = 'TaskOutsideGroup';
-  constructor(readonly task: B24Task, readonly config: SyncConfig) {
+  constructor(readonly task: TaskInGroup, readonly config: SyncConfig) {
     super(`Task ${task.id} is not in the Bitrix24 workgroup ${config.b24GroupId} paired with project ${config.projectKey}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup.`);
   }
 }
 
-export function checkInGroup(task: B24Task, config: SyncConfig): B24Task {
+/** A task as read by the field sync, or only its scope as read by a comment or file job. */
+type TaskInGroup = Pick<B24Task, 'id' | 'groupId'>;
+
+export function checkInGroup<T extends TaskInGroup>(task: T, config: SyncConfig): T {
   if (task.groupId !== config.b24GroupId) throw new TaskOutsideGroup(task, config);
   return task;
 }
