@@ -66,7 +66,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Jira comment',
-    min: min([1, 0], [0, 1], 'read the comment, task.commentitem.add; its echo is known by the stored comment link'),
+    min: min([2, 0], [1, 1], 'read the comment and the issue (a security level holds it back), read the task\'s workgroup (a task moved out of the pairing must not receive it), task.commentitem.add; its echo is known by the stored comment link'),
     change: ({ w, pair }) => w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${pair.issueId}/comment`, { body: adfText('Looks good') }).then(() => undefined),
   },
   {
