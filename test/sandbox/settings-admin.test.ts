@@ -78,9 +78,18 @@ describeInBrowser('the settings page as the site admin', () => {
     expect(await settle(world.origin)).toMatchObject({ jobsRun: 1, deadLetters: 0 });
   });
 
-  it('Migration: starts, shows it running, and after the work settles Refresh shows it done with its counts', async () => {
+  it('Migration: a dry run reports what a run would do and cost; then it starts, runs, and Refresh shows it done', async () => {
     const panel = await openTab(page, 'Migration');
     await panel.getByText('The migration has not been run for this project yet.').waitFor();
+    await panel.getByRole('button', { name: 'Dry run' }).click();
+    await waitIdle(page);
+    await panel.getByText('The dry run is reading both sides. Refresh to see its report.').waitFor();
+    await settle(world.origin);
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await waitIdle(page);
+    await panel.getByRole('heading', { name: 'Dry run report' }).waitFor();
+    await panel.getByText(/^Predicted: \d+ REST calls \(\d+ to Jira, \d+ to Bitrix24\), about .+ under both services' limits\.$/).waitFor();
+    expect(await panel.getByRole('table', { name: 'What a run would find and do' }).isVisible()).toBe(true);
     await panel.getByRole('button', { name: 'Start migration' }).click();
     await waitIdle(page);
     await panel.getByText(/^Bitrix24 tasks listed: /).waitFor();
