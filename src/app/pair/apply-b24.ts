@@ -1,11 +1,10 @@
 /**
- * Writing a plan's changes to Bitrix24: one tasks.task.update, then the status through the action methods,
- * which respect TASK_CONTROL (completing lands on "awaiting control" until the creator approves).
+ * Moving a task to a status through the action methods (the plan's steps are run by apply-plan.ts), which respect
+ * TASK_CONTROL (completing lands on "awaiting control" until the creator approves).
  */
 import { planB24StatusActions, type B24StatusAction } from '../../core/mapping/b24-status-actions';
-import type { B24Write } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
-import type { B24TaskAction, B24TaskFieldsInput } from '../../ports/b24';
+import type { B24TaskAction } from '../../ports/b24';
 import type { SyncContext } from '../sync-context';
 
 /** Where an action leaves the task (the last action's landing is the plan's, TASK_CONTROL included). */
@@ -29,10 +28,4 @@ export async function moveTaskTo(ctx: SyncContext, task: B24Task, target: string
     if (onAction) await onAction(index === plan.actions.length - 1 ? plan.finalStatus : (LANDS_ON[action] ?? task.status));
   }
   return { reached: plan.finalStatus, ...(plan.note ? { note: plan.note } : {}) };
-}
-
-export async function applyToB24(ctx: SyncContext, task: B24Task, write: B24Write, actingUserId: string | undefined): Promise<B24StatusOutcome | null> {
-  if (Object.keys(write.fields).length > 0) await ctx.b24.updateTask(task.id, write.fields as B24TaskFieldsInput);
-  if (write.status === null) return null;
-  return moveTaskTo(ctx, task, write.status, actingUserId);
 }

@@ -1,12 +1,10 @@
 /**
- * Writing a plan's changes to Jira: one field update, then the status by legal transitions, hop by hop, because
- * Jira only offers the transitions available from the current status.
+ * Moving an issue to a status by legal transitions, hop by hop, because Jira only offers the transitions available
+ * from the current status (the plan's steps are run by apply-plan.ts).
  */
 import { planJiraTransition } from '../../core/mapping/jira-transitions';
-import type { JiraWrite } from '../../core/mapping/to-side';
 import type { JiraStatusRef } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
-import { type RefusedField, writeDroppingRefused } from './jira-refusals';
 
 export const MAX_TRANSITION_HOPS = 6;
 
@@ -35,11 +33,4 @@ export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraS
     // The transition names where it lands: no need to read the transitions again just to learn we arrived.
     if (current.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: current, hops: visited.length - 1 };
   }
-}
-
-/** Fields Jira refuses one by one are left out and added to `refused`; the rest of the change is written. */
-export async function applyToJira(ctx: SyncContext, issueId: string, write: JiraWrite, currentStatus: JiraStatusRef, refused: RefusedField[] = []): Promise<StatusOutcome | null> {
-  if (Object.keys(write.fields).length > 0) refused.push(...(await writeDroppingRefused(write.fields, (fields) => ctx.jira.updateIssue(issueId, fields))).refused);
-  if (write.status === null) return null;
-  return moveIssueTo(ctx, issueId, currentStatus, write.status);
 }

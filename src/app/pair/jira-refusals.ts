@@ -7,8 +7,7 @@
 import type { SyncConfig } from '../../core/config';
 import { FieldsRefusedError } from '../../core/errors';
 import type { CanonicalChanges } from '../../core/mapping/to-side';
-import type { CanonicalTask, FieldKey } from '../../core/model';
-import { getField, setField } from '../../core/sync/fields';
+import type { FieldKey } from '../../core/model';
 
 export interface RefusedField {
   /** Jira's field id, e.g. `assignee` or `customfield_10060`. */
@@ -74,17 +73,4 @@ export function refusalSentence(refused: RefusedField, changes: CanonicalChanges
   const canonical = canonicalFieldOf(refused.field, config);
   const label = canonical === undefined || canonical === refused.field ? refused.field : `${canonical} (${refused.field})`;
   return `${label} not written to Jira: ${describeValue(refused, changes, config)} was refused (Jira: "${refused.reason}"); the field was left as it was and the rest of the change went through.`;
-}
-
-/**
- * The last-synced Jira side keeps what Jira still holds for a refused field, so the next event sees no Jira-side
- * change to copy back over Bitrix24, and the refused value is not retried until Bitrix24 changes it again.
- */
-export function keepJiraAsRead(nextJira: CanonicalTask, jiraNow: CanonicalTask, refused: RefusedField[], config: SyncConfig): CanonicalTask {
-  let out = nextJira;
-  for (const r of refused) {
-    const field = canonicalFieldOf(r.field, config);
-    if (field !== undefined) out = setField(out, field, getField(jiraNow, field));
-  }
-  return out;
 }
