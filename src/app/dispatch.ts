@@ -8,6 +8,7 @@ import { syncB24Comment } from './comments/from-b24';
 import { syncJiraComment } from './comments/from-jira';
 import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
+import { consumeEcho } from './migration/echo';
 import { handleDeletion } from './pair/delete';
 import { issueCustomFields, readIssue, readTask, taskUserFields } from './pair/read';
 import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
@@ -89,6 +90,8 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
       const link = await ctx.links.byTask(job.taskId);
       // The add event of a task that is already paired is the echo of our own tasks.task.add (or a duplicate).
       if (link && job.added) return;
+      // An update the initial migration made (XML_ID) and counted: dismissed without reading the task.
+      if (link && !job.added && (await consumeEcho(ctx.deps.kv, job.taskId))) return;
       return link ? syncLinked(ctx, link, 'b24') : fromUnlinkedTask(ctx, job.taskId);
     }
     case 'issue-changed': {

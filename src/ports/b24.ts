@@ -3,6 +3,7 @@
  * only SyncError subclasses (core/errors). Single reads return `null` when the entity is gone or invisible
  * (tasks.task.get answers `result: []` for both).
  */
+import type { SyncError } from '../core/errors';
 import type { B24Comment, B24Group, B24Task, B24User } from '../core/remote/b24';
 
 /** UPPER_SNAKE names as tasks.task.add/update expect them, e.g. TITLE, RESPONSIBLE_ID, DEADLINE, UF_AUTO_123. */
@@ -51,6 +52,9 @@ export interface B24BatchResult {
   results: Record<string, unknown>;
   errors: Record<string, { error: string; description: string }>;
 }
+
+/** One command of a batch: its result, or its error typed as a single call's would be. */
+export type B24Outcome<T> = { ok: true; value: T } | { ok: false; error: SyncError };
 
 export interface B24EventBinding {
   event: string;
@@ -155,4 +159,15 @@ export interface B24Port {
 
   /** ≤ 50 commands in one request; HTTP 200 even when commands fail, so errors come back per command. */
   batch(commands: Record<string, B24BatchCommand>, options?: { halt?: boolean }): Promise<B24BatchResult>;
+
+  /** Several tasks.task.list pages (one `start` each) in batches; COMMENTS_COUNT > 0 by task id beside them. */
+  listTaskPages(options: Pick<B24ListTasksOptions, 'filter' | 'order' | 'userFields'> & { starts: number[] }): Promise<{ pages: B24Task[][]; commentCounts: Map<string, number> }>;
+  /** tasks.task.add, 50 per batch; outcomes in order. */
+  addTasks(fields: B24TaskFieldsInput[]): Promise<B24Outcome<B24Task>[]>;
+  /** tasks.task.update, 50 per batch. */
+  updateTasks(updates: { taskId: string; fields: B24TaskFieldsInput }[]): Promise<B24Outcome<null>[]>;
+  /** Legacy task.commentitem.add, 50 per batch; the new comment ids. */
+  addComments(comments: { taskId: string; message: string }[]): Promise<B24Outcome<string>[]>;
+  /** Legacy task.commentitem.getlist per task, 50 per batch, oldest first. */
+  getCommentLists(taskIds: string[]): Promise<B24Outcome<B24Comment[]>[]>;
 }

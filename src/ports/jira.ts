@@ -53,6 +53,24 @@ export interface JiraSearchPage {
   nextPageToken?: string;
 }
 
+/** One element of `POST /issue/bulk`: the fields, the marker properties, and the first status hop if any. */
+export interface JiraBulkCreateItem {
+  fields: JiraFieldsInput;
+  properties?: JiraEntityProperty[];
+  transitionId?: string;
+}
+
+/** Per element, in request order: what was created, or why Jira refused that element. */
+export type JiraBulkCreateOutcome = { ok: true; id: string; key: string } | { ok: false; status: number; message: string; fieldErrors: Record<string, string> };
+
+/** A search hit with the issue properties that were asked for. */
+export interface JiraSearchItem {
+  issue: JiraIssue;
+  properties: Record<string, unknown>;
+  /** Comments, when asked for (`withComments`), oldest first. */
+  comments?: JiraComment[];
+}
+
 export interface JiraUser extends JiraUserRef {
   accountType: string;
   active: boolean;
@@ -118,6 +136,10 @@ export interface JiraPort {
   getIssueProperty(issueIdOrKey: string, key: string): Promise<unknown>;
   setIssueProperty(issueIdOrKey: string, key: string, value: unknown): Promise<void>;
   searchJql(jql: string, options?: JiraSearchOptions): Promise<JiraSearchPage>;
+  /** `/search/jql` with issue properties (≤ 5 keys) and optionally the comments of each issue. */
+  searchIssues(jql: string, options: JiraSearchOptions & { properties: string[]; withComments?: boolean }): Promise<{ items: JiraSearchItem[]; nextPageToken?: string }>;
+  /** `POST /issue/bulk`, ≤ 50 elements; a refused element does not stop the others. */
+  createIssues(items: JiraBulkCreateItem[]): Promise<JiraBulkCreateOutcome[]>;
   /** `/user/search`: matches display name or e-mail prefix; hidden e-mails come back without `emailAddress`. */
   findUsers(query: string): Promise<JiraUser[]>;
   getUser(accountId: string): Promise<JiraUser | null>;

@@ -1,6 +1,7 @@
 /** `npm run bench`: measurements, not pass/fail tests. Each bench prints its own table. */
 import { benchConvert } from './convert.bench';
 import { benchLongRunning } from './long-running.bench';
+import { benchMigration } from './migration.bench';
 import { benchPackage } from './package.bench';
 import { benchModel } from './model.bench';
 import { benchSync } from './sync.bench';
@@ -8,6 +9,7 @@ import { benchSync } from './sync.bench';
 async function main(): Promise<void> {
   await benchConvert();
   await benchSync();
+  await benchMigration();
   benchPackage();
   await benchModel();
   benchLongRunning();

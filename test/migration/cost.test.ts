@@ -1,42 +1,44 @@
-/**
- * The cost model of the current engine (src/core/migration/cost.ts): calls grow with what is created, not with what
- * is already paired, and the time is the tightest of the engine's own pacing, Bitrix24's bucket and Jira's hourly
- * points.
- */
-import { predictMigration, type MigrationScope, type QuotaLimits } from '../../src/core/migration/cost';
+/** The migration's lower bound (src/core/migration/cost.ts), worked out by hand for the sizes the issue names. */
+import { DEFAULT_LIMITS, predictMigration } from '../../src/core/migration/cost';
 
-const LIMITS: QuotaLimits = { b24: { requestsPerSecond: 2, burst: 50 }, jira: { pointsPerHour: 65_000, pointsPerCall: 1, pointsPerObject: 1 }, secondsPerJob: 1.5 };
-const scope = (over: Partial<MigrationScope> = {}): MigrationScope => ({ tasks: 0, issues: 0, issuesToCreate: 0, tasksToCreate: 0, pairedByMarker: 0, ...over });
-
-describe('the migration cost model', () => {
-  it('an empty project costs one page per side and about no time', () => {
-    const empty = predictMigration(scope(), LIMITS);
-    expect(empty.calls).toEqual({ jira: 1, b24: 1, total: 2 });
-    expect(empty.seconds).toBeLessThanOrEqual(1);
+describe('predictMigration', () => {
+  it('10,000 tasks + 10,000 issues: 922 calls, and 40 minutes set by Bitrix24 operating time', () => {
+    const p = predictMigration({ tasks: 10_000, issues: 10_000 });
+    // Jira: 100 search pages + 200 bulk creates + 200 read-backs.
+    expect(p.calls.jira).toBe(500);
+    // Bitrix24: 200 add batches + 21 list batches (10,000 tasks, 500 a batch, the last one short) + 200 XML_ID
+    // batches + the hand-off's one list.
+    expect(p.calls.b24).toBe(422);
+    expect(p.calls.total).toBe(922);
+    // 10,000 tasks.task.add × 0.2 s = 2,000 s of a 480 s per 10 min budget: four full windows wait.
+    expect(p.seconds).toBe(2400);
+    expect(p.boundBy).toBe('b24-operating-time');
+    // Each created or marked task fires one event; Jira's own are filtered.
+    expect(p.events).toBe(20_000);
   });
 
-  it('already paired entities cost their listing pages only; a short page ends a side', () => {
-    const paired = predictMigration(scope({ tasks: 100, issues: 100 }), LIMITS);
-    expect(paired.calls).toEqual({ jira: 2, b24: 3, total: 5 });
+  it('counts comments: Bitrix24 ones read 50 tasks per batch and posted one by one, Jira ones added 50 per batch', () => {
+    const base = predictMigration({ tasks: 100, issues: 100 });
+    const p = predictMigration({ tasks: 100, issues: 100, tasksWithComments: 10, taskComments: 25, issueComments: 60 });
+    expect(p.calls.jira - base.calls.jira).toBe(25);
+    expect(p.calls.b24 - base.calls.b24).toBe(1 + 2);
+    expect(p.events - base.events).toBe(60);
   });
 
-  it('each created entity costs its jobs calls on both sides, and the pacing bounds the time', () => {
-    const one = predictMigration(scope({ tasks: 1, issuesToCreate: 1 }), LIMITS);
-    const two = predictMigration(scope({ tasks: 2, issuesToCreate: 2 }), LIMITS);
-    expect(two.calls.jira - one.calls.jira).toBe(3);
-    expect(two.calls.b24 - one.calls.b24).toBe(1);
-    expect(two.seconds).toBe(3);
+  it('an empty workgroup and project still cost one list of each, and the hand-off to reconciliation', () => {
+    expect(predictMigration({ tasks: 0, issues: 0 })).toMatchObject({ calls: { jira: 1, b24: 2, total: 3 }, seconds: 0, boundBy: 'none' });
   });
 
-  it("at 10,000 + 10,000 the current engine needs some 90,000 calls and Bitrix24's bucket or the pacing sets the hours", () => {
-    const big = predictMigration(scope({ tasks: 10_000, issues: 10_000, issuesToCreate: 10_000, tasksToCreate: 10_000 }), LIMITS);
-    expect(big.calls.total).toBeGreaterThan(80_000);
-    expect(big.seconds).toBe(Math.ceil(Math.max(20_000 * 1.5, (big.calls.b24 - 50) / 2, ((big.calls.jira + 50_000) / 65_000) * 3600)));
-    expect(big.seconds).toBeGreaterThan(4 * 3600);
+  it('pairs found by marker and people with no counterpart add the single path\'s calls and one look-up each', () => {
+    const base = predictMigration({ tasks: 10, issues: 10 });
+    const p = predictMigration({ tasks: 10, issues: 10, handedOver: 2, unmatchedPeople: { b24: 3, jira: 1 } });
+    expect(p.calls.jira - base.calls.jira).toBe(2 * 4 + 3);
+    expect(p.calls.b24 - base.calls.b24).toBe(2 * 2 + 1);
   });
 
-  it("Jira's hourly points bound the time when the pacing would allow more", () => {
-    const fast = predictMigration(scope({ issues: 10_000, issuesToCreate: 0, tasksToCreate: 10_000 }), { ...LIMITS, secondsPerJob: 0, jira: { ...LIMITS.jira, pointsPerHour: 10_000 } });
-    expect(fast.seconds).toBeGreaterThan(3 * 3600);
+  it('a smaller Jira points pool makes Jira the bound', () => {
+    const p = predictMigration({ tasks: 10_000, issues: 10_000 }, { ...DEFAULT_LIMITS, jiraPointsPerHour: 5_000 });
+    expect(p.boundBy).toBe('jira-points');
+    expect(p.seconds).toBe(Math.floor((p.jiraPoints - 1) / 5_000) * 3600);
   });
 });

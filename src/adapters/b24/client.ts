@@ -7,6 +7,7 @@ import type { Clock } from '../../ports/clock';
 import type { HttpTransport } from '../../ports/http';
 import type { B24Auth } from './auth';
 import { runBatch } from './batch';
+import { bulkEndpoints } from './bulk';
 import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
 import { driveEndpoints } from './drive';
@@ -21,6 +22,7 @@ export const createB24Client = (auth: B24Auth, transport: HttpTransport, clock: 
     ...taskEndpoints(caller, () => clock.now()),
     ...commentEndpoints(caller),
     ...taskScopeEndpoint(caller, () => clock.now()),
+    ...bulkEndpoints(caller, () => clock.now()),
     ...directoryEndpoints(caller),
     ...driveEndpoints(caller),
     ...fileEndpoints(caller, transport, () => clock.now()),

@@ -5,6 +5,7 @@
 import type { Clock } from '../../ports/clock';
 import type { JiraPort } from '../../ports/jira';
 import { attachmentEndpoints } from './attachments';
+import { bulkEndpoints } from './bulk';
 import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
 import { issueEndpoints } from './issues';
@@ -28,6 +29,7 @@ export const createJiraClient = (transport: JiraTransport, options: JiraClientOp
   const requester = createJiraRequester(transport, options.clock ?? systemClock);
   return {
     ...issueEndpoints(requester),
+    ...bulkEndpoints(requester),
     ...commentEndpoints(requester),
     ...directoryEndpoints(requester),
     ...userEmailEndpoints(requester),

@@ -8,7 +8,7 @@
 import type { SyncConfig } from '../../core/config';
 import { PermanentError } from '../../core/errors';
 import { jiraStatusTarget, b24StatusTarget, readB24Status, readJiraStatus } from '../../core/mapping/status';
-import { predictMigration, type QuotaLimits } from '../../core/migration/cost';
+import { DEFAULT_LIMITS, predictMigration } from '../../core/migration/cost';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
@@ -19,23 +19,12 @@ import { ProjectConfigStore } from '../store/project-config';
 import { UserDirectory } from '../users';
 import { DryRunStore, freshDryRun, MAX_MARKED, type DryRun } from './dry-run-store';
 import { toMigrationJobBody, type DryRunPageJob } from './jobs';
-import { SECONDS_PER_JOB } from './pacing';
+import { ISSUE_PAGE, LIST_PAGES_PER_BATCH, TASK_PAGE } from './page-work';
 
 export const DRY_RUN_PAGES_PER_JOB = 8;
 const PAGE = 50;
 /** A running dry run whose record has not moved for this long lost its job: Dry run may start it again. */
 export const DRY_RUN_STALLED_MS = 5 * 60_000;
-
-/**
- * Bitrix24 Standard plan's leaky bucket (2 requests/s, burst 50); Jira Cloud's hourly points quota for apps at Tier 1
- * (one 65,000 points/h pool; a request costs 1 point, a read 1 more per object returned: developer.atlassian.com
- * /cloud/jira/platform/rate-limiting, updated Feb 3, 2026).
- */
-export const MIGRATION_LIMITS: QuotaLimits = {
-  b24: { requestsPerSecond: 2, burst: 50 },
-  jira: { pointsPerHour: 65_000, pointsPerCall: 1, pointsPerObject: 1 },
-  secondsPerJob: SECONDS_PER_JOB,
-};
 
 interface Scan {
   deps: AppDeps;
@@ -83,7 +72,7 @@ export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<
   next = { ...next, step: next.step + 1, updatedAt: deps.clock.now() };
   await store.save(job.projectKey, next);
   // Bitrix24's bucket drains 2 requests/s: the next job waits for the pages this one read there.
-  if (next.state === 'running') await pushDryRunPage(deps, { ...job, step: next.step }, Math.ceil(b24Pages / MIGRATION_LIMITS.b24.requestsPerSecond));
+  if (next.state === 'running') await pushDryRunPage(deps, { ...job, step: next.step }, Math.ceil(b24Pages / DEFAULT_LIMITS.b24RequestsPerSecond));
 }
 
 /** A job out of retries: the tab says the dry run stopped (the error itself went to the log). */
@@ -121,8 +110,13 @@ async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   return { ...run, issues, namedTaskIds: named, markedIssueIds: marked, phase: more ? 'markers' : 'b24', cursor: more ? (page.nextPageToken ?? null) : null };
 }
 
+/** Ten tasks.task.list pages in one batch, as the run reads them, with each task's comment count. */
 async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
-  const { tasks } = await scan.deps.b24.listTasks({ filter: { GROUP_ID: scan.config.b24GroupId, '>ID': run.cursor ?? '0' }, order: { ID: 'asc' }, start: -1 });
+  const { pages, commentCounts } = await scan.deps.b24.listTaskPages({
+    filter: { GROUP_ID: scan.config.b24GroupId, '>ID': run.cursor ?? '0' }, order: { ID: 'asc' },
+    starts: Array.from({ length: LIST_PAGES_PER_BATCH }, (_, i) => i * TASK_PAGE),
+  });
+  const tasks = pages.flat();
   let next: DryRun = { ...run, tasks: { ...run.tasks, total: run.tasks.total + tasks.length } };
   for (const task of tasks) {
     if (await scan.links.byTask(task.id)) next = { ...next, tasks: { ...next.tasks, linked: next.tasks.linked + 1 } };
@@ -131,23 +125,33 @@ async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
       // The app writes XML_ID only on tasks it made for an issue: that issue is this task's partner.
       const ids = next.markedIssueIds.length < MAX_MARKED ? [...next.markedIssueIds, task.xmlId] : next.markedIssueIds;
       next = { ...next, tasks: { ...next.tasks, markedByXmlId: next.tasks.markedByXmlId + 1 }, markedIssueIds: ids };
-    } else next = await taskToCreateFor(scan, next, task);
+    } else {
+      next = countComments(await taskToCreateFor(scan, next, task), 'task', commentCounts.get(task.id) ?? 0);
+    }
   }
-  const last = tasks.length < PAGE;
+  const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
   return { ...next, phase: last ? 'jira' : 'b24', cursor: last ? null : (tasks.at(-1)?.id ?? run.cursor) };
 }
 
+function countComments(run: DryRun, side: 'task' | 'issue', n: number): DryRun {
+  if (n === 0) return run;
+  const c = run.comments;
+  return { ...run, comments: side === 'task' ? { ...c, tasksWithComments: c.tasksWithComments + 1, taskComments: c.taskComments + n } : { ...c, issueComments: c.issueComments + n } };
+}
+
+/** Issues by id, 100 a page with their comments, as the run reads them. */
 async function issuesPage(scan: Scan, run: DryRun): Promise<DryRun> {
-  const page = await scan.deps.jira.searchJql(`project = ${jqlProject(scan.config.projectKey)} ORDER BY id ASC`, {
-    maxResults: PAGE, ...(run.cursor ? { nextPageToken: run.cursor } : {}),
+  const after = run.cursor !== null && /^\d+$/.test(run.cursor) ? run.cursor : '0';
+  const page = await scan.deps.jira.searchIssues(`project = ${jqlProject(scan.config.projectKey)} AND id > ${after} ORDER BY id ASC`, {
+    properties: [], withComments: true, maxResults: ISSUE_PAGE,
   });
-  let next: DryRun = { ...run, issues: { ...run.issues, total: run.issues.total + page.issues.length } };
-  for (const issue of page.issues) {
+  let next: DryRun = { ...run, issues: { ...run.issues, total: run.issues.total + page.items.length } };
+  for (const { issue, comments } of page.items) {
     if (await scan.links.byIssue(issue.id)) next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
     else if (next.markedIssueIds.includes(issue.id)) next = { ...next, issues: { ...next.issues, byMarker: next.issues.byMarker + 1 } };
-    else next = await taskToMakeFor(scan, next, issue);
+    else next = countComments(await taskToMakeFor(scan, next, issue), 'issue', comments?.length ?? 0);
   }
-  if (page.nextPageToken !== undefined) return { ...next, cursor: page.nextPageToken };
+  if (page.nextPageToken !== undefined && page.items.length === ISSUE_PAGE) return { ...next, cursor: page.items.at(-1)?.issue.id ?? after };
   return finish(scan.deps, next);
 }
 
@@ -187,6 +191,7 @@ function countStatus(run: DryRun, side: 'b24' | 'jira', name: string): DryRun {
   return { ...run, statuses: { ...run.statuses, [key]: { side, name, count } } };
 }
 
+/** The run's calls follow from the counts (src/core/migration/cost.ts). */
 function finish(deps: AppDeps, run: DryRun): DryRun {
   const scope = {
     tasks: run.tasks.total,
@@ -195,6 +200,15 @@ function finish(deps: AppDeps, run: DryRun): DryRun {
     tasksToCreate: run.issues.total - run.issues.linked - run.issues.byMarker,
     pairedByMarker: run.issues.marked + run.tasks.markedByXmlId,
   };
-  const predicted = predictMigration(scope, MIGRATION_LIMITS);
-  return { ...run, state: 'done', finishedAt: deps.clock.now(), cursor: null, prediction: { scope, ...predicted } };
+  const predicted = predictMigration({
+    tasks: scope.issuesToCreate, issues: scope.tasksToCreate,
+    pairedTasks: scope.tasks - scope.issuesToCreate, pairedIssues: scope.issues - scope.tasksToCreate,
+    ...run.comments,
+    handedOver: scope.pairedByMarker,
+    unmatchedPeople: {
+      b24: Object.values(run.people).filter((p) => !p.matched && p.side === 'b24').length,
+      jira: Object.values(run.people).filter((p) => !p.matched && p.side === 'jira').length,
+    },
+  });
+  return { ...run, state: 'done', finishedAt: deps.clock.now(), cursor: null, prediction: { scope, calls: predicted.calls, seconds: predicted.seconds } };
 }

@@ -1,15 +1,19 @@
 /**
  * One journal entry per migration page, so the Activity tab shows the run advancing and what each page did. The
- * message names the numbers; the pairs themselves get their own entries from the pair-sync jobs.
+ * message names the numbers; an entity that could not be created gets its own entry (chunk.ts).
  */
-import { JournalStore } from '../store/journal';
-import type { AppDeps } from '../deps';
-import type { MigrationPageJob } from './jobs';
+import type { SyncConfig } from '../../core/config';
+import type { SyncContext } from '../sync-context';
+import type { PageWork } from './page-work';
+import type { MigrationSide } from './progress';
 
-export async function journalPage(deps: AppDeps, job: MigrationPageJob, listed: number, enqueued: number): Promise<void> {
-  const what = job.side === 'b24' ? 'Bitrix24 tasks' : 'Jira issues';
-  await new JournalStore(deps.kv, deps.newId, deps.log).record({
-    at: deps.clock.now(), projectKey: job.projectKey, direction: job.side === 'b24' ? 'b24-to-jira' : 'jira-to-b24', operation: 'migration-page',
-    fields: [], outcome: 'synced', message: `Migration page ${job.page + 1} of ${what}: ${listed} listed, ${enqueued} to pair, ${listed - enqueued} already paired.`,
+export async function journalPage(ctx: SyncContext, config: SyncConfig, side: MigrationSide, page: number, work: PageWork): Promise<void> {
+  const r = work.result;
+  const what = side === 'jira' ? 'Jira issues' : 'Bitrix24 tasks';
+  const failed = r.failed > 0 ? `, ${r.failed} could not be created (see their entries)` : '';
+  await ctx.journal.record({
+    at: ctx.now(), projectKey: config.projectKey, direction: side === 'jira' ? 'jira-to-b24' : 'b24-to-jira', operation: 'migration-page',
+    fields: [], outcome: r.failed > 0 || r.refused > 0 ? 'warning' : 'synced', calls: ctx.calls(),
+    message: `Migration page ${page + 1} of ${what}: ${work.listed} listed, ${work.alreadyLinked} already paired, ${r.created} paired now, ${r.handedOver} finished by marker, ${r.refused} refused in bulk and retried one by one${failed}.`,
   });
 }

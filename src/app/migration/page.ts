@@ -1,59 +1,42 @@
 /**
- * One page of the initial migration: list existing tasks of the workgroup (or issues of the project), enqueue a
- * `pair-sync` per entity not yet paired, push the next page, then record progress. The order matters for
- * resumability: if the function dies after pushing but before recording, its retry lists the same page again
- * (pair-syncs find the links and markers and create nothing) and the early next page waits for it (see `gate`).
+ * One page of the initial migration, done in bulk: Jira first (jira-page.ts: up to 500 issues, their tasks added 50
+ * per batch), then Bitrix24 (b24-page.ts: ten `tasks.task.list` pages in one batch, their issues created 50 per bulk
+ * call). Jira goes first because Jira search cannot leave out the issues the migration creates, while the Bitrix24
+ * list re-reads the tasks it created at 2,500 a call (see src/core/migration/cost.ts for the whole bound).
+ *
+ * Resumability: every entity is paired (link saved) as soon as its create answers, and progress is recorded only
+ * after the page, so a retried page lists the same entities again, skips the linked ones and finds, by marker,
+ * any whose create was sent but not answered. When some entity must wait (search still stale after a lost reply,
+ * another job's creation lock) the page throws a RetryableError with that wait, after doing everything else.
+ * Pause and Cancel are asked for at the start of each page (control.ts), so a held run stops before any call.
  */
-import type { SyncConfig } from '../../core/config';
+import { RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
-import { toJobBody, type SyncJob } from '../jobs';
-import { jqlProject } from '../reconcile/window';
-import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
-import { toMigrationJobBody, type MigrationPageJob } from './jobs';
+import { SyncContext } from '../sync-context';
+import { b24Page } from './b24-page';
 import { heldRun } from './control';
-import { nextPageDelay, paceJobs } from './pacing';
+import { jiraPage } from './jira-page';
+import { toMigrationJobBody, type MigrationPageJob } from './jobs';
+import { paceAfterPage } from './page-pacing';
 import { journalPage } from './page-journal';
-import { MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
-
-const PAGE_SIZE = 50;
+import { SIDE_METHODS } from './page-work';
+import { expectedSide, MigrationProgressStore, type MigrationProgress } from './progress';
+import { reconcileFromNow } from './reconcile-handoff';
 
 export type PageOutcome =
   | { kind: 'recorded'; listed: number; enqueued: number }
   | { kind: 'dropped'; reason: string }
   | { kind: 'wait'; reason: string };
 
-interface Listed {
-  ids: string[];
-  next: string | null;
-  last: boolean;
-}
-
-async function listPage(deps: AppDeps, config: SyncConfig, side: MigrationSide, cursor: string | null): Promise<Listed> {
-  if (side === 'b24') {
-    const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0' }, order: { ID: 'asc' }, start: -1 });
-    return { ids: tasks.map((t) => t.id), next: tasks.at(-1)?.id ?? cursor, last: tasks.length < PAGE_SIZE };
-  }
-  const page = await deps.jira.searchJql(`project = ${jqlProject(config.projectKey)} ORDER BY id ASC`, {
-    maxResults: PAGE_SIZE,
-    ...(cursor ? { nextPageToken: cursor } : {}),
-  });
-  return { ids: page.issues.map((i) => i.id), next: page.nextPageToken ?? null, last: !page.nextPageToken };
-}
-
-/** Whether this delivery is the page the run expects next. */
+/** Whether this delivery is the page the run expects next (its side's turn, its page number). */
 function gate(progress: MigrationProgress | null, job: MigrationPageJob): PageOutcome | null {
   if (!progress || progress.runId !== job.runId || progress.state !== 'running') return { kind: 'dropped', reason: 'not the running migration' };
   const side = progress[job.side];
   if (side.done || job.page < side.page) return { kind: 'dropped', reason: 'page already recorded' };
   if (job.page > side.page) return { kind: 'wait', reason: 'the previous page is not recorded yet' };
+  if (expectedSide(progress) !== job.side) return { kind: 'wait', reason: "the other side's page is not recorded yet" };
   return null;
-}
-
-async function enqueue(deps: AppDeps, jobs: SyncJob[]): Promise<void> {
-  for (const batch of paceJobs(jobs)) {
-    await deps.syncQueue.push(batch.items.map(toJobBody), batch.delaySeconds > 0 ? { delaySeconds: batch.delaySeconds } : {});
-  }
 }
 
 export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Promise<PageOutcome> {
@@ -68,28 +51,30 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
     await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', updatedAt: deps.clock.now() });
     return { kind: 'dropped', reason: 'project not paired' };
   }
-  const listed = await listPage(deps, config, job.side, job.cursor);
-  const links = new LinkStore(deps.kv);
-  const jobs: SyncJob[] = [];
-  for (const id of listed.ids) {
-    // Already paired entities are kept current by events and reconciliation; migration only pairs.
-    const linked = job.side === 'b24' ? await links.byTask(id) : await links.byIssue(id);
-    if (!linked) jobs.push({ kind: 'pair-sync', ...(job.side === 'b24' ? { taskId: id } : { issueId: id }), origin: 'migration' });
+  const ctx = await SyncContext.create(deps);
+  ctx.useProject(config.projectKey);
+  const runKey = `${job.projectKey}:${progress.startedAt}`;
+  const work = job.side === 'jira' ? await jiraPage(ctx, config, job.cursor, runKey) : await b24Page(ctx, config, job.cursor, runKey);
+  if (work.result.waitMs !== undefined) {
+    throw new RetryableError('server-error', 'some entities of this page must wait (a create in doubt, or another job creating them)', { code: 'app:migration-wait', retryAfterMs: work.result.waitMs });
   }
-  await enqueue(deps, jobs);
   const side = progress[job.side];
-  const nextSide = { ...side, listed: side.listed + listed.ids.length, alreadyLinked: side.alreadyLinked + listed.ids.length - jobs.length, cursor: listed.next, page: side.page + 1, done: listed.last };
-  const next = { ...progress, [job.side]: nextSide, enqueued: progress.enqueued + jobs.length, updatedAt: deps.clock.now() };
-  const delaySeconds = nextPageDelay(jobs.length);
-  if (!listed.last) {
-    await pushPage(deps, { ...job, cursor: listed.next, page: nextSide.page }, delaySeconds);
-  } else if (job.side === 'b24' && !next.jira.done) {
-    await pushPage(deps, { ...job, side: 'jira', cursor: next.jira.cursor, page: next.jira.page }, delaySeconds);
+  const recorded = { ...side, listed: side.listed + work.listed, alreadyLinked: side.alreadyLinked + work.alreadyLinked, cursor: work.next, page: side.page + 1, done: work.last };
+  const r = work.result;
+  const next = { ...progress, [job.side]: recorded, enqueued: progress.enqueued + r.created + r.handedOver, updatedAt: deps.clock.now() };
+  // Sides alternate, so each side's Bitrix24 method recovers its operating time while the other runs.
+  const nextSide = expectedSide(next);
+  if (nextSide !== null) {
+    const uses = (resource: string): boolean => SIDE_METHODS[nextSide].includes(resource) || !(resource.startsWith('b24:tasks.') || resource.startsWith('b24:task.'));
+    const delay = await paceAfterPage(deps.kv, job.projectKey, deps.clock.now(), work.spend, uses);
+    await pushPage(deps, { ...job, side: nextSide, cursor: next[nextSide].cursor, page: next[nextSide].page }, delay);
   }
   const finished = next.b24.done && next.jira.done;
+  if (finished) await reconcileFromNow(deps, job.projectKey, config.b24GroupId);
   await store.save(job.projectKey, finished ? { ...next, state: 'done', finishedAt: deps.clock.now() } : next);
-  await journalPage(deps, job, listed.ids.length, jobs.length);
-  return { kind: 'recorded', listed: listed.ids.length, enqueued: jobs.length };
+  // After the record: an attempt that dies before it leaves no entry, and its retry writes the page's one entry.
+  await journalPage(ctx, config, job.side, job.page, work);
+  return { kind: 'recorded', listed: work.listed, enqueued: r.created + r.handedOver };
 }
 
 export async function pushPage(deps: AppDeps, job: MigrationPageJob, delaySeconds = 0): Promise<void> {

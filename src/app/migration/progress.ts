@@ -36,6 +36,17 @@ export type MigrationSide = 'b24' | 'jira';
 export type SideProgress = z.infer<typeof sideSchema>;
 export type MigrationProgress = z.infer<typeof progressSchema>;
 
+/**
+ * Whose page comes next. The sides alternate, Jira first (jira-page.ts says why), until one is done: so while both
+ * run, Jira's turn is when both have recorded as many pages. Start, Resume and the page gate all ask this, so a
+ * page pushed just before its predecessor died waits for that predecessor's retry instead of running beside it.
+ */
+export function expectedSide(progress: Pick<MigrationProgress, 'b24' | 'jira'>): MigrationSide | null {
+  if (progress.jira.done) return progress.b24.done ? null : 'b24';
+  if (progress.b24.done) return 'jira';
+  return progress.jira.page <= progress.b24.page ? 'jira' : 'b24';
+}
+
 export const freshSide = (): SideProgress => ({ listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: false });
 
 export class MigrationProgressStore {

@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps';
 import { ProjectConfigStore } from '../store/project-config';
 import { clearControl, effectiveProgress, readControl, writeControl, type ControlAction } from './control';
 import { pushPage } from './page';
-import { freshSide, MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
+import { expectedSide, freshSide, MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
 
 /** A running migration whose record has not moved for this long is presumed stalled (a lost page job). */
 export const STALLED_AFTER_MS = 30 * 60_000;
@@ -44,7 +44,7 @@ export async function startMigration(deps: AppDeps, projectKey: string): Promise
   await store.save(projectKey, progress);
   // The hold named the previous run id; the new run is not held, and the record is tidied away.
   await clearControl(deps, projectKey);
-  const side: MigrationSide = progress.b24.done ? 'jira' : 'b24';
+  const side: MigrationSide = expectedSide(progress) ?? 'jira';
   await pushPage(deps, { kind: 'migration-page', projectKey, runId, side, cursor: progress[side].cursor, page: progress[side].page });
   return progress;
 }

@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from '../deps';
 import type { ReconcilePageJob } from '../migration/jobs';
+import { migrationRunning } from '../migration/reconcile-handoff';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
 import { requeueGaveUp, sweepLinks } from './recover';
@@ -48,6 +49,7 @@ async function firstB24Since(deps: AppDeps, groupId: string): Promise<number> {
 export async function reconcileProject(deps: AppDeps, projectKey: string, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
   const config = await new ProjectConfigStore(deps.kv).get(projectKey);
   if (!config) return { projectKey, status: 'skipped', reason: 'no valid configuration' };
+  if (await migrationRunning(deps, projectKey)) return { projectKey, status: 'skipped', reason: 'the initial migration is running' };
   const now = deps.clock.now();
   const cursor = await new ReconcileCursorStore(deps.kv).get(projectKey);
   if (cursor?.pendingSince !== undefined && now - cursor.pendingSince < PENDING_STALE_MS) {

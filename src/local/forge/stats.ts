@@ -78,10 +78,13 @@ export class StatsRecorder {
 
   recordB24(url: URL, contentType: string, body: string): void {
     const method = b24Method(url);
-    if (isB24Read(method)) this.data.b24.reads += 1;
+    const commands = method.toLowerCase() === 'batch' ? batchCommandMethods(contentType, body) : [];
+    // A batch of reads only is a read (the migration's and the dry run's list pages); any write makes it a write.
+    const read = commands.length > 0 ? commands.every(isB24Read) : isB24Read(method);
+    if (read) this.data.b24.reads += 1;
     else this.data.b24.writes += 1;
     bump(this.data.b24.byMethod, method);
-    if (method.toLowerCase() === 'batch') for (const command of batchCommandMethods(contentType, body)) bump(this.data.b24.batchCommands, command);
+    for (const command of commands) bump(this.data.b24.batchCommands, command);
   }
 
   snapshot(): PlatformStats {

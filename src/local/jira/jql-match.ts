@@ -51,7 +51,8 @@ function matchField(state: JiraState, issue: StoredIssue, clause: Extract<Clause
       const first = held[0]?.[0];
       const target = wanted[0];
       if (first === undefined || target === undefined) return false;
-      const [a, b] = clause.field === 'priority' ? [rank(first), rank(target)] : [first, target];
+      // Issue ids compare as numbers (JQL reference: id supports >, >=, <, <=).
+      const [a, b] = clause.field === 'priority' ? [rank(first), rank(target)] : clause.field === 'id' ? [Number(first), Number(target)] : [first, target];
       return { '>=': a >= b, '>': a > b, '<=': a <= b, '<': a < b }[clause.op];
     }
   }

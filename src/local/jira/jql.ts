@@ -118,7 +118,7 @@ function parseClause(c: Cursor, now: number, currentUser: string): Clause {
   if (op === 'in' || op === 'not in') return { kind: 'field', field, op, values: parseList(c, currentUser) };
   const v = value(c, currentUser);
   if ((op === 'is' || op === 'is not') && v !== null) throw jqlError(`The operator '${op.toUpperCase()}' can only be used with the value 'EMPTY' or 'NULL'.`);
-  if (['>=', '>', '<=', '<'].includes(op) && field !== 'duedate' && field !== 'priority') throw jqlError(`The operator '${op}' is not supported by the '${field}' field.`);
+  if (['>=', '>', '<=', '<'].includes(op) && field !== 'duedate' && field !== 'priority' && field !== 'id') throw jqlError(`The operator '${op}' is not supported by the '${field}' field.`);
   return { kind: 'field', field, op, values: [v] };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * A Bitrix24 page of the migration: ten `tasks.task.list` pages in one batch (500 tasks, with their comment
+ * counts), each unpaired task given an issue through `/issue/bulk` (50 a call, the marker property in the create),
+ * then the comments of the tasks that have any.
+ */
+import type { SyncConfig } from '../../core/config';
+import type { B24Task } from '../../core/remote/b24';
+import { taskUserFields } from '../pair/read';
+import type { PairLink } from '../store/links';
+import type { SyncContext } from '../sync-context';
+import { emptyResult, firstCreatedIssue } from './chunk';
+import { copyTaskComments } from './copy-comments';
+import { issuesFromTasks } from './issues-from-tasks';
+import type { PageSpend } from './page-pacing';
+import { chunks, LIST_PAGES_PER_BATCH, TASK_PAGE, type PageWork } from './page-work';
+import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
+
+export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
+  const first = await firstCreatedIssue(ctx, runKey, 'b24');
+  const { pages, commentCounts } = await ctx.b24.listTaskPages({
+    filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0', ...(first === null ? {} : { '<ID': String(first) }) }, order: { ID: 'asc' }, userFields: taskUserFields(config),
+    starts: Array.from({ length: LIST_PAGES_PER_BATCH }, (_, i) => i * TASK_PAGE),
+  });
+  const tasks = pages.flat();
+  const result = emptyResult();
+  const todo: B24Task[] = [];
+  const owed: PairLink[] = [];
+  for (const task of tasks) {
+    const link = await ctx.links.byTask(task.id);
+    if (!link) todo.push(task);
+    else if (commentCounts.has(task.id) && (await stillOwesComments(ctx.deps.kv, 'b24', task.id))) owed.push(link);
+  }
+  await owesComments(ctx.deps.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
+  const links = [...owed];
+  for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result, runKey)));
+  await copyTaskComments(ctx, links, commentCounts);
+  await commentsCopied(ctx.deps.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
+  const spend: PageSpend = {
+    b24Commands: { 'tasks.task.update': todo.length, 'tasks.task.list': LIST_PAGES_PER_BATCH },
+    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + 2 * todo.length, events: todo.length,
+  };
+  const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
+  return { spend, listed: tasks.length, alreadyLinked: tasks.length - todo.length, next: tasks.at(-1)?.id ?? cursor, last, result };
+}

@@ -1,0 +1,167 @@
+/**
+ * Bitrix24 → Jira for one chunk (≤ 50) of unpaired tasks: one `POST /issue/bulk` with each issue's marker property,
+ * one read-back of the created issues, links and last-synced states stored as the single path stores them, then
+ * `XML_ID` on the tasks in one batch. Idempotent through the single path's own creation lock (creation-lock.ts):
+ * a task whose create an earlier attempt sent with an unknown outcome is looked up by its marker once Jira search
+ * can see it, never created again. Elements Jira refuses are journalled and retried one by one through the single
+ * path, which leaves out a refused field where it can.
+ */
+import type { SyncConfig } from '../../core/config';
+import { isPermanent, RetryableError } from '../../core/errors';
+import { readJiraStatus } from '../../core/mapping/status';
+import { toJiraFields, type JiraWrite } from '../../core/mapping/to-side';
+import type { CanonicalTask } from '../../core/model';
+import type { B24Task } from '../../core/remote/b24';
+import type { PairLink } from '../store/links';
+import type { SyncContext } from '../sync-context';
+import { moveIssueTo } from '../pair/apply-jira';
+import { allFlowingTo } from '../pair/changes';
+import { createIssueFromTask, ISSUE_PROPERTY } from '../pair/create';
+import { CreationLock } from '../pair/creation-lock';
+import { warningSentence } from '../pair/journal-entry';
+import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../pair/read';
+import { expectEchoes, forgetEcho } from './echo';
+import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
+
+interface Prepared {
+  task: B24Task;
+  lock: CreationLock;
+  canon: CanonicalTask;
+  write: JiraWrite;
+}
+
+interface Created extends Prepared {
+  link: PairLink;
+}
+
+const lockKey = (taskId: string): string => `creating:b24:${taskId}`;
+
+/** True when an earlier attempt sent this task's create and its outcome is not known. */
+async function inDoubt(ctx: SyncContext, taskId: string): Promise<boolean> {
+  const held: unknown = await ctx.deps.kv.get(lockKey(taskId));
+  return typeof held === 'object' && held !== null && ('sentAt' in held || 'createdId' in held);
+}
+
+async function prepare(ctx: SyncContext, config: SyncConfig, task: B24Task, result: ChunkResult): Promise<{ prepared: Prepared; doubtful: boolean } | null> {
+  const doubtful = await inDoubt(ctx, task.id);
+  let lock: CreationLock;
+  try {
+    lock = await CreationLock.acquire(ctx, lockKey(task.id));
+  } catch (error) {
+    if (!(error instanceof RetryableError)) throw error;
+    waitLonger(result, error.retryAfterMs ?? 30_000);
+    return null;
+  }
+  const mapping = await mappingFor(ctx, config, task, null);
+  const canon = canonicalOfTask(task, mapping);
+  return { prepared: { task, lock, canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true) }, doubtful };
+}
+
+/** Issues an earlier attempt created for these tasks, by marker (search can see them: the lock waited it out). */
+async function findMarked(ctx: SyncContext, doubtful: Prepared[], result: ChunkResult): Promise<void> {
+  if (doubtful.length === 0) return;
+  const jql = doubtful.map((p) => `issue.property[${ISSUE_PROPERTY}].taskId = "${p.task.id}"`).join(' OR ');
+  const known = doubtful.map((p) => p.lock.knownCreatedId).filter((id): id is string => id !== undefined && /^\d+$/.test(id)).map(Number);
+  const page = await ctx.jira.searchIssues(jql, { properties: [ISSUE_PROPERTY], maxResults: 100, ...(known.length ? { reconcileIssues: known } : {}) });
+  for (const p of doubtful) {
+    const found = page.items.find((i) => (i.properties[ISSUE_PROPERTY] as { taskId?: unknown } | undefined)?.taskId === p.task.id);
+    if (found) {
+      await ctx.links.save({ taskId: p.task.id, issueId: found.issue.id, issueKey: found.issue.key, projectKey: found.issue.fields.project.key, linkedAt: ctx.now() });
+      await p.lock.release();
+      await handOver(ctx, { taskId: p.task.id }, result);
+    }
+  }
+}
+
+async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
+  for (const p of chunk) await p.lock.markSent();
+  let outcomes;
+  try {
+    outcomes = await ctx.jira.createIssues(chunk.map((p) => ({ fields: p.write.fields, properties: [{ key: ISSUE_PROPERTY, value: { taskId: p.task.id } }] })));
+  } catch (error) {
+    // A refusal or a 429 is an answer: nothing was created. A lost reply keeps the locks, so the retry looks first.
+    if (isPermanent(error) || (error instanceof RetryableError && error.reason === 'rate-limited')) for (const p of chunk) await p.lock.release();
+    throw error;
+  }
+  await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.id] : [])));
+  const created: Created[] = [];
+  for (const [i, p] of chunk.entries()) {
+    const outcome = outcomes[i];
+    if (outcome?.ok) {
+      const link: PairLink = { taskId: p.task.id, issueId: outcome.id, issueKey: outcome.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+      await ctx.links.save(link);
+      await p.lock.release();
+      created.push({ ...p, link });
+    } else {
+      await p.lock.release();
+      await retryAlone(ctx, config, p.task, outcome?.message ?? 'no answer for this element', result);
+    }
+  }
+  return created;
+}
+
+/** A refused element: journalled with Jira's reason, then created on its own by the single path. */
+async function retryAlone(ctx: SyncContext, config: SyncConfig, task: B24Task, reason: string, result: ChunkResult): Promise<void> {
+  result.refused += 1;
+  const what = `Task ${task.id} "${task.title}"`;
+  await journalFailure(ctx, config, { taskId: task.id }, 'warning', `${what} was refused by Jira's bulk create (${reason}); retried on its own.`);
+  try {
+    const single = await createIssueFromTask(ctx, task, config);
+    if ('existingIssueId' in single) await handOver(ctx, { taskId: task.id }, result);
+    else result.created += 1;
+  } catch (error) {
+    if (!isPermanent(error)) throw error;
+    result.failed += 1;
+    await journalFailure(ctx, config, { taskId: task.id }, 'failed', `${what} could not be created in Jira: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The create reply has ids only; the snapshot needs what Jira filled in, read back in one search (read-after-write). */
+async function recordStates(ctx: SyncContext, config: SyncConfig, created: Created[], result: ChunkResult): Promise<void> {
+  if (created.length === 0) return;
+  const ids = created.map((c) => c.link.issueId);
+  const page = await ctx.jira.searchIssues(`id in (${ids.join(', ')})`, { properties: [], customFields: issueCustomFields(config), maxResults: 100, reconcileIssues: ids.map(Number) });
+  for (const c of created) {
+    const issue = page.items.find((i) => i.issue.id === c.link.issueId)?.issue;
+    const problems = c.write.warnings.map(warningSentence);
+    let jira = issue ? canonicalOfIssue(issue, await mappingFor(ctx, config, c.task, issue)) : c.canon;
+    if (issue && c.write.status) {
+      const moved = await moveIssueTo(ctx, issue.id, issue.fields.status, c.write.status);
+      if (moved.blocked) problems.push(moved.blocked);
+      jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
+    }
+    await ctx.states.save(c.task.id, c.link.issueId, { base: { b24: c.canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: problems.join(' ') } : {}) } });
+    result.created += 1;
+  }
+}
+
+/** XML_ID names the issue on each task; each update's event is announced first so it is dismissed unread. */
+async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
+  if (created.length === 0) return;
+  await expectEchoes(ctx.deps.kv, created.map((c) => c.task.id));
+  const outcomes = await ctx.b24.updateTasks(created.map((c) => ({ taskId: c.task.id, fields: { XML_ID: c.link.issueId } })));
+  for (const [i, outcome] of outcomes.entries()) {
+    const c = created[i];
+    if (c && !outcome.ok) {
+      await forgetEcho(ctx.deps.kv, c.task.id);
+      ctx.deps.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
+    }
+  }
+}
+
+/** `runKey` names the run (project and start), under which the first created issue id is noted. */
+export async function issuesFromTasks(ctx: SyncContext, config: SyncConfig, tasks: B24Task[], result: ChunkResult, runKey: string): Promise<PairLink[]> {
+  const ready: Prepared[] = [];
+  const doubtful: Prepared[] = [];
+  for (const task of tasks) {
+    const p = await prepare(ctx, config, task, result);
+    if (p) (p.doubtful ? doubtful : ready).push(p.prepared);
+  }
+  await findMarked(ctx, doubtful, result);
+  const stillMissing = [];
+  for (const p of doubtful) if (!(await ctx.links.byTask(p.task.id))) stillMissing.push(p);
+  const created = await sendBulk(ctx, config, [...ready, ...stillMissing], result, runKey);
+  await recordStates(ctx, config, created, result);
+  await markTasks(ctx, created);
+  return created.map((c) => c.link);
+}

@@ -1,0 +1,77 @@
+/**
+ * A Jira page of the migration: up to 500 issues by id (five search pages), each unpaired one given a task through
+ * `batch` (50 `tasks.task.add` a call, `XML_ID` in the add), then the page's comments copied together.
+ */
+import type { SyncConfig } from '../../core/config';
+import type { JiraComment, JiraIssue } from '../../core/remote/jira';
+import type { JiraSearchItem } from '../../ports/jira';
+import { ISSUE_PROPERTY } from '../pair/create';
+import { issueCustomFields } from '../pair/read';
+import { jqlProject } from '../reconcile/window';
+import type { PairLink } from '../store/links';
+import type { SyncContext } from '../sync-context';
+import { emptyResult, firstCreatedIssue, handOver } from './chunk';
+import { copyIssueComments } from './copy-comments';
+import type { PageSpend } from './page-pacing';
+import { chunks, ISSUE_PAGE, ISSUE_PAGES_PER_JOB, type PageWork } from './page-work';
+import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
+import { tasksFromIssues } from './tasks-from-issues';
+
+const markerOf = (properties: Record<string, unknown>): string | null => {
+  const marker = properties[ISSUE_PROPERTY];
+  return typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
+};
+
+/**
+ * Issues by id, 100 a page, after the cursor (the last id listed) and before the first issue this migration
+ * created: a cursor of ids rather than a page token, so the bound can be added once it is known.
+ */
+async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<{ items: JiraSearchItem[]; next: string | null; last: boolean }> {
+  const items: JiraSearchItem[] = [];
+  let after = cursor !== null && /^\d+$/.test(cursor) ? cursor : '0';
+  const first = await firstCreatedIssue(ctx, runKey);
+  for (let i = 0; i < ISSUE_PAGES_PER_JOB; i += 1) {
+    const bound = first === null ? '' : ` AND id < ${first}`;
+    const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} AND id > ${after}${bound} ORDER BY id ASC`, {
+      properties: [ISSUE_PROPERTY], withComments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
+    });
+    items.push(...page.items);
+    after = page.items.at(-1)?.issue.id ?? after;
+    // No token: Jira has nothing after this page, so no empty page is asked for (and paced) later.
+    if (page.nextPageToken === undefined || page.items.length < ISSUE_PAGE) return { items, next: after, last: true };
+  }
+  return { items, next: after, last: false };
+}
+
+export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
+  const page = await searchPages(ctx, config, cursor, runKey);
+  const result = emptyResult();
+  const todo: JiraIssue[] = [];
+  const comments = new Map<string, JiraComment[]>();
+  const owed: PairLink[] = [];
+  let alreadyLinked = 0;
+  for (const item of page.items) {
+    const link = await ctx.links.byIssue(item.issue.id);
+    if (link) {
+      alreadyLinked += 1;
+      if (item.comments?.length && (await stillOwesComments(ctx.deps.kv, 'jira', item.issue.id))) owed.push(link);
+    } else if (markerOf(item.properties) !== null) {
+      // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
+      await handOver(ctx, { issueId: item.issue.id }, result);
+    } else todo.push(item.issue);
+    if (item.comments?.length) comments.set(item.issue.id, item.comments);
+  }
+  await owesComments(ctx.deps.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
+  const created = [];
+  for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)));
+  // Comments of the whole page together: fewer batches than one per chunk.
+  const copy = [...owed, ...created.map((c) => c.link)].filter((l) => comments.has(l.issueId));
+  await copyIssueComments(ctx, copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })));
+  await commentsCopied(ctx.deps.kv, 'jira', copy.map((l) => l.issueId));
+  const commentCount = copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
+  const spend: PageSpend = {
+    b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
+    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + page.items.length, events: todo.length + commentCount,
+  };
+  return { spend, listed: page.items.length, alreadyLinked, next: page.next, last: page.last, result };
+}

@@ -1,0 +1,34 @@
+/**
+ * What one migration page did, for its journal entry, its checkpoint and the pacing of the next page; and the
+ * sizes both sides page and chunk by.
+ */
+import type { MigrationSide } from './progress';
+import type { ChunkResult } from './chunk';
+import type { PageSpend } from './page-pacing';
+
+/** Tasks per tasks.task.list page (fixed by Bitrix24), pages per batch, and issues per search page (Jira's max with fields). */
+export const TASK_PAGE = 50;
+export const LIST_PAGES_PER_BATCH = 10;
+export const ISSUE_PAGE = 100;
+/** Search pages per job: 500 issues, as many as a Bitrix24 job lists, so the two sides alternate evenly. */
+export const ISSUE_PAGES_PER_JOB = 5;
+/** Elements per bulk create and commands per batch. */
+const CHUNK = 50;
+
+export interface PageWork {
+  /** What the page spent, for pacing the next one. */
+  spend: PageSpend;
+  listed: number;
+  alreadyLinked: number;
+  next: string | null;
+  last: boolean;
+  result: ChunkResult;
+}
+
+/** The Bitrix24 methods each side's pages spend operating time on (the pacer's resource names). */
+export const SIDE_METHODS: Record<MigrationSide, string[]> = {
+  jira: ['b24:tasks.task.add', 'b24:task.commentitem.add'],
+  b24: ['b24:tasks.task.update', 'b24:tasks.task.list', 'b24:task.commentitem.getlist'],
+};
+
+export const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));

@@ -1,0 +1,27 @@
+/**
+ * The hourly reconciliation and the initial migration must not work the same entities: while a migration runs,
+ * reconciliation of that project waits (the migration pairs everything it lists, and a reconcile pass would read
+ * each entity the migration touches and create, one by one, what the migration is about to create in bulk). When
+ * the migration ends, reconciliation starts from that moment: every entity it changed is paired with a fresh
+ * last-synced state, so re-reading 20,000 of them would cost 40,000 calls to find nothing. Edits people made during
+ * the run arrived as events (the migration's own echoes are counted, not matched, so those are kept: echo.ts).
+ */
+import type { AppDeps } from '../deps';
+import { ReconcileCursorStore } from '../reconcile/cursor-store';
+import { MigrationProgressStore } from './progress';
+
+export async function migrationRunning(deps: AppDeps, projectKey: string): Promise<boolean> {
+  return (await new MigrationProgressStore(deps.kv).get(projectKey))?.state === 'running';
+}
+
+/** Moves the project's reconcile window to now, in each side's own clock (Bitrix24's newest change time). */
+export async function reconcileFromNow(deps: AppDeps, projectKey: string, b24GroupId: string): Promise<void> {
+  const store = new ReconcileCursorStore(deps.kv);
+  const cursor = await store.get(projectKey);
+  if (cursor?.pendingSince !== undefined) return;
+  const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: b24GroupId }, order: { CHANGED_DATE: 'desc' }, start: -1 });
+  const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
+  if (Number.isNaN(newest)) return;
+  // Bitrix24 filters by whole seconds: the next second, so the run's own last writes are not in the window.
+  await store.complete(projectKey, { since: deps.clock.now(), b24Since: Math.floor(newest / 1000) * 1000 + 1000, previous: { b24: {}, jira: {} } });
+}

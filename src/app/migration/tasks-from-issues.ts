@@ -1,0 +1,164 @@
+/**
+ * Jira → Bitrix24 for one chunk (≤ 50) of unpaired issues: one `batch` of `tasks.task.add` with `XML_ID` in each
+ * add (the reply is the task, so nothing is read back), links and last-synced states stored as the single path
+ * stores them. Idempotent: before sending, each issue gets a "sent" record; an attempt that died without knowing
+ * what the batch did leaves them behind, and its retry finds those tasks by the workgroup and a creation window
+ * (documented filters), matched on XML_ID — as find-created-task.ts does, one list for the whole chunk. The
+ * single path's creation lock is held meanwhile, so an event for the same issue cannot create a twin.
+ */
+import type { SyncConfig } from '../../core/config';
+import { isPermanent, RetryableError } from '../../core/errors';
+import { readB24Status } from '../../core/mapping/status';
+import { toB24Fields, type B24Write } from '../../core/mapping/to-side';
+import type { CanonicalTask } from '../../core/model';
+import type { B24Task } from '../../core/remote/b24';
+import type { JiraIssue } from '../../core/remote/jira';
+import type { B24TaskFieldsInput } from '../../ports/b24';
+import { moveTaskTo } from '../pair/apply-b24';
+import { allFlowingTo } from '../pair/changes';
+import { createTaskFromIssue } from '../pair/create';
+import { warningSentence } from '../pair/journal-entry';
+import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../pair/read';
+import { b24FilterDate } from '../reconcile/window';
+import type { PairLink } from '../store/links';
+import type { SyncContext } from '../sync-context';
+import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
+
+const SENT_TTL_SECONDS = 24 * 3600;
+const LOCK_TTL_SECONDS = 300;
+/** Bitrix24 stamps CREATED_DATE with its own clock: the window opens early enough to absorb the skew. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Pages of the creation window read in one batch (a retry comes minutes after its attempt). */
+const WINDOW_PAGES = 5;
+
+const sentKey = (issueId: string): string => `msent:jira:${issueId}`;
+const lockKey = (issueId: string): string => `creating:jira:${issueId}`;
+
+interface Prepared {
+  issue: JiraIssue;
+  canon: CanonicalTask;
+  write: B24Write;
+  sentAt?: number;
+}
+
+interface Created extends Prepared {
+  task: B24Task;
+  link: PairLink;
+}
+
+async function prepare(ctx: SyncContext, config: SyncConfig, issue: JiraIssue, actingUserId: string | undefined): Promise<Prepared> {
+  const mapping = await mappingFor(ctx, config, null, issue);
+  const canon = canonicalOfIssue(issue, mapping);
+  const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
+  // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
+  if (write.fields.RESPONSIBLE_ID === undefined && actingUserId) write.fields.RESPONSIBLE_ID = actingUserId;
+  const sent: unknown = await ctx.deps.kv.get(sentKey(issue.id));
+  return { issue, canon, write, ...(typeof sent === 'number' ? { sentAt: sent } : {}) };
+}
+
+async function release(ctx: SyncContext, issueId: string): Promise<void> {
+  await ctx.deps.kv.delete(sentKey(issueId));
+  await ctx.deps.kv.delete(lockKey(issueId));
+}
+
+async function pair(ctx: SyncContext, config: SyncConfig, p: Prepared, task: B24Task): Promise<Created> {
+  const link: PairLink = { taskId: task.id, issueId: p.issue.id, issueKey: p.issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+  await ctx.links.save(link);
+  await release(ctx, p.issue.id);
+  return { ...p, task, link };
+}
+
+/** Tasks an earlier attempt's batch created, by XML_ID within the workgroup's tasks created since it was sent. */
+async function findCreated(ctx: SyncContext, config: SyncConfig, doubtful: Prepared[]): Promise<Map<string, B24Task>> {
+  const found = new Map<string, B24Task>();
+  if (doubtful.length === 0) return found;
+  const since = Math.min(...doubtful.map((p) => p.sentAt ?? ctx.now()));
+  const { pages } = await ctx.b24.listTaskPages({
+    filter: { GROUP_ID: config.b24GroupId, '>=CREATED_DATE': b24FilterDate(since - CLOCK_SKEW_MS) },
+    order: { ID: 'desc' }, userFields: taskUserFields(config), starts: Array.from({ length: WINDOW_PAGES }, (_, i) => i * 50),
+  });
+  for (const task of pages.flat()) if (task.xmlId) found.set(task.xmlId, task);
+  return found;
+}
+
+async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, reason: string, result: ChunkResult): Promise<void> {
+  result.refused += 1;
+  const what = `Issue ${p.issue.key} "${p.issue.fields.summary}"`;
+  await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`);
+  try {
+    const single = await createTaskFromIssue(ctx, p.issue, config, null);
+    if ('existingTaskId' in single) await handOver(ctx, { issueId: p.issue.id }, result);
+    else result.created += 1;
+  } catch (error) {
+    if (!isPermanent(error)) throw error;
+    result.failed += 1;
+    await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', `${what} could not be created in Bitrix24: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function sendBatch(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
+  for (const p of chunk) await ctx.deps.kv.set(sentKey(p.issue.id), ctx.now(), { ttlSeconds: SENT_TTL_SECONDS });
+  const outcomes = await ctx.b24.addTasks(chunk.map((p) => ({ ...(p.write.fields as B24TaskFieldsInput), XML_ID: p.issue.id })));
+  await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.value.id] : [])), 'b24');
+  const created: Created[] = [];
+  for (const [i, p] of chunk.entries()) {
+    const outcome = outcomes[i];
+    if (outcome?.ok) {
+      created.push(await pair(ctx, config, p, outcome.value));
+      continue;
+    }
+    // An error reply is an answer: that command created nothing.
+    await release(ctx, p.issue.id);
+    if (outcome && !isPermanent(outcome.error)) waitLonger(result, (outcome.error instanceof RetryableError ? outcome.error.retryAfterMs : undefined) ?? 60_000);
+    else await retryAlone(ctx, config, p, outcome?.error.message ?? 'no answer for this command', result);
+  }
+  return created;
+}
+
+async function recordStates(ctx: SyncContext, config: SyncConfig, created: Created[], actingUserId: string | undefined, result: ChunkResult): Promise<void> {
+  for (const c of created) {
+    const problems = c.write.warnings.map(warningSentence);
+    let b24 = canonicalOfTask(c.task, await mappingFor(ctx, config, c.task, c.issue));
+    if (c.write.status) {
+      const moved = await moveTaskTo(ctx, c.task, c.write.status, actingUserId);
+      if (moved.blocked) problems.push(moved.blocked);
+      if (moved.note) problems.push(moved.note);
+      b24 = { ...b24, status: readB24Status(moved.reached, c.task.userFields, config.statuses) };
+    }
+    await ctx.states.save(c.task.id, c.issue.id, { base: { b24, jira: c.canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: problems.join(' ') } : {}) } });
+    result.created += 1;
+  }
+}
+
+export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issues: JiraIssue[], result: ChunkResult, runKey: string): Promise<Created[]> {
+  const actingUserId = (await ctx.connection.get())?.actingUserId;
+  const locked: Prepared[] = [];
+  for (const issue of issues) {
+    // The single path's lock: an event for this issue waits instead of creating its task too.
+    if (!(await ctx.deps.kv.setIfAbsent(lockKey(issue.id), ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
+      waitLonger(result, 30_000);
+      continue;
+    }
+    locked.push(await prepare(ctx, config, issue, actingUserId));
+  }
+  const doubtful = locked.filter((p) => p.sentAt !== undefined);
+  const found = await findCreated(ctx, config, doubtful);
+  const paired: Created[] = [];
+  const toSend: Prepared[] = [];
+  for (const p of locked) {
+    const task = found.get(p.issue.id);
+    if (task) paired.push(await pair(ctx, config, p, task));
+    else toSend.push(p);
+  }
+  try {
+    paired.push(...(await sendBatch(ctx, config, toSend, result, runKey)));
+  } catch (error) {
+    // The batch's outcome is unknown: the sent records stay for the retry; the locks must not block it.
+    for (const p of toSend) await ctx.deps.kv.delete(lockKey(p.issue.id));
+    throw error;
+  }
+  await recordStates(ctx, config, paired, actingUserId, result);
+  return paired;
+}
+
+export type { Created as CreatedTask };

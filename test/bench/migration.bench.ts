@@ -1,0 +1,89 @@
+/**
+ * Initial migration at scale (issue 12): N pre-existing tasks and N pre-existing issues (default statuses, one in
+ * 50 of each with two comments) migrated in the emulators, printed beside the bound of src/core/migration/cost.ts
+ * and beside the one-by-one engine's figure (about 4 calls per entity: 80,000 calls at 10,000 + 10,000).
+ * MIGRATION_BENCH_SIZE sets N (default 10,000).
+ */
+// The harness first: it installs the local Forge runtime's globals, which @forge/api (loaded by in-app) needs.
+import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { startMigration } from '../../src/app/migration/start';
+import { predictMigration } from '../../src/core/migration/cost';
+import { defaultSeed } from '../../src/local/seed';
+import { inApp, whileUnpaired } from '../reconcile/in-app';
+import { quietly } from './world';
+
+const COMMENTED_EVERY = 50;
+const SLICE = 2_000;
+
+async function buildWorld(size: number): Promise<World> {
+  const seed = defaultSeed();
+  const at = new Date(Date.now() - 86_400_000).toISOString();
+  seed.b24.tasks = Array.from({ length: size }, (_, i) => ({
+    title: `Existing task ${i}`, description: `Task [B]${i}[/B]`, descriptionInBbcode: 'Y' as const, groupId: '1',
+    createdBy: PEOPLE.ben.b24, responsibleId: i % 2 === 0 ? PEOPLE.chloe.b24 : PEOPLE.ben.b24, createdAt: at,
+  }));
+  const w = await createWorld({ seed });
+  const a = actions(w);
+  // Seeded tasks get consecutive ids.
+  const first = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { order: { ID: 'asc' }, select: ['ID'], start: -1 })) as { tasks: { id: string }[] };
+  const firstId = Number(first.tasks[0]?.id ?? 1);
+  // Everything happens while DEMO is unpaired, so the app neither hears of it nor reconciles it before the run;
+  // in slices, so each settle stays within the platform's step budget.
+  await whileUnpaired(w, async () => {
+    for (let i = 0; i < size; i += COMMENTED_EVERY) {
+      const taskId = String(firstId + i);
+      await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: `First on ${i}` }]);
+      await w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: `Second on ${i}` }]);
+    }
+  });
+  for (let from = 0; from < size; from += SLICE) {
+    await whileUnpaired(w, async () => {
+      for (let i = from; i < Math.min(size, from + SLICE); i += 1) {
+        const { id } = await a.createIssue(PEOPLE.dmitri.email, { summary: `Existing issue ${i}` });
+        if (i % COMMENTED_EVERY === 0) {
+          await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`First on ${i}`) });
+          await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`Second on ${i}`) });
+        }
+      }
+    });
+  }
+  // As the migration tests do: the people's own calls drained the portal's request bucket.
+  w.clock.advance(120_000);
+  return w;
+}
+
+export async function benchMigration(): Promise<void> {
+  const size = Number(process.env.MIGRATION_BENCH_SIZE ?? 10_000);
+  const built = performance.now();
+  const w = await buildWorld(size);
+  const commented = Math.ceil(size / COMMENTED_EVERY);
+  const buildSeconds = (performance.now() - built) / 1000;
+  w.platform.resetStats();
+  const before = w.clock.now();
+  const started = performance.now();
+  const { value: report } = await quietly(async () => {
+    await inApp(w, (deps) => startMigration(deps, 'DEMO'));
+    return w.platform.settle({ maxSteps: 50 * size + 10_000 });
+  });
+  const s = w.platform.stats();
+  const links = w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
+  const bound = predictMigration({ tasks: size, issues: size, tasksWithComments: commented, taskComments: 2 * commented, issueComments: 2 * commented });
+  const measured = { jira: s.jira.reads + s.jira.writes, b24: s.b24.reads + s.b24.writes };
+  const total = measured.jira + measured.b24;
+  const seconds = (w.clock.now() - before) / 1000;
+  const pct = (x: number, y: number): string => (y === 0 ? '—' : `${(((x - y) / y) * 100).toFixed(1)}%`);
+  console.log(`\nInitial migration: ${size} tasks + ${size} issues (${commented} of each with 2 comments), default statuses`);
+  console.log(`  pairs: ${links} (expected ${2 * size}); settled: ${report.idle}, dead letters: ${report.deadLetters}, failures: ${report.failures.length}`);
+  console.log(`  calls      measured ${total} (Jira ${measured.jira}, B24 ${measured.b24})   bound ${bound.calls.total} (Jira ${bound.calls.jira}, B24 ${bound.calls.b24})   ${pct(total, bound.calls.total)}   one-by-one engine ≈ ${8 * size}`);
+  console.log(`  sim. time  measured ${(seconds / 60).toFixed(1)} min   bound ${(bound.seconds / 60).toFixed(1)} min (${bound.boundBy})   ${pct(seconds, bound.seconds)}   one-by-one engine > 240 min`);
+  console.log(`  Jira by endpoint: ${JSON.stringify(s.jira.byEndpoint)}`);
+  console.log(`  B24 by method: ${JSON.stringify(s.b24.byMethod)}; batch commands: ${JSON.stringify(s.b24.batchCommands)}`);
+  console.log(`  wall: building the world ${buildSeconds.toFixed(1)} s, migrating ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (require.main === module) {
+  benchMigration().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
