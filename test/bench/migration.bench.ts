@@ -78,6 +78,9 @@ export async function benchMigration(): Promise<void> {
   console.log(`  sim. time  measured ${(seconds / 60).toFixed(1)} min   bound ${(bound.seconds / 60).toFixed(1)} min (${bound.boundBy})   ${pct(seconds, bound.seconds)}   one-by-one engine > 240 min`);
   console.log(`  Jira by endpoint: ${JSON.stringify(s.jira.byEndpoint)}`);
   console.log(`  B24 by method: ${JSON.stringify(s.b24.byMethod)}; batch commands: ${JSON.stringify(s.b24.batchCommands)}`);
+  const kinds = new Map<string, number>();
+  for (const f of report.failures) { const k = JSON.stringify(f).replace(/[0-9]+/g, "#").slice(0, 160); kinds.set(k, (kinds.get(k) ?? 0) + 1); }
+  console.log([...kinds].slice(0, 8));
   console.log(`  wall: building the world ${buildSeconds.toFixed(1)} s, migrating ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

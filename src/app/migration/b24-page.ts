@@ -10,7 +10,7 @@ import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue } from './chunk';
 import { copyTaskComments } from './copy-comments';
-import { issuesFromTasks } from './issues-from-tasks';
+import { finishLinked, issuesFromTasks } from './issues-from-tasks';
 import type { PageSpend } from './page-pacing';
 import { chunks, LIST_PAGES_PER_BATCH, TASK_PAGE, type PageWork } from './page-work';
 import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
@@ -25,11 +25,16 @@ export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: stri
   const result = emptyResult();
   const todo: B24Task[] = [];
   const owed: PairLink[] = [];
+  const unfinished: { task: B24Task; link: PairLink }[] = [];
   for (const task of tasks) {
     const link = await ctx.links.byTask(task.id);
     if (!link) todo.push(task);
-    else if (commentCounts.has(task.id) && (await stillOwesComments(ctx.deps.kv, 'b24', task.id))) owed.push(link);
+    else {
+      if (!(await ctx.states.get(task.id, link.issueId))) unfinished.push({ task, link });
+      if (commentCounts.has(task.id) && (await stillOwesComments(ctx.deps.kv, 'b24', task.id))) owed.push(link);
+    }
   }
+  for (const chunk of chunks(unfinished)) await finishLinked(ctx, config, chunk, result);
   await owesComments(ctx.deps.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
   const links = [...owed];
   for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result, runKey)));

@@ -21,6 +21,7 @@ import { CreationLock } from '../pair/creation-lock';
 import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../pair/read';
 import { expectEchoes, forgetEcho } from './echo';
+import { firstHopId, initialTransitions, learnInitialTransitions } from './first-hop';
 import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
 
 interface Prepared {
@@ -75,9 +76,16 @@ async function findMarked(ctx: SyncContext, doubtful: Prepared[], result: ChunkR
 
 async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
   for (const p of chunk) await p.lock.markSent();
+  const hops = new Map<string, Awaited<ReturnType<typeof initialTransitions>>>();
+  for (const type of new Set(chunk.map((p) => JSON.stringify(p.write.fields.issuetype ?? null)))) {
+    hops.set(type, await initialTransitions(ctx, config.projectKey, JSON.parse(type)));
+  }
   let outcomes;
   try {
-    outcomes = await ctx.jira.createIssues(chunk.map((p) => ({ fields: p.write.fields, properties: [{ key: ISSUE_PROPERTY, value: { taskId: p.task.id } }] })));
+    outcomes = await ctx.jira.createIssues(chunk.map((p) => {
+      const transitionId = firstHopId(hops.get(JSON.stringify(p.write.fields.issuetype ?? null)) ?? null, p.write.status);
+      return { fields: p.write.fields, properties: [{ key: ISSUE_PROPERTY, value: { taskId: p.task.id } }], ...(transitionId === undefined ? {} : { transitionId }) };
+    }));
   } catch (error) {
     // A refusal or a 429 is an answer: nothing was created. A lost reply keeps the locks, so the retry looks first.
     if (isPermanent(error) || (error instanceof RetryableError && error.reason === 'rate-limited')) for (const p of chunk) await p.lock.release();
@@ -126,6 +134,10 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
     const problems = c.write.warnings.map(warningSentence);
     let jira = issue ? canonicalOfIssue(issue, await mappingFor(ctx, config, c.task, issue)) : c.canon;
     if (issue && c.write.status) {
+      if (issue.fields.status.name !== c.write.status && !(await initialTransitions(ctx, config.projectKey, c.write.fields.issuetype))) {
+        // Still in the initial status (no hop rode in the create): what it offers is what later creates can carry.
+        await learnInitialTransitions(ctx, config.projectKey, c.write.fields.issuetype, issue.id, issue.fields.status);
+      }
       const moved = await moveIssueTo(ctx, issue.id, issue.fields.status, c.write.status);
       if (moved.blocked) problems.push(moved.blocked);
       jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
@@ -147,6 +159,23 @@ async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
       ctx.deps.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
     }
   }
+}
+
+/**
+ * Pairs an earlier attempt linked (its bulk create answered) but did not finish: it died reading them back, moving
+ * their status or marking the tasks (a 429 on a transition, a timeout). Their link has no last-synced state yet,
+ * which is how the page finds them; the steps after the create run again, each of which is safe to repeat.
+ */
+export async function finishLinked(ctx: SyncContext, config: SyncConfig, pairs: { task: B24Task; link: PairLink }[], result: ChunkResult): Promise<void> {
+  const created: Created[] = [];
+  for (const { task, link } of pairs) {
+    const mapping = await mappingFor(ctx, config, task, null);
+    const canon = canonicalOfTask(task, mapping);
+    created.push({ task, link, canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true), lock: await CreationLock.acquire(ctx, lockKey(task.id)) });
+  }
+  await recordStates(ctx, config, created, result);
+  for (const c of created) await c.lock.release();
+  await markTasks(ctx, created.filter((c) => c.task.xmlId !== c.link.issueId));
 }
 
 /** `runKey` names the run (project and start), under which the first created issue id is noted. */

@@ -1,0 +1,39 @@
+/**
+ * The first status hop of a migrated issue rides in its bulk create (`transition` per element), as Jira runs it
+ * right after creating. Jira lists transitions only for an existing issue, so the transitions out of the
+ * workflow's initial status are learned once per project and issue type, from the first issue the migration had
+ * to move one by one (its transitions read is one the single path makes anyway), and kept for the rest of the run.
+ * A transition Jira refuses for some element makes that element fail alone; it is then retried on its own.
+ */
+import { planJiraTransition } from '../../core/mapping';
+import type { JiraStatusRef, JiraTransition } from '../../core/remote/jira';
+import { MAX_TRANSITION_HOPS } from '../pair/apply-jira';
+import type { JsonValue } from '../../ports/store';
+import type { SyncContext } from '../sync-context';
+
+interface InitialTransitions {
+  initial: JiraStatusRef;
+  transitions: JiraTransition[];
+}
+
+const hopKey = (projectKey: string, issueType: unknown): string =>
+  `mhop:${`${projectKey}:${JSON.stringify(issueType ?? null)}`.replace(/[^a-zA-Z0-9._:-]/g, '_')}`;
+
+export async function initialTransitions(ctx: SyncContext, projectKey: string, issueType: unknown): Promise<InitialTransitions | null> {
+  const stored: unknown = await ctx.deps.kv.get(hopKey(projectKey, issueType));
+  if (typeof stored !== 'object' || stored === null || !('initial' in stored) || !('transitions' in stored) || !Array.isArray(stored.transitions)) return null;
+  return stored as InitialTransitions;
+}
+
+/** Reads (once) the transitions of an issue still in the initial status, and keeps them for the run's creates. */
+export async function learnInitialTransitions(ctx: SyncContext, projectKey: string, issueType: unknown, issueId: string, initial: JiraStatusRef): Promise<void> {
+  const transitions = await ctx.jira.getTransitions(issueId);
+  await ctx.deps.kv.set(hopKey(projectKey, issueType), JSON.parse(JSON.stringify({ initial, transitions })) as JsonValue, { ttlSeconds: 24 * 3600 });
+}
+
+/** The transition to carry in the create toward `target`, when the learned ones have a step; else none. */
+export function firstHopId(known: InitialTransitions | null, target: string | null | undefined): string | undefined {
+  if (!known || target === undefined || target === null) return undefined;
+  const step = planJiraTransition(known.initial, known.transitions, { name: target }, [known.initial.name], MAX_TRANSITION_HOPS);
+  return step.kind === 'transition' ? step.transition.id : undefined;
+}
