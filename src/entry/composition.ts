@@ -12,10 +12,8 @@ import { createForgeJobQueue } from '../adapters/forge/queue';
 import { createJiraClient } from '../adapters/jira/client';
 import type { AppDeps } from '../app/deps';
 import { OAuthRefreshHealth } from '../app/health/oauth-refresh';
-import type { Clock } from '../ports/clock';
+import { appClock } from './clock';
 import type { HttpReply, HttpRequestInit, HttpTransport } from '../ports/http';
-
-const systemClock: Clock = { now: () => Date.now() };
 
 const b24Transport: HttpTransport = async (url: string, init: HttpRequestInit): Promise<HttpReply> =>
   fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' });
@@ -31,16 +29,16 @@ const logLevel = (): Level => LEVELS.find((l) => l === process.env.LOG_LEVEL) ??
 export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
   const kv = createKeyValueStore();
   const secrets = createSecretStore();
-  const log = createConsoleLogger({ minLevel: logLevel() }, fields);
-  const auth = createB24Auth({ secrets, transport: b24Transport, clock: systemClock, onRefreshOutcome: new OAuthRefreshHealth(kv, systemClock).record });
+  const log = createConsoleLogger({ minLevel: logLevel(), now: () => appClock.now() }, fields);
+  const auth = createB24Auth({ secrets, transport: b24Transport, clock: appClock, onRefreshOutcome: new OAuthRefreshHealth(kv, appClock).record });
   return {
     kv,
     secrets,
     log,
-    clock: systemClock,
+    clock: appClock,
     newId: () => randomUUID(),
-    jira: createJiraClient(jiraTransport, { clock: systemClock }),
-    b24: createB24Client(auth, b24Transport, systemClock),
+    jira: createJiraClient(jiraTransport, { clock: appClock }),
+    b24: createB24Client(auth, b24Transport, appClock),
     syncQueue: createForgeJobQueue('sync'),
     migrationQueue: createForgeJobQueue('migration'),
   };

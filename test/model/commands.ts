@@ -6,7 +6,7 @@
  * from the run's fault plan, and outages (a remote refusing every call for up to an hour and a half).
  */
 import fc from 'fast-check';
-import { ASSIGNEES, actions, adfText, PEOPLE, readIssue, readTask, wallMark, type Field, type Real, type Side } from './world';
+import { ASSIGNEES, actions, adfText, PEOPLE, readIssue, readTask, editMark, type Field, type Real, type Side } from './world';
 
 type Cmd = fc.AsyncCommand<Real, Real, false>;
 
@@ -68,7 +68,7 @@ class Edit implements Cmd {
     if (!now || now[this.field] === value) return;
     if (this.side === 'b24') await r.w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId: p.taskId, fields: b24Fields(this.field, value) });
     else await r.w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${p.issueId}`, { fields: jiraFields(this.field, value) });
-    p.edits.push({ side: this.side, field: this.field, value, at: r.w.clock.now(), wall: wallMark() });
+    p.edits.push({ side: this.side, field: this.field, value, at: editMark(r.w) });
   }
   toString = (): string => `edit(${this.pair}, ${this.side}, ${this.field}, ${this.pick}, +${this.gapMs}ms)`;
 }
@@ -86,7 +86,7 @@ class Move implements Cmd {
       const chosen = options[this.pick % Math.max(1, options.length)];
       if (!chosen) return;
       await r.w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${p.issueId}/transitions`, { transition: { id: chosen.id } });
-      p.edits.push({ side: 'jira', field: 'status', value: chosen.to.name, at: r.w.clock.now(), wall: wallMark() });
+      p.edits.push({ side: 'jira', field: 'status', value: chosen.to.name, at: editMark(r.w) });
       return;
     }
     const task = await actions(r.w).b24Task(p.taskId);
@@ -95,7 +95,7 @@ class Move implements Cmd {
     if (!action) return;
     await r.w.b24(PEOPLE.anna.b24, `tasks.task.${action}`, { taskId: p.taskId });
     const after = await readTask(r.w, p.taskId);
-    if (after) p.edits.push({ side: 'b24', field: 'status', value: after.status, at: r.w.clock.now(), wall: wallMark() });
+    if (after) p.edits.push({ side: 'b24', field: 'status', value: after.status, at: editMark(r.w) });
   }
   toString = (): string => `move(${this.pair}, ${this.side}, ${this.pick}, +${this.gapMs}ms)`;
 }

@@ -38,7 +38,7 @@ function excused(journal: JournalRecord[], p: PairModel): Set<string> {
  * The last edit people made. Only a journalled conflict may leave another value: every other sync carries a
  * change from the side that changed to the side that did not, so the last change stands.
  */
-const later = (a: Edit, b: Edit): Edit => (a.wall >= b.wall ? a : b);
+const later = (a: Edit, b: Edit): Edit => (a.at >= b.at ? a : b);
 
 function conflictsOn(journal: JournalRecord[], p: PairModel, field: string): JournalRecord[] {
   return journal.filter(about(p)).filter((e) => (e.message ?? '').includes(`Conflict on ${field}:`));
@@ -51,7 +51,7 @@ function conflictsOn(journal: JournalRecord[], p: PairModel, field: string): Jou
 function genuine(journal: JournalRecord[], p: PairModel, field: string, conflict: JournalRecord): boolean {
   const before = journal.filter(about(p)).filter((e) => e.at < conflict.at && e.fields.includes(field));
   const since = before.at(-1)?.at ?? -Infinity;
-  const edited = (side: Side): boolean => p.edits.some((e) => e.side === side && e.field === field && e.wall > since && e.wall < conflict.at);
+  const edited = (side: Side): boolean => p.edits.some((e) => e.side === side && e.field === field && e.at > since && e.at < conflict.at);
   return edited('b24') && edited('jira');
 }
 

@@ -14,21 +14,19 @@ export interface Edit {
   side: Side;
   field: Field;
   value: string;
-  /** Simulated time: what the remotes' change times say. */
+  /** Simulated time, the clock the app stamps its journal with too; a millisecond of this edit's own (see `editMark`). */
   at: number;
-  /** Wall time: the app's clock (journal `at`), unique to this edit (see `wallMark`). */
-  wall: number;
 }
 
 /**
- * The app stamps its journal with the wall clock, the remotes use the simulated one. An edit takes a wall
- * millisecond of its own (no job runs while people act), so journal entries order against edits exactly.
+ * The millisecond an edit just made owns on the simulated clock: the clock moves 1 ms past the edit (and past
+ * any job that ran at the edit's time), marks, and moves 1 ms on, so no job runs at the mark (none runs while
+ * people act) and journal entries order against edits exactly.
  */
-export function wallMark(): number {
-  const start = Date.now();
-  while (Date.now() === start) { /* the next millisecond */ }
-  const mark = Date.now();
-  while (Date.now() === mark) { /* keep it to this edit alone */ }
+export function editMark(w: World): number {
+  w.clock.advance(1);
+  const mark = w.clock.now();
+  w.clock.advance(1);
   return mark;
 }
 

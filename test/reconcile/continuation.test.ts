@@ -32,8 +32,6 @@ function holdingContinuations(deps: AppDeps, held: ReconcilePageJob[]): AppDeps 
 
 const storedCursor = (w: World) => w.platform.kvs.peek(keys.reconcileCursor('DEMO')) as { previous: { b24: Record<string, string> }; pendingSince?: number };
 
-afterEach(() => jest.restoreAllMocks());
-
 describe('a reconciliation continued on the migration queue', () => {
   it('carries only its position in the event; the versions it saw wait in KVS and reach the cursor when it completes', async () => {
     const w = await worldWithLostTasks();
@@ -56,9 +54,8 @@ describe('a reconciliation continued on the migration queue', () => {
     const w = await worldWithLostTasks();
     const held: ReconcilePageJob[] = [];
     await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1));
-    // The app tells time with Date.now(): the first run is presumed lost once it has been pending this long.
-    const later = Date.now() + PENDING_STALE_MS + 1;
-    jest.spyOn(Date, 'now').mockReturnValue(later);
+    // The first run is presumed lost once it has been pending this long.
+    w.clock.advance(PENDING_STALE_MS + 1);
     expect((await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1))).status).toBe('continued');
     const [stale, current] = held.splice(0);
     if (!stale || !current) throw new Error('expected two continuations');

@@ -12,14 +12,7 @@ import { createResolverWorld, type ResolverWorld } from './world';
 
 const MINUTE = 60_000;
 
-async function world(options: Parameters<typeof createResolverWorld>[0] = {}): Promise<ResolverWorld> {
-  const w = await createResolverWorld(options);
-  // The app reads Date.now; the platform runs on its ManualClock. Health compares the two, so both tell one time.
-  jest.spyOn(Date, 'now').mockImplementation(() => w.clock.now());
-  return w;
-}
-
-afterEach(() => jest.restoreAllMocks());
+const world = createResolverWorld;
 
 const health = async (w: ResolverWorld): Promise<HealthNotice[]> => (await w.settings('anna', 'getConnection')).health as HealthNotice[];
 

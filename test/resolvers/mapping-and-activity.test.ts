@@ -10,8 +10,9 @@ const journalEntry = (over: Partial<JournalEntry> & Pick<JournalEntry, 'id' | 'a
   projectKey: 'DEMO', direction: 'b24-to-jira', operation: 'fields', taskId: '7', issueId: '10001', issueKey: 'DEMO-1', fields: ['title'], outcome: 'synced', ...over,
 });
 
-const seedJournal = (entries: JournalEntry[]) => async ({ kvs }: SeedAppContext) => {
-  for (const e of entries) await kvs.set(keys.journalEntry(e.projectKey, e.at, e.id), JSON.parse(JSON.stringify(e)));
+/** `entries` may be a function of the platform's clock at seeding, the time the app reads too. */
+const seedJournal = (entries: JournalEntry[] | ((now: number) => JournalEntry[])) => async ({ kvs, platform }: SeedAppContext) => {
+  for (const e of typeof entries === 'function' ? entries(platform.clock.now()) : entries) await kvs.set(keys.journalEntry(e.projectKey, e.at, e.id), JSON.parse(JSON.stringify(e)));
 };
 
 describe('the mapping', () => {
@@ -110,10 +111,8 @@ describe('the activity journal', () => {
   const DAY = 24 * 3600 * 1000;
 
   it('lists entries newest first with both sides named, filters errors and this week, and counts per day', async () => {
-    // composeApp() reads the system clock (the journal's writers do too), not the platform's manual clock.
-    const now = Date.now();
     const world = await createResolverWorld({
-      seed: seedJournal([
+      seed: seedJournal((now) => [
         journalEntry({ id: 'old', at: now - 10 * DAY }),
         journalEntry({ id: 'ok', at: now - 2 * DAY }),
         journalEntry({ id: 'bad', at: now - DAY, outcome: 'failed', message: 'Status In Review is unreachable', retryJob: { kind: 'pair-sync', taskId: '7', issueId: '10001', origin: 'reconcile' } }),

@@ -77,8 +77,9 @@ describe('the migration resolvers', () => {
   it('offer Start again for a run whose record stopped moving half an hour ago (a lost page job)', async () => {
     await world.settings('ben', 'startMigration');
     const record = world.platform.kvs.peek(keys.migration('DEMO')) as { updatedAt: number };
-    // composeApp() reads the system clock, so the record is aged rather than the platform's clock advanced.
-    world.platform.kvs.write('plain', keys.migration('DEMO'), { ...record, updatedAt: Date.now() - 31 * 60_000 });
+    // The app stamps the record with the platform's clock, so moving that clock ages it.
+    expect(record.updatedAt).toBe(world.clock.now());
+    world.clock.advance(31 * 60_000);
     expect(await world.settings('ben', 'getMigration')).toMatchObject({ canStart: true, stalled: true, progress: { state: 'running' } });
   });
 

@@ -50,9 +50,9 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
-/** One failed and one synced journal entry of DEMO, at times relative to the system clock the journal reads. */
-export async function seedJournal({ kvs }: SeedAppContext): Promise<void> {
-  const now = Date.now();
+/** One failed and one synced journal entry of DEMO, in the last hours of the platform's clock (the app's too). */
+export async function seedJournal({ kvs, platform }: SeedAppContext): Promise<void> {
+  const now = platform.clock.now();
   const base = { projectKey: 'DEMO', direction: 'b24-to-jira', operation: 'fields', taskId: '7', issueId: '10001', issueKey: 'DEMO-1', fields: ['title'] } satisfies Partial<JournalEntry>;
   const entries: JournalEntry[] = [
     { ...base, id: 'synced-1', at: now - 2 * 3600_000, outcome: 'synced' },

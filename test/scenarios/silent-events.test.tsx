@@ -10,18 +10,6 @@ import { actions, createWorld, pairedTask, PEOPLE, type World } from './harness'
 
 const MINUTE = 60_000;
 
-/**
- * The app reads time through Date.now (src/entry/composition.ts) while the platform runs on its ManualClock: the
- * watch measures silence on the app's clock, so here both tell the simulated time.
- */
-async function simulatedWorld(): Promise<World> {
-  const w = await createWorld();
-  jest.spyOn(Date, 'now').mockImplementation(() => w.clock.now());
-  return w;
-}
-
-afterEach(() => jest.restoreAllMocks());
-
 /** Moves simulated time a minute at a time, letting scheduled triggers and their jobs run, until `done` or `limitMs`. */
 async function waitUntil(w: World, done: () => Promise<boolean>, limitMs: number): Promise<number> {
   const start = w.clock.now();
@@ -47,7 +35,7 @@ async function connectionHealth(w: World): Promise<{ code: string; params: Recor
 
 describe('when the web trigger takes only JSON bodies', () => {
   it('a Bitrix24 change still reaches Jira within 15 simulated minutes, and the Connection tab says events are silent', async () => {
-    const w = await simulatedWorld();
+    const w = await createWorld();
     const a = actions(w);
     const { taskId, issueId } = await pairedTask(w);
     w.platform.setFaults({ webTriggerJsonOnly: true });
@@ -70,7 +58,7 @@ describe('when the web trigger takes only JSON bodies', () => {
 
 describe('the five-minute event watch', () => {
   it('makes no REST call while verified events arrive', async () => {
-    const w = await simulatedWorld();
+    const w = await createWorld();
     const { taskId } = await pairedTask(w);
     for (let i = 0; i < 4; i += 1) {
       await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: `Edit ${i}` } });
@@ -84,7 +72,7 @@ describe('the five-minute event watch', () => {
   });
 
   it('tells a change made in the same second as the newest one it saw apart from that one', async () => {
-    const w = await simulatedWorld();
+    const w = await createWorld();
     const a = actions(w);
     const first = await pairedTask(w);
     const second = await pairedTask(w, { TITLE: 'Other work' });
@@ -102,7 +90,7 @@ describe('the five-minute event watch', () => {
   });
 
   it('after 10 silent minutes, each tick makes one ids-only list call and reconciles only when something changed', async () => {
-    const w = await simulatedWorld();
+    const w = await createWorld();
     await pairedTask(w);
     await advance(w, 15 * MINUTE);
     // The first silent look knows no newest change yet, so it reconciles once; from then on it only lists.

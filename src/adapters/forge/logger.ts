@@ -39,18 +39,18 @@ export interface ConsoleLoggerOptions {
   /** Defaults to console.log; tests capture lines here. */
   sink?: (line: string) => void;
   minLevel?: LogLevel;
-  now?: () => number;
+  /** The app's clock (the composition root passes it), so lines carry the time the app acts on. */
+  now: () => number;
 }
 
-export const createConsoleLogger = (options: ConsoleLoggerOptions = {}, base: LogFields = {}): Logger => {
+export const createConsoleLogger = (options: ConsoleLoggerOptions, base: LogFields = {}): Logger => {
   const sink = options.sink ?? ((line: string) => console.log(line));
   const minLevel = options.minLevel ?? 'info';
-  const now = options.now ?? (() => Date.now());
   const write = (level: LogLevel, message: string, fields: LogFields = {}): void => {
     if (ORDER[level] < ORDER[minLevel]) return;
     const payload = redact({ ...base, ...fields });
     const rest = typeof payload === 'object' && payload !== null ? payload : {};
-    sink(JSON.stringify({ ts: new Date(now()).toISOString(), level, message: maskString(message), ...rest }));
+    sink(JSON.stringify({ ts: new Date(options.now()).toISOString(), level, message: maskString(message), ...rest }));
   };
   return {
     debug: (m, f) => write('debug', m, f),

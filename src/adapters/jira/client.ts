@@ -17,16 +17,16 @@ import { userListEndpoints } from './users-list';
 export type { JiraTransport };
 
 export interface JiraClientOptions {
-  clock?: Clock;
+  /** The app's clock (the composition root passes it): Retry-After dates are read against it. */
+  clock: Clock;
   /** Multipart boundary source; tests pass a fixed one. */
   boundary?: () => string;
 }
 
-const systemClock: Clock = { now: () => Date.now() };
 const randomBoundary = (): string => `----b24sync${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 
-export const createJiraClient = (transport: JiraTransport, options: JiraClientOptions = {}): JiraPort => {
-  const requester = createJiraRequester(transport, options.clock ?? systemClock);
+export const createJiraClient = (transport: JiraTransport, options: JiraClientOptions): JiraPort => {
+  const requester = createJiraRequester(transport, options.clock);
   return {
     ...issueEndpoints(requester),
     ...bulkEndpoints(requester),

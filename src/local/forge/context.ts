@@ -8,6 +8,7 @@
  * path (tsx, jest registries), and every copy must see the same binding.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Clock } from '../../ports/clock';
 import type { InvocationBudget } from './budget';
 
 export interface Principal {
@@ -31,6 +32,8 @@ export interface SdkHost {
   fetch(url: string, init: RequestInit | undefined): Promise<Response>;
   /** `global.__forge_runtime__` for this invocation (or for calls outside any invocation). */
   runtimeGlobal(invocation: Invocation | undefined): object;
+  /** The platform's simulated time, which the app reads as its own (src/entry/clock.ts). */
+  readonly clock: Clock;
 }
 
 export interface Invocation {

@@ -134,7 +134,7 @@ describe('Console logger', () => {
 
   it('drops lines below the minimum level and survives circular fields', () => {
     const lines: string[] = [];
-    const logger = createConsoleLogger({ sink: (line) => lines.push(line) });
+    const logger = createConsoleLogger({ sink: (line) => lines.push(line), now: () => 0 });
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     logger.debug('hidden');
