@@ -2,14 +2,14 @@
 import { DEFAULT_LIMITS, predictMigration } from '../../src/core/migration/cost';
 
 describe('predictMigration', () => {
-  it('10,000 tasks + 10,000 issues: 922 calls, and 40 minutes set by Bitrix24 operating time', () => {
+  it('10,000 tasks + 10,000 issues: 936 calls, and 40 minutes set by Bitrix24 operating time', () => {
     const p = predictMigration({ tasks: 10_000, issues: 10_000 });
-    // Jira: 100 search pages + 200 bulk creates + 200 read-backs.
-    expect(p.calls.jira).toBe(500);
-    // Bitrix24: 200 add batches + 21 list batches (10,000 tasks, 500 a batch, the last one short) + 200 XML_ID
+    // Jira: 112 search pages of 90 + 200 bulk creates + 200 read-backs.
+    expect(p.calls.jira).toBe(512);
+    // Bitrix24: 200 add batches + 23 list batches (10,000 tasks, 450 a batch, the last one short) + 200 XML_ID
     // batches + the hand-off's one list.
-    expect(p.calls.b24).toBe(422);
-    expect(p.calls.total).toBe(922);
+    expect(p.calls.b24).toBe(424);
+    expect(p.calls.total).toBe(936);
     // 10,000 tasks.task.add × 0.2 s = 2,000 s of a 480 s per 10 min budget: four full windows wait.
     expect(p.seconds).toBe(2400);
     expect(p.boundBy).toBe('b24-operating-time');

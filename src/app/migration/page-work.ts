@@ -2,16 +2,20 @@
  * What one migration page did, for its journal entry, its checkpoint and the pacing of the next page; and the
  * sizes both sides page and chunk by.
  */
+import { DEFAULT_LIMITS } from '../../core/migration/cost';
 import type { MigrationSide } from './progress';
 import type { ChunkResult } from './chunk';
 import type { PageSpend } from './page-pacing';
 
-/** Tasks per tasks.task.list page (fixed by Bitrix24), pages per batch, and issues per search page (Jira's max with fields). */
-export const TASK_PAGE = 50;
-export const LIST_PAGES_PER_BATCH = 10;
-export const ISSUE_PAGE = 100;
-/** Search pages per job: 500 issues, as many as a Bitrix24 job lists, so the two sides alternate evenly. */
-export const ISSUE_PAGES_PER_JOB = 5;
+/**
+ * Tasks per tasks.task.list page (fixed by Bitrix24), pages per batch, issues per search page and search pages per
+ * job: 450 entities a page on each side, so the sides alternate evenly and a page's events fit the Forge queue's
+ * minute with room to spare (src/core/migration/cost.ts says why; the cost model and the engine share the figures).
+ */
+export const TASK_PAGE = DEFAULT_LIMITS.tasksPerListPage;
+export const LIST_PAGES_PER_BATCH = DEFAULT_LIMITS.listPagesPerBatch;
+export const ISSUE_PAGE = DEFAULT_LIMITS.issuesPerSearchPage;
+export const ISSUE_PAGES_PER_JOB = DEFAULT_LIMITS.searchPagesPerJob;
 /** Elements per bulk create and commands per batch. */
 const CHUNK = 50;
 

@@ -67,14 +67,18 @@ const HANDED_OVER = { jira: 4, b24: 2 };
 export interface MigrationLimits {
   tasksPerListPage: number;
   /**
-   * tasks.task.list pages the engine reads per batch. Bitrix24 allows 50; the engine reads 10 (500 tasks), so one
-   * function invocation's creates, read-backs and marks stay well inside Forge's time limit. The price is
-   * (pages/10 − pages/50) calls: 16 at 10,000 + 10,000.
+   * tasks.task.list pages the engine reads per batch (one page job). Bitrix24 allows 50; the engine reads 9 (450
+   * tasks), and Jira pages hold 90 issues (Jira allows 100), five per job: every task a page creates or marks fires
+   * one event through the Forge queue, and a page's 450 events plus its comments must leave room, within the
+   * queue's 500 a minute, for the events of people's edits during the run (a refused push loses a person's edit
+   * until reconciliation). The price is a few calls: about 24 at 10,000 + 10,000, and 4% more queue time.
    */
   listPagesPerBatch: number;
   batchCommands: number;
   issuesPerBulkCreate: number;
   issuesPerSearchPage: number;
+  /** Search pages per Jira page job. */
+  searchPagesPerJob: number;
   reconcileIssuesPerSearch: number;
   b24RequestsPerSecond: number;
   b24Burst: number;
@@ -87,10 +91,11 @@ export interface MigrationLimits {
 
 export const DEFAULT_LIMITS: MigrationLimits = {
   tasksPerListPage: 50,
-  listPagesPerBatch: 10,
+  listPagesPerBatch: 9,
   batchCommands: 50,
   issuesPerBulkCreate: 50,
-  issuesPerSearchPage: 100,
+  issuesPerSearchPage: 90,
+  searchPagesPerJob: 5,
   reconcileIssuesPerSearch: 50,
   b24RequestsPerSecond: 2,
   b24Burst: 50,
