@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text, Toggle, Label } from '@forge/react';
 import type { ActivityPage } from '../../app/admin/activity';
-import { Loaded, Problem } from '../shared/Problem';
+import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
 import { call, useCall, type Refusal } from '../shared/use-call';
@@ -33,7 +33,7 @@ export function ActivityTab() {
         <Toggle id="week" isChecked={thisWeek} onChange={() => setThisWeek(!thisWeek)} />
       </Inline>
       {outcome?.ok ? <SectionMessage appearance="success"><Text>{t('activity.retried')}</Text></SectionMessage> : null}
-      {outcome && !outcome.ok ? <Problem message={outcome.refusal.message} {...(outcome.refusal.code ? { code: outcome.refusal.code, params: outcome.refusal.params ?? {} } : {})} /> : null}
+      {outcome && !outcome.ok ? <Problem {...refusalProps(outcome.refusal)} /> : null}
       <Loaded state={state} reload={reload}>{(page) => <Journal page={page} onRetry={(id) => void retry(id)} filtered={errorsOnly || thisWeek} />}</Loaded>
     </Stack>
   );
