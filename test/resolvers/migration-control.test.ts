@@ -64,7 +64,7 @@ describe('the migration control resolvers', () => {
 
     expect(await world.settings('ben', 'resumeMigration')).toMatchObject({ progress: { state: 'running' }, canPause: true, canResume: false });
     expect(await world.settings('ben', 'cancelMigration')).toMatchObject({ progress: { state: 'cancelled' }, canStart: true, canPause: false, canResume: false, canCancel: false });
-    expect(await world.settings('ben', 'resumeMigration')).toEqual({ error: 'There is no paused migration to resume.' });
+    expect(await world.settings('ben', 'resumeMigration')).toEqual({ error: 'There is no paused migration to resume.', code: 'migration.nothingToResume', params: {} });
     await world.platform.settle();
 
     expect(await world.settings('ben', 'startMigration')).toMatchObject({ progress: { state: 'running' } });
