@@ -9,6 +9,8 @@ import { ProjectConfigStore } from './store/project-config';
 import type { AppDeps } from './deps';
 import { jobSubject, toJobBody, type SyncJob } from './jobs';
 import { JournalStore } from './store/journal';
+import { note, type JournalNote } from './store/journal-notes';
+import { b24Failure, jiraFailure } from './admin/errors';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
@@ -54,6 +56,15 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/** The failure as a message code the page words (`errors.<reason>`), by the side it came from; the raw text as `detail`. */
+function failureNote(error: unknown, attempts: number | null): JournalNote {
+  const detail = describe(error);
+  const side = isSyncError(error) ? error.code.split(':')[0] : '';
+  const failure = side === 'jira' ? jiraFailure(error) : side === 'b24' ? b24Failure(error) : { code: 'jobFailed', params: {} };
+  const params = { ...failure.params, reason: failure.code, detail };
+  return attempts === null ? note('failed', params, detail) : note('gaveUp', { ...params, attempts: String(attempts) }, `gave up after ${attempts} attempts: ${detail}`);
+}
+
 export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt: number }): Promise<JobOutcome> {
   const ctx = await SyncContext.create(deps);
   const started = deps.clock.now();
@@ -70,13 +81,14 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
         ...(error instanceof RetryableError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
       };
     }
-    const message = retryable ? `gave up after ${options.attempt + 1} attempts: ${describe(error)}` : describe(error);
+    const failed = failureNote(error, retryable ? options.attempt + 1 : null);
+    const message = failed.message;
     deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
     const journal = new JournalStore(deps.kv, deps.newId, deps.log);
     for (const projectKey of await projectsOf(job, ctx, deps)) {
       await journal.record({
         at: deps.clock.now(), projectKey, direction: 'none', operation: job.kind, ...jobSubject(job), fields: [], outcome: 'failed',
-        message, calls: ctx.calls(), durationMs: deps.clock.now() - started, retryJob: toJobBody({ ...job }),
+        message, notes: [failed], calls: ctx.calls(), durationMs: deps.clock.now() - started, retryJob: toJobBody({ ...job }),
       });
     }
     // A job that ran out of retries may well succeed later (the remote was down): reconciliation re-queues it.

@@ -283,7 +283,20 @@ export const englishFallback: TextTree = {
     "link": "link",
     "unlink": "unlink",
     "migration": "migration",
-    "attachment": "attachment"
+    "attachment": "attachment",
+    "sync": "sync",
+    "held-back": "held back",
+    "comment-delete": "comment deleted",
+    "comment-edit": "comment edited",
+    "attachment-delete": "attachment deleted",
+    "migration-page": "migration page",
+    "issue-changed": "issue changed",
+    "issue-deleted": "issue deleted",
+    "jira-attachment": "Jira attachment",
+    "jira-comment": "Jira comment",
+    "pair-sync": "pair sync",
+    "task-changed": "task changed",
+    "task-deleted": "task deleted"
   },
   "journal": {
     "task": "task",
@@ -429,12 +442,95 @@ export const englishFallback: TextTree = {
       "missing": "Enter the portal address, for example acme.bitrix24.com.",
       "notAddress": "\"{input}\" is not a web address; enter it like acme.bitrix24.com.",
       "notCloud": "{host} is not a Bitrix24 cloud portal. The app can only reach portals in Bitrix24's cloud (*.bitrix24.com, .ru, .de, .eu and the other cloud zones); a self-hosted Bitrix24 is not supported by Forge's network rules."
-    }
+    },
+    "jobFailed": "The work failed: {detail}"
   },
   "restricted": {
     "comments": "Jira comments restricted to a role or group",
     "securedIssues": "Jira issues under an issue security level",
     "hold-back": "Keep in Jira (the Activity tab lists them)",
     "copy": "Copy to Bitrix24 (every workgroup member will read them)"
+  },
+  "side": {
+    "b24": "Bitrix24",
+    "jira": "Jira"
+  },
+  "policyRule": {
+    "latest-wins": "latest-wins",
+    "b24-wins": "b24-wins",
+    "jira-wins": "jira-wins"
+  },
+  "notes": {
+    "conflict": "Conflict on {field}: changed on both sides; {winner:side} wins ({policy}).",
+    "unmatchedB24": "{name} (Bitrix24 {id}) has no Jira account; the field was left unchanged.",
+    "unmatchedJira": "{name} (Jira {id}) has no Bitrix24 account; the field was left unchanged.",
+    "skipped": "{field} not written to {to:side}: {why:notes.skip}.",
+    "skip": {
+      "emptyInB24": "Bitrix24 cannot leave {field} empty; kept as it is",
+      "noAccount": "{name} has no {to:side} account; {field} left unchanged",
+      "noMapping": "{field} has no mapping",
+      "notInList": "\"{value}\" is not an item of the Bitrix24 list {field}",
+      "noStatusRow": "no status row carries \"{status}\" to {to:side}",
+      "noPriorityRow": "no priority row carries \"{priority}\" to {to:side}"
+    },
+    "refusedByJira": "{field} not written to Jira: {value} was refused (Jira: \"{reason}\"); the field was left as it was and the rest of the change went through.",
+    "refusedBy": "{fields} refused by {side:side}: {detail}",
+    "status": {
+      "hopBudget": "Gave up moving the issue to \"{target}\" after {hops, plural, one {# transition} other {# transitions}}; it is in \"{current}\".",
+      "needsFields": "Transition \"{transition}\" from \"{from}\" to \"{to}\" needs {fields} on its screen; the sync cannot fill them, so move the issue by hand.",
+      "unreachable": "Status \"{target}\" is unreachable from \"{current}\": the workflow offers {offered}, every one already taken on this walk.",
+      "noTransitions": "Status \"{target}\" is unreachable from \"{current}\": the workflow offers none, every one already taken on this walk.",
+      "awaitsCreator": "The task awaits its creator's approval; only the creator can move it to status {target}.",
+      "cannotLeave": "Bitrix24 status {status} is not one the sync knows how to leave.",
+      "controlOnly": "Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.",
+      "notSettable": "Bitrix24 status {status} cannot be set through the action methods.",
+      "taskControl": "TASK_CONTROL is on: the task awaits its creator's approval (status 4) before it is completed.",
+      "noCompletedRow": "No status row maps Bitrix24 \"completed\" to Jira; the issue was left open."
+    },
+    "failed": "{detail}",
+    "gaveUp": "gave up after {attempts} attempts: {detail}",
+    "heldBack": {
+      "secured": "Issue {issue} is under the security level \"{level}\" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).",
+      "outsideGroup": "Task {task} is not in the Bitrix24 workgroup {group} paired with project {project}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup."
+    },
+    "deleted": {
+      "b24": {
+        "unlink": "Bitrix24 task {task} was deleted; issue {issue} unlinked.",
+        "delete": "Bitrix24 task {task} was deleted; issue {issue} deleted.",
+        "close": "Bitrix24 task {task} was deleted; issue {issue} closed."
+      },
+      "jira": {
+        "unlink": "Jira issue {issue} was deleted; task {task} unlinked.",
+        "delete": "Jira issue {issue} was deleted; task {task} deleted.",
+        "close": "Jira issue {issue} was deleted; task {task} closed."
+      }
+    },
+    "closeRefused": "Closing it was refused: {detail}",
+    "attachment": {
+      "toJira": "Attachment \"{file}\" copied to the Jira issue.",
+      "toB24": "Attachment \"{file}\" copied to the Bitrix24 task.",
+      "tooLargeForJira": "Attachment \"{file}\" ({size} bytes, {sizeMb} MB) was not copied to Jira: it is larger than the {cap}-byte ({capMb} MB) attachment limit.",
+      "tooLargeForB24": "Attachment \"{file}\" ({size} bytes, {sizeMb} MB) was not copied to Bitrix24: it is larger than the {cap}-byte ({capMb} MB) attachment limit.",
+      "goneInB24": "Attachment {id} was removed from the Bitrix24 task before it could be copied.",
+      "goneInJira": "Attachment \"{file}\" was deleted in Jira before it could be copied.",
+      "deletedInJira": "Attachment \"{file}\" was deleted in Jira; its copy on the Bitrix24 task is kept."
+    },
+    "comment": {
+      "deletedInB24": {
+        "delete": "Comment deleted in Bitrix24; deleted in Jira.",
+        "keep": "Comment deleted in Bitrix24; kept in Jira."
+      },
+      "deletedInJira": {
+        "delete": "Comment deleted in Jira; deleted in Bitrix24.",
+        "keep": "Comment deleted in Jira; kept in Bitrix24."
+      },
+      "restricted": "Comment {comment} is restricted to the {kind:restrictedTo} \"{name}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).",
+      "secured": "Comment {comment} is on an issue under the security level \"{level}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).",
+      "copyRemoved": "Its earlier copy was removed from Bitrix24."
+    }
+  },
+  "restrictedTo": {
+    "role": "project role",
+    "group": "group"
   }
 };

@@ -10,7 +10,7 @@ import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
-import { wordOr } from '../shared/words';
+import { journalText, wordOr } from '../shared/words';
 import { call, inputValue, useCall, type Refusal } from '../shared/use-call';
 
 /** The resolver adds the caller's edit right and the connection's health to the task view. */
@@ -100,7 +100,7 @@ function Recent({ view }: { view: LinkedTaskView }) {
       {view.recent.map((e) => (
         <Inline key={e.id} space="space.100">
           <Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>
-          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${wordOr(t, `operation.${e.operation}`, e.operation)}${e.message ? `: ${e.message}` : ''}`}</Text>
+          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${wordOr(t, `operation.${e.operation}`, e.operation)}${e.message || e.notes?.length ? `: ${journalText(t, e)}` : ''}`}</Text>
         </Inline>
       ))}
     </Stack>

@@ -9,7 +9,7 @@ import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
 import { call, useCall, type Refusal } from '../shared/use-call';
-import { directionArrow } from '../shared/words';
+import { directionArrow, journalEntity, journalText, wordOr } from '../shared/words';
 
 export function ActivityTab() {
   const t = useText();
@@ -56,9 +56,9 @@ function Journal({ page, onRetry, filtered }: { page: ActivityPage; onRetry: (en
           cells: [
             { key: 'time', content: <Text>{new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')}</Text> },
             { key: 'direction', content: <Text>{directionArrow(e.direction)}</Text> },
-            { key: 'entity', content: <Text>{e.taskId && e.issueKey ? `${t('journal.task')} ${e.taskId} ⇄ ${e.issueKey}` : e.entity}</Text> },
-            { key: 'fields', content: <Text>{e.fields.join(', ')}</Text> },
-            { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message ? <Text>{e.message}</Text> : null}</Stack> },
+            { key: 'entity', content: <Text>{journalEntity(t, e)}</Text> },
+            { key: 'fields', content: <Text>{e.fields.map((f) => wordOr(t, `field.${f}`, f)).join(', ')}</Text> },
+            { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message || e.notes?.length ? <Text>{journalText(t, e)}</Text> : null}</Stack> },
             { key: 'action', content: e.canRetry ? <Button onClick={() => onRetry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },
           ],
         }))}

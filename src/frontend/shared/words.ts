@@ -57,6 +57,19 @@ export function message(t: Translate, sentence: string, code?: string, params: R
   return code ? worded(t, `errors.${code}`, sentence, params) : sentence;
 }
 
+/** A journal entry's sentences in the reader's language: each note by its code (`notes.<code>`), else its English. */
+export function journalText(t: Translate, entry: { message?: string; notes?: { code: string; params: Record<string, string>; message: string }[] }): string {
+  if (!entry.notes?.length) return entry.message ?? '';
+  return entry.notes.map((n) => worded(t, `notes.${n.code}`, n.message, n.params)).join(' ');
+}
+
+/** "task 12 ⇄ DEMO-3", or whichever side the entry names, or what it was about. */
+export function journalEntity(t: Translate, e: { taskId?: string; issueKey?: string; issueId?: string; operation: string }): string {
+  const task = e.taskId ? `${t('journal.task')} ${e.taskId}` : '';
+  const issue = e.issueKey ?? e.issueId ?? '';
+  return task && issue ? `${task} ⇄ ${issue}` : task || issue || wordOr(t, `operation.${e.operation}`, e.operation);
+}
+
 const ARROWS: Record<string, string> = { both: '↔', 'b24-to-jira': 'Bitrix24 → Jira', 'jira-to-b24': 'Jira → Bitrix24', none: '—' };
 
 export const directionArrow = (direction: string): string => ARROWS[direction] ?? direction;
