@@ -9,8 +9,7 @@ import { ProjectConfigStore } from './store/project-config';
 import type { AppDeps } from './deps';
 import { jobSubject, toJobBody, type SyncJob } from './jobs';
 import { JournalStore } from './store/journal';
-import { note, type JournalNote } from './store/journal-notes';
-import { b24Failure, jiraFailure } from './admin/errors';
+import { failureNote } from './failure-note';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
@@ -56,15 +55,6 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-/** The failure as a message code the page words (`errors.<reason>`), by the side it came from; the raw text as `detail`. */
-function failureNote(error: unknown, attempts: number | null): JournalNote {
-  const detail = describe(error);
-  const side = isSyncError(error) ? error.code.split(':')[0] : '';
-  const failure = side === 'jira' ? jiraFailure(error) : side === 'b24' ? b24Failure(error) : { code: 'jobFailed', params: {} };
-  const params = { ...failure.params, reason: failure.code, detail };
-  return attempts === null ? note('failed', params, detail) : note('gaveUp', { ...params, attempts: String(attempts) }, `gave up after ${attempts} attempts: ${detail}`);
-}
-
 export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt: number }): Promise<JobOutcome> {
   const ctx = await SyncContext.create(deps);
   const started = deps.clock.now();
@@ -81,7 +71,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
         ...(error instanceof RetryableError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
       };
     }
-    const failed = failureNote(error, retryable ? options.attempt + 1 : null);
+    const failed = failureNote(error, retryable ? options.attempt + 1 : null, describe(error));
     const message = failed.message;
     deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
     const journal = new JournalStore(deps.kv, deps.newId, deps.log);

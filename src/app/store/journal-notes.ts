@@ -65,6 +65,8 @@ export interface NoteParams {
   'comment.restricted': Params<'comment' | 'kind' | 'name'>;
   'comment.secured': Params<'comment' | 'level'>;
   'comment.copyRemoved': Params<never>;
+  /** One migration page (src/app/migration/page-journal.ts): `side` is `b24` or `jira`; counts as decimal strings. */
+  'migration.page': Params<'page' | 'side' | 'listed' | 'toPair' | 'paired'>;
 }
 
 export type NoteCode = keyof NoteParams;

@@ -527,10 +527,17 @@ export const englishFallback: TextTree = {
       "restricted": "Comment {comment} is restricted to the {kind:restrictedTo} \"{name}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).",
       "secured": "Comment {comment} is on an issue under the security level \"{level}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).",
       "copyRemoved": "Its earlier copy was removed from Bitrix24."
+    },
+    "migration": {
+      "page": "Migration page {page} of {side:migrationPageOf}: {listed} listed, {toPair} to pair, {paired} already paired."
     }
   },
   "restrictedTo": {
     "role": "project role",
     "group": "group"
+  },
+  "migrationPageOf": {
+    "b24": "Bitrix24 tasks",
+    "jira": "Jira issues"
   }
 };
