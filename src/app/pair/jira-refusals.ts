@@ -74,6 +74,6 @@ export function refusalSentence(refused: RefusedField, changes: CanonicalChanges
   const canonical = canonicalFieldOf(refused.field, config);
   const label = canonical === undefined || canonical === refused.field ? refused.field : `${canonical} (${refused.field})`;
   const value = describeValue(refused, changes, config);
-  return note('refusedByJira', { field: label, value, reason: refused.reason },
+  return note('refusedByJira', { field: label, canonical: canonical ?? refused.field, value, reason: refused.reason },
     `${label} not written to Jira: ${value} was refused (Jira: "${refused.reason}"); the field was left as it was and the rest of the change went through.`);
 }

@@ -10,66 +10,73 @@
  */
 import { z } from 'zod';
 
-type Params<K extends string> = Record<K, string>;
-/** A Bitrix24 or Jira failure's message code (`errors.<code>`, e.g. `b24.network`) and its own parameters. */
-type Failure = Params<'reason'> & Record<string, string>;
-
-export interface NoteParams {
+/**
+ * Every code with the parameters it must carry: the types below come from this table, and a test checks that both
+ * translations word each code using only these parameters (and, through nested codes such as `skip.*` or a
+ * failure's `errors.*`, their own). Codes whose parameters carry a nested code's parameters too are marked open.
+ */
+export const NOTE_PARAMS = {
   /** Both sides changed `field`; `winner` is `b24` or `jira`, `policy` the conflict policy that decided. */
-  conflict: Params<'field' | 'winner' | 'policy'>;
+  conflict: ['field', 'winner', 'policy'],
   /** A Bitrix24 person with no Jira account (and the other way round). */
-  unmatchedB24: Params<'name' | 'id'>;
-  unmatchedJira: Params<'name' | 'id'>;
+  unmatchedB24: ['name', 'id'],
+  unmatchedJira: ['name', 'id'],
   /** A change that could not flow to side `to`; `why` is a `skip.*` code whose own parameters come along. */
-  skipped: Params<'field' | 'to' | 'why'> & Record<string, string>;
-  /** Jira refused one field's value (its own reason quoted); the rest of the change went through. */
-  refusedByJira: Params<'field' | 'value' | 'reason'>;
+  skipped: ['field', 'to', 'why'],
+  /**
+   * Jira refused one field's value (its own reason quoted); the rest of the change went through. `field` names it as
+   * the English sentence does (`assignee (customfield_1)`), `canonical` is the sync's name for it (`assignee`).
+   */
+  refusedByJira: ['field', 'canonical', 'value', 'reason'],
   /** A side refused a write of `fields` (a comma list) with `detail`, that side's own answer. */
-  refusedBy: Params<'fields' | 'side' | 'detail'>;
-  'status.hopBudget': Params<'target' | 'hops' | 'current'>;
-  'status.needsFields': Params<'transition' | 'from' | 'to' | 'fields'>;
-  'status.unreachable': Params<'target' | 'current' | 'offered'>;
-  'status.noTransitions': Params<'target' | 'current'>;
-  'status.awaitsCreator': Params<'target'>;
-  'status.cannotLeave': Params<'status'>;
-  'status.controlOnly': Params<never>;
-  'status.notSettable': Params<'status'>;
-  'status.taskControl': Params<never>;
-  'status.noCompletedRow': Params<never>;
+  refusedBy: ['fields', 'side', 'detail'],
+  'status.hopBudget': ['target', 'hops', 'current'],
+  'status.needsFields': ['transition', 'from', 'to', 'fields'],
+  'status.unreachable': ['target', 'current', 'offered'],
+  'status.noTransitions': ['target', 'current'],
+  'status.awaitsCreator': ['target'],
+  'status.cannotLeave': ['status'],
+  'status.controlOnly': [],
+  'status.notSettable': ['status'],
+  'status.taskControl': [],
+  'status.noCompletedRow': [],
   /** A job that failed for good: `reason` words the failure, `detail` is the error's own text. */
-  failed: Failure & Params<'detail'>;
-  gaveUp: Failure & Params<'attempts' | 'detail'>;
-  'heldBack.secured': Params<'issue' | 'level'>;
-  'heldBack.outsideGroup': Params<'task' | 'group' | 'project'>;
+  failed: ['reason', 'detail'],
+  gaveUp: ['reason', 'attempts', 'detail'],
+  'heldBack.secured': ['issue', 'level'],
+  'heldBack.outsideGroup': ['task', 'group', 'project'],
   /** `deleted.<side deleted on>.<what was done to the other side>`. */
-  'deleted.b24.unlink': Params<'task' | 'issue'>;
-  'deleted.b24.delete': Params<'task' | 'issue'>;
-  'deleted.b24.close': Params<'task' | 'issue'>;
-  'deleted.jira.unlink': Params<'task' | 'issue'>;
-  'deleted.jira.delete': Params<'task' | 'issue'>;
-  'deleted.jira.close': Params<'task' | 'issue'>;
-  closeRefused: Params<'detail'>;
-  'attachment.toJira': Params<'file'>;
-  'attachment.toB24': Params<'file'>;
+  'deleted.b24.unlink': ['task', 'issue'],
+  'deleted.b24.delete': ['task', 'issue'],
+  'deleted.b24.close': ['task', 'issue'],
+  'deleted.jira.unlink': ['task', 'issue'],
+  'deleted.jira.delete': ['task', 'issue'],
+  'deleted.jira.close': ['task', 'issue'],
+  closeRefused: ['detail'],
+  'attachment.toJira': ['file'],
+  'attachment.toB24': ['file'],
   /** Sizes in bytes, and in megabytes with one decimal (`1.5`). */
-  'attachment.tooLargeForJira': Params<'file' | 'size' | 'sizeMb' | 'cap' | 'capMb'>;
-  'attachment.tooLargeForB24': Params<'file' | 'size' | 'sizeMb' | 'cap' | 'capMb'>;
-  'attachment.goneInB24': Params<'id'>;
-  'attachment.goneInJira': Params<'file'>;
-  'attachment.deletedInJira': Params<'file'>;
-  'comment.deletedInB24.delete': Params<never>;
-  'comment.deletedInB24.keep': Params<never>;
-  'comment.deletedInJira.delete': Params<never>;
-  'comment.deletedInJira.keep': Params<never>;
+  'attachment.tooLargeForJira': ['file', 'size', 'sizeMb', 'cap', 'capMb'],
+  'attachment.tooLargeForB24': ['file', 'size', 'sizeMb', 'cap', 'capMb'],
+  'attachment.goneInB24': ['id'],
+  'attachment.goneInJira': ['file'],
+  'attachment.deletedInJira': ['file'],
+  'comment.deletedInB24.delete': [],
+  'comment.deletedInB24.keep': [],
+  'comment.deletedInJira.delete': [],
+  'comment.deletedInJira.keep': [],
   /** `kind` is `role` or `group`, `name` the role's or group's name. */
-  'comment.restricted': Params<'comment' | 'kind' | 'name'>;
-  'comment.secured': Params<'comment' | 'level'>;
-  'comment.copyRemoved': Params<never>;
+  'comment.restricted': ['comment', 'kind', 'name'],
+  'comment.secured': ['comment', 'level'],
+  'comment.copyRemoved': [],
   /** One migration page (src/app/migration/page-journal.ts): `side` is `b24` or `jira`; counts as decimal strings. */
-  'migration.page': Params<'page' | 'side' | 'listed' | 'toPair' | 'paired'>;
-}
+  'migration.page': ['page', 'side', 'listed', 'toPair', 'paired'],
+} as const satisfies Record<string, readonly string[]>;
 
-export type NoteCode = keyof NoteParams;
+export type NoteCode = keyof typeof NOTE_PARAMS;
+/** Codes whose parameters also carry a nested code's own (a skip reason's, a failure's): extra keys allowed. */
+type Open = 'skipped' | 'failed' | 'gaveUp';
+export type NoteParams = { [C in NoteCode]: Record<(typeof NOTE_PARAMS)[C][number], string> & (C extends Open ? Record<string, string> : unknown) };
 
 /** As stored: a code this version may not know (older or newer entries) still reads, and is shown by its message. */
 export interface JournalNote {

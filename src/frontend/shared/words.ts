@@ -42,7 +42,8 @@ export function fill(t: Translate, template: string, params: Record<string, stri
   return fillPlurals(template, params, t.locale).replace(/\{(\w+)(?::([\w.-]+))?\}/g, (whole, name: string, group?: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return group ? wordOr(t, `${group}.${value}`, value) : value;
+    // A worded parameter's own wording may name the other parameters (a skip reason, a failure's code).
+    return group ? worded(t, `${group}.${value}`, value, params) : value;
   });
 }
 
