@@ -113,7 +113,7 @@ describe('admin input checked against the real directories (item 9)', () => {
     expect(reply).toEqual({
       ok: false,
       error: 'The people settings were not saved: some people do not exist.',
-      code: 'people.notSaved',
+      code: 'people.unknown',
       problems: [
         { path: 'overrides.0.b24UserId', message: 'Bitrix24 has no user with id 999.', code: 'people.noB24User', params: { user: '999' } },
         { path: 'overrides.1.jiraAccountId', message: 'Jira has no account 712020:nobody.', code: 'people.noJiraAccount', params: { account: '712020:nobody' } },

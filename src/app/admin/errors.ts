@@ -79,9 +79,9 @@ export const describeB24Failure = (error: unknown): string => b24Failure(error).
 export const describeJiraFailure = (error: unknown): string => jiraFailure(error).message;
 
 /**
- * "<what> was not saved: <why>": `code` words the first part, `{reason:errors}` in its wording the remote failure
+ * "<what was not saved>: <why>": `code` words the first part, `{reason:errors}` in its wording the remote failure
  * (its own parameters carried along).
  */
-export function notSavedBecause(what: string, code: string, failure: Worded): AdminError {
-  return new AdminError(`${what} was not saved: ${failure.message}`, code, { ...failure.params, reason: failure.code });
+export function notSavedBecause(notSaved: string, code: string, failure: Worded): AdminError {
+  return new AdminError(`${notSaved}: ${failure.message}`, code, { ...failure.params, reason: failure.code });
 }

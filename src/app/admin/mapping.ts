@@ -102,10 +102,10 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
     return { ok: false, error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, code: 'mapping.notSaved', params: { count: String(result.problems.length) }, problems: result.problems };
   }
   if (result.config.projectKey !== projectKey) {
-    return { ok: false, error: 'The mapping was not saved: it belongs to another project.', code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.`, code: 'mapping.editsProject', params: { project: projectKey } }] };
+    return { ok: false, error: `The mapping was not saved: it belongs to another project than ${projectKey}.`, code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.`, code: 'mapping.editsProject', params: { project: projectKey } }] };
   }
   const unknown = await mappingDirectoryProblems(deps, result.config);
-  if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names what does not exist.', code: 'mapping.unknown', params: {}, problems: unknown };
+  if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.', code: 'mapping.unknown', params: {}, problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }
@@ -117,11 +117,11 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
 async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Promise<({ path: string } & Worded)[]> {
   const problems: ({ path: string } & Worded)[] = [];
   const project = await deps.jira.getProject(config.projectKey).catch((error: unknown) => {
-    throw notSavedBecause('The mapping', 'mapping.notSavedBecause', jiraFailure(error));
+    throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', jiraFailure(error));
   });
   if (!project) problems.push({ path: 'projectKey', message: `Jira has no project ${config.projectKey}.`, code: 'mapping.noProject', params: { project: config.projectKey } });
   const group = await deps.b24.getGroup(config.b24GroupId).catch((error: unknown) => {
-    throw notSavedBecause('The mapping', 'mapping.notSavedBecause', b24Failure(error));
+    throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', b24Failure(error));
   });
   if (!group) problems.push({ path: 'b24GroupId', message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.`, code: 'mapping.noGroup', params: { group: config.b24GroupId } });
   const owner = await new ProjectConfigStore(deps.kv).byGroup(config.b24GroupId);

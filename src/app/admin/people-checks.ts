@@ -16,7 +16,7 @@ export interface RowProblem extends Worded {
 async function b24Problem(deps: AppDeps, userId: string): Promise<Worded | null> {
   if (!/^[1-9]\d{0,17}$/.test(userId)) return worded(`"${userId}" is not a Bitrix24 user id (a number such as 12).`, 'people.notB24Id', { user: userId });
   const user = await deps.b24.getUser(userId).catch((error: unknown) => {
-    throw notSavedBecause('The people settings', 'people.notSavedBecause', b24Failure(error));
+    throw notSavedBecause('The people settings were not saved', 'people.notSavedBecause', b24Failure(error));
   });
   if (!user) return worded(`Bitrix24 has no user with id ${userId}.`, 'people.noB24User', { user: userId });
   const name = `${user.name} ${user.lastName}`.trim();
@@ -25,7 +25,7 @@ async function b24Problem(deps: AppDeps, userId: string): Promise<Worded | null>
 
 async function jiraProblem(deps: AppDeps, accountId: string): Promise<Worded | null> {
   const user = await deps.jira.getUser(accountId).catch((error: unknown) => {
-    throw notSavedBecause('The people settings', 'people.notSavedBecause', jiraFailure(error));
+    throw notSavedBecause('The people settings were not saved', 'people.notSavedBecause', jiraFailure(error));
   });
   const params = { account: accountId, name: user?.displayName ?? '' };
   if (!user) return worded(`Jira has no account ${accountId}.`, 'people.noJiraAccount', { account: accountId });

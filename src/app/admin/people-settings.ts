@@ -54,7 +54,7 @@ export async function savePeople(deps: AppDeps, projectKey: string, input: SaveP
   const result = validateConfig(withPeopleSettings(stored, input));
   if (!result.ok) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: result.problems };
   const unknown = await peopleDirectoryProblems(deps, input, stored.users.overrides);
-  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.notSaved', problems: unknown };
+  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.unknown', problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }

@@ -385,7 +385,8 @@ export const englishFallback: TextTree = {
       "b24Deactivated": "Bitrix24 user {user} ({name}) is deactivated.",
       "noJiraAccount": "Jira has no account {account}.",
       "jiraNotPerson": "Jira account {account} ({name}) is not a person.",
-      "jiraDeactivated": "Jira account {account} ({name}) is deactivated."
+      "jiraDeactivated": "Jira account {account} ({name}) is deactivated.",
+      "unknown": "The people settings were not saved: some people do not exist."
     },
     "jira": {
       "unexpected": "Jira could not be reached: an unexpected error occurred.",
