@@ -9,6 +9,7 @@ import { ProjectConfigStore } from './store/project-config';
 import type { AppDeps } from './deps';
 import { jobSubject, toJobBody, type SyncJob } from './jobs';
 import { JournalStore } from './store/journal';
+import { failureNote } from './failure-note';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
@@ -70,13 +71,14 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
         ...(error instanceof RetryableError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
       };
     }
-    const message = retryable ? `gave up after ${options.attempt + 1} attempts: ${describe(error)}` : describe(error);
+    const failed = failureNote(error, retryable ? options.attempt + 1 : null, describe(error));
+    const message = failed.message;
     deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
     const journal = new JournalStore(deps.kv, deps.newId, deps.log);
     for (const projectKey of await projectsOf(job, ctx, deps)) {
       await journal.record({
         at: deps.clock.now(), projectKey, direction: 'none', operation: job.kind, ...jobSubject(job), fields: [], outcome: 'failed',
-        message, calls: ctx.calls(), durationMs: deps.clock.now() - started, retryJob: toJobBody({ ...job }),
+        message, notes: [failed], calls: ctx.calls(), durationMs: deps.clock.now() - started, retryJob: toJobBody({ ...job }),
       });
     }
     // A job that ran out of retries may well succeed later (the remote was down): reconciliation re-queues it.

@@ -113,11 +113,11 @@ describe('admin input checked against the real directories (item 9)', () => {
     expect(reply).toEqual({
       ok: false,
       error: 'The people settings were not saved: some people do not exist.',
-      code: 'people.notSaved',
+      code: 'people.unknown',
       problems: [
-        { path: 'overrides.0.b24UserId', message: 'Bitrix24 has no user with id 999.' },
-        { path: 'overrides.1.jiraAccountId', message: 'Jira has no account 712020:nobody.' },
-        { path: 'fallback.b24UserId', message: '"abc" is not a Bitrix24 user id (a number such as 12).' },
+        { path: 'overrides.0.b24UserId', message: 'Bitrix24 has no user with id 999.', code: 'people.noB24User', params: { user: '999' } },
+        { path: 'overrides.1.jiraAccountId', message: 'Jira has no account 712020:nobody.', code: 'people.noJiraAccount', params: { account: '712020:nobody' } },
+        { path: 'fallback.b24UserId', message: '"abc" is not a Bitrix24 user id (a number such as 12).', code: 'people.notB24Id', params: { user: 'abc' } },
       ],
     });
     expect(JSON.stringify(world.platform.kvs.peek(keys.projectConfig('DEMO')))).toBe(before);

@@ -39,7 +39,7 @@ describe('the connection', () => {
   it('reports missing scopes by name', async () => {
     world.platform.b24.restrictWebhookScopes('1', ['task', 'user_basic']);
     const reply = await world.settings('anna', 'testConnection');
-    expect(reply.scopes).toEqual({ present: ['task', 'user_basic'], missing: ['sonet_group', 'im', 'disk'] });
+    expect(reply.scopes).toEqual({ present: ['task', 'user_basic'], missing: ['sonet_group', 'im', 'disk'], missingSets: [['sonet_group'], ['im'], ['disk']] });
     expect(reply.problems).toEqual([expect.stringContaining('Missing scope: the webhook needs permission for sonet_group, im, disk.')]);
   });
 

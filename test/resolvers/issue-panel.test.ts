@@ -37,7 +37,7 @@ describe('the issue panel', () => {
     expect(panel).toMatchObject({ linked: true, task: { id: taskId, title: 'Fix checkout', status: '2', responsible: 'Ben Carter', url } });
     expect(String((panel.task as { deadline: string }).deadline)).toMatch(/^2026-12-01/);
     expect(await world.issue('chloe', 'syncNow', issue)).toEqual({ queued: true });
-    expect(await world.issue('chloe', 'createInB24', issue)).toEqual({ error: 'This issue is already linked to a Bitrix24 task.' });
+    expect(await world.issue('chloe', 'createInB24', issue)).toEqual({ error: 'This issue is already linked to a Bitrix24 task.', code: 'panel.alreadyLinked', params: {} });
   });
 
   it('shows the last sync and the last journal entries of this issue only', async () => {
@@ -60,7 +60,7 @@ describe('the issue panel', () => {
     await world.issue('chloe', 'linkTask', issue, { task: await newTask(world) });
     expect(await world.issue('chloe', 'unlink', issue)).toEqual({ unlinked: true });
     expect(await world.issue('chloe', 'getLinkedTask', issue)).toMatchObject({ linked: false });
-    expect(await world.issue('chloe', 'unlink', issue)).toEqual({ error: 'This issue is not linked to a Bitrix24 task.' });
+    expect(await world.issue('chloe', 'unlink', issue)).toEqual({ error: 'This issue is not linked to a Bitrix24 task.', code: 'panel.notLinked', params: {} });
   });
 
   it('refuses a task that does not exist or is already linked elsewhere', async () => {

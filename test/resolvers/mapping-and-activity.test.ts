@@ -136,8 +136,8 @@ describe('the activity journal', () => {
       ]),
     });
     expect(await world.settings('ben', 'retry', { entryId: 'bad' })).toEqual({ queued: true });
-    expect(await world.settings('ben', 'retry', { entryId: 'ok' })).toEqual({ error: 'Only failed entries can be retried.' });
-    expect(await world.settings('ben', 'retry', { entryId: 'nope' })).toEqual({ error: expect.stringMatching(/no longer exists/) });
+    expect(await world.settings('ben', 'retry', { entryId: 'ok' })).toEqual({ error: 'Only failed entries can be retried.', code: 'activity.notFailed', params: {} });
+    expect(await world.settings('ben', 'retry', { entryId: 'nope' })).toEqual({ error: expect.stringMatching(/no longer exists/), code: 'activity.entryGone', params: {} });
   });
 
   it('rejects a malformed payload with a sentence', async () => {

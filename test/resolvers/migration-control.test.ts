@@ -60,11 +60,11 @@ describe('the migration control resolvers', () => {
     expect(await world.settings('ben', 'startMigration')).toMatchObject({ progress: { state: 'running' }, canStart: false, canPause: true, canResume: false, canCancel: true });
 
     expect(await world.settings('ben', 'pauseMigration')).toMatchObject({ progress: { state: 'paused' }, canStart: false, canPause: false, canResume: true, canCancel: true });
-    expect(await world.settings('ben', 'pauseMigration')).toEqual({ error: 'There is no running migration to pause.' });
+    expect(await world.settings('ben', 'pauseMigration')).toEqual({ error: 'There is no running migration to pause.', code: 'migration.nothingToPause', params: {} });
 
     expect(await world.settings('ben', 'resumeMigration')).toMatchObject({ progress: { state: 'running' }, canPause: true, canResume: false });
     expect(await world.settings('ben', 'cancelMigration')).toMatchObject({ progress: { state: 'cancelled' }, canStart: true, canPause: false, canResume: false, canCancel: false });
-    expect(await world.settings('ben', 'resumeMigration')).toEqual({ error: 'There is no paused migration to resume.' });
+    expect(await world.settings('ben', 'resumeMigration')).toEqual({ error: 'There is no paused migration to resume.', code: 'migration.nothingToResume', params: {} });
     await world.platform.settle();
 
     expect(await world.settings('ben', 'startMigration')).toMatchObject({ progress: { state: 'running' } });
@@ -75,6 +75,6 @@ describe('the migration control resolvers', () => {
 
   it('the dry run refuses a project that is not paired, saying where to pair it', async () => {
     world.platform.kvs.remove('plain', keys.projectConfig('DEMO'));
-    expect(await world.settings('ben', 'migrationDryRun')).toEqual({ error: expect.stringMatching(/not paired with a Bitrix24 workgroup.*Mapping tab/) });
+    expect(await world.settings('ben', 'migrationDryRun')).toEqual({ error: expect.stringMatching(/not paired with a Bitrix24 workgroup.*Mapping tab/), code: 'migration.notPaired', params: {} });
   });
 });

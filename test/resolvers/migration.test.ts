@@ -86,6 +86,6 @@ describe('the migration resolvers', () => {
   it('refuses to start for a project that is not paired, saying where to pair it', async () => {
     world.platform.kvs.remove('plain', keys.projectConfig('DEMO'));
     const reply = await world.settings('ben', 'startMigration');
-    expect(reply).toEqual({ error: expect.stringMatching(/not paired with a Bitrix24 workgroup.*Mapping tab/) });
+    expect(reply).toEqual({ error: expect.stringMatching(/not paired with a Bitrix24 workgroup.*Mapping tab/), code: 'migration.notPaired', params: {} });
   });
 });

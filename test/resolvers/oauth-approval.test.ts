@@ -26,7 +26,7 @@ describe('OAuth approval', () => {
 
   it('refuses the authorize address until an OAuth client is saved', async () => {
     const world = await createResolverWorld();
-    expect(await world.settings('anna', 'getAuthorizeUrl')).toEqual({ error: 'Save the portal address, client id and client secret first.' });
+    expect(await world.settings('anna', 'getAuthorizeUrl')).toEqual({ error: 'Save the portal address, client id and client secret first.', code: 'oauth.saveClientFirst', params: {} });
   });
 
   it('completes with the whole redirected address when its state is the one issued', async () => {

@@ -79,10 +79,10 @@ export function countPerDay(entries: JournalEntry[]): DayCount[] {
 
 export async function retryEntry(deps: AppDeps, projectKey: string, entryId: string): Promise<void> {
   const entry = await new JournalStore(deps.kv, deps.newId).find(projectKey, entryId);
-  if (!entry) throw new AdminError('This journal entry no longer exists (entries are kept for 30 days).');
-  if (entry.outcome !== 'failed') throw new AdminError('Only failed entries can be retried.');
+  if (!entry) throw new AdminError('This journal entry no longer exists (entries are kept for 30 days).', 'activity.entryGone');
+  if (entry.outcome !== 'failed') throw new AdminError('Only failed entries can be retried.', 'activity.notFailed');
   const job = syncJobSchema.safeParse(entry.retryJob);
-  if (!job.success) throw new AdminError('This entry cannot be retried: it did not keep the work that failed. Use "Sync now" on the issue instead.');
+  if (!job.success) throw new AdminError('This entry cannot be retried: it did not keep the work that failed. Use "Sync now" on the issue instead.', 'activity.noRetryJob');
   const retry = job.data.kind === 'pair-sync' ? { ...job.data, origin: 'retry' as const } : job.data;
   await deps.syncQueue.push([toJobBody(retry)]);
 }

@@ -2,10 +2,9 @@
  * "Test connection": who the app acts as on which portal, which permissions (scopes) it has and lacks, and every
  * failure as a sentence. Runs against the stored credentials, so it tests exactly what the sync will use.
  */
-import { isSyncError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { ConnectionStore } from '../store/connection';
-import { describeB24Failure } from './errors';
+import { b24Failure } from './errors';
 import { readCredentials } from './connection';
 
 /** Each entry is satisfied by any one of its alternatives (user_basic is enough where user is not granted). */
@@ -15,7 +14,8 @@ export interface ConnectionTestResult {
   ok: boolean;
   portal?: string;
   user?: { id: string; name: string; admin: boolean };
-  scopes: { present: string[]; missing: string[] };
+  /** `missing` in English ("user_basic or user"); `missingSets` the same as alternatives, for the page to join in its language. */
+  scopes: { present: string[]; missing: string[]; missingSets?: string[][] };
   problems: string[];
   /** The same problems, each with a message code and parameters the page words (`errors.<code>`); `message` is the English fallback. */
   coded?: CodedProblem[];
@@ -25,15 +25,6 @@ export interface CodedProblem {
   message: string;
   code: string;
   params: Record<string, string>;
-}
-
-/** The message code of a Bitrix24 failure, matching the sentence describeB24Failure() gives it. */
-function failureCode(error: unknown): { code: string; params: Record<string, string> } {
-  if (!isSyncError(error)) return { code: 'b24.unexpected', params: {} };
-  if (error.code === 'b24:not-connected') return { code: 'b24.notConnected', params: {} };
-  if (error.code === 'b24:insufficient_scope') return { code: 'b24.scope', params: {} };
-  const known = ['network', 'timeout', 'unauthorized', 'payment-required', 'forbidden', 'rate-limited', 'server-error', 'not-found'];
-  return known.includes(error.reason) ? { code: `b24.${error.reason}`, params: {} } : { code: 'b24.rejected', params: { code: error.code } };
 }
 
 export async function testConnection(deps: AppDeps): Promise<ConnectionTestResult> {
@@ -54,17 +45,18 @@ export async function testConnection(deps: AppDeps): Promise<ConnectionTestResul
     const profile = await deps.b24.getProfile();
     result.user = { id: profile.id, name: `${profile.name} ${profile.lastName}`.trim(), admin: profile.admin };
   } catch (error) {
-    const { code, params } = failureCode(error);
-    problem(describeB24Failure(error), code, params);
+    const { message, code, params } = b24Failure(error);
+    problem(message, code, params);
     return result;
   }
   try {
     const granted = await deps.b24.getScope();
     result.scopes.present = granted;
-    result.scopes.missing = REQUIRED_SCOPES.filter((alts) => !alts.some((s) => granted.includes(s))).map((alts) => alts.join(' or '));
+    result.scopes.missingSets = REQUIRED_SCOPES.filter((alts) => !alts.some((s) => granted.includes(s))).map((alts) => [...alts]);
+    result.scopes.missing = result.scopes.missingSets.map((alts) => alts.join(' or '));
   } catch (error) {
-    const { code, params } = failureCode(error);
-    problem(describeB24Failure(error), code, params);
+    const { message, code, params } = b24Failure(error);
+    problem(message, code, params);
   }
   if (result.scopes.missing.length > 0) {
     const who = connection.authMode === 'webhook' ? 'webhook' : 'application';

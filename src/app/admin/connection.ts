@@ -74,7 +74,7 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
 
 export async function saveConnection(deps: AppDeps, input: SaveConnectionInput): Promise<void> {
   const portal = checkPortalAddress(input.portal);
-  if (!portal.ok) throw new AdminError(portal.message);
+  if (!portal.ok) throw new AdminError(portal.message, portal.code, portal.params);
   const store = new ConnectionStore(deps.kv, deps.secrets);
   const previous = await store.get();
   const samePortal = previous?.domain === portal.domain;
@@ -86,10 +86,10 @@ export async function saveConnection(deps: AppDeps, input: SaveConnectionInput):
 async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'webhook' }>, previous: Connection | null): Promise<void> {
   const stored = await readCredentials(deps);
   const webhookUrl = input.webhookUrl || (stored?.mode === 'webhook' && previous ? stored.webhookUrl : '');
-  if (!webhookUrl) throw new AdminError('Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).');
+  if (!webhookUrl) throw new AdminError('Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).', 'connection.webhookMissing');
   const parsed = /^https:\/\/([^/]+)\/rest\/(\d+)\/([^/\s]+)\/?(?:[a-z_.]+(?:\.json)?)?$/i.exec(webhookUrl);
-  if (!parsed) throw new AdminError('The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.');
-  if (parsed[1]?.toLowerCase() !== domain) throw new AdminError(`The webhook URL belongs to ${parsed[1] ?? 'another portal'}, not to ${domain}.`);
+  if (!parsed) throw new AdminError('The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.', 'connection.webhookShape');
+  if (parsed[1]?.toLowerCase() !== domain) throw new AdminError(`The webhook URL belongs to ${parsed[1] ?? 'another portal'}, not to ${domain}.`, 'connection.webhookOtherPortal', { portal: parsed[1] ?? '', domain });
   await deps.secrets.set(B24_CREDENTIALS_KEY, { mode: 'webhook', webhookUrl: `https://${domain}/rest/${parsed[2] ?? ''}/${parsed[3] ?? ''}/` });
   const memberId = input.memberId || previous?.memberId || 'unknown';
   await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
@@ -99,7 +99,7 @@ async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<Sav
   const stored = oauthClientSchema.safeParse(await deps.secrets.get(OAUTH_CLIENT_KEY));
   const clientId = input.clientId || (stored.success ? stored.data.clientId : '');
   const clientSecret = input.clientSecret || (stored.success ? stored.data.clientSecret : '');
-  if (!clientId || !clientSecret) throw new AdminError('Enter the client id and client secret of the Bitrix24 local application.');
+  if (!clientId || !clientSecret) throw new AdminError('Enter the client id and client secret of the Bitrix24 local application.', 'connection.oauthClientMissing');
   await deps.secrets.set(OAUTH_CLIENT_KEY, { clientId, clientSecret });
   // Tokens arrive with the authorisation redirect; until then the portal is known but not yet usable.
   if (previous?.authMode !== 'oauth') await deps.secrets.delete(B24_CREDENTIALS_KEY);

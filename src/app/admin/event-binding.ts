@@ -4,7 +4,7 @@
  */
 import type { AppDeps } from '../deps';
 import { ConnectionStore } from '../store/connection';
-import { AdminError, describeB24Failure } from './errors';
+import { AdminError, b24Failure, describeB24Failure } from './errors';
 
 export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
 
@@ -21,13 +21,13 @@ export async function listBoundEvents(deps: AppDeps, handlerUrl: string): Promis
 export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
   const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
   if (connection?.authMode !== 'oauth') {
-    throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.');
+    throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.', 'events.webhookOnly');
   }
   let current: EventBindingResult;
   try {
     current = await listBoundEvents(deps, handlerUrl);
   } catch (error) {
-    throw new AdminError(describeB24Failure(error));
+    throw AdminError.of(b24Failure(error));
   }
   const events = [];
   for (const row of current.events) {

@@ -8,7 +8,7 @@ import { ConnectionStore } from '../store/connection';
 import { JournalStore, type JournalEntry } from '../store/journal';
 import { LinkStore, type PairLink } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
-import { AdminError, describeB24Failure } from './errors';
+import { AdminError, b24Failure, worded, type Worded } from './errors';
 
 export interface IssueRef {
   issueId: string;
@@ -23,6 +23,8 @@ export interface LinkedTaskView {
   link?: PairLink;
   task?: { id: string; title: string; status: string; responsible?: string; deadline?: string | null; url?: string };
   taskProblem?: string;
+  /** `taskProblem` with its message code, for the panel to word. */
+  taskProblemCode?: { code: string; params: Record<string, string> };
   lastSync?: { at: number; outcome: JournalEntry['outcome']; message?: string };
   recent: JournalEntry[];
   /** Whether the caller may edit the issue (the resolver adds it); the panel hides the actions otherwise. */
@@ -50,12 +52,12 @@ export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<Li
   view.link = link;
   try {
     const task = await deps.b24.getTask(link.taskId);
-    if (!task) view.taskProblem = `Task ${link.taskId} no longer exists in Bitrix24 or the app may not see it.`;
+    if (!task) setProblem(view, worded(`Task ${link.taskId} no longer exists in Bitrix24 or the app may not see it.`, 'panel.taskGone', { task: link.taskId }));
     // Whoever may browse the issue sees the task only while it is in the paired workgroup: the app sees more than they may.
-    else if (!inPairedGroup(task, config)) view.taskProblem = outsideGroup(link.taskId);
+    else if (!inPairedGroup(task, config)) setProblem(view, outsideGroup(link.taskId));
     else view.task = await describeTask(deps, task.id, task);
   } catch (error) {
-    view.taskProblem = describeB24Failure(error);
+    setProblem(view, b24Failure(error));
   }
   return view;
 }
@@ -64,8 +66,16 @@ type TaskShape = NonNullable<Awaited<ReturnType<AppDeps['b24']['getTask']>>>;
 
 const inPairedGroup = (task: TaskShape, config: { b24GroupId: string } | null): boolean => config !== null && task.groupId === config.b24GroupId;
 
-const outsideGroup = (taskId: string): string =>
-  `Task ${taskId} is not in the Bitrix24 workgroup paired with this project, so it is not shown here and cannot be linked.`;
+function setProblem(view: LinkedTaskView, problem: Worded): void {
+  view.taskProblem = problem.message;
+  view.taskProblemCode = { code: problem.code, params: problem.params };
+}
+
+const outsideGroup = (taskId: string): Worded =>
+  worded(`Task ${taskId} is not in the Bitrix24 workgroup paired with this project, so it is not shown here and cannot be linked.`, 'panel.outsideGroup', { task: taskId });
+const NOT_LINKED = worded('This issue is not linked to a Bitrix24 task.', 'panel.notLinked');
+const notPaired = (projectKey: string): Worded =>
+  worded(`Project ${projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`, 'panel.projectNotPaired', { project: projectKey });
 
 async function describeTask(deps: AppDeps, id: string, task: TaskShape): Promise<NonNullable<LinkedTaskView['task']>> {
   const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
@@ -105,12 +115,12 @@ async function push(deps: AppDeps, job: SyncJob): Promise<void> {
 
 export async function syncIssueNow(deps: AppDeps, issue: IssueRef): Promise<void> {
   const link = await new LinkStore(deps.kv).byIssue(issue.issueId);
-  if (!link) throw new AdminError('This issue is not linked to a Bitrix24 task.');
+  if (!link) throw AdminError.of(NOT_LINKED);
   // A link made before links were checked may name a task outside the pairing: a person must not make it sync.
   const [task, config] = await Promise.all([deps.b24.getTask(link.taskId).catch((error: unknown) => {
-    throw new AdminError(describeB24Failure(error));
+    throw AdminError.of(b24Failure(error));
   }), new ProjectConfigStore(deps.kv).get(issue.projectKey)]);
-  if (task && !inPairedGroup(task, config)) throw new AdminError(outsideGroup(link.taskId));
+  if (task && !inPairedGroup(task, config)) throw AdminError.of(outsideGroup(link.taskId));
   await push(deps, { kind: 'pair-sync', taskId: link.taskId, issueId: issue.issueId, origin: 'sync-now' });
 }
 
@@ -129,21 +139,25 @@ export function parseTaskReference(input: string): string | null {
  */
 export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference: string): Promise<PairLink> {
   const taskId = parseTaskReference(reference);
-  if (!taskId) throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.');
+  if (!taskId) throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.', 'panel.taskReference');
   const config = await new ProjectConfigStore(deps.kv).get(issue.projectKey);
-  if (!config) throw new AdminError(`Project ${issue.projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`);
+  if (!config) throw AdminError.of(notPaired(issue.projectKey));
   const links = new LinkStore(deps.kv);
-  if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked; unlink it first.');
+  if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked; unlink it first.', 'panel.unlinkFirst');
   const other = await links.byTask(taskId);
-  if (other) throw new AdminError(other.projectKey === issue.projectKey ? `Task ${taskId} is already linked to ${other.issueKey}.` : `Task ${taskId} is already linked to another issue.`);
+  if (other) {
+    throw other.projectKey === issue.projectKey
+      ? new AdminError(`Task ${taskId} is already linked to ${other.issueKey}.`, 'panel.taskLinkedTo', { task: taskId, issue: other.issueKey })
+      : new AdminError(`Task ${taskId} is already linked to another issue.`, 'panel.taskLinkedElsewhere', { task: taskId });
+  }
   let task: TaskShape | null;
   try {
     task = await deps.b24.getTask(taskId);
   } catch (error) {
-    throw new AdminError(describeB24Failure(error));
+    throw AdminError.of(b24Failure(error));
   }
-  if (!task) throw new AdminError(`Task ${taskId} does not exist in Bitrix24 or the app may not see it.`);
-  if (!inPairedGroup(task, config)) throw new AdminError(outsideGroup(taskId));
+  if (!task) throw new AdminError(`Task ${taskId} does not exist in Bitrix24 or the app may not see it.`, 'panel.taskMissing', { task: taskId });
+  if (!inPairedGroup(task, config)) throw AdminError.of(outsideGroup(taskId));
   const link: PairLink = { taskId, issueId: issue.issueId, issueKey: issue.issueKey, projectKey: issue.projectKey, linkedAt: deps.clock.now() };
   await links.save(link);
   await push(deps, { kind: 'pair-sync', taskId, issueId: issue.issueId, origin: 'sync-now' });
@@ -153,14 +167,14 @@ export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference:
 export async function unlinkIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
   const links = new LinkStore(deps.kv);
   const link = await links.byIssue(issue.issueId);
-  if (!link) throw new AdminError('This issue is not linked to a Bitrix24 task.');
+  if (!link) throw AdminError.of(NOT_LINKED);
   await links.remove(link);
 }
 
 export async function createTaskForIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
-  if (await new LinkStore(deps.kv).byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.');
+  if (await new LinkStore(deps.kv).byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.', 'panel.alreadyLinked');
   if (!(await new ProjectConfigStore(deps.kv).get(issue.projectKey))) {
-    throw new AdminError(`Project ${issue.projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`);
+    throw AdminError.of(notPaired(issue.projectKey));
   }
   // Only the issue: the consumer finds no pair and no marker, and creates the task exactly once.
   await push(deps, { kind: 'pair-sync', issueId: issue.issueId, origin: 'sync-now' });

@@ -5,7 +5,7 @@
 import { defaultConfig, validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { ProjectConfigStore } from '../store/project-config';
-import { AdminError, describeB24Failure, describeJiraFailure } from './errors';
+import { AdminError, b24Failure, jiraFailure, notSavedBecause, type Worded } from './errors';
 
 /** Bitrix24's task statuses as the REST API numbers them (1 "new" and 7 "declined" are legacy and not offered). */
 export const B24_STATUSES = [
@@ -32,6 +32,7 @@ export interface MappingView {
   jiraCustomFields: { id: string; name: string; type?: string }[];
   /** Set when the portal's workgroups could not be read; the rest of the tab still works. */
   groupsProblem?: string;
+  groupsProblemCode?: { code: string; params: Record<string, string> };
 }
 
 const MAX_GROUP_PAGES = 20;
@@ -42,7 +43,7 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
   try {
     statuses = await deps.jira.getProjectStatuses(projectKey);
   } catch (error) {
-    throw new AdminError(describeJiraFailure(error));
+    throw AdminError.of(jiraFailure(error));
   }
   // Every issue type repeats its workflow's statuses; the table needs each once.
   const unique = new Map(statuses.flatMap((t) => t.statuses).map((s) => [s.id, { id: s.id, name: s.name, ...(s.statusCategory ? { category: s.statusCategory.key } : {}) }]));
@@ -57,7 +58,9 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
   try {
     view.groups = await listGroups(deps);
   } catch (error) {
-    view.groupsProblem = describeB24Failure(error);
+    const failure = b24Failure(error);
+    view.groupsProblem = failure.message;
+    view.groupsProblemCode = { code: failure.code, params: failure.params };
   }
   return view;
 }
@@ -87,7 +90,10 @@ async function listGroups(deps: AppDeps): Promise<{ id: string; name: string }[]
   return groups;
 }
 
-export type SaveMappingResult = { ok: true } | { ok: false; error: string; code: string; params: Record<string, string>; problems: { path: string; message: string }[] };
+/** A problem of one row: its config path, the English sentence and the code the page words it by. */
+type PathProblem = { path: string; message: string; code?: string; params?: Record<string, string> };
+
+export type SaveMappingResult = { ok: true } | { ok: false; error: string; code: string; params: Record<string, string>; problems: PathProblem[] };
 
 /** Nothing is written unless the whole configuration is valid. */
 export async function saveMapping(deps: AppDeps, projectKey: string, candidate: unknown): Promise<SaveMappingResult> {
@@ -96,10 +102,10 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
     return { ok: false, error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, code: 'mapping.notSaved', params: { count: String(result.problems.length) }, problems: result.problems };
   }
   if (result.config.projectKey !== projectKey) {
-    return { ok: false, error: 'The mapping was not saved: it belongs to another project.', code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.` }] };
+    return { ok: false, error: `The mapping was not saved: it belongs to another project than ${projectKey}.`, code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.`, code: 'mapping.editsProject', params: { project: projectKey } }] };
   }
   const unknown = await mappingDirectoryProblems(deps, result.config);
-  if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names what does not exist.', code: 'mapping.unknown', params: {}, problems: unknown };
+  if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.', code: 'mapping.unknown', params: {}, problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }
@@ -108,19 +114,19 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
  * The project and the workgroup a mapping pairs are looked up where they live before it is saved, and a workgroup
  * already paired with another project is refused (its tasks would be claimed by two projects' admins and panels).
  */
-async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Promise<{ path: string; message: string }[]> {
-  const problems: { path: string; message: string }[] = [];
+async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Promise<({ path: string } & Worded)[]> {
+  const problems: ({ path: string } & Worded)[] = [];
   const project = await deps.jira.getProject(config.projectKey).catch((error: unknown) => {
-    throw new AdminError(`The mapping was not saved: ${describeJiraFailure(error)}`);
+    throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', jiraFailure(error));
   });
-  if (!project) problems.push({ path: 'projectKey', message: `Jira has no project ${config.projectKey}.` });
+  if (!project) problems.push({ path: 'projectKey', message: `Jira has no project ${config.projectKey}.`, code: 'mapping.noProject', params: { project: config.projectKey } });
   const group = await deps.b24.getGroup(config.b24GroupId).catch((error: unknown) => {
-    throw new AdminError(`The mapping was not saved: ${describeB24Failure(error)}`);
+    throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', b24Failure(error));
   });
-  if (!group) problems.push({ path: 'b24GroupId', message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.` });
+  if (!group) problems.push({ path: 'b24GroupId', message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.`, code: 'mapping.noGroup', params: { group: config.b24GroupId } });
   const owner = await new ProjectConfigStore(deps.kv).byGroup(config.b24GroupId);
   if (owner && owner.projectKey !== config.projectKey) {
-    problems.push({ path: 'b24GroupId', message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.` });
+    problems.push({ path: 'b24GroupId', message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.`, code: 'mapping.groupTaken', params: { group: config.b24GroupId, project: owner.projectKey } });
   }
   return problems;
 }

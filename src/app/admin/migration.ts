@@ -119,7 +119,7 @@ async function sayingNotPaired<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isSyncError(error) && error.code === 'migration:not-configured') throw new AdminError(NOT_PAIRED);
+    if (isSyncError(error) && error.code === 'migration:not-configured') throw new AdminError(NOT_PAIRED, 'migration.notPaired');
     throw error;
   }
 }
@@ -135,16 +135,16 @@ export async function beginDryRun(deps: AppDeps, projectKey: string): Promise<Mi
 }
 
 export async function pauseMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  if (!(await holdMigration(deps, projectKey, 'pause'))) throw new AdminError('There is no running migration to pause.');
+  if (!(await holdMigration(deps, projectKey, 'pause'))) throw new AdminError('There is no running migration to pause.', 'migration.nothingToPause');
   return readMigration(deps, projectKey);
 }
 
 export async function cancelMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  if (!(await holdMigration(deps, projectKey, 'cancel'))) throw new AdminError('There is no running or paused migration to cancel.');
+  if (!(await holdMigration(deps, projectKey, 'cancel'))) throw new AdminError('There is no running or paused migration to cancel.', 'migration.nothingToCancel');
   return readMigration(deps, projectKey);
 }
 
 export async function continueMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  if (!(await sayingNotPaired(() => resumeMigration(deps, projectKey)))) throw new AdminError('There is no paused migration to resume.');
+  if (!(await sayingNotPaired(() => resumeMigration(deps, projectKey)))) throw new AdminError('There is no paused migration to resume.', 'migration.nothingToResume');
   return readMigration(deps, projectKey);
 }

@@ -24,20 +24,20 @@ const tokenReply = z.object({
 export async function completeOAuthAuthorization(deps: AppDeps, transport: HttpTransport, code: string): Promise<{ domain: string }> {
   const store = new ConnectionStore(deps.kv, deps.secrets);
   const [connection, client] = await Promise.all([store.get(), deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v))]);
-  if (!connection || connection.authMode !== 'oauth' || !client.success) throw new AdminError('Save the portal address, client id and client secret first.');
+  if (!connection || connection.authMode !== 'oauth' || !client.success) throw new AdminError('Save the portal address, client id and client secret first.', 'oauth.saveClientFirst');
   const query = new URLSearchParams({ grant_type: 'authorization_code', client_id: client.data.clientId, client_secret: client.data.clientSecret, code });
   let body: unknown;
   try {
     const reply = await transport(`${B24_OAUTH_TOKEN_URL}?${query.toString()}`, { method: 'GET' });
     body = JSON.parse(await reply.text()) as unknown;
   } catch {
-    throw new AdminError('The Bitrix24 authorisation server is unreachable: try again in a minute.');
+    throw new AdminError('The Bitrix24 authorisation server is unreachable: try again in a minute.', 'oauth.unreachable');
   }
   const parsed = tokenReply.safeParse(body);
-  if (!parsed.success) throw new AdminError('Bitrix24 refused the authorisation: the code expired (it is valid for 30 seconds) or the client secret is wrong.');
+  if (!parsed.success) throw new AdminError('Bitrix24 refused the authorisation: the code expired (it is valid for 30 seconds) or the client secret is wrong.', 'oauth.refused');
   const tokens = parsed.data;
   const domain = new URL(tokens.client_endpoint).hostname;
-  if (domain !== connection.domain) throw new AdminError(`The authorisation came from ${domain}, not from the connected portal ${connection.domain}.`);
+  if (domain !== connection.domain) throw new AdminError(`The authorisation came from ${domain}, not from the connected portal ${connection.domain}.`, 'oauth.otherPortal', { domain, portal: connection.domain });
   await deps.secrets.set(B24_CREDENTIALS_KEY, {
     mode: 'oauth',
     clientEndpoint: tokens.client_endpoint,

@@ -6,30 +6,31 @@
  * so only what the administrator added or changed costs calls.
  */
 import type { AppDeps } from '../deps';
-import { AdminError, describeB24Failure, describeJiraFailure } from './errors';
+import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
 import type { SavePeopleInput } from './people-settings';
 
-export interface RowProblem {
+export interface RowProblem extends Worded {
   path: string;
-  message: string;
 }
 
-async function b24Problem(deps: AppDeps, userId: string): Promise<string | null> {
-  if (!/^[1-9]\d{0,17}$/.test(userId)) return `"${userId}" is not a Bitrix24 user id (a number such as 12).`;
+async function b24Problem(deps: AppDeps, userId: string): Promise<Worded | null> {
+  if (!/^[1-9]\d{0,17}$/.test(userId)) return worded(`"${userId}" is not a Bitrix24 user id (a number such as 12).`, 'people.notB24Id', { user: userId });
   const user = await deps.b24.getUser(userId).catch((error: unknown) => {
-    throw new AdminError(`The people settings were not saved: ${describeB24Failure(error)}`);
+    throw notSavedBecause('The people settings were not saved', 'people.notSavedBecause', b24Failure(error));
   });
-  if (!user) return `Bitrix24 has no user with id ${userId}.`;
-  return user.active ? null : `Bitrix24 user ${userId} (${`${user.name} ${user.lastName}`.trim()}) is deactivated.`;
+  if (!user) return worded(`Bitrix24 has no user with id ${userId}.`, 'people.noB24User', { user: userId });
+  const name = `${user.name} ${user.lastName}`.trim();
+  return user.active ? null : worded(`Bitrix24 user ${userId} (${name}) is deactivated.`, 'people.b24Deactivated', { user: userId, name });
 }
 
-async function jiraProblem(deps: AppDeps, accountId: string): Promise<string | null> {
+async function jiraProblem(deps: AppDeps, accountId: string): Promise<Worded | null> {
   const user = await deps.jira.getUser(accountId).catch((error: unknown) => {
-    throw new AdminError(`The people settings were not saved: ${describeJiraFailure(error)}`);
+    throw notSavedBecause('The people settings were not saved', 'people.notSavedBecause', jiraFailure(error));
   });
-  if (!user) return `Jira has no account ${accountId}.`;
-  if (user.accountType !== 'atlassian') return `Jira account ${accountId} (${user.displayName}) is not a person.`;
-  return !user.active ? `Jira account ${accountId} (${user.displayName}) is deactivated.` : null;
+  const params = { account: accountId, name: user?.displayName ?? '' };
+  if (!user) return worded(`Jira has no account ${accountId}.`, 'people.noJiraAccount', { account: accountId });
+  if (user.accountType !== 'atlassian') return worded(`Jira account ${accountId} (${user.displayName}) is not a person.`, 'people.jiraNotPerson', params);
+  return !user.active ? worded(`Jira account ${accountId} (${user.displayName}) is deactivated.`, 'people.jiraDeactivated', params) : null;
 }
 
 export async function peopleDirectoryProblems(deps: AppDeps, input: SavePeopleInput, saved: readonly { b24UserId: string; jiraAccountId: string }[] = []): Promise<RowProblem[]> {
@@ -42,12 +43,12 @@ export async function peopleDirectoryProblems(deps: AppDeps, input: SavePeopleIn
     rows.push({ path: 'fallback.b24UserId', side: 'b24', id: input.fallback.b24UserId }, { path: 'fallback.jiraAccountId', side: 'jira', id: input.fallback.jiraAccountId });
   }
   const problems: RowProblem[] = [];
-  const seen = new Map<string, string | null>();
+  const seen = new Map<string, Worded | null>();
   for (const row of rows) {
     const key = `${row.side}:${row.id}`;
     if (!seen.has(key)) seen.set(key, row.side === 'b24' ? await b24Problem(deps, row.id) : await jiraProblem(deps, row.id));
-    const message = seen.get(key);
-    if (message) problems.push({ path: row.path, message });
+    const problem = seen.get(key);
+    if (problem) problems.push({ path: row.path, ...problem });
   }
   return problems;
 }

@@ -39,7 +39,7 @@ function withPeopleSettings(config: SyncConfig, settings: SavePeopleInput): unkn
 
 async function storedConfig(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
   const config = await new ProjectConfigStore(deps.kv).get(projectKey);
-  if (!config) throw new AdminError('Save the mapping for this project first: people are matched for a paired project.');
+  if (!config) throw new AdminError('Save the mapping for this project first: people are matched for a paired project.', 'people.mappingFirst');
   return config;
 }
 
@@ -47,14 +47,14 @@ export async function readPeople(deps: AppDeps, projectKey: string): Promise<Peo
   return matchPeople(deps, projectKey, peopleSettingsOf(await storedConfig(deps, projectKey)));
 }
 
-export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; code: string; problems: { path: string; message: string }[] }> {
+export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; code: string; problems: { path: string; message: string; code?: string; params?: Record<string, string> }[] }> {
   const duplicates = overrideProblems(input.overrides);
   if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: duplicates };
   const stored = await storedConfig(deps, projectKey);
   const result = validateConfig(withPeopleSettings(stored, input));
   if (!result.ok) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: result.problems };
   const unknown = await peopleDirectoryProblems(deps, input, stored.users.overrides);
-  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.notSaved', problems: unknown };
+  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.unknown', problems: unknown };
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }

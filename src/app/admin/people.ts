@@ -3,7 +3,7 @@
  * fallback for people nobody matched (which never clears a field: design §5, "Users").
  */
 import type { AppDeps } from '../deps';
-import { describeB24Failure, AdminError } from './errors';
+import { b24Failure, AdminError, type Worded } from './errors';
 import { listB24People, listJiraPeople, type Person } from './people-directory';
 import { jiraPeopleByEmail } from './people-jira';
 
@@ -32,7 +32,7 @@ export async function matchPeople(deps: AppDeps, projectKey: string, settings: P
   try {
     b24People = await listB24People(deps);
   } catch (error) {
-    throw new AdminError(describeB24Failure(error));
+    throw AdminError.of(b24Failure(error));
   }
   const overrideByB24 = new Map(settings.overrides.map((o) => [o.b24UserId, o.jiraAccountId]));
   const jiraPeople = await listJiraPeople(deps, projectKey, settings.overrides.map((o) => o.jiraAccountId));
@@ -58,13 +58,13 @@ export async function matchPeople(deps: AppDeps, projectKey: string, settings: P
 }
 
 /** The same Jira or Bitrix24 person in two overrides would make the user map ambiguous. */
-export function overrideProblems(overrides: PeopleOverride[]): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+export function overrideProblems(overrides: PeopleOverride[]): ({ path: string } & Worded)[] {
+  const problems: ({ path: string } & Worded)[] = [];
   const seenB24 = new Set<string>();
   const seenJira = new Set<string>();
   overrides.forEach((o, i) => {
-    if (seenB24.has(o.b24UserId)) problems.push({ path: `overrides.${i}.b24UserId`, message: `Bitrix24 user ${o.b24UserId} is mapped twice.` });
-    if (seenJira.has(o.jiraAccountId)) problems.push({ path: `overrides.${i}.jiraAccountId`, message: `Jira user ${o.jiraAccountId} is mapped twice.` });
+    if (seenB24.has(o.b24UserId)) problems.push({ path: `overrides.${i}.b24UserId`, message: `Bitrix24 user ${o.b24UserId} is mapped twice.`, code: 'people.b24Twice', params: { user: o.b24UserId } });
+    if (seenJira.has(o.jiraAccountId)) problems.push({ path: `overrides.${i}.jiraAccountId`, message: `Jira user ${o.jiraAccountId} is mapped twice.`, code: 'people.jiraTwice', params: { user: o.jiraAccountId } });
     seenB24.add(o.b24UserId);
     seenJira.add(o.jiraAccountId);
   });

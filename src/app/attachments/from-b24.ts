@@ -7,29 +7,31 @@ import type { SyncConfig } from '../../core/config';
 import type { B24Task } from '../../core/remote/b24';
 import type { B24AttachedObject } from '../../ports/b24';
 import type { JournalOutcome } from '../store/journal';
+import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
 import { FileLinkStore } from './file-links';
 
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
-export function oversizedB24Message(filename: string, size: number, cap: number): string {
-  return `Attachment "${filename}" (${size} bytes, ${megabytes(size)}) was not copied to Jira: it is larger than the ${cap}-byte (${megabytes(cap)}) attachment limit.`;
+export function oversizedB24Message(filename: string, size: number, cap: number): JournalNote {
+  return note('attachment.tooLargeForJira', { file: filename, size: String(size), sizeMb: megabytes(size), cap: String(cap), capMb: megabytes(cap) },
+    `Attachment "${filename}" (${size} bytes, ${megabytes(size)} MB) was not copied to Jira: it is larger than the ${cap}-byte (${megabytes(cap)} MB) attachment limit.`);
 }
 
 /** `final`: a file that will never be copied (over the cap, or gone) is remembered, so it is neither asked for nor journalled again. */
-type CopyResult = { outcome: JournalOutcome; message: string; final: boolean };
+type CopyResult = { outcome: JournalOutcome; note: JournalNote; final: boolean };
 
 async function record(ctx: SyncContext, link: PairLink, result: CopyResult): Promise<void> {
   await ctx.journal.record({
     at: ctx.now(), projectKey: link.projectKey, direction: 'b24-to-jira', operation: 'attachment', taskId: link.taskId, issueId: link.issueId,
-    issueKey: link.issueKey, fields: ['attachment'], outcome: result.outcome, message: result.message, calls: ctx.calls(),
+    issueKey: link.issueKey, fields: ['attachment'], outcome: result.outcome, notes: [result.note], calls: ctx.calls(),
   });
 }
 
 async function copyFile(ctx: SyncContext, link: PairLink, cap: number, attachmentId: string, file: B24AttachedObject): Promise<CopyResult> {
-  const oversized = (size: number): CopyResult => ({ outcome: 'warning', message: oversizedB24Message(file.name, size, cap), final: true });
+  const oversized = (size: number): CopyResult => ({ outcome: 'warning', note: oversizedB24Message(file.name, size, cap), final: true });
   // The size from the metadata spares downloading a file that cannot be copied anyway.
   if (file.size !== undefined && file.size > cap) return oversized(file.size);
   const content = await ctx.b24.downloadFile(file.downloadUrl);
@@ -37,7 +39,7 @@ async function copyFile(ctx: SyncContext, link: PairLink, cap: number, attachmen
   const [created] = await ctx.jira.addAttachment(link.issueId, { filename: file.name, mimeType: 'application/octet-stream', content });
   if (!created) throw new Error(`Jira returned no attachment for "${file.name}"`);
   await new FileLinkStore(ctx.deps.kv).save({ taskId: link.taskId, b24AttachmentId: attachmentId, issueId: link.issueId, jiraAttachmentId: created.id, filename: file.name });
-  return { outcome: 'synced', message: `Attachment "${file.name}" copied to the Jira issue.`, final: false };
+  return { outcome: 'synced', note: note('attachment.toJira', { file: file.name }, `Attachment "${file.name}" copied to the Jira issue.`), final: false };
 }
 
 async function copyOne(ctx: SyncContext, link: PairLink, cap: number, attachmentId: string): Promise<void> {
@@ -46,7 +48,7 @@ async function copyOne(ctx: SyncContext, link: PairLink, cap: number, attachment
   if (file && (await ctx.deps.kv.get(keys.fileIntent(link.taskId, file.objectId))) !== undefined) return;
   const result: CopyResult = file
     ? await copyFile(ctx, link, cap, attachmentId, file)
-    : { outcome: 'skipped', message: `Attachment ${attachmentId} was removed from the Bitrix24 task before it could be copied.`, final: true };
+    : { outcome: 'skipped', note: note('attachment.goneInB24', { id: attachmentId }, `Attachment ${attachmentId} was removed from the Bitrix24 task before it could be copied.`), final: true };
   if (result.final) await ctx.deps.kv.set(keys.skippedB24File(link.taskId, attachmentId), { outcome: result.outcome });
   await record(ctx, link, result);
 }

@@ -11,6 +11,7 @@ import type { SyncContext } from '../sync-context';
 import { CommentLinkStore } from '../store/comment-links';
 import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
+import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import { readTaskInScope } from './scope';
@@ -61,7 +62,9 @@ export async function syncB24Comment(
     const config = await configs.get(link.projectKey);
     await comments.remove(existing);
     if (config?.deletes.comment === 'delete') await ctx.jira.deleteComment(existing.issueId, existing.jiraCommentId);
-    await journal(ctx, link, 'comment-delete', `Comment deleted in Bitrix24; ${config?.deletes.comment === 'delete' ? 'deleted' : 'kept'} in Jira.`);
+    await journal(ctx, link, 'comment-delete', config?.deletes.comment === 'delete'
+      ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')
+      : note('comment.deletedInB24.keep', {}, 'Comment deleted in Bitrix24; kept in Jira.'));
     return;
   }
   // An "added" event for a comment we already mirror is our own echo or a duplicate delivery: no read needed.
@@ -100,9 +103,9 @@ export async function syncB24Comment(
   await journal(ctx, link, 'comment', undefined);
 }
 
-export async function journal(ctx: SyncContext, link: PairLink, operation: string, message: string | undefined, direction: 'b24-to-jira' | 'jira-to-b24' = 'b24-to-jira'): Promise<void> {
+export async function journal(ctx: SyncContext, link: PairLink, operation: string, sentence: JournalNote | undefined, direction: 'b24-to-jira' | 'jira-to-b24' = 'b24-to-jira'): Promise<void> {
   await ctx.journal.record({
     at: ctx.now(), projectKey: link.projectKey, direction, operation, taskId: link.taskId, issueId: link.issueId,
-    issueKey: link.issueKey, fields: ['comment'], outcome: 'synced', ...(message ? { message } : {}), calls: ctx.calls(),
+    issueKey: link.issueKey, fields: ['comment'], outcome: 'synced', ...(sentence ? { notes: [sentence] } : {}), calls: ctx.calls(),
   });
 }

@@ -6,6 +6,7 @@ import { adfPlainText, adfToBbcode } from '../../core/convert';
 import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
 import { CommentLinkStore } from '../store/comment-links';
 import { IntentStore } from '../store/intents';
+import { note } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import type { SyncContext } from '../sync-context';
@@ -36,7 +37,10 @@ export async function syncJiraComment(
     const remove = config?.deletes.comment === 'delete' && (await inScope(ctx, link, configs));
     await comments.remove(existing);
     if (remove) await removeOnB24(ctx, existing.taskId, existing.b24Ref);
-    await journal(ctx, link, 'comment-delete', `Comment deleted in Jira; ${config?.deletes.comment === 'delete' ? 'deleted' : 'kept'} in Bitrix24.`, 'jira-to-b24');
+    const deleted = config?.deletes.comment === 'delete'
+      ? note('comment.deletedInJira.delete', {}, 'Comment deleted in Jira; deleted in Bitrix24.')
+      : note('comment.deletedInJira.keep', {}, 'Comment deleted in Jira; kept in Bitrix24.');
+    await journal(ctx, link, 'comment-delete', deleted, 'jira-to-b24');
     return;
   }
   const comment = await ctx.jira.getComment(job.issueId, job.commentId);

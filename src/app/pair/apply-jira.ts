@@ -5,6 +5,7 @@
 import { planJiraTransition } from '../../core/mapping/jira-transitions';
 import type { JiraStatusRef } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
+import type { JournalNote } from '../store/journal-notes';
 
 export const MAX_TRANSITION_HOPS = 6;
 
@@ -12,7 +13,7 @@ export interface StatusOutcome {
   /** The status the issue is in afterwards. */
   reached: JiraStatusRef;
   /** Why the target was not reached, in words for the journal. */
-  blocked?: string;
+  blocked?: JournalNote;
   hops: number;
 }
 
@@ -25,7 +26,7 @@ export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraS
     const transitions = await ctx.jira.getTransitions(issueId);
     const step = planJiraTransition(current, transitions, { name: targetName }, visited, MAX_TRANSITION_HOPS);
     if (step.kind === 'arrived') return { reached: current, hops: visited.length - 1 };
-    if (step.kind === 'blocked') return { reached: current, blocked: step.message, hops: visited.length - 1 };
+    if (step.kind === 'blocked') return { reached: current, blocked: { code: step.code, params: step.params, message: step.message }, hops: visited.length - 1 };
     await ctx.jira.doTransition(issueId, step.transition.id);
     current = step.transition.to;
     visited.push(current.name);

@@ -21,6 +21,7 @@ import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { B24TaskFieldsInput } from '../../ports/b24';
 import type { PairLink } from '../store/links';
+import { note, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { moveTaskTo } from './apply-b24';
 import { moveIssueTo } from './apply-jira';
@@ -28,7 +29,7 @@ import { canonicalFieldOf, refusalSentence, writeDroppingRefused } from './jira-
 
 export interface PlanOutcome {
   base: SyncBase;
-  problems: string[];
+  problems: JournalNote[];
   /** Fields a target refused, per side written to. */
   refused: string[];
 }
@@ -43,7 +44,7 @@ class PlanRun {
   private readonly settled: Record<Side, Set<FieldKey>> = { b24: new Set(), jira: new Set() };
   /** Each side as it reads now, our writes included. */
   private readonly live: SyncBase;
-  readonly problems: string[] = [];
+  readonly problems: JournalNote[] = [];
   readonly refused: string[] = [];
 
   constructor(
@@ -52,7 +53,7 @@ class PlanRun {
     private readonly plan: PairPlan,
     private readonly current: SyncBase,
     private readonly oldBase: SyncBase | null,
-    private readonly carried: string[],
+    private readonly carried: JournalNote[],
   ) {
     this.live = { ...current };
   }
@@ -96,7 +97,8 @@ class PlanRun {
       if (!isRefusal(error)) throw error;
       this.settle(side, fields);
       this.refused.push(...fields);
-      this.problems.push(`${fields.join(', ')} refused by ${SIDE[side]}: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      this.problems.push(note('refusedBy', { fields: fields.join(', '), side, detail }, `${fields.join(', ')} refused by ${SIDE[side]}: ${detail}`));
     }
     await this.landed(side, fields);
   }
@@ -106,7 +108,7 @@ export interface PlanTarget {
   plan: PairPlan;
   current: SyncBase;
   oldBase: SyncBase | null;
-  carried: string[];
+  carried: JournalNote[];
   mapping: MappingContext;
   task: B24Task;
   issue: JiraIssue;

@@ -9,6 +9,7 @@ import { readB24Status, readJiraStatus } from '../../core/mapping/status';
 import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
+import type { JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { moveTaskTo } from './apply-b24';
@@ -38,10 +39,10 @@ async function withCreationLock<T>(ctx: SyncContext, key: string, create: () => 
   }
 }
 
-async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira' | 'jira-to-b24', fields: string[], problems: string[], started: number): Promise<void> {
+async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira' | 'jira-to-b24', fields: string[], problems: JournalNote[], started: number): Promise<void> {
   await ctx.journal.record({
     at: ctx.now(), projectKey: link.projectKey, direction, operation: 'create', taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey,
-    fields, outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: problems.join(' ') } : {}),
+    fields, outcome: problems.length ? 'warning' : 'synced', notes: problems,
     calls: ctx.calls(), durationMs: ctx.now() - started,
   });
 }

@@ -8,14 +8,15 @@ import type { SyncConfig } from '../../core/config';
 import { isPermanent } from '../../core/errors';
 import type { Side } from '../../core/model';
 import { planDeletion } from '../../core/sync/lifecycle';
+import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { moveTaskTo } from './apply-b24';
 import { moveIssueTo } from './apply-jira';
 import { readIssue, readTask } from './read';
 
-async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, on: Side, status: string | null): Promise<string | undefined> {
-  if (status === null) return 'No status row maps Bitrix24 "completed" to Jira; the issue was left open.';
+async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, on: Side, status: string | null): Promise<JournalNote | undefined> {
+  if (status === null) return note('status.noCompletedRow', {}, 'No status row maps Bitrix24 "completed" to Jira; the issue was left open.');
   if (on === 'jira') {
     const issue = await readIssue(ctx, link.issueId, config);
     if (!issue) return undefined;
@@ -31,7 +32,7 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
   const started = ctx.now();
   const decision = planDeletion(deletedOn, config);
   await ctx.links.markDissolved(link, deletedOn);
-  let problem: string | undefined;
+  let problem: JournalNote | undefined;
   if (decision.action === 'delete') {
     try {
       if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
@@ -46,16 +47,18 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
     } catch (error) {
       // A refused close (400) will be refused again: say so, and let the pair go as the policy says.
       if (!isPermanent(error, 'invalid-request') && !isPermanent(error, 'validation')) throw error;
-      problem = `Closing it was refused: ${error instanceof Error ? error.message : String(error)}`;
+      const detail = error instanceof Error ? error.message : String(error);
+      problem = note('closeRefused', { detail }, `Closing it was refused: ${detail}`);
     }
   }
   await ctx.links.remove(link);
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
   const done = decision.action === 'unlink' ? `${other} unlinked` : decision.action === 'delete' ? `${other} deleted` : `${other} closed`;
+  const notes = [note(`deleted.${deletedOn}.${decision.action}`, { task: link.taskId, issue: link.issueKey }, `${deleted} was deleted; ${done}.`), ...(problem ? [problem] : [])];
   await ctx.journal.record({
     at: ctx.now(), projectKey: link.projectKey, direction: deletedOn === 'b24' ? 'b24-to-jira' : 'jira-to-b24', operation: 'delete',
     taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey, fields: [], outcome: problem ? 'warning' : 'synced',
-    message: `${deleted} was deleted; ${done}.${problem ? ` ${problem}` : ''}`, calls: ctx.calls(), durationMs: ctx.now() - started,
+    message: sentencesOf(notes), notes, calls: ctx.calls(), durationMs: ctx.now() - started,
   });
 }

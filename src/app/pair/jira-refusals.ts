@@ -8,6 +8,7 @@ import type { SyncConfig } from '../../core/config';
 import { FieldsRefusedError } from '../../core/errors';
 import type { CanonicalChanges } from '../../core/mapping/to-side';
 import type { FieldKey } from '../../core/model';
+import { note, type JournalNote } from '../store/journal-notes';
 
 export interface RefusedField {
   /** Jira's field id, e.g. `assignee` or `customfield_10060`. */
@@ -69,8 +70,10 @@ function describeValue(refused: RefusedField, changes: CanonicalChanges, config:
 }
 
 /** One journal sentence per refused field: which field, which value, and Jira's own reason. */
-export function refusalSentence(refused: RefusedField, changes: CanonicalChanges, config: SyncConfig): string {
+export function refusalSentence(refused: RefusedField, changes: CanonicalChanges, config: SyncConfig): JournalNote {
   const canonical = canonicalFieldOf(refused.field, config);
   const label = canonical === undefined || canonical === refused.field ? refused.field : `${canonical} (${refused.field})`;
-  return `${label} not written to Jira: ${describeValue(refused, changes, config)} was refused (Jira: "${refused.reason}"); the field was left as it was and the rest of the change went through.`;
+  const value = describeValue(refused, changes, config);
+  return note('refusedByJira', { field: label, canonical: canonical ?? refused.field, value, reason: refused.reason },
+    `${label} not written to Jira: ${value} was refused (Jira: "${refused.reason}"); the field was left as it was and the rest of the change went through.`);
 }

@@ -11,6 +11,7 @@ import { restrictedPolicy, type SyncConfig } from '../../core/config';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { SyncJob } from '../jobs';
+import { note, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 
 /** Thrown by the sync's issue read (pair/read.ts) so a sync stops before anything is written to Bitrix24. */
@@ -18,6 +19,10 @@ export class SecuredIssueHeldBack extends Error {
   override readonly name = 'SecuredIssueHeldBack';
   constructor(readonly issue: JiraIssue) {
     super(`Issue ${issue.key} is under the security level "${issue.fields.security?.name ?? ''}" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).`);
+  }
+
+  get note(): JournalNote {
+    return note('heldBack.secured', { issue: this.issue.key, level: this.issue.fields.security?.name ?? '' }, this.message);
   }
 }
 
@@ -29,6 +34,10 @@ export class TaskOutsideGroup extends Error {
   override readonly name = 'TaskOutsideGroup';
   constructor(readonly task: TaskInGroup, readonly config: SyncConfig) {
     super(`Task ${task.id} is not in the Bitrix24 workgroup ${config.b24GroupId} paired with project ${config.projectKey}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup.`);
+  }
+
+  get note(): JournalNote {
+    return note('heldBack.outsideGroup', { task: this.task.id, group: this.config.b24GroupId, project: this.config.projectKey }, this.message);
   }
 }
 
@@ -51,7 +60,7 @@ async function journalHeldBack(ctx: SyncContext, held: SecuredIssueHeldBack | Ta
     : { projectKey: held.config.projectKey, taskId: held.task.id };
   await ctx.journal.record({
     at: ctx.now(), ...subject, direction: held instanceof SecuredIssueHeldBack ? 'jira-to-b24' : 'none', operation: 'held-back',
-    fields: [], outcome: 'skipped', message: held.message, calls: ctx.calls(),
+    fields: [], outcome: 'skipped', notes: [held.note], calls: ctx.calls(),
   });
 }
 

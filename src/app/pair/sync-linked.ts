@@ -13,6 +13,7 @@ import type { JiraIssue } from '../../core/remote/jira';
 import { copyNewB24Attachments } from '../attachments/from-b24';
 import { IntentStore } from '../store/intents';
 import type { PairLink } from '../store/links';
+import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { applyPlan } from './apply-plan';
 import { conflictSentences, summarise } from './journal-entry';
@@ -69,7 +70,7 @@ interface PairRead {
   issue: JiraIssue;
   base: SyncBase | null;
   /** Conflict sentences of an interrupted sync, journalled when it completes. */
-  carried: string[];
+  carried: JournalNote[];
 }
 
 async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfig, read: PairRead): Promise<LinkedOutcome> {
@@ -93,7 +94,7 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
       at, projectKey: link.projectKey, direction: summary.direction, operation: 'sync', taskId: link.taskId, issueId: link.issueId,
       issueKey: link.issueKey, fields: summary.fields.filter((f) => !outcome.refused.includes(f)), outcome: summary.outcome,
       ...(outcome.refused.length ? { refused: outcome.refused } : {}), ...(summary.message ? { message: summary.message } : {}),
-      calls: ctx.calls(), durationMs: at - started,
+      ...(summary.notes ? { notes: summary.notes } : {}), calls: ctx.calls(), durationMs: at - started,
     });
   }
   return summary.direction === 'none' ? 'unchanged' : 'synced';

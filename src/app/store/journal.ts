@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../ports/log';
 import type { JsonValue, KeyValueStore } from '../../ports/store';
+import { noteSchema, sentencesOf, type JournalNote } from './journal-notes';
 import { keys } from './keys';
 
 export const JOURNAL_TTL_SECONDS = 30 * 24 * 3600;
@@ -29,6 +30,8 @@ export interface JournalEntry {
   outcome: JournalOutcome;
   /** A sentence for people: why it was skipped, which user did not match, why a status is unreachable. */
   message?: string;
+  /** The same sentences as message codes with parameters, for pages to word in their reader's language. */
+  notes?: JournalNote[];
   calls?: { jira: number; b24: number };
   durationMs?: number;
   /** The job to re-queue on Retry (failed entries only). */
@@ -48,6 +51,7 @@ const entrySchema = z.object({
   refused: z.array(z.string()).optional(),
   outcome: z.enum(['synced', 'skipped', 'conflict', 'warning', 'failed']),
   message: z.string().optional(),
+  notes: z.array(noteSchema).optional(),
   calls: z.object({ jira: z.number(), b24: z.number() }).optional(),
   durationMs: z.number().optional(),
   retryJob: z.json().optional(),
@@ -62,12 +66,18 @@ export class JournalStore {
     private readonly log?: Logger,
   ) {}
 
-  /** Every sync operation is both a structured log line and a record people can read back. */
+  /**
+   * Every sync operation is both a structured log line and a record people can read back. An entry given `notes`
+   * and no `message` gets their English sentences as its message.
+   */
   async record(entry: Omit<JournalEntry, 'id'>): Promise<JournalEntry> {
     this.seq += 1;
     const id = `${this.newId()}${this.seq}`;
-    const full: JournalEntry = { ...entry, id };
-    const { retryJob: _job, ...line } = full;
+    const notes = entry.notes?.length ? entry.notes : undefined;
+    const { notes: _given, ...rest } = entry;
+    const message = entry.message ?? (notes ? sentencesOf(notes) : undefined);
+    const full: JournalEntry = { ...rest, ...(message !== undefined ? { message } : {}), ...(notes ? { notes } : {}), id };
+    const { retryJob: _job, notes: _notes, ...line } = full;
     this.log?.[entry.outcome === 'failed' ? 'error' : entry.outcome === 'warning' ? 'warn' : 'info']('sync operation', { ...line });
     await this.kv.set(keys.journalEntry(entry.projectKey, entry.at, id), toJson(full), { ttlSeconds: JOURNAL_TTL_SECONDS });
     return full;

@@ -6,6 +6,7 @@
  * nests (lists in lists…), and Forge storage refuses values past its maximum object depth (31–32 levels), which
  * would leave the pair with no storable state at all. Text has depth 0 whatever it holds.
  */
+import { noteSchema, type JournalNote } from './journal-notes';
 import { z } from 'zod';
 import type { CanonicalTask } from '../../core/model';
 import type { SyncBase } from '../../core/sync/merge';
@@ -23,7 +24,7 @@ export interface PairState {
   base: SyncBase;
   lastSync: LastSync;
   /** Conflicts decided by a sync that was interrupted part-way: journalled when it completes. */
-  carried?: string[];
+  carried?: JournalNote[];
   /** Saved part-way through a sync: work is left (a flow not yet written), so no read is an echo until it is done. */
   pending?: boolean;
 }
@@ -60,7 +61,8 @@ const stateSchema = z.object({
     outcome: z.enum(['synced', 'skipped', 'conflict', 'warning', 'failed']),
     message: z.string().optional(),
   }),
-  carried: z.array(z.string()).optional(),
+  // Sentences stored before they carried codes read as notes with an unknown code: pages show their English.
+  carried: z.array(z.union([noteSchema, z.string().transform((message) => ({ code: 'legacy', params: {}, message }))])).optional(),
   pending: z.boolean().optional(),
 });
 

@@ -18,7 +18,7 @@ export type B24StatusAction =
 
 export type B24StatusPlan =
   | { ok: true; actions: B24StatusAction[]; /** where the task ends up */ finalStatus: string; note?: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string; /** the journal's message code (`notes.<code>`) */ code: 'status.awaitsCreator' | 'status.cannotLeave' | 'status.controlOnly' | 'status.notSettable'; params: Record<string, string> };
 
 const OPEN = ['1', '2', '3', '6'];
 
@@ -70,7 +70,7 @@ function planActions(current: string, target: string, taskControl: B24YesNo, act
   let prefix: B24StatusAction[] = [];
   let from = current;
   if (current === '4') {
-    if (!actorIsCreator) return { ok: false, message: `The task awaits its creator's approval; only the creator can move it to status ${target}.` };
+    if (!actorIsCreator) return { ok: false, message: `The task awaits its creator's approval; only the creator can move it to status ${target}.`, code: 'status.awaitsCreator', params: { target } };
     if (target === '5') return { ok: true, actions: ['tasks.task.approve'], finalStatus: '5' };
     prefix = ['tasks.task.disapprove'];
     from = '2';
@@ -78,17 +78,13 @@ function planActions(current: string, target: string, taskControl: B24YesNo, act
     prefix = ['tasks.task.renew'];
     from = '2';
   } else if (!OPEN.includes(current)) {
-    return { ok: false, message: `Bitrix24 status ${current} is not one the sync knows how to leave.` };
+    return { ok: false, message: `Bitrix24 status ${current} is not one the sync knows how to leave.`, code: 'status.cannotLeave', params: { status: current } };
   }
   const rest = fromOpen(from, target, completeLandsOn);
   if (rest === null) {
-    return {
-      ok: false,
-      message:
-        target === '4'
-          ? 'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.'
-          : `Bitrix24 status ${target} cannot be set through the action methods.`,
-    };
+    return target === '4'
+      ? { ok: false, message: 'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.', code: 'status.controlOnly', params: {} }
+      : { ok: false, message: `Bitrix24 status ${target} cannot be set through the action methods.`, code: 'status.notSettable', params: { status: target } };
   }
   const actions = [...prefix, ...rest];
   const finalStatus = rest.includes('tasks.task.complete') ? completeLandsOn : target;

@@ -9,7 +9,9 @@ import type { JiraStatusRef, JiraTransition } from '../remote/jira';
 export type TransitionStep =
   | { kind: 'arrived' }
   | { kind: 'transition'; transition: JiraTransition; direct: boolean }
-  | { kind: 'blocked'; reason: 'unreachable' | 'needs-fields' | 'hop-budget'; message: string };
+  | { kind: 'blocked'; reason: 'unreachable' | 'needs-fields' | 'hop-budget'; message: string; /** the journal's message code (`notes.<code>`) */ code: BlockedCode; params: Record<string, string> };
+
+export type BlockedCode = 'status.hopBudget' | 'status.needsFields' | 'status.unreachable' | 'status.noTransitions';
 
 export interface StatusTarget {
   name: string;
@@ -40,12 +42,15 @@ export function planJiraTransition(
   if (matches(current, target)) return { kind: 'arrived' };
   const hopsTaken = Math.max(0, visited.length - 1);
   if (hopsTaken >= maxHops) {
-    return { kind: 'blocked', reason: 'hop-budget', message: `Gave up moving the issue to "${target.name}" after ${hopsTaken} transitions; it is in "${current.name}".` };
+    return {
+      kind: 'blocked', reason: 'hop-budget', message: `Gave up moving the issue to "${target.name}" after ${hopsTaken} transitions; it is in "${current.name}".`,
+      code: 'status.hopBudget', params: { target: target.name, hops: String(hopsTaken), current: current.name },
+    };
   }
   const direct = available.find((t) => matches(t.to, target));
   if (direct) {
     if (direct.requiredFields.length > 0) {
-      return { kind: 'blocked', reason: 'needs-fields', message: needsFields(direct, current) };
+      return { kind: 'blocked', reason: 'needs-fields', ...needsFields(direct, current) };
     }
     return { kind: 'transition', transition: direct, direct: true };
   }
@@ -72,15 +77,21 @@ export function planJiraTransition(
   const best = ranked[0];
   if (best) return { kind: 'transition', transition: best.t, direct: false };
   const withFields = available.filter((t) => t.requiredFields.length > 0 && !seen.has(key(t.to)));
-  if (withFields[0]) return { kind: 'blocked', reason: 'needs-fields', message: needsFields(withFields[0], current) };
-  const offered = available.map((t) => `"${t.to.name}"`).join(', ') || 'none';
+  if (withFields[0]) return { kind: 'blocked', reason: 'needs-fields', ...needsFields(withFields[0], current) };
+  const offered = available.map((t) => `"${t.to.name}"`).join(', ');
   return {
     kind: 'blocked',
     reason: 'unreachable',
-    message: `Status "${target.name}" is unreachable from "${current.name}": the workflow offers ${offered}, every one already taken on this walk.`,
+    message: `Status "${target.name}" is unreachable from "${current.name}": the workflow offers ${offered || 'none'}, every one already taken on this walk.`,
+    ...(offered ? { code: 'status.unreachable', params: { target: target.name, current: current.name, offered } } : { code: 'status.noTransitions', params: { target: target.name, current: current.name } }),
   };
 }
 
-function needsFields(t: JiraTransition, current: JiraStatusRef): string {
-  return `Transition "${t.name}" from "${current.name}" to "${t.to.name}" needs ${t.requiredFields.join(', ')} on its screen; the sync cannot fill them, so move the issue by hand.`;
+function needsFields(t: JiraTransition, current: JiraStatusRef): { message: string; code: BlockedCode; params: Record<string, string> } {
+  const fields = t.requiredFields.join(', ');
+  return {
+    message: `Transition "${t.name}" from "${current.name}" to "${t.to.name}" needs ${fields} on its screen; the sync cannot fill them, so move the issue by hand.`,
+    code: 'status.needsFields',
+    params: { transition: t.name, from: current.name, to: t.to.name, fields },
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { flowsTo, type ConflictPolicy } from '../config';
 import type { MappingContext } from '../mapping/context';
-import { projectTo, type FieldValue } from '../mapping/project';
+import { projectTo, type FieldValue, type SkipCode } from '../mapping/project';
 import type { CanonicalChanges } from '../mapping/to-side';
 import type { UnmatchedUserWarning } from '../mapping/users';
 import type { CanonicalTask, FieldKey, Side } from '../model';
@@ -30,6 +30,9 @@ export interface SkippedFlow {
   field: FieldKey;
   to: Side;
   reason: string;
+  /** `reason` as a code with parameters, for the journal's reader-language wording. */
+  code: SkipCode;
+  params: Record<string, string>;
 }
 
 export interface PairPlan {
@@ -101,7 +104,7 @@ export function planPairSync(input: PairSyncInput): PairPlan {
       const projection = projectTo(to, field, current[from], ctx);
       if (projection.warning) plan.warnings.push(projection.warning);
       if (!projection.ok) {
-        plan.skipped.push({ field, to, reason: projection.reason });
+        plan.skipped.push({ field, to, reason: projection.reason, code: projection.code, params: projection.params });
         continue; // the loser of a conflict may still be writable
       }
       if (!sameValue(field, projection.value, current[to])) put(to === 'jira' ? plan.toJira : plan.toB24, field, current[from]);

@@ -25,7 +25,7 @@ export interface ResolverSpec<S extends z.ZodType> {
   run: (args: { deps: AppDeps; input: z.infer<S>; scope: ResolverScope }) => Promise<unknown>;
 }
 
-export type ErrorReply = { error: string; code?: string; params?: Record<string, string>; problems?: { path: string; message: string }[] };
+export type ErrorReply = { error: string; code?: string; params?: Record<string, string>; problems?: { path: string; message: string; code?: string; params?: Record<string, string> }[] };
 
 /** Each part of the context is read on its own: a malformed project key must not read as "not logged in". */
 const accountSchema = z.object({ accountId: z.string().min(1) });
@@ -59,11 +59,11 @@ export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (r
 function invalidInput(error: z.ZodError): ErrorReply {
   const problems = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const where = problems[0]?.path ? ` (${problems[0].path})` : '';
-  return { error: `The request was not understood${where}: ${problems[0]?.message ?? 'invalid input'}.`, problems };
+  return { error: `The request was not understood${where}: ${problems[0]?.message ?? 'invalid input'}.`, ...(problems[0]?.path ? { code: 'invalidInputAt', params: { path: problems[0].path } } : { code: 'invalidInput', params: {} }), problems };
 }
 
 function failure(deps: AppDeps, error: unknown): ErrorReply {
-  if (error instanceof AdminError) return { error: error.message };
+  if (error instanceof AdminError) return { error: error.message, ...(error.code ? { code: error.code, params: error.params } : {}) };
   // Never the raw message: remote failures may quote URLs that carry a webhook secret.
   deps.log.error('resolver failed', { reason: isSyncError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
   if (isSyncError(error) && error.retryable) return { error: 'A remote service is busy or unreachable right now. Try again in a minute.', code: 'busy' };

@@ -49,15 +49,16 @@ export const englishFallback: TextTree = {
     "lastEvent": "Last verified event",
     "noEvents": "No verified event has arrived yet. Save the outgoing webhook in Bitrix24, then change a task to check.",
     "eventsHint": "Paste this address into a Bitrix24 outgoing webhook (Developer resources → Other → Outgoing webhook) for the task events.",
-    "refresh": "Check again"
+    "refresh": "Check again",
+    "or": "or"
   },
   "health": {
     "notConnected": "Bitrix24 is not connected yet.",
     "eventsArriving": "Events from Bitrix24 arrive: the last one ({event}) at {at}.",
-    "eventsSilent": "No event from Bitrix24 since {since}. Meanwhile the app looks for changes itself every {everyMinutes} minutes[, last check {checkedAt}][, last change picked up {foundAt}].",
-    "eventsNever": "No event from Bitrix24 has arrived since the portal was connected ({since}). Meanwhile the app looks for changes itself every {everyMinutes} minutes[, last check {checkedAt}][, last change picked up {foundAt}].",
+    "eventsSilent": "No event from Bitrix24 since {since}. Meanwhile the app looks for changes itself every {everyMinutes, plural, one {minute} other {# minutes}}[, last check {checkedAt}][, last change picked up {foundAt}].",
+    "eventsNever": "No event from Bitrix24 has arrived since the portal was connected ({since}). Meanwhile the app looks for changes itself every {everyMinutes, plural, one {minute} other {# minutes}}[, last check {checkedAt}][, last change picked up {foundAt}].",
     "oauthRefreshFailing": "Bitrix24 has refused to renew the app's access since {since} (last try {lastAt}, {reason}).",
-    "jobsGaveUp": "{count} sync jobs gave up in the last {days} days ({projects})."
+    "jobsGaveUp": "{count, plural, one {# sync job} other {# sync jobs}} gave up in the last {days, plural, one {# day} other {# days}} ({projects})."
   },
   "healthFix": {
     "notConnected": "Enter the portal address and the webhook or OAuth application below, save, then press Test connection.",
@@ -204,7 +205,7 @@ export const englishFallback: TextTree = {
       },
       "everyoneMaps": "Everyone in scope has a counterpart on the other side.",
       "everyStatusMaps": "Every status in scope maps.",
-      "prediction": "Predicted: {total} REST calls ({jira} to Jira, {b24} to Bitrix24), about {time} under both services' limits."
+      "prediction": "Predicted: {total, plural, one {# REST call} other {# REST calls}} ({jira} to Jira, {b24} to Bitrix24), about {time} under both services' limits."
     }
   },
   "panel": {
@@ -282,7 +283,20 @@ export const englishFallback: TextTree = {
     "link": "link",
     "unlink": "unlink",
     "migration": "migration",
-    "attachment": "attachment"
+    "attachment": "attachment",
+    "sync": "sync",
+    "held-back": "held back",
+    "comment-delete": "comment deleted",
+    "comment-edit": "comment edited",
+    "attachment-delete": "attachment deleted",
+    "migration-page": "migration page",
+    "issue-changed": "issue changed",
+    "issue-deleted": "issue deleted",
+    "jira-attachment": "Jira attachment",
+    "jira-comment": "Jira comment",
+    "pair-sync": "pair sync",
+    "task-changed": "task changed",
+    "task-deleted": "task deleted"
   },
   "journal": {
     "task": "task",
@@ -351,18 +365,180 @@ export const englishFallback: TextTree = {
     "busy": "A remote service is busy or unreachable right now. Try again in a minute.",
     "internal": "Something went wrong on our side. Try again; if it keeps failing, check the Activity tab.",
     "mapping": {
-      "notSaved": "The mapping was not saved. Problems to fix: {count}.",
+      "notSaved": "The mapping was not saved: {count, plural, one {# problem} other {# problems}} to fix.",
       "otherProject": "The mapping was not saved: it belongs to another project than {project}.",
-      "unknown": "The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project."
+      "unknown": "The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.",
+      "notSavedBecause": "The mapping was not saved: {reason:errors}",
+      "editsProject": "This page edits {project}.",
+      "noProject": "Jira has no project {project}.",
+      "noGroup": "Bitrix24 has no workgroup {group}, or the app may not see it.",
+      "groupTaken": "Workgroup {group} is already paired with project {project}."
     },
     "people": {
-      "notSaved": "The people settings were not saved."
-    }
+      "notSaved": "The people settings were not saved.",
+      "notSavedBecause": "The people settings were not saved: {reason:errors}",
+      "mappingFirst": "Save the mapping for this project first: people are matched for a paired project.",
+      "b24Twice": "Bitrix24 user {user} is mapped twice.",
+      "jiraTwice": "Jira user {user} is mapped twice.",
+      "notB24Id": "\"{user}\" is not a Bitrix24 user id (a number such as 12).",
+      "noB24User": "Bitrix24 has no user with id {user}.",
+      "b24Deactivated": "Bitrix24 user {user} ({name}) is deactivated.",
+      "noJiraAccount": "Jira has no account {account}.",
+      "jiraNotPerson": "Jira account {account} ({name}) is not a person.",
+      "jiraDeactivated": "Jira account {account} ({name}) is deactivated.",
+      "unknown": "The people settings were not saved: some people do not exist."
+    },
+    "jira": {
+      "unexpected": "Jira could not be reached: an unexpected error occurred.",
+      "not-found": "Jira does not know this project or issue, or you may not see it.",
+      "forbidden": "Jira refused the request: the app lacks permission for it.",
+      "rate-limited": "Jira is limiting requests right now: try again in a minute.",
+      "rejected": "Jira rejected the request ({code})."
+    },
+    "invalidInput": "The request was not understood.",
+    "invalidInputAt": "The request was not understood ({path}).",
+    "noAnswer": "The app did not answer. Check your connection and try again.",
+    "panel": {
+      "taskGone": "Task {task} no longer exists in Bitrix24 or the app may not see it.",
+      "outsideGroup": "Task {task} is not in the Bitrix24 workgroup paired with this project, so it is not shown here and cannot be linked.",
+      "notLinked": "This issue is not linked to a Bitrix24 task.",
+      "projectNotPaired": "Project {project} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.",
+      "taskReference": "Enter a task number (e.g. 123) or a task link copied from Bitrix24.",
+      "unlinkFirst": "This issue is already linked; unlink it first.",
+      "taskLinkedTo": "Task {task} is already linked to {issue}.",
+      "taskLinkedElsewhere": "Task {task} is already linked to another issue.",
+      "taskMissing": "Task {task} does not exist in Bitrix24 or the app may not see it.",
+      "alreadyLinked": "This issue is already linked to a Bitrix24 task."
+    },
+    "events": {
+      "webhookOnly": "Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab."
+    },
+    "oauth": {
+      "saveClientFirst": "Save the portal address, client id and client secret first.",
+      "unreachable": "The Bitrix24 authorisation server is unreachable: try again in a minute.",
+      "refused": "Bitrix24 refused the authorisation: the code expired (it is valid for 30 seconds) or the client secret is wrong.",
+      "otherPortal": "The authorisation came from {domain}, not from the connected portal {portal}.",
+      "notAddress": "The pasted address is not a web address; paste the code or the whole address Bitrix24 opened.",
+      "noCode": "The pasted address has no code=… part; approve the app again and paste the new address.",
+      "staleState": "This authorisation did not start from this page (or started too long ago); use \"Approve the app in Bitrix24\" again."
+    },
+    "activity": {
+      "entryGone": "This journal entry no longer exists (entries are kept for 30 days).",
+      "notFailed": "Only failed entries can be retried.",
+      "noRetryJob": "This entry cannot be retried: it did not keep the work that failed. Use \"Sync now\" on the issue instead."
+    },
+    "migration": {
+      "notPaired": "This project is not paired with a Bitrix24 workgroup yet: choose the workgroup on the Mapping tab and save, then start the migration.",
+      "nothingToPause": "There is no running migration to pause.",
+      "nothingToCancel": "There is no running or paused migration to cancel.",
+      "nothingToResume": "There is no paused migration to resume."
+    },
+    "connection": {
+      "webhookMissing": "Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).",
+      "webhookShape": "The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.",
+      "webhookOtherPortal": "The webhook URL belongs to {portal}, not to {domain}.",
+      "oauthClientMissing": "Enter the client id and client secret of the Bitrix24 local application."
+    },
+    "portal": {
+      "missing": "Enter the portal address, for example acme.bitrix24.com.",
+      "notAddress": "\"{input}\" is not a web address; enter it like acme.bitrix24.com.",
+      "notCloud": "{host} is not a Bitrix24 cloud portal. The app can only reach portals in Bitrix24's cloud (*.bitrix24.com, .ru, .de, .eu and the other cloud zones); a self-hosted Bitrix24 is not supported by Forge's network rules."
+    },
+    "jobFailed": "The work failed: {detail}"
   },
   "restricted": {
     "comments": "Jira comments restricted to a role or group",
     "securedIssues": "Jira issues under an issue security level",
     "hold-back": "Keep in Jira (the Activity tab lists them)",
     "copy": "Copy to Bitrix24 (every workgroup member will read them)"
+  },
+  "side": {
+    "b24": "Bitrix24",
+    "jira": "Jira"
+  },
+  "policyRule": {
+    "latest-wins": "latest-wins",
+    "b24-wins": "b24-wins",
+    "jira-wins": "jira-wins"
+  },
+  "notes": {
+    "conflict": "Conflict on {field}: changed on both sides; {winner:side} wins ({policy}).",
+    "unmatchedB24": "{name} (Bitrix24 {id}) has no Jira account; the field was left unchanged.",
+    "unmatchedJira": "{name} (Jira {id}) has no Bitrix24 account; the field was left unchanged.",
+    "skipped": "{field} not written to {to:side}: {why:notes.skip}.",
+    "skip": {
+      "emptyInB24": "Bitrix24 cannot leave {field} empty; kept as it is",
+      "noAccount": "{name} has no {to:side} account; {field} left unchanged",
+      "noMapping": "{field} has no mapping",
+      "notInList": "\"{value}\" is not an item of the Bitrix24 list {field}",
+      "noStatusRow": "no status row carries \"{status}\" to {to:side}",
+      "noPriorityRow": "no priority row carries \"{priority}\" to {to:side}"
+    },
+    "refusedByJira": "{field} not written to Jira: {value} was refused (Jira: \"{reason}\"); the field was left as it was and the rest of the change went through.",
+    "refusedBy": "{fields} refused by {side:side}: {detail}",
+    "status": {
+      "hopBudget": "Gave up moving the issue to \"{target}\" after {hops, plural, one {# transition} other {# transitions}}; it is in \"{current}\".",
+      "needsFields": "Transition \"{transition}\" from \"{from}\" to \"{to}\" needs {fields} on its screen; the sync cannot fill them, so move the issue by hand.",
+      "unreachable": "Status \"{target}\" is unreachable from \"{current}\": the workflow offers {offered}, every one already taken on this walk.",
+      "noTransitions": "Status \"{target}\" is unreachable from \"{current}\": the workflow offers none, every one already taken on this walk.",
+      "awaitsCreator": "The task awaits its creator's approval; only the creator can move it to status {target}.",
+      "cannotLeave": "Bitrix24 status {status} is not one the sync knows how to leave.",
+      "controlOnly": "Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.",
+      "notSettable": "Bitrix24 status {status} cannot be set through the action methods.",
+      "taskControl": "TASK_CONTROL is on: the task awaits its creator's approval (status 4) before it is completed.",
+      "noCompletedRow": "No status row maps Bitrix24 \"completed\" to Jira; the issue was left open."
+    },
+    "failed": "{detail}",
+    "gaveUp": "gave up after {attempts} attempts: {detail}",
+    "heldBack": {
+      "secured": "Issue {issue} is under the security level \"{level}\" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).",
+      "outsideGroup": "Task {task} is not in the Bitrix24 workgroup {group} paired with project {project}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup."
+    },
+    "deleted": {
+      "b24": {
+        "unlink": "Bitrix24 task {task} was deleted; issue {issue} unlinked.",
+        "delete": "Bitrix24 task {task} was deleted; issue {issue} deleted.",
+        "close": "Bitrix24 task {task} was deleted; issue {issue} closed."
+      },
+      "jira": {
+        "unlink": "Jira issue {issue} was deleted; task {task} unlinked.",
+        "delete": "Jira issue {issue} was deleted; task {task} deleted.",
+        "close": "Jira issue {issue} was deleted; task {task} closed."
+      }
+    },
+    "closeRefused": "Closing it was refused: {detail}",
+    "attachment": {
+      "toJira": "Attachment \"{file}\" copied to the Jira issue.",
+      "toB24": "Attachment \"{file}\" copied to the Bitrix24 task.",
+      "tooLargeForJira": "Attachment \"{file}\" ({size} bytes, {sizeMb} MB) was not copied to Jira: it is larger than the {cap}-byte ({capMb} MB) attachment limit.",
+      "tooLargeForB24": "Attachment \"{file}\" ({size} bytes, {sizeMb} MB) was not copied to Bitrix24: it is larger than the {cap}-byte ({capMb} MB) attachment limit.",
+      "goneInB24": "Attachment {id} was removed from the Bitrix24 task before it could be copied.",
+      "goneInJira": "Attachment \"{file}\" was deleted in Jira before it could be copied.",
+      "deletedInJira": "Attachment \"{file}\" was deleted in Jira; its copy on the Bitrix24 task is kept."
+    },
+    "comment": {
+      "deletedInB24": {
+        "delete": "Comment deleted in Bitrix24; deleted in Jira.",
+        "keep": "Comment deleted in Bitrix24; kept in Jira."
+      },
+      "deletedInJira": {
+        "delete": "Comment deleted in Jira; deleted in Bitrix24.",
+        "keep": "Comment deleted in Jira; kept in Bitrix24."
+      },
+      "restricted": "Comment {comment} is restricted to the {kind:restrictedTo} \"{name}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).",
+      "secured": "Comment {comment} is on an issue under the security level \"{level}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).",
+      "copyRemoved": "Its earlier copy was removed from Bitrix24."
+    },
+    "migration": {
+      "page": "Migration page {page} of {side:migrationPageOf}: {listed} listed, {toPair} to pair, {paired} already paired."
+    }
+  },
+  "restrictedTo": {
+    "role": "project role",
+    "group": "group"
+  },
+  "migrationPageOf": {
+    "b24": "Bitrix24 tasks",
+    "jira": "Jira issues"
   }
 };

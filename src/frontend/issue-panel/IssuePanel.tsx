@@ -7,15 +7,15 @@ import { Button, Heading, Inline, Label, Link, Lozenge, SectionMessage, Stack, T
 import type { LinkedTaskView } from '../../app/admin/issue-panel';
 import type { HealthNotice } from '../../app/health/health';
 import { HealthNotices } from '../shared/Health';
-import { Loaded, Problem } from '../shared/Problem';
+import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
-import { wordOr } from '../shared/words';
-import { call, inputValue, useCall } from '../shared/use-call';
+import { journalText, wordOr } from '../shared/words';
+import { call, inputValue, useCall, type Refusal } from '../shared/use-call';
 
 /** The resolver adds the caller's edit right and the connection's health to the task view. */
 type PanelView = LinkedTaskView & { health?: HealthNotice[] };
-type Message = { ok: boolean; text: string } | null;
+type Message = { ok: true } | { ok: false; refusal: Refusal } | null;
 
 export function IssuePanel() {
   const [state, reload] = useCall<PanelView>('getLinkedTask');
@@ -28,16 +28,16 @@ function PanelBody({ view, reload, message, setMessage }: { view: PanelView; rel
   const t = useText();
   const act = (name: string, payload: Record<string, unknown> = {}) => async () => {
     const result = await call<unknown>(name, payload);
-    setMessage(result.ok ? { ok: true, text: t('panel.queued') } : { ok: false, text: result.message });
+    setMessage(result.ok ? { ok: true } : { ok: false, refusal: result });
     if (result.ok) reload();
   };
   return (
     <Stack space="space.150">
       {view.task ? <TaskSummary task={view.task} /> : null}
-      {view.taskProblem ? <Problem message={view.taskProblem} /> : null}
+      {view.taskProblem ? <Problem message={view.taskProblem} {...view.taskProblemCode} /> : null}
       {!view.linked ? <Text>{t('panel.notLinked')}</Text> : null}
       <LastSync view={view} />
-      {message ? (message.ok ? <SectionMessage appearance="success"><Text>{message.text}</Text></SectionMessage> : <Problem message={message.text} />) : null}
+      {message ? (message.ok ? <SectionMessage appearance="success"><Text>{t('panel.queued')}</Text></SectionMessage> : <Problem {...refusalProps(message.refusal)} />) : null}
       {!view.canEdit ? <Text>{t('panel.readOnly')}</Text> : view.linked ? (
         <Inline space="space.100">
           <Button onClick={() => void act('syncNow')()}>{t('panel.syncNow')}</Button>
@@ -100,7 +100,7 @@ function Recent({ view }: { view: LinkedTaskView }) {
       {view.recent.map((e) => (
         <Inline key={e.id} space="space.100">
           <Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>
-          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${wordOr(t, `operation.${e.operation}`, e.operation)}${e.message ? `: ${e.message}` : ''}`}</Text>
+          <Text>{`${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${wordOr(t, `operation.${e.operation}`, e.operation)}${e.message || e.notes?.length ? `: ${journalText(t, e)}` : ''}`}</Text>
         </Inline>
       ))}
     </Stack>

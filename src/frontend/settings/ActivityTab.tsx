@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text, Toggle, Label } from '@forge/react';
 import type { ActivityPage } from '../../app/admin/activity';
-import { Loaded, Problem } from '../shared/Problem';
+import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
 import { useText } from '../shared/text';
 import { call, useCall, type Refusal } from '../shared/use-call';
-import { directionArrow } from '../shared/words';
+import { directionArrow, journalEntity, journalText, wordOr } from '../shared/words';
 
 export function ActivityTab() {
   const t = useText();
@@ -33,7 +33,7 @@ export function ActivityTab() {
         <Toggle id="week" isChecked={thisWeek} onChange={() => setThisWeek(!thisWeek)} />
       </Inline>
       {outcome?.ok ? <SectionMessage appearance="success"><Text>{t('activity.retried')}</Text></SectionMessage> : null}
-      {outcome && !outcome.ok ? <Problem message={outcome.refusal.message} {...(outcome.refusal.code ? { code: outcome.refusal.code, params: outcome.refusal.params ?? {} } : {})} /> : null}
+      {outcome && !outcome.ok ? <Problem {...refusalProps(outcome.refusal)} /> : null}
       <Loaded state={state} reload={reload}>{(page) => <Journal page={page} onRetry={(id) => void retry(id)} filtered={errorsOnly || thisWeek} />}</Loaded>
     </Stack>
   );
@@ -56,9 +56,9 @@ function Journal({ page, onRetry, filtered }: { page: ActivityPage; onRetry: (en
           cells: [
             { key: 'time', content: <Text>{new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')}</Text> },
             { key: 'direction', content: <Text>{directionArrow(e.direction)}</Text> },
-            { key: 'entity', content: <Text>{e.taskId && e.issueKey ? `${t('journal.task')} ${e.taskId} ⇄ ${e.issueKey}` : e.entity}</Text> },
-            { key: 'fields', content: <Text>{e.fields.join(', ')}</Text> },
-            { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message ? <Text>{e.message}</Text> : null}</Stack> },
+            { key: 'entity', content: <Text>{journalEntity(t, e)}</Text> },
+            { key: 'fields', content: <Text>{e.fields.map((f) => wordOr(t, `field.${f}`, f)).join(', ')}</Text> },
+            { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message || e.notes?.length ? <Text>{journalText(t, e)}</Text> : null}</Stack> },
             { key: 'action', content: e.canRetry ? <Button onClick={() => onRetry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },
           ],
         }))}

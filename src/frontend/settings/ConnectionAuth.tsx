@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { Button, Inline, Label, Link, SectionMessage, Stack, Text, Textfield } from '@forge/react';
-import { Problem } from '../shared/Problem';
+import { Problem, refusalProps } from '../shared/Problem';
 import { useText } from '../shared/text';
-import { call, inputValue } from '../shared/use-call';
+import { call, inputValue, type Refusal } from '../shared/use-call';
 
 const minute = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -14,16 +14,16 @@ export function OAuthApproval({ onConnected }: { onConnected: () => void }) {
   const t = useText();
   const [url, setUrl] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const open = async () => {
     const reply = await call<{ url: string }>('getAuthorizeUrl');
-    setProblem(reply.ok ? null : reply.message);
+    setProblem(reply.ok ? null : reply);
     if (reply.ok) setUrl(reply.data.url);
   };
   const complete = async () => {
     const reply = await call<{ domain: string }>('completeOAuth', { code });
-    setProblem(reply.ok ? null : reply.message);
+    setProblem(reply.ok ? null : reply);
     if (!reply.ok) return;
     setDone(reply.data.domain);
     onConnected();
@@ -38,7 +38,7 @@ export function OAuthApproval({ onConnected }: { onConnected: () => void }) {
       <Label labelFor="code">{t('connection.code')}</Label>
       <Textfield id="code" name="code" value={code} onChange={(e) => setCode(inputValue(e))} />
       <Button onClick={() => void complete()}>{t('connection.authorise')}</Button>
-      {problem ? <Problem message={problem} /> : null}
+      {problem ? <Problem {...refusalProps(problem)} /> : null}
       {done ? <SectionMessage appearance="success"><Text>{`${t('connection.authorised')} ${done}`}</Text></SectionMessage> : null}
     </Stack>
   );

@@ -8,11 +8,11 @@ import { Button, Heading, Inline, Label, Lozenge, SectionMessage, Select, Stack,
 import type { ConnectionView } from '../../app/admin/connection';
 import type { ConnectionTestResult } from '../../app/admin/connection-test';
 import { HealthNotices } from '../shared/Health';
-import { Loaded, Problem } from '../shared/Problem';
+import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { EventArrival, OAuthApproval } from './ConnectionAuth';
 import { useText } from '../shared/text';
-import { call, inputValue, useCall } from '../shared/use-call';
-import { message } from '../shared/words';
+import { call, inputValue, useCall, type Refusal } from '../shared/use-call';
+import { message, type Translate } from '../shared/words';
 
 type View = ConnectionView & { events?: { event: string; bound: boolean; problem?: string }[] };
 
@@ -25,7 +25,7 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
   const t = useText();
   const [mode, setMode] = useState<'webhook' | 'oauth'>(view.authMode ?? 'webhook');
   const [fields, setFields] = useState<Record<string, string>>({ portal: view.domain ?? '' });
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
   const field = (name: string, label: string, masked?: string) => (
     <Stack space="space.050">
@@ -35,7 +35,7 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
   );
   const run = async (name: string, payload: Record<string, unknown> = {}) => {
     const reply = await call<unknown>(name, payload);
-    setProblem(reply.ok ? null : reply.message);
+    setProblem(reply.ok ? null : reply);
     return reply;
   };
   const save = async () => {
@@ -59,7 +59,7 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
       {field('applicationToken', t('connection.applicationToken'), view.applicationToken)}
       {mode === 'oauth' && view.authMode === 'oauth' ? <OAuthApproval onConnected={reload} /> : null}
       <EventArrival eventUrl={view.eventUrl} {...(view.lastEvent ? { lastEvent: view.lastEvent } : {})} onRefresh={reload} />
-      {problem ? <Problem message={problem} /> : null}
+      {problem ? <Problem {...refusalProps(problem)} /> : null}
       <Inline space="space.100">
         <Button appearance="primary" onClick={() => void save()}>{t('common.save')}</Button>
         <Button onClick={() => void runTest()}>{t('connection.test')}</Button>
@@ -71,15 +71,23 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
   );
 }
 
+/** "task, user_basic or user": each missing scope with its alternatives, joined by the reader's "or". */
+function missingScopes(t: Translate, scopes: ConnectionTestResult['scopes']): string {
+  return scopes.missingSets ? scopes.missingSets.map((alternatives) => alternatives.join(` ${t('connection.or')} `)).join(', ') : scopes.missing.join(', ');
+}
+
 function TestResult({ result }: { result: ConnectionTestResult }) {
   const t = useText();
+  const missing = missingScopes(t, result.scopes);
   return (
     <SectionMessage appearance={result.ok ? 'success' : 'warning'} title={result.ok ? t('connection.ok') : t('common.error')}>
       {result.portal ? <Text>{result.portal}</Text> : null}
       {result.user ? <Text>{`${t('connection.actingUser')}: ${result.user.name} (#${result.user.id})`}</Text> : null}
       <Text>{`${t('connection.scopesPresent')}: ${result.scopes.present.join(', ') || '—'}`}</Text>
-      <Text>{`${t('connection.scopesMissing')}: ${result.scopes.missing.join(', ') || '—'}`}</Text>
-      {(result.coded ?? result.problems.map((p) => ({ message: p, code: undefined, params: {} }))).map((p) => <Text key={p.message}>{message(t, p.message, p.code, p.params)}</Text>)}
+      <Text>{`${t('connection.scopesMissing')}: ${missing || '—'}`}</Text>
+      {(result.coded ?? result.problems.map((p) => ({ message: p, code: undefined, params: {} }))).map((p) => (
+        <Text key={p.message}>{message(t, p.message, p.code, p.code?.startsWith('b24.missingScope') && missing ? { ...p.params, scopes: missing } : p.params)}</Text>
+      ))}
     </SectionMessage>
   );
 }

@@ -47,7 +47,7 @@ function MappingEditor({ view }: { view: MappingView }) {
         value={{ label: view.groups.find((g) => g.id === config.b24GroupId)?.name ?? config.b24GroupId, value: config.b24GroupId }}
         onChange={(o: { value: string }) => setConfig({ ...config, b24GroupId: o.value })}
       />
-      {view.groupsProblem ? <ProblemMessage message={view.groupsProblem} /> : null}
+      {view.groupsProblem ? <ProblemMessage message={view.groupsProblem} {...view.groupsProblemCode} /> : null}
       {at('b24GroupId')}
       <Heading size="small">{t('mapping.statuses')}</Heading>
       <StatusTable rows={config.statuses} jiraStatuses={view.jiraStatuses} problems={problems} onChange={(statuses) => setConfig({ ...config, statuses })} />

@@ -6,10 +6,11 @@
 import { DynamicTable, Heading, Inline, Lozenge, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
 import type { DryRunView, MigrationPhase, UnmappedRow } from '../../app/admin/migration';
 import { useText, type Translate } from '../shared/text';
+import { fillPlurals } from '../shared/words';
 
-/** Fills `{name}` placeholders of a translated sentence. */
-export const fill = (template: string, params: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Fills the plural forms (in `locale`) and `{name}` placeholders of a translated sentence. */
+export const fill = (template: string, params: Record<string, string | number>, locale?: string): string =>
+  fillPlurals(template, params, locale).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 /** Whole minutes past a minute, else seconds: an estimate does not deserve more precision. */
 export function duration(t: Translate, seconds: number): string {
@@ -46,7 +47,7 @@ export function DryRunReport({ run }: { run: DryRunView }) {
       />
       <Unmapped caption={t('migrationRun.dry.people')} rows={run.people} none={t('migrationRun.dry.everyoneMaps')} />
       <Unmapped caption={t('migrationRun.dry.statuses')} rows={run.statuses} none={t('migrationRun.dry.everyStatusMaps')} />
-      {p ? <Text>{fill(t('migrationRun.dry.prediction'), { total: p.calls.total, jira: p.calls.jira, b24: p.calls.b24, time: duration(t, p.seconds) })}</Text> : null}
+      {p ? <Text>{fill(t('migrationRun.dry.prediction'), { total: p.calls.total, jira: p.calls.jira, b24: p.calls.b24, time: duration(t, p.seconds) }, t.locale)}</Text> : null}
     </Stack>
   );
 }

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { Button, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import type { MigrationView } from '../../app/admin/migration';
 import type { MigrationProgress } from '../../app/migration/progress';
-import { Loaded, Problem } from '../shared/Problem';
+import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { useText, type Translate } from '../shared/text';
-import { call, useCall } from '../shared/use-call';
+import { call, useCall, type Refusal } from '../shared/use-call';
 import { DryRunReport, PhaseProgress } from './MigrationReport';
 
 const STATE_APPEARANCE = { running: 'inprogress', done: 'success', failed: 'removed', paused: 'moved', cancelled: 'default' } as const;
@@ -39,13 +39,13 @@ function startLabel(view: MigrationView): string {
 
 function MigrationRun({ view, reload }: { view: MigrationView; reload: () => void }) {
   const t = useText();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const act = async (action: Action) => {
     setBusy(true);
     const reply = await call<MigrationView>(action);
     setBusy(false);
-    setProblem(reply.ok ? null : reply.message);
+    setProblem(reply.ok ? null : reply);
     if (reply.ok) reload();
   };
   const button = (action: Action, label: string, enabled: boolean, appearance?: 'primary' | 'warning') => (
@@ -53,7 +53,7 @@ function MigrationRun({ view, reload }: { view: MigrationView; reload: () => voi
   );
   return (
     <Stack space="space.200">
-      {problem ? <Problem message={problem} /> : null}
+      {problem ? <Problem {...refusalProps(problem)} /> : null}
       <Inline space="space.100">
         {button('migrationDryRun', 'migrationRun.dryRun', view.canDryRun)}
         {button('startMigration', startLabel(view), view.canStart, 'primary')}

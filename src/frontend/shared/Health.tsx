@@ -5,6 +5,7 @@
 import { SectionMessage, Stack, Text } from '@forge/react';
 import type { HealthNotice } from '../../app/health/health';
 import { useText } from './text';
+import { fillPlurals } from './words';
 
 const APPEARANCE = { ok: 'success', warning: 'warning', error: 'error' } as const;
 /** Parameters that are instants (epoch ms), shown as UTC minutes like the rest of the page. */
@@ -13,8 +14,8 @@ const INSTANTS = new Set(['at', 'since', 'lastAt', 'checkedAt', 'foundAt']);
 const minute = (at: number): string => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** Fills `{name}` placeholders; a placeholder without a value (an optional one) is dropped with its bracket. */
-export function fillHealthText(template: string, params: HealthNotice['params']): string {
-  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, part: string) => (/\{(\w+)\}/.exec(part)?.[1] ?? '') in params ? part : '');
+export function fillHealthText(template: string, params: HealthNotice['params'], locale = 'en-US'): string {
+  const withOptional = fillPlurals(template, params, locale).replace(/\[([^\]]*)\]/g, (_, part: string) => (/\{(\w+)\}/.exec(part)?.[1] ?? '') in params ? part : '');
   return withOptional.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -29,10 +30,10 @@ export function HealthNotices({ notices }: { notices: HealthNotice[] }) {
     <Stack space="space.100">
       {notices.map((notice) => {
         const name = notice.code.replace(/^health\./, '');
-        const fix = notice.level === 'ok' ? '' : fillHealthText(t(`healthFix.${name}`), notice.params);
+        const fix = notice.level === 'ok' ? '' : fillHealthText(t(`healthFix.${name}`), notice.params, t.locale);
         return (
           <SectionMessage key={notice.code} appearance={APPEARANCE[notice.level]}>
-            <Text>{fillHealthText(t(notice.code), notice.params)}</Text>
+            <Text>{fillHealthText(t(notice.code), notice.params, t.locale)}</Text>
             {fix ? <Text>{fix}</Text> : null}
           </SectionMessage>
         );

@@ -13,9 +13,11 @@ function lookup(tree: TextTree, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export type Translate = (key: string) => string;
+/** `locale` picks plural forms (Intl.PluralRules); English until the translations have loaded. */
+export type Translate = ((key: string) => string) & { locale?: string };
 
 export function useText(): Translate {
-  const { t } = useTranslation();
-  return (key) => t(key, lookup(englishFallback, key) ?? key);
+  const i18n = useTranslation();
+  const translate = (key: string): string => i18n.t(key, lookup(englishFallback, key) ?? key);
+  return Object.assign(translate, { locale: i18n.ready ? i18n.locale : 'en-US' });
 }

@@ -48,7 +48,7 @@ export async function call<T>(name: string, payload: Record<string, unknown> = {
     const error = errorOf(reply);
     return error === null ? { ok: true, data: reply as T } : { ok: false, message: error, problems: problemsOf(reply), ...codeOf(reply) };
   } catch {
-    return { ok: false, message: 'The app did not answer. Check your connection and try again.', problems: [] };
+    return { ok: false, message: 'The app did not answer. Check your connection and try again.', code: 'noAnswer', params: {}, problems: [] };
   }
 }
 

@@ -92,6 +92,8 @@ describe('planJiraTransition', () => {
       kind: 'blocked',
       reason: 'needs-fields',
       message: 'Transition "Approve" from "In Review" to "Done" needs resolution on its screen; the sync cannot fill them, so move the issue by hand.',
+      code: 'status.needsFields',
+      params: { transition: 'Approve', from: 'In Review', to: 'Done', fields: 'resolution' },
     });
   });
 
@@ -101,6 +103,8 @@ describe('planJiraTransition', () => {
       kind: 'blocked',
       reason: 'unreachable',
       message: 'Status "Archived" is unreachable from "On Hold": the workflow offers "In Progress", every one already taken on this walk.',
+      code: 'status.unreachable',
+      params: { target: 'Archived', current: 'On Hold', offered: '"In Progress"' },
     });
   });
 
@@ -152,6 +156,8 @@ describe('planB24StatusActions', () => {
     expect(planB24StatusActions('4', '5', 'Y', false)).toEqual({
       ok: false,
       message: "The task awaits its creator's approval; only the creator can move it to status 5.",
+      code: 'status.awaitsCreator',
+      params: { target: '5' },
     });
   });
 
@@ -159,6 +165,8 @@ describe('planB24StatusActions', () => {
     expect(planB24StatusActions('3', '4', 'N', true)).toEqual({
       ok: false,
       message: 'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.',
+      code: 'status.controlOnly',
+      params: {},
     });
   });
 

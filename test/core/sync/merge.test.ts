@@ -63,7 +63,7 @@ describe('planPairSync', () => {
     const base = { b24: aCanonical({ status: 'In Progress' }), jira: aCanonical({ status: 'In Progress' }) };
     const p = plan({ status: 'Done' }, { status: 'In Review' }, { base, jiraChangedAt: LATER });
     expect(p.conflicts.map((c) => c.winner)).toEqual(['jira']);
-    expect(p.skipped).toEqual([{ field: 'status', to: 'b24', reason: 'no status row carries "In Review" to Bitrix24' }]);
+    expect(p.skipped).toEqual([{ field: 'status', to: 'b24', reason: 'no status row carries "In Review" to Bitrix24', code: 'noStatusRow', params: { status: 'In Review' } }]);
     expect(writes(p)).toEqual({ toJira: { status: 'Done' }, toB24: {} });
   });
 
@@ -108,7 +108,7 @@ describe('planPairSync', () => {
     const first = plan({ assignee: una }, {});
     expect(first.toJira).toEqual({});
     expect(first.warnings).toEqual([{ kind: 'unmatched-user', side: 'b24', id: '99', name: 'Una Matched' }]);
-    expect(first.skipped).toEqual([{ field: 'assignee', to: 'jira', reason: 'Una Matched has no Jira account; assignee left unchanged' }]);
+    expect(first.skipped).toEqual([{ field: 'assignee', to: 'jira', reason: 'Una Matched has no Jira account; assignee left unchanged', code: 'noAccount', params: { name: 'Una Matched' } }]);
     const again = planPairSync({ b24: aCanonical({ assignee: una }), jira: aCanonical(), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
     expect(outcome(again)).toEqual({ toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [] });
   });
