@@ -98,6 +98,7 @@ describe('migration run control', () => {
     expect(linkCount(w)).toBe(ISSUES);
     expect(await inApp(w, (deps) => resumeMigration(deps, 'DEMO'))).toBeNull();
 
+    w.clock.advance(60_000);
     const again = await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     expect(again).toMatchObject({ state: 'running', jira: { page: 0, listed: 0 }, b24: { page: 0, listed: 0 } });
     await w.settle();

@@ -5,6 +5,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import { toJobBody } from '../jobs';
+import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 
 export interface ChunkResult {
@@ -36,11 +37,11 @@ export async function journalFailure(
   config: SyncConfig,
   ids: { taskId?: string; issueId?: string },
   outcome: 'warning' | 'failed',
-  message: string,
+  notes: JournalNote[],
 ): Promise<void> {
   await ctx.journal.record({
     at: ctx.now(), projectKey: config.projectKey, direction: ids.taskId ? 'b24-to-jira' : 'jira-to-b24', operation: 'migration-create',
-    ...ids, fields: [], outcome, message,
+    ...ids, fields: [], outcome, notes,
   });
 }
 

@@ -13,6 +13,8 @@ import { toJiraFields, type JiraWrite } from '../../core/mapping/to-side';
 import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { PairLink } from '../store/links';
+import { failureNote } from '../failure-note';
+import { note, sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { moveIssueTo } from '../pair/apply-jira';
 import { allFlowingTo } from '../pair/changes';
@@ -112,7 +114,8 @@ async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[],
 async function retryAlone(ctx: SyncContext, config: SyncConfig, task: B24Task, reason: string, result: ChunkResult): Promise<void> {
   result.refused += 1;
   const what = `Task ${task.id} "${task.title}"`;
-  await journalFailure(ctx, config, { taskId: task.id }, 'warning', `${what} was refused by Jira's bulk create (${reason}); retried on its own.`);
+  const names = { id: task.id, title: task.title };
+  await journalFailure(ctx, config, { taskId: task.id }, 'warning', [note('migration.taskRefusedInBulk', { ...names, reason }, `${what} was refused by Jira's bulk create (${reason}); retried on its own.`)]);
   try {
     const single = await createIssueFromTask(ctx, task, config);
     if ('existingIssueId' in single) await handOver(ctx, { taskId: task.id }, result);
@@ -120,7 +123,8 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, task: B24Task, r
   } catch (error) {
     if (!isPermanent(error)) throw error;
     result.failed += 1;
-    await journalFailure(ctx, config, { taskId: task.id }, 'failed', `${what} could not be created in Jira: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    await journalFailure(ctx, config, { taskId: task.id }, 'failed', [note('migration.taskNotCreated', names, `${what} could not be created in Jira:`), failureNote(error, null, detail)]);
   }
 }
 
@@ -142,7 +146,7 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
       if (moved.blocked) problems.push(moved.blocked);
       jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
     }
-    await ctx.states.save(c.task.id, c.link.issueId, { base: { b24: c.canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: problems.join(' ') } : {}) } });
+    await ctx.states.save(c.task.id, c.link.issueId, { base: { b24: c.canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: sentencesOf(problems) } : {}) } });
     result.created += 1;
   }
 }

@@ -3,6 +3,7 @@
  * message names the numbers; an entity that could not be created gets its own entry (chunk.ts).
  */
 import type { SyncConfig } from '../../core/config';
+import { note } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import type { PageWork } from './page-work';
 import type { MigrationSide } from './progress';
@@ -14,6 +15,9 @@ export async function journalPage(ctx: SyncContext, config: SyncConfig, side: Mi
   await ctx.journal.record({
     at: ctx.now(), projectKey: config.projectKey, direction: side === 'jira' ? 'jira-to-b24' : 'b24-to-jira', operation: 'migration-page',
     fields: [], outcome: r.failed > 0 || r.refused > 0 ? 'warning' : 'synced', calls: ctx.calls(),
-    message: `Migration page ${page + 1} of ${what}: ${work.listed} listed, ${work.alreadyLinked} already paired, ${r.created} paired now, ${r.handedOver} finished by marker, ${r.refused} refused in bulk and retried one by one${failed}.`,
+    notes: [note('migration.page', {
+      page: String(page + 1), side, listed: String(work.listed), alreadyPaired: String(work.alreadyLinked), created: String(r.created),
+      handedOver: String(r.handedOver), refused: String(r.refused), failed: String(r.failed),
+    }, `Migration page ${page + 1} of ${what}: ${work.listed} listed, ${work.alreadyLinked} already paired, ${r.created} paired now, ${r.handedOver} finished by marker, ${r.refused} refused in bulk and retried one by one${failed}.`)],
   });
 }

@@ -8,13 +8,23 @@
  */
 import type { AppDeps } from '../deps';
 import { ReconcileCursorStore } from '../reconcile/cursor-store';
+import { MAX_REMEMBERED, trimVersions } from '../reconcile/versions';
+import { jqlProject } from '../reconcile/window';
 import { MigrationProgressStore } from './progress';
+
+/** Jira's minute granularity, plus a minute for its search to catch up with the run's last writes. */
+const HANDOFF_MINUTES = 2;
 
 export async function migrationRunning(deps: AppDeps, projectKey: string): Promise<boolean> {
   return (await new MigrationProgressStore(deps.kv).get(projectKey))?.state === 'running';
 }
 
-/** Moves the project's reconcile window to now, in each side's own clock (Bitrix24's newest change time). */
+/**
+ * Moves the project's reconcile window to now, in each side's own clock. Bitrix24: past its newest change time.
+ * Jira is asked in whole minutes ("-11m"), so a window starting now still reaches the run's last minute of writes:
+ * the versions those issues have now are remembered as already reconciled (as a run remembers its overlap), so
+ * only a later change of theirs is looked at again. One list on each side.
+ */
 export async function reconcileFromNow(deps: AppDeps, projectKey: string, b24GroupId: string): Promise<void> {
   const store = new ReconcileCursorStore(deps.kv);
   const cursor = await store.get(projectKey);
@@ -22,6 +32,8 @@ export async function reconcileFromNow(deps: AppDeps, projectKey: string, b24Gro
   const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: b24GroupId }, order: { CHANGED_DATE: 'desc' }, start: -1 });
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   if (Number.isNaN(newest)) return;
+  const recent = await deps.jira.searchJql(`project = ${jqlProject(projectKey)} AND updated >= "-${HANDOFF_MINUTES}m" ORDER BY updated DESC`, { maxResults: MAX_REMEMBERED });
+  const jira = trimVersions(Object.fromEntries(recent.issues.map((i) => [i.id, i.fields.updated])));
   // Bitrix24 filters by whole seconds: the next second, so the run's own last writes are not in the window.
-  await store.complete(projectKey, { since: deps.clock.now(), b24Since: Math.floor(newest / 1000) * 1000 + 1000, previous: { b24: {}, jira: {} } });
+  await store.complete(projectKey, { since: deps.clock.now(), b24Since: Math.floor(newest / 1000) * 1000 + 1000, previous: { b24: {}, jira } });
 }

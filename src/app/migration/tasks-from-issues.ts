@@ -21,6 +21,8 @@ import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../pair/read';
 import { b24FilterDate } from '../reconcile/window';
 import type { PairLink } from '../store/links';
+import { failureNote } from '../failure-note';
+import { note, sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
 
@@ -84,7 +86,8 @@ async function findCreated(ctx: SyncContext, config: SyncConfig, doubtful: Prepa
 async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, reason: string, result: ChunkResult): Promise<void> {
   result.refused += 1;
   const what = `Issue ${p.issue.key} "${p.issue.fields.summary}"`;
-  await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`);
+  const names = { key: p.issue.key, title: p.issue.fields.summary };
+  await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', [note('migration.issueRefusedInBulk', { ...names, reason }, `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`)]);
   try {
     const single = await createTaskFromIssue(ctx, p.issue, config, null);
     if ('existingTaskId' in single) await handOver(ctx, { issueId: p.issue.id }, result);
@@ -92,7 +95,8 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, rea
   } catch (error) {
     if (!isPermanent(error)) throw error;
     result.failed += 1;
-    await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', `${what} could not be created in Bitrix24: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', [note('migration.issueNotCreated', names, `${what} could not be created in Bitrix24:`), failureNote(error, null, detail)]);
   }
 }
 
@@ -125,7 +129,7 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
       if (moved.note) problems.push(moved.note);
       b24 = { ...b24, status: readB24Status(moved.reached, c.task.userFields, config.statuses) };
     }
-    await ctx.states.save(c.task.id, c.issue.id, { base: { b24, jira: c.canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: problems.join(' ') } : {}) } });
+    await ctx.states.save(c.task.id, c.issue.id, { base: { b24, jira: c.canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: sentencesOf(problems) } : {}) } });
     result.created += 1;
   }
 }

@@ -70,7 +70,13 @@ export const NOTE_PARAMS = {
   'comment.secured': ['comment', 'level'],
   'comment.copyRemoved': [],
   /** One migration page (src/app/migration/page-journal.ts): `side` is `b24` or `jira`; counts as decimal strings. */
-  'migration.page': ['page', 'side', 'listed', 'toPair', 'paired'],
+  'migration.page': ['page', 'side', 'listed', 'alreadyPaired', 'created', 'handedOver', 'refused', 'failed'],
+  /** An element a bulk create refused (`reason`: the service's own words); it is retried on its own. */
+  'migration.taskRefusedInBulk': ['id', 'title', 'reason'],
+  'migration.issueRefusedInBulk': ['key', 'title', 'reason'],
+  /** Followed by the failure's own note (`failed`). */
+  'migration.taskNotCreated': ['id', 'title'],
+  'migration.issueNotCreated': ['key', 'title'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NoteCode = keyof typeof NOTE_PARAMS;

@@ -19,8 +19,9 @@
  * - Statuses off the initial one: each hop is one call (`statusCalls`), made one by one after the create with the
  *   single path's moveIssueTo / moveTaskTo (plus its transitions read). Carrying the first Jira hop in the bulk
  *   create's `transition` would save one call per such issue; not done yet.
- * - The hand-off: when both sides are done, one `tasks.task.list` finds Bitrix24's newest change time, from which
- *   reconciliation starts (src/app/migration/reconcile-handoff.ts), so it never re-reads what the run paired.
+ * - The hand-off: when both sides are done, one `tasks.task.list` finds Bitrix24's newest change time and one Jira
+ *   search the versions of the issues written in the run's last minutes, from which reconciliation starts
+ *   (src/app/migration/reconcile-handoff.ts), so it never re-reads what the run paired.
  * - Not part of the bound, but predicted: a pair whose partner an earlier, interrupted create left behind (found
  *   by its marker) is finished by the single path's pair-sync, measured at 4 Jira and 2 Bitrix24 calls; a person
  *   with no counterpart costs one look-up on the other side per run (the directory keeps only matches).
@@ -174,6 +175,8 @@ export function predictMigration(input: MigrationSize, limits: MigrationLimits =
   plan.b24Calls += s.statusCalls.b24 ?? 0;
   plan.events += s.statusCalls.b24 ?? 0;
   plan.b24Calls += 1; // the hand-off to reconciliation
+  plan.jiraCalls += 1;
+  plan.jiraPoints += 1;
   plan.jiraCalls += s.handedOver * HANDED_OVER.jira + (s.unmatchedPeople.b24 ?? 0);
   plan.jiraPoints += s.handedOver * HANDED_OVER.jira + (s.unmatchedPeople.b24 ?? 0);
   plan.b24Calls += s.handedOver * HANDED_OVER.b24 + (s.unmatchedPeople.jira ?? 0);

@@ -530,7 +530,11 @@ export const englishFallback: TextTree = {
       "copyRemoved": "Its earlier copy was removed from Bitrix24."
     },
     "migration": {
-      "page": "Migration page {page} of {side:migrationPageOf}: {listed} listed, {toPair} to pair, {paired} already paired."
+      "page": "Migration page {page} of {side:migrationPageOf}: {listed} listed, {alreadyPaired} already paired, {created} paired now, {handedOver} finished by marker, {refused} refused in bulk and retried one by one, {failed} could not be created (see their entries).",
+      "taskRefusedInBulk": "Task {id} \"{title}\" was refused by Jira's bulk create ({reason}); retried on its own.",
+      "issueRefusedInBulk": "Issue {key} \"{title}\" was refused by Bitrix24's batched add ({reason}); retried on its own.",
+      "taskNotCreated": "Task {id} \"{title}\" could not be created in Jira:",
+      "issueNotCreated": "Issue {key} \"{title}\" could not be created in Bitrix24:"
     }
   },
   "restrictedTo": {
