@@ -130,9 +130,14 @@ describe('bulk migration', () => {
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: edited, fields: { TITLE: 'Renamed by Ben meanwhile' } });
     w.platform.resetStats();
 
-    await w.settle();
+    const report = await w.platform.settle();
 
     expect((await a.issueOfTask(edited ?? '')).fields.summary).toBe('Renamed by Ben meanwhile');
+    // The two XML_ID echoes were announced, so the web trigger answers them without queueing (for the edited task,
+    // whichever of its two events comes first spends the count). Queued: Ben's edit's sync job, and the two pages
+    // pushed by the start and by the Jira page, which find their pages recorded.
+    expect(report.b24EventsDelivered).toBe(3);
+    expect(report.jobsRun).toBe(3);
     expect((await a.issueOfTask(quiet ?? '')).fields.summary).toBe('Left alone');
     // Three ONTASKUPDATE events (two XML_ID echoes, Ben's edit): one task read, for the edited task only.
     expect(w.platform.stats().b24.byMethod['tasks.task.get'] ?? 0).toBe(1);

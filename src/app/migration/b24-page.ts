@@ -42,7 +42,8 @@ export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: stri
   await commentsCopied(ctx.deps.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
   const spend: PageSpend = {
     b24Commands: { 'tasks.task.update': todo.length, 'tasks.task.list': LIST_PAGES_PER_BATCH },
-    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + 2 * todo.length, events: todo.length,
+    b24Requests: ctx.calls().b24, // The XML_ID marks' events are announced (echo.ts) and screened where they arrive: none reaches the queue.
+    jiraPoints: ctx.calls().jira + 2 * todo.length, events: 0,
   };
   const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
   return { spend, listed: tasks.length, alreadyLinked: tasks.length - todo.length, next: tasks.at(-1)?.id ?? cursor, last, result };

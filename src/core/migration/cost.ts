@@ -27,8 +27,10 @@
  *   with no counterpart costs one look-up on the other side per run (the directory keeps only matches).
  * - Events: every task the migration adds or updates and every comment it adds in Bitrix24 fires an id-only event
  *   (Bitrix24 has no "ignore self"). Each is dismissed with no REST call (the link, the comment link or the echo the
- *   migration recorded for that task says it is ours), but each still travels the Forge queue, whose 500 events per
- *   minute per installation bounds the time too. Jira's events for the app's own writes are filtered by ignoreSelf.
+ *   migration recorded for that task says it is ours). The XML_ID marks are announced before they are made, so the
+ *   web trigger screens their events before queueing (src/app/own-write-screen.ts); the adds and comments are
+ *   counted as queued (an add's event may arrive before its link is saved), and the Forge queue's 500 events per
+ *   minute per installation bounds them. Jira's events for the app's own writes are filtered by ignoreSelf.
  *
  * Time: the slowest of the quotas, each run at its limit in parallel with the others (the engine alternates the
  * sides page by page and paces each page against every quota's window: src/app/migration/page-pacing.ts).
@@ -69,8 +71,8 @@ export interface MigrationLimits {
   tasksPerListPage: number;
   /**
    * tasks.task.list pages the engine reads per batch (one page job). Bitrix24 allows 50; the engine reads 9 (450
-   * tasks), and Jira pages hold 90 issues (Jira allows 100), five per job: every task a page creates or marks fires
-   * one event through the Forge queue, and a page's 450 events plus its comments must leave room, within the
+   * tasks), and Jira pages hold 90 issues (Jira allows 100), five per job: every task a Jira page adds fires one
+   * event through the Forge queue, and a page's 450 events plus its comments must leave room, within the
    * queue's 500 a minute, for the events of people's edits during the run (a refused push loses a person's edit
    * until reconciliation). The price is a few calls: about 24 at 10,000 + 10,000, and 4% more queue time.
    */
@@ -153,7 +155,6 @@ function b24Side(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): vo
   const readBacks = per(s.tasks, l.reconcileIssuesPerSearch);
   plan.jiraCalls += creates + readBacks + s.taskComments;
   plan.jiraPoints += creates + readBacks + s.tasks + s.taskComments;
-  plan.events += s.tasks;
 }
 
 /** Seconds before `commands` of one method have all run under Bitrix24's operating-time window. */

@@ -34,6 +34,8 @@ export interface B24IntakeDeps {
   queue: JobQueue;
   log: Logger;
   now: () => number;
+  /** True for the event of the app's own write, answered without queueing (app/own-write-screen.ts). */
+  ownWrite?: (job: SyncJob) => Promise<boolean>;
 }
 
 function jobFor(event: Exclude<B24Event, { kind: 'unknown' }>): SyncJob {
@@ -96,6 +98,8 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   }
   await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
-  await deps.queue.push([toJobBody(jobFor(event))]);
+  const job = jobFor(event);
+  if (await deps.ownWrite?.(job)) return { status: 200, message: "the app's own write" };
+  await deps.queue.push([toJobBody(job)]);
   return { status: 200, message: 'queued' };
 }
