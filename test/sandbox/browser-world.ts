@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { keys } from '../../src/app/store/keys';
 import type { JournalEntry } from '../../src/app/store/journal';
+import { note } from '../../src/app/store/journal-notes';
 import { ManualClock } from '../../src/local/contracts';
 import { LocalPlatform, type SeedAppContext } from '../../src/local/platform';
 import { seedApp } from '../../src/local/seed-app';
@@ -50,13 +51,16 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
+/** A journal sentence as the sync writes it: English for logs, a code with parameters for the page. */
+const UNREACHABLE = note('status.noTransitions', { target: 'In Review', current: 'To Do' }, 'Status "In Review" is unreachable from "To Do": the workflow offers none, every one already taken on this walk.');
+
 /** One failed and one synced journal entry of DEMO, in the last hours of the platform's clock (the app's too). */
 export async function seedJournal({ kvs, platform }: SeedAppContext): Promise<void> {
   const now = platform.clock.now();
   const base = { projectKey: 'DEMO', direction: 'b24-to-jira', operation: 'fields', taskId: '7', issueId: '10001', issueKey: 'DEMO-1', fields: ['title'] } satisfies Partial<JournalEntry>;
   const entries: JournalEntry[] = [
     { ...base, id: 'synced-1', at: now - 2 * 3600_000, outcome: 'synced' },
-    { ...base, id: 'failed-1', at: now - 3600_000, outcome: 'failed', fields: ['status'], message: 'Status In Review is unreachable', retryJob: { kind: 'pair-sync', taskId: '7', issueId: '10001', origin: 'reconcile' } },
+    { ...base, id: 'failed-1', at: now - 3600_000, outcome: 'failed', fields: ['status'], message: UNREACHABLE.message, notes: [UNREACHABLE], retryJob: { kind: 'pair-sync', taskId: '7', issueId: '10001', origin: 'reconcile' } },
   ];
   for (const e of entries) await kvs.set(keys.journalEntry(e.projectKey, e.at, e.id), JSON.parse(JSON.stringify(e)));
 }

@@ -34,7 +34,7 @@ describeInBrowser('the settings page as the site admin', () => {
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     const sentence = pending.getByText('Jira status "To Do" is unreachable from Jira', { exact: false });
     await sentence.waitFor();
-    await panel.getByText('The mapping was not saved. Problems to fix: 1.', { exact: true }).waitFor();
+    await panel.getByText('The mapping was not saved: 1 problem to fix.', { exact: true }).waitFor();
     expect(await panel.getByText('Saved.', { exact: true }).count()).toBe(0);
 
     await choose(pending.getByRole('combobox').first(), '↔');
@@ -62,7 +62,7 @@ describeInBrowser('the settings page as the site admin', () => {
 
   it('Activity: Errors only leaves the failed entry, and Retry re-queues it', async () => {
     const panel = await openTab(page, 'Activity');
-    await row(panel, 'Status In Review is unreachable').waitFor();
+    await row(panel, 'is unreachable from "To Do"').waitFor();
     expect(await panel.getByRole('row').filter({ hasText: 'task 7 ⇄ DEMO-1' }).count()).toBe(2);
     // Atlaskit draws the toggle over its checkbox: a person clicks the label or the switch, not the hidden input.
     await panel.locator('label', { hasText: 'Errors only' }).click();
@@ -70,7 +70,7 @@ describeInBrowser('the settings page as the site admin', () => {
     await waitIdle(page);
     expect(await panel.getByRole('row').filter({ hasText: 'task 7 ⇄ DEMO-1' }).count()).toBe(1);
     expect(await settle(world.origin)).toMatchObject({ jobsRun: 0 });
-    const failed = row(panel, 'Status In Review is unreachable');
+    const failed = row(panel, 'is unreachable from "To Do"');
     await failed.getByRole('button', { name: 'Retry' }).click();
     await waitIdle(page);
     expect(await panel.getByText('Something went wrong').count()).toBe(0);

@@ -6,7 +6,7 @@
 import type { SyncConfig } from '../../core/config';
 import { isPermanent, PermanentError, RetryableError } from '../../core/errors';
 import { readB24Status, readJiraStatus } from '../../core/mapping/status';
-import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
+import { toB24Fields, toJiraFields, type CanonicalChanges } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { JournalNote } from '../store/journal-notes';
@@ -47,6 +47,9 @@ async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira'
   });
 }
 
+/** The journal names fields by the sync's names (`title`, `UF_…`), as every other entry does, not by one side's ids. */
+const canonicalFields = (changes: CanonicalChanges): string[] => Object.keys(changes).filter((k) => k !== 'custom').concat(Object.keys(changes.custom ?? {}));
+
 /** Jira cannot create an issue without these; a refusal of one of them is a real failure, not a field to leave out. */
 const CREATE_MANDATORY = ['project', 'issuetype', 'summary'];
 
@@ -83,7 +86,8 @@ async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig
   }
   const mapping = await mappingFor(ctx, config, task, null);
   const canon = canonicalOfTask(task, mapping);
-  const write = toJiraFields(allFlowingTo('jira', canon, config), mapping, true);
+  const flowing = allFlowingTo('jira', canon, config);
+  const write = toJiraFields(flowing, mapping, true);
   await lock.markSent();
   const properties = [{ key: ISSUE_PROPERTY, value: { taskId: task.id } }];
   const { result: created, refused } = await writeDroppingRefused(write.fields, (fields) => ctx.jira.createIssue(fields, properties), CREATE_MANDATORY);
@@ -105,7 +109,7 @@ async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig
     jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
   }
   await ctx.states.save(task.id, created.id, { base: { b24: canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced' } });
-  await record(ctx, link, 'b24-to-jira', Object.keys(write.fields), problems, started);
+  await record(ctx, link, 'b24-to-jira', canonicalFields(flowing), problems, started);
   return link;
 }
 
@@ -119,7 +123,8 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
   const started = ctx.now();
   const mapping = await mappingFor(ctx, config, null, issue);
   const canon = canonicalOfIssue(issue, mapping);
-  const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
+  const flowing = allFlowingTo('b24', canon, config);
+  const write = toB24Fields(flowing, mapping, { create: true });
   const problems = write.warnings.map(warningSentence);
   const connection = await ctx.connection.get();
   // An earlier attempt's task was created by whoever this one would create it as.
@@ -145,6 +150,6 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
     b24 = { ...b24, status: readB24Status(moved.reached, task.userFields, config.statuses) };
   }
   await ctx.states.save(task.id, issue.id, { base: { b24, jira: canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced' } });
-  await record(ctx, link, 'jira-to-b24', Object.keys(write.fields), problems, started);
+  await record(ctx, link, 'jira-to-b24', canonicalFields(flowing), problems, started);
   return link;
 }

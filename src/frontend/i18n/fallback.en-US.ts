@@ -431,7 +431,8 @@ export const englishFallback: TextTree = {
       "notPaired": "This project is not paired with a Bitrix24 workgroup yet: choose the workgroup on the Mapping tab and save, then start the migration.",
       "nothingToPause": "There is no running migration to pause.",
       "nothingToCancel": "There is no running or paused migration to cancel.",
-      "nothingToResume": "There is no paused migration to resume."
+      "nothingToResume": "There is no paused migration to resume.",
+      "unpaired": "The project is no longer paired with a Bitrix24 workgroup."
     },
     "connection": {
       "webhookMissing": "Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).",

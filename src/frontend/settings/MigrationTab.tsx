@@ -10,7 +10,14 @@ import type { MigrationProgress } from '../../app/migration/progress';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { useText, type Translate } from '../shared/text';
 import { call, useCall, type Refusal } from '../shared/use-call';
+import { message } from '../shared/words';
 import { DryRunReport, PhaseProgress } from './MigrationReport';
+
+/**
+ * Why a run stopped, as a message code the page words (`errors.<errorCode>`); until the migration engine records
+ * one, the stored English sentence is shown.
+ */
+type StopWords = { errorCode?: string; errorParams?: Record<string, string> };
 
 const STATE_APPEARANCE = { running: 'inprogress', done: 'success', failed: 'removed', paused: 'moved', cancelled: 'default' } as const;
 
@@ -81,9 +88,13 @@ function Progress({ view, progress }: { view: MigrationView; progress: Migration
       {progress.state === 'cancelled' ? <Text>{t('migrationRun.cancelledNote')}</Text> : null}
       <PhaseProgress phases={view.phases} secondsLeft={view.secondsLeft} finished={progress.state === 'done'} />
       {counts(t, progress).map(([label, value]) => <Text key={label}>{`${label}: ${value}`}</Text>)}
-      {progress.error ? <SectionMessage appearance="error" title={t('migration.error')}><Text>{progress.error}</Text></SectionMessage> : null}
+      {progress.error ? <SectionMessage appearance="error" title={t('migration.error')}><Text>{stopSentence(t, progress)}</Text></SectionMessage> : null}
     </Stack>
   );
+}
+
+function stopSentence(t: Translate, progress: MigrationProgress & StopWords): string {
+  return message(t, progress.error ?? '', progress.errorCode, progress.errorParams);
 }
 
 function counts(t: Translate, p: MigrationProgress): [string, string][] {
