@@ -45,8 +45,14 @@ function refusalsOf(service: { handle(request: Request, caller?: never): Promise
 }
 
 const jiraReason = (r: Response): Promise<string | null> => Promise.resolve(r.status === 429 ? r.headers.get('RateLimit-Reason') : null);
-const b24Reason = async (r: Response): Promise<string | null> =>
-  r.status === 429 || r.status === 503 ? (((await r.clone().json()) as { error?: string }).error ?? null) : null;
+/** A refusal of the whole request, or of a command inside a batch (`result_error`, the call itself answers 200). */
+const b24Reason = async (r: Response): Promise<string | null> => {
+  const body = (await r.clone().json().catch(() => ({}))) as { error?: string; result?: { result_error?: Record<string, { error?: string }> | unknown[] } };
+  if (r.status === 429 || r.status === 503) return body.error ?? null;
+  const errors = body.result?.result_error;
+  const first = errors && !Array.isArray(errors) ? Object.values(errors)[0] : undefined;
+  return first?.error ?? null;
+};
 
 interface Outcome {
   links: number;
@@ -86,7 +92,7 @@ const EXACT = { links: TASKS + ISSUES, issues: TASKS + ISSUES, tasks: TASKS + IS
 
 describe('the migration when a quota binds', () => {
   it('waits out Jira’s hourly points quota (jira-quota-global-based) and ends in exactly one pair per entity', async () => {
-    const w = await worldWithUnpairedEntities({ jiraLimits: { quotaPointsPerHour: 400 } });
+    const w = await worldWithUnpairedEntities({ jiraLimits: { quotaPointsPerHour: 100 } });
     const refusals = refusalsOf(w.platform.jira, jiraReason);
     const result = await migrate(w);
     expect(refusals).toContain('jira-quota-global-based');
@@ -104,7 +110,7 @@ describe('the migration when a quota binds', () => {
   }, 300_000);
 
   it('waits out Forge’s queue push rate (RateLimitError) and ends in exactly one pair per entity', async () => {
-    const w = await worldWithUnpairedEntities({ queueEventsPerMinute: 20 });
+    const w = await worldWithUnpairedEntities({ queueEventsPerMinute: 1 });
     const refused: string[] = [];
     const original = w.platform.runtime.forgeFetch.bind(w.platform.runtime);
     jest.spyOn(w.platform.runtime, 'forgeFetch').mockImplementation(async (target, path, init) => {

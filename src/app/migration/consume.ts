@@ -5,6 +5,7 @@
  */
 import { isRetryable, RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
+import { failureNote } from '../failure-note';
 import { continueReconcile } from '../reconcile/reconcile';
 import type { JobOutcome } from '../run-job';
 import { failDryRun, runDryRunPage } from './dry-run';
@@ -32,11 +33,12 @@ function retryOf(error: unknown, attempt: number): JobOutcome {
   };
 }
 
-async function markFailed(deps: AppDeps, job: MigrationPageJob, message: string): Promise<void> {
+/** `why`: the stop as a message code the Migration tab words (`errors.<code>`), beside the English sentence. */
+async function markFailed(deps: AppDeps, job: MigrationPageJob, message: string, why: { code: string; params: Record<string, string> }): Promise<void> {
   const store = new MigrationProgressStore(deps.kv);
   const progress = await store.get(job.projectKey);
   if (progress?.runId !== job.runId || progress.state !== 'running') return;
-  await store.save(job.projectKey, { ...progress, state: 'failed', error: message, updatedAt: deps.clock.now() });
+  await store.save(job.projectKey, { ...progress, state: 'failed', error: message, errorCode: why.code, errorParams: why.params, updatedAt: deps.clock.now() });
 }
 
 async function runPage(deps: AppDeps, job: MigrationPageJob, attempt: number): Promise<JobOutcome> {
@@ -44,7 +46,7 @@ async function runPage(deps: AppDeps, job: MigrationPageJob, attempt: number): P
   if (outcome.kind !== 'wait') return { kind: 'done' };
   if (attempt + 1 < MIGRATION_MAX_ATTEMPTS) return { kind: 'retry', retryAfterMs: WAIT_MS, rateLimited: false };
   // The predecessor never got recorded (its job is gone): stop here; startMigration resumes from the cursors.
-  await markFailed(deps, job, 'A page of the migration was lost; start the migration again to resume.');
+  await markFailed(deps, job, 'A page of the migration was lost; start the migration again to resume.', { code: 'migration.pageLost', params: {} });
   return { kind: 'failed', message: outcome.reason };
 }
 
@@ -65,7 +67,10 @@ export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps
       return retryOf(error, options.attempt);
     }
     deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: describe(error) });
-    if (job.kind === 'migration-page') await markFailed(deps, job, describe(error));
+    if (job.kind === 'migration-page') {
+      const failure = failureNote(error, null, describe(error));
+      await markFailed(deps, job, describe(error), { code: failure.params.reason ?? 'jobFailed', params: failure.params });
+    }
     if (job.kind === 'dry-run-page') await failDryRun(deps, job);
     return { kind: 'failed', message: describe(error) };
   }

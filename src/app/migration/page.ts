@@ -48,7 +48,7 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
   if (held) return { kind: 'dropped', reason: held === 'pause' ? 'the run is paused' : 'the run was cancelled' };
   const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
   if (!config) {
-    await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', updatedAt: deps.clock.now() });
+    await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', errorCode: 'migration.unpaired', errorParams: {}, updatedAt: deps.clock.now() });
     return { kind: 'dropped', reason: 'project not paired' };
   }
   const ctx = await SyncContext.create(deps);

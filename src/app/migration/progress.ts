@@ -30,6 +30,9 @@ const progressSchema = z.object({
   /** pair-sync jobs put on the sync queue by this migration. */
   enqueued: z.number().int().min(0),
   error: z.string().optional(),
+  /** Why the run stopped, as a message code (`errors.<code>`) with parameters the Migration tab words. */
+  errorCode: z.string().optional(),
+  errorParams: z.record(z.string(), z.string()).optional(),
 });
 
 export type MigrationSide = 'b24' | 'jira';

@@ -432,7 +432,8 @@ export const englishFallback: TextTree = {
       "nothingToPause": "There is no running migration to pause.",
       "nothingToCancel": "There is no running or paused migration to cancel.",
       "nothingToResume": "There is no paused migration to resume.",
-      "unpaired": "The project is no longer paired with a Bitrix24 workgroup."
+      "unpaired": "The project is no longer paired with a Bitrix24 workgroup.",
+      "pageLost": "A page of the migration was lost; start the migration again to resume."
     },
     "connection": {
       "webhookMissing": "Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).",
