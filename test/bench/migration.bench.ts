@@ -6,6 +6,7 @@
  */
 // The harness first: it installs the local Forge runtime's globals, which @forge/api (loaded by in-app) needs.
 import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { readDryRun, startDryRun } from '../../src/app/migration/dry-run';
 import { startMigration } from '../../src/app/migration/start';
 import { predictMigration } from '../../src/core/migration/cost';
 import { defaultSeed } from '../../src/local/seed';
@@ -58,6 +59,13 @@ export async function benchMigration(): Promise<void> {
   const w = await buildWorld(size);
   const commented = Math.ceil(size / COMMENTED_EVERY);
   const buildSeconds = (performance.now() - built) / 1000;
+  const { value: dry } = await quietly(async () => {
+    await inApp(w, (deps) => startDryRun(deps, 'DEMO'));
+    await w.platform.settle({ maxSteps: 10 * size + 10_000 });
+    return inApp(w, (deps) => readDryRun(deps, 'DEMO'));
+  });
+  // The dry run's own reads spent Bitrix24's windows: let them refill, as an admin reading its report would.
+  w.clock.advance(600_000);
   w.platform.resetStats();
   const before = w.clock.now();
   const started = performance.now();
@@ -76,11 +84,16 @@ export async function benchMigration(): Promise<void> {
   console.log(`  pairs: ${links} (expected ${2 * size}); settled: ${report.idle}, dead letters: ${report.deadLetters}, failures: ${report.failures.length}`);
   console.log(`  calls      measured ${total} (Jira ${measured.jira}, B24 ${measured.b24})   bound ${bound.calls.total} (Jira ${bound.calls.jira}, B24 ${bound.calls.b24})   ${pct(total, bound.calls.total)}   one-by-one engine ≈ ${8 * size}`);
   console.log(`  sim. time  measured ${(seconds / 60).toFixed(1)} min   bound ${(bound.seconds / 60).toFixed(1)} min (${bound.boundBy})   ${pct(seconds, bound.seconds)}   one-by-one engine > 240 min`);
+  const predicted = dry?.prediction;
+  console.log(`  dry run    predicted ${predicted?.calls.total ?? '—'} calls (Jira ${predicted?.calls.jira ?? '—'}, B24 ${predicted?.calls.b24 ?? '—'})   ${predicted ? pct(total, predicted.calls.total) : '—'} off the run; to create: ${predicted?.scope.issuesToCreate ?? '—'} issues, ${predicted?.scope.tasksToCreate ?? '—'} tasks`);
   console.log(`  Jira by endpoint: ${JSON.stringify(s.jira.byEndpoint)}`);
   console.log(`  B24 by method: ${JSON.stringify(s.b24.byMethod)}; batch commands: ${JSON.stringify(s.b24.batchCommands)}`);
   const kinds = new Map<string, number>();
-  for (const f of report.failures) { const k = JSON.stringify(f).replace(/[0-9]+/g, "#").slice(0, 160); kinds.set(k, (kinds.get(k) ?? 0) + 1); }
-  console.log([...kinds].slice(0, 8));
+  for (const f of report.failures) {
+    const k = JSON.stringify(f).replace(/[0-9]+/g, '#').slice(0, 160);
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  }
+  if (kinds.size > 0) console.log(`  failed invocations by kind: ${JSON.stringify([...kinds])}`);
   console.log(`  wall: building the world ${buildSeconds.toFixed(1)} s, migrating ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

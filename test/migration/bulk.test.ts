@@ -7,6 +7,8 @@
 import { runMigrationPage } from '../../src/app/migration/page';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
 import { reconcileProject } from '../../src/app/reconcile/reconcile';
+import { sweepLinks } from '../../src/app/reconcile/recover';
+import { keys } from '../../src/app/store/keys';
 import { defaultSeed } from '../../src/local/seed';
 import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost } from '../reconcile/in-app';
@@ -187,5 +189,31 @@ describe('bulk migration', () => {
     // Only its two list calls: nothing the migration wrote is read again.
     expect(w.platform.stats().b24.byMethod['tasks.task.get'] ?? 0).toBe(0);
     expect(w.platform.stats().jira.byEndpoint['GET /rest/api/3/issue/{id}'] ?? 0).toBe(0);
+  });
+});
+
+describe('the link sweep while a migration runs', () => {
+  it('leaves the migrating project\'s pairs to the migration, and sweeps them once it is done', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const id = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Paired' });
+    await w.settle();
+    const pair = a.linkOfTask(id);
+    await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [id, { POST_MESSAGE: 'A comment' }]);
+    const sweep = async (state: 'running' | 'done'): Promise<number> => {
+      w.platform.kvs.write('plain', keys.linkSweepCursor(), { wait: 0 });
+      w.platform.kvs.write('plain', keys.migration('DEMO'), {
+        state, runId: 'r', startedAt: 0, updatedAt: w.clock.now(), enqueued: 0,
+        b24: { listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: state === 'done' }, jira: { listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: state === 'done' },
+      });
+      w.platform.resetStats();
+      await inApp(w, (deps) => sweepLinks(deps));
+      return w.platform.stats().b24.reads + w.platform.stats().b24.writes;
+    };
+
+    expect(pair).toBeDefined();
+    expect(await sweep('running')).toBe(0);
+    // Done: the pair's task is listed and its comments looked at (one call each).
+    expect(await sweep('done')).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * How fast a migration feeds the sync queue. Functions must not sleep, so pacing is done with `delaySeconds` on
- * pushes: the pair-sync jobs of one page are spread out, and the next page waits until they have had their turn.
+ * How fast reconciliation feeds the sync queue with pair-sync jobs (the bulk migration paces whole pages instead:
+ * page-pacing.ts). Functions must not sleep, so pacing is done with `delaySeconds` on pushes: the jobs of one page
+ * are spread out, and the next page waits until they have had their turn.
  *
  * The budget is Bitrix24's: its leaky bucket drains 2 requests/s (capacity 50), while a pairing job costs about
  * SECONDS_PER_JOB × 2 Bitrix24 requests (read the task, create or mark it, read back — see the report's figures). Jira's

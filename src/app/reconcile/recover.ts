@@ -14,6 +14,7 @@ import { CommentLinkStore } from '../store/comment-links';
 import { GaveUpStore } from '../store/gave-up';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
+import { migrationRunning } from '../migration/reconcile-handoff';
 import { LinkStore } from '../store/links';
 import { missedB24CommentJobs } from './comment-edits';
 
@@ -69,7 +70,12 @@ async function linkPage(deps: AppDeps): Promise<PairLink[]> {
 
 /** Pairs of this page whose task is gone get a pair-sync job, living ones a job per missed comment; returns the jobs. */
 export async function sweepLinks(deps: AppDeps): Promise<number> {
-  const page = await linkPage(deps);
+  const listed = await linkPage(deps);
+  // Pairs of a project whose initial migration runs are the migration's to finish (it copies their comments); the
+  // sweep comes round to them again after the run.
+  const migrating = new Set<string>();
+  for (const key of new Set(listed.map((l) => l.projectKey))) if (await migrationRunning(deps, key)) migrating.add(key);
+  const page = listed.filter((l) => !migrating.has(l.projectKey));
   if (page.length === 0) return 0;
   const { tasks } = await deps.b24.listTasks({ filter: { ID: page.map((l) => l.taskId) }, start: -1 });
   const liveTasks = new Set(tasks.map((t) => t.id));
