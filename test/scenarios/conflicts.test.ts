@@ -2,7 +2,7 @@
  * Acceptance 6: concurrent edits of different fields on both sides both survive; the same field changed on both
  * sides follows its policy (default: the later change wins) and appears in the journal.
  */
-import { PEOPLE, actions, createWorld, pairedTask } from './harness';
+import { PEOPLE, actions, concurrentTitleEdits, createWorld, pairedTask } from './harness';
 
 
 describe('edits on both sides before the app hears of either', () => {
@@ -24,14 +24,7 @@ describe('edits on both sides before the app hears of either', () => {
   it('to the same field: the later change wins on both sides and the conflict is journalled', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    // Hold Bitrix24's event so both edits are on record before the app syncs.
-    w.platform.setFaults({ seed: 3, delayEvents: 1 });
-    w.clock.advance(1000);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Earlier, from Bitrix24' } });
-    w.clock.advance(60_000);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Later, from Jira' } });
-    await w.settle();
-    w.platform.setFaults({});
+    await concurrentTitleEdits(w, { taskId, issueId });
     const a = actions(w);
     expect((await a.b24Task(taskId)).title).toBe('Later, from Jira');
     expect((await a.issue(issueId)).fields.summary).toBe('Later, from Jira');

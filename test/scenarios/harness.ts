@@ -169,6 +169,20 @@ export function actions(w: World) {
 
 export const adfText = (text: string): unknown => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
+/**
+ * The same field changed on both sides before the app syncs either: Ben renames the task, a minute later Chloé
+ * renames the issue (Bitrix24's event is held until both are on record), then everything is delivered.
+ */
+export async function concurrentTitleEdits(w: World, pair: { taskId: string; issueId: string }): Promise<void> {
+  w.platform.setFaults({ seed: 3, delayEvents: 1 });
+  w.clock.advance(1000);
+  await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { TITLE: 'Earlier, from Bitrix24' } });
+  w.clock.advance(60_000);
+  await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { summary: 'Later, from Jira' } });
+  await w.settle();
+  w.platform.setFaults({});
+}
+
 /** A task created in Bitrix24 by Ben for Chloé and synced: the starting point of most scenarios. */
 export async function pairedTask(w: World, fields: Record<string, unknown> = {}): Promise<{ taskId: string; issueId: string }> {
   const a = actions(w);

@@ -11,7 +11,7 @@ import type { JournalEntry } from '../../src/app/store/journal';
 import { sentencesOf } from '../../src/app/store/journal-notes';
 import { journalText, worded } from '../../src/frontend/shared/words';
 import { englishWords, translator } from '../support/russian';
-import { actions, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, type World } from './harness';
+import { actions, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, concurrentTitleEdits, type World } from './harness';
 
 const en = translator('en-US');
 const ru = translator('ru-RU');
@@ -41,13 +41,7 @@ describe('the journal in words', () => {
   it('a conflict, a person with no Jira account and an oversized file', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    w.platform.setFaults({ seed: 3, delayEvents: 1 });
-    w.clock.advance(1000);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Earlier, from Bitrix24' } });
-    w.clock.advance(60_000);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Later, from Jira' } });
-    await w.settle();
-    w.platform.setFaults({});
+    await concurrentTitleEdits(w, { taskId, issueId });
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { RESPONSIBLE_ID: PEOPLE.farid.b24 } });
     await w.settle();
     reconfigure(w, (c) => ({ ...c, attachmentMaxBytes: 1000 }));
