@@ -9,6 +9,8 @@ import { migrationStatus, startMigration } from '../../src/app/migration/start';
 import { reconcileProject } from '../../src/app/reconcile/reconcile';
 import { sweepLinks } from '../../src/app/reconcile/recover';
 import { keys } from '../../src/app/store/keys';
+import { PairStateStore } from '../../src/app/store/pair-state';
+import { RetryableError } from '../../src/core/errors';
 import { defaultSeed } from '../../src/local/seed';
 import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost } from '../reconcile/in-app';
@@ -78,6 +80,44 @@ describe('bulk migration', () => {
     // first chunk's run of 50 (429): the page is retried and finishes the pairs its first attempt linked.
     expect(calls(w, 'POST /rest/api/3/issue/{id}/transitions')).toBeLessThanOrEqual(50 + 1);
     expect(calls(w, 'GET /rest/api/3/issue/{id}/transitions')).toBeLessThanOrEqual(51 + 1);
+  });
+
+  it('finishes, on the retried page, the pairs an attempt that died after the batched add had linked', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const issues: string[] = [];
+    await whileUnpaired(w, async () => {
+      for (let i = 0; i < 3; i += 1) {
+        const { id } = await a.createIssue(PEOPLE.dmitri.email, { summary: `Started ${i}` });
+        await a.transitionIssue(PEOPLE.anna.email, id, 'In Progress');
+        issues.push(id);
+      }
+    });
+    const save = PairStateStore.prototype.save;
+    let died = 0;
+    // The attempt dies recording its second pair: the first is recorded, the other two are linked only.
+    const spy = jest.spyOn(PairStateStore.prototype, 'save').mockImplementation(async function (this: PairStateStore, ...args) {
+      if (died === 0 && w.platform.kvs.keys().filter((k) => k.startsWith('state:')).length === 1) {
+        died += 1;
+        throw new RetryableError('server-error', 'the function stopped mid-chunk', { code: 'test:abort' });
+      }
+      return save.apply(this, args);
+    });
+    try {
+      await migrate(w);
+    } finally {
+      spy.mockRestore();
+    }
+
+    expect(died).toBe(1);
+    expect(linkCount(w)).toBe(3);
+    for (const id of issues) {
+      const link = a.linkOfIssue(id);
+      expect(await inApp(w, (deps) => new PairStateStore(deps.kv).get(link?.taskId ?? '', id))).not.toBeNull();
+      // Bitrix24's "in progress" (3) is what Jira's In Progress maps to.
+      expect((await a.b24Task(link?.taskId ?? '')).status).toBe('3');
+    }
+    expect(await a.tasksInGroup()).toHaveLength(3);
   });
 
   it('copies existing comments both ways once each, attributed and in order', async () => {

@@ -15,7 +15,7 @@ import { copyIssueComments } from './copy-comments';
 import type { PageSpend } from './page-pacing';
 import { chunks, ISSUE_PAGE, ISSUE_PAGES_PER_JOB, type PageWork } from './page-work';
 import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
-import { tasksFromIssues } from './tasks-from-issues';
+import { finishLinkedIssues, tasksFromIssues } from './tasks-from-issues';
 
 const markerOf = (properties: Record<string, unknown>): string | null => {
   const marker = properties[ISSUE_PROPERTY];
@@ -49,11 +49,13 @@ export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: str
   const todo: JiraIssue[] = [];
   const comments = new Map<string, JiraComment[]>();
   const owed: PairLink[] = [];
+  const unfinished: { issue: JiraIssue; link: PairLink }[] = [];
   let alreadyLinked = 0;
   for (const item of page.items) {
     const link = await ctx.links.byIssue(item.issue.id);
     if (link) {
       alreadyLinked += 1;
+      if (!(await ctx.states.get(link.taskId, link.issueId))) unfinished.push({ issue: item.issue, link });
       if (item.comments?.length && (await stillOwesComments(ctx.deps.kv, 'jira', item.issue.id))) owed.push(link);
     } else if (markerOf(item.properties) !== null) {
       // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
@@ -62,6 +64,7 @@ export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: str
     if (item.comments?.length) comments.set(item.issue.id, item.comments);
   }
   await owesComments(ctx.deps.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
+  for (const chunk of chunks(unfinished)) await finishLinkedIssues(ctx, config, chunk, result);
   const created = [];
   for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)));
   // Comments of the whole page together: fewer batches than one per chunk.

@@ -134,6 +134,25 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
   }
 }
 
+/**
+ * Pairs an earlier attempt linked (its batch add answered) but did not finish: it died moving their status or
+ * recording them (a limit, a timeout). Their link has no last-synced state, which is how the page finds them; the
+ * steps after the add run again, each safe to repeat. Their tasks are read in one list (≤ 50 ids).
+ */
+export async function finishLinkedIssues(ctx: SyncContext, config: SyncConfig, pairs: { issue: JiraIssue; link: PairLink }[], result: ChunkResult): Promise<void> {
+  if (pairs.length === 0) return;
+  const actingUserId = (await ctx.connection.get())?.actingUserId;
+  const { tasks } = await ctx.b24.listTasks({ filter: { ID: pairs.map((p) => p.link.taskId) }, userFields: taskUserFields(config), start: -1 });
+  const created: Created[] = [];
+  for (const { issue, link } of pairs) {
+    const task = tasks.find((t) => t.id === link.taskId);
+    // A task gone meanwhile is the single path's to handle (a delete): the pair-sync finds it gone.
+    if (!task) await handOver(ctx, { issueId: issue.id }, result);
+    else created.push({ ...(await prepare(ctx, config, issue, actingUserId)), task, link });
+  }
+  await recordStates(ctx, config, created, actingUserId, result);
+}
+
 export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issues: JiraIssue[], result: ChunkResult, runKey: string): Promise<Created[]> {
   const actingUserId = (await ctx.connection.get())?.actingUserId;
   const locked: Prepared[] = [];
