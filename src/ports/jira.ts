@@ -69,6 +69,15 @@ export interface JiraSearchItem {
   properties: Record<string, unknown>;
   /** Comments, when asked for (`withComments`), oldest first. */
   comments?: JiraComment[];
+  /** Attachments' metadata, when asked for (`withAttachments`). */
+  attachments?: JiraAttachmentMeta[];
+}
+
+export interface JiraAttachmentMeta {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType?: string;
 }
 
 export interface JiraUser extends JiraUserRef {
@@ -137,7 +146,7 @@ export interface JiraPort {
   setIssueProperty(issueIdOrKey: string, key: string, value: unknown): Promise<void>;
   searchJql(jql: string, options?: JiraSearchOptions): Promise<JiraSearchPage>;
   /** `/search/jql` with issue properties (≤ 5 keys) and optionally the comments of each issue. */
-  searchIssues(jql: string, options: JiraSearchOptions & { properties: string[]; withComments?: boolean }): Promise<{ items: JiraSearchItem[]; nextPageToken?: string }>;
+  searchIssues(jql: string, options: JiraSearchOptions & { properties: string[]; withComments?: boolean; withAttachments?: boolean }): Promise<{ items: JiraSearchItem[]; nextPageToken?: string }>;
   /** `POST /issue/bulk`, ≤ 50 elements; a refused element does not stop the others. */
   createIssues(items: JiraBulkCreateItem[]): Promise<JiraBulkCreateOutcome[]>;
   /** `/user/search`: matches display name or e-mail prefix; hidden e-mails come back without `emailAddress`. */

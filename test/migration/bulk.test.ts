@@ -12,7 +12,8 @@ import { keys } from '../../src/app/store/keys';
 import { PairStateStore } from '../../src/app/store/pair-state';
 import { RetryableError } from '../../src/core/errors';
 import { defaultSeed } from '../../src/local/seed';
-import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { attachInB24, issueFileNames, taskFileNames } from '../scenarios/files';
+import { actions, adfText, attachInJira, createWorld, fileOf, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost } from '../reconcile/in-app';
 
 const linkCount = (w: World): number => w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
@@ -118,6 +119,29 @@ describe('bulk migration', () => {
       expect((await a.b24Task(link?.taskId ?? '')).status).toBe('3');
     }
     expect(await a.tasksInGroup()).toHaveLength(3);
+  });
+
+  it('copies existing attachments both ways by the attachment rules, once each', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const [taskId] = await preexistingTasks(w, [{ title: 'With a file' }]);
+    await withB24EventsLost(w, async () => {
+      await attachInB24(w, PEOPLE.ben.b24, taskId ?? '', 'plan.pdf', fileOf(2000));
+    });
+    let issueId = '';
+    await whileUnpaired(w, async () => {
+      issueId = (await a.createIssue(PEOPLE.dmitri.email, { summary: 'With an attachment' })).id;
+      await attachInJira(w, PEOPLE.dmitri.email, issueId, 'spec.pdf', fileOf(3000));
+    });
+
+    await migrate(w);
+
+    expect(await issueFileNames(w, a.linkOfTask(taskId ?? '')?.issueId ?? '')).toEqual(['plan.pdf']);
+    expect(await taskFileNames(w, a.linkOfIssue(issueId)?.taskId ?? '')).toEqual(['spec.pdf']);
+    // Run again: the file links say both were copied.
+    await migrate(w);
+    expect(await issueFileNames(w, a.linkOfTask(taskId ?? '')?.issueId ?? '')).toEqual(['plan.pdf']);
+    expect(await taskFileNames(w, a.linkOfIssue(issueId)?.taskId ?? '')).toEqual(['spec.pdf']);
   });
 
   it('copies existing comments both ways once each, attributed and in order', async () => {

@@ -7,7 +7,8 @@
  */
 import { startDryRun, readDryRun } from '../../src/app/migration/dry-run';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
-import { actions, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { attachInB24 } from '../scenarios/files';
+import { actions, attachInJira, createWorld, fileOf, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost, writes } from '../reconcile/in-app';
 
 const linkCount = (w: World): number => w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
@@ -38,12 +39,15 @@ async function mixedWorld(): Promise<World> {
       // Farid exists only in Bitrix24: three tasks are his.
       unheard.push(await a.createTask(PEOPLE.ben.b24, { TITLE: `Old task ${i}`, RESPONSIBLE_ID: i < 3 ? PEOPLE.farid.b24 : PEOPLE.chloe.b24 }));
     }
+    // Files go with their task or issue: one each way.
+    await attachInB24(w, PEOPLE.ben.b24, unheard[5] ?? '', 'plan.pdf', fileOf(2000));
   });
   await whileUnpaired(w, async () => {
     for (let i = 0; i < 8; i += 1) {
       // Erin exists only in Jira: two issues are hers.
       const issue = await a.createIssue(PEOPLE.dmitri.email, { summary: `Old issue ${i}`, ...(i < 2 ? { assignee: { accountId: PEOPLE.erin.accountId } } : {}) });
       if (i === 0) for (const status of ['In Progress', 'In Review']) await a.transitionIssue(PEOPLE.anna.email, issue.id, status);
+      if (i === 4) await attachInJira(w, PEOPLE.dmitri.email, issue.id, 'spec.pdf', fileOf(3000));
     }
     // What an interrupted create leaves behind: the issue made for a task, carrying its marker, and no link.
     await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/issue', {
@@ -69,6 +73,7 @@ describe('the migration dry run', () => {
       state: 'done',
       tasks: { total: 16, linked: 2, namedByIssueMarker: 1, markedByXmlId: 0 },
       issues: { total: 11, linked: 2, marked: 1, byMarker: 1 },
+      comments: { taskFiles: 1, issueFiles: 1 },
       prediction: { scope: { tasks: 16, issues: 11, issuesToCreate: 13, tasksToCreate: 8, pairedByMarker: 1 } },
     });
     const people = Object.values(dry?.people ?? {}).filter((p) => !p.matched).map(({ side, name, count }) => ({ side, name, count }));

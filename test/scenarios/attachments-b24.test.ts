@@ -3,17 +3,8 @@
  * reported in the journal by name and size and is never downloaded or uploaded; our own copies of Jira
  * attachments never come back to Jira.
  */
+import { attachInB24 } from './files';
 import { attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, type World } from './harness';
-
-/** A Bitrix24 person adding a file under the task's Files: upload to Drive, then attach it to the task. */
-async function attachInB24(w: World, userId: string, taskId: string, filename: string, bytes: Uint8Array): Promise<string> {
-  const base64 = Buffer.from(bytes).toString('base64');
-  // Into the root folder of the person's own drive, as the Files dialog does.
-  const [drive] = (await w.b24(userId, 'disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: userId } })) as { ROOT_OBJECT_ID: string }[];
-  const uploaded = (await w.b24(userId, 'disk.folder.uploadfile', { id: drive?.ROOT_OBJECT_ID, data: { NAME: filename }, fileContent: [filename, base64], generateUniqueName: true })) as { ID: string };
-  const attached = (await w.b24(userId, 'tasks.task.files.attach', { taskId, fileId: uploaded.ID })) as { attachmentId: number | string };
-  return String(attached.attachmentId);
-}
 
 interface IssueFile {
   filename: string;

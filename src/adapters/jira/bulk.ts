@@ -29,6 +29,11 @@ const bulkReplySchema = z.object({
 
 const searchPageSchema = z.object({ issues: z.array(z.unknown()), nextPageToken: z.string().nullish() });
 const commentFieldSchema = z.object({ fields: z.object({ comment: z.object({ comments: z.array(z.unknown()) }).optional() }) });
+const attachmentFieldSchema = z.object({
+  fields: z.object({
+    attachment: z.array(z.object({ id: z.string(), filename: z.string().min(1), size: z.number().int().nonnegative(), mimeType: z.string().optional() })).optional(),
+  }),
+});
 
 type BulkEndpoints = Pick<JiraPort, 'createIssues' | 'searchIssues'>;
 
@@ -67,7 +72,9 @@ export const bulkEndpoints = (r: JiraRequester): BulkEndpoints => ({
   },
 
   async searchIssues(jql, options) {
-    const fields = [...SYNC_FIELDS, ...(options.customFields ?? []), ...(options.withComments === true ? ['comment'] : [])];
+    const fields = [
+      ...SYNC_FIELDS, ...(options.customFields ?? []), ...(options.withComments === true ? ['comment'] : []), ...(options.withAttachments === true ? ['attachment'] : []),
+    ];
     const body = {
       jql, fields, properties: options.properties, maxResults: options.maxResults ?? 100,
       ...(options.nextPageToken === undefined ? {} : { nextPageToken: options.nextPageToken }),
@@ -76,10 +83,13 @@ export const bulkEndpoints = (r: JiraRequester): BulkEndpoints => ({
     const page = await r.json('search issues', '/rest/api/3/search/jql', jsonBody('POST', body), searchPageSchema);
     const items = page.issues.map((raw) => {
       const read = parseReply(issueReadSchema, raw, 'Jira search issues', 'jira:200');
-      if (options.withComments !== true) return { issue: read.issue, properties: read.properties };
+      const attachments = options.withAttachments === true
+        ? { attachments: (parseReply(attachmentFieldSchema, raw, 'Jira search issues', 'jira:200').fields.attachment ?? []).map((a) => ({ ...a })) }
+        : {};
+      if (options.withComments !== true) return { issue: read.issue, properties: read.properties, ...attachments };
       const listed = parseReply(commentFieldSchema, raw, 'Jira search issues', 'jira:200').fields.comment?.comments ?? [];
       const comments = parseReply(z.array(commentSchema(read.issue.id)), listed, 'Jira search issues', 'jira:200');
-      return { issue: read.issue, properties: read.properties, comments };
+      return { issue: read.issue, properties: read.properties, comments, ...attachments };
     });
     return page.nextPageToken == null ? { items } : { items, nextPageToken: page.nextPageToken };
   },

@@ -9,6 +9,7 @@ import { taskUserFields } from '../pair/read';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue } from './chunk';
+import { copyTaskAttachments } from './copy-attachments';
 import { copyTaskComments } from './copy-comments';
 import { finishLinked, issuesFromTasks } from './issues-from-tasks';
 import type { PageSpend } from './page-pacing';
@@ -40,10 +41,14 @@ export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: stri
   for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result, runKey)));
   await copyTaskComments(ctx, links, commentCounts);
   await commentsCopied(ctx.deps.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
+  // Files of every pair this page made or finished (and of those still owed comments): the file links skip copies.
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const withFiles = [...unfinished.map((u) => u.link), ...links].flatMap((link) => { const task = byId.get(link.taskId); return task?.attachmentIds?.length ? [{ link, task }] : []; });
+  await copyTaskAttachments(ctx, config, withFiles);
+  // The XML_ID marks' events are announced (echo.ts) and screened where they arrive: none reaches the queue.
   const spend: PageSpend = {
     b24Commands: { 'tasks.task.update': todo.length, 'tasks.task.list': LIST_PAGES_PER_BATCH },
-    b24Requests: ctx.calls().b24, // The XML_ID marks' events are announced (echo.ts) and screened where they arrive: none reaches the queue.
-    jiraPoints: ctx.calls().jira + 2 * todo.length, events: 0,
+    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + 2 * todo.length, events: 0,
   };
   const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
   return { spend, listed: tasks.length, alreadyLinked: tasks.length - todo.length, next: tasks.at(-1)?.id ?? cursor, last, result };

@@ -126,11 +126,17 @@ async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
       const ids = next.markedIssueIds.length < MAX_MARKED ? [...next.markedIssueIds, task.xmlId] : next.markedIssueIds;
       next = { ...next, tasks: { ...next.tasks, markedByXmlId: next.tasks.markedByXmlId + 1 }, markedIssueIds: ids };
     } else {
-      next = countComments(await taskToCreateFor(scan, next, task), 'task', commentCounts.get(task.id) ?? 0);
+      next = countFiles(countComments(await taskToCreateFor(scan, next, task), 'task', commentCounts.get(task.id) ?? 0), 'task', task.attachmentIds?.length ?? 0);
     }
   }
   const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
   return { ...next, phase: last ? 'jira' : 'b24', cursor: last ? null : (tasks.at(-1)?.id ?? run.cursor) };
+}
+
+function countFiles(run: DryRun, side: 'task' | 'issue', n: number): DryRun {
+  if (n === 0) return run;
+  const c = run.comments;
+  return { ...run, comments: side === 'task' ? { ...c, taskFiles: c.taskFiles + n } : { ...c, issueFiles: c.issueFiles + n } };
 }
 
 function countComments(run: DryRun, side: 'task' | 'issue', n: number): DryRun {
@@ -143,13 +149,13 @@ function countComments(run: DryRun, side: 'task' | 'issue', n: number): DryRun {
 async function issuesPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const after = run.cursor !== null && /^\d+$/.test(run.cursor) ? run.cursor : '0';
   const page = await scan.deps.jira.searchIssues(`project = ${jqlProject(scan.config.projectKey)} AND id > ${after} ORDER BY id ASC`, {
-    properties: [], withComments: true, maxResults: ISSUE_PAGE,
+    properties: [], withComments: true, withAttachments: true, maxResults: ISSUE_PAGE,
   });
   let next: DryRun = { ...run, issues: { ...run.issues, total: run.issues.total + page.items.length } };
-  for (const { issue, comments } of page.items) {
+  for (const { issue, comments, attachments } of page.items) {
     if (await scan.links.byIssue(issue.id)) next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
     else if (next.markedIssueIds.includes(issue.id)) next = { ...next, issues: { ...next.issues, byMarker: next.issues.byMarker + 1 } };
-    else next = countComments(await taskToMakeFor(scan, next, issue), 'issue', comments?.length ?? 0);
+    else next = countFiles(countComments(await taskToMakeFor(scan, next, issue), 'issue', comments?.length ?? 0), 'issue', attachments?.length ?? 0);
   }
   if (page.nextPageToken !== undefined && page.items.length === ISSUE_PAGE) return { ...next, cursor: page.items.at(-1)?.issue.id ?? after };
   return finish(scan.deps, next);

@@ -11,6 +11,7 @@ import { jqlProject } from '../reconcile/window';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue, handOver } from './chunk';
+import { copyIssueAttachments } from './copy-attachments';
 import { copyIssueComments } from './copy-comments';
 import type { PageSpend } from './page-pacing';
 import { chunks, ISSUE_PAGE, ISSUE_PAGES_PER_JOB, type PageWork } from './page-work';
@@ -33,7 +34,7 @@ async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string 
   for (let i = 0; i < ISSUE_PAGES_PER_JOB; i += 1) {
     const bound = first === null ? '' : ` AND id < ${first}`;
     const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} AND id > ${after}${bound} ORDER BY id ASC`, {
-      properties: [ISSUE_PROPERTY], withComments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
+      properties: [ISSUE_PROPERTY], withComments: true, withAttachments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
     });
     items.push(...page.items);
     after = page.items.at(-1)?.issue.id ?? after;
@@ -72,6 +73,9 @@ export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: str
   await copyIssueComments(ctx, copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })));
   await commentsCopied(ctx.deps.kv, 'jira', copy.map((l) => l.issueId));
   const commentCount = copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
+  const files = new Map(page.items.flatMap((i) => (i.attachments?.length ? [[i.issue.id, i.attachments] as const] : [])));
+  const finishedOrMade = [...unfinished.map((u) => u.link), ...created.map((c) => c.link)];
+  await copyIssueAttachments(ctx, config, finishedOrMade.flatMap((link) => { const attachments = files.get(link.issueId); return attachments ? [{ link, attachments }] : []; }));
   const spend: PageSpend = {
     b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
     b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + page.items.length, events: todo.length + commentCount,

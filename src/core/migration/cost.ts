@@ -22,6 +22,9 @@
  * - The hand-off: when both sides are done, one `tasks.task.list` finds Bitrix24's newest change time and one Jira
  *   search the versions of the issues written in the run's last minutes, from which reconciliation starts
  *   (src/app/migration/reconcile-handoff.ts), so it never re-reads what the run paired.
+ * - Files (existing attachments) cannot be batched: each is a download and an upload. Measured per file, either
+ *   way: 1 Jira call (the download or the upload) and 3 Bitrix24 calls (the task's scope read, and the Drive upload
+ *   and attach, or the attached object's read and its download).
  * - Not part of the bound, but predicted: a pair whose partner an earlier, interrupted create left behind (found
  *   by its marker) is finished by the single path's pair-sync, measured at 4 Jira and 2 Bitrix24 calls; a person
  *   with no counterpart costs one look-up on the other side per run (the directory keeps only matches).
@@ -58,6 +61,9 @@ export interface MigrationSize {
   issueComments?: number;
   /** Status calls beyond what the creates carry: further Jira hops and Bitrix24 status actions. */
   statusCalls?: { jira?: number; b24?: number };
+  /** Files attached to the tasks that get an issue, and to the issues that get a task. */
+  taskFiles?: number;
+  issueFiles?: number;
   /** Pairs found by marker and finished by the single path. */
   handedOver?: number;
   /** Distinct people with no counterpart: Bitrix24 people (looked up in Jira) and Jira people (in Bitrix24). */
@@ -66,6 +72,8 @@ export interface MigrationSize {
 
 /** The single path's calls for a pair found by marker (measured on the local platform: test/migration/dry-run.test.ts). */
 const HANDED_OVER = { jira: 4, b24: 2 };
+/** Calls per file copied, either way (measured: test/migration/bulk.test.ts, "copies existing attachments"). */
+const PER_FILE = { jira: 1, b24: 3 };
 
 export interface MigrationLimits {
   tasksPerListPage: number;
@@ -166,7 +174,7 @@ function operatingSeconds(commands: number, l: MigrationLimits): number {
 
 export function predictMigration(input: MigrationSize, limits: MigrationLimits = DEFAULT_LIMITS): MigrationPrediction {
   const s: Required<MigrationSize> = {
-    pairedTasks: 0, pairedIssues: 0, tasksWithComments: 0, taskComments: 0, issueComments: 0, statusCalls: {}, handedOver: 0, unmatchedPeople: {}, ...input,
+    pairedTasks: 0, pairedIssues: 0, tasksWithComments: 0, taskComments: 0, issueComments: 0, statusCalls: {}, handedOver: 0, unmatchedPeople: {}, taskFiles: 0, issueFiles: 0, ...input,
   };
   const plan: Plan = { jiraCalls: 0, jiraPoints: 0, b24Calls: 0, commands: {}, events: 0 };
   jiraSide(s, limits, plan);
@@ -181,6 +189,10 @@ export function predictMigration(input: MigrationSize, limits: MigrationLimits =
   plan.jiraCalls += s.handedOver * HANDED_OVER.jira + (s.unmatchedPeople.b24 ?? 0);
   plan.jiraPoints += s.handedOver * HANDED_OVER.jira + (s.unmatchedPeople.b24 ?? 0);
   plan.b24Calls += s.handedOver * HANDED_OVER.b24 + (s.unmatchedPeople.jira ?? 0);
+  const files = s.taskFiles + s.issueFiles;
+  plan.jiraCalls += files * PER_FILE.jira;
+  plan.jiraPoints += files * PER_FILE.jira;
+  plan.b24Calls += files * PER_FILE.b24;
 
   const bounds: [MigrationPrediction['boundBy'], number][] = [
     ['b24-operating-time', Math.max(0, ...Object.values(plan.commands).map((c) => operatingSeconds(c, limits)))],

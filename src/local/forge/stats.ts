@@ -38,6 +38,8 @@ export function isB24Read(method: string): boolean {
 /** `/rest/<method>[.json]` (OAuth), `/rest/<user>/<secret>/<method>[.json]` (webhook) or the OAuth server's path. */
 export function b24Method(url: URL): string {
   if (url.hostname === 'oauth.bitrix.info') return url.pathname.replace(/^\/+|\/+$/g, '') || '(oauth)';
+  // A file's DOWNLOAD_URL (disk.attachedObject.get): not a REST method, but a call the app makes all the same.
+  if (url.pathname.startsWith('/disk/downloadFile/')) return '(file download)';
   const last = url.pathname.split('/').filter((s) => s !== '').pop() ?? '';
   return last.replace(/\.(json|xml)$/i, '');
 }
