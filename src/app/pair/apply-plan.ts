@@ -52,14 +52,13 @@ class PlanRun {
     private readonly link: PairLink,
     private readonly plan: PairPlan,
     private readonly current: SyncBase,
-    private readonly oldBase: SyncBase | null,
     private readonly carried: JournalNote[],
   ) {
     this.live = { ...current };
   }
 
   base(): SyncBase {
-    return baseInProgress({ plan: this.plan, current: this.current, oldBase: this.oldBase, done: this.done, settled: this.settled, live: this.live });
+    return baseInProgress({ plan: this.plan, current: this.current, done: this.done, settled: this.settled, live: this.live });
   }
 
   /** Saved with the decisions still pending, so a failure's journal and the retry's agree on what happened. */
@@ -107,7 +106,6 @@ class PlanRun {
 export interface PlanTarget {
   plan: PairPlan;
   current: SyncBase;
-  oldBase: SyncBase | null;
   carried: JournalNote[];
   mapping: MappingContext;
   task: B24Task;
@@ -116,7 +114,7 @@ export interface PlanTarget {
 
 export async function applyPlan(ctx: SyncContext, link: PairLink, config: SyncConfig, target: PlanTarget): Promise<PlanOutcome> {
   const { plan, mapping, task, issue } = target;
-  const run = new PlanRun(ctx, link, plan, target.current, target.oldBase, target.carried);
+  const run = new PlanRun(ctx, link, plan, target.current, target.carried);
   const jiraFields = changedKeys(plan.toJira).filter((f) => f !== 'status');
   const jiraWrite = toJiraFields(plan.toJira, mapping);
   await run.step('jira', jiraFields, async () => {

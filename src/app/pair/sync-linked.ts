@@ -83,7 +83,7 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   const written = intentsFor(plan, syncedFields(config));
   for (const intent of written) await intents.put(intent.side === 'b24' ? link.taskId : link.issueId, intent);
   const carried = [...read.carried, ...conflictSentences(plan)];
-  const outcome = await applyPlan(ctx, link, config, { plan, current, oldBase: base, carried, mapping, task, issue });
+  const outcome = await applyPlan(ctx, link, config, { plan, current, carried, mapping, task, issue });
   const summary = summarise(plan, outcome.problems, read.carried);
   const at = ctx.now();
   await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) } });

@@ -9,15 +9,13 @@
 import type { CanonicalTask, FieldKey, Side } from '../model';
 import type { FieldValue } from '../mapping/project';
 import { changedKeys } from './echo';
-import { getField, sameValue, setField } from './fields';
+import { getField, setField } from './fields';
 import type { PairPlan, SyncBase } from './merge';
 
 export interface ProgressInput {
   plan: PairPlan;
   /** Both sides as read before any write. */
   current: SyncBase;
-  /** The stored base the plan was made against (null for a never-synced pair). */
-  oldBase: SyncBase | null;
   /** Fields whose write has landed, per written side. */
   done: Record<Side, ReadonlySet<FieldKey>>;
   /** Fields left as they read now and acknowledged (a refused value, a blocked status walk), per written side. */
@@ -28,12 +26,14 @@ export interface ProgressInput {
 
 const other = (side: Side): Side => (side === 'b24' ? 'jira' : 'b24');
 
-/** A value the `from` side's base may hold so that its current value reads as changed. */
+/**
+ * A value the `from` side's base may hold so that its current value reads as changed: the other side as it reads
+ * now. Not `from`'s own old base value: a person may return `from` to exactly that value before the retry (A → B →
+ * A), and the pair would then read as unchanged on both sides while the other side still holds what our part-way
+ * write left there (an intermediate status of a walk, or the loser of a conflict). Against the other side's value,
+ * `from` reads as changed for as long as the two differ, and as settled once they agree.
+ */
 function changedMark(input: ProgressInput, field: FieldKey, from: Side): FieldValue {
-  const old = input.oldBase ? getField(input.oldBase[from], field) : undefined;
-  const now = getField(input.current[from], field);
-  if (old !== undefined && !sameValue(field, old, now)) return old;
-  // Never synced: the other side's value differs from this side's (that is why the plan writes it).
   return getField((input.live ?? input.current)[other(from)], field);
 }
 
