@@ -2,6 +2,7 @@
  * Web trigger `b24-events`: Bitrix24's event deliveries. Answers fast (verify, enqueue, 200) because Bitrix24
  * never retries and calls slow handlers less often; the work happens in the sync consumer.
  */
+import { withBacklog } from '../app/intake-backlog';
 import { ownWriteScreen } from '../app/own-write-screen';
 import { ConnectionStore } from '../app/store/connection';
 import { composeApp } from './composition';
@@ -28,7 +29,7 @@ export async function onB24Event(request: WebTriggerRequest): Promise<WebTrigger
   const deps = composeApp({ handler: 'b24-events' });
   const result = await receiveB24Event(
     { method: request.method, contentType: header(request, 'content-type'), body: request.body ?? '' },
-    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: deps.syncQueue, log: deps.log, now: () => deps.clock.now(), ownWrite: ownWriteScreen(deps) },
+    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: withBacklog(deps), log: deps.log, now: () => deps.clock.now(), ownWrite: ownWriteScreen(deps) },
   );
   return {
     statusCode: result.status,

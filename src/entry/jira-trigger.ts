@@ -1,4 +1,5 @@
 /** Trigger `jira-events`: Jira product events become sync jobs for paired projects. */
+import { withBacklog } from '../app/intake-backlog';
 import { LinkStore } from '../app/store/links';
 import { ProjectConfigStore } from '../app/store/project-config';
 import { composeApp } from './composition';
@@ -8,7 +9,7 @@ export async function onJiraEvent(event: unknown): Promise<void> {
   const deps = composeApp({ handler: 'jira-events' });
   const configs = new ProjectConfigStore(deps.kv);
   const outcome = await receiveJiraEvent(event, {
-    queue: deps.syncQueue,
+    queue: withBacklog(deps),
     log: deps.log,
     isProjectPaired: async (projectKey) => (await configs.get(projectKey)) !== null,
     // Attachment events name only the issue: drop those of unpaired issues here rather than in the consumer.
