@@ -1,0 +1,58 @@
+/**
+ * Bitrix24's CHANGED_DATE has whole seconds: a task edited later in the second its previous reconciliation listed
+ * it reads back with the same CHANGED_DATE. When that edit's event is lost (Bitrix24 never retries a delivery),
+ * reconciliation must still tell the edit apart from the version it already reconciled.
+ */
+import { actions, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { withB24EventsLost } from './in-app';
+
+async function reconcileNow(w: World): Promise<void> {
+  await w.platform.runtime.runScheduled('reconcile');
+  await w.settle();
+}
+
+async function changedDate(w: World, taskId: string): Promise<string> {
+  const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHANGED_DATE'] })) as { task: { changedDate: string } };
+  return r.task.changedDate;
+}
+
+/** A paired task whose current version the last reconciliation listed, and a clock still in that second. */
+async function listedThisSecond(w: World, title: string): Promise<{ taskId: string; issueId: string; listed: string }> {
+  const a = actions(w);
+  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: title, RESPONSIBLE_ID: PEOPLE.chloe.b24 });
+  await w.settle();
+  const issueId = (await a.issueOfTask(taskId)).id;
+  await reconcileNow(w);
+  return { taskId, issueId, listed: await changedDate(w, taskId) };
+}
+
+describe('reconciliation within one second of Bitrix24 time', () => {
+  it('syncs an edit whose event was lost although CHANGED_DATE kept the second the last run listed', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const { taskId, issueId, listed } = await listedThisSecond(w, 'Draft the plan');
+    w.clock.advance(90);
+    await withB24EventsLost(w, async () => {
+      await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId, fields: { DESCRIPTION: 'Agreed with the client' } });
+    });
+    // The premise: the edit did not move CHANGED_DATE, so the date alone cannot show it.
+    expect(await changedDate(w, taskId)).toBe(listed);
+
+    await reconcileNow(w);
+
+    expect(JSON.stringify((await a.issue(issueId)).fields.description)).toContain('Agreed with the client');
+  });
+
+  it('still lists an unchanged task of that second as reconciled: one list call on each side, nothing read', async () => {
+    const w = await createWorld();
+    await listedThisSecond(w, 'Keep the plan');
+    w.clock.advance(90);
+    w.platform.resetStats();
+
+    await reconcileNow(w);
+
+    const s = w.platform.stats();
+    expect(s.b24.byMethod).toEqual({ 'tasks.task.list': 1 });
+    expect(Object.values(s.jira.byEndpoint).reduce((x, y) => x + y, 0)).toBe(1);
+  });
+});
