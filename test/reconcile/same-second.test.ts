@@ -4,6 +4,7 @@
  * reconciliation must still tell the edit apart from the version it already reconciled.
  */
 import { actions, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { SILENCE_MS } from '../../src/app/reconcile/watch';
 import { withB24EventsLost } from './in-app';
 
 async function reconcileNow(w: World): Promise<void> {
@@ -14,6 +15,18 @@ async function reconcileNow(w: World): Promise<void> {
 async function changedDate(w: World, taskId: string): Promise<string> {
   const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHANGED_DATE'] })) as { task: { changedDate: string } };
   return r.task.changedDate;
+}
+
+/** Events silent for longer than the watch waits, and the clock 100 ms into a fresh second. */
+async function eventsSilent(w: World): Promise<void> {
+  w.clock.advance(SILENCE_MS + 60_000);
+  await w.settle();
+  w.clock.advance(1000 - (w.clock.now() % 1000) + 100);
+}
+
+async function watchTick(w: World): Promise<void> {
+  await w.platform.runtime.runScheduled('event-watch');
+  await w.settle();
 }
 
 /** A paired task whose current version the last reconciliation listed, and a clock still in that second. */
@@ -54,5 +67,29 @@ describe('reconciliation within one second of Bitrix24 time', () => {
     const s = w.platform.stats();
     expect(s.b24.byMethod).toEqual({ 'tasks.task.list': 1 });
     expect(Object.values(s.jira.byEndpoint).reduce((x, y) => x + y, 0)).toBe(1);
+  });
+
+  it('lets the five-minute watch notice a task edited again in the second it last looked at that task', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Book the venue', RESPONSIBLE_ID: PEOPLE.chloe.b24 });
+    await w.settle();
+    const issueId = (await a.issueOfTask(taskId)).id;
+    await eventsSilent(w);
+    await withB24EventsLost(w, async () => {
+      await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Book the hall' } });
+    });
+    await watchTick(w);
+    expect((await a.issue(issueId)).fields.summary).toBe('Book the hall');
+    const looked = await changedDate(w, taskId);
+
+    w.clock.advance(100);
+    await withB24EventsLost(w, async () => {
+      await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Book the small hall' } });
+    });
+    expect(await changedDate(w, taskId)).toBe(looked);
+    await watchTick(w);
+
+    expect((await a.issue(issueId)).fields.summary).toBe('Book the small hall');
   });
 });
