@@ -4,8 +4,10 @@
  * reconciliation must still tell the edit apart from the version it already reconciled.
  */
 import { actions, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { startMigration } from '../../src/app/migration/start';
+import { reconcileProject } from '../../src/app/reconcile/reconcile';
 import { SILENCE_MS } from '../../src/app/reconcile/watch';
-import { withB24EventsLost } from './in-app';
+import { inApp, withB24EventsLost } from './in-app';
 
 async function reconcileNow(w: World): Promise<void> {
   await w.platform.runtime.runScheduled('reconcile');
@@ -91,5 +93,31 @@ describe('reconciliation within one second of Bitrix24 time', () => {
     await watchTick(w);
 
     expect((await a.issue(issueId)).fields.summary).toBe('Book the small hall');
+  });
+
+  it('hands over from the initial migration without skipping the rest of the second of its last write', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    let taskId = '';
+    await withB24EventsLost(w, async () => {
+      taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Order chairs', RESPONSIBLE_ID: PEOPLE.ben.b24 });
+    });
+    w.clock.advance(120_000);
+    await inApp(w, (deps) => startMigration(deps, 'DEMO'));
+    await w.settle();
+    const handedOver = await changedDate(w, taskId);
+    const issueId = (await a.issueOfTask(taskId)).id;
+
+    w.clock.advance(100);
+    await withB24EventsLost(w, async () => {
+      await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Order forty chairs' } });
+    });
+    // The premise: the migration's own last write to this task was in the same second.
+    expect(await changedDate(w, taskId)).toBe(handedOver);
+    w.clock.advance(11 * 60_000);
+    await inApp(w, (deps) => reconcileProject(deps, 'DEMO'));
+    await w.settle();
+
+    expect((await a.issue(issueId)).fields.summary).toBe('Order forty chairs');
   });
 });
