@@ -20,12 +20,6 @@ export interface B24ListTasksOptions {
   start?: number;
 }
 
-/** One row of an ids-only task list: enough to tell whether anything changed, nothing to sync with. */
-export interface B24TaskChange {
-  id: string;
-  changedDate: string;
-}
-
 export interface B24TaskPage {
   tasks: B24Task[];
   next?: number;
@@ -98,8 +92,6 @@ export interface B24TaskScope {
 export interface B24Port {
   getTask(taskId: string, options?: { userFields?: string[] }): Promise<B24Task | null>;
   listTasks(options?: B24ListTasksOptions): Promise<B24TaskPage>;
-  /** The cheapest list: one page of `ID` and `CHANGED_DATE` only, without the total count. */
-  listTaskChanges(options: Pick<B24ListTasksOptions, 'filter' | 'order'>): Promise<B24TaskChange[]>;
   addTask(fields: B24TaskFieldsInput): Promise<B24Task>;
   updateTask(taskId: string, fields: B24TaskFieldsInput): Promise<void>;
   deleteTask(taskId: string): Promise<void>;

@@ -100,7 +100,7 @@ describe('reconciliation', () => {
 
     const s = w.platform.stats();
     expect(writes(w)).toBe(0);
-    // The reconciliation's list, and the watch's ids-only list that found nothing new.
+    // The reconciliation's list, and the watch's list that found nothing new.
     expect(s.b24.byMethod).toEqual({ 'tasks.task.list': 2 });
     expect(Object.values(s.jira.byEndpoint).reduce((x, y) => x + y, 0)).toBe(1);
   });

@@ -16,7 +16,7 @@ const select = (userFields: string[] = []): string[] => [...TASK_SELECT, ...user
 
 type TaskEndpoints = Pick<
   B24Port,
-  'getTask' | 'listTasks' | 'listTaskChanges' | 'addTask' | 'updateTask' | 'deleteTask' | 'runTaskAction' | 'addTaskAuditor' | 'getTaskWithComments'
+  'getTask' | 'listTasks' | 'addTask' | 'updateTask' | 'deleteTask' | 'runTaskAction' | 'addTaskAuditor' | 'getTaskWithComments'
 >;
 
 export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints => ({
@@ -37,13 +37,6 @@ export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints =>
       ...(reply.next === undefined ? {} : { next: reply.next }),
       ...(reply.total === undefined ? {} : { total: reply.total }),
     };
-  },
-
-  async listTaskChanges(options) {
-    const params = { select: ['ID', 'CHANGED_DATE'], filter: options.filter ?? {}, ...(options.order === undefined ? {} : { order: options.order }), start: -1 };
-    const row = z.looseObject({ id: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String), changedDate: z.string() });
-    const reply = await c.call('tasks.task.list', params, z.object({ tasks: z.array(row) }));
-    return reply.result.tasks.map((t) => ({ id: t.id, changedDate: t.changedDate }));
   },
 
   async addTask(fields) {

@@ -70,7 +70,7 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
     await pushPage(deps, { ...job, side: nextSide, cursor: next[nextSide].cursor, page: next[nextSide].page }, delay);
   }
   const finished = next.b24.done && next.jira.done;
-  if (finished) await reconcileFromNow(deps, job.projectKey, config.b24GroupId);
+  if (finished) await reconcileFromNow(deps, job.projectKey, config);
   await store.save(job.projectKey, finished ? { ...next, state: 'done', finishedAt: deps.clock.now() } : next);
   // After the record: an attempt that dies before it leaves no entry, and its retry writes the page's one entry.
   await journalPage(ctx, config, job.side, job.page, work);

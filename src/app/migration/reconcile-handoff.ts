@@ -6,9 +6,11 @@
  * last-synced state, so re-reading 20,000 of them would cost 40,000 calls to find nothing. Edits people made during
  * the run arrived as events (the migration's own echoes are counted, not matched, so those are kept: echo.ts).
  */
+import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
+import { taskUserFields } from '../pair/read';
 import { ReconcileCursorStore } from '../reconcile/cursor-store';
-import { MAX_REMEMBERED, trimVersions } from '../reconcile/versions';
+import { MAX_REMEMBERED, taskVersion, trimVersions } from '../reconcile/versions';
 import { jqlProject } from '../reconcile/window';
 import { MigrationProgressStore } from './progress';
 
@@ -20,20 +22,25 @@ export async function migrationRunning(deps: AppDeps, projectKey: string): Promi
 }
 
 /**
- * Moves the project's reconcile window to now, in each side's own clock. Bitrix24: past its newest change time.
- * Jira is asked in whole minutes ("-11m"), so a window starting now still reaches the run's last minute of writes:
- * the versions those issues have now are remembered as already reconciled (as a run remembers its overlap), so
- * only a later change of theirs is looked at again. One list on each side.
+ * Moves the project's reconcile window to now, in each side's own clock. Bitrix24: from the second of its newest
+ * change. Jira is asked in whole minutes ("-11m"), so a window starting now still reaches the run's last minute of
+ * writes. On both sides the versions those entities have now are remembered as already reconciled (as a run
+ * remembers its overlap), so only a later change of theirs is looked at again. One list on each side.
  */
-export async function reconcileFromNow(deps: AppDeps, projectKey: string, b24GroupId: string): Promise<void> {
+export async function reconcileFromNow(deps: AppDeps, projectKey: string, config: SyncConfig): Promise<void> {
   const store = new ReconcileCursorStore(deps.kv);
   const cursor = await store.get(projectKey);
   if (cursor?.pendingSince !== undefined) return;
-  const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: b24GroupId }, order: { CHANGED_DATE: 'desc' }, start: -1 });
+  // The same fields as the reconcile scan selects, so a version remembered here equals the one it will compute.
+  const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: config.b24GroupId }, order: { CHANGED_DATE: 'desc' }, start: -1, userFields: taskUserFields(config) });
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   if (Number.isNaN(newest)) return;
   const recent = await deps.jira.searchJql(`project = ${jqlProject(projectKey)} AND updated >= "-${HANDOFF_MINUTES}m" ORDER BY updated DESC`, { maxResults: MAX_REMEMBERED });
   const jira = trimVersions(Object.fromEntries(recent.issues.map((i) => [i.id, i.fields.updated])));
-  // Bitrix24 filters by whole seconds: the next second, so the run's own last writes are not in the window.
-  await store.complete(projectKey, { since: deps.clock.now(), b24Since: Math.floor(newest / 1000) * 1000 + 1000, previous: { b24: {}, jira } });
+  // Bitrix24 filters by whole seconds. Starting at the next second would skip a person's edit later in the second
+  // of the run's last write (CHANGED_DATE keeps that second); so the window starts at that second, and the run's
+  // own writes in it are remembered by version. Past the page's 50 rows they are read once more, which costs reads.
+  const second = Math.floor(newest / 1000) * 1000;
+  const b24 = trimVersions(Object.fromEntries(tasks.map((t) => [t.id, taskVersion(t)])), second);
+  await store.complete(projectKey, { since: deps.clock.now(), b24Since: second, previous: { b24, jira } });
 }

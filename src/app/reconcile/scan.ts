@@ -14,7 +14,8 @@ import { nextPageDelay, paceJobs } from '../migration/pacing';
 import { commentEditJobs, missedB24CommentJobs } from './comment-edits';
 import type { ReconcileCursor } from './cursor-store';
 import { PairJobPlanner } from './pair-jobs';
-import { trimVersions } from './versions';
+import { taskUserFields } from '../pair/read';
+import { taskVersion, trimVersions } from './versions';
 import { b24FilterDate, jqlProject, jqlSince, nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';
 
 /** Bitrix24 pages are fixed at 50 rows; Jira's default is the same. */
@@ -82,11 +83,14 @@ class ScanRun {
       filter: { GROUP_ID: this.config.b24GroupId, '>=CHANGED_DATE': b24FilterDate(b24.since), '>ID': b24.lastId },
       order: { ID: 'asc' },
       start: -1,
+      // Selected so that an edit of a mapped field changes the task's version too.
+      userFields: taskUserFields(this.config),
     });
     const jobs: SyncJob[] = [];
     for (const task of tasks) {
-      this.scan.seen.b24[task.id] = task.changedDate;
-      if (this.scan.previous.b24[task.id] === task.changedDate) this.counts.unchanged += 1;
+      const version = taskVersion(task);
+      this.scan.seen.b24[task.id] = version;
+      if (this.scan.previous.b24[task.id] === version) this.counts.unchanged += 1;
       else {
         const { job, linked } = await this.planner.forTask(task.id);
         if (job) jobs.push(job);

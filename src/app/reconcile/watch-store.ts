@@ -5,12 +5,16 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../../ports/store';
 import { keys } from '../store/keys';
+import { versionsSchema, type Versions } from './versions';
 
 export interface WatchState {
   /** CHANGED_DATE of the newest change seen, as an instant; absent until the first look. */
   mark?: number;
-  /** Tasks changed exactly at `mark`: a later change in that same second is still told apart. */
-  markIds: string[];
+  /**
+   * Tasks changed exactly at `mark`, with their version (versions.ts): a later change in that same second keeps
+   * CHANGED_DATE, and only the version tells it apart from the change already seen.
+   */
+  markVersions: Versions;
   /** App clock: the last tick that looked at Bitrix24. */
   checkedAt?: number;
   /** App clock: the last look that found a change and started the reconcile scan. */
@@ -19,7 +23,8 @@ export interface WatchState {
 
 const schema = z.object({
   mark: z.number().optional(),
-  markIds: z.array(z.string()).default([]),
+  // A state saved before versions were kept has none: its tasks at the mark count as changed once.
+  markVersions: versionsSchema.default({}),
   checkedAt: z.number().optional(),
   foundAt: z.number().optional(),
 });
@@ -29,12 +34,12 @@ export class WatchStore {
 
   async get(): Promise<WatchState> {
     const parsed = schema.safeParse(await this.kv.get(keys.b24Watch()));
-    return parsed.success ? parsed.data : { markIds: [] };
+    return parsed.success ? parsed.data : { markVersions: {} };
   }
 
   async save(state: WatchState): Promise<void> {
     await this.kv.set(keys.b24Watch(), {
-      markIds: state.markIds,
+      markVersions: state.markVersions,
       ...(state.mark === undefined ? {} : { mark: state.mark }),
       ...(state.checkedAt === undefined ? {} : { checkedAt: state.checkedAt }),
       ...(state.foundAt === undefined ? {} : { foundAt: state.foundAt }),

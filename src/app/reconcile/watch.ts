@@ -1,16 +1,26 @@
 /**
  * The five-minute watch: Bitrix24 never retries an event delivery, and the web trigger may refuse its form body
  * (see README, "Limitations"), so events can stop without anyone noticing. While verified events arrive the watch
- * costs no REST call. After SILENCE_MS without one, each tick makes one ids-only list call for tasks of the paired
- * workgroups changed since the newest change it saw, and runs the reconcile scan only when something changed.
+ * costs no REST call. After SILENCE_MS without one, each tick makes one list call for tasks of the paired workgroups
+ * changed since the newest change it saw, and runs the reconcile scan only when something changed.
  */
-import type { B24TaskChange } from '../../ports/b24';
+import type { B24Task } from '../../core/remote/b24';
 import type { AppDeps } from '../deps';
 import { ConnectionStore } from '../store/connection';
 import { ProjectConfigStore } from '../store/project-config';
 import { reconcileAll, type ReconcileResult } from './reconcile';
 import { WatchStore, type WatchState } from './watch-store';
+import { taskVersion } from './versions';
 import { b24FilterDate } from './window';
+
+/** A listed task as the watch compares it: its CHANGED_DATE and its version (versions.ts). */
+interface Row {
+  id: string;
+  changedDate: string;
+  version: string;
+}
+
+const rowOf = (task: B24Task): Row => ({ id: task.id, changedDate: task.changedDate, version: taskVersion(task) });
 
 /** Events are "silent" after this long without a verified one; the next tick then looks for itself. */
 export const SILENCE_MS = 10 * 60_000;
@@ -37,21 +47,21 @@ async function pairedGroups(deps: AppDeps): Promise<string[]> {
   return [...new Set(groups.filter((g): g is string => g !== undefined))];
 }
 
-/** Rows newer than the mark, or at the mark but not among the tasks seen there. */
-function newChanges(rows: B24TaskChange[], state: WatchState): B24TaskChange[] {
+/** Rows newer than the mark, or at the mark but not at a version seen there. */
+function newChanges(rows: Row[], state: WatchState): Row[] {
   if (state.mark === undefined) return rows;
   return rows.filter((r) => {
     const at = Date.parse(r.changedDate);
-    return Number.isNaN(at) || at > (state.mark ?? 0) || (at === state.mark && !state.markIds.includes(r.id));
+    return Number.isNaN(at) || at > (state.mark ?? 0) || (at === state.mark && state.markVersions[r.id] !== r.version);
   });
 }
 
-function nextMark(rows: B24TaskChange[], state: WatchState): Pick<WatchState, 'mark' | 'markIds'> {
+function nextMark(rows: Row[], state: WatchState): Pick<WatchState, 'mark' | 'markVersions'> {
   const times = rows.map((r) => Date.parse(r.changedDate)).filter((t) => !Number.isNaN(t));
-  if (times.length === 0) return { markIds: state.markIds, ...(state.mark === undefined ? {} : { mark: state.mark }) };
+  if (times.length === 0) return { markVersions: state.markVersions, ...(state.mark === undefined ? {} : { mark: state.mark }) };
   const mark = Math.max(...times, state.mark ?? -Infinity);
-  const here = rows.filter((r) => Date.parse(r.changedDate) === mark).map((r) => r.id);
-  return { mark, markIds: mark === state.mark ? [...new Set([...state.markIds, ...here])] : here };
+  const here = Object.fromEntries(rows.filter((r) => Date.parse(r.changedDate) === mark).map((r) => [r.id, r.version]));
+  return { mark, markVersions: mark === state.mark ? { ...state.markVersions, ...here } : here };
 }
 
 export async function watchB24Events(deps: AppDeps): Promise<WatchResult> {
@@ -64,9 +74,10 @@ export async function watchB24Events(deps: AppDeps): Promise<WatchResult> {
   const store = new WatchStore(deps.kv);
   const state = await store.get();
   // `>=` rather than `>`: Bitrix24 dates have whole seconds, so a task changed in the mark's second after the last
-  // look would be skipped by `>`; the ids kept at the mark tell that one apart from those already seen.
+  // look would be skipped by `>`; the versions kept at the mark tell that one apart from those already seen (the
+  // same task edited again in that second too, which ids alone could not).
   const filter = { GROUP_ID: groups, ...(state.mark === undefined ? {} : { '>=CHANGED_DATE': b24FilterDate(state.mark) }) };
-  const rows = await deps.b24.listTaskChanges({ filter, order: { CHANGED_DATE: 'desc' } });
+  const rows = (await deps.b24.listTasks({ filter, order: { CHANGED_DATE: 'desc' }, start: -1 })).tasks.map(rowOf);
   const changes = newChanges(rows, state);
   if (changes.length === 0) {
     await store.save({ ...state, checkedAt: now });
