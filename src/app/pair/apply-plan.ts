@@ -44,8 +44,8 @@ class PlanRun {
   private readonly settled: Record<Side, Set<FieldKey>> = { b24: new Set(), jira: new Set() };
   /** Each side as it reads now, our writes included. */
   private readonly live: SyncBase;
-  readonly problems: JournalNote[] = [];
-  readonly refused: string[] = [];
+  readonly problems: JournalNote[];
+  readonly refused: string[];
 
   constructor(
     private readonly ctx: SyncContext,
@@ -53,8 +53,11 @@ class PlanRun {
     private readonly plan: PairPlan,
     private readonly current: SyncBase,
     private readonly carried: JournalNote[],
+    earlier: Earlier,
   ) {
     this.live = { ...current };
+    this.problems = [...earlier.problems];
+    this.refused = [...earlier.refused];
   }
 
   base(): SyncBase {
@@ -67,6 +70,9 @@ class PlanRun {
       base: this.base(),
       lastSync: { at: this.ctx.now(), outcome: 'failed', message: 'Sync in progress or interrupted; it resumes where it stopped.' },
       ...(this.carried.length ? { carried: this.carried } : {}),
+      // A refusal settled in this base is journalled by whichever attempt completes the sync, not lost with this one.
+      ...(this.problems.length ? { problems: this.problems } : {}),
+      ...(this.refused.length ? { refused: this.refused } : {}),
       pending: true,
     });
   }
@@ -103,10 +109,14 @@ class PlanRun {
   }
 }
 
+/** Problems and refused fields of an interrupted attempt at this sync (PairState), reported with this one's. */
+export type Earlier = Pick<PlanOutcome, 'problems' | 'refused'>;
+
 export interface PlanTarget {
   plan: PairPlan;
   current: SyncBase;
   carried: JournalNote[];
+  earlier: Earlier;
   mapping: MappingContext;
   task: B24Task;
   issue: JiraIssue;
@@ -114,7 +124,7 @@ export interface PlanTarget {
 
 export async function applyPlan(ctx: SyncContext, link: PairLink, config: SyncConfig, target: PlanTarget): Promise<PlanOutcome> {
   const { plan, mapping, task, issue } = target;
-  const run = new PlanRun(ctx, link, plan, target.current, target.carried);
+  const run = new PlanRun(ctx, link, plan, target.current, target.carried, target.earlier);
   const jiraFields = changedKeys(plan.toJira).filter((f) => f !== 'status');
   const jiraWrite = toJiraFields(plan.toJira, mapping);
   await run.step('jira', jiraFields, async () => {

@@ -15,7 +15,7 @@ import { IntentStore } from '../store/intents';
 import type { PairLink } from '../store/links';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { applyPlan } from './apply-plan';
+import { applyPlan, type Earlier } from './apply-plan';
 import { conflictSentences, summarise } from './journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask } from './read';
 
@@ -62,7 +62,8 @@ export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: S
   task ??= await readTask(ctx, link.taskId, config);
   if (!task) return 'gone-b24';
   if (!issue) return 'gone-jira';
-  return mergeAndApply(ctx, link, config, { task, issue, base, carried: state?.carried ?? [] });
+  const earlier = { problems: state?.problems ?? [], refused: state?.refused ?? [] };
+  return mergeAndApply(ctx, link, config, { task, issue, base, carried: state?.carried ?? [], earlier });
 }
 
 interface PairRead {
@@ -71,6 +72,8 @@ interface PairRead {
   base: SyncBase | null;
   /** Conflict sentences of an interrupted sync, journalled when it completes. */
   carried: JournalNote[];
+  /** What that interrupted sync's landed steps met (refusals), journalled when it completes. */
+  earlier: Earlier;
 }
 
 async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfig, read: PairRead): Promise<LinkedOutcome> {
@@ -83,7 +86,7 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   const written = intentsFor(plan, syncedFields(config));
   for (const intent of written) await intents.put(intent.side === 'b24' ? link.taskId : link.issueId, intent);
   const carried = [...read.carried, ...conflictSentences(plan)];
-  const outcome = await applyPlan(ctx, link, config, { plan, current, carried, mapping, task, issue });
+  const outcome = await applyPlan(ctx, link, config, { plan, current, carried, earlier: read.earlier, mapping, task, issue });
   const summary = summarise(plan, outcome.problems, read.carried);
   const at = ctx.now();
   await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) } });

@@ -27,6 +27,12 @@ export interface PairState {
   carried?: JournalNote[];
   /** Saved part-way through a sync: work is left (a flow not yet written), so no read is an echo until it is done. */
   pending?: boolean;
+  /**
+   * What an interrupted sync's landed steps met (a refused value, a blocked walk) and the fields refused: the base
+   * already settles them, so only this keeps them for the journal record of the sync that completes the work.
+   */
+  problems?: JournalNote[];
+  refused?: string[];
 }
 
 const person = z.object({ b24UserId: z.string().nullable(), jiraAccountId: z.string().nullable(), name: z.string() }).nullable();
@@ -64,6 +70,8 @@ const stateSchema = z.object({
   // Sentences stored before they carried codes read as notes with an unknown code: pages show their English.
   carried: z.array(z.union([noteSchema, z.string().transform((message) => ({ code: 'legacy', params: {}, message }))])).optional(),
   pending: z.boolean().optional(),
+  problems: z.array(noteSchema).optional(),
+  refused: z.array(z.string()).optional(),
 });
 
 const flat = (task: CanonicalTask): JsonValue => ({ ...JSON.parse(JSON.stringify(task)), description: JSON.stringify(task.description) }) as JsonValue;
