@@ -33,6 +33,7 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
   const decision = planDeletion(deletedOn, config);
   await ctx.links.markDissolved(link, deletedOn);
   let problem: JournalNote | undefined;
+  let refused = false;
   if (decision.action === 'delete') {
     try {
       if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
@@ -49,16 +50,19 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
       if (!isPermanent(error, 'invalid-request') && !isPermanent(error, 'validation')) throw error;
       const detail = error instanceof Error ? error.message : String(error);
       problem = note('closeRefused', { detail }, `Closing it was refused: ${detail}`);
+      refused = true;
     }
   }
   await ctx.links.remove(link);
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
-  const done = decision.action === 'unlink' ? `${other} unlinked` : decision.action === 'delete' ? `${other} deleted` : `${other} closed`;
-  const notes = [note(`deleted.${deletedOn}.${decision.action}`, { task: link.taskId, issue: link.issueKey }, `${deleted} was deleted; ${done}.`), ...(problem ? [problem] : [])];
+  // A close that was refused or blocked did not happen: the entry must not say it did, and says what is left to do.
+  const outcome = decision.action === 'close' && problem ? 'leftOpen' : decision.action;
+  const done = { unlink: `${other} unlinked`, delete: `${other} deleted`, close: `${other} closed`, leftOpen: `${other} unlinked but left open: close it by hand` }[outcome];
+  const notes = [note(`deleted.${deletedOn}.${outcome}`, { task: link.taskId, issue: link.issueKey }, `${deleted} was deleted; ${done}.`), ...(problem ? [problem] : [])];
   await ctx.journal.record({
     at: ctx.now(), projectKey: link.projectKey, direction: deletedOn === 'b24' ? 'b24-to-jira' : 'jira-to-b24', operation: 'delete',
-    taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey, fields: [], outcome: problem ? 'warning' : 'synced',
+    taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey, fields: [], ...(refused ? { refused: ['status'] } : {}), outcome: problem ? 'warning' : 'synced',
     message: sentencesOf(notes), notes, calls: ctx.calls(), durationMs: ctx.now() - started,
   });
 }

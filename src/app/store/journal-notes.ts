@@ -52,6 +52,9 @@ export const NOTE_PARAMS = {
   'deleted.jira.unlink': ['task', 'issue'],
   'deleted.jira.delete': ['task', 'issue'],
   'deleted.jira.close': ['task', 'issue'],
+  /** The policy says close, but the close was refused or blocked (the next sentence says why): the survivor stays open. */
+  'deleted.b24.leftOpen': ['task', 'issue'],
+  'deleted.jira.leftOpen': ['task', 'issue'],
   closeRefused: ['detail'],
   'attachment.toJira': ['file'],
   'attachment.toB24': ['file'],

@@ -500,12 +500,14 @@ export const englishFallback: TextTree = {
       "b24": {
         "unlink": "Bitrix24 task {task} was deleted; issue {issue} unlinked.",
         "delete": "Bitrix24 task {task} was deleted; issue {issue} deleted.",
-        "close": "Bitrix24 task {task} was deleted; issue {issue} closed."
+        "close": "Bitrix24 task {task} was deleted; issue {issue} closed.",
+        "leftOpen": "Bitrix24 task {task} was deleted; issue {issue} unlinked but left open: close it by hand."
       },
       "jira": {
         "unlink": "Jira issue {issue} was deleted; task {task} unlinked.",
         "delete": "Jira issue {issue} was deleted; task {task} deleted.",
-        "close": "Jira issue {issue} was deleted; task {task} closed."
+        "close": "Jira issue {issue} was deleted; task {task} closed.",
+        "leftOpen": "Jira issue {issue} was deleted; task {task} unlinked but left open: close it by hand."
       }
     },
     "closeRefused": "Closing it was refused: {detail}",
