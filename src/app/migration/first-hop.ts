@@ -5,24 +5,28 @@
  * to move one by one (its transitions read is one the single path makes anyway), and kept for the rest of the run.
  * A transition Jira refuses for some element makes that element fail alone; it is then retried on its own.
  */
+import { z } from 'zod';
 import { planJiraTransition } from '../../core/mapping';
-import type { JiraStatusRef, JiraTransition } from '../../core/remote/jira';
+import type { JiraStatusRef } from '../../core/remote/jira';
 import { MAX_TRANSITION_HOPS } from '../pair/apply-jira';
 import type { JsonValue } from '../../ports/store';
 import type { SyncContext } from '../sync-context';
 
-interface InitialTransitions {
-  initial: JiraStatusRef;
-  transitions: JiraTransition[];
-}
+const statusSchema = z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).optional() });
+/** As stored by `learnInitialTransitions`; read back through the schema like any other stored record. */
+const storedSchema = z.object({
+  initial: statusSchema,
+  transitions: z.array(z.object({ id: z.string(), name: z.string(), to: statusSchema, requiredFields: z.array(z.string()) })),
+});
+
+type InitialTransitions = z.infer<typeof storedSchema>;
 
 const hopKey = (projectKey: string, issueType: unknown): string =>
   `mhop:${`${projectKey}:${JSON.stringify(issueType ?? null)}`.replace(/[^a-zA-Z0-9._:-]/g, '_')}`;
 
 export async function initialTransitions(ctx: SyncContext, projectKey: string, issueType: unknown): Promise<InitialTransitions | null> {
-  const stored: unknown = await ctx.deps.kv.get(hopKey(projectKey, issueType));
-  if (typeof stored !== 'object' || stored === null || !('initial' in stored) || !('transitions' in stored) || !Array.isArray(stored.transitions)) return null;
-  return stored as InitialTransitions;
+  const parsed = storedSchema.safeParse(await ctx.deps.kv.get(hopKey(projectKey, issueType)));
+  return parsed.success ? parsed.data : null;
 }
 
 /** Reads (once) the transitions of an issue still in the initial status, and keeps them for the run's creates. */

@@ -9,6 +9,7 @@
  *   500 a minute.
  * Sides alternate page by page, so one side's Bitrix24 method recovers while the other side's runs.
  */
+import { z } from 'zod';
 import { DEFAULT_LIMITS, type MigrationLimits } from '../../core/migration/cost';
 import type { KeyValueStore } from '../../ports/store';
 
@@ -27,7 +28,9 @@ interface Quota {
   windowMs: number;
 }
 
-type Spent = Record<string, [number, number][]>;
+/** Per resource, what each page spent and when: `[at, units]`. */
+const spentSchema = z.record(z.string(), z.array(z.tuple([z.number(), z.number()])));
+type Spent = z.infer<typeof spentSchema>;
 
 function quotaOf(name: string, l: MigrationLimits): Quota {
   switch (name) {
@@ -71,8 +74,8 @@ export async function paceAfterPage(
   nextUses: (resource: string) => boolean,
   limits: MigrationLimits = DEFAULT_LIMITS,
 ): Promise<number> {
-  const stored = await kv.get(paceKey(projectKey));
-  const spent: Spent = typeof stored === 'object' && stored !== null ? { ...(stored as Spent) } : {};
+  const stored = spentSchema.safeParse(await kv.get(paceKey(projectKey)));
+  const spent: Spent = stored.success ? { ...stored.data } : {};
   for (const [name, units] of spentUnits(spend, limits)) {
     const entries = (spent[name] ?? []).filter(([at]) => at > now - quotaOf(name, limits).windowMs);
     // A page that spent nothing here is recorded too: the next one is then expected to spend nothing either.
