@@ -27,7 +27,7 @@ describe('a Bitrix24 title longer than Jira allows', () => {
     expect(issue.fields.summary).toBe('😀'.repeat(127));
     expect((await a.b24Task(taskId)).title).toBe(title);
     const created = entriesFor(w, (e) => e.operation === 'create' && e.taskId === taskId);
-    expect(notesOf(created)).toContainEqual(expect.objectContaining({ code: 'titleShortened', params: { to: 'jira', max: '255' } }));
+    expect(notesOf(created)).toContainEqual(expect.objectContaining({ code: 'titleShortened', params: { to: 'jira', limit: '255' } }));
     expect(created[0]?.outcome).toBe('warning');
   });
 
