@@ -24,7 +24,7 @@ const WORDS: Partial<Record<NoteCode, Record<string, string[]>>> = {
   'migration.page': { side: SIDES },
   'status.awaitsCreator': { target: ['2', '5'] },
 };
-const SKIPS = ['emptyInB24', 'noAccount', 'noMapping', 'notInList', 'noStatusRow', 'noPriorityRow', 'outOfB24Range'];
+const SKIPS = ['emptyInB24', 'noAccount', 'noMapping', 'notInList', 'noStatusRow', 'noPriorityRow', 'outOfB24Range', 'invisibleTitle'];
 const FAILURES = ['b24.network', 'b24.rejected', 'jira.rate-limited', 'jira.rejected', 'jobFailed'];
 const dataValue = (name: string): string => `Data${name}`;
 const numeric = new Set(['limit', 'hops', 'attempts', 'size', 'cap', 'page', 'listed', 'toPair', 'paired', 'id', 'task', 'status', 'comment', 'group']);

@@ -119,6 +119,21 @@ describe('control characters and direction overrides in a title', () => {
   });
 });
 
+describe('a Jira summary of nothing but invisible characters', () => {
+  it('leaves the Bitrix24 title as it was, and the journal says why', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const pair = await pairedTask(w);
+    w.clock.advance(60_000);
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { summary: '\u202E\u0007' } });
+    await w.settle();
+    expect((await a.b24Task(pair.taskId)).title).toBe('Shared work');
+    const synced = entriesFor(w, (e) => e.operation === 'sync');
+    expect(synced.map((e) => e.outcome)).toEqual(['warning']);
+    expect(notesOf(synced)).toContainEqual(expect.objectContaining({ code: 'skipped', params: expect.objectContaining({ field: 'title', to: 'b24', why: 'invisibleTitle' }) }));
+  });
+});
+
 describe('control characters in a description', () => {
   it('are left out of the copy in Jira, keeping its tabs and line breaks, and the journal notes it', async () => {
     const w = await createWorld();

@@ -33,6 +33,20 @@ export function fitTitle(to: Side, title: string): { text: string; notices: Adju
   return { text: cut.text, notices };
 }
 
+/**
+ * A title left blank once fitted (it held nothing but control characters or overrides): both sides refuse a
+ * blank title, so it is not written, and the other side keeps the title it has.
+ */
+export function blankTitleRefusal(to: Side, fitted: string): RefusedValue | null {
+  if (fitted.trim() !== '') return null;
+  const side = to === 'jira' ? 'Jira' : 'Bitrix24';
+  return {
+    kind: 'refused-value', field: 'title', to, code: 'invisibleTitle',
+    reason: `the title holds only characters ${side} cannot show, so ${side} keeps the title it has. Give the title visible words`,
+    params: {},
+  };
+}
+
 export function fitDescription(to: Side, doc: AdfDoc): { doc: AdfDoc; notices: AdjustedValue[] } {
   const fitted = docWithoutControls(doc);
   return { doc: fitted.doc, notices: fitted.changed ? [{ kind: 'adjusted-value', code: 'controlsRemoved', field: 'description', to }] : [] };

@@ -7,7 +7,7 @@ import type { FieldKey, Side } from '../model';
 import type { UnmatchedUserWarning } from './users';
 
 /** Why a value cannot flow: a code (`notes.skip.<code>` in the page's translations) with its parameters. */
-export type SkipCode = 'emptyInB24' | 'noAccount' | 'noMapping' | 'notInList' | 'noStatusRow' | 'noPriorityRow' | 'outOfB24Range';
+export type SkipCode = 'emptyInB24' | 'noAccount' | 'noMapping' | 'notInList' | 'noStatusRow' | 'noPriorityRow' | 'outOfB24Range' | 'invisibleTitle';
 
 /** The value was left unwritten on `to` (which keeps what it holds); worded as a skipped flow. */
 export interface RefusedValue {

@@ -9,7 +9,7 @@ import type { CanonicalTask, CustomValue, FieldKey, Person, Side } from '../mode
 import type { MappingContext } from './context';
 import { readB24Custom, readJiraCustom, writeB24Custom, writeJiraCustom } from './custom-fields';
 import { dateToDeadline, deadlineToDate } from './dates';
-import { dueDateRefusal, fitDescription, fitTitle } from './fit-values';
+import { blankTitleRefusal, dueDateRefusal, fitDescription, fitTitle } from './fit-values';
 import type { AdjustedValue, SkipCode } from './notices';
 import {
   b24PriorityTarget,
@@ -64,6 +64,8 @@ export function projectTo(to: Side, field: FieldKey, value: FieldValue, ctx: Map
   switch (field) {
     case 'title': {
       const fitted = fitTitle(to, text(value));
+      const blank = blankTitleRefusal(to, fitted.text);
+      if (blank) return { ok: false, reason: blank.reason, code: blank.code, params: blank.params };
       return { ok: true, value: fitted.text, ...(fitted.notices.length ? { notices: fitted.notices } : {}) };
     }
     case 'description': {

@@ -7,7 +7,7 @@ import type { CanonicalTask, CustomValue, Person, Side } from '../model';
 import type { MappingContext } from './context';
 import { writeB24Custom, writeJiraCustom, ufReadKey } from './custom-fields';
 import { dateToDeadline } from './dates';
-import { dueDateRefusal, fitDescription, fitTitle } from './fit-values';
+import { blankTitleRefusal, dueDateRefusal, fitDescription, fitTitle } from './fit-values';
 import type { MappingWarning } from './notices';
 import { b24PriorityTarget, b24StatusTarget, jiraPriorityTarget, jiraStatusTarget, type B24StatusTarget } from './status';
 import type { B24Task } from '../remote/b24';
@@ -38,6 +38,15 @@ function fitted<T extends { notices: MappingWarning[] }>(value: T, warnings: Map
   return value;
 }
 
+/** The title as `to` can hold it, or undefined (and the refusal in `warnings`) when nothing visible is left. */
+function titleFor(to: Side, title: string, warnings: MappingWarning[]): string | undefined {
+  const { text } = fitted(fitTitle(to, title), warnings);
+  const blank = blankTitleRefusal(to, text);
+  if (!blank) return text;
+  warnings.push(blank);
+  return undefined;
+}
+
 function personId(to: Side, person: Person, ctx: MappingContext, warnings: MappingWarning[]): string | undefined {
   const target = personOn(to, person, ctx.config.users.unmatched);
   if ('skip' in target) {
@@ -52,7 +61,8 @@ export function toJiraFields(changes: CanonicalChanges, ctx: MappingContext, cre
   const { config } = ctx;
   const fields: Record<string, unknown> = create ? { project: { key: config.projectKey }, issuetype: { name: config.jiraIssueType } } : {};
   const warnings: MappingWarning[] = [];
-  if (changes.title !== undefined) fields.summary = fitted(fitTitle('jira', changes.title), warnings).text;
+  const summary = changes.title === undefined ? undefined : titleFor('jira', changes.title, warnings);
+  if (summary !== undefined) fields.summary = summary;
   if (changes.description !== undefined) fields.description = fitted(fitDescription('jira', changes.description), warnings).doc;
   for (const key of ['assignee', 'reporter'] as const) {
     const person = changes[key];
@@ -96,7 +106,8 @@ export function toB24Fields(changes: CanonicalChanges, ctx: MappingContext, opti
   const { config } = ctx;
   const fields: Record<string, unknown> = options.create ? { GROUP_ID: config.b24GroupId } : {};
   const warnings: MappingWarning[] = [];
-  if (changes.title !== undefined) fields.TITLE = fitted(fitTitle('b24', changes.title), warnings).text;
+  const title = changes.title === undefined ? undefined : titleFor('b24', changes.title, warnings);
+  if (title !== undefined) fields.TITLE = title;
   if (changes.description !== undefined) {
     const { doc } = fitted(fitDescription('b24', changes.description), warnings);
     fields.DESCRIPTION = ctx.b24DescriptionFormat === 'html' ? adfToHtml(doc) : adfToBbcode(doc);

@@ -107,6 +107,16 @@ describe('fitTitle', () => {
   });
 });
 
+describe('a title with nothing visible left once fitted', () => {
+  it('does not flow, and is not written, since both sides refuse a blank title', () => {
+    const ctx = aContext();
+    expect(projectTo('b24', 'title', '\u202E\u0007', ctx)).toMatchObject({ ok: false, code: 'invisibleTitle' });
+    const write = toJiraFields({ title: '\u0000' }, ctx);
+    expect(write.fields).toEqual({});
+    expect(write.warnings).toContainEqual(expect.objectContaining({ kind: 'refused-value', field: 'title', to: 'jira', code: 'invisibleTitle' }));
+  });
+});
+
 describe('a due date Bitrix24 cannot hold', () => {
   it('is refused outside 1000-01-01 to 9999-12-31', () => {
     expect(dueDateRefusal('0001-01-01')).toMatchObject({ kind: 'refused-value', field: 'dueDate', to: 'b24', code: 'outOfB24Range', params: { date: '0001-01-01' } });
