@@ -1,18 +1,16 @@
 /** Turning what a sync did into one journal record with sentences people can act on, each with its message code. */
 import type { PairPlan, SkippedFlow } from '../../core/sync/merge';
-import type { AdjustedValue, MappingWarning } from '../../core/mapping/notices';
+import { VALUE_REFUSALS, type AdjustedValue, type MappingWarning } from '../../core/mapping/notices';
 import type { JournalDirection, JournalOutcome } from '../store/journal';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 
 const SIDE = { b24: 'Bitrix24', jira: 'Jira' } as const;
 
-const FIELD_WORD: Record<string, string> = { title: 'title', description: 'description' };
-
 /** What to do is always the same: the source keeps the value as its person wrote it. */
 function adjustedSentence(a: AdjustedValue): JournalNote {
-  const field = FIELD_WORD[a.field] ?? a.field;
+  const field = a.field;
   if (a.code === 'titleShortened') {
-    const limit = String(a.max ?? '');
+    const limit = String(a.limit ?? '');
     return note('titleShortened', { to: a.to, limit }, `The title is longer than ${SIDE[a.to]} allows (${limit} characters): the copy there was cut after a whole character, and the original keeps the full title. Shorten the title if both should read the same.`);
   }
   if (a.code === 'controlsRemoved') {
@@ -64,8 +62,8 @@ export function summarise(plan: PairPlan, problems: JournalNote[], carried: Jour
 }
 
 /** Fields left unwritten because their value is outside what the target can hold: journalled as refused. */
-export function refusedByRange(plan: Pick<PairPlan, 'skipped'>, warnings: readonly MappingWarning[] = []): string[] {
-  const fields = [...plan.skipped.filter((s) => s.code === 'outOfB24Range'), ...warnings.filter((w) => w.kind === 'refused-value')].map((s) => s.field);
+export function refusedValues(plan: Pick<PairPlan, 'skipped'>, warnings: readonly MappingWarning[] = []): string[] {
+  const fields = [...plan.skipped.filter((s) => VALUE_REFUSALS.includes(s.code)), ...warnings.filter((w) => w.kind === 'refused-value')].map((s) => s.field);
   return [...new Set(fields)];
 }
 

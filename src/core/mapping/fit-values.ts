@@ -29,7 +29,7 @@ export function fitTitle(to: Side, title: string): { text: string; notices: Adju
   if (direction.changed) notices.push({ kind: 'adjusted-value', code: 'bidiRemoved', field: 'title', to });
   if (to !== 'jira') return { text: direction.text, notices };
   const cut = cutAtGrapheme(direction.text, JIRA_SUMMARY_MAX);
-  if (cut.shortened) notices.push({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to, max: JIRA_SUMMARY_MAX });
+  if (cut.shortened) notices.push({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to, limit: JIRA_SUMMARY_MAX });
   return { text: cut.text, notices };
 }
 

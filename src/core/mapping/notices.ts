@@ -9,6 +9,9 @@ import type { UnmatchedUserWarning } from './users';
 /** Why a value cannot flow: a code (`notes.skip.<code>` in the page's translations) with its parameters. */
 export type SkipCode = 'emptyInB24' | 'noAccount' | 'noMapping' | 'notInList' | 'noStatusRow' | 'noPriorityRow' | 'outOfB24Range' | 'invisibleTitle';
 
+/** Skip codes that mean the value itself is outside what the target can hold (journalled as refused fields). */
+export const VALUE_REFUSALS: readonly SkipCode[] = ['outOfB24Range', 'invisibleTitle'];
+
 /** The value was left unwritten on `to` (which keeps what it holds); worded as a skipped flow. */
 export interface RefusedValue {
   kind: 'refused-value';
@@ -20,7 +23,7 @@ export interface RefusedValue {
 }
 
 /**
- * The value was written in the form `to` can hold: `titleShortened` (cut at a whole character to `max`),
+ * The value was written in the form `to` can hold: `titleShortened` (cut at a whole character to `limit`),
  * `controlsRemoved` (control characters left out), `bidiRemoved` (direction overrides left out).
  */
 export interface AdjustedValue {
@@ -28,7 +31,7 @@ export interface AdjustedValue {
   code: 'titleShortened' | 'controlsRemoved' | 'bidiRemoved';
   field: FieldKey;
   to: Side;
-  max?: number;
+  limit?: number;
 }
 
 export type ValueNotice = RefusedValue | AdjustedValue;
