@@ -4,6 +4,7 @@
  */
 import { withBacklog } from '../app/intake-backlog';
 import { ownWriteScreen } from '../app/own-write-screen';
+import { PendingJobs } from '../app/pending-jobs';
 import { ConnectionStore } from '../app/store/connection';
 import { composeApp } from './composition';
 import { receiveB24Event } from './intake/b24-event';
@@ -29,7 +30,7 @@ export async function onB24Event(request: WebTriggerRequest): Promise<WebTrigger
   const deps = composeApp({ handler: 'b24-events' });
   const result = await receiveB24Event(
     { method: request.method, contentType: header(request, 'content-type'), body: request.body ?? '' },
-    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: withBacklog(deps), log: deps.log, now: () => deps.clock.now(), ownWrite: ownWriteScreen(deps) },
+    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: withBacklog(deps), log: deps.log, now: () => deps.clock.now(), ownWrite: ownWriteScreen(deps), pending: new PendingJobs(deps.kv, () => deps.clock.now()) },
   );
   return {
     statusCode: result.status,

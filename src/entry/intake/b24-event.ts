@@ -8,8 +8,9 @@ import { parseB24EventObject, type B24Event } from '../../adapters/b24/event-par
 import { decodeDeliveryBody, FormBodyError } from '../../adapters/b24/form-body';
 import type { Logger } from '../../ports/log';
 import type { JobQueue } from '../../ports/queue';
-import { toJobBody, type SyncJob } from '../../app/jobs';
+import type { SyncJob } from '../../app/jobs';
 import type { ConnectionStore } from '../../app/store/connection';
+import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
 
 /** What a webhook connection stores until the first verified event tells it the portal's member_id. */
 export const UNKNOWN_MEMBER_ID = 'unknown';
@@ -36,6 +37,8 @@ export interface B24IntakeDeps {
   now: () => number;
   /** True for the event of the app's own write, answered without queueing (app/own-write-screen.ts). */
   ownWrite?: (job: SyncJob) => Promise<boolean>;
+  /** Copies of a job that is still waiting are answered without a push (app/pending-jobs.ts). */
+  pending?: PendingJobs;
 }
 
 function jobFor(event: Exclude<B24Event, { kind: 'unknown' }>): SyncJob {
@@ -100,6 +103,5 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
   const job = jobFor(event);
   if (await deps.ownWrite?.(job)) return { status: 200, message: "the app's own write" };
-  await deps.queue.push([toJobBody(job)]);
-  return { status: 200, message: 'queued' };
+  return (await pushOnce(job, deps.queue, deps.pending)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };
 }
