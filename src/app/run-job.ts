@@ -14,6 +14,7 @@ import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
 import { PendingJobs } from './pending-jobs';
+import { stoppedByUninstall } from './lifecycle';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,
@@ -60,6 +61,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
   const pending = new PendingJobs(deps.kv, () => deps.clock.now());
   // Before anything is read: a change arriving from now on needs a job of its own.
   await pending.release(job);
+  if (await stoppedByUninstall(deps, `sync job ${job.kind}`)) return { kind: 'done' };
   const ctx = await SyncContext.create(deps);
   const started = deps.clock.now();
   try {
