@@ -1,6 +1,6 @@
 /**
- * A Bitrix24 event delivery, from raw HTTP to a queued job. Every refusal happens before anything is written:
- * the only write is the queue push, and only for a verified delivery of an event we handle.
+ * A Bitrix24 event delivery, from raw HTTP to a queued job. Every refusal happens before anything is written: only
+ * a verified delivery writes, and only its arrival, its job's pending claim and push, or the portal's uninstall.
  */
 import { constantTimeEqual } from '../../core/constant-time';
 import { isSyncError } from '../../core/errors';
