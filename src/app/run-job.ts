@@ -15,6 +15,7 @@ import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
 import { PendingJobs } from './pending-jobs';
 import { stoppedByUninstall } from './lifecycle';
+import { ReplayScreen } from './replays';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,
@@ -66,6 +67,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
   const started = deps.clock.now();
   try {
     await holdingBackSecured(ctx, jobSubject(job).taskId, () => dispatchJob(job, ctx));
+    await new ReplayScreen(deps.kv, () => deps.clock.now()).finished(job, started);
     return { kind: 'done' };
   } catch (error) {
     const retryable = canRetry(error);

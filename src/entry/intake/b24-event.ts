@@ -11,6 +11,7 @@ import type { JobQueue } from '../../ports/queue';
 import type { SyncJob } from '../../app/jobs';
 import { memberIdKnown, type Connection, type ConnectionStore } from '../../app/store/connection';
 import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
+import type { ReplayScreen } from '../../app/replays';
 
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
 export const MAX_EVENT_BODY_BYTES = 16 * 1024;
@@ -36,6 +37,8 @@ export interface B24IntakeDeps {
   ownWrite?: (job: SyncJob) => Promise<boolean>;
   /** Copies of a job that is still waiting are answered without a push (app/pending-jobs.ts). */
   pending?: PendingJobs;
+  /** Copies of an event a finished job has already seen are answered without a push (app/replays.ts). */
+  replays?: ReplayScreen;
 }
 
 function jobFor(event: Exclude<B24Event, { kind: 'unknown' | 'app-uninstalled' }>): SyncJob {
@@ -95,6 +98,7 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
   const job = jobFor(event);
+  if (await deps.replays?.seenBefore(job, event.ts)) return { status: 200, message: 'already synced' };
   if (await deps.ownWrite?.(job)) return { status: 200, message: "the app's own write" };
   return (await pushOnce(job, deps.queue, deps.pending)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };
 }
