@@ -66,7 +66,7 @@ describe('one Bitrix24 event delivered 300 times', () => {
   });
 
   it('delivered again during the wait for a create whose reply was lost adds no job and no retry', async () => {
-    const run = async (copies: number) => {
+    const run = async (copies: number, whileCreating = 0) => {
       const w = await createWorld();
       w.platform.jira.limits.searchLagMs = 60_000;
       const seen = recordDeliveries(w);
@@ -78,6 +78,18 @@ describe('one Bitrix24 event delivered 300 times', () => {
       });
       const taskId = await actions(w).createTask(PEOPLE.ben.b24, { TITLE: 'Only once, please' });
       const add = await lastDelivery(seen, 'ONTASKADD');
+      const jira = w.platform.jira;
+      const handle = jira.handle.bind(jira);
+      // Copies that arrive while the first attempt is sending its create: they queue one job, and the attempt's
+      // retry then finds that job waiting and leaves the work to it.
+      jira.handle = async (request, caller) => {
+        if (whileCreating > 0 && request.method === 'POST' && new URL(request.url).pathname === '/rest/api/3/issue') {
+          const copiesNow = whileCreating;
+          whileCreating = 0;
+          await replay(w, add, copiesNow);
+        }
+        return handle(request, caller);
+      };
       // The first attempt sends the create and loses its reply; the copies arrive while its retry waits.
       const first = await w.platform.settle({ maxSteps: 2 });
       expect(first.jobsRun).toBe(1);
@@ -88,6 +100,9 @@ describe('one Bitrix24 event delivered 300 times', () => {
     };
     const alone = await run(0);
     const copied = await run(299);
+    const copiedMeanwhile = await run(150, 149);
+    expect(copiedMeanwhile.retries).toBeLessThanOrEqual(alone.retries);
+    expect(copiedMeanwhile.issues).toHaveLength(1);
     expect(copied.retries).toBe(alone.retries);
     expect(copied.jobs).toBe(alone.jobs);
     expect(copied.issues).toHaveLength(1);
