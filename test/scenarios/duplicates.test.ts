@@ -1,8 +1,9 @@
 /**
  * Duplicates coalesce: a delivery repeated while an identical job is still waiting adds no job, so 300 copies of
- * one event cost what one costs, and a job that waits for a retry is never joined by copies of itself. A change
- * that arrives after the job started reading still gets a job of its own, and comments and deletes are never
- * merged into something that would lose them.
+ * one event cost what one costs, and a job that waits for a retry is never joined by copies of itself. A copy that
+ * arrives after its job has run costs at most one more read, however long the replay goes on. A change that
+ * arrives after the job started reading still gets a job of its own, and comments and deletes are never merged
+ * into something that would lose them.
  */
 import { actions, adfText, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
