@@ -13,6 +13,9 @@ import { failureNote } from './failure-note';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
+import { PendingJobs } from './pending-jobs';
+import { stoppedByUninstall } from './lifecycle';
+import { ReplayScreen } from './replays';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,
@@ -56,14 +59,23 @@ function describe(error: unknown): string {
 }
 
 export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt: number }): Promise<JobOutcome> {
+  const pending = new PendingJobs(deps.kv, () => deps.clock.now());
+  // Before anything is read: a change arriving from now on needs a job of its own.
+  await pending.release(job);
+  if (await stoppedByUninstall(deps, `sync job ${job.kind}`)) return { kind: 'done' };
   const ctx = await SyncContext.create(deps);
   const started = deps.clock.now();
   try {
     await holdingBackSecured(ctx, jobSubject(job).taskId, () => dispatchJob(job, ctx));
+    await new ReplayScreen(deps.kv, () => deps.clock.now()).finished(job, started);
     return { kind: 'done' };
   } catch (error) {
     const retryable = canRetry(error);
     if (retryable && options.attempt + 1 < MAX_ATTEMPTS) {
+      if (!(await pending.claim(job))) {
+        deps.log.info('sync job not retried: an identical job queued meanwhile does the same work', { kind: job.kind, attempt: options.attempt });
+        return { kind: 'done' };
+      }
       deps.log.warn('sync job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
       return {
         kind: 'retry',

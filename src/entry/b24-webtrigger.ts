@@ -4,6 +4,8 @@
  */
 import { withBacklog } from '../app/intake-backlog';
 import { ownWriteScreen } from '../app/own-write-screen';
+import { PendingJobs } from '../app/pending-jobs';
+import { ReplayScreen } from '../app/replays';
 import { ConnectionStore } from '../app/store/connection';
 import { composeApp } from './composition';
 import { receiveB24Event } from './intake/b24-event';
@@ -27,9 +29,10 @@ function header(request: WebTriggerRequest, name: string): string | undefined {
 
 export async function onB24Event(request: WebTriggerRequest): Promise<WebTriggerResponse> {
   const deps = composeApp({ handler: 'b24-events' });
+  const now = (): number => deps.clock.now();
   const result = await receiveB24Event(
     { method: request.method, contentType: header(request, 'content-type'), body: request.body ?? '' },
-    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: withBacklog(deps), log: deps.log, now: () => deps.clock.now(), ownWrite: ownWriteScreen(deps) },
+    { connection: new ConnectionStore(deps.kv, deps.secrets), queue: withBacklog(deps), log: deps.log, now, ownWrite: ownWriteScreen(deps), pending: new PendingJobs(deps.kv, now), replays: new ReplayScreen(deps.kv, now) },
   );
   return {
     statusCode: result.status,

@@ -5,11 +5,14 @@
  * the events the sync queue refused at intake (src/app/intake-backlog.ts).
  */
 import { drainBacklog } from '../app/intake-backlog';
+import { stoppedByUninstall } from '../app/lifecycle';
 import { watchB24Events } from '../app/reconcile/watch';
 import { composeApp } from './composition';
 
 export async function onEventWatch(_event: unknown, _context?: unknown): Promise<void> {
   const deps = composeApp({ handler: 'event-watch' });
+  // Kept events wait too: they are pushed once the app is installed again.
+  if (await stoppedByUninstall(deps, 'event watch')) return;
   // Events the queue refused at intake go first: they are older than anything the watch may find.
   const kept = await drainBacklog(deps);
   if (kept > 0) deps.log.info('event watch pushed events kept at intake', { jobs: kept });

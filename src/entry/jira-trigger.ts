@@ -1,5 +1,6 @@
 /** Trigger `jira-events`: Jira product events become sync jobs for paired projects. */
 import { withBacklog } from '../app/intake-backlog';
+import { PendingJobs } from '../app/pending-jobs';
 import { LinkStore } from '../app/store/links';
 import { ProjectConfigStore } from '../app/store/project-config';
 import { composeApp } from './composition';
@@ -14,6 +15,7 @@ export async function onJiraEvent(event: unknown): Promise<void> {
     isProjectPaired: async (projectKey) => (await configs.get(projectKey)) !== null,
     // Attachment events name only the issue: drop those of unpaired issues here rather than in the consumer.
     isIssueLinked: async (issueId) => (await new LinkStore(deps.kv).byIssue(issueId)) !== null,
+    pending: new PendingJobs(deps.kv, () => deps.clock.now()),
   });
   deps.log.debug('jira event handled', { outcome });
 }

@@ -4,11 +4,13 @@
  * continues on the migration queue. Scheduled triggers are not retried, so a failure simply waits for the next hour
  * with the cursor unmoved.
  */
+import { stoppedByUninstall } from '../app/lifecycle';
 import { reconcileAll } from '../app/reconcile/reconcile';
 import { composeApp } from './composition';
 
 export async function onReconcile(_event: unknown, _context?: unknown): Promise<void> {
   const deps = composeApp({ handler: 'reconcile' });
+  if (await stoppedByUninstall(deps, 'reconciliation')) return;
   const results = await reconcileAll(deps);
   deps.log.info('reconciliation finished', { projects: results });
 }

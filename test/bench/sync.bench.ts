@@ -33,11 +33,40 @@ const CREATED_IN_JIRA = min([1, 0], [0, 1], 'read issue, tasks.task.add with XML
 const createSecondIssue = ({ a }: Warmed): Promise<void> =>
   a.createIssue(PEOPLE.ben.email, { summary: 'Second issue', assignee: { accountId: PEOPLE.chloe.accountId } }).then(() => undefined);
 
+/**
+ * A change whose Bitrix24 delivery is replayed: every copy is sent to the web trigger before the job runs, as a
+ * replaying attacker (or a burst of duplicates) would; the copies must add no job, no read and no retry.
+ */
+async function deliveredTimes(world: Warmed, times: number, change: (world: Warmed) => Promise<void>): Promise<void> {
+  const runtime = world.w.platform.runtime;
+  const deliver = runtime.deliverB24.bind(runtime);
+  const seen: Request[] = [];
+  runtime.deliverB24 = (request: Request) => {
+    seen.push(request.clone());
+    deliver(request);
+  };
+  await change(world);
+  runtime.deliverB24 = deliver;
+  for (const request of seen) {
+    const body = await request.text();
+    const key = new URL(request.url).pathname.split('/')[2] ?? '';
+    for (let i = 1; i < times; i += 1) await world.w.platform.webtrigger(key, new Request(request.url, { method: 'POST', headers: request.headers, body }));
+  }
+}
+
+const renameTask = ({ w, pair }: Warmed): Promise<void> =>
+  w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { TITLE: 'Renamed in Bitrix24' } }).then(() => undefined);
+
 const SCENARIOS: Scenario[] = [
   {
     name: 'B24 title edit',
     min: min([1, 1], [1, 0], 'read task (event = id), read issue (concurrent edit), PUT issue'),
-    change: ({ w, pair }) => w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { TITLE: 'Renamed in Bitrix24' } }).then(() => undefined),
+    change: renameTask,
+  },
+  {
+    name: 'B24 title edit, event delivered 300 times',
+    min: min([1, 1], [1, 0], 'as one delivery: the 299 copies find its job waiting and add none (no read, no retry)'),
+    change: (world) => deliveredTimes(world, 300, renameTask),
   },
   {
     name: 'Jira summary edit',

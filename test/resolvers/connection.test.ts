@@ -77,7 +77,7 @@ describe('the connection', () => {
 });
 
 describe('OAuth mode', () => {
-  it('authorises with a code and binds the six task events to the web trigger in the portal', async () => {
+  it('authorises with a code and binds the six task events and ONAPPUNINSTALL to the web trigger in the portal', async () => {
     const world = await createResolverWorld();
     const client = world.platform.seed.b24.oauthClient;
     await world.settings('anna', 'saveConnection', { mode: 'oauth', portal: PORTAL, clientId: client?.clientId, clientSecret: client?.clientSecret });
@@ -86,7 +86,7 @@ describe('OAuth mode', () => {
     expect(await world.settings('anna', 'completeOAuth', { code: world.platform.b24.issueAuthorizationCode('1') })).toEqual({ domain: PORTAL });
     const bound = await world.settings('anna', 'bindEvents');
 
-    const events = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'];
+    const events = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE', 'ONAPPUNINSTALL'];
     expect(bound).toEqual({ events: events.map((event) => ({ event, bound: true })) });
     const url = world.platform.info().webtriggers['b24-events'];
     const inPortal = world.platform.b24.snapshot().handlers.filter((h) => h.kind === 'app' && h.handler === url).map((h) => h.event);

@@ -22,7 +22,7 @@ export function translator(locale: 'en-US' | 'ru-RU'): Translate {
  * Latin words the Russian page keeps as they are: the products' and protocols' own names and the identifiers an
  * administrator types or reads in Bitrix24 and Jira (UF_… fields, scopes, TASK_CONTROL).
  */
-const NAMES = new Set(['Jira', 'Bitrix24', 'Forge', 'REST', 'URL', 'OAuth', 'UTC', 'IANA', 'TASK_CONTROL', 'client_id', 'client_secret', 'scope', 'code', 'https', 'rest', 'UF_JIRA_STATUS', 'UF_']);
+const NAMES = new Set(['Jira', 'Bitrix24', 'Forge', 'REST', 'URL', 'OAuth', 'UTC', 'IANA', 'TASK_CONTROL', 'client_id', 'client_secret', 'member_id', 'scope', 'code', 'https', 'rest', 'UF_JIRA_STATUS', 'UF_']);
 
 /**
  * The English words left in `text` once each `data` string (a value the test put into the world: a name, a key,

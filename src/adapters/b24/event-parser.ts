@@ -33,6 +33,8 @@ export type B24Event =
       /** The task-chat message id (new task card only). */
       messageId?: string;
     })
+  /** ONAPPUNINSTALL: the app was removed from the portal; `clean` is the person's "Clear application data" choice. */
+  | (Base & { kind: 'app-uninstalled'; clean: boolean })
   | { kind: 'unknown'; event: string; auth?: B24EventAuth };
 
 const TASK_KINDS = { ONTASKADD: 'task-added', ONTASKUPDATE: 'task-updated', ONTASKDELETE: 'task-deleted' } as const;
@@ -76,6 +78,8 @@ const taskIdOf = (fields: z.infer<typeof taskDataSchema>['FIELDS_AFTER']): strin
   fields !== undefined && typeof fields === 'object' && !Array.isArray(fields) ? fields.ID : undefined;
 const commentFields = z.object({ ID: id, TASK_ID: id, MESSAGE_ID: id.optional() });
 const commentDataSchema = z.object({ FIELDS_AFTER: commentFields });
+/** common/events/on-app-uninstall.md: `data` is LANGUAGE_ID and CLEAN (1 or 0); the form body makes both strings. */
+const uninstallDataSchema = z.object({ LANGUAGE_ID: z.string().optional(), CLEAN: z.union([z.enum(['0', '1']), z.literal(0), z.literal(1)]).transform(String) });
 
 const malformed = (detail: string, cause?: unknown): PermanentError =>
   new PermanentError('validation', `Malformed Bitrix24 event: ${detail}`, { code: 'b24-event:malformed', cause });
@@ -93,6 +97,11 @@ export const parseB24EventObject = (payload: unknown): B24Event => {
   const name = z.object({ event: z.string() }).safeParse(payload);
   if (!name.success) throw malformed('no "event" field');
   const event = name.data.event.toUpperCase();
+  if (event === 'ONAPPUNINSTALL') {
+    const envelope = parse(envelopeSchema, payload, event);
+    const data = parse(uninstallDataSchema, envelope.data, `${event} data`);
+    return { event, auth: envelope.auth, ...(envelope.ts === undefined ? {} : { ts: envelope.ts }), kind: 'app-uninstalled', clean: data.CLEAN === '1' };
+  }
   if (!isKey(TASK_KINDS, event) && !isKey(COMMENT_KINDS, event)) {
     const auth = authSchema.safeParse(z.object({ auth: z.unknown() }).safeParse(payload).data?.auth);
     return auth.success ? { kind: 'unknown', event, auth: auth.data } : { kind: 'unknown', event };

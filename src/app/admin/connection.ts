@@ -7,7 +7,7 @@ import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '
 import type { AppDeps } from '../deps';
 import { readHealth, type HealthNotice } from '../health/health';
 import { ProjectConfigStore } from '../store/project-config';
-import { ConnectionStore, type Connection } from '../store/connection';
+import { ConnectionStore, memberIdKnown, UNKNOWN_MEMBER_ID, type Connection } from '../store/connection';
 import { keys } from '../store/keys';
 import { AdminError } from './errors';
 import { maskSecret, maskWebhookUrl } from './mask';
@@ -31,6 +31,10 @@ export interface ConnectionView {
   eventUrl: string;
   /** The last event the web trigger verified and accepted: proof that events arrive. */
   lastEvent?: { at: number; event: string };
+  /** The portal uninstalled the app: sync stopped, nothing deleted, a reinstall resumes (shown by the health notice). */
+  uninstalledAt?: number;
+  /** The portal's member_id, when the set-up recorded it (it is no secret; events must carry it). */
+  memberId?: string;
   /** Events arriving or not, OAuth refreshes failing, jobs that gave up (the page words each code). */
   health?: HealthNotice[];
 }
@@ -41,9 +45,11 @@ const MAX_HEALTH_PROJECTS = 20;
 const lastEventSchema = z.object({ at: z.number(), event: z.string() });
 
 const secretField = z.string().trim().max(2000).optional();
+/** The portal's member_id as Bitrix24 prints it (32 hex digits on cloud portals); empty keeps the stored one. */
+const memberIdField = z.union([z.literal(''), z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, "The portal's member_id is 8 to 64 letters, digits, '-' or '_'.")]).optional();
 
 export const saveConnectionInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('webhook'), portal: z.string().max(300), webhookUrl: secretField, applicationToken: secretField, memberId: z.string().trim().max(64).optional() }),
+  z.object({ mode: z.literal('webhook'), portal: z.string().max(300), webhookUrl: secretField, applicationToken: secretField, memberId: memberIdField }),
   z.object({ mode: z.literal('oauth'), portal: z.string().max(300), clientId: z.string().trim().max(200).optional(), clientSecret: secretField, applicationToken: secretField }),
 ]);
 export type SaveConnectionInput = z.infer<typeof saveConnectionInput>;
@@ -63,8 +69,11 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
     deps.kv.get(keys.lastB24Event()).then((v) => lastEventSchema.safeParse(v)),
     new ProjectConfigStore(deps.kv).list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
   ]);
-  const view: ConnectionView = { connected: connection !== null && credentials !== null, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
+  const connected = connection !== null && credentials !== null && connection.uninstalledAt === undefined;
+  const view: ConnectionView = { connected, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
   if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
+  if (connection?.uninstalledAt !== undefined) view.uninstalledAt = connection.uninstalledAt;
+  if (connection && memberIdKnown(connection)) view.memberId = connection.memberId;
   if (credentials?.mode === 'webhook') view.webhookUrl = maskWebhookUrl(credentials.webhookUrl);
   if (credentials?.mode === 'oauth') Object.assign(view, { clientId: credentials.clientId, clientSecret: maskSecret(credentials.clientSecret) });
   else if (client.success) Object.assign(view, { clientId: client.data.clientId, clientSecret: maskSecret(client.data.clientSecret) });
@@ -91,7 +100,9 @@ async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveCon
   if (!parsed) throw new AdminError('The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.', 'connection.webhookShape');
   if (parsed[1]?.toLowerCase() !== domain) throw new AdminError(`The webhook URL belongs to ${parsed[1] ?? 'another portal'}, not to ${domain}.`, 'connection.webhookOtherPortal', { portal: parsed[1] ?? '', domain });
   await deps.secrets.set(B24_CREDENTIALS_KEY, { mode: 'webhook', webhookUrl: `https://${domain}/rest/${parsed[2] ?? ''}/${parsed[3] ?? ''}/` });
-  const memberId = input.memberId || previous?.memberId || 'unknown';
+  // An incoming webhook cannot ask Bitrix24 for the member_id (app.info needs an application context), so the
+  // admin enters it; until then events are refused and the tab says so.
+  const memberId = input.memberId || previous?.memberId || UNKNOWN_MEMBER_ID;
   await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
 }
 
@@ -103,5 +114,7 @@ async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<Sav
   await deps.secrets.set(OAUTH_CLIENT_KEY, { clientId, clientSecret });
   // Tokens arrive with the authorisation redirect; until then the portal is known but not yet usable.
   if (previous?.authMode !== 'oauth') await deps.secrets.delete(B24_CREDENTIALS_KEY);
-  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId: previous?.memberId ?? 'unknown', authMode: 'oauth', connectedAt: deps.clock.now() });
+  // Saving the client again is no reinstall: an uninstalled app stays so until the next approval.
+  const uninstalled = previous?.uninstalledAt === undefined ? {} : { uninstalledAt: previous.uninstalledAt };
+  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled });
 }

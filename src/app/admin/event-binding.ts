@@ -1,5 +1,6 @@
 /**
- * OAuth mode: the app registers its web trigger for the six task events with event.bind. (An incoming webhook cannot
+ * OAuth mode: the app registers its web trigger with event.bind for the six task events and for ONAPPUNINSTALL,
+ * which tells it that the portal removed the app (sync stops, nothing is deleted). (An incoming webhook cannot
  * bind events; the admin creates an outgoing webhook pointing at the same URL instead.)
  */
 import type { AppDeps } from '../deps';
@@ -7,6 +8,8 @@ import { ConnectionStore } from '../store/connection';
 import { AdminError, b24Failure, describeB24Failure } from './errors';
 
 export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
+/** Everything the app binds (common/events/on-app-uninstall.md: scope basic, any user may subscribe). */
+export const BOUND_EVENTS = [...TASK_EVENTS, 'ONAPPUNINSTALL'] as const;
 
 export interface EventBindingResult {
   events: { event: string; bound: boolean; problem?: string }[];
@@ -15,7 +18,7 @@ export interface EventBindingResult {
 export async function listBoundEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
   const bindings = await deps.b24.getEventBindings();
   const bound = new Set(bindings.filter((b) => b.handler === handlerUrl).map((b) => b.event.toUpperCase()));
-  return { events: TASK_EVENTS.map((event) => ({ event, bound: bound.has(event) })) };
+  return { events: BOUND_EVENTS.map((event) => ({ event, bound: bound.has(event) })) };
 }
 
 export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {

@@ -48,6 +48,8 @@ export async function completeOAuthAuthorization(deps: AppDeps, transport: HttpT
     clientSecret: client.data.clientSecret,
     memberId: tokens.member_id,
   });
-  await store.save({ ...connection, memberId: tokens.member_id, connectedAt: deps.clock.now(), ...(tokens.user_id ? { actingUserId: tokens.user_id } : {}) });
+  // A new approval is the reinstall an uninstalled app was waiting for: sync resumes.
+  const { uninstalledAt: _resumed, ...kept } = connection;
+  await store.save({ ...kept, memberId: tokens.member_id, connectedAt: deps.clock.now(), ...(tokens.user_id ? { actingUserId: tokens.user_id } : {}) });
   return { domain };
 }

@@ -6,6 +6,7 @@
 import type { AppDeps } from '../deps';
 import { SILENCE_MS, silentSince, WATCH_INTERVAL_MS } from '../reconcile/watch';
 import { WatchStore } from '../reconcile/watch-store';
+import { ConnectionStore, memberIdKnown } from '../store/connection';
 import { JournalStore, type JournalEntry } from '../store/journal';
 import { OAuthRefreshHealth } from './oauth-refresh';
 
@@ -15,7 +16,9 @@ export type HealthCode =
   | 'health.eventsSilent'
   | 'health.eventsNever'
   | 'health.oauthRefreshFailing'
-  | 'health.jobsGaveUp';
+  | 'health.jobsGaveUp'
+  | 'health.appUninstalled'
+  | 'health.memberIdUnknown';
 
 export interface HealthNotice {
   code: HealthCode;
@@ -66,14 +69,28 @@ async function gaveUpNotice(deps: AppDeps, projectKeys: string[]): Promise<Healt
   return { code: 'health.jobsGaveUp', level: 'error', params: { count: hit.reduce((n, c) => n + c.count, 0), projects: hit.map((c) => c.key).join(', '), days: 7 } };
 }
 
-/** Every notice that applies, the events one first; `projectKeys` bounds the journal scan for jobs that gave up. */
+/**
+ * What stops sync for the whole portal, before anything else: the app uninstalled there (nothing is deleted, a
+ * reinstall resumes), or a webhook connection whose portal member_id is unknown (every event is refused).
+ */
+async function lifecycleNotice(deps: AppDeps): Promise<HealthNotice | null> {
+  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  if (!connection) return null;
+  if (connection.uninstalledAt !== undefined) return { code: 'health.appUninstalled', level: 'error', params: { at: connection.uninstalledAt } };
+  if (connection.authMode === 'webhook' && !memberIdKnown(connection)) return { code: 'health.memberIdUnknown', level: 'error', params: {} };
+  return null;
+}
+
+/** Every notice that applies, the portal's lifecycle and then the events one first; `projectKeys` bounds the journal scan for jobs that gave up. */
 export async function readHealth(deps: AppDeps, projectKeys: string[]): Promise<HealthNotice[]> {
-  const [events, oauth, jobs] = await Promise.all([
+  const [lifecycle, events, oauth, jobs] = await Promise.all([
+    lifecycleNotice(deps),
     eventNotice(deps),
     new OAuthRefreshHealth(deps.kv, deps.clock).get(),
     gaveUpNotice(deps, projectKeys),
   ]);
-  const notices = [events];
+  // An uninstalled app neither receives events nor looks for changes: the events notice would say otherwise.
+  const notices = lifecycle?.code === 'health.appUninstalled' ? [lifecycle] : lifecycle ? [lifecycle, events] : [events];
   if (oauth) notices.push({ code: 'health.oauthRefreshFailing', level: 'error', params: { since: oauth.since, lastAt: oauth.lastAt, reason: oauth.code } });
   if (jobs) notices.push(jobs);
   return notices;

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import type { KeyValueStore, SecretStore } from '../../ports/store';
 import { keys, secretKeys } from './keys';
 
+/**
+ * What a connection stores while it does not know its portal's member_id: a webhook connection whose admin has
+ * not entered it yet, or an OAuth one not yet approved (the token reply carries it). Events are refused meanwhile.
+ */
+export const UNKNOWN_MEMBER_ID = 'unknown';
+
 export interface Connection {
   /** e.g. acme.bitrix24.com */
   domain: string;
@@ -15,7 +21,14 @@ export interface Connection {
   /** The B24 user the app writes as (the webhook's owner or the OAuth user). */
   actingUserId?: string;
   connectedAt: number;
+  /**
+   * When the portal told us (a verified ONAPPUNINSTALL) that the app was uninstalled: sync stops, nothing is
+   * deleted, and the Connection tab asks for a reinstall. Cleared by the next approval or webhook set-up.
+   */
+  uninstalledAt?: number;
 }
+
+export const memberIdKnown = (connection: Connection): boolean => connection.memberId !== UNKNOWN_MEMBER_ID;
 
 const connectionSchema = z.object({
   domain: z.string().min(1),
@@ -23,6 +36,7 @@ const connectionSchema = z.object({
   authMode: z.enum(['webhook', 'oauth']),
   actingUserId: z.string().optional(),
   connectedAt: z.number(),
+  uninstalledAt: z.number().optional(),
 });
 
 export class ConnectionStore {
@@ -38,6 +52,11 @@ export class ConnectionStore {
 
   async save(connection: Connection): Promise<void> {
     await this.kv.set(keys.connection(), { ...connection });
+  }
+
+  /** Sync stops for a portal that uninstalled the app; null while it runs (or nothing is connected). */
+  async uninstalledAt(): Promise<number | null> {
+    return (await this.get())?.uninstalledAt ?? null;
   }
 
   /** When the last verified Bitrix24 event arrived: the Connection tab shows it to prove events get through. */

@@ -1,6 +1,6 @@
 /**
- * A Bitrix24 event delivery, from raw HTTP to a queued job. Every refusal happens before anything is written:
- * the only write is the queue push, and only for a verified delivery of an event we handle.
+ * A Bitrix24 event delivery, from raw HTTP to a queued job. Every refusal happens before anything is written: only
+ * a verified delivery writes, and only its arrival, its job's pending claim and push, or the portal's uninstall.
  */
 import { constantTimeEqual } from '../../core/constant-time';
 import { isSyncError } from '../../core/errors';
@@ -8,11 +8,10 @@ import { parseB24EventObject, type B24Event } from '../../adapters/b24/event-par
 import { decodeDeliveryBody, FormBodyError } from '../../adapters/b24/form-body';
 import type { Logger } from '../../ports/log';
 import type { JobQueue } from '../../ports/queue';
-import { toJobBody, type SyncJob } from '../../app/jobs';
-import type { ConnectionStore } from '../../app/store/connection';
-
-/** What a webhook connection stores until the first verified event tells it the portal's member_id. */
-export const UNKNOWN_MEMBER_ID = 'unknown';
+import type { SyncJob } from '../../app/jobs';
+import { memberIdKnown, type Connection, type ConnectionStore } from '../../app/store/connection';
+import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
+import type { ReplayScreen } from '../../app/replays';
 
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
 export const MAX_EVENT_BODY_BYTES = 16 * 1024;
@@ -36,9 +35,13 @@ export interface B24IntakeDeps {
   now: () => number;
   /** True for the event of the app's own write, answered without queueing (app/own-write-screen.ts). */
   ownWrite?: (job: SyncJob) => Promise<boolean>;
+  /** Copies of a job that is still waiting are answered without a push (app/pending-jobs.ts). */
+  pending?: PendingJobs;
+  /** Copies of an event a finished job has already seen are answered without a push (app/replays.ts). */
+  replays?: ReplayScreen;
 }
 
-function jobFor(event: Exclude<B24Event, { kind: 'unknown' }>): SyncJob {
+function jobFor(event: Exclude<B24Event, { kind: 'unknown' | 'app-uninstalled' }>): SyncJob {
   switch (event.kind) {
     case 'task-added':
       return { kind: 'task-changed', taskId: event.taskId, added: true };
@@ -85,21 +88,38 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   }
   const [connection, token] = await Promise.all([deps.connection.get(), deps.connection.applicationToken()]);
   if (!connection || !token) return { status: 503, message: 'no Bitrix24 portal is connected' };
-  const auth = event.auth;
-  const tokenAndPortal = auth !== undefined && constantTimeEqual(auth.applicationToken, token) && auth.domain.toLowerCase() === connection.domain.toLowerCase();
-  // An incoming webhook cannot ask for its portal's member_id, so a webhook connection learns it from the first
-  // delivery whose application token and domain check out; from then on it is enforced like any other.
-  const learning = tokenAndPortal && connection.memberId === UNKNOWN_MEMBER_ID;
-  if (learning && auth) await deps.connection.save({ ...connection, memberId: auth.memberId });
-  const genuine = tokenAndPortal && (learning || auth?.memberId === connection.memberId);
-  if (!genuine) {
-    deps.log.warn('refused a Bitrix24 event that failed verification', { event: event.event, domain: auth?.domain });
-    return { status: 401, message: 'the event does not come from the connected portal' };
+  const refusal = verify(event, connection, token);
+  if (refusal) {
+    deps.log.warn('refused a Bitrix24 event that failed verification', { event: event.event, domain: event.auth?.domain, reason: refusal.status });
+    return refusal;
   }
+  if (connection.uninstalledAt !== undefined) return { status: 200, message: `ignored ${event.event}: the app was uninstalled from the portal` };
+  if (event.kind === 'app-uninstalled') return uninstalled(event, connection, deps);
   await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
   const job = jobFor(event);
+  if (await deps.replays?.seenBefore(job, event.ts)) return { status: 200, message: 'already synced' };
   if (await deps.ownWrite?.(job)) return { status: 200, message: "the app's own write" };
-  await deps.queue.push([toJobBody(job)]);
-  return { status: 200, message: 'queued' };
+  return (await pushOnce(job, deps.queue, deps.pending)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };
+}
+
+/**
+ * The application token and the portal's domain and member_id, all three. The member_id is the one the admin's
+ * set-up recorded (the OAuth approval's token reply, or entered for a webhook), never one an event brings: a
+ * connection that does not know it refuses every event until the admin completes the set-up.
+ */
+function verify(event: B24Event, connection: Connection, token: string): IntakeResult | null {
+  const auth = event.auth;
+  const tokenAndPortal = auth !== undefined && constantTimeEqual(auth.applicationToken, token) && auth.domain.toLowerCase() === connection.domain.toLowerCase();
+  if (!tokenAndPortal) return { status: 401, message: 'the event does not come from the connected portal' };
+  if (!memberIdKnown(connection)) return { status: 503, message: "the connection does not know its portal's member_id yet: complete the set-up on the Connection tab" };
+  if (auth.memberId !== connection.memberId) return { status: 401, message: 'the event does not come from the connected portal' };
+  return null;
+}
+
+/** Sync stops and nothing is deleted: links, settings and the journal wait for a reinstall. */
+async function uninstalled(event: Extract<B24Event, { kind: 'app-uninstalled' }>, connection: Connection, deps: B24IntakeDeps): Promise<IntakeResult> {
+  await deps.connection.save({ ...connection, uninstalledAt: deps.now() });
+  deps.log.warn('the app was uninstalled from the Bitrix24 portal: sync stopped until it is installed again', { domain: connection.domain, clean: event.clean });
+  return { status: 200, message: 'the connection is marked as removed' };
 }

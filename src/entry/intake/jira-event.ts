@@ -6,7 +6,8 @@ import { parseJiraTriggerEvent, type JiraTriggerEvent } from '../../adapters/jir
 import { isSyncError } from '../../core/errors';
 import type { Logger } from '../../ports/log';
 import type { JobQueue } from '../../ports/queue';
-import { toJobBody, type SyncJob } from '../../app/jobs';
+import type { SyncJob } from '../../app/jobs';
+import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
 import { attachmentHints } from '../../app/attachments/event-hints';
 
 export interface JiraIntakeDeps {
@@ -18,6 +19,8 @@ export interface JiraIntakeDeps {
    * here; without it they are queued and the consumer drops them after one link read.
    */
   isIssueLinked?(issueId: string): Promise<boolean>;
+  /** Copies of a job that is still waiting are answered without a push (app/pending-jobs.ts). */
+  pending?: PendingJobs;
 }
 
 type AttachmentEvent = Extract<JiraTriggerEvent, { kind: 'attachment-created' | 'attachment-deleted' }>;
@@ -27,11 +30,10 @@ async function queueAttachment(event: AttachmentEvent, payload: unknown, deps: J
   if (deps.isIssueLinked && !(await deps.isIssueLinked(event.issueId))) return 'ignored-unpaired';
   const action = event.kind === 'attachment-created' ? 'created' : 'deleted';
   const job: SyncJob = { kind: 'jira-attachment', issueId: event.issueId, attachmentId: event.attachmentId, action, ...attachmentHints(payload) };
-  await deps.queue.push([toJobBody(job)]);
-  return 'queued';
+  return pushOnce(job, deps.queue, deps.pending);
 }
 
-export type JiraIntakeOutcome = 'queued' | 'ignored-self' | 'ignored-unpaired' | 'ignored-kind' | 'malformed';
+export type JiraIntakeOutcome = 'queued' | 'already-queued' | 'ignored-self' | 'ignored-unpaired' | 'ignored-kind' | 'malformed';
 
 function jobFor(event: JiraTriggerEvent): SyncJob | null {
   switch (event.kind) {
@@ -62,6 +64,5 @@ export async function receiveJiraEvent(payload: unknown, deps: JiraIntakeDeps): 
   const job = jobFor(event);
   if (!job || !('projectKey' in job) || job.projectKey === undefined) return 'ignored-kind';
   if (!(await deps.isProjectPaired(job.projectKey))) return 'ignored-unpaired';
-  await deps.queue.push([toJobBody(job)]);
-  return 'queued';
+  return pushOnce(job, deps.queue, deps.pending);
 }

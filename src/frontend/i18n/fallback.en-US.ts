@@ -58,14 +58,18 @@ export const englishFallback: TextTree = {
     "eventsSilent": "No event from Bitrix24 since {since}. Meanwhile the app looks for changes itself every {everyMinutes, plural, one {minute} other {# minutes}}[, last check {checkedAt}][, last change picked up {foundAt}].",
     "eventsNever": "No event from Bitrix24 has arrived since the portal was connected ({since}). Meanwhile the app looks for changes itself every {everyMinutes, plural, one {minute} other {# minutes}}[, last check {checkedAt}][, last change picked up {foundAt}].",
     "oauthRefreshFailing": "Bitrix24 has refused to renew the app's access since {since} (last try {lastAt}, {reason}).",
-    "jobsGaveUp": "{count, plural, one {# sync job} other {# sync jobs}} gave up in the last {days, plural, one {# day} other {# days}} ({projects})."
+    "jobsGaveUp": "{count, plural, one {# sync job} other {# sync jobs}} gave up in the last {days, plural, one {# day} other {# days}} ({projects}).",
+    "appUninstalled": "The app was uninstalled from the Bitrix24 portal at {at}: sync has stopped. Nothing was deleted: pairs, mappings and the activity log are kept.",
+    "memberIdUnknown": "The connection does not know the portal's member_id, so every event from Bitrix24 is refused and changes made there reach Jira only through the app's own checks."
   },
   "healthFix": {
     "notConnected": "Enter the portal address and the webhook or OAuth application below, save, then press Test connection.",
     "eventsSilent": "If tasks changed since then, check in Bitrix24 that the outgoing webhook (or Register events, for OAuth) sends the task events to the event URL above with this application token. Changes still reach Jira within about 15 minutes, just later.",
     "eventsNever": "Save an outgoing webhook in Bitrix24 for the task events with the event URL above (or press Register events, for OAuth), enter its application token here, then change a task to check. Until then changes reach Jira within about 15 minutes.",
     "oauthRefreshFailing": "Approve the app in Bitrix24 again (OAuth 2.0 below: Approve the app in Bitrix24, then paste the code). Until then nothing syncs to or from Bitrix24.",
-    "jobsGaveUp": "Open the Activity tab with Errors only, fix the cause each entry names, then press Retry on it."
+    "jobsGaveUp": "Open the Activity tab with Errors only, fix the cause each entry names, then press Retry on it.",
+    "appUninstalled": "Install the app in Bitrix24 again, then approve it with the authorisation link on this tab (OAuth) or save the incoming webhook again: sync resumes where it stopped.",
+    "memberIdUnknown": "Enter the portal's member_id below and save. An incoming webhook cannot ask Bitrix24 for it: it is the member_id Bitrix24 sends with every event of your outgoing webhook. Or connect with OAuth, which learns it when you approve the app."
   },
   "mapping": {
     "heading": "Mapping",
@@ -553,5 +557,8 @@ export const englishFallback: TextTree = {
   "migrationPageOf": {
     "b24": "Bitrix24 tasks",
     "jira": "Jira issues"
+  },
+  "lifecycle": {
+    "memberId": "Portal member_id (sent with every event of the outgoing webhook)"
   }
 };

@@ -54,6 +54,7 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
       <Label labelFor="mode">{t('connection.mode')}</Label>
       <Select inputId="mode" options={[{ label: t('connection.webhook'), value: 'webhook' }, { label: t('connection.oauth'), value: 'oauth' }]} value={{ label: t(`connection.${mode}`), value: mode }} onChange={(o: { value: 'webhook' | 'oauth' }) => setMode(o.value)} />
       {mode === 'webhook' ? field('webhookUrl', t('connection.webhookUrl'), view.webhookUrl) : null}
+      {mode === 'webhook' ? field('memberId', t('lifecycle.memberId'), view.memberId) : null}
       {mode === 'oauth' ? field('clientId', t('connection.clientId'), view.clientId) : null}
       {mode === 'oauth' ? field('clientSecret', t('connection.clientSecret'), view.clientSecret) : null}
       {field('applicationToken', t('connection.applicationToken'), view.applicationToken)}

@@ -76,6 +76,30 @@ export class EventBus {
     }
   }
 
+  /**
+   * ONAPPUNINSTALL as common/events/on-app-uninstall.md prints it: `data` is LANGUAGE_ID and CLEAN, and `auth`
+   * carries the portal and the application token but no access token (the app's access is already revoked).
+   */
+  emitUninstall(clean: boolean): void {
+    const domain = this.state.seed.domain;
+    for (const handler of this.state.handlers.filter((h) => h.event === 'ONAPPUNINSTALL')) {
+      const body = httpBuildQuery({
+        event: 'ONAPPUNINSTALL',
+        event_handler_id: handler.id,
+        data: { LANGUAGE_ID: 'en', CLEAN: clean ? 1 : 0 },
+        ts: String(Math.floor(this.clock.now() / 1000)),
+        auth: {
+          domain,
+          server_endpoint: `https://${OAUTH_HOST}/rest/`,
+          client_endpoint: `https://${domain}/rest/`,
+          member_id: this.state.seed.memberId,
+          application_token: handler.applicationToken,
+        },
+      });
+      this.outbox(new Request(handler.handler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }));
+    }
+  }
+
   private envelope(handler: HandlerRecord, e: TaskEvent, actorId: number): Record<string, unknown> {
     const domain = this.state.seed.domain;
     const common = {

@@ -34,6 +34,7 @@ export class Bitrix24Emulator implements HttpService {
   private state!: B24State;
   private oauth!: OAuthServer;
   private router!: Router;
+  private events!: EventBus;
   private faults: ServiceFaults | null = null;
 
   constructor(private readonly options: Bitrix24EmulatorOptions) {
@@ -50,10 +51,11 @@ export class Bitrix24Emulator implements HttpService {
     seedDrive(this.state);
     seedTasks(this.state, seed.tasks ?? []);
     this.oauth = new OAuthServer(seed, clock);
+    this.events = new EventBus(this.state, clock, outbox, this.oauth);
     this.router = new Router({
       state: this.state,
       oauth: this.oauth,
-      events: new EventBus(this.state, clock, outbox, this.oauth),
+      events: this.events,
       bucket: new LeakyBucket(clock, limits),
       operating: new OperatingTime(clock, limits),
       now: () => clock.now(),
@@ -84,6 +86,18 @@ export class Bitrix24Emulator implements HttpService {
       kind: 'webhook',
       applicationToken: options?.applicationToken ?? this.options.seed.applicationToken,
     });
+  }
+
+  /**
+   * An admin uninstalling the local application (Applications → Uninstall): ONAPPUNINSTALL goes to its handlers,
+   * then its tokens and event handlers are gone. `clean` is the "Clear application data" choice. Admins'
+   * outgoing webhooks stay. A new authorisation (issueAuthorizationCode) is the reinstall.
+   */
+  uninstallApp(options: { clean?: boolean } = {}): void {
+    this.events.emitUninstall(options.clean === true);
+    this.oauth.revokeAll();
+    const kept = this.state.handlers.filter((h) => h.kind !== 'app');
+    this.state.handlers.splice(0, this.state.handlers.length, ...kept);
   }
 
   /** The redirect of PORTAL/oauth/authorize/ for the seeded oauthClient, as `userId` approving it (valid 30 s). */

@@ -48,6 +48,13 @@ export class OAuthServer {
     return token;
   }
 
+  /** Uninstalling the app revokes every token it holds (common/events/on-app-uninstall.md). */
+  revokeAll(): void {
+    this.access.clear();
+    this.refresh.clear();
+    this.codes.clear();
+  }
+
   lookup(token: string): AccessToken | undefined {
     return this.access.get(token);
   }

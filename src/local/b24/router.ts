@@ -7,6 +7,7 @@ import type { CallContext, MethodResult, MethodSpec, MethodTable, Principal } fr
 import { B24Error, errorResponse, jsonResponse, SystemErrors, timeInfo } from './envelope';
 import type { EventBus } from './events';
 import type { LeakyBucket, OperatingTime } from './limits';
+import { appMethods } from './methods/app';
 import { batchMethods } from './methods/batch';
 import { chatMethods } from './methods/chat';
 import { chatEditMethods } from './methods/chat-edit';
@@ -27,7 +28,7 @@ import type { ServiceFaults } from '../contracts';
 const TABLE: MethodTable = Object.fromEntries(
   Object.entries({
     ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...chatEditMethods, ...diskMethods, ...diskStorageMethods,
-    ...userMethods, ...eventMethods, ...batchMethods,
+    ...userMethods, ...eventMethods, ...batchMethods, ...appMethods,
   }).map(([name, spec]) => [name.toLowerCase(), spec]),
 );
 

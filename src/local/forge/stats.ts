@@ -28,7 +28,7 @@ export function isJiraRead(method: string, url: URL): boolean {
 }
 
 const B24_READ_SUFFIXES = ['.get', '.list', '.getlist', '.getfields'];
-const B24_READ_NAMES = new Set(['user.get', 'sonet_group.get', 'event.get', 'scope', 'profile', 'im.dialog.messages.get', 'disk.file.get', 'oauth/token']);
+const B24_READ_NAMES = new Set(['user.get', 'sonet_group.get', 'event.get', 'scope', 'profile', 'app.info', 'im.dialog.messages.get', 'disk.file.get', 'oauth/token']);
 
 export function isB24Read(method: string): boolean {
   const m = method.toLowerCase();

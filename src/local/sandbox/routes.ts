@@ -9,7 +9,8 @@ import { routeUi } from './ui/routes';
 
 export interface SandboxTargets extends LocalPlatformApi {
   jira: HttpService;
-  b24: HttpService;
+  /** `uninstallApp`: the portal admin removing the local application (the Bitrix24 emulator has it). */
+  b24: HttpService & { uninstallApp?(options?: { clean?: boolean }): void };
 }
 
 const json = (body: unknown, status = 200): Response =>
@@ -99,6 +100,14 @@ async function sandboxRoute(request: Request, path: string, platform: SandboxTar
     case 'POST /__sandbox/reset':
       await platform.reset();
       return json({ ok: true });
+    case 'POST /__sandbox/b24/uninstall': {
+      const body = await readJsonObject(request);
+      const { clean, ...rest } = body ?? {};
+      if (!body || Object.keys(rest).length > 0 || (clean !== undefined && typeof clean !== 'boolean')) return problem(400, 'the body must be empty or { "clean": true | false }');
+      if (!platform.b24.uninstallApp) return problem(404, 'this portal cannot uninstall the app');
+      platform.b24.uninstallApp(clean === undefined ? {} : { clean });
+      return json({ ok: true });
+    }
     case 'POST /__sandbox/faults':
     case 'POST /__sandbox/invoke': {
       const body = await readJsonObject(request);
