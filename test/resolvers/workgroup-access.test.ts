@@ -114,8 +114,8 @@ describe('the Connection tab list', () => {
     expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['DEMO'] }, { groupId: '1', projects: ['OPS'] }] })).toMatchObject({
       ok: false, problems: [{ path: 'entries', code: 'access.groupTwice', params: { group: '1' } }],
     });
-    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['demo; drop'] }] })).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects.0', code: 'access.invalid' }] });
-    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: [] }] })).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects' }] });
+    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['demo; drop'] }] })).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects.0', code: 'access.notProjectKey', params: { value: 'DEMO; DROP' } }] });
+    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: [] }] })).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects', code: 'access.noProjects' }] });
     expect(stored(world, keys.workgroupAccess())).toBe(before);
   });
 });

@@ -53,9 +53,7 @@ function refusal(problems: PathProblem[]): SaveWorkgroupAccessResult {
 export async function saveWorkgroupAccess(deps: AppDeps, input: SaveWorkgroupAccessInput): Promise<SaveWorkgroupAccessResult> {
   const candidate = { entries: input.entries.map((e) => ({ groupId: e.groupId.trim(), projects: [...new Set(e.projects.map((p) => p.trim().toUpperCase()).filter((p) => p !== ''))] })) };
   const shape = workgroupAccessSchema.safeParse(candidate);
-  if (!shape.success) {
-    return refusal(shape.error.issues.map((i) => ({ path: i.path.join('.'), ...worded(`${i.path.join('.')}: ${i.message}`, 'access.invalid', { path: i.path.join('.') }) })));
-  }
+  if (!shape.success) return refusal(shape.error.issues.map((i) => shapeProblem(candidate, i.path)));
   const twice = repeatedGroup(shape.data);
   if (twice) return refusal([{ path: 'entries', ...worded(`Workgroup ${twice} is listed twice; keep one row per workgroup.`, 'access.groupTwice', { group: twice }) }]);
   const problems: PathProblem[] = [];
@@ -71,6 +69,20 @@ export async function saveWorkgroupAccess(deps: AppDeps, input: SaveWorkgroupAcc
   if (problems.length > 0) return refusal(problems);
   await new WorkgroupAccessStore(deps.kv).save({ entries });
   return readWorkgroupAccessView(deps);
+}
+
+/** A row the schema refused, in words that name the value (the schema's own sentence is for developers). */
+function shapeProblem(candidate: SaveWorkgroupAccessInput, at: PropertyKey[]): PathProblem {
+  const path = at.map(String).join('.');
+  const [, row, field, item] = at;
+  const entry = typeof row === 'number' ? candidate.entries[row] : undefined;
+  if (entry && field === 'groupId') return { path, ...worded(`"${entry.groupId}" is not a Bitrix24 workgroup id (a number such as 1).`, 'access.notGroupId', { value: entry.groupId }) };
+  if (entry && field === 'projects' && typeof item === 'number') {
+    const value = entry.projects[item] ?? '';
+    return { path, ...worded(`"${value}" is not a Jira project key such as DEMO, or * for any project.`, 'access.notProjectKey', { value }) };
+  }
+  if (entry && field === 'projects') return { path, ...worded(`Workgroup ${entry.groupId}: name at least one project, or * for any project.`, 'access.noProjects', { group: entry.groupId }) };
+  return { path, ...worded(`${path}: the value is not valid.`, 'access.invalid', { path }) };
 }
 
 async function unknownProjects(deps: AppDeps, projects: string[], row: number): Promise<PathProblem[]> {

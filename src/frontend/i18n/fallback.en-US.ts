@@ -455,7 +455,10 @@ export const englishFallback: TextTree = {
       "notSaved": "The list of workgroups was not saved: {count, plural, one {# problem} other {# problems}} to fix.",
       "notSavedBecause": "The list of workgroups was not saved: {reason:errors}",
       "invalid": "{path}: the value is not valid.",
-      "groupTwice": "Workgroup {group} is listed twice; keep one row per workgroup."
+      "groupTwice": "Workgroup {group} is listed twice; keep one row per workgroup.",
+      "notGroupId": "\"{value}\" is not a Bitrix24 workgroup id (a number such as 1).",
+      "notProjectKey": "\"{value}\" is not a Jira project key such as DEMO, or * for any project.",
+      "noProjects": "Workgroup {group}: name at least one project, or * for any project."
     }
   },
   "restricted": {
