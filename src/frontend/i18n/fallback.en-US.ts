@@ -571,7 +571,7 @@ export const englishFallback: TextTree = {
     "explain": "A project administrator can pair their project only with a workgroup listed here for it. The app sees every workgroup its Bitrix24 account can see: list only those whose tasks may be copied into the project.",
     "group": "Workgroup",
     "projects": "Projects",
-    "projectsHint": "Project keys separated by commas (DEMO, OPS), or * for any project.",
+    "projectsHint": "Project keys separated by commas, such as DEMO, or * for any project.",
     "pickGroup": "Choose a workgroup",
     "add": "Add workgroup",
     "save": "Save the list",

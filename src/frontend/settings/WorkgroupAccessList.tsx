@@ -4,7 +4,7 @@
  * pair with or `*` for any; saving is all-or-nothing and each problem shows under its row.
  */
 import { useState } from 'react';
-import { Button, DynamicTable, Heading, HelperMessage, Inline, Select, Stack, Text, Textfield } from '@forge/react';
+import { Button, DynamicTable, Heading, HelperMessage, Inline, Label, Select, Stack, Text, Textfield } from '@forge/react';
 import type { WorkgroupAccessView } from '../../app/admin/workgroup-access';
 import { Loaded, Problem } from '../shared/Problem';
 import { ProblemMessages, RowProblems, unclaimed } from '../shared/problems';
@@ -60,6 +60,7 @@ function AccessEditor({ view }: { view: WorkgroupAccessView }) {
               key: 'g',
               content: (
                 <>
+                  <Label labelFor={`access-group-${i}`}>{t('access.group')}</Label>
                   <Select
                     inputId={`access-group-${i}`}
                     placeholder={t('access.pickGroup')}
@@ -75,7 +76,8 @@ function AccessEditor({ view }: { view: WorkgroupAccessView }) {
               key: 'p',
               content: (
                 <>
-                  <Textfield id={`access-projects-${i}`} value={r.projects} placeholder="DEMO, OPS" onChange={(e) => edit(i, { projects: inputValue(e) })} />
+                  <Label labelFor={`access-projects-${i}`}>{t('access.projects')}</Label>
+                  <Textfield id={`access-projects-${i}`} value={r.projects} onChange={(e) => edit(i, { projects: inputValue(e) })} />
                   <RowProblems problems={problems} prefix={`entries.${i}.projects`} />
                 </>
               ),
