@@ -7,14 +7,15 @@
  * journalling each. Those pairings were made by the project's admin before the app asked the site admin, and
  * a sync that stopped on upgrade would lose changes people keep making meanwhile; so they keep syncing, and the
  * site admin sees them listed on the Connection tab and can take any off. A brand-new connection has no pairing
- * to seed from, so its list starts empty and no project can pair until the site admin lists a workgroup. Two
- * first reads racing seed the same list; a site admin's save that lands between a seed's read and its write is
- * the one loss, and only on the first read after the upgrade.
+ * to seed from, so its list starts empty and no project can pair until the site admin lists a workgroup. The seed
+ * is written only where no list exists (an atomic create), so racing first reads journal it once and never
+ * overwrite a list the site admin saved meanwhile.
  */
 import type { SyncConfig } from '../core/config';
 import { accessFromPairings, pairingListed, type WorkgroupAccess } from '../core/workgroup-access';
 import type { AppDeps } from './deps';
 import { JournalStore } from './store/journal';
+import { keys } from './store/keys';
 import { note, type JournalNote } from './store/journal-notes';
 import { ProjectConfigStore } from './store/project-config';
 import { WorkgroupAccessStore } from './store/workgroup-access';
@@ -45,7 +46,7 @@ export async function readWorkgroupAccess(deps: Deps): Promise<WorkgroupAccess> 
   const configs = new ProjectConfigStore(deps.kv);
   const paired = (await Promise.all((await configs.list()).map((p) => configs.get(p)))).filter((c): c is SyncConfig => c !== null);
   const seeded = accessFromPairings(paired.map((c) => ({ projectKey: c.projectKey, groupId: c.b24GroupId })));
-  await store.save(seeded);
+  if (!(await store.seed(seeded))) return (await store.get()) ?? { entries: [] };
   const journal = new JournalStore(deps.kv, deps.newId, deps.log);
   for (const c of paired) {
     const message = `Workgroup ${c.b24GroupId} is now listed for project ${c.projectKey} on the Connection tab, because the project was already paired with it when the list was created. A Jira administrator can review the list there.`;
@@ -65,8 +66,12 @@ export async function checkPairingListed(deps: Deps, pairing: Pairing): Promise<
   if (!(await isPairingListed(deps, pairing))) throw new PairingNotListed(pairing);
 }
 
-/** A held-back line for a pairing found unlisted outside a sync job (a migration page, a reconciliation). */
-export async function journalNotListed(deps: Deps, held: PairingNotListed): Promise<void> {
+/**
+ * A held-back line for a pairing found unlisted outside a sync job (a migration page, a reconciliation). `daily`
+ * journals it at most once a day per project: reconciliation asks every hour (and the watch every five minutes).
+ */
+export async function journalNotListed(deps: Deps, held: PairingNotListed, options: { daily?: boolean } = {}): Promise<void> {
+  if (options.daily && !(await deps.kv.setIfAbsent(keys.notListedNotice(held.pairing.projectKey), deps.clock.now(), { ttlSeconds: 24 * 3600 }))) return;
   await new JournalStore(deps.kv, deps.newId, deps.log).record({
     at: deps.clock.now(), projectKey: held.pairing.projectKey, direction: 'none', operation: 'held-back', fields: [], outcome: 'skipped', notes: [held.note],
   });

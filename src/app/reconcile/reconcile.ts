@@ -51,8 +51,7 @@ export async function reconcileProject(deps: AppDeps, projectKey: string, maxPag
   const config = await new ProjectConfigStore(deps.kv).get(projectKey);
   if (!config) return { projectKey, status: 'skipped', reason: 'no valid configuration' };
   if (!(await isPairingListed(deps, config))) {
-    // Once per run, not per task: the project's journal says once an hour what the site admin must do.
-    await journalNotListed(deps, new PairingNotListed(config));
+    await journalNotListed(deps, new PairingNotListed(config), { daily: true });
     return { projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
   }
   if (await migrationRunning(deps, projectKey)) return { projectKey, status: 'skipped', reason: 'the initial migration is running' };

@@ -17,6 +17,11 @@ export class WorkgroupAccessStore {
     return parsed.success ? parsed.data : { entries: [] };
   }
 
+  /** Writes the list only where none is stored yet: true when this call wrote it. */
+  seed(access: WorkgroupAccess): Promise<boolean> {
+    return this.kv.setIfAbsent(keys.workgroupAccess(), JSON.parse(JSON.stringify(access)) as JsonValue);
+  }
+
   async save(access: WorkgroupAccess): Promise<void> {
     await this.kv.set(keys.workgroupAccess(), JSON.parse(JSON.stringify(access)) as JsonValue);
   }
