@@ -26,7 +26,7 @@ export const MAX_PROJECTS_PER_ALLOWANCE = 50;
 
 const projectKey = z.string().regex(/^(\*|[A-Z][A-Z0-9_]{0,49})$/, 'must be a Jira project key such as DEMO, or * for any project');
 
-export const workgroupAllowanceSchema = z.object({
+const workgroupAllowanceSchema = z.object({
   groupId: z.string().regex(/^[1-9]\d{0,17}$/, 'must be a Bitrix24 workgroup id such as 1'),
   groupName: z.string().max(255).optional(),
   projects: z.array(projectKey).min(1, 'name at least one project, or * for any').max(MAX_PROJECTS_PER_ALLOWANCE),

@@ -24,7 +24,7 @@ export const saveWorkgroupAccessInput = z.object({
 export type SaveWorkgroupAccessInput = z.infer<typeof saveWorkgroupAccessInput>;
 
 type PathProblem = { path: string } & Worded;
-export type SaveWorkgroupAccessResult = WorkgroupAccessView | { ok: false; error: string; code: string; params: Record<string, string>; problems: PathProblem[] };
+type SaveWorkgroupAccessResult = WorkgroupAccessView | { ok: false; error: string; code: string; params: Record<string, string>; problems: PathProblem[] };
 
 export async function readWorkgroupAccessView(deps: AppDeps): Promise<WorkgroupAccessView> {
   const access = await readWorkgroupAccess(deps);
