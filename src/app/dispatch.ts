@@ -47,11 +47,13 @@ async function deleted(ctx: SyncContext, link: PairLink, side: 'b24' | 'jira'): 
 /** A task with no link: create its issue when its workgroup is paired (not for the survivor of a deleted pair). */
 async function fromUnlinkedTask(ctx: SyncContext, taskId: string, asked = false): Promise<void> {
   if (!asked && (await ctx.links.wasDissolved('b24', taskId))) return;
-  const configs = await Promise.all((await ctx.configs.list()).map((p) => ctx.configs.get(p)));
+  const configs = await Promise.all((await ctx.configs.list()).map((p) => ctx.configs.stored(p)));
   const userFields = [...new Set(configs.flatMap((c) => (c ? taskUserFields(c) : [])))];
   const task = await ctx.b24.getTask(taskId, { userFields });
   if (!task) return;
-  const config = configs.find((c) => c?.b24GroupId === task.groupId);
+  const owner = configs.find((c) => c?.b24GroupId === task.groupId);
+  // The project is found by its stored pairing; whether that pairing is still listed is asked of it alone.
+  const config = owner ? await ctx.configs.get(owner.projectKey) : null;
   if (!config) return;
   ctx.useProject(config.projectKey);
   const result = await createIssueFromTask(ctx, task, config);

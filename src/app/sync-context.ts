@@ -10,11 +10,11 @@ import type { JiraPort } from '../ports/jira';
 import { countingPort, type CallCounter } from './counting';
 import type { AppDeps } from './deps';
 import type { SyncJob } from './jobs';
+import { ListedConfigs } from './pairing-access';
 import { ConnectionStore } from './store/connection';
 import { JournalStore } from './store/journal';
 import { LinkStore } from './store/links';
 import { PairStateStore } from './store/pair-state';
-import { ProjectConfigStore } from './store/project-config';
 import { UserDirectory } from './users';
 
 export class SyncContext {
@@ -23,7 +23,8 @@ export class SyncContext {
   readonly links: LinkStore;
   readonly states: PairStateStore;
   readonly journal: JournalStore;
-  readonly configs: ProjectConfigStore;
+  /** Throws PairingNotListed for a project whose workgroup the site admin has not listed for it. */
+  readonly configs: ListedConfigs;
   readonly connection: ConnectionStore;
   private readonly jiraCalls: CallCounter = { count: 0 };
   private readonly b24Calls: CallCounter = { count: 0 };
@@ -35,7 +36,7 @@ export class SyncContext {
     this.links = new LinkStore(deps.kv);
     this.states = new PairStateStore(deps.kv);
     this.journal = new JournalStore(deps.kv, deps.newId, deps.log);
-    this.configs = new ProjectConfigStore(deps.kv);
+    this.configs = new ListedConfigs(deps);
     this.connection = new ConnectionStore(deps.kv, deps.secrets);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Connects the app inside the local platform the way an administrator would on the settings page: the portal,
- * its application token and the integration user's incoming webhook as secrets, and DEMO ⇄ group 1 under the
- * default mapping. Runs at start and after every reset.
+ * its application token and the integration user's incoming webhook as secrets, DEMO ⇄ group 1 under the
+ * default mapping, and group 1 listed for DEMO on the Connection tab. Runs at start and after every reset.
  */
 import { B24_CREDENTIALS_KEY } from '../adapters/b24/credentials';
 import { keys, secretKeys } from '../app/store/keys';
@@ -33,4 +33,7 @@ export async function seedApp({ kvs, platform }: SeedAppContext): Promise<void> 
   });
   await kvs.set(keys.projectConfig(jiraProjectKey), JSON.parse(JSON.stringify(config)) as JsonValue);
   await kvs.set(keys.projectIndex(), [jiraProjectKey]);
+  // The site admin's list, as the Connection tab saves it: the paired workgroup may pair with this project only.
+  const group = b24.groups.find((g) => g.id === b24GroupId);
+  await kvs.set(keys.workgroupAccess(), { entries: [{ groupId: b24GroupId, ...(group ? { groupName: group.name } : {}), projects: [jiraProjectKey] }] });
 }

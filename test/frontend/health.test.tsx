@@ -45,6 +45,7 @@ describe('health on the Connection tab', () => {
         { code: 'health.oauthRefreshFailing', level: 'error', params: { since: AT, lastAt: AT + 60_000, reason: 'b24:invalid_grant' } },
         { code: 'health.jobsGaveUp', level: 'error', params: { count: 3, days: 7, projects: 'DEMO' } },
       ]),
+      getWorkgroupAccess: () => ({ entries: [], groups: [] }),
     });
     ForgeReconciler.render(<ConnectionTab />);
     const doc = await waitForDoc((d) => textOf(d).includes('gave up'));

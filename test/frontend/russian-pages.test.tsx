@@ -1,14 +1,16 @@
 /**
  * The pages in Russian, drawn by UI Kit over the real resolvers: the Activity tab after a sync that met a conflict
  * and a person with no Jira account; the issue panel showing the same entries; the Connection tab's
- * test naming missing scopes and their alternatives. Nothing on screen is English but the data.
+ * test naming missing scopes and their alternatives, and its list of workgroups that may be paired; the Mapping tab
+ * when none is listed. Nothing on screen is English but the data.
  */
-import { answerInvokes, textOf, waitForDoc } from './bridge';
+import { answerInvokes, findAll, textOf, waitForDoc } from './bridge';
 import * as fs from 'node:fs';
 import ForgeReconciler, { I18nProvider } from '@forge/react';
 import type { ForgeNode } from './bridge';
 import { ActivityTab } from '../../src/frontend/settings/ActivityTab';
 import { ConnectionTab } from '../../src/frontend/settings/ConnectionTab';
+import { MappingTab } from '../../src/frontend/settings/MappingTab';
 import { IssuePanel } from '../../src/frontend/issue-panel/IssuePanel';
 import { englishWords } from '../support/russian';
 import { createResolverWorld } from '../resolvers/world';
@@ -94,6 +96,26 @@ describe('the pages in Russian', () => {
     const doc = await waitForDoc((d) => textOf(d).includes('Не хватает прав'));
     expect(textOf(doc)).toContain('вебхуку нужны права на user_basic или user');
     expect(englishWords(shown(doc), ['sandbox.bitrix24.com', 'task', 'sonet_group', 'im', 'disk', 'user_basic', 'user', 'Anna Schmidt'])).toEqual([]);
+  });
+
+  it("the Connection tab's list of workgroups that may be paired", async () => {
+    const world = await createResolverWorld();
+    answerInvokes({ getConnection: () => world.settings('anna', 'getConnection'), getWorkgroupAccess: () => world.settings('anna', 'getWorkgroupAccess') });
+    inRussian(<ConnectionTab />);
+    const doc = await waitForDoc((d) => textOf(d).includes('Рабочие группы, которые можно связывать'));
+    const list = findAll(doc, 'Heading').map(textOf);
+    expect(list).toContain('Рабочие группы, которые можно связывать');
+    const section = textOf(doc).slice(textOf(doc).indexOf('Рабочие группы, которые можно связывать'));
+    expect(englishWords(shown({ type: 'String', props: { text: section }, children: [] }), ['Demo workgroup', 'DEMO'])).toEqual([]);
+  });
+
+  it('the Mapping tab when no workgroup is listed for the project and the saved one no longer is', async () => {
+    const world = await createResolverWorld();
+    await world.settings('anna', 'saveWorkgroupAccess', { entries: [] });
+    answerInvokes({ getMapping: () => world.settings('ben', 'getMapping') });
+    inRussian(<MappingTab />);
+    const doc = await waitForDoc((d) => textOf(d).includes('пока не указано ни одной рабочей группы'));
+    expect(findAll(doc, 'SectionMessage').map(textOf)).toContain('Рабочая группа 1 не указана для проекта DEMO на вкладке «Подключение». Указать её там может администратор Jira; до тех пор эта связь не синхронизируется и не переносится.');
   });
 });
 

@@ -5,7 +5,7 @@
 import { ISSUE_CALLS, RESOLVER_CALLS, SETTINGS_CALLS } from '../../src/entry/resolvers/calls';
 import { createResolverWorld, type Person, type ResolverWorld } from './world';
 
-const CONNECTION_CALLS = ['getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents'];
+const CONNECTION_CALLS = ['getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents', 'getWorkgroupAccess', 'saveWorkgroupAccess'];
 const PROJECT_CALLS = SETTINGS_CALLS.filter((c) => c !== 'getAccess' && !CONNECTION_CALLS.includes(c));
 const ISSUE = { id: '10001', key: 'DEMO-1' };
 

@@ -150,6 +150,21 @@ describe('refusals in Russian', () => {
     expectWorded([...replies.flatMap(sentencesOf), { message: String(view.groupsProblem), ...groups }], ['OPS', 'DEMO']);
   });
 
+  it("on the Connection tab's list of workgroups, and a workgroup or migration it does not list", async () => {
+    const { config } = (await world.settings('ben', 'getMapping')) as { config: Record<string, unknown> };
+    const replies = [
+      await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '77', projects: ['DEMO'] }, { groupId: '1', projects: ['NOPE'] }] }),
+      await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['DEMO'] }, { groupId: '1', projects: ['*'] }] }),
+      await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: 'x', projects: ['bad key'] }, { groupId: '2', projects: [] }] }),
+      await world.settings('ben', 'saveMapping', { config: { ...config, b24GroupId: '2' } }),
+    ];
+    await world.settings('anna', 'saveWorkgroupAccess', { entries: [] });
+    replies.push(await world.settings('ben', 'startMigration'));
+    const view = await world.settings('ben', 'getMapping');
+    expect(replies.map((r) => r.code)).toEqual(['access.notSaved', 'access.notSaved', 'access.notSaved', 'mapping.groupNotListed', 'migration.notListed']);
+    expectWorded([...replies.flatMap(sentencesOf), view.groupNotListed as Coded], ['DEMO', 'NOPE', 'BAD KEY', '«x»']);
+  });
+
   it('on the People tab: ids nobody holds, people mapped twice, and a portal that refuses the app', async () => {
     const replies = [
       await world.settings('ben', 'savePeople', {

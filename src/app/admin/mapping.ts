@@ -1,11 +1,15 @@
 /**
  * The Mapping tab: the project's configuration next to what it maps between — the project's real Jira statuses,
- * Bitrix24's task statuses and the portal's workgroups — and an all-or-nothing save through validateConfig().
+ * Bitrix24's task statuses and the workgroups the site admin lists for this project — and an all-or-nothing save
+ * through validateConfig(). A project admin is offered, and may save, only a workgroup listed for the project: the
+ * names of the portal's other workgroups are not theirs to read.
  */
 import { defaultConfig, validateConfig, type SyncConfig } from '../../core/config';
+import { listedGroupsFor, pairingListed, type WorkgroupAccess } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
+import { readWorkgroupAccess } from '../pairing-access';
 import { ProjectConfigStore } from '../store/project-config';
-import { AdminError, b24Failure, jiraFailure, notSavedBecause, type Worded } from './errors';
+import { AdminError, b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
 
 /** Bitrix24's task statuses as the REST API numbers them (1 "new" and 7 "declined" are legacy and not offered). */
 export const B24_STATUSES = [
@@ -22,7 +26,10 @@ export interface MappingView {
   saved: boolean;
   jiraStatuses: { id: string; name: string; category?: string }[];
   b24Statuses: { id: string; name: string }[];
+  /** The portal's workgroups that the Connection tab lists for this project (no other is offered or accepted). */
   groups: { id: string; name: string }[];
+  /** Set when the saved pairing's workgroup is no longer listed for the project: sync and migration hold it back. */
+  groupNotListed?: Worded;
   /**
    * The priorities the project's create screen allows (its priority scheme), for the priority table; empty when
    * Jira would not list them (names stay editable).
@@ -55,8 +62,11 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
     groups: [],
     ...(await screenChoices(deps, projectKey, (stored ?? defaultConfig(projectKey, '')).jiraIssueType)),
   };
+  const access = await readWorkgroupAccess(deps);
+  if (stored && !pairingListed(access, stored.b24GroupId, projectKey)) view.groupNotListed = notListed(stored.b24GroupId, projectKey);
   try {
-    view.groups = await listGroups(deps);
+    const listed = new Set(listedGroupsFor(access, projectKey));
+    view.groups = (await listGroups(deps)).filter((g) => listed.has(g.id));
   } catch (error) {
     const failure = b24Failure(error);
     view.groupsProblem = failure.message;
@@ -79,7 +89,7 @@ async function screenChoices(deps: AppDeps, projectKey: string, issueType: strin
   }
 }
 
-async function listGroups(deps: AppDeps): Promise<{ id: string; name: string }[]> {
+export async function listGroups(deps: AppDeps): Promise<{ id: string; name: string }[]> {
   const groups: { id: string; name: string }[] = [];
   let start: number | undefined = 0;
   for (let page = 0; page < MAX_GROUP_PAGES && start !== undefined; page += 1) {
@@ -106,6 +116,8 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
   }
   const unknown = await mappingDirectoryProblems(deps, result.config);
   if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.', code: 'mapping.unknown', params: {}, problems: unknown };
+  const refused = unlisted(await readWorkgroupAccess(deps), result.config);
+  if (refused) return refused;
   await new ProjectConfigStore(deps.kv).save(result.config);
   return { ok: true };
 }
@@ -129,4 +141,15 @@ async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Prom
     problems.push({ path: 'b24GroupId', message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.`, code: 'mapping.groupTaken', params: { group: config.b24GroupId, project: owner.projectKey } });
   }
   return problems;
+}
+
+const notListed = (group: string, project: string): Worded =>
+  worded(`Workgroup ${group} is not listed for project ${project} on the Connection tab. A Jira administrator can list it there; until then this pairing is not synced or migrated.`, 'mapping.notListed', { group, project });
+
+/** The site admin's list decides: a workgroup it does not list for this project is refused, whoever asks. */
+function unlisted(access: WorkgroupAccess, config: SyncConfig): SaveMappingResult | null {
+  if (pairingListed(access, config.b24GroupId, config.projectKey)) return null;
+  const problem = notListed(config.b24GroupId, config.projectKey);
+  const error = `The mapping was not saved: workgroup ${config.b24GroupId} is not listed for project ${config.projectKey} on the Connection tab; a Jira administrator can list it there.`;
+  return { ok: false, error, code: 'mapping.groupNotListed', params: problem.params, problems: [{ path: 'b24GroupId', ...problem }] };
 }

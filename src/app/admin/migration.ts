@@ -6,6 +6,7 @@
  */
 import { isSyncError } from '../../core/errors';
 import type { AppDeps } from '../deps';
+import { PairingNotListed } from '../pairing-access';
 import { DRY_RUN_STALLED_MS, readDryRun, startDryRun } from '../migration/dry-run';
 import type { DryRun, DryRunPrediction } from '../migration/dry-run-store';
 import type { MigrationProgress } from '../migration/progress';
@@ -120,6 +121,7 @@ async function sayingNotPaired<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (isSyncError(error) && error.code === 'migration:not-configured') throw new AdminError(NOT_PAIRED, 'migration.notPaired');
+    if (error instanceof PairingNotListed) throw new AdminError(error.message, 'migration.notListed', { group: error.pairing.b24GroupId, project: error.pairing.projectKey });
     throw error;
   }
 }

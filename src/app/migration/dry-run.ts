@@ -6,7 +6,6 @@
  * shows its record when done.
  */
 import type { SyncConfig } from '../../core/config';
-import { PermanentError } from '../../core/errors';
 import { jiraStatusTarget, b24StatusTarget, readB24Status, readJiraStatus } from '../../core/mapping/status';
 import { DEFAULT_LIMITS, predictMigration } from '../../core/migration/cost';
 import type { B24Task } from '../../core/remote/b24';
@@ -17,6 +16,8 @@ import { jqlProject } from '../reconcile/window';
 import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
 import { UserDirectory } from '../users';
+import { isPairingListed } from '../pairing-access';
+import { pairingToMigrate } from './start';
 import { DryRunStore, freshDryRun, MAX_MARKED, type DryRun } from './dry-run-store';
 import { toMigrationJobBody, type DryRunPageJob } from './jobs';
 import { ISSUE_PAGE, LIST_PAGES_PER_BATCH, TASK_PAGE } from './page-work';
@@ -34,9 +35,7 @@ interface Scan {
 }
 
 export async function startDryRun(deps: AppDeps, projectKey: string): Promise<DryRun> {
-  if (!(await new ProjectConfigStore(deps.kv).get(projectKey))) {
-    throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, { code: 'migration:not-configured' });
-  }
+  await pairingToMigrate(deps, projectKey);
   const store = new DryRunStore(deps.kv);
   const current = await store.get(projectKey);
   const now = deps.clock.now();
@@ -58,8 +57,9 @@ export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<
   // A redelivered or superseded job: the record has moved on (or belongs to another dry run).
   if (run?.id !== job.dryRunId || run.state !== 'running' || run.step !== job.step) return;
   const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
-  if (!config) {
-    await store.save(job.projectKey, { ...run, state: 'failed', error: 'not-configured', updatedAt: deps.clock.now() });
+  if (!config || !(await isPairingListed(deps, config))) {
+    // Even reading a workgroup the project may not pair with would show its tasks' people and statuses on the tab.
+    await store.save(job.projectKey, { ...run, state: 'failed', error: config ? 'not-listed' : 'not-configured', updatedAt: deps.clock.now() });
     return;
   }
   const scan: Scan = { deps, config, links: new LinkStore(deps.kv), people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };

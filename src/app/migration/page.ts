@@ -12,6 +12,7 @@
  */
 import { RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
+import { isPairingListed, journalNotListed, PairingNotListed } from '../pairing-access';
 import { ProjectConfigStore } from '../store/project-config';
 import { SyncContext } from '../sync-context';
 import { b24Page } from './b24-page';
@@ -50,6 +51,12 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
   if (!config) {
     await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', errorCode: 'migration.unpaired', errorParams: {}, updatedAt: deps.clock.now() });
     return { kind: 'dropped', reason: 'project not paired' };
+  }
+  if (!(await isPairingListed(deps, config))) {
+    const held = new PairingNotListed(config);
+    await store.save(job.projectKey, { ...progress, state: 'failed', error: held.message, errorCode: 'migration.notListed', errorParams: { group: config.b24GroupId, project: config.projectKey }, updatedAt: deps.clock.now() });
+    await journalNotListed(deps, held);
+    return { kind: 'dropped', reason: 'workgroup not listed for the project' };
   }
   const ctx = await SyncContext.create(deps);
   ctx.useProject(config.projectKey);

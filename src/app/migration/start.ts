@@ -5,7 +5,9 @@
  * is paired is skipped, so it creates nothing twice).
  */
 import { PermanentError } from '../../core/errors';
+import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
+import { checkPairingListed } from '../pairing-access';
 import { ProjectConfigStore } from '../store/project-config';
 import { clearControl, effectiveProgress, readControl, writeControl, type ControlAction } from './control';
 import { pushPage } from './page';
@@ -28,10 +30,16 @@ function resumable(progress: MigrationProgress | null, now: number): progress is
   return progress.state === 'failed' || progress.state === 'paused' || isStalled(progress, now);
 }
 
+/** The project's pairing, refused when there is none or its workgroup is not listed for it (PairingNotListed). */
+export async function pairingToMigrate(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
+  const config = await new ProjectConfigStore(deps.kv).get(projectKey);
+  if (!config) throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, { code: 'migration:not-configured' });
+  await checkPairingListed(deps, config);
+  return config;
+}
+
 export async function startMigration(deps: AppDeps, projectKey: string): Promise<MigrationProgress> {
-  if (!(await new ProjectConfigStore(deps.kv).get(projectKey))) {
-    throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, { code: 'migration:not-configured' });
-  }
+  await pairingToMigrate(deps, projectKey);
   const store = new MigrationProgressStore(deps.kv);
   const current = await migrationStatus(deps, projectKey);
   const now = deps.clock.now();

@@ -4,13 +4,15 @@
  *   paired workgroup reads the Bitrix24 task: unless the project's mapping says to copy them, such an issue is not
  *   synced at all (no task created, no field copied);
  * - a linked task that is not in the project's workgroup (moved out, or linked before links were checked) belongs
- *   to people the project does not pair with: it is neither written nor read into Jira.
+ *   to people the project does not pair with: it is neither written nor read into Jira;
+ * - a project whose workgroup the site admin no longer lists for it (pairing-access.ts): nothing of its pairs crosses.
  * The journal says which pair was held back and why.
  */
 import { restrictedPolicy, type SyncConfig } from '../../core/config';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { SyncJob } from '../jobs';
+import { PairingNotListed } from '../pairing-access';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 
@@ -54,10 +56,16 @@ export function checkSecured(issue: JiraIssue, config: SyncConfig): JiraIssue {
   return issue;
 }
 
-async function journalHeldBack(ctx: SyncContext, held: SecuredIssueHeldBack | TaskOutsideGroup, taskId?: string): Promise<void> {
-  const subject = held instanceof SecuredIssueHeldBack
-    ? { projectKey: held.issue.fields.project.key, issueId: held.issue.id, issueKey: held.issue.key, ...(taskId ? { taskId } : {}) }
-    : { projectKey: held.config.projectKey, taskId: held.task.id };
+type HeldBack = SecuredIssueHeldBack | TaskOutsideGroup | PairingNotListed;
+
+function subjectOf(held: HeldBack, taskId?: string): { projectKey: string; taskId?: string; issueId?: string; issueKey?: string } {
+  if (held instanceof SecuredIssueHeldBack) return { projectKey: held.issue.fields.project.key, issueId: held.issue.id, issueKey: held.issue.key, ...(taskId ? { taskId } : {}) };
+  if (held instanceof TaskOutsideGroup) return { projectKey: held.config.projectKey, taskId: held.task.id };
+  return { projectKey: held.pairing.projectKey, ...(taskId ? { taskId } : {}) };
+}
+
+async function journalHeldBack(ctx: SyncContext, held: HeldBack, taskId?: string): Promise<void> {
+  const subject = subjectOf(held, taskId);
   await ctx.journal.record({
     at: ctx.now(), ...subject, direction: held instanceof SecuredIssueHeldBack ? 'jira-to-b24' : 'none', operation: 'held-back',
     fields: [], outcome: 'skipped', notes: [held.note], calls: ctx.calls(),
@@ -72,7 +80,7 @@ export async function holdingBackSecured(ctx: SyncContext, taskId: string | unde
   try {
     await run();
   } catch (error) {
-    if (!(error instanceof SecuredIssueHeldBack) && !(error instanceof TaskOutsideGroup)) throw error;
+    if (!(error instanceof SecuredIssueHeldBack) && !(error instanceof TaskOutsideGroup) && !(error instanceof PairingNotListed)) throw error;
     await journalHeldBack(ctx, error, taskId);
   }
 }

@@ -6,6 +6,7 @@
 import type { AppDeps } from '../deps';
 import type { ReconcilePageJob } from '../migration/jobs';
 import { migrationRunning } from '../migration/reconcile-handoff';
+import { isPairingListed, journalNotListed, PairingNotListed } from '../pairing-access';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
 import { requeueGaveUp, sweepLinks } from './recover';
@@ -49,6 +50,10 @@ async function firstB24Since(deps: AppDeps, groupId: string): Promise<number> {
 export async function reconcileProject(deps: AppDeps, projectKey: string, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
   const config = await new ProjectConfigStore(deps.kv).get(projectKey);
   if (!config) return { projectKey, status: 'skipped', reason: 'no valid configuration' };
+  if (!(await isPairingListed(deps, config))) {
+    await journalNotListed(deps, new PairingNotListed(config), { daily: true });
+    return { projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
+  }
   if (await migrationRunning(deps, projectKey)) return { projectKey, status: 'skipped', reason: 'the initial migration is running' };
   const now = deps.clock.now();
   const cursor = await new ReconcileCursorStore(deps.kv).get(projectKey);
@@ -94,6 +99,7 @@ export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION)
 export async function continueReconcile(deps: AppDeps, job: ReconcilePageJob, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
   const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
   if (!config) return { projectKey: job.projectKey, status: 'skipped', reason: 'no valid configuration' };
+  if (!(await isPairingListed(deps, config))) return { projectKey: job.projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
   const scan = await resumeScan(deps, job);
   if (!scan) return { projectKey: job.projectKey, status: 'skipped', reason: 'its run has completed or was replaced by a newer one' };
   return settle(deps, job.projectKey, await scanPages(deps, config, scan, maxPages));

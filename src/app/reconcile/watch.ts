@@ -5,7 +5,9 @@
  * changed since the newest change it saw, and runs the reconcile scan only when something changed.
  */
 import type { B24Task } from '../../core/remote/b24';
+import { pairingListed } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
+import { readWorkgroupAccess } from '../pairing-access';
 import { ConnectionStore } from '../store/connection';
 import { ProjectConfigStore } from '../store/project-config';
 import { reconcileAll, type ReconcileResult } from './reconcile';
@@ -41,9 +43,14 @@ export async function silentSince(deps: AppDeps): Promise<{ connected: false } |
   return last ? { connected: true, since: last.at, lastEvent: last } : { connected: true, since: connection.connectedAt };
 }
 
+/** Only workgroups listed for their project: an unlisted one's tasks are not even listed here. */
 async function pairedGroups(deps: AppDeps): Promise<string[]> {
   const configs = new ProjectConfigStore(deps.kv);
-  const groups = await Promise.all((await configs.list()).map(async (key) => (await configs.get(key))?.b24GroupId));
+  const access = await readWorkgroupAccess(deps);
+  const groups = await Promise.all((await configs.list()).map(async (key) => {
+    const config = await configs.get(key);
+    return config && pairingListed(access, config.b24GroupId, config.projectKey) ? config.b24GroupId : undefined;
+  }));
   return [...new Set(groups.filter((g): g is string => g !== undefined))];
 }
 

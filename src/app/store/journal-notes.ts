@@ -51,6 +51,10 @@ export const NOTE_PARAMS = {
   gaveUp: ['reason', 'attempts', 'detail'],
   'heldBack.secured': ['issue', 'level'],
   'heldBack.outsideGroup': ['task', 'group', 'project'],
+  /** The project's workgroup is not on the site admin's list for it (pairing-access.ts). */
+  'heldBack.notListed': ['group', 'project'],
+  /** The list of workgroups was created from this pairing, which predates it. */
+  'access.seeded': ['group', 'project'],
   /** `deleted.<side deleted on>.<what was done to the other side>`. */
   'deleted.b24.unlink': ['task', 'issue'],
   'deleted.b24.delete': ['task', 'issue'],

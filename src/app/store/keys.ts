@@ -31,6 +31,10 @@ export const keys = {
   projectConfig: (projectKey: string) => `config:${safe(projectKey)}`,
   projectIndex: () => 'config-index',
   connection: () => 'connection',
+  /** The site admin's list of which workgroups may pair with which projects (absent on installs that predate it). */
+  workgroupAccess: () => 'workgroup-access',
+  /** Set (for a day) when reconciliation last journalled that a project's workgroup is not listed for it. */
+  notListedNotice: (projectKey: string) => `not-listed:${safe(projectKey)}`,
   lastB24Event: () => 'b24-last-event',
   /** The five-minute watch: the newest Bitrix24 change it has seen and when it last looked. */
   b24Watch: () => 'b24-watch',

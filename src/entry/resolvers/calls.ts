@@ -4,6 +4,7 @@
  */
 export const SETTINGS_CALLS = [
   'getAccess', 'getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents',
+  'getWorkgroupAccess', 'saveWorkgroupAccess',
   'getMapping', 'saveMapping', 'getPeople', 'savePeople', 'getActivity', 'retry', 'getMigration', 'startMigration',
   'migrationDryRun', 'pauseMigration', 'resumeMigration', 'cancelMigration',
 ] as const;

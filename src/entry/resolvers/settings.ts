@@ -14,6 +14,7 @@ import { beginDryRun, beginMigration, cancelMigration, continueMigration, pauseM
 import { completeOAuthAuthorization } from '../../app/admin/oauth';
 import { authorizationCodeFrom, oauthAuthorizeUrl } from '../../app/admin/oauth-authorize';
 import { readPeople, savePeople, savePeopleInput } from '../../app/admin/people-settings';
+import { readWorkgroupAccessView, saveWorkgroupAccess, saveWorkgroupAccessInput } from '../../app/admin/workgroup-access';
 import type { HttpTransport } from '../../ports/http';
 import type { SETTINGS_CALLS } from './calls';
 import { resolverFunction } from './define';
@@ -52,6 +53,9 @@ const connection: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> =
     run: async ({ deps, input }) => completeOAuthAuthorization(deps, transport, await authorizationCodeFrom(deps, input.code)),
   }),
   bindEvents: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: empty, run: async ({ deps }) => bindTaskEvents(deps, await eventUrl()) }),
+  // Which workgroups may pair with which projects: the site admin's decision, never a project admin's.
+  getWorkgroupAccess: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: empty, run: ({ deps }) => readWorkgroupAccessView(deps) }),
+  saveWorkgroupAccess: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: saveWorkgroupAccessInput, run: ({ deps, input }) => saveWorkgroupAccess(deps, input) }),
 };
 
 const project: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> = {

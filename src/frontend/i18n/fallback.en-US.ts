@@ -300,7 +300,8 @@ export const englishFallback: TextTree = {
     "jira-comment": "Jira comment",
     "pair-sync": "pair sync",
     "task-changed": "task changed",
-    "task-deleted": "task deleted"
+    "task-deleted": "task deleted",
+    "workgroup-access": "workgroup list"
   },
   "journal": {
     "task": "task",
@@ -376,7 +377,9 @@ export const englishFallback: TextTree = {
       "editsProject": "This page edits {project}.",
       "noProject": "Jira has no project {project}.",
       "noGroup": "Bitrix24 has no workgroup {group}, or the app may not see it.",
-      "groupTaken": "Workgroup {group} is already paired with project {project}."
+      "groupTaken": "Workgroup {group} is already paired with project {project}.",
+      "groupNotListed": "The mapping was not saved: workgroup {group} is not listed for project {project} on the Connection tab; a Jira administrator can list it there.",
+      "notListed": "Workgroup {group} is not listed for project {project} on the Connection tab. A Jira administrator can list it there; until then this pairing is not synced or migrated."
     },
     "people": {
       "notSaved": "The people settings were not saved.",
@@ -437,7 +440,8 @@ export const englishFallback: TextTree = {
       "nothingToCancel": "There is no running or paused migration to cancel.",
       "nothingToResume": "There is no paused migration to resume.",
       "unpaired": "The project is no longer paired with a Bitrix24 workgroup.",
-      "pageLost": "A page of the migration was lost; start the migration again to resume."
+      "pageLost": "A page of the migration was lost; start the migration again to resume.",
+      "notListed": "Project {project} is paired with the Bitrix24 workgroup {group}, which the Connection tab does not list for this project, so nothing of it is synced or migrated. A Jira administrator can list the workgroup for {project} on the Connection tab, or a project administrator can pair the project with a listed workgroup on the Mapping tab."
     },
     "connection": {
       "webhookMissing": "Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).",
@@ -450,7 +454,16 @@ export const englishFallback: TextTree = {
       "notAddress": "\"{input}\" is not a web address; enter it like acme.bitrix24.com.",
       "notCloud": "{host} is not a Bitrix24 cloud portal. The app can only reach portals in Bitrix24's cloud (*.bitrix24.com, .ru, .de, .eu and the other cloud zones); a self-hosted Bitrix24 is not supported by Forge's network rules."
     },
-    "jobFailed": "The work failed: {detail}"
+    "jobFailed": "The work failed: {detail}",
+    "access": {
+      "notSaved": "The list of workgroups was not saved: {count, plural, one {# problem} other {# problems}} to fix.",
+      "notSavedBecause": "The list of workgroups was not saved: {reason:errors}",
+      "invalid": "{path}: the value is not valid.",
+      "groupTwice": "Workgroup {group} is listed twice; keep one row per workgroup.",
+      "notGroupId": "\"{value}\" is not a Bitrix24 workgroup id (a number such as 1).",
+      "notProjectKey": "\"{value}\" is not a Jira project key such as DEMO, or * for any project.",
+      "noProjects": "Workgroup {group}: name at least one project, or * for any project."
+    }
   },
   "restricted": {
     "comments": "Jira comments restricted to a role or group",
@@ -503,7 +516,8 @@ export const englishFallback: TextTree = {
     "gaveUp": "gave up after {attempts} attempts: {detail}",
     "heldBack": {
       "secured": "Issue {issue} is under the security level \"{level}\" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).",
-      "outsideGroup": "Task {task} is not in the Bitrix24 workgroup {group} paired with project {project}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup."
+      "outsideGroup": "Task {task} is not in the Bitrix24 workgroup {group} paired with project {project}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup.",
+      "notListed": "Project {project} is paired with the Bitrix24 workgroup {group}, which the Connection tab does not list for this project, so nothing of it is synced or migrated. A Jira administrator can list the workgroup for {project} on the Connection tab, or a project administrator can pair the project with a listed workgroup on the Mapping tab."
     },
     "deleted": {
       "b24": {
@@ -548,6 +562,9 @@ export const englishFallback: TextTree = {
       "issueRefusedInBulk": "Issue {key} \"{title}\" was refused by Bitrix24's batched add ({reason}); retried on its own.",
       "taskNotCreated": "Task {id} \"{title}\" could not be created in Jira:",
       "issueNotCreated": "Issue {key} \"{title}\" could not be created in Bitrix24:"
+    },
+    "access": {
+      "seeded": "Workgroup {group} is now listed for project {project} on the Connection tab, because the project was already paired with it when the list was created. A Jira administrator can review the list there."
     }
   },
   "restrictedTo": {
@@ -560,5 +577,17 @@ export const englishFallback: TextTree = {
   },
   "lifecycle": {
     "memberId": "Portal member_id (sent with every event of the outgoing webhook)"
+  },
+  "access": {
+    "heading": "Workgroups that may be paired",
+    "explain": "A project administrator can pair their project only with a workgroup listed here for it. The app sees every workgroup its Bitrix24 account can see: list only those whose tasks may be copied into the project.",
+    "group": "Workgroup",
+    "projects": "Projects",
+    "projectsHint": "Project keys separated by commas, such as DEMO, or * for any project.",
+    "pickGroup": "Choose a workgroup",
+    "add": "Add workgroup",
+    "save": "Save the list",
+    "empty": "No workgroup is listed yet: no project can be paired until one is.",
+    "noneListed": "No workgroup is listed for this project yet. A Jira administrator lists the workgroups each project may pair with on the Connection tab."
   }
 };

@@ -1,7 +1,7 @@
 /**
  * The Connection tab (Jira administrators): portal, webhook or OAuth, application token, Test connection and,
- * for OAuth, approval and event registration; the event address with the last verified event. Stored secrets
- * are shown masked; typing a new value replaces them.
+ * for OAuth, approval and event registration; the event address with the last verified event; the workgroups that
+ * may be paired. Stored secrets are shown masked; typing a new value replaces them.
  */
 import { useState } from 'react';
 import { Button, Heading, Inline, Label, Lozenge, SectionMessage, Select, Stack, Text, Textfield } from '@forge/react';
@@ -10,6 +10,7 @@ import type { ConnectionTestResult } from '../../app/admin/connection-test';
 import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { EventArrival, OAuthApproval } from './ConnectionAuth';
+import { WorkgroupAccessList } from './WorkgroupAccessList';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall, type Refusal } from '../shared/use-call';
 import { message, type Translate } from '../shared/words';
@@ -18,7 +19,7 @@ type View = ConnectionView & { events?: { event: string; bound: boolean; problem
 
 export function ConnectionTab() {
   const [state, reload] = useCall<View>('getConnection');
-  return <Loaded state={state} reload={reload}>{(view) => <ConnectionForm view={view} reload={reload} />}</Loaded>;
+  return <Loaded state={state} reload={reload}>{(view) => <><ConnectionForm view={view} reload={reload} /><WorkgroupAccessList /></>}</Loaded>;
 }
 
 function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {

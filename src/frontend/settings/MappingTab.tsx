@@ -1,10 +1,11 @@
 /**
- * The Mapping tab: the workgroup, the status, field, custom-field and priority tables, the conflict policy per
- * field, time zone and end-of-day, and the delete policy; saving is all-or-nothing and every validation problem is
- * listed next to its row (or above Save when no row shows its path).
+ * The Mapping tab: the workgroup (only those the Connection tab lists for the project are offered), the status,
+ * field, custom-field and priority tables, the conflict policy per field, time zone and end-of-day, and the delete
+ * policy; saving is all-or-nothing and every validation problem is listed next to its row (or above Save when no
+ * row shows its path).
  */
 import { useState } from 'react';
-import { Button, DynamicTable, Heading, Label, Select, Stack, Text, Textfield } from '@forge/react';
+import { Button, DynamicTable, Heading, Label, SectionMessage, Select, Stack, Text, Textfield } from '@forge/react';
 import type { MappingView } from '../../app/admin/mapping';
 import type { SyncConfig } from '../../core/config';
 import { Loaded, Problem as ProblemMessage } from '../shared/Problem';
@@ -48,6 +49,8 @@ function MappingEditor({ view }: { view: MappingView }) {
         onChange={(o: { value: string }) => setConfig({ ...config, b24GroupId: o.value })}
       />
       {view.groupsProblem ? <ProblemMessage message={view.groupsProblem} {...view.groupsProblemCode} /> : null}
+      {view.groups.length === 0 && !view.groupsProblem ? <Text>{t('access.noneListed')}</Text> : null}
+      {view.groupNotListed ? <SectionMessage appearance="warning"><Text>{word(t, view.groupNotListed.message, view.groupNotListed.code, view.groupNotListed.params)}</Text></SectionMessage> : null}
       {at('b24GroupId')}
       <Heading size="small">{t('mapping.statuses')}</Heading>
       <StatusTable rows={config.statuses} jiraStatuses={view.jiraStatuses} problems={problems} onChange={(statuses) => setConfig({ ...config, statuses })} />
