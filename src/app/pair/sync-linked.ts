@@ -102,7 +102,9 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   const outcome = await applyPlan(ctx, link, config, { plan, current, carried, earlier, mapping, task, issue });
   const summary = summarise(plan, outcome.problems, read.carried);
   const at = ctx.now();
-  await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) } });
+  // Jira's copy is still to be made afresh: until then any event of either side merges in full.
+  const pending = revision.refresh ? { pending: true } : {};
+  await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) }, ...pending });
   // The saved base now recognises our writes' echoes; an intent left behind could only mistake a person's edit.
   for (const intent of written) await intents.remove(intent.side, intent.side === 'b24' ? link.taskId : link.issueId);
   if (summary.direction !== 'none' || summary.message) {
