@@ -201,6 +201,29 @@ describe('a Bitrix24 comment longer than Jira allows', () => {
     expect(await jiraComments(w, issueId)).toHaveLength(0);
   });
 
+  it('posted while Jira refuses calls for load, arrives whole with no part twice', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    w.platform.setFaults({ seed: 11, jira429: 0.4 });
+    const text = longComment(100_000);
+    await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: text }]);
+    await w.settle();
+    w.platform.setFaults({});
+    expect(joinedParts(await jiraComments(w, issueId))).toBe(text);
+  });
+
+  it('deleted in Jira by one of its parts, is deleted in Bitrix24 with its other parts', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: longComment(70_000) }]);
+    await w.settle();
+    const [, second] = await jiraComments(w, issueId);
+    await w.jira(PEOPLE.anna.email, 'DELETE', `/rest/api/3/issue/${issueId}/comment/${second?.id ?? ''}`);
+    await w.settle();
+    expect(await jiraComments(w, issueId)).toHaveLength(0);
+    expect(await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [taskId, { ID: 'asc' }])).toHaveLength(0);
+  });
+
   it('is copied whole by reconciliation after a lost event, once', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
