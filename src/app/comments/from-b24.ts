@@ -96,7 +96,7 @@ export async function syncB24Comment(
   await journal(ctx, link, 'comment', partsNote(bodies));
 }
 
-export function partsNote(bodies: readonly unknown[]): JournalNote | undefined {
+function partsNote(bodies: readonly unknown[]): JournalNote | undefined {
   if (bodies.length < 2) return undefined;
   return note('comment.inParts', { count: String(bodies.length) }, `Posted in Jira in ${bodies.length} numbered parts: the comment is longer than one Jira comment may be.`);
 }

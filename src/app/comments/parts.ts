@@ -9,7 +9,7 @@ import { isPermanent } from '../../core/errors';
 import { CommentLinkStore, jiraCommentsOf, type CommentLink } from '../store/comment-links';
 import type { SyncContext } from '../sync-context';
 
-export type CommentTarget = Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>;
+type CommentTarget = Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>;
 
 function linkOf(target: CommentTarget, ids: string[], partial: boolean): CommentLink {
   const [first = ''] = ids;

@@ -23,7 +23,7 @@ import { stableStringify } from './stable';
  */
 export type ShortenedRefusal = 'noticeEdited' | 'copyStale' | 'cutInsideBlock' | 'titleEndEdited';
 
-export type Merged<T> = { ok: true; value: T } | { ok: false; code: ShortenedRefusal };
+type Merged<T> = { ok: true; value: T } | { ok: false; code: ShortenedRefusal };
 
 const same = (a: unknown, b: unknown): boolean => stableStringify(a) === stableStringify(b);
 
@@ -34,9 +34,9 @@ function isCopyShape(doc: AdfDoc): boolean {
   return endsWithNotice(doc) && !doc.content.slice(0, -1).some((b) => isTruncationNotice(b));
 }
 
-export const isShortenedDoc = (doc: AdfDoc): boolean => endsWithNotice(doc);
+const isShortenedDoc = (doc: AdfDoc): boolean => endsWithNotice(doc);
 
-export const carriesNotice = (doc: AdfDoc): boolean => doc.content.some((b) => isTruncationNotice(b));
+const carriesNotice = (doc: AdfDoc): boolean => doc.content.some((b) => isTruncationNotice(b));
 
 /**
  * `whole`: the Bitrix24 description uncut, as it reads now; `copyNow`: its shortened copy as it would be made now;
