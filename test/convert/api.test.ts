@@ -7,7 +7,7 @@ import { doc, p, strong, text } from './builders';
 describe('the module surface', () => {
   it('exports the four converters and the helpers under their agreed names', () => {
     expect(Object.keys(convert).sort()).toEqual(['JIRA_MAX_DOC_CHARS', 'adfPlainText', 'adfToBbcode', 'adfToHtml',
-      'bbcodeToAdf', 'htmlToAdf', 'prependAttribution']);
+      'bbcodeToAdf', 'bbcodeToWholeAdf', 'htmlToAdf', 'htmlToWholeAdf', 'isTruncationNotice', 'prependAttribution', 'splitDoc']);
   });
 });
 

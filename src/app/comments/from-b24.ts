@@ -3,12 +3,13 @@
  * issue with its author's name. Our own mirrors are recognised three ways: the comment link, the posting
  * intent, and the attribution label naming Jira.
  */
-import { adfPlainText, bbcodeToAdf } from '../../core/convert';
+import { adfPlainText, bbcodeToWholeAdf } from '../../core/convert';
 import { isPermanent } from '../../core/errors';
 import type { B24ChatMessage } from '../../ports/b24';
-import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
+import { commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
 import type { SyncContext } from '../sync-context';
-import { CommentLinkStore } from '../store/comment-links';
+import { CommentLinkStore, jiraCommentsOf, type CommentLink } from '../store/comment-links';
+import { deleteIfThere, writeCommentParts } from './parts';
 import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
 import { note, type JournalNote } from '../store/journal-notes';
@@ -57,30 +58,23 @@ export async function syncB24Comment(
   const comments = new CommentLinkStore(ctx.deps.kv);
   const ref = job.commentId ?? (job.messageId ? `m${job.messageId}` : '');
   const existing = ref ? await comments.byB24(job.taskId, ref) : null;
-  if (job.action === 'deleted') {
-    if (!existing) return;
-    const config = await configs.get(link.projectKey);
-    await comments.remove(existing);
-    if (config?.deletes.comment === 'delete') await ctx.jira.deleteComment(existing.issueId, existing.jiraCommentId);
-    await journal(ctx, link, 'comment-delete', config?.deletes.comment === 'delete'
-      ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')
-      : note('comment.deletedInB24.keep', {}, 'Comment deleted in Bitrix24; kept in Jira.'));
-    return;
-  }
+  if (job.action === 'deleted') return deleteMirror(ctx, link, configs, existing);
   // An "added" event for a comment we already mirror is our own echo or a duplicate delivery: no read needed.
-  if (existing && job.action === 'added') return;
+  if (existing && !existing.partial && job.action === 'added') return;
   const comment = await readComment(ctx, link, configs, job.commentId, job.messageId);
   // Chat system messages (author 0) are the task's own notices, not people's comments.
   if (!comment || comment.authorId === '0') return;
-  const doc = bbcodeToAdf(comment.text);
+  // The whole comment: one over Jira's limit goes in numbered parts, never cut.
+  const doc = bbcodeToWholeAdf(comment.text);
   const plain = adfPlainText(doc);
   const fingerprint = commentFingerprint(plain);
+  const bodies = commentParts(doc, comment.authorName, 'b24');
+  const target = { taskId: job.taskId, b24Ref: comment.ref, issueId: link.issueId, fingerprint };
   if (existing) {
-    if (existing.fingerprint === fingerprint) return;
+    if (existing.fingerprint === fingerprint && !existing.partial) return;
     if (isMirroredComment(plain, 'b24')) return;
-    await ctx.jira.updateComment(existing.issueId, existing.jiraCommentId, attributedBody(doc, comment.authorName, 'b24'));
-    await comments.save({ ...existing, fingerprint });
-    await journal(ctx, link, 'comment-edit', undefined);
+    await writeCommentParts(ctx, { ...target, b24Ref: existing.b24Ref, issueId: existing.issueId }, existing, bodies);
+    await journal(ctx, link, 'comment-edit', partsNote(bodies));
     return;
   }
   const intents = new IntentStore(ctx.deps.kv);
@@ -93,14 +87,28 @@ export async function syncB24Comment(
   if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;
   try {
     await intents.putComment('jira', link.issueId, fingerprint);
-    const created = await ctx.jira.addComment(link.issueId, attributedBody(doc, comment.authorName, 'b24'));
-    await comments.save({ taskId: job.taskId, b24Ref: comment.ref, issueId: link.issueId, jiraCommentId: created.id, fingerprint });
+    await writeCommentParts(ctx, target, null, bodies);
   } catch (error) {
-    // A failed attempt must not keep its own retry out.
+    // A failed attempt must not keep its own retry out (parts already posted are on the link, and are kept).
     await ctx.deps.kv.delete(claim);
     throw error;
   }
-  await journal(ctx, link, 'comment', undefined);
+  await journal(ctx, link, 'comment', partsNote(bodies));
+}
+
+function partsNote(bodies: readonly unknown[]): JournalNote | undefined {
+  if (bodies.length < 2) return undefined;
+  return note('comment.inParts', { count: String(bodies.length) }, `Posted in Jira in ${bodies.length} numbered parts: the comment is longer than one Jira comment may be.`);
+}
+
+async function deleteMirror(ctx: SyncContext, link: PairLink, configs: ProjectConfigStore, existing: CommentLink | null): Promise<void> {
+  if (!existing) return;
+  const config = await configs.get(link.projectKey);
+  await new CommentLinkStore(ctx.deps.kv).remove(existing);
+  if (config?.deletes.comment === 'delete') for (const id of jiraCommentsOf(existing)) await deleteIfThere(ctx, existing.issueId, id);
+  await journal(ctx, link, 'comment-delete', config?.deletes.comment === 'delete'
+    ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')
+    : note('comment.deletedInB24.keep', {}, 'Comment deleted in Bitrix24; kept in Jira.'));
 }
 
 export async function journal(ctx: SyncContext, link: PairLink, operation: string, sentence: JournalNote | undefined, direction: 'b24-to-jira' | 'jira-to-b24' = 'b24-to-jira'): Promise<void> {

@@ -4,13 +4,14 @@
  */
 import { adfPlainText, adfToBbcode } from '../../core/convert';
 import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
-import { CommentLinkStore } from '../store/comment-links';
+import { CommentLinkStore, jiraCommentsOf } from '../store/comment-links';
 import { IntentStore } from '../store/intents';
 import { note } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import type { SyncContext } from '../sync-context';
 import { journal } from './from-b24';
+import { deleteIfThere } from './parts';
 import { holdBackRestrictedComment } from './restricted';
 import { readTaskInScope } from './scope';
 
@@ -37,6 +38,8 @@ export async function syncJiraComment(
     const remove = config?.deletes.comment === 'delete' && (await inScope(ctx, link, configs));
     await comments.remove(existing);
     if (remove) await removeOnB24(ctx, existing.taskId, existing.b24Ref);
+    // One part of a long comment deleted: the comment is, so its other parts go with it rather than stand half.
+    if (remove) for (const id of jiraCommentsOf(existing).filter((c) => c !== job.commentId)) await deleteIfThere(ctx, existing.issueId, id);
     const deleted = config?.deletes.comment === 'delete'
       ? note('comment.deletedInJira.delete', {}, 'Comment deleted in Jira; deleted in Bitrix24.')
       : note('comment.deletedInJira.keep', {}, 'Comment deleted in Jira; kept in Bitrix24.');

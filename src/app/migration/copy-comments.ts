@@ -5,9 +5,10 @@
  * list), 50 per batch, and adds them one call each (Jira has no bulk comment endpoint). Each copy is stored as a
  * comment link with an intent first, so its event is dismissed without a read and a retry copies nothing twice.
  */
-import { adfPlainText, adfToBbcode, bbcodeToAdf } from '../../core/convert';
+import { adfPlainText, adfToBbcode, bbcodeToWholeAdf } from '../../core/convert';
 import type { JiraComment } from '../../core/remote/jira';
-import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
+import { attributedBody, commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
+import { writeCommentParts } from '../comments/parts';
 import { CommentLinkStore } from '../store/comment-links';
 import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
@@ -61,17 +62,21 @@ export async function copyTaskComments(ctx: SyncContext, links: PairLink[], comm
     const link = withComments[i];
     if (!link || !list.ok) continue;
     for (const comment of list.value) {
-      const doc = bbcodeToAdf(comment.message);
+      const doc = bbcodeToWholeAdf(comment.message);
       const plain = adfPlainText(doc);
-      if (isMirroredComment(plain, 'b24') || (await store.byB24(link.taskId, comment.id))) continue;
+      if (isMirroredComment(plain, 'b24')) continue;
+      // A long comment whose parts were cut short by a failure is completed, not skipped nor posted again.
+      const held = await store.byB24(link.taskId, comment.id);
+      if (held && !held.partial) continue;
       // An event or reconciliation holding the same comment posts it only if it claims it first.
       const claim = keys.commentClaim('b24', link.taskId, comment.id);
       if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) continue;
       const fingerprint = commentFingerprint(plain);
       await intents.putComment('jira', link.issueId, fingerprint);
       try {
-        const created = await ctx.jira.addComment(link.issueId, attributedBody(doc, comment.authorName, 'b24'));
-        await store.save({ taskId: link.taskId, b24Ref: comment.id, issueId: link.issueId, jiraCommentId: created.id, fingerprint });
+        // Over Jira's limit, in numbered parts, as the single path posts it.
+        const target = { taskId: link.taskId, b24Ref: comment.id, issueId: link.issueId, fingerprint };
+        await writeCommentParts(ctx, target, held, commentParts(doc, comment.authorName, 'b24'));
       } catch (error) {
         await ctx.deps.kv.delete(claim);
         throw error;

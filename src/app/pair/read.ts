@@ -2,7 +2,9 @@
  * Reading each side of a pair and mapping it to the canonical task. The source side is read first so an echo of
  * our own write can be recognised before the other side costs a call.
  */
+import type { AdfDoc } from '../../core/adf';
 import type { SyncConfig } from '../../core/config';
+import { bbcodeToWholeAdf, htmlToWholeAdf } from '../../core/convert';
 import type { MappingContext } from '../../core/mapping/context';
 import { fromB24Task, fromJiraIssue } from '../../core/mapping/from-side';
 import type { CanonicalTask } from '../../core/model';
@@ -48,3 +50,7 @@ export function mappingFor(ctx: SyncContext, config: SyncConfig, task: B24Task |
 
 export const canonicalOfTask = (task: B24Task, mapping: MappingContext): CanonicalTask => fromB24Task(task, mapping);
 export const canonicalOfIssue = (issue: JiraIssue, mapping: MappingContext): CanonicalTask => fromJiraIssue(issue, mapping);
+
+/** The task's description uncut: the canonical one is cut to what Jira holds. */
+export const wholeDescriptionOfTask = (task: B24Task): AdfDoc =>
+  task.descriptionInBbcode === 'N' ? htmlToWholeAdf(task.description) : bbcodeToWholeAdf(task.description);

@@ -8,6 +8,7 @@ import type { CanonicalTask, Side } from '../../core/model';
 import { intentsFor, isEchoOfIntent } from '../../core/sync/echo';
 import { sameValue, syncedFields, getField } from '../../core/sync/fields';
 import { planPairSync, type SyncBase } from '../../core/sync/merge';
+import { reviseForShortenedCopies } from '../../core/sync/shortened';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import { copyNewB24Attachments } from '../attachments/from-b24';
@@ -17,7 +18,8 @@ import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { applyPlan, type Earlier } from './apply-plan';
 import { conflictSentences, refusedValues, summarise } from './journal-entry';
-import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask } from './read';
+import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask, wholeDescriptionOfTask } from './read';
+import { shortenedNote } from './shortened-notes';
 
 function sameTask(config: SyncConfig, a: CanonicalTask, b: CanonicalTask): boolean {
   return syncedFields(config).every((f) => sameValue(f, getField(a, f), getField(b, f)));
@@ -40,7 +42,8 @@ async function isEcho(ctx: SyncContext, side: Side, link: PairLink, current: Can
   return true;
 }
 
-export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: SyncConfig, source: Side | 'both'): Promise<LinkedOutcome> {
+/** `refresh`: whether a shortened copy whose cut moved may be made afresh in Jira by one more pass (not by that pass). */
+export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: SyncConfig, source: Side | 'both', refresh = true): Promise<LinkedOutcome> {
   const state = await ctx.states.get(link.taskId, link.issueId);
   const base = state?.base ?? null;
   // An interrupted sync left work to do: whichever side's event comes, the pair is merged in full.
@@ -63,7 +66,11 @@ export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: S
   if (!task) return 'gone-b24';
   if (!issue) return 'gone-jira';
   const earlier = { problems: state?.problems ?? [], refused: state?.refused ?? [] };
-  return mergeAndApply(ctx, link, config, { task, issue, base, carried: state?.carried ?? [], earlier });
+  const merged = await mergeAndApply(ctx, link, config, { task, issue, base, carried: state?.carried ?? [], earlier });
+  // A person's edit merged into a long Bitrix24 text moved where Jira's copy is cut: Jira gets the new copy now,
+  // from fresh reads (the stored base already marks Bitrix24 as changed, so an interruption here loses nothing).
+  if (merged.refresh && refresh) await syncLinkedPair(ctx, link, config, 'both', false);
+  return merged.outcome;
 }
 
 interface PairRead {
@@ -76,20 +83,28 @@ interface PairRead {
   earlier: Earlier;
 }
 
-async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfig, read: PairRead): Promise<LinkedOutcome> {
+async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfig, read: PairRead): Promise<{ outcome: LinkedOutcome; refresh: boolean }> {
   const started = ctx.now();
   const { task, issue, base } = read;
   const mapping = await mappingFor(ctx, config, task, issue);
   const current = { b24: canonicalOfTask(task, mapping), jira: canonicalOfIssue(issue, mapping) };
-  const plan = planPairSync({ ...current, base, ctx: mapping, b24ChangedAt: task.changedDate, jiraChangedAt: issue.fields.updated });
+  const planned = planPairSync({ ...current, base, ctx: mapping, b24ChangedAt: task.changedDate, jiraChangedAt: issue.fields.updated });
+  const revision = reviseForShortenedCopies({ plan: planned, current, base, wholeDescription: () => wholeDescriptionOfTask(task), ctx: mapping });
+  const plan = revision.plan;
+  const earlier = {
+    problems: [...read.earlier.problems, ...revision.refused.map(shortenedNote)],
+    refused: [...read.earlier.refused, ...revision.refused.map((r) => r.field)],
+  };
   const intents = new IntentStore(ctx.deps.kv);
   const written = intentsFor(plan, syncedFields(config));
   for (const intent of written) await intents.put(intent.side === 'b24' ? link.taskId : link.issueId, intent);
   const carried = [...read.carried, ...conflictSentences(plan)];
-  const outcome = await applyPlan(ctx, link, config, { plan, current, carried, earlier: read.earlier, mapping, task, issue });
+  const outcome = await applyPlan(ctx, link, config, { plan, current, carried, earlier, mapping, task, issue });
   const summary = summarise(plan, outcome.problems, read.carried);
   const at = ctx.now();
-  await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) } });
+  // Jira's copy is still to be made afresh: until then any event of either side merges in full.
+  const pending = revision.refresh ? { pending: true } : {};
+  await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) }, ...pending });
   // The saved base now recognises our writes' echoes; an intent left behind could only mistake a person's edit.
   for (const intent of written) await intents.remove(intent.side, intent.side === 'b24' ? link.taskId : link.issueId);
   const refused = [...new Set([...outcome.refused, ...refusedValues(plan)])];
@@ -101,5 +116,5 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
       ...(summary.notes ? { notes: summary.notes } : {}), calls: ctx.calls(), durationMs: at - started,
     });
   }
-  return summary.direction === 'none' ? 'unchanged' : 'synced';
+  return { outcome: summary.direction === 'none' ? 'unchanged' : 'synced', refresh: revision.refresh };
 }

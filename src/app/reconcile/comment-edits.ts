@@ -32,14 +32,16 @@ export async function commentEditJobs(
 
 /**
  * Bitrix24 never redelivers an event, so a comment whose event was lost is found here: a legacy comment of a
- * changed linked task with no comment link that is not one of our mirrors. Its job claims the comment before
+ * changed linked task with no comment link (or only part of one) that is not one of our mirrors. Its job claims the comment before
  * posting, so racing its own (late) event cannot post it twice.
  */
 export async function missedB24CommentJobs(b24: B24Port, commentLinks: CommentLinkStore, taskId: string): Promise<SyncJob[]> {
   const jobs: SyncJob[] = [];
   for (const comment of await b24.getComments(taskId)) {
     if (isMirroredComment(adfPlainText(bbcodeToAdf(comment.message)), 'b24')) continue;
-    if (await commentLinks.byB24(taskId, comment.id)) continue;
+    // A long comment posted only in part (its job failed part-way) is still to complete.
+    const held = await commentLinks.byB24(taskId, comment.id);
+    if (held && !held.partial) continue;
     jobs.push({ kind: 'b24-comment', taskId, commentId: comment.id, action: 'added' });
   }
   return jobs;

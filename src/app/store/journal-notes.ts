@@ -82,6 +82,13 @@ export const NOTE_PARAMS = {
   'comment.restricted': ['comment', 'kind', 'name'],
   'comment.secured': ['comment', 'level'],
   'comment.copyRemoved': [],
+  /** A comment longer than Jira allows, posted in `count` numbered parts. */
+  'comment.inParts': ['count'],
+  /** An edit of a shortened copy in Jira that was not written to Bitrix24 (core/sync/shortened): `field` is the field. */
+  'shortened.noticeEdited': ['field'],
+  'shortened.copyStale': ['field'],
+  'shortened.cutInsideBlock': ['field'],
+  'shortened.titleEndEdited': ['field'],
   /** One migration page (src/app/migration/page-journal.ts): `side` is `b24` or `jira`; counts as decimal strings. */
   'migration.page': ['page', 'side', 'listed', 'alreadyPaired', 'created', 'handedOver', 'refused', 'failed'],
   /** An element a bulk create refused (`reason`: the service's own words); it is retried on its own. */

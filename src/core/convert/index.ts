@@ -11,8 +11,10 @@ import { parseHtml } from './html/parse-html';
 import { hastToAdf } from './to-adf/hast-to-adf';
 import { truncateDoc } from './to-adf/truncate';
 
+export { splitDoc } from './to-adf/split';
+
 export type { AdfDoc } from '../adf';
-export { JIRA_MAX_DOC_CHARS } from './to-adf/truncate';
+export { JIRA_MAX_DOC_CHARS, isTruncationNotice } from './to-adf/truncate';
 export { adfPlainText } from './plain-text';
 export { prependAttribution } from './attribution';
 
@@ -22,6 +24,18 @@ export function htmlToAdf(html: string): AdfDoc {
 
 export function bbcodeToAdf(bbcode: string): AdfDoc {
   return truncateDoc(hastToAdf(bbcodeToHast(bbcode), false));
+}
+
+/**
+ * The whole document, however long: what a shortened copy was cut from, and what a comment split into parts
+ * holds. Jira takes it only through `truncateDoc` or `splitDoc`.
+ */
+export function htmlToWholeAdf(html: string): AdfDoc {
+  return hastToAdf(parseHtml(html), true);
+}
+
+export function bbcodeToWholeAdf(bbcode: string): AdfDoc {
+  return hastToAdf(bbcodeToHast(bbcode), false);
 }
 
 export function adfToHtml(doc: AdfDoc): string {

@@ -4,7 +4,7 @@
  * the normalised visible text recognise a comment's echo whatever markup each side's converter produced.
  */
 import type { AdfDoc } from '../adf';
-import { adfPlainText, prependAttribution } from '../convert';
+import { adfPlainText, JIRA_MAX_DOC_CHARS, prependAttribution, splitDoc } from '../convert';
 import type { Side } from '../model';
 import { hash53 } from './stable';
 
@@ -19,6 +19,20 @@ export function attributionLabel(authorName: string, from: Side): string {
 export function attributedBody(body: AdfDoc, authorName: string, from: Side): AdfDoc {
   // The converter puts the label in bold as given; the space keeps it apart from the first word.
   return prependAttribution(body, `${attributionLabel(authorName, from)} `);
+}
+
+/** The most a part's label can add: bold text mark, the author's name (up to the label's 200) and "999/999 ". */
+const PART_LABEL_RESERVE = 512;
+
+/**
+ * The comment as posted in Jira: one attributed comment when it fits, else numbered parts ("Name (Bitrix24): 2/3")
+ * that fit one each and together hold all of it, in order. Jira refuses a longer comment outright.
+ */
+export function commentParts(body: AdfDoc, authorName: string, from: Side, limit = JIRA_MAX_DOC_CHARS): AdfDoc[] {
+  const whole = attributedBody(body, authorName, from);
+  if (JSON.stringify(whole).length <= limit) return [whole];
+  const parts = splitDoc(body, limit, PART_LABEL_RESERVE + authorName.length);
+  return parts.map((part, i) => prependAttribution(part, `${attributionLabel(authorName, from)} ${i + 1}/${parts.length} `));
 }
 
 const LABEL = /^\s*(.{1,200}?) \((Bitrix24|Jira)\):/u;

@@ -554,7 +554,8 @@ export const englishFallback: TextTree = {
       },
       "restricted": "Comment {comment} is restricted to the {kind:restrictedTo} \"{name}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).",
       "secured": "Comment {comment} is on an issue under the security level \"{level}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).",
-      "copyRemoved": "Its earlier copy was removed from Bitrix24."
+      "copyRemoved": "Its earlier copy was removed from Bitrix24.",
+      "inParts": "Posted in Jira in {count} numbered parts: the comment is longer than one Jira comment may be."
     },
     "migration": {
       "page": "Migration page {page} of {side:migrationPageOf}: {listed} listed, {alreadyPaired} already paired, {created} paired now, {handedOver} finished by marker, {refused} refused in bulk and retried one by one, {failed} could not be created (see their entries).",
@@ -565,6 +566,12 @@ export const englishFallback: TextTree = {
     },
     "access": {
       "seeded": "Workgroup {group} is now listed for project {project} on the Connection tab, because the project was already paired with it when the list was created. A Jira administrator can review the list there."
+    },
+    "shortened": {
+      "noticeEdited": "The {field} in Jira is a shortened copy of the Bitrix24 text, and its closing notice was edited or removed, so where the copy ends is unknown: the edit was not written to Bitrix24. Put the notice back at the end and edit again, or make the edit in Bitrix24, which holds the whole text.",
+      "copyStale": "The {field} in Jira is a shortened copy that no longer matches the Bitrix24 text it was cut from (it changed in Bitrix24 too): the edit was not written to Bitrix24. Make the edit in Bitrix24, which holds the whole text; Jira then gets a fresh shortened copy.",
+      "cutInsideBlock": "The {field} in Jira is a shortened copy that ends inside the first paragraph of the Bitrix24 text, so the edit cannot be put back in its place: it was not written to Bitrix24. Make the edit in Bitrix24, which holds the whole text.",
+      "titleEndEdited": "The {field} in Jira is a shortened copy of a longer Bitrix24 title, and its end was rewritten, so where the rest of the title belongs is unknown: the edit was not written to Bitrix24. Keep the end of the summary as it was, or rename the task in Bitrix24."
     }
   },
   "restrictedTo": {

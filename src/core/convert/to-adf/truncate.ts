@@ -12,6 +12,18 @@ const note = (): AdfNode => ({ type: 'paragraph', content: [{ type: 'text', text
 
 const size = (value: unknown): number => JSON.stringify(value).length;
 
+/**
+ * The notice exactly as `truncateDoc` writes it. The sync tells a shortened copy by it (and where the copy ends),
+ * so it must never travel back as part of a person's text.
+ */
+export function isTruncationNotice(node: AdfNode | undefined): boolean {
+  // Compared by shape, not serialisation: a copy read back from storage may list the keys in another order.
+  const [only, ...more] = node?.type === 'paragraph' && node.attrs === undefined ? node.content ?? [] : [];
+  const [mark, ...moreMarks] = only?.marks ?? [];
+  return more.length === 0 && only?.type === 'text' && only.text === NOTE_TEXT && only.attrs === undefined
+    && moreMarks.length === 0 && mark?.type === 'em' && mark.attrs === undefined;
+}
+
 function plainText(node: AdfNode): string {
   if (node.type === 'text') return node.text ?? '';
   const separator = node.type === 'paragraph' || node.type === 'heading' ? '' : ' ';
