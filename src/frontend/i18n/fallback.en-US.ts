@@ -539,6 +539,20 @@ export const englishFallback: TextTree = {
       "issueRefusedInBulk": "Issue {key} \"{title}\" was refused by Bitrix24's batched add ({reason}); retried on its own.",
       "taskNotCreated": "Task {id} \"{title}\" could not be created in Jira:",
       "issueNotCreated": "Issue {key} \"{title}\" could not be created in Bitrix24:"
+    },
+    "marker": {
+      "linkedElsewhere": "Issue {issue} carries a marker naming task {task}, which is linked to {other}: the marker was ignored.",
+      "issueLinkedElsewhere": "Issue {issue} carries a marker naming task {task}, but it is linked to task {other}: the marker was ignored.",
+      "heldApart": "Issue {issue} carries a marker naming task {task}, which was unlinked: the marker was ignored.",
+      "unbound": "Issue {issue} carries a marker naming task {task} that the app did not write: nothing was paired. Link the task in the issue panel, or use \"Create task\".",
+      "unboundIgnored": "Issue {issue} carries a marker naming task {task} that the app did not write: the marker was ignored.",
+      "outsideScope": "Issue {issue} carries a marker naming task {task}, which is in workgroup {group}, not the one paired with {project}: the marker was ignored.",
+      "otherProject": "Issue {issue} carries a marker naming task {task}, but it is not in project {project}: the marker was ignored."
+    },
+    "pair": {
+      "linkedByPerson": "Issue {issue} was linked to task {task} in the issue panel.",
+      "unlinkedByPerson": "Issue {issue} and task {task} were unlinked in the issue panel; neither is paired again unless someone links it.",
+      "markerLeft": "The marker on the {side:side} side could not be removed ({detail}); the unlink holds all the same."
     }
   },
   "restrictedTo": {
