@@ -15,6 +15,7 @@ import { handleDeletion } from './pair/delete';
 import { issueCustomFields, readIssue, readTask, taskUserFields } from './pair/read';
 import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
 import { syncLinkedPair } from './pair/sync-linked';
+import { keys } from './store/keys';
 import type { PairLink } from './store/links';
 import type { SyncContext } from './sync-context';
 
@@ -58,6 +59,8 @@ async function fromUnlinkedTask(ctx: SyncContext, taskId: string, asked = false)
   if (!task) return;
   const config = configs.find((c) => c?.b24GroupId === task.groupId);
   if (!config) return;
+  // The add of the app's own task whose reply was lost: the issue's retry links it (find-created-task.ts).
+  if (task.xmlId !== null && (await ctx.deps.kv.get(keys.taskAddSent(task.xmlId))) !== undefined) return;
   ctx.useProject(config.projectKey);
   const result = await createIssueFromTask(ctx, task, config);
   if ('existingIssueId' in result) {

@@ -4,6 +4,7 @@
  * elsewhere, outside the pair's workgroup, or that a person unlinked. A person's unlink removes the markers and is
  * remembered, so no later edit pairs the two again or creates a twin; a re-link moves the pair for good.
  */
+import { migrationStatus, startMigration } from '../../src/app/migration/start';
 import { inApp, whileUnpaired } from '../reconcile/in-app';
 import { actions, adfText, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
@@ -188,6 +189,22 @@ describe("a person's unlink", () => {
     expect(unlinked.map((e) => e.taskId).sort()).toEqual([fromB24.taskId, jiraTask].sort());
   });
 
+  it('outlives a migration: neither side is paired again nor given a twin', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const { taskId, issueId } = await pairedTask(w);
+    await panel(w, 'unlink', await keyOf(w, issueId));
+    const counts = { issues: (await a.issuesInProject()).length, tasks: (await a.tasksInGroup()).length };
+
+    await inApp(w, (deps) => startMigration(deps, 'DEMO'));
+    await w.settle();
+
+    expect(await inApp(w, (deps) => migrationStatus(deps, 'DEMO'))).toMatchObject({ state: 'done' });
+    expect(a.linkOfTask(taskId)).toBeUndefined();
+    expect(a.linkOfIssue(issueId)).toBeUndefined();
+    expect({ issues: (await a.issuesInProject()).length, tasks: (await a.tasksInGroup()).length }).toEqual(counts);
+  });
+
   it('is undone only by a person: "Create task" then makes a new task for the issue', async () => {
     const w = await createWorld();
     const a = actions(w);
@@ -228,6 +245,30 @@ describe('a re-link', () => {
 });
 
 describe('a link the storage lost', () => {
+  it("is made once when Bitrix24's reply to the task's add is lost: the retry finds the app's task by XML_ID", async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const original = w.platform.b24.handle.bind(w.platform.b24);
+    let lost = 0;
+    // The add lands, then the connection drops before the reply: only the app's own add, only once.
+    w.platform.b24.handle = async (request, caller) => {
+      const response = await original(request, caller);
+      if (lost === 0 && /\/tasks\.task\.add(\.json)?$/.test(new URL(request.url).pathname)) {
+        lost += 1;
+        throw new TypeError('fetch failed: the connection was reset');
+      }
+      return response;
+    };
+    const issue = await a.createIssue(PEOPLE.ben.email, { summary: 'Only one task, please' });
+    await w.settle();
+
+    expect(lost).toBe(1);
+    const tasks = await a.tasksInGroup();
+    expect(tasks).toHaveLength(1);
+    expect(a.linkOfIssue(issue.id)?.taskId).toBe(tasks[0]?.id);
+    expect(w.platform.kvs.keys().filter((k) => k.startsWith('msent:'))).toEqual([]);
+  });
+
   it("is restored by the app's own marker, from either side's edit", async () => {
     const w = await createWorld();
     const a = actions(w);

@@ -13,6 +13,7 @@ import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
 import { ISSUE_PROPERTY } from '../pair/create';
+import { isSealed, parseMarker } from '../pair/marker-seal';
 import { jqlProject } from '../reconcile/window';
 import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
@@ -99,10 +100,10 @@ async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const marked = [...run.markedIssueIds];
   for (const issue of page.issues) {
     if (await scan.links.byIssue(issue.id)) continue;
-    const value = await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY);
-    const taskId = typeof value === 'object' && value !== null && 'taskId' in value && typeof value.taskId === 'string' ? value.taskId : null;
-    if (taskId === null || marked.length >= MAX_MARKED) continue;
-    named.push(taskId);
+    const marker = parseMarker(await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY));
+    // The run takes only the app's own marker (pair/marker-trust.ts): one a person wrote pairs nothing.
+    if (marker === null || marked.length >= MAX_MARKED || !(await isSealed(scan.deps, marker))) continue;
+    named.push(marker.taskId);
     marked.push(issue.id);
   }
   const issues = { ...run.issues, marked: marked.length };

@@ -71,10 +71,12 @@ export async function sealedMarker(deps: Pick<AppDeps, 'kv' | 'secrets' | 'clock
   return { taskId, seal: digest(await sealKey(deps), taskId) };
 }
 
-/** Whether the marker carries the app's own seal for the task it names. */
-export async function isSealed(deps: Pick<AppDeps, 'kv' | 'secrets' | 'clock'>, marker: IssueMarker): Promise<boolean> {
+/** Whether the marker carries the app's own seal for the task it names. Reads only: with no key yet, nothing is sealed. */
+export async function isSealed(deps: Pick<AppDeps, 'secrets'>, marker: IssueMarker): Promise<boolean> {
   if (marker.seal === undefined) return false;
-  const expected = Buffer.from(digest(await sealKey(deps), marker.taskId));
+  const key = loaded.get(deps.secrets) ?? keySchema.safeParse(await deps.secrets.get(secretKeys.markerSeal())).data;
+  if (key === undefined) return false;
+  const expected = Buffer.from(digest(key, marker.taskId));
   const given = Buffer.from(marker.seal);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -77,10 +77,13 @@ export class LinkStore {
     await this.kv.delete(keys.unlinked(side, id));
   }
 
+  async wasUnlinked(side: 'b24' | 'jira', id: string): Promise<boolean> {
+    return (await this.kv.get(keys.unlinked(side, id))) !== undefined;
+  }
+
   /** Whether the entity must not be paired by itself: its pair was dissolved by a delete, or a person unlinked it. */
   async heldApart(side: 'b24' | 'jira', id: string): Promise<boolean> {
-    if (await this.wasDissolved(side, id)) return true;
-    return (await this.kv.get(keys.unlinked(side, id))) !== undefined;
+    return (await this.wasDissolved(side, id)) || this.wasUnlinked(side, id);
   }
 
   async remove(link: Pick<PairLink, 'taskId' | 'issueId'>): Promise<void> {
