@@ -266,6 +266,9 @@ describe('a link the storage lost', () => {
     const tasks = await a.tasksInGroup();
     expect(tasks).toHaveLength(1);
     expect(a.linkOfIssue(issue.id)?.taskId).toBe(tasks[0]?.id);
+    // The task's own add event, arriving before the retry, must not give the app's task an issue of its own.
+    expect((await a.issuesInProject()).map((i) => i.id)).toEqual([issue.id]);
+    expect(a.linkOfTask(tasks[0]?.id ?? '')?.issueId).toBe(issue.id);
     expect(w.platform.kvs.keys().filter((k) => k.startsWith('msent:'))).toEqual([]);
   });
 
