@@ -4,6 +4,7 @@
  * elsewhere, outside the pair's workgroup, or that a person unlinked. A person's unlink removes the markers and is
  * remembered, so no later edit pairs the two again or creates a twin; a re-link moves the pair for good.
  */
+import { readDryRun, startDryRun } from '../../src/app/migration/dry-run';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
 import { inApp, whileUnpaired } from '../reconcile/in-app';
 import { actions, adfText, createWorld, pairedTask, PEOPLE, type World } from './harness';
@@ -196,6 +197,9 @@ describe("a person's unlink", () => {
     await panel(w, 'unlink', await keyOf(w, issueId));
     const counts = { issues: (await a.issuesInProject()).length, tasks: (await a.tasksInGroup()).length };
 
+    await inApp(w, (deps) => startDryRun(deps, 'DEMO'));
+    await w.settle();
+    expect(await inApp(w, (deps) => readDryRun(deps, 'DEMO'))).toMatchObject({ prediction: { scope: { issuesToCreate: 0, tasksToCreate: 0 } } });
     await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     await w.settle();
 
