@@ -276,6 +276,26 @@ describe('a link the storage lost', () => {
     expect(w.platform.kvs.keys().filter((k) => k.startsWith('msent:'))).toEqual([]);
   });
 
+  it('is not restored from a copy of its marker: with two issues carrying it, only a person can tell', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const { taskId, issueId } = await pairedTask(w);
+    let x: Issue = { id: '', key: '' };
+    await whileUnpaired(w, async () => {
+      x = await a.createIssue(PEOPLE.chloe.email, { summary: 'Copycat' });
+      await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${x.id}/properties/${MARKER}`, await markerOn(w, issueId));
+    });
+    await inApp(w, async (deps) => {
+      for (const key of [`link:b24:${taskId}`, `link:jira:${issueId}`]) await deps.kv.delete(key);
+    });
+    await renameIssue(w, x.id, 'Copycat takes the task');
+
+    expect(a.linkOfTask(taskId)).toBeUndefined();
+    expect(a.linkOfIssue(x.id)).toBeUndefined();
+    expect((await a.b24Task(taskId)).title).toBe('Shared work');
+    expect(notesOf(w)).toContainEqual(expect.objectContaining({ code: 'marker.ambiguous', params: expect.objectContaining({ task: taskId, issue: x.key }) as unknown }));
+  });
+
   it("is restored by the app's own marker, from either side's edit", async () => {
     const w = await createWorld();
     const a = actions(w);

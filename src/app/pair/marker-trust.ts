@@ -10,7 +10,7 @@ import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { isSealed, type IssueMarker } from './marker-seal';
+import { ISSUE_PROPERTY, isSealed, parseMarker, type IssueMarker } from './marker-seal';
 import { taskUserFields } from './read';
 
 /**
@@ -44,7 +44,25 @@ export async function judgeIssueMarker(ctx: SyncContext, issue: JiraIssue, marke
     const why = note('marker.unbound', n, `Issue ${issue.key} carries a marker naming task ${taskId} that the app did not write: nothing was paired. Link the task in the issue panel, or use "Create task".`);
     return { action: asked ? 'ignore' : 'hold', why };
   }
+  if (!other && (await sealedElsewhere(ctx, issue, marker))) {
+    const why = note('marker.ambiguous', n, `Issue ${issue.key} carries a marker naming task ${taskId}, and so does another issue: nothing was paired. Link the task to the right issue in the issue panel.`);
+    return { action: asked ? 'ignore' : 'hold', why };
+  }
   return { action: 'take', task };
+}
+
+/**
+ * A sealed marker can be copied (the seal cannot name the issue, see marker-seal.ts): when another issue carries one
+ * for the same task, only a person can tell which is the app's. One search, on the rare path of a lost link only.
+ */
+async function sealedElsewhere(ctx: SyncContext, issue: JiraIssue, marker: IssueMarker): Promise<boolean> {
+  const page = await ctx.jira.searchIssues(`issue.property[${ISSUE_PROPERTY}].taskId = "${marker.taskId}"`, { properties: [ISSUE_PROPERTY], maxResults: 10 });
+  for (const item of page.items) {
+    if (item.issue.id === issue.id) continue;
+    const found = parseMarker(item.properties[ISSUE_PROPERTY]);
+    if (found?.taskId === marker.taskId && (await isSealed(ctx.deps, found))) return true;
+  }
+  return false;
 }
 
 /**

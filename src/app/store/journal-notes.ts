@@ -91,6 +91,7 @@ export const NOTE_PARAMS = {
   'marker.unboundIgnored': ['task', 'issue'],
   'marker.outsideScope': ['task', 'issue', 'group', 'project'],
   'marker.otherProject': ['task', 'issue', 'project'],
+  'marker.ambiguous': ['task', 'issue'],
   /** A person's link or unlink in the issue panel. */
   'pair.linkedByPerson': ['task', 'issue'],
   'pair.unlinkedByPerson': ['task', 'issue'],

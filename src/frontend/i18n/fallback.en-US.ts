@@ -547,7 +547,8 @@ export const englishFallback: TextTree = {
       "unbound": "Issue {issue} carries a marker naming task {task} that the app did not write: nothing was paired. Link the task in the issue panel, or use \"Create task\".",
       "unboundIgnored": "Issue {issue} carries a marker naming task {task} that the app did not write: the marker was ignored.",
       "outsideScope": "Issue {issue} carries a marker naming task {task}, which is in workgroup {group}, not the one paired with {project}: the marker was ignored.",
-      "otherProject": "Issue {issue} carries a marker naming task {task}, but it is not in project {project}: the marker was ignored."
+      "otherProject": "Issue {issue} carries a marker naming task {task}, but it is not in project {project}: the marker was ignored.",
+      "ambiguous": "Issue {issue} carries a marker naming task {task}, and so does another issue: nothing was paired. Link the task to the right issue in the issue panel."
     },
     "pair": {
       "linkedByPerson": "Issue {issue} was linked to task {task} in the issue panel.",
