@@ -10,20 +10,45 @@ const esmPackages = [
   'qs-esm',
 ];
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every project shares: the runtime globals, the transform and the ESM allow-list. */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // The local Forge runtime's globals (__forge_fetch__, __forge_runtime__, the proxied fetch) exist before any test
   // loads Atlassian's SDK, which captures the global fetch when it loads.
   setupFiles: ['<rootDir>/test/setup/bridge.ts', '<rootDir>/src/local/forge/globals.ts'],
-  // A per-run directory for the Jira operations the scenarios call, and the scope check over them once all ran.
-  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+};
+
+/**
+ * The suite in projects, so a failure points at its kind and one kind runs alone (`npm run test:<name>`):
+ * unit tests need no world; emulators check the local Jira, Bitrix24 and Forge against the documentation;
+ * frontend renders the UI Kit pages; scenarios build the local platform; foundation checks packaging, lint and scopes;
+ * browser drives Chromium; model is the model-based specification of sync.
+ */
+const project = (displayName, dirs) => ({
+  ...shared,
+  displayName,
+  rootDir: __dirname,
+  roots: dirs.map((dir) => `<rootDir>/test/${dir}`),
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    project('unit', ['core', 'convert', 'adapters', 'entry', 'app']),
+    project('emulators', ['local']),
+    project('frontend', ['frontend']),
+    project('scenario', ['scenarios', 'resolvers', 'migration', 'reconcile']),
+    project('foundation', ['foundation', 'conformance']),
+    project('browser', ['sandbox']),
+    project('model', ['model']),
+  ],
+  // A per-run directory for the Jira operations the scenarios call, and the scope check over them once all ran.
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
   testTimeout: 30000,
 };

@@ -6,8 +6,6 @@ import type { AdfDoc } from './adf';
 
 export type Side = 'b24' | 'jira';
 
-export const otherSide = (side: Side): Side => (side === 'b24' ? 'jira' : 'b24');
-
 /**
  * A person as both sides know them. Matched people carry both ids; an unmatched one carries only the id of the
  * side it came from, which is how the sync knows it must not write them to the other side.

@@ -1,6 +1,7 @@
 /**
  * Golden cases: each folder of test/fixtures/convert holds one input (input.bbcode, input.html or
- * input.adf.json) and the expected outputs. `UPDATE=1` (or a missing file) writes the expected output.
+ * input.adf.json) and the expected outputs. `UPDATE=1` writes the expected outputs; without it a missing expected
+ * file fails, so a case nobody has checked by eye never passes by writing its own answer.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -14,7 +15,8 @@ const cases = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirec
 
 function golden(dir: string, file: string, actual: string): void {
   const path = join(dir, file);
-  if (update || !existsSync(path)) writeFileSync(path, actual);
+  if (update) writeFileSync(path, actual);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run with UPDATE=1 to write it, then check it by eye`);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 

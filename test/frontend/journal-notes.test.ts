@@ -14,23 +14,26 @@ const placeholders = (template: string): string[] => [...template.matchAll(/\{(\
 const SIDES = ['b24', 'jira'];
 const WORDS: Partial<Record<NoteCode, Record<string, string[]>>> = {
   conflict: { winner: SIDES, policy: ['latest-wins', 'b24-wins', 'jira-wins'], field: ['title', 'assignee', 'UF_CRM_BUDGET'] },
-  skipped: { to: SIDES, field: ['title', 'status', 'UF_CRM_BUDGET'] },
+  skipped: { to: SIDES, field: ['title', 'status', 'dueDate', 'UF_CRM_BUDGET'] },
+  titleShortened: { to: SIDES, limit: ['1', '255'] },
+  controlsRemoved: { to: SIDES, field: ['title', 'description'] },
+  bidiRemoved: { to: SIDES, field: ['title', 'description'] },
   refusedByJira: { canonical: ['title', 'assignee'] },
   refusedBy: { side: SIDES },
   'comment.restricted': { kind: ['role', 'group'] },
   'migration.page': { side: SIDES },
   'status.awaitsCreator': { target: ['2', '5'] },
 };
-const SKIPS = ['emptyInB24', 'noAccount', 'noMapping', 'notInList', 'noStatusRow', 'noPriorityRow'];
+const SKIPS = ['emptyInB24', 'noAccount', 'noMapping', 'notInList', 'noStatusRow', 'noPriorityRow', 'outOfB24Range', 'invisibleTitle'];
 const FAILURES = ['b24.network', 'b24.rejected', 'jira.rate-limited', 'jira.rejected', 'jobFailed'];
 const dataValue = (name: string): string => `Data${name}`;
-const numeric = new Set(['hops', 'attempts', 'size', 'cap', 'page', 'listed', 'toPair', 'paired', 'id', 'task', 'status', 'comment', 'group']);
+const numeric = new Set(['limit', 'hops', 'attempts', 'size', 'cap', 'page', 'listed', 'toPair', 'paired', 'id', 'task', 'status', 'comment', 'group']);
 
 function samples(code: NoteCode): Record<string, string>[] {
   const base = Object.fromEntries(NOTE_PARAMS[code].map((p) => [p, numeric.has(p) ? '21' : dataValue(p)]));
   const variants: Record<string, string>[] = [base];
   for (const [name, values] of Object.entries(WORDS[code] ?? {})) for (const v of values) variants.push({ ...base, [name]: v });
-  if (code === 'skipped') return SKIPS.flatMap((why) => variants.map((v) => ({ ...v, why, name: 'DataName', value: 'DataValue', status: 'DataStatus', priority: 'DataPriority' })));
+  if (code === 'skipped') return SKIPS.flatMap((why) => variants.map((v) => ({ ...v, why, name: 'DataName', value: 'DataValue', status: 'DataStatus', priority: 'DataPriority', date: '0001-01-01', min: '1000-01-01', max: '9999-12-31' })));
   if (code === 'failed' || code === 'gaveUp') return FAILURES.map((reason) => ({ ...base, reason, code: 'DataCode' }));
   return variants;
 }

@@ -76,7 +76,6 @@ export function jiraFailure(error: unknown): Worded {
 }
 
 export const describeB24Failure = (error: unknown): string => b24Failure(error).message;
-export const describeJiraFailure = (error: unknown): string => jiraFailure(error).message;
 
 /**
  * "<what was not saved>: <why>": `code` words the first part, `{reason:errors}` in its wording the remote failure

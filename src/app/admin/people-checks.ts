@@ -7,7 +7,7 @@
  */
 import type { AppDeps } from '../deps';
 import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
-import type { SavePeopleInput } from './people-settings';
+import type { SavePeopleInput } from './people';
 
 export interface RowProblem extends Worded {
   path: string;

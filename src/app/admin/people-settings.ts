@@ -2,24 +2,15 @@
  * The People tab's settings live in the project's SyncConfig (user overrides and the unmatched-user fallback);
  * this file translates between that config and the tab, and saves through validateConfig like the Mapping tab.
  */
-import { z } from 'zod';
 import { validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { ProjectConfigStore } from '../store/project-config';
 import { AdminError } from './errors';
 import { peopleDirectoryProblems } from './people-checks';
-import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings } from './people';
+import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings, type SavePeopleInput } from './people';
 
-const id = z.string().trim().min(1).max(128);
+export { savePeopleInput } from './people';
 
-export const savePeopleInput = z.object({
-  overrides: z.array(z.object({ b24UserId: id, jiraAccountId: id })).max(500),
-  fallback: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('leave-unchanged') }),
-    z.object({ kind: z.literal('default-user'), b24UserId: id, jiraAccountId: id }),
-  ]),
-});
-export type SavePeopleInput = z.infer<typeof savePeopleInput>;
 
 export function peopleSettingsOf(config: SyncConfig): PeopleSettings {
   const fallback: PeopleFallback =

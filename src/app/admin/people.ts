@@ -2,10 +2,23 @@
  * The People tab: everyone matched by e-mail, who is left unmatched on each side, the admin's overrides and the
  * fallback for people nobody matched (which never clears a field: design §5, "Users").
  */
+import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { b24Failure, AdminError, type Worded } from './errors';
 import { listB24People, listJiraPeople, type Person } from './people-directory';
 import { jiraPeopleByEmail } from './people-jira';
+
+const id = z.string().trim().min(1).max(128);
+
+/** What the People tab saves: the checks of the directory and the save itself both read it. */
+export const savePeopleInput = z.object({
+  overrides: z.array(z.object({ b24UserId: id, jiraAccountId: id })).max(500),
+  fallback: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('leave-unchanged') }),
+    z.object({ kind: z.literal('default-user'), b24UserId: id, jiraAccountId: id }),
+  ]),
+});
+export type SavePeopleInput = z.infer<typeof savePeopleInput>;
 
 export interface PeopleOverride {
   b24UserId: string;

@@ -16,7 +16,7 @@ import { moveTaskTo } from './apply-b24';
 import { moveIssueTo } from './apply-jira';
 import { allFlowingTo } from './changes';
 import { findTaskCreatedFor } from './find-created-task';
-import { warningSentence } from './journal-entry';
+import { refusedValues, warningSentence } from './journal-entry';
 import { CreationLock } from './creation-lock';
 import { refusalSentence, writeDroppingRefused } from './jira-refusals';
 import { ISSUE_PROPERTY, parseMarker, sealedMarker } from './marker-seal';
@@ -44,10 +44,11 @@ async function withCreationLock<T>(ctx: SyncContext, key: string, create: () => 
   }
 }
 
-async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira' | 'jira-to-b24', fields: string[], problems: JournalNote[], started: number): Promise<void> {
+/** `refused`: fields left unwritten because the new side cannot hold their value. */
+async function record(ctx: SyncContext, link: PairLink, direction: 'b24-to-jira' | 'jira-to-b24', fields: string[], problems: JournalNote[], started: number, refused: string[] = []): Promise<void> {
   await ctx.journal.record({
     at: ctx.now(), projectKey: link.projectKey, direction, operation: 'create', taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey,
-    fields, outcome: problems.length ? 'warning' : 'synced', notes: problems,
+    fields: fields.filter((f) => !refused.includes(f)), ...(refused.length ? { refused } : {}), outcome: problems.length ? 'warning' : 'synced', notes: problems,
     calls: ctx.calls(), durationMs: ctx.now() - started,
   });
 }
@@ -117,7 +118,7 @@ async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig
     jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
   }
   await ctx.states.save(task.id, created.id, { base: { b24: canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced' } });
-  await record(ctx, link, 'b24-to-jira', canonicalFields(flowing), problems, started);
+  await record(ctx, link, 'b24-to-jira', canonicalFields(flowing), problems, started, refusedValues({ skipped: [] }, write.warnings));
   return link;
 }
 
@@ -165,6 +166,6 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
     b24 = { ...b24, status: readB24Status(moved.reached, task.userFields, config.statuses) };
   }
   await ctx.states.save(task.id, issue.id, { base: { b24, jira: canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced' } });
-  await record(ctx, link, 'jira-to-b24', canonicalFields(flowing), problems, started);
+  await record(ctx, link, 'jira-to-b24', canonicalFields(flowing), problems, started, refusedValues({ skipped: [] }, write.warnings));
   return link;
 }

@@ -16,7 +16,7 @@ import type { PairLink } from '../store/links';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { applyPlan, type Earlier } from './apply-plan';
-import { conflictSentences, summarise } from './journal-entry';
+import { conflictSentences, refusedValues, summarise } from './journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask } from './read';
 
 function sameTask(config: SyncConfig, a: CanonicalTask, b: CanonicalTask): boolean {
@@ -92,11 +92,12 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) } });
   // The saved base now recognises our writes' echoes; an intent left behind could only mistake a person's edit.
   for (const intent of written) await intents.remove(intent.side, intent.side === 'b24' ? link.taskId : link.issueId);
+  const refused = [...new Set([...outcome.refused, ...refusedValues(plan)])];
   if (summary.direction !== 'none' || summary.message) {
     await ctx.journal.record({
       at, projectKey: link.projectKey, direction: summary.direction, operation: 'sync', taskId: link.taskId, issueId: link.issueId,
-      issueKey: link.issueKey, fields: summary.fields.filter((f) => !outcome.refused.includes(f)), outcome: summary.outcome,
-      ...(outcome.refused.length ? { refused: outcome.refused } : {}), ...(summary.message ? { message: summary.message } : {}),
+      issueKey: link.issueKey, fields: summary.fields.filter((f) => !refused.includes(f)), outcome: summary.outcome,
+      ...(refused.length ? { refused } : {}), ...(summary.message ? { message: summary.message } : {}),
       ...(summary.notes ? { notes: summary.notes } : {}), calls: ctx.calls(), durationMs: at - started,
     });
   }

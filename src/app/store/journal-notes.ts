@@ -28,6 +28,12 @@ export const NOTE_PARAMS = {
    * the English sentence does (`assignee (customfield_1)`), `canonical` is the sync's name for it (`assignee`).
    */
   refusedByJira: ['field', 'canonical', 'value', 'reason'],
+  /** A title cut after a whole character to `limit` (UTF-16 units) for side `to`; the source keeps it whole. */
+  titleShortened: ['to', 'limit'],
+  /** Control characters (NUL, BEL…) of `field` left out of its copy on `to`. */
+  controlsRemoved: ['field', 'to'],
+  /** Direction overrides (U+202A–U+202E, U+2066–U+2069) of `field` left out of its copy on `to`. */
+  bidiRemoved: ['field', 'to'],
   /** A side refused a write of `fields` (a comma list) with `detail`, that side's own answer. */
   refusedBy: ['fields', 'side', 'detail'],
   'status.hopBudget': ['target', 'hops', 'current'],

@@ -9,6 +9,8 @@ import type { CanonicalTask, CustomValue, FieldKey, Person, Side } from '../mode
 import type { MappingContext } from './context';
 import { readB24Custom, readJiraCustom, writeB24Custom, writeJiraCustom } from './custom-fields';
 import { dateToDeadline, deadlineToDate } from './dates';
+import { blankTitleRefusal, dueDateRefusal, fitDescription, fitTitle } from './fit-values';
+import type { AdjustedValue, SkipCode } from './notices';
 import {
   b24PriorityTarget,
   b24StatusTarget,
@@ -21,14 +23,12 @@ import { personOn, type UnmatchedUserWarning } from './users';
 
 export type FieldValue = CanonicalTask[keyof CanonicalTask] | CustomValue;
 
-/** Why a value cannot flow: a code (`notes.skip.<code>` in the page's translations) with its parameters. */
-export type SkipCode = 'emptyInB24' | 'noAccount' | 'noMapping' | 'notInList' | 'noStatusRow' | 'noPriorityRow';
+export type { SkipCode } from './notices';
 
+/** `notices`: how the value was fitted to what `to` can hold (journalled with the flow). */
 export type Projection =
-  | { ok: true; value: FieldValue; warning?: UnmatchedUserWarning }
+  | { ok: true; value: FieldValue; warning?: UnmatchedUserWarning; notices?: AdjustedValue[] }
   | { ok: false; reason: string; code: SkipCode; params: Record<string, string>; warning?: UnmatchedUserWarning };
-
-const JIRA_SUMMARY_MAX = 255;
 
 const text = (value: FieldValue): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
@@ -63,12 +63,15 @@ export function projectTo(to: Side, field: FieldKey, value: FieldValue, ctx: Map
   const { config } = ctx;
   switch (field) {
     case 'title': {
-      const title = text(value);
-      return { ok: true, value: to === 'jira' ? title.replace(/[\r\n]+/g, ' ').slice(0, JIRA_SUMMARY_MAX) : title };
+      const fitted = fitTitle(to, text(value));
+      const blank = blankTitleRefusal(to, fitted.text);
+      if (blank) return { ok: false, reason: blank.reason, code: blank.code, params: blank.params };
+      return { ok: true, value: fitted.text, ...(fitted.notices.length ? { notices: fitted.notices } : {}) };
     }
     case 'description': {
-      const doc = value as AdfDoc;
-      return { ok: true, value: to === 'jira' ? doc : b24DescriptionRoundTrip(doc, ctx) };
+      const fitted = fitDescription(to, value as AdfDoc);
+      const notices = fitted.notices.length ? { notices: fitted.notices } : {};
+      return { ok: true, value: to === 'jira' ? fitted.doc : b24DescriptionRoundTrip(fitted.doc, ctx), ...notices };
     }
     case 'status': {
       const status = text(value);
@@ -92,6 +95,8 @@ export function projectTo(to: Side, field: FieldKey, value: FieldValue, ctx: Map
       return projectPerson(to, field, value as Person | null, ctx);
     case 'dueDate': {
       if (value === null || to === 'jira') return { ok: true, value };
+      const refusal = dueDateRefusal(text(value));
+      if (refusal) return { ok: false, reason: refusal.reason, code: refusal.code, params: refusal.params };
       return { ok: true, value: deadlineToDate(dateToDeadline(text(value), config.endOfDayTime, config.timeZone), config.timeZone) };
     }
     default:

@@ -7,9 +7,11 @@ import type { CanonicalTask, CustomValue, Person, Side } from '../model';
 import type { MappingContext } from './context';
 import { writeB24Custom, writeJiraCustom, ufReadKey } from './custom-fields';
 import { dateToDeadline } from './dates';
+import { blankTitleRefusal, dueDateRefusal, fitDescription, fitTitle } from './fit-values';
+import type { MappingWarning } from './notices';
 import { b24PriorityTarget, b24StatusTarget, jiraPriorityTarget, jiraStatusTarget, type B24StatusTarget } from './status';
 import type { B24Task } from '../remote/b24';
-import { personOn, type UnmatchedUserWarning } from './users';
+import { personOn } from './users';
 
 export type CanonicalChanges = Partial<Omit<CanonicalTask, 'custom'>> & { custom?: Record<string, CustomValue> };
 
@@ -18,7 +20,8 @@ export interface JiraWrite {
   fields: Record<string, unknown>;
   /** Jira status name to reach through transitions (see planJiraTransition), or null. */
   status: string | null;
-  warnings: UnmatchedUserWarning[];
+  /** People left out, values left unwritten or fitted to what the side holds: each one for the journal. */
+  warnings: MappingWarning[];
 }
 
 export interface B24Write {
@@ -26,10 +29,25 @@ export interface B24Write {
   fields: Record<string, unknown>;
   /** B24 status to reach through action methods (see planB24StatusActions), or null. */
   status: string | null;
-  warnings: UnmatchedUserWarning[];
+  /** People left out, values left unwritten or fitted to what the side holds: each one for the journal. */
+  warnings: MappingWarning[];
 }
 
-function personId(to: Side, person: Person, ctx: MappingContext, warnings: UnmatchedUserWarning[]): string | undefined {
+function fitted<T extends { notices: MappingWarning[] }>(value: T, warnings: MappingWarning[]): T {
+  warnings.push(...value.notices);
+  return value;
+}
+
+/** The title as `to` can hold it, or undefined (and the refusal in `warnings`) when nothing visible is left. */
+function titleFor(to: Side, title: string, warnings: MappingWarning[]): string | undefined {
+  const { text } = fitted(fitTitle(to, title), warnings);
+  const blank = blankTitleRefusal(to, text);
+  if (!blank) return text;
+  warnings.push(blank);
+  return undefined;
+}
+
+function personId(to: Side, person: Person, ctx: MappingContext, warnings: MappingWarning[]): string | undefined {
   const target = personOn(to, person, ctx.config.users.unmatched);
   if ('skip' in target) {
     warnings.push(target.skip);
@@ -42,9 +60,10 @@ function personId(to: Side, person: Person, ctx: MappingContext, warnings: Unmat
 export function toJiraFields(changes: CanonicalChanges, ctx: MappingContext, create = false): JiraWrite {
   const { config } = ctx;
   const fields: Record<string, unknown> = create ? { project: { key: config.projectKey }, issuetype: { name: config.jiraIssueType } } : {};
-  const warnings: UnmatchedUserWarning[] = [];
-  if (changes.title !== undefined) fields.summary = changes.title.replace(/[\r\n]+/g, ' ').slice(0, 255);
-  if (changes.description !== undefined) fields.description = changes.description;
+  const warnings: MappingWarning[] = [];
+  const summary = changes.title === undefined ? undefined : titleFor('jira', changes.title, warnings);
+  if (summary !== undefined) fields.summary = summary;
+  if (changes.description !== undefined) fields.description = fitted(fitDescription('jira', changes.description), warnings).doc;
   for (const key of ['assignee', 'reporter'] as const) {
     const person = changes[key];
     if (person === undefined) continue;
@@ -86,10 +105,12 @@ function statusWrite(changes: CanonicalChanges, ctx: MappingContext, current: B2
 export function toB24Fields(changes: CanonicalChanges, ctx: MappingContext, options: { create?: boolean; current?: B24Task } = {}): B24Write {
   const { config } = ctx;
   const fields: Record<string, unknown> = options.create ? { GROUP_ID: config.b24GroupId } : {};
-  const warnings: UnmatchedUserWarning[] = [];
-  if (changes.title !== undefined) fields.TITLE = changes.title;
+  const warnings: MappingWarning[] = [];
+  const title = changes.title === undefined ? undefined : titleFor('b24', changes.title, warnings);
+  if (title !== undefined) fields.TITLE = title;
   if (changes.description !== undefined) {
-    fields.DESCRIPTION = ctx.b24DescriptionFormat === 'html' ? adfToHtml(changes.description) : adfToBbcode(changes.description);
+    const { doc } = fitted(fitDescription('b24', changes.description), warnings);
+    fields.DESCRIPTION = ctx.b24DescriptionFormat === 'html' ? adfToHtml(doc) : adfToBbcode(doc);
   }
   for (const [key, name] of [['assignee', 'RESPONSIBLE_ID'], ['reporter', 'CREATED_BY']] as const) {
     const person = changes[key];
@@ -98,7 +119,9 @@ export function toB24Fields(changes: CanonicalChanges, ctx: MappingContext, opti
     if (id !== undefined) fields[name] = id;
   }
   if (changes.dueDate !== undefined) {
-    fields.DEADLINE = changes.dueDate === null ? '' : dateToDeadline(changes.dueDate, config.endOfDayTime, config.timeZone);
+    const refusal = changes.dueDate === null ? null : dueDateRefusal(changes.dueDate);
+    if (refusal) warnings.push(refusal);
+    else fields.DEADLINE = changes.dueDate === null ? '' : dateToDeadline(changes.dueDate, config.endOfDayTime, config.timeZone);
   }
   if (changes.priority !== undefined) {
     const code = b24PriorityTarget(changes.priority, config.priorities);

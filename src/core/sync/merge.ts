@@ -8,7 +8,7 @@ import { flowsTo, type ConflictPolicy } from '../config';
 import type { MappingContext } from '../mapping/context';
 import { projectTo, type FieldValue, type SkipCode } from '../mapping/project';
 import type { CanonicalChanges } from '../mapping/to-side';
-import type { UnmatchedUserWarning } from '../mapping/users';
+import type { MappingWarning } from '../mapping/notices';
 import type { CanonicalTask, FieldKey, Side } from '../model';
 import { directionOf, getField, sameValue, setField, syncedFields } from './fields';
 
@@ -41,7 +41,8 @@ export interface PairPlan {
   conflicts: Conflict[];
   /** Changes that could not flow (no status row, unmatched person…): for the journal, never retried. */
   skipped: SkippedFlow[];
-  warnings: UnmatchedUserWarning[];
+  /** People left out, and values fitted to what their target holds (cut, invisible characters left out). */
+  warnings: MappingWarning[];
   nextBase: SyncBase;
 }
 
@@ -107,6 +108,7 @@ export function planPairSync(input: PairSyncInput): PairPlan {
         plan.skipped.push({ field, to, reason: projection.reason, code: projection.code, params: projection.params });
         continue; // the loser of a conflict may still be writable
       }
+      plan.warnings.push(...(projection.notices ?? []));
       if (!sameValue(field, projection.value, current[to])) put(to === 'jira' ? plan.toJira : plan.toB24, field, current[from]);
       next[to] = setField(next[to], field, projection.value);
       break;

@@ -474,9 +474,14 @@ export const englishFallback: TextTree = {
       "noMapping": "{field} has no mapping",
       "notInList": "\"{value}\" is not an item of the Bitrix24 list {field}",
       "noStatusRow": "no status row carries \"{status}\" to {to:side}",
-      "noPriorityRow": "no priority row carries \"{priority}\" to {to:side}"
+      "noPriorityRow": "no priority row carries \"{priority}\" to {to:side}",
+      "outOfB24Range": "{date} is outside the dates Bitrix24 can hold ({min} to {max}); the task keeps its deadline. Set a due date in that range in Jira",
+      "invisibleTitle": "the title holds only characters {to:side} cannot show, so {to:side} keeps the title it has. Give the title visible words"
     },
     "refusedByJira": "{field} not written to Jira: {value} was refused (Jira: \"{reason}\"); the field was left as it was and the rest of the change went through.",
+    "titleShortened": "The title is longer than {to:side} allows ({limit} characters): the copy there was cut after a whole character, and the original keeps the full title. Shorten the title if both should read the same.",
+    "controlsRemoved": "The {field} holds control characters (such as NUL or BEL) that {to:side} cannot show: they were left out of the copy there. Remove them from the {field} if both should read the same.",
+    "bidiRemoved": "The {field} holds direction overrides (U+202A–U+202E, U+2066–U+2069), which can make text read in a disguised order: they were left out of the copy in {to:side}.",
     "refusedBy": "{fields} refused by {side:side}: {detail}",
     "status": {
       "hopBudget": "Gave up moving the issue to \"{target}\" after {hops, plural, one {# transition} other {# transitions}}; it is in \"{current}\".",

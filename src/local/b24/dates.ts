@@ -34,11 +34,23 @@ function localToInstant(wall: number, timeZone: string): number {
   return wall - offsetMinutes(first, timeZone) * 60_000;
 }
 
-/** ISO-8601 with or without offset, `YYYY-MM-DD HH:MM:SS` or a bare date (portal local); undefined if invalid. */
+/**
+ * The years a task date keeps as sent. The docs give no range; task dates live in a MySQL DATETIME (documented
+ * from 1000 to 9999) and PHP's date functions read a year up to 100 as a two-digit one, so an earlier year cannot
+ * be relied on to come back as sent. Refusing it is at least as strict as the service.
+ */
+const MIN_YEAR = 1000;
+
+/**
+ * ISO-8601 with or without offset, `YYYY-MM-DD HH:MM:SS` or a bare date (portal local); undefined if invalid or
+ * before the year 1000.
+ */
 export function parsePortalDate(value: string, timeZone: string): number | undefined {
   const m = ISO.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
+  // Also spares `Date.UTC`, which reads the years 0–99 as 1900–1999: the 1901 a year-1 deadline used to become.
+  if (Number(y) < MIN_YEAR) return undefined;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== Number(d)) return undefined;
   if (zone === undefined) return localToInstant(wall, timeZone);

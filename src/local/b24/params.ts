@@ -2,7 +2,6 @@
  * Reading untrusted arguments. JSON bodies carry numbers and arrays while form and query arguments carry only
  * strings and PHP-style maps, so every reader here accepts both encodings of the same value.
  */
-import type { B24Error } from './envelope';
 
 export type Params = Record<string, unknown>;
 
@@ -51,8 +50,3 @@ export function yesNo(value: unknown): 'Y' | 'N' | undefined {
   return undefined;
 }
 
-export function requireInt(value: unknown, error: () => B24Error): number {
-  const n = asInt(value);
-  if (n === undefined) throw error();
-  return n;
-}

@@ -72,7 +72,6 @@ const FIELDS: [string, Getter][] = [
   ['ACCOMPLICES', (t) => t.accomplices.map(String)],
   ['CHAT_ID', (t) => t.chatId],
 ];
-const FIELD_MAP = new Map(FIELDS);
 const SYSTEM_UF = ['UF_CRM_TASK', 'UF_TASK_WEBDAV_FILES', 'UF_MAIL_MESSAGE'];
 
 export function camelize(upper: string): string {
@@ -170,6 +169,3 @@ export function renderTask(t: TaskRecord, ctx: CallContext, select?: string[]): 
   return out;
 }
 
-export function isKnownField(name: string): boolean {
-  return FIELD_MAP.has(name);
-}

@@ -83,11 +83,3 @@ export function activeHost(): SdkHost | undefined {
   return currentInvocation()?.host ?? binding().active;
 }
 
-export function currentHost(): SdkHost {
-  const host = activeHost();
-  if (!host) {
-    // The same failure the real SDK shows outside the Forge runtime, so the cause is recognisable.
-    throw new Error('global.__forge_fetch__ is not a function (no local Forge runtime is active: create a LocalPlatform first)');
-  }
-  return host;
-}

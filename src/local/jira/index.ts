@@ -125,7 +125,7 @@ export class JiraEmulator implements HttpService {
     const issueRef = match.params.issueIdOrKey;
     const touched = issueRef === undefined ? undefined : this.state.findIssue(issueRef)?.id;
     const response = await match.handler(ctx);
-    if (request.method.toUpperCase() !== 'GET') this.state.searchIndex.afterWrite(this.state, touched, this.clock.now() + this.limits.searchLagMs);
+    if (request.method.toUpperCase() !== 'GET') this.state.searchIndex.afterWrite(this.state.issues, touched, this.clock.now() + this.limits.searchLagMs);
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);

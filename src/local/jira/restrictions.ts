@@ -9,7 +9,6 @@
  * must then decide itself what to hold back); every person is in `jira-software-users`, site admins in
  * `jira-administrators`.
  */
-import { JiraHttpError } from './errors';
 import { permissionsOf } from './permissions';
 import type { JiraState, StoredComment, StoredIssue } from './state';
 
@@ -95,6 +94,3 @@ export function canSeeComment(state: JiraState, accountId: string, comment: Stor
   return inGroup(state, accountId, v.identifier ?? v.value ?? '');
 }
 
-/** Jira's answer for an issue the caller may not see: the same 404 as for one that does not exist. */
-export const issueHidden = (): JiraHttpError =>
-  new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);

@@ -4,7 +4,10 @@
  * issue that becomes visible to search `searchLagMs` later; until then search sees the previous snapshot (or,
  * for a new issue, nothing).
  */
-import type { JiraState, StoredIssue } from './state';
+import type { StoredIssue } from './records';
+
+/** The live issues, as the site's state holds them. */
+type LiveIssues = ReadonlyMap<string, StoredIssue>;
 
 const MAX_VERSIONS = 20;
 
@@ -17,9 +20,9 @@ export class SearchIndex {
   private readonly versions = new Map<string, Version[]>();
 
   /** After any write: the touched issue (changed or deleted) and every issue the index has never seen. */
-  afterWrite(state: JiraState, touchedId: string | undefined, visibleAt: number): void {
-    if (touchedId !== undefined) this.record(touchedId, state.issues.get(touchedId) ?? null, visibleAt);
-    for (const [id, issue] of state.issues) if (!this.versions.has(id)) this.record(id, issue, visibleAt);
+  afterWrite(issues: LiveIssues, touchedId: string | undefined, visibleAt: number): void {
+    if (touchedId !== undefined) this.record(touchedId, issues.get(touchedId) ?? null, visibleAt);
+    for (const [id, issue] of issues) if (!this.versions.has(id)) this.record(id, issue, visibleAt);
   }
 
   private record(id: string, issue: StoredIssue | null, visibleAt: number): void {
@@ -30,11 +33,11 @@ export class SearchIndex {
   }
 
   /** What a search at `now` sees; ids in `reconcile` are read from the live state (read-after-write). */
-  visible(state: JiraState, now: number, reconcile: ReadonlySet<string>): StoredIssue[] {
+  visible(issues: LiveIssues, now: number, reconcile: ReadonlySet<string>): StoredIssue[] {
     const out: StoredIssue[] = [];
     for (const [id, list] of this.versions) {
       if (reconcile.has(id)) {
-        const live = state.issues.get(id);
+        const live = issues.get(id);
         if (live !== undefined) out.push(live);
         continue;
       }

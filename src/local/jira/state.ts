@@ -1,70 +1,11 @@
 /** The emulated site's data: users, projects and their workflows, issues, comments, attachments. In memory only. */
-import type { AdfDoc } from '../../core/adf';
 import type { JiraSeed, JiraSeedProject, JiraSeedUser, JiraWorkflow } from '../contracts';
 import { issueNotFound } from './errors';
+import type { StoredAttachment, StoredComment, StoredIssue } from './records';
 import { SearchIndex } from './search-index';
 import { defaultWorkflow } from './workflow';
 
-export interface ChangeItem {
-  field: string;
-  fieldtype: 'jira' | 'custom';
-  fieldId: string;
-  from: string | null;
-  fromString: string | null;
-  to: string | null;
-  toString: string | null;
-}
-
-export interface History {
-  id: string;
-  authorId: string;
-  created: number;
-  items: ChangeItem[];
-}
-
-export interface StoredIssue {
-  id: string;
-  key: string;
-  projectId: string;
-  issueTypeId: string;
-  summary: string;
-  description: AdfDoc | null;
-  statusId: string;
-  resolution: { id: string; name: string } | null;
-  resolutionDate: number | null;
-  assignee: string | null;
-  reporter: string | null;
-  creator: string;
-  priorityId: string | null;
-  duedate: string | null;
-  labels: string[];
-  custom: Record<string, unknown>;
-  created: number;
-  updated: number;
-  properties: Map<string, unknown>;
-  histories: History[];
-}
-
-export interface StoredComment {
-  id: string;
-  issueId: string;
-  authorId: string;
-  updateAuthorId: string;
-  body: AdfDoc;
-  created: number;
-  updated: number;
-  visibility?: { type: string; value?: string; identifier?: string };
-}
-
-export interface StoredAttachment {
-  id: string;
-  issueId: string;
-  filename: string;
-  mimeType: string;
-  bytes: Uint8Array;
-  authorId: string;
-  created: number;
-}
+export type { ChangeItem, History, StoredAttachment, StoredComment, StoredIssue } from './records';
 
 export const ISSUE_TYPES = [
   { id: '10001', name: 'Task', description: 'A small, distinct piece of work.' },

@@ -147,3 +147,25 @@ describe('planPairSync', () => {
     expect(fromB24.toJira).toEqual({});
   });
 });
+
+describe('planPairSync with values the other side cannot hold', () => {
+  it('leaves a Jira due date Bitrix24 cannot hold unwritten, acknowledged as it stands, and quiet afterwards', () => {
+    const first = plan({}, { dueDate: '0001-01-01' });
+    expect(writes(first)).toEqual(NO_WRITES);
+    expect(first.skipped).toEqual([expect.objectContaining({ field: 'dueDate', to: 'b24', code: 'outOfB24Range' })]);
+    expect(first.nextBase.b24.dueDate).toBe(aCanonical().dueDate);
+    expect(first.nextBase.jira.dueDate).toBe('0001-01-01');
+    const again = planPairSync({ b24: aCanonical(), jira: aCanonical({ dueDate: '0001-01-01' }), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    expect(outcome(again)).toEqual({ toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [] });
+  });
+
+  it('writes a title Jira cannot hold as it can, names the cut once, and takes the cut copy for no change', () => {
+    const long = '😀'.repeat(300);
+    const first = plan({ title: long }, {});
+    expect(first.toJira).toEqual({ title: long });
+    expect(first.warnings).toEqual([expect.objectContaining({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to: 'jira' })]);
+    expect(first.nextBase.jira.title).toBe('😀'.repeat(127));
+    const again = planPairSync({ b24: aCanonical({ title: long }), jira: aCanonical({ title: '😀'.repeat(127) }), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    expect(outcome(again)).toEqual({ toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [] });
+  });
+});

@@ -109,6 +109,17 @@ describe('deadlines', () => {
     expect((await portal.ok('tasks.task.update', { taskId: id, fields: { DEADLINE: '' } })).result.task.deadline).toBeNull();
     expect((await portal.call('tasks.task.update', { taskId: id, fields: { DEADLINE: 'tomorrow' } })).status).toBe(400);
   });
+
+  it('refuses a year before 1000 rather than storing another date, and keeps the deadline it had', async () => {
+    const portal = aPortal();
+    const id = (await portal.ok('tasks.task.add', aTask({ DEADLINE: '2025-10-24T19:00:00+02:00' }))).result.task.id;
+    for (const early of ['0001-01-01T19:00:00+03:00', '0099-12-31', '0999-12-31T23:59:59Z']) {
+      const reply = await portal.call('tasks.task.update', { taskId: id, fields: { DEADLINE: early } });
+      expect(reply.status).toBe(400);
+    }
+    expect((await portal.ok('tasks.task.get', { taskId: id, select: ['DEADLINE'] })).result.task.deadline).toBe('2025-10-24T19:00:00+02:00');
+    expect((await portal.ok('tasks.task.update', { taskId: id, fields: { DEADLINE: '1000-01-01T12:00:00Z' } })).result.task.deadline).toMatch(/^1000-01-01T/);
+  });
 });
 
 describe('tasks.task.list', () => {

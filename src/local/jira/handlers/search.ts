@@ -50,7 +50,7 @@ function search(ctx: HandlerContext, req: SearchRequest): Response {
   const order = query.orderBy.length > 0 ? query.orderBy : [{ field: 'id', desc: true }];
   const reconcile = new Set(req.reconcileIssues.map(String));
   const where = query.where;
-  const found = state.searchIndex.visible(state, ctx.clock.now(), reconcile)
+  const found = state.searchIndex.visible(state.issues, ctx.clock.now(), reconcile)
     .filter((issue) => can(state, ctx.actor.accountId, state.projectOf(issue).key, 'BROWSE_PROJECTS') && matches(state, issue, where))
     .sort((a, b) => {
       for (const o of order) {

@@ -8,9 +8,6 @@ export interface ForgeDoc {
 
 export type Props = Record<string, unknown>;
 
-export const isForgeDoc = (value: unknown): value is ForgeDoc =>
-  typeof value === 'object' && value !== null && typeof (value as ForgeDoc).type === 'string' && Array.isArray((value as ForgeDoc).children);
-
 export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 
 export const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);

@@ -5,7 +5,7 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useEffect, useState, type ComponentProps } from 'react';
-import type { Drawing } from '../draw';
+import type { Drawing } from '../drawing';
 import { bool, callback, text, type ForgeDoc } from '../forge-doc';
 import { UserPicker } from './user-picker';
 

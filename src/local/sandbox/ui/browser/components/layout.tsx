@@ -6,7 +6,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ComponentProps } from 'react';
-import type { Drawing } from '../draw';
+import type { Drawing } from '../drawing';
 import { bool, text } from '../forge-doc';
 
 type Space = ComponentProps<typeof Stack>['space'];

@@ -1,7 +1,7 @@
 /** DynamicTable (its head and rows arrive as ContentWrapper → Row → Cell nodes) and Tabs. */
 import DynamicTable from '@atlaskit/dynamic-table';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import type { Drawing, Draw } from '../draw';
+import type { Drawing, Draw } from '../drawing';
 import { bool, callback, childrenOf, elementToDoc, text, type ForgeDoc } from '../forge-doc';
 
 const cellsOf = (parent: ForgeDoc, draw: Draw) =>
