@@ -8,11 +8,14 @@ import { syncB24Comment } from './comments/from-b24';
 import { syncJiraComment } from './comments/from-jira';
 import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
+import { parseMarker } from './pair/marker-seal';
+import { journalIgnored, judgeIssueMarker } from './pair/marker-trust';
 import { consumeEcho } from './migration/echo';
 import { handleDeletion } from './pair/delete';
 import { issueCustomFields, readIssue, readTask, taskUserFields } from './pair/read';
 import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
 import { syncLinkedPair } from './pair/sync-linked';
+import { keys } from './store/keys';
 import type { PairLink } from './store/links';
 import type { SyncContext } from './sync-context';
 
@@ -44,9 +47,12 @@ async function deleted(ctx: SyncContext, link: PairLink, side: 'b24' | 'jira'): 
   await handleDeletion(ctx, link, config, side);
 }
 
-/** A task with no link: create its issue when its workgroup is paired (not for the survivor of a deleted pair). */
+/**
+ * A task with no link: create its issue when its workgroup is paired. Not for the survivor of a deleted pair nor
+ * for a task a person unlinked: only a person pairs those again.
+ */
 async function fromUnlinkedTask(ctx: SyncContext, taskId: string, asked = false): Promise<void> {
-  if (!asked && (await ctx.links.wasDissolved('b24', taskId))) return;
+  if (!asked && (await ctx.links.heldApart('b24', taskId))) return;
   const configs = await Promise.all((await ctx.configs.list()).map((p) => ctx.configs.stored(p)));
   const userFields = [...new Set(configs.flatMap((c) => (c ? taskUserFields(c) : [])))];
   const task = await ctx.b24.getTask(taskId, { userFields });
@@ -55,6 +61,8 @@ async function fromUnlinkedTask(ctx: SyncContext, taskId: string, asked = false)
   // The project is found by its stored pairing; whether that pairing is still listed is asked of it alone.
   const config = owner ? await ctx.configs.get(owner.projectKey) : null;
   if (!config) return;
+  // The add of the app's own task whose reply was lost: the issue's retry links it (find-created-task.ts).
+  if (task.xmlId !== null && (await ctx.deps.kv.get(keys.taskAddSent(task.xmlId))) !== undefined) return;
   ctx.useProject(config.projectKey);
   const result = await createIssueFromTask(ctx, task, config);
   if ('existingIssueId' in result) {
@@ -66,17 +74,31 @@ async function fromUnlinkedTask(ctx: SyncContext, taskId: string, asked = false)
   }
 }
 
-/** An issue with no link: create its task when its project is paired (not for the survivor of a deleted pair). */
+/**
+ * An issue with no link: create its task when its project is paired, or restore the link its marker names when
+ * the marker may be trusted (marker-trust.ts). Not for the survivor of a deleted pair nor for an issue a person
+ * unlinked: an edit of it creates no twin; only a person's link or "Create task" pairs it again.
+ */
 async function fromUnlinkedIssue(ctx: SyncContext, issueId: string, projectKey: string, asked = false): Promise<void> {
-  if (!asked && (await ctx.links.wasDissolved('jira', issueId))) return;
+  if (!asked && (await ctx.links.heldApart('jira', issueId))) return;
   const config = await configOf(ctx, projectKey);
   if (!config) return;
   const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config), properties: [ISSUE_PROPERTY] });
   if (!read || read.issue.fields.project.key !== config.projectKey) return;
   if (await heldBackSecured(ctx, config, read.issue)) return;
-  const marker = read.properties[ISSUE_PROPERTY];
-  const markedTaskId = typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
-  const result = await createTaskFromIssue(ctx, read.issue, config, markedTaskId);
+  const marker = parseMarker(read.properties[ISSUE_PROPERTY]);
+  if (marker) {
+    const verdict = await judgeIssueMarker(ctx, read.issue, marker, config, asked);
+    if (verdict.action === 'take') {
+      const link = { taskId: verdict.task.id, issueId, issueKey: read.issue.key, projectKey, linkedAt: ctx.now() };
+      await ctx.links.save(link);
+      await syncLinkedPair(ctx, link, config, 'both');
+      return;
+    }
+    if (verdict.why) await journalIgnored(ctx, config, { taskId: marker.taskId, issueId, issueKey: read.issue.key }, verdict.why);
+    if (verdict.action === 'hold') return;
+  }
+  const result = await createTaskFromIssue(ctx, read.issue, config);
   if ('existingTaskId' in result) {
     // The issue's marker outlives its task: a pair whose task was deleted (and handled) is not linked again.
     if (!(await readTask(ctx, result.existingTaskId, config))) return;

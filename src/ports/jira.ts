@@ -144,6 +144,8 @@ export interface JiraPort {
   deleteComment(issueIdOrKey: string, commentId: string): Promise<void>;
   getIssueProperty(issueIdOrKey: string, key: string): Promise<unknown>;
   setIssueProperty(issueIdOrKey: string, key: string, value: unknown): Promise<void>;
+  /** Removes the property; one that is not there is not an error (the goal, no property, is reached). */
+  deleteIssueProperty(issueIdOrKey: string, key: string): Promise<void>;
   searchJql(jql: string, options?: JiraSearchOptions): Promise<JiraSearchPage>;
   /** `/search/jql` with issue properties (≤ 5 keys) and optionally the comments of each issue. */
   searchIssues(jql: string, options: JiraSearchOptions & { properties: string[]; withComments?: boolean; withAttachments?: boolean }): Promise<{ items: JiraSearchItem[]; nextPageToken?: string }>;

@@ -7,6 +7,7 @@
  */
 import { startDryRun, readDryRun } from '../../src/app/migration/dry-run';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
+import { sealedMarker } from '../../src/app/pair/marker-seal';
 import { attachInB24 } from '../scenarios/files';
 import { actions, attachInJira, createWorld, fileOf, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost, writes } from '../reconcile/in-app';
@@ -49,10 +50,12 @@ async function mixedWorld(): Promise<World> {
       if (i === 0) for (const status of ['In Progress', 'In Review']) await a.transitionIssue(PEOPLE.anna.email, issue.id, status);
       if (i === 4) await attachInJira(w, PEOPLE.dmitri.email, issue.id, 'spec.pdf', fileOf(3000));
     }
-    // What an interrupted create leaves behind: the issue made for a task, carrying its marker, and no link.
+    // What an interrupted create leaves behind: the issue made for a task, carrying the app's own (sealed) marker,
+    // and no link.
+    const marker = await inApp(w, (deps) => sealedMarker(deps, unheard[13] ?? ''));
     await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/issue', {
       fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Made for an old task' },
-      properties: [{ key: 'b24-sync', value: { taskId: unheard[13] } }],
+      properties: [{ key: 'b24-sync', value: marker }],
     });
   });
   w.clock.advance(120_000);

@@ -24,7 +24,7 @@ const searchSchema = z.object({ issues: z.array(issueSchema), nextPageToken: z.s
 type IssueEndpoints = Pick<
   JiraPort,
   | 'getIssue' | 'createIssue' | 'updateIssue' | 'deleteIssue' | 'getTransitions' | 'doTransition'
-  | 'getIssueProperty' | 'setIssueProperty' | 'searchJql'
+  | 'getIssueProperty' | 'setIssueProperty' | 'deleteIssueProperty' | 'searchJql'
 >;
 
 export const issueEndpoints = (r: JiraRequester): IssueEndpoints => ({
@@ -68,6 +68,10 @@ export const issueEndpoints = (r: JiraRequester): IssueEndpoints => ({
 
   async setIssueProperty(issueIdOrKey, key, value) {
     await r.send('set issue property', `/rest/api/3/issue/${enc(issueIdOrKey)}/properties/${enc(key)}`, jsonBody('PUT', value));
+  },
+
+  async deleteIssueProperty(issueIdOrKey, key) {
+    await nullIfNotFound(r.send('delete issue property', `/rest/api/3/issue/${enc(issueIdOrKey)}/properties/${enc(key)}`, jsonBody('DELETE')));
   },
 
   async searchJql(jql, options = {}) {

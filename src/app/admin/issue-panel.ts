@@ -9,6 +9,7 @@ import { JournalStore, type JournalEntry } from '../store/journal';
 import { LinkStore, type PairLink } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
 import { AdminError, b24Failure, worded, type Worded } from './errors';
+import { linkedByPerson, unlinkPair } from './person-pairing';
 
 export interface IssueRef {
   issueId: string;
@@ -160,6 +161,7 @@ export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference:
   if (!inPairedGroup(task, config)) throw AdminError.of(outsideGroup(taskId));
   const link: PairLink = { taskId, issueId: issue.issueId, issueKey: issue.issueKey, projectKey: issue.projectKey, linkedAt: deps.clock.now() };
   await links.save(link);
+  await linkedByPerson(deps, link);
   await push(deps, { kind: 'pair-sync', taskId, issueId: issue.issueId, origin: 'sync-now' });
   return link;
 }
@@ -168,14 +170,17 @@ export async function unlinkIssue(deps: AppDeps, issue: IssueRef): Promise<void>
   const links = new LinkStore(deps.kv);
   const link = await links.byIssue(issue.issueId);
   if (!link) throw AdminError.of(NOT_LINKED);
-  await links.remove(link);
+  await unlinkPair(deps, link);
 }
 
 export async function createTaskForIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
-  if (await new LinkStore(deps.kv).byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.', 'panel.alreadyLinked');
+  const links = new LinkStore(deps.kv);
+  if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.', 'panel.alreadyLinked');
   if (!(await new ProjectConfigStore(deps.kv).get(issue.projectKey))) {
     throw AdminError.of(notPaired(issue.projectKey));
   }
-  // Only the issue: the consumer finds no pair and no marker, and creates the task exactly once.
+  // The person asks for a task: an earlier unlink of this issue no longer holds it apart.
+  await links.forgetUnlinked('jira', issue.issueId);
+  // Only the issue: the consumer finds no pair and no marker it may take, and creates the task exactly once.
   await push(deps, { kind: 'pair-sync', issueId: issue.issueId, origin: 'sync-now' });
 }

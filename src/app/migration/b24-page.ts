@@ -29,8 +29,10 @@ export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: stri
   const unfinished: { task: B24Task; link: PairLink }[] = [];
   for (const task of tasks) {
     const link = await ctx.links.byTask(task.id);
-    if (!link) todo.push(task);
-    else {
+    // A task a person unlinked stays unpaired: the migration pairs only what nobody has decided on.
+    if (!link) {
+      if (!(await ctx.links.wasUnlinked('b24', task.id))) todo.push(task);
+    } else {
       if (!(await ctx.states.get(task.id, link.issueId))) unfinished.push({ task, link });
       if (commentCounts.has(task.id) && (await stillOwesComments(ctx.deps.kv, 'b24', task.id))) owed.push(link);
     }

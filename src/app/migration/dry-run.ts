@@ -12,6 +12,7 @@ import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
 import { ISSUE_PROPERTY } from '../pair/create';
+import { isSealed, parseMarker } from '../pair/marker-seal';
 import { jqlProject } from '../reconcile/window';
 import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
@@ -99,10 +100,10 @@ async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const marked = [...run.markedIssueIds];
   for (const issue of page.issues) {
     if (await scan.links.byIssue(issue.id)) continue;
-    const value = await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY);
-    const taskId = typeof value === 'object' && value !== null && 'taskId' in value && typeof value.taskId === 'string' ? value.taskId : null;
-    if (taskId === null || marked.length >= MAX_MARKED) continue;
-    named.push(taskId);
+    const marker = parseMarker(await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY));
+    // The run takes only the app's own marker (pair/marker-trust.ts): one a person wrote pairs nothing.
+    if (marker === null || marked.length >= MAX_MARKED || !(await isSealed(scan.deps, marker))) continue;
+    named.push(marker.taskId);
     marked.push(issue.id);
   }
   const issues = { ...run.issues, marked: marked.length };
@@ -119,7 +120,8 @@ async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const tasks = pages.flat();
   let next: DryRun = { ...run, tasks: { ...run.tasks, total: run.tasks.total + tasks.length } };
   for (const task of tasks) {
-    if (await scan.links.byTask(task.id)) next = { ...next, tasks: { ...next.tasks, linked: next.tasks.linked + 1 } };
+    // A task a person unlinked is left as it is by the run (b24-page.ts), as a linked one is: counted with them.
+    if ((await scan.links.byTask(task.id)) || (await scan.links.wasUnlinked('b24', task.id))) next = { ...next, tasks: { ...next.tasks, linked: next.tasks.linked + 1 } };
     else if (next.namedTaskIds.includes(task.id)) next = { ...next, tasks: { ...next.tasks, namedByIssueMarker: next.tasks.namedByIssueMarker + 1 } };
     else if (task.xmlId !== null && /^\d{1,18}$/.test(task.xmlId)) {
       // The app writes XML_ID only on tasks it made for an issue: that issue is this task's partner.
@@ -153,7 +155,7 @@ async function issuesPage(scan: Scan, run: DryRun): Promise<DryRun> {
   });
   let next: DryRun = { ...run, issues: { ...run.issues, total: run.issues.total + page.items.length } };
   for (const { issue, comments, attachments } of page.items) {
-    if (await scan.links.byIssue(issue.id)) next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
+    if ((await scan.links.byIssue(issue.id)) || (await scan.links.wasUnlinked('jira', issue.id))) next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
     else if (next.markedIssueIds.includes(issue.id)) next = { ...next, issues: { ...next.issues, byMarker: next.issues.byMarker + 1 } };
     else next = countFiles(countComments(await taskToMakeFor(scan, next, issue), 'issue', comments?.length ?? 0), 'issue', attachments?.length ?? 0);
   }

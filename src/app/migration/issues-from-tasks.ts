@@ -19,6 +19,8 @@ import type { SyncContext } from '../sync-context';
 import { moveIssueTo } from '../pair/apply-jira';
 import { allFlowingTo } from '../pair/changes';
 import { createIssueFromTask, ISSUE_PROPERTY } from '../pair/create';
+import { parseMarker, sealedMarker } from '../pair/marker-seal';
+import { restorableIssue } from '../pair/marker-trust';
 import { CreationLock } from '../pair/creation-lock';
 import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../pair/read';
@@ -61,13 +63,15 @@ async function prepare(ctx: SyncContext, config: SyncConfig, task: B24Task, resu
 }
 
 /** Issues an earlier attempt created for these tasks, by marker (search can see them: the lock waited it out). */
-async function findMarked(ctx: SyncContext, doubtful: Prepared[], result: ChunkResult): Promise<void> {
+async function findMarked(ctx: SyncContext, config: SyncConfig, doubtful: Prepared[], result: ChunkResult): Promise<void> {
   if (doubtful.length === 0) return;
   const jql = doubtful.map((p) => `issue.property[${ISSUE_PROPERTY}].taskId = "${p.task.id}"`).join(' OR ');
   const known = doubtful.map((p) => p.lock.knownCreatedId).filter((id): id is string => id !== undefined && /^\d+$/.test(id)).map(Number);
   const page = await ctx.jira.searchIssues(jql, { properties: [ISSUE_PROPERTY], maxResults: 100, ...(known.length ? { reconcileIssues: known } : {}) });
   for (const p of doubtful) {
-    const found = page.items.find((i) => (i.properties[ISSUE_PROPERTY] as { taskId?: unknown } | undefined)?.taskId === p.task.id);
+    const candidates = page.items.map((i) => ({ issue: i.issue, marker: parseMarker(i.properties[ISSUE_PROPERTY]) }));
+    const foundId = await restorableIssue(ctx, p.task.id, config, candidates);
+    const found = candidates.find((c) => c.issue.id === foundId);
     if (found) {
       await ctx.links.save({ taskId: p.task.id, issueId: found.issue.id, issueKey: found.issue.key, projectKey: found.issue.fields.project.key, linkedAt: ctx.now() });
       await p.lock.release();
@@ -82,11 +86,13 @@ async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[],
   for (const type of new Set(chunk.map((p) => JSON.stringify(p.write.fields.issuetype ?? null)))) {
     hops.set(type, await initialTransitions(ctx, config.projectKey, JSON.parse(type)));
   }
+  const markers = new Map<string, { taskId: string; seal: string }>();
+  for (const p of chunk) markers.set(p.task.id, await sealedMarker(ctx.deps, p.task.id));
   let outcomes;
   try {
     outcomes = await ctx.jira.createIssues(chunk.map((p) => {
       const transitionId = firstHopId(hops.get(JSON.stringify(p.write.fields.issuetype ?? null)) ?? null, p.write.status);
-      return { fields: p.write.fields, properties: [{ key: ISSUE_PROPERTY, value: { taskId: p.task.id } }], ...(transitionId === undefined ? {} : { transitionId }) };
+      return { fields: p.write.fields, properties: [{ key: ISSUE_PROPERTY, value: markers.get(p.task.id) ?? null }], ...(transitionId === undefined ? {} : { transitionId }) };
     }));
   } catch (error) {
     // A refusal or a 429 is an answer: nothing was created. A lost reply keeps the locks, so the retry looks first.
@@ -190,7 +196,7 @@ export async function issuesFromTasks(ctx: SyncContext, config: SyncConfig, task
     const p = await prepare(ctx, config, task, result);
     if (p) (p.doubtful ? doubtful : ready).push(p.prepared);
   }
-  await findMarked(ctx, doubtful, result);
+  await findMarked(ctx, config, doubtful, result);
   const stillMissing = [];
   for (const p of doubtful) if (!(await ctx.links.byTask(p.task.id))) stillMissing.push(p);
   const created = await sendBulk(ctx, config, [...ready, ...stillMissing], result, runKey);

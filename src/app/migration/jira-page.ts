@@ -61,7 +61,7 @@ export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: str
     } else if (markerOf(item.properties) !== null) {
       // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
       await handOver(ctx, { issueId: item.issue.id }, result);
-    } else todo.push(item.issue);
+    } else if (!(await ctx.links.wasUnlinked('jira', item.issue.id))) todo.push(item.issue);
     if (item.comments?.length) comments.set(item.issue.id, item.comments);
   }
   await owesComments(ctx.deps.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));

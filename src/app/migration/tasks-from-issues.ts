@@ -20,6 +20,7 @@ import { createTaskFromIssue } from '../pair/create';
 import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../pair/read';
 import { b24FilterDate } from '../reconcile/window';
+import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
 import { failureNote } from '../failure-note';
 import { note, sentencesOf } from '../store/journal-notes';
@@ -33,7 +34,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** Pages of the creation window read in one batch (a retry comes minutes after its attempt). */
 const WINDOW_PAGES = 5;
 
-const sentKey = (issueId: string): string => `msent:jira:${issueId}`;
+const sentKey = keys.taskAddSent;
 const lockKey = (issueId: string): string => `creating:jira:${issueId}`;
 
 interface Prepared {
@@ -89,7 +90,7 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, rea
   const names = { key: p.issue.key, title: p.issue.fields.summary };
   await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', [note('migration.issueRefusedInBulk', { ...names, reason }, `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`)]);
   try {
-    const single = await createTaskFromIssue(ctx, p.issue, config, null);
+    const single = await createTaskFromIssue(ctx, p.issue, config);
     if ('existingTaskId' in single) await handOver(ctx, { issueId: p.issue.id }, result);
     else result.created += 1;
   } catch (error) {

@@ -19,9 +19,14 @@ import { findTaskCreatedFor } from './find-created-task';
 import { refusedValues, warningSentence } from './journal-entry';
 import { CreationLock } from './creation-lock';
 import { refusalSentence, writeDroppingRefused } from './jira-refusals';
+import { ISSUE_PROPERTY, parseMarker, sealedMarker } from './marker-seal';
+import { restorableIssue } from './marker-trust';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue } from './read';
+import { keys } from '../store/keys';
 
-export const ISSUE_PROPERTY = 'b24-sync';
+export { ISSUE_PROPERTY } from './marker-seal';
+/** How long the record of a sent tasks.task.add stays: longer than every retry of an add whose outcome is unknown. */
+const ADD_SENT_TTL_SECONDS = 24 * 3600;
 const LOCK_TTL_SECONDS = 300;
 
 /**
@@ -71,16 +76,19 @@ export async function createIssueFromTask(ctx: SyncContext, task: B24Task, confi
   }
 }
 
-/** The issue carrying the task's marker; an id an earlier attempt got back is named for read-after-write search. */
-async function markedIssue(ctx: SyncContext, taskId: string, knownId: string | undefined): Promise<string | undefined> {
+/**
+ * The issue the app made for the task, found by its marker; an id an earlier attempt got back is named for
+ * read-after-write search. Anyone who may edit an issue may write a marker, so only one the app may take counts.
+ */
+async function markedIssue(ctx: SyncContext, config: SyncConfig, taskId: string, knownId: string | undefined): Promise<string | undefined> {
   const reconcile = knownId !== undefined && /^\d+$/.test(knownId) ? { reconcileIssues: [Number(knownId)] } : {};
-  const marked = await ctx.jira.searchJql(`issue.property[${ISSUE_PROPERTY}].taskId = "${taskId}"`, { maxResults: 1, ...reconcile });
-  return marked.issues[0]?.id;
+  const marked = await ctx.jira.searchIssues(`issue.property[${ISSUE_PROPERTY}].taskId = "${taskId}"`, { properties: [ISSUE_PROPERTY], maxResults: 10, ...reconcile });
+  return restorableIssue(ctx, taskId, config, marked.items.map((i) => ({ issue: i.issue, marker: parseMarker(i.properties[ISSUE_PROPERTY]) })));
 }
 
 async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig, lock: CreationLock): Promise<PairLink | { existingIssueId: string }> {
   const started = ctx.now();
-  const existing = await markedIssue(ctx, task.id, lock.knownCreatedId);
+  const existing = await markedIssue(ctx, config, task.id, lock.knownCreatedId);
   if (existing !== undefined) {
     await lock.release();
     return { existingIssueId: existing };
@@ -89,8 +97,8 @@ async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig
   const canon = canonicalOfTask(task, mapping);
   const flowing = allFlowingTo('jira', canon, config);
   const write = toJiraFields(flowing, mapping, true);
+  const properties = [{ key: ISSUE_PROPERTY, value: await sealedMarker(ctx.deps, task.id) }];
   await lock.markSent();
-  const properties = [{ key: ISSUE_PROPERTY, value: { taskId: task.id } }];
   const { result: created, refused } = await writeDroppingRefused(write.fields, (fields) => ctx.jira.createIssue(fields, properties), CREATE_MANDATORY);
   if (created === undefined) throw new PermanentError('invalid-request', 'Jira refused every field of the new issue', { code: 'jira:400' });
   await lock.markCreated(created.id);
@@ -114,9 +122,8 @@ async function issueFromTask(ctx: SyncContext, task: B24Task, config: SyncConfig
   return link;
 }
 
-/** An issue in a paired project with no task yet. */
-export async function createTaskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig, markedTaskId: string | null): Promise<PairLink | { existingTaskId: string }> {
-  if (markedTaskId) return { existingTaskId: markedTaskId };
+/** An issue in a paired project with no task yet (its marker, if any, was judged by the caller). */
+export async function createTaskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncConfig): Promise<PairLink | { existingTaskId: string }> {
   return withCreationLock(ctx, `creating:jira:${issue.id}`, () => taskFromIssue(ctx, issue, config));
 }
 
@@ -131,16 +138,24 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
   // An earlier attempt's task was created by whoever this one would create it as.
   const creator = write.fields.CREATED_BY;
   const createdBy = typeof creator === 'string' || typeof creator === 'number' ? String(creator) : connection?.actingUserId;
-  const marked = await findTaskCreatedFor(ctx, issue, config, createdBy);
-  if (marked) return { existingTaskId: marked };
+  // Anyone may write XML_ID: a task carrying the issue's id is taken only while the app's own add is in doubt.
+  const sent: unknown = await ctx.deps.kv.get(keys.taskAddSent(issue.id));
+  const marked = typeof sent === 'number' ? await findTaskCreatedFor(ctx, issue, config, createdBy, sent) : null;
+  if (marked) {
+    await ctx.links.save({ taskId: marked, issueId: issue.id, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() });
+    await ctx.deps.kv.delete(keys.taskAddSent(issue.id));
+    return { existingTaskId: marked };
+  }
   if (write.fields.RESPONSIBLE_ID === undefined && connection?.actingUserId) {
     // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
     write.fields.RESPONSIBLE_ID = connection.actingUserId;
   }
+  await ctx.deps.kv.set(keys.taskAddSent(issue.id), ctx.now(), { ttlSeconds: ADD_SENT_TTL_SECONDS });
   const task = await ctx.b24.addTask({ ...write.fields, XML_ID: issue.id });
   const link: PairLink = { taskId: task.id, issueId: issue.id, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
-  // The task's XML_ID (set in the same add) already marks the pair for a retry; the issue needs no property.
+  // The task's XML_ID (set in the same add) and the sent record mark the pair for a retry; the issue needs no property.
   await ctx.links.save(link);
+  await ctx.deps.kv.delete(keys.taskAddSent(issue.id));
   let b24 = canonicalOfTask(task, await mappingFor(ctx, config, task, issue));
   // Until the status move is made, a retry must see it as "changed in Jira only" (never as a conflict).
   await ctx.states.save(task.id, issue.id, { base: { b24, jira: { ...canon, status: b24.status } }, lastSync: { at: ctx.now(), outcome: 'synced' }, pending: true });

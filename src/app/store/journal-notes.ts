@@ -97,6 +97,23 @@ export const NOTE_PARAMS = {
   /** Followed by the failure's own note (`failed`). */
   'migration.taskNotCreated': ['id', 'title'],
   'migration.issueNotCreated': ['key', 'title'],
+  /**
+   * A marker that was not taken (pair/marker-trust.ts): `task` is the task it names, `issue` the key of the issue
+   * carrying it, `other` the partner the named entity is linked to, `group` the task's workgroup.
+   */
+  'marker.linkedElsewhere': ['task', 'issue', 'other'],
+  'marker.issueLinkedElsewhere': ['task', 'issue', 'other'],
+  'marker.heldApart': ['task', 'issue'],
+  'marker.unbound': ['task', 'issue'],
+  'marker.unboundIgnored': ['task', 'issue'],
+  'marker.outsideScope': ['task', 'issue', 'group', 'project'],
+  'marker.otherProject': ['task', 'issue', 'project'],
+  'marker.ambiguous': ['task', 'issue'],
+  /** A person's link or unlink in the issue panel. */
+  'pair.linkedByPerson': ['task', 'issue'],
+  'pair.unlinkedByPerson': ['task', 'issue'],
+  /** Removing a marker on `side` after an unlink failed (`detail`: the service's answer); the unlink holds all the same. */
+  'pair.markerLeft': ['side', 'detail'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NoteCode = keyof typeof NOTE_PARAMS;

@@ -9,6 +9,15 @@ export const keys = {
   taskLinkPrefix: () => 'link:b24:',
   /** The survivor of a pair dissolved by a delete: never paired again by itself (only on a person's request). */
   dissolved: (side: 'b24' | 'jira', id: string) => `dissolved:${side}:${safe(id)}`,
+  /** An entity a person unlinked: never paired again by itself, whatever markers or events say. */
+  unlinked: (side: 'b24' | 'jira', id: string) => `unlinked:${side}:${safe(id)}`,
+  /**
+   * The app sent a tasks.task.add for this issue and has not linked its reply yet: only then may a task carrying the
+   * issue's id in XML_ID be taken as the one it made (anyone may write XML_ID). The single path and the migration share it.
+   */
+  taskAddSent: (issueId: string) => `msent:jira:${safe(issueId)}`,
+  /** Who makes the marker-sealing key (marker-seal.ts): claimed once, so two first jobs cannot make two keys. */
+  markerSealClaim: () => 'marker-seal-claim',
   /** Reconciliation's sweep of links for tasks that are gone: where it resumes and when the next one starts. */
   linkSweepCursor: () => 'reconcile-links',
   issueLink: (issueId: string) => `link:jira:${safe(issueId)}`,
@@ -60,4 +69,6 @@ export const keys = {
 export const secretKeys = {
   b24Credentials: () => 'b24-credentials',
   applicationToken: () => 'b24-application-token',
+  /** The key that seals the app's issue markers (marker-seal.ts). */
+  markerSeal: () => 'marker-seal-key',
 } as const;

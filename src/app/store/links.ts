@@ -63,6 +63,29 @@ export class LinkStore {
     return (await this.dissolvedBy(side, id)) !== null;
   }
 
+  /**
+   * A person unlinked the pair. Remembered on both sides so that nothing but a person pairs either entity again:
+   * not a marker left behind (its removal may fail), not a later edit's event, not reconciliation or a migration.
+   */
+  async markUnlinked(link: Pick<PairLink, 'taskId' | 'issueId'>): Promise<void> {
+    await this.kv.set(keys.unlinked('b24', link.taskId), link.issueId);
+    await this.kv.set(keys.unlinked('jira', link.issueId), link.taskId);
+  }
+
+  /** A person pairs the entity again (a link, "Create task"): their choice replaces the earlier unlink. */
+  async forgetUnlinked(side: 'b24' | 'jira', id: string): Promise<void> {
+    await this.kv.delete(keys.unlinked(side, id));
+  }
+
+  async wasUnlinked(side: 'b24' | 'jira', id: string): Promise<boolean> {
+    return (await this.kv.get(keys.unlinked(side, id))) !== undefined;
+  }
+
+  /** Whether the entity must not be paired by itself: its pair was dissolved by a delete, or a person unlinked it. */
+  async heldApart(side: 'b24' | 'jira', id: string): Promise<boolean> {
+    return (await this.wasDissolved(side, id)) || this.wasUnlinked(side, id);
+  }
+
   async remove(link: Pick<PairLink, 'taskId' | 'issueId'>): Promise<void> {
     await this.kv.delete(keys.taskLink(link.taskId));
     await this.kv.delete(keys.issueLink(link.issueId));

@@ -572,6 +572,21 @@ export const englishFallback: TextTree = {
       "copyStale": "The {field} in Jira is a shortened copy that no longer matches the Bitrix24 text it was cut from (it changed in Bitrix24 too): the edit was not written to Bitrix24. Make the edit in Bitrix24, which holds the whole text; Jira then gets a fresh shortened copy.",
       "cutInsideBlock": "The {field} in Jira is a shortened copy that ends inside the first paragraph of the Bitrix24 text, so the edit cannot be put back in its place: it was not written to Bitrix24. Make the edit in Bitrix24, which holds the whole text.",
       "titleEndEdited": "The {field} in Jira is a shortened copy of a longer Bitrix24 title, and its end was rewritten, so where the rest of the title belongs is unknown: the edit was not written to Bitrix24. Keep the end of the summary as it was, or rename the task in Bitrix24."
+    },
+    "marker": {
+      "linkedElsewhere": "Issue {issue} carries a marker naming task {task}, which is linked to {other}: the marker was ignored.",
+      "issueLinkedElsewhere": "Issue {issue} carries a marker naming task {task}, but it is linked to task {other}: the marker was ignored.",
+      "heldApart": "Issue {issue} carries a marker naming task {task}, which was unlinked: the marker was ignored.",
+      "unbound": "Issue {issue} carries a marker naming task {task} that the app did not write: nothing was paired. Link the task in the issue panel, or use \"Create task\".",
+      "unboundIgnored": "Issue {issue} carries a marker naming task {task} that the app did not write: the marker was ignored.",
+      "outsideScope": "Issue {issue} carries a marker naming task {task}, which is in workgroup {group}, not the one paired with {project}: the marker was ignored.",
+      "otherProject": "Issue {issue} carries a marker naming task {task}, but it is not in project {project}: the marker was ignored.",
+      "ambiguous": "Issue {issue} carries a marker naming task {task}, and so does another issue: nothing was paired. Link the task to the right issue in the issue panel."
+    },
+    "pair": {
+      "linkedByPerson": "Issue {issue} was linked to task {task} in the issue panel.",
+      "unlinkedByPerson": "Issue {issue} and task {task} were unlinked in the issue panel; neither is paired again unless someone links it.",
+      "markerLeft": "The marker on the {side:side} side could not be removed ({detail}); the unlink holds all the same."
     }
   },
   "restrictedTo": {
