@@ -9,7 +9,7 @@ import {
   type Direction,
   type StatusRow,
   type SyncConfig,
-} from '../config';
+} from './types';
 
 const CONVERTERS = ['string', 'number', 'date', 'enumeration'];
 const B24_STATUSES = ['1', '2', '3', '4', '5', '6', '7'];
