@@ -6,6 +6,9 @@
  * from the run's fault plan, and outages (a remote refusing every call for up to an hour and a half).
  */
 import fc from 'fast-check';
+import { EditShortenedCopy, LongDescription } from './long-text';
+import { ForgeIssueMarker, ForgeTaskMarker, Relink, Unlink } from './pairing';
+import { Replay } from './replay';
 import { ASSIGNEES, actions, adfText, PEOPLE, readIssue, readTask, editMark, type Field, type Real, type Side } from './world';
 
 type Cmd = fc.AsyncCommand<Real, Real, false>;
@@ -62,6 +65,8 @@ class Edit implements Cmd {
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
     if (!p) return;
+    // Replacing a shortened copy wholesale is judged by long-text.ts's rules, not this command's.
+    if (p.long && this.field === 'description' && this.side === 'jira') return;
     r.w.clock.advance(this.gapMs);
     const value = valueFor(r, this.field, this.pick);
     const now = this.side === 'b24' ? await readTask(r.w, p.taskId) : await readIssue(r.w, p.issueId);
@@ -69,6 +74,7 @@ class Edit implements Cmd {
     if (this.side === 'b24') await r.w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId: p.taskId, fields: b24Fields(this.field, value) });
     else await r.w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${p.issueId}`, { fields: jiraFields(this.field, value) });
     p.edits.push({ side: this.side, field: this.field, value, at: editMark(r.w) });
+    if (this.field === 'description') p.long = undefined;
   }
   toString = (): string => `edit(${this.pair}, ${this.side}, ${this.field}, ${this.pick}, +${this.gapMs}ms)`;
 }
@@ -105,7 +111,8 @@ class Comment implements Cmd {
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
-    if (!p) return;
+    // Comments written while a pair is unlinked are nobody's to mirror; the checks leave such pairs' comments out.
+    if (!p || p.everUnlinked) return;
     r.w.clock.advance(this.gapMs);
     r.counter += 1;
     const text = `C${r.counter}`;
@@ -122,7 +129,7 @@ class Delete implements Cmd {
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
     // Keep at least one pair alive, so edits keep meaning something.
-    if (!p || r.pairs.filter((x) => !x.deletedOn).length < 2) return;
+    if (!p || p.unlinked || r.pairs.filter((x) => !x.deletedOn).length < 2) return;
     r.w.clock.advance(1000);
     if (this.side === 'b24') await r.w.b24(PEOPLE.anna.b24, 'tasks.task.delete', { taskId: p.taskId });
     else await r.w.jira(PEOPLE.anna.email, 'DELETE', `/rest/api/3/issue/${p.issueId}`);
@@ -190,6 +197,19 @@ const pair = fc.nat(3);
 const gap = fc.oneof(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1000, max: 90_000 }));
 const field = fc.constantFrom<Exclude<Field, 'status'>>('title', 'description', 'priority', 'dueDate', 'assignee');
 
+/** People unlinking and linking again, forged markers, over-long text and replayed deliveries. */
+function pairingAndAbuse(): { weight: number; arbitrary: fc.Arbitrary<Cmd> }[] {
+  return [
+    { weight: 1, arbitrary: pair.map((p): Cmd => new Unlink(p)) },
+    { weight: 1, arbitrary: pair.map((p): Cmd => new Relink(p)) },
+    { weight: 1, arbitrary: fc.tuple(pair, fc.boolean(), pair).map(([v, onNew, t]): Cmd => new ForgeIssueMarker(v, onNew, t)) },
+    { weight: 1, arbitrary: pair.map((v): Cmd => new ForgeTaskMarker(v)) },
+    { weight: 1, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new LongDescription(p, g)) },
+    { weight: 1, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new EditShortenedCopy(p, g)) },
+    { weight: 1, arbitrary: fc.tuple(fc.nat(20), fc.integer({ min: 2, max: 30 })).map(([w, n]): Cmd => new Replay(w, n)) },
+  ];
+}
+
 /** One weighted choice per step: edits most often, deletes and new entities rarely. */
 export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
   const arb = fc.oneof(
@@ -205,6 +225,7 @@ export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
     },
     { weight: 1, arbitrary: fc.constant<Cmd>(new Reconcile()) },
     { weight: 1, arbitrary: fc.tuple(side, fc.integer({ min: 60_000, max: 90 * 60_000 })).map(([s, ms]): Cmd => new Outage(s, ms)) },
+    ...pairingAndAbuse(),
   );
   return [arb];
 }

@@ -52,7 +52,10 @@ function genuine(journal: JournalRecord[], p: PairModel, field: string, conflict
   const before = journal.filter(about(p)).filter((e) => e.at < conflict.at && e.fields.includes(field));
   const since = before.at(-1)?.at ?? -Infinity;
   const edited = (side: Side): boolean => p.edits.some((e) => e.side === side && e.field === field && e.at > since && e.at < conflict.at);
-  return edited('b24') && edited('jira');
+  // Linked again with the two sides apart, and this field not written since: the first sync of the new pair has
+  // no common base, so the difference is a conflict the person's link made.
+  const relinkedApart = p.relinkedAt !== undefined && p.relinkedAt < conflict.at && since < p.relinkedAt;
+  return relinkedApart || (edited('b24') && edited('jira'));
 }
 
 export async function pairProblems(real: Real, journal: JournalRecord[]): Promise<string[]> {
@@ -68,15 +71,20 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
       problems.push(`${name}: a side is gone though nobody deleted it`);
       continue;
     }
+    // An unlinked pair's sides are two separate entities now (pairing-invariants.ts checks they stay unlinked).
+    if (p.unlinked) continue;
     const skip = excused(journal, p);
     for (const field of FIELDS) {
       for (const c of conflictsOn(journal, p, field)) if (!genuine(journal, p, field, c)) problems.push(`${name}: journal claims a conflict on ${field} at ${c.at} that nobody made (edits ${JSON.stringify(p.edits)}; journal ${JSON.stringify(journal.filter(about(p)).map((e) => [e.at, e.operation, e.fields, e.message]))})`);
       if (skip.has(field)) continue;
+      // A description past Jira's limit is held to the long-text rules (pairing-invariants.ts).
+      if (field === 'description' && p.long) continue;
       if (task[field] !== issue[field]) {
         problems.push(`${name}: ${field} differs: Bitrix24 ${task[field]} / Jira ${issue[field]} (journal ${JSON.stringify(journal.filter(about(p)).map((e) => [e.operation, e.outcome, e.fields, e.message]))})`);
         continue;
       }
-      const edits = p.edits.filter((e) => e.field === field);
+      // Linked again by a person: what either side held then is the pair's new start; only later edits are judged.
+      const edits = p.edits.filter((e) => e.field === field && e.at > (p.relinkedAt ?? -Infinity));
       if (edits.length === 0) continue;
       const latest = edits.reduce(later);
       // A value the field held before may be a return to the last synced value, which the three-way merge rightly
@@ -108,7 +116,7 @@ interface B24Comment { POST_MESSAGE: string }
 
 export async function commentProblems(real: Real, journal: JournalRecord[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const p of real.pairs.filter((x) => !x.deletedOn)) {
+  for (const p of real.pairs.filter((x) => !x.deletedOn && !x.everUnlinked)) {
     const failed = journal.filter(about(p)).some((e) => e.outcome === 'failed' && e.operation.includes('comment'));
     const b24 = ((await real.w.b24('1', 'task.commentitem.getlist', [p.taskId, { ID: 'asc' }])) as B24Comment[]).map((c) => c.POST_MESSAGE);
     const jira = ((await real.w.jira('anna.schmidt@example.com', 'GET', `/rest/api/3/issue/${p.issueId}/comment`)) as { comments: { body: unknown }[] }).comments.map((c) => JSON.stringify(c.body));

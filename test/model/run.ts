@@ -8,6 +8,7 @@ import { SWEEP_EVERY_RUNS } from '../../src/app/reconcile/recover';
 import type { FaultPlan } from '../../src/local/contracts';
 import { commandArbitraries } from './commands';
 import { commentProblems, creationProblems, journalOf, pairProblems } from './invariants';
+import { linkProblems, longTextProblems, strangerProblems } from './pairing-invariants';
 import { applyFaults, newReal, type Real } from './world';
 
 const faultPlan: fc.Arbitrary<FaultPlan> = fc.record({
@@ -45,7 +46,14 @@ export async function quiesce(real: Real, plan: FaultPlan): Promise<void> {
 
 export async function checkAll(real: Real, when: string): Promise<void> {
   const journal = journalOf(real);
-  const problems = [...(await pairProblems(real, journal)), ...(await commentProblems(real, journal)), ...(await creationProblems(real, journal))];
+  const problems = [
+    ...(await pairProblems(real, journal)),
+    ...(await commentProblems(real, journal)),
+    ...(await creationProblems(real, journal)),
+    ...linkProblems(real),
+    ...(await strangerProblems(real)),
+    ...(await longTextProblems(real, journal)),
+  ];
   // A settled world costs nothing to settle again.
   real.w.platform.resetStats();
   await real.w.platform.settle();

@@ -39,6 +39,14 @@ export interface PairModel {
   deletedOn?: Side;
   edits: Edit[];
   comments: { side: Side; text: string }[];
+  /** Unlinked by a person and not linked again since. */
+  unlinked?: boolean;
+  /** Unlinked at some time in the run: its comments are left out of the comment checks. */
+  everUnlinked?: boolean;
+  /** When a person last linked it again: only later edits are judged by the latest-edit rule. */
+  relinkedAt?: number;
+  /** A Bitrix24 description past Jira's limit (long-text.ts): its first and last words, and the first renamed in Jira. */
+  long?: { first: string; end: string; at: number; edited?: string };
 }
 
 export interface Real {
@@ -50,6 +58,8 @@ export interface Real {
   log: string[];
   /** The run's fault plan, restored after an outage. */
   plan: FaultPlan;
+  /** Every Bitrix24 delivery of the run, as an attacker on the path could keep them to replay. */
+  deliveries: Request[];
 }
 
 /** Canonical values both sides are compared in. */
@@ -111,7 +121,7 @@ export async function readIssue(w: World, issueId: string): Promise<(Canonical &
 export async function newReal(pairs: number): Promise<Real> {
   const w = await createWorld();
   const a = actions(w);
-  const real: Real = { w, pairs: [], created: [], counter: 0, log: [], plan: {} };
+  const real: Real = { w, pairs: [], created: [], counter: 0, log: [], plan: {}, deliveries: [] };
   for (let i = 0; i < pairs; i += 1) {
     if (i % 2 === 0) {
       const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: `Pair ${i}`, RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1' });
@@ -131,7 +141,17 @@ export async function newReal(pairs: number): Promise<Real> {
   await w.platform.runtime.runScheduled('reconcile');
   await w.settle();
   w.platform.resetStats();
+  recordDeliveries(real);
   return real;
+}
+
+function recordDeliveries(real: Real): void {
+  const runtime = real.w.platform.runtime;
+  const deliver = runtime.deliverB24.bind(runtime);
+  runtime.deliverB24 = (request: Request) => {
+    if (real.deliveries.length < 200) real.deliveries.push(request.clone());
+    deliver(request);
+  };
 }
 
 export function applyFaults(real: Real, plan: FaultPlan): void {
