@@ -1,0 +1,72 @@
+/**
+ * Escaping for the wiki writer: a character is written with a backslash wherever Jira's wiki reader (and ours)
+ * could take it for markup, judged on the plain text of the line and only where its neighbours are certain
+ * (inside the same text node; across nodes a delimiter may stand between). A backslash that would escape the
+ * next character is written `&#92;`, since `\\` is a line break in wiki.
+ */
+import { emoticonAt } from '../wiki/emoticons';
+import { isEscapable, isSpace, isWordChar } from '../wiki/scan';
+
+const MARK_CHARS = new Set(['*', '_', '+', '^', '~', '-']);
+const ALWAYS = new Set(['[', ']', '{', '}', '|']);
+
+/** The line's plain text and the span [from, to) of the node being escaped. */
+export interface EscapeSpan {
+  readonly plain: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+function escapeAt(c: string, k: number, { plain, from, to }: EscapeSpan): string {
+  const prev = k > from ? plain[k - 1] : undefined;
+  const next = k + 1 < to ? plain[k + 1] : undefined;
+  if (ALWAYS.has(c)) return `\\${c}`;
+  if (MARK_CHARS.has(c)) {
+    const safe = (isWordChar(prev) && isWordChar(next)) || (isSpace(prev) && isSpace(next));
+    return safe ? c : `\\${c}`;
+  }
+  switch (c) {
+    case '?': return plain[k - 1] === '?' || plain[k + 1] === '?' ? '\\?' : c;
+    case '!': return isSpace(next) || k === plain.length - 1 ? c : '\\!';
+    case '\\': return next === undefined || next === '\\' || isEscapable(next) ? '&#92;' : c;
+    case '&': return /^&#\d{1,7};/.test(plain.slice(k, k + 10)) ? '\\&' : c;
+    case ':':
+      if (plain.startsWith('//', k + 1)) return '\\:';
+      return next === undefined || emoticonAt(plain, k, plain.length) ? '\\:' : c;
+    case ';':
+    case '(': return next === undefined || emoticonAt(plain, k, plain.length) ? `\\${c}` : c;
+    default: return c;
+  }
+}
+
+export function escapeWikiText(span: EscapeSpan): string {
+  let out = '';
+  for (let k = span.from; k < span.to; k++) out += escapeAt(span.plain[k] as string, k, span);
+  return out;
+}
+
+/** Text inside `{{…}}`: only what would end the run or read as an escape or reference is escaped. */
+export function escapeMonospace(text: string): string {
+  let out = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k] as string;
+    const next = text[k + 1];
+    if (c === '{' || c === '}') out += `\\${c}`;
+    else if (c === '\\') out += next === undefined || next === '\\' || isEscapable(next) ? '&#92;' : c;
+    else if (c === '&' && /^&#\d{1,7};/.test(text.slice(k, k + 10))) out += '\\&';
+    else out += c;
+  }
+  return out;
+}
+
+/** Line starts that would read as a list, heading, quote or table: the marker is escaped. */
+export function escapeLineStart(line: string): string {
+  return line
+    .replace(/^(\s*)(?=(?:[*#]+|-)\s)/, '$1\\')
+    .replace(/^(\s*(?:h[1-6]|bq))\./, '$1\\.');
+}
+
+/** A URL as it may stand in `[text|url]` or `!url!`: characters that would end or split it are percent-encoded. */
+export function wikiUrl(url: string): string {
+  return url.replace(/[\u0000-\u0020\u007f-\u009f[\]|{}!\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

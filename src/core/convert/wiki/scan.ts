@@ -1,0 +1,56 @@
+/**
+ * Character classes of the wiki notation and one linear pre-pass per line: which characters a backslash escapes
+ * and, for every position, where the next unescaped `]`, `!` and `}}` are. The inline reader asks these tables
+ * instead of searching, so `[[[[…` or `!!!!…` cannot make it quadratic.
+ */
+const WORD = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && c !== '' && WORD.test(c);
+export const isSpace = (c: string | undefined): boolean => c !== undefined && c !== '' && SPACE.test(c);
+
+/** A backslash makes any of these literal (a backslash before a letter, digit or space is itself literal). */
+export const isEscapable = (c: string | undefined): boolean =>
+  c !== undefined && c !== '' && c !== '\\' && !WORD.test(c) && !SPACE.test(c);
+
+export interface ScannedLine {
+  readonly text: string;
+  /** `escaped[i]` = 1 when a backslash before `i` makes it literal. */
+  readonly escaped: Uint8Array;
+  /** Next unescaped `]` at or after i (or -1). */
+  readonly nextClose: Int32Array;
+  /** Next unescaped `!` at or after i (or -1). */
+  readonly nextBang: Int32Array;
+  /** Next unescaped `}}` starting at or after i (or -1). */
+  readonly nextBraces: Int32Array;
+}
+
+export function scanLine(text: string): ScannedLine {
+  const n = text.length;
+  const escaped = new Uint8Array(n + 1);
+  for (let i = 0; i < n - 1; i++) {
+    if (text[i] !== '\\') continue;
+    if (isEscapable(text[i + 1])) escaped[i + 1] = 1;
+    i++;
+  }
+  const nextClose = new Int32Array(n + 1).fill(-1);
+  const nextBang = new Int32Array(n + 1).fill(-1);
+  const nextBraces = new Int32Array(n + 1).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    const free = escaped[i] === 0;
+    nextClose[i] = free && text[i] === ']' ? i : (nextClose[i + 1] as number);
+    nextBang[i] = free && text[i] === '!' ? i : (nextBang[i + 1] as number);
+    nextBraces[i] = free && text[i] === '}' && text[i + 1] === '}' ? i : (nextBraces[i + 1] as number);
+  }
+  return { text, escaped, nextClose, nextBang, nextBraces };
+}
+
+/** Backslash escapes resolved in a stretch read as plain text (monospace, link targets, file names). */
+export function unescapeText(text: string): string {
+  return text.includes('\\') ? text.replace(/\\(.)/gsu, (whole, c: string) => (isEscapable(c) ? c : whole)) : text;
+}
+
+/** A URL scheme, read as browsers do (control characters and spaces inside it ignored). */
+export function hasScheme(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+}
