@@ -46,7 +46,8 @@ function listLines(node: AdfNode, prefix: string, options: Options): string[] {
   for (const item of node.content ?? []) {
     const [first, ...rest] = item.content ?? [];
     const firstIsText = first?.type === 'paragraph';
-    lines.push(`${marker} ${firstIsText ? inlineToWiki(first.content ?? [], options, false) : ''}`.trimEnd());
+    // An empty item keeps the space after its marker: `**` alone would be text, `** ` is an item.
+    lines.push(`${marker} ${firstIsText ? inlineToWiki(first.content ?? [], options, false) : ''}`);
     let afterText = firstIsText;
     for (const child of firstIsText ? rest : item.content ?? []) {
       if (child.type === 'bulletList' || child.type === 'orderedList') lines.push(...listLines(child, marker, options));

@@ -22,7 +22,10 @@ function escapeAt(c: string, k: number, { plain, from, to }: EscapeSpan): string
   const next = k + 1 < to ? plain[k + 1] : undefined;
   if (ALWAYS.has(c)) return `\\${c}`;
   if (MARK_CHARS.has(c)) {
-    const safe = (isWordChar(prev) && isWordChar(next)) || (isSpace(prev) && isSpace(next));
+    // Between two letters or two spaces a mark character can neither open nor close; a dash next to a dash is
+    // a dash to every reader.
+    const safe = (isWordChar(prev) && isWordChar(next)) || (isSpace(prev) && isSpace(next)) ||
+      (c === '-' && (prev === '-' || next === '-'));
     return safe ? c : `\\${c}`;
   }
   switch (c) {
@@ -63,6 +66,7 @@ export function escapeMonospace(text: string): string {
 export function escapeLineStart(line: string): string {
   return line
     .replace(/^(\s*)(?=(?:[*#]+|-)\s)/, '$1\\')
+    .replace(/^(\s*)(?=-{4,}\s*$)/, '$1\\')
     .replace(/^(\s*(?:h[1-6]|bq))\./, '$1\\.');
 }
 

@@ -98,11 +98,30 @@ function delimiters(span: Span, plainText: string, offsets: readonly number[], p
   const from = offsets[span.start] as number;
   const to = offsets[span.end] as number;
   const simple = !isWordChar(plainText[from - 1]) && !isWordChar(plainText[to]) &&
+    plainText[from - 1] !== char && plainText[to] !== char &&
     !isSpace(plainText[from]) && !isSpace(plainText[to - 1]);
   return simple ? [char, char] : [`{${char}}`, `{${char}}`];
 }
 
 const markKey = (mark: AdfMark): string => JSON.stringify(mark);
+
+/** How many pieces from `at` on carry `mark`. */
+function reach(mark: AdfMark, pieces: readonly Piece[], at: number): number {
+  const key = markKey(mark);
+  let n = 0;
+  for (let i = at; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p?.kind !== 'text' || !p.marks.some((m) => markKey(m) === key)) break;
+    n++;
+  }
+  return n;
+}
+
+/** Marks that run longer open first (outside), so `*a _b_ c*` is not split; code, being literal, is innermost. */
+function opening(marks: readonly AdfMark[], pieces: readonly Piece[], at: number): AdfMark[] {
+  const rank = (m: AdfMark): number => (m.type === 'code' ? -1 : reach(m, pieces, at));
+  return [...marks].sort((a, b) => rank(b) - rank(a));
+}
 
 function renderLine(pieces: readonly Piece[]): string {
   const offsets: number[] = [0];
@@ -122,10 +141,12 @@ function renderLine(pieces: readonly Piece[]): string {
   };
   pieces.forEach((p, i) => {
     const marks = p.kind === 'text' ? p.marks : [];
+    const keys = new Set(marks.map(markKey));
     let common = 0;
-    while (common < open.length && common < marks.length && markKey((open[common] as Span).mark) === markKey(marks[common] as AdfMark)) common++;
+    while (common < open.length && keys.has(markKey((open[common] as Span).mark))) common++;
     closeTo(common, i);
-    for (const mark of marks.slice(common)) {
+    const kept = new Set(open.map((span) => markKey(span.mark)));
+    for (const mark of opening(marks.filter((m) => !kept.has(markKey(m))), pieces, i)) {
       const span: Span = { mark, start: i, end: -1 };
       open.push(span);
       tokens.push({ span, open: true });

@@ -1,16 +1,17 @@
 /**
  * Wiki markup → hast, line by line with an explicit stack of open containers (`{quote}`, `{panel}`), never by
  * recursion. Lists are built from their marker strings (`*#*`), tables row by row; a macro met inside an open list
- * item or table cell goes into it, as Jira renders it. List levels past MAX_LIST_LEVELS join the deepest level.
+ * item or table cell goes into it, as Jira renders it. A marker run longer than MAX_LIST_LEVELS is text.
  */
 import { hElement, hText, type Element, type ElementContent, type Root } from '../hast';
 import type { InlineEnv } from './atoms';
 import { readInline } from './inline';
-import { codeLanguage, panelTitle, splitMacros, type MacroName, type Piece } from './macros';
+import { codeLanguage, macroTitle, splitMacros, type MacroName, type Piece } from './macros';
 import { scanLine } from './scan';
 import { rowRanges } from './table-row';
 
-export const MAX_LIST_LEVELS = 16;
+/** Jira's own parser reads at most 20 list markers; a longer marker run is text. */
+export const MAX_LIST_LEVELS = 20;
 
 interface ListLevel { readonly list: Element; item: Element | undefined }
 
@@ -72,7 +73,7 @@ class BlockReader {
   private listItem(markers: string, rest: string): void {
     this.flushParagraph();
     this.ctx.table = undefined;
-    const levels = markers.slice(0, MAX_LIST_LEVELS);
+    const levels = markers;
     const { lists } = this.ctx;
     let keep = 0;
     while (keep < lists.length && keep < levels.length && (lists[keep] as ListLevel).list.tagName === tagOf(levels[keep])) keep++;
@@ -129,7 +130,7 @@ class BlockReader {
       return;
     }
     const item = LIST_LINE.exec(start);
-    if (item) return this.listItem(item[1] ?? '*', item[2] ?? '');
+    if (item && (item[1] ?? '').length <= MAX_LIST_LEVELS) return this.listItem(item[1] ?? '*', item[2] ?? '');
     if (start.startsWith('|')) return this.tableLine(line, false);
     const openItem = this.ctx.lists.at(-1)?.item;
     if (openItem && this.ctx.paragraph.length === 0) {
@@ -150,7 +151,11 @@ class BlockReader {
     this.flushParagraph();
     if (piece.name === 'code' || piece.name === 'noformat') {
       const language = piece.name === 'code' ? codeLanguage(piece.params) : undefined;
-      const pre = appendChild(this.blockTarget(), hElement('pre', language ? { className: [`language-${language}`] } : {}));
+      const target = this.blockTarget();
+      // ADF code blocks have no title: it stays, in bold, above the code (as Jira Cloud's own importer does).
+      const title = macroTitle(piece.params);
+      if (title) target.children.push(hElement('p', {}, [hElement('strong', {}, [hText(title)])]));
+      const pre = appendChild(target, hElement('pre', language ? { className: [`language-${language}`] } : {}));
       this.raw = { name: piece.name, source: piece.source, pre, text: '' };
       return;
     }
@@ -162,7 +167,7 @@ class BlockReader {
       }
       return;
     }
-    const el = piece.name === 'quote' ? hElement('blockquote') : hElement('wiki-panel', { title: panelTitle(piece.params) ?? '' });
+    const el = piece.name === 'quote' ? hElement('blockquote') : hElement('wiki-panel', { title: macroTitle(piece.params) ?? '' });
     appendChild(this.blockTarget(), el);
     this.contexts.push(this.context(piece.name, el));
   }

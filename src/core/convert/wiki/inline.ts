@@ -106,6 +106,8 @@ class InlineReader {
       if (isEscapable(text[i + 1]) && i + 1 < end) return i + 1;
       return this.literal(i);
     }
+    // `--` and `---` are dashes in Jira, never strike delimiters.
+    if (c === '-' && (text[i + 1] === '-' || text[i - 1] === '-')) return this.literal(i);
     const kind = SIMPLE[c];
     if (kind) {
       this.delimiter(kind, i, 1, end);

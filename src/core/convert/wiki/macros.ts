@@ -18,6 +18,8 @@ export function splitMacros(input: string): Piece[] {
   for (let m = MACRO.exec(input); m; m = MACRO.exec(input)) {
     // `\{quote}` is the text "{quote}" (but `\\{quote}` is a line break before a macro).
     if (input[m.index - 1] === '\\' && input[m.index - 2] !== '\\') continue;
+    // `{{code}}` is monospace text, not a macro.
+    if (input[m.index - 1] === '{') continue;
     if (m.index > cursor) pieces.push({ type: 'text', value: input.slice(cursor, m.index) });
     pieces.push({ type: 'macro', name: (m[1] ?? '').toLowerCase() as MacroName, params: m[2] ?? '', source: m[0] });
     cursor = m.index + m[0].length;
@@ -37,7 +39,7 @@ export function codeLanguage(params: string): string | undefined {
 }
 
 /** `{panel:title=Notes|bgColor=#fff}` → "Notes". */
-export function panelTitle(params: string): string | undefined {
+export function macroTitle(params: string): string | undefined {
   for (const part of params.split('|')) {
     const [key, ...value] = part.split('=');
     if (key?.trim().toLowerCase() === 'title') return value.join('=').trim() || undefined;
