@@ -32,3 +32,8 @@ export function structureOf(node: unknown): string {
     .filter((s, i, all) => !(s === 'text' && all[i - 1] === 'text'));
   return children.length > 0 ? `${node.type}(${children.join(',')})` : node.type;
 }
+
+/** Atlassian's encoder: ADF → wiki markup. */
+export function atlassianAdfToWiki(doc: unknown): string {
+  return wiki.encode(json.parse(doc as Parameters<JSONTransformer['parse']>[0]));
+}

@@ -7,7 +7,7 @@ import type { AdfDoc, AdfNode } from '../../adf';
 import { safeImageSrc } from '../to-adf/url';
 import type { AdfToWikiOptions } from '../wiki/options';
 import { attrString, cardUrl, DECISION_MARK, EXPAND_TYPES, mediaLabel, taskBox } from './degrade';
-import { escapeLineStart, escapeWikiText, wikiUrl } from './wiki-escape';
+import { escapeFileName, escapeLineStart, escapeWikiText, wikiUrl } from './wiki-escape';
 import { inlineToWiki } from './wiki-inline';
 
 type Options = AdfToWikiOptions;
@@ -30,7 +30,7 @@ function media(node: AdfNode, options: Options, inGroup: boolean): string {
     return src ? `!${wikiUrl(src)}!` : textOf(`📎 ${mediaLabel(node)}`);
   }
   const name = options.attachment?.({ id: attrString(node, 'id'), collection: attrString(node, 'collection'), alt: attrString(node, 'alt') });
-  const file = name?.replace(/[\\!|\]\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`));
+  const file = name === undefined || name.trim() === '' ? undefined : escapeFileName(name);
   if (file) return inGroup ? `[^${file}]` : `!${file}!`;
   return textOf(`📎 ${mediaLabel(node)}`);
 }

@@ -15,9 +15,20 @@ export interface EscapeSpan {
   readonly plain: string;
   readonly from: number;
   readonly to: number;
+  /** Whether the end of `plain` ends a physical line (not a `\\` break with more markup after it). */
+  readonly lineEnds?: boolean;
 }
 
-function escapeAt(c: string, k: number, { plain, from, to }: EscapeSpan): string {
+/**
+ * Whether an emoticon starts at `k`. Read inside the node only: what follows the node in the output may be a
+ * delimiter, so an emoticon ending at the node's end counts as one.
+ */
+function emoticonNear(plain: string, k: number, to: number): boolean {
+  const window = plain.slice(k, Math.min(to, k + 10));
+  return emoticonAt(window, 0, window.length) !== undefined;
+}
+
+function escapeAt(c: string, k: number, { plain, from, to, lineEnds = true }: EscapeSpan): string {
   const prev = k > from ? plain[k - 1] : undefined;
   const next = k + 1 < to ? plain[k + 1] : undefined;
   if (ALWAYS.has(c)) return `\\${c}`;
@@ -29,15 +40,17 @@ function escapeAt(c: string, k: number, { plain, from, to }: EscapeSpan): string
     return safe ? c : `\\${c}`;
   }
   switch (c) {
+    // At a node's start a `#` may follow a delimiter at the line's start (`*# x*` reads as a list marker run).
+    case '#': return prev === undefined ? '\\#' : c;
     case '?': return plain[k - 1] === '?' || plain[k + 1] === '?' ? '\\?' : c;
-    case '!': return isSpace(next) || k === plain.length - 1 ? c : '\\!';
+    case '!': return isSpace(next) || (lineEnds && k === plain.length - 1) ? c : '\\!';
     case '\\': return next === undefined || next === '\\' || isEscapable(next) ? '&#92;' : c;
     case '&': return /^&#\d{1,7};/.test(plain.slice(k, k + 10)) ? '\\&' : c;
     case ':':
       if (plain.startsWith('//', k + 1)) return '\\:';
-      return next === undefined || emoticonAt(plain, k, plain.length) ? '\\:' : c;
+      return next === undefined || emoticonNear(plain, k, to) ? '\\:' : c;
     case ';':
-    case '(': return next === undefined || emoticonAt(plain, k, plain.length) ? `\\${c}` : c;
+    case '(': return next === undefined || emoticonNear(plain, k, to) ? `\\${c}` : c;
     default: return c;
   }
 }
@@ -48,19 +61,31 @@ export function escapeWikiText(span: EscapeSpan): string {
   return out;
 }
 
-/** Text inside `{{…}}`: only what would end the run or read as an escape or reference is escaped. */
-export function escapeMonospace(text: string): string {
+/**
+ * Text read as plain text by the reader (inside `{{…}}`, a file name): a backslash escapes only `special`, and
+ * `\` and `&#…;` are written so they read back as themselves.
+ */
+export function escapeRaw(text: string, special: ReadonlySet<string>): string {
   let out = '';
   for (let k = 0; k < text.length; k++) {
     const c = text[k] as string;
     const next = text[k + 1];
-    if (c === '{' || c === '}') out += `\\${c}`;
+    if (special.has(c)) out += `\\${c}`;
     else if (c === '\\') out += next === undefined || next === '\\' || isEscapable(next) ? '&#92;' : c;
     else if (c === '&' && /^&#\d{1,7};/.test(text.slice(k, k + 10))) out += '\\&';
     else out += c;
   }
   return out;
 }
+
+const MONOSPACE = new Set(['{', '}']);
+/** Inside a link label a `]` or `|` would end the label. */
+const MONOSPACE_IN_LINK = new Set(['{', '}', ']', '|']);
+const FILE_NAME = new Set(['!', '|', ']', '[']);
+
+export const escapeMonospace = (text: string, inLink: boolean): string => escapeRaw(text, inLink ? MONOSPACE_IN_LINK : MONOSPACE);
+
+export const escapeFileName = (name: string): string => escapeRaw(name.replace(/\n/g, ' '), FILE_NAME);
 
 /** Line starts that would read as a list, heading, quote or table: the marker is escaped. */
 export function escapeLineStart(line: string): string {

@@ -98,7 +98,7 @@ function delimiters(span: Span, plainText: string, offsets: readonly number[], p
   const from = offsets[span.start] as number;
   const to = offsets[span.end] as number;
   const simple = !isWordChar(plainText[from - 1]) && !isWordChar(plainText[to]) &&
-    plainText[from - 1] !== char && plainText[to] !== char &&
+    plainText[from - 1] !== char && plainText[to] !== char && plainText[from] !== char && plainText[to - 1] !== char &&
     !isSpace(plainText[from]) && !isSpace(plainText[to - 1]);
   return simple ? [char, char] : [`{${char}}`, `{${char}}`];
 }
@@ -123,7 +123,7 @@ function opening(marks: readonly AdfMark[], pieces: readonly Piece[], at: number
   return [...marks].sort((a, b) => rank(b) - rank(a));
 }
 
-function renderLine(pieces: readonly Piece[]): string {
+function renderLine(pieces: readonly Piece[], lineEnds: boolean): string {
   const offsets: number[] = [0];
   let plainText = '';
   for (const p of pieces) {
@@ -144,6 +144,9 @@ function renderLine(pieces: readonly Piece[]): string {
     const keys = new Set(marks.map(markKey));
     let common = 0;
     while (common < open.length && keys.has(markKey((open[common] as Span).mark))) common++;
+    // `{{…}}` is literal inside: a mark that opens now must open outside it, so an open code span closes first.
+    const codeAt = open.findIndex((span) => span.mark.type === 'code');
+    if (codeAt !== -1 && codeAt < common && marks.length > common) common = codeAt;
     closeTo(common, i);
     const kept = new Set(open.map((span) => markKey(span.mark)));
     for (const mark of opening(marks.filter((m) => !kept.has(markKey(m))), pieces, i)) {
@@ -152,8 +155,8 @@ function renderLine(pieces: readonly Piece[]): string {
       tokens.push({ span, open: true });
     }
     if (p.kind === 'atom') tokens.push(p.wiki);
-    else if (marks.some((m) => m.type === 'code')) tokens.push(escapeMonospace(p.text));
-    else tokens.push(escapeWikiText({ plain: plainText, from: offsets[i] as number, to: offsets[i + 1] as number }));
+    else if (marks.some((m) => m.type === 'code')) tokens.push(escapeMonospace(p.text, marks.some((m) => m.type === 'link')));
+    else tokens.push(escapeWikiText({ plain: plainText, from: offsets[i] as number, to: offsets[i + 1] as number, lineEnds }));
   });
   closeTo(0, pieces.length);
   return tokens.map((t, i) => {
@@ -171,6 +174,6 @@ function renderLine(pieces: readonly Piece[]): string {
  * headings and table cells, where a newline would end the block, a hard break is written `\\`.
  */
 export function inlineToWiki(nodes: readonly AdfNode[], options: AdfToWikiOptions, physicalLines: boolean): string {
-  const lines = linesOf(nodes, options).map(renderLine);
+  const lines = linesOf(nodes, options).map((line) => renderLine(line, physicalLines));
   return physicalLines ? lines.map(escapeLineStart).join('\n') : lines.join('\\\\');
 }

@@ -144,7 +144,8 @@ class BlockReader {
 
   macro(piece: Extract<Piece, { type: 'macro' }>): void {
     if (this.raw) {
-      if (piece.name === this.raw.name) return this.closeRaw();
+      // Only the bare macro closes: `{code:java}` inside code is code.
+      if (piece.name === this.raw.name && piece.params === '') return this.closeRaw();
       this.raw.text += piece.source;
       return;
     }

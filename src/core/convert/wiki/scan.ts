@@ -45,9 +45,21 @@ export function scanLine(text: string): ScannedLine {
   return { text, escaped, nextClose, nextBang, nextBraces };
 }
 
-/** Backslash escapes resolved in a stretch read as plain text (monospace, link targets, file names). */
+const PLAIN_ESCAPE = /\\(.)|&#(\d{1,7});/gsu;
+
+function codePoint(digits: string, whole: string): string {
+  const code = Number(digits);
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+}
+
+/**
+ * Backslash escapes and numeric character references resolved, in one pass, in a stretch read as plain text
+ * (monospace, link targets, file names).
+ */
 export function unescapeText(text: string): string {
-  return text.includes('\\') ? text.replace(/\\(.)/gsu, (whole, c: string) => (isEscapable(c) ? c : whole)) : text;
+  if (!text.includes('\\') && !text.includes('&#')) return text;
+  return text.replace(PLAIN_ESCAPE, (whole, c: string | undefined, digits: string | undefined) =>
+    (digits !== undefined ? codePoint(digits, whole) : c !== undefined && isEscapable(c) ? c : whole));
 }
 
 /** A URL scheme, read as browsers do (control characters and spaces inside it ignored). */
