@@ -37,17 +37,24 @@ function attachment(file: string, env: InlineEnv, inline: boolean, label?: Eleme
   return label ?? [hText(`${ATTACHMENT_MARK} ${file}`)];
 }
 
+/**
+ * Links and images longer than this are text: real ones are far shorter, and the cap keeps a line of ten thousand
+ * `[` from costing ten thousand scans of the rest of the line.
+ */
+const MAX_ATOM = 2048;
+
 /** The first unescaped `|` in [from, to), or -1. */
 function pipeIn(line: ScannedLine, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (line.text[i] === '|' && line.escaped[i] === 0) return i;
-  return -1;
+  const at = line.nextPipe[from] ?? -1;
+  return at !== -1 && at < to ? at : -1;
 }
 
 function link(line: ScannedLine, open: number, close: number, env: InlineEnv, read: ReadRange): ElementContent[] | undefined {
   const pipe = pipeIn(line, open + 1, close);
   const label = pipe === -1 ? undefined : read(open + 1, pipe);
-  const rest = pipe === -1 ? line.text.slice(open + 1, close) : line.text.slice(pipe + 1, close);
-  const target = unescapeText(rest.split('|')[0] ?? '').trim();
+  const from = pipe === -1 ? open + 1 : pipe + 1;
+  const tooltip = pipeIn(line, from, close);
+  const target = unescapeText(line.text.slice(from, tooltip === -1 ? close : tooltip)).trim();
   if (target === '') return undefined;
   if (target.startsWith('~')) return mention(target.slice(1).trim(), env, label);
   if (target.startsWith('^')) return attachment(target.slice(1).trim(), env, pipe === -1, label);
@@ -73,12 +80,12 @@ export function atomAt(line: ScannedLine, at: number, end: number, env: InlineEn
   const { text } = line;
   if (text[at] === '[') {
     const close = line.nextClose[at + 1] ?? -1;
-    if (close === -1 || close >= end) return undefined;
+    if (close === -1 || close >= end || close - at > MAX_ATOM) return undefined;
     const nodes = link(line, at, close, env, read);
     return nodes ? { nodes, next: close + 1 } : undefined;
   }
   const close = line.nextBang[at + 1] ?? -1;
-  if (close === -1 || close >= end || close === at + 1 || isSpace(text[at + 1]) || isSpace(text[close - 1])) return undefined;
+  if (close === -1 || close >= end || close - at > MAX_ATOM || close === at + 1 || isSpace(text[at + 1]) || isSpace(text[close - 1])) return undefined;
   const nodes = image(line, at, close, env);
   return nodes ? { nodes, next: close + 1 } : undefined;
 }

@@ -23,6 +23,8 @@ export interface ScannedLine {
   readonly nextBang: Int32Array;
   /** Next unescaped `}}` starting at or after i (or -1). */
   readonly nextBraces: Int32Array;
+  /** Next unescaped `|` at or after i (or -1). */
+  readonly nextPipe: Int32Array;
 }
 
 export function scanLine(text: string): ScannedLine {
@@ -36,13 +38,15 @@ export function scanLine(text: string): ScannedLine {
   const nextClose = new Int32Array(n + 1).fill(-1);
   const nextBang = new Int32Array(n + 1).fill(-1);
   const nextBraces = new Int32Array(n + 1).fill(-1);
+  const nextPipe = new Int32Array(n + 1).fill(-1);
   for (let i = n - 1; i >= 0; i--) {
+    nextPipe[i] = escaped[i] === 0 && text[i] === '|' ? i : (nextPipe[i + 1] as number);
     const free = escaped[i] === 0;
     nextClose[i] = free && text[i] === ']' ? i : (nextClose[i + 1] as number);
     nextBang[i] = free && text[i] === '!' ? i : (nextBang[i + 1] as number);
     nextBraces[i] = free && text[i] === '}' && text[i + 1] === '}' ? i : (nextBraces[i + 1] as number);
   }
-  return { text, escaped, nextClose, nextBang, nextBraces };
+  return { text, escaped, nextClose, nextBang, nextBraces, nextPipe };
 }
 
 const PLAIN_ESCAPE = /\\(.)|&#(\d{1,7});/gsu;
