@@ -19,7 +19,7 @@ const COLOUR_CLOSE = /\{colou?r\}/y;
 const ENTITY = /&#(\d{1,7});/y;
 const AUTOLINK = /https?:\/\/[^\s[\]|!{}<>"]+/iy;
 /** Characters that may start something; everything between them is copied in one slice. */
-const INTERESTING = /[\\&{}*_+^~?[\]!:;(h-]/g;
+const INTERESTING = /[\\&{}*_+^~?[\]!:;(-]|https?:\/\//gi;
 
 interface Frame {
   readonly kind: Kind | 'root';

@@ -27,24 +27,39 @@ export interface ScannedLine {
   readonly nextPipe: Int32Array;
 }
 
+const CLOSE = 93; // ]
+const BANG = 33; // !
+const BRACE = 125; // }
+const PIPE = 124; // |
+
 export function scanLine(text: string): ScannedLine {
   const n = text.length;
   const escaped = new Uint8Array(n + 1);
-  for (let i = 0; i < n - 1; i++) {
-    if (text[i] !== '\\') continue;
+  for (let i = text.indexOf('\\'); i !== -1 && i < n - 1; i = text.indexOf('\\', i)) {
     if (isEscapable(text[i + 1])) escaped[i + 1] = 1;
-    i++;
+    i += 2;
   }
-  const nextClose = new Int32Array(n + 1).fill(-1);
-  const nextBang = new Int32Array(n + 1).fill(-1);
-  const nextBraces = new Int32Array(n + 1).fill(-1);
-  const nextPipe = new Int32Array(n + 1).fill(-1);
+  const nextClose = new Int32Array(n + 1);
+  const nextBang = new Int32Array(n + 1);
+  const nextBraces = new Int32Array(n + 1);
+  const nextPipe = new Int32Array(n + 1);
+  let close = -1;
+  let bang = -1;
+  let braces = -1;
+  let pipe = -1;
+  nextClose[n] = nextBang[n] = nextBraces[n] = nextPipe[n] = -1;
   for (let i = n - 1; i >= 0; i--) {
-    nextPipe[i] = escaped[i] === 0 && text[i] === '|' ? i : (nextPipe[i + 1] as number);
-    const free = escaped[i] === 0;
-    nextClose[i] = free && text[i] === ']' ? i : (nextClose[i + 1] as number);
-    nextBang[i] = free && text[i] === '!' ? i : (nextBang[i + 1] as number);
-    nextBraces[i] = free && text[i] === '}' && text[i + 1] === '}' ? i : (nextBraces[i + 1] as number);
+    if (escaped[i] === 0) {
+      const c = text.charCodeAt(i);
+      if (c === CLOSE) close = i;
+      else if (c === BANG) bang = i;
+      else if (c === PIPE) pipe = i;
+      else if (c === BRACE && text.charCodeAt(i + 1) === BRACE) braces = i;
+    }
+    nextClose[i] = close;
+    nextBang[i] = bang;
+    nextBraces[i] = braces;
+    nextPipe[i] = pipe;
   }
   return { text, escaped, nextClose, nextBang, nextBraces, nextPipe };
 }
