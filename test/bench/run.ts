@@ -5,9 +5,11 @@ import { benchMigration } from './migration.bench';
 import { benchPackage } from './package.bench';
 import { benchModel } from './model.bench';
 import { benchSync } from './sync.bench';
+import { benchWiki } from './wiki.bench';
 
 async function main(): Promise<void> {
   await benchConvert();
+  benchWiki();
   await benchSync();
   await benchMigration();
   benchPackage();

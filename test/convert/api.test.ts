@@ -5,9 +5,10 @@ import { validateAdf } from '../../src/local/adf-validator';
 import { doc, p, strong, text } from './builders';
 
 describe('the module surface', () => {
-  it('exports the four converters and the helpers under their agreed names', () => {
+  it('exports the six converters and the helpers under their agreed names', () => {
     expect(Object.keys(convert).sort()).toEqual(['JIRA_MAX_DOC_CHARS', 'adfPlainText', 'adfToBbcode', 'adfToHtml',
-      'bbcodeToAdf', 'bbcodeToWholeAdf', 'htmlToAdf', 'htmlToWholeAdf', 'isTruncationNotice', 'prependAttribution', 'splitDoc']);
+      'adfToWiki', 'bbcodeToAdf', 'bbcodeToWholeAdf', 'htmlToAdf', 'htmlToWholeAdf', 'isTruncationNotice', 'prependAttribution', 'splitDoc',
+      'wikiToAdf']);
   });
 });
 

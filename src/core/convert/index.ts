@@ -10,6 +10,10 @@ import { adfToHtmlString } from './from-adf/to-html';
 import { parseHtml } from './html/parse-html';
 import { hastToAdf } from './to-adf/hast-to-adf';
 import { truncateDoc } from './to-adf/truncate';
+import { adfToWikiString } from './from-adf/to-wiki';
+import { wikiToHast } from './wiki/blocks';
+import type { AdfToWikiOptions, WikiToAdfOptions } from './wiki/options';
+import { wikiHastToAdf } from './wiki/wiki-to-adf';
 
 export { splitDoc } from './to-adf/split';
 
@@ -17,6 +21,7 @@ export type { AdfDoc } from '../adf';
 export { JIRA_MAX_DOC_CHARS, isTruncationNotice } from './to-adf/truncate';
 export { adfPlainText } from './plain-text';
 export { prependAttribution } from './attribution';
+export type { AdfMediaRef, AdfPerson, AdfToWikiOptions, WikiAttachmentTarget, WikiToAdfOptions } from './wiki/options';
 
 export function htmlToAdf(html: string): AdfDoc {
   return truncateDoc(hastToAdf(parseHtml(html), true));
@@ -44,4 +49,14 @@ export function adfToHtml(doc: AdfDoc): string {
 
 export function adfToBbcode(doc: AdfDoc): string {
   return adfToBbcodeString(capAdfDepth(doc));
+}
+
+/** Jira Server / Data Center wiki markup → ADF; people and files are resolved only through `options`. */
+export function wikiToAdf(wiki: string, options: WikiToAdfOptions = {}): AdfDoc {
+  return truncateDoc(wikiHastToAdf(wikiToHast(wiki, { options })));
+}
+
+/** ADF → Jira Server / Data Center wiki markup, escaped so that its text reads back unchanged. */
+export function adfToWiki(doc: AdfDoc, options: AdfToWikiOptions = {}): string {
+  return adfToWikiString(capAdfDepth(doc), options);
 }

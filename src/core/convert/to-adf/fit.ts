@@ -6,7 +6,7 @@
 import type { AdfNode } from '../../adf';
 import { strong, withMark } from './marks';
 
-export type Container = 'doc' | 'listItem' | 'blockquote' | 'tableCell';
+export type Container = 'doc' | 'listItem' | 'blockquote' | 'tableCell' | 'panel';
 
 const LIST_ITEM = ['paragraph', 'bulletList', 'orderedList', 'taskList', 'mediaSingle', 'codeBlock'];
 const ALLOWED: Record<Container, ReadonlySet<string>> = {
@@ -16,6 +16,8 @@ const ALLOWED: Record<Container, ReadonlySet<string>> = {
   blockquote: new Set(['paragraph', 'bulletList', 'orderedList', 'codeBlock', 'mediaSingle', 'mediaGroup']),
   tableCell: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'codeBlock', 'blockquote', 'rule',
     'mediaSingle', 'mediaGroup', 'panel', 'taskList', 'decisionList', 'blockCard']),
+  panel: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockCard', 'mediaGroup', 'mediaSingle',
+    'codeBlock', 'taskList', 'rule', 'decisionList']),
 };
 
 function emboldened(content: readonly AdfNode[] | undefined): AdfNode[] {
@@ -30,6 +32,9 @@ function degrade(node: AdfNode): AdfNode[] {
       return [{ type: 'paragraph', content: emboldened(node.content) }];
     case 'rule':
       return [];
+    case 'mediaGroup':
+      // Not every container takes a group; each file stands alone there instead.
+      return (node.content ?? []).map((media) => ({ type: 'mediaSingle', attrs: { layout: 'center' }, content: [media] }));
     case 'table':
       return (node.content ?? []).flatMap((row) => (row.content ?? []).flatMap((cell) => cell.content ?? []));
     default:
