@@ -205,7 +205,7 @@ function pairingAndAbuse(): { weight: number; arbitrary: fc.Arbitrary<Cmd> }[] {
     { weight: 1, arbitrary: fc.tuple(pair, fc.boolean(), pair).map(([v, onNew, t]): Cmd => new ForgeIssueMarker(v, onNew, t)) },
     { weight: 1, arbitrary: pair.map((v): Cmd => new ForgeTaskMarker(v)) },
     { weight: 1, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new LongDescription(p, g)) },
-    { weight: 1, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new EditShortenedCopy(p, g)) },
+    { weight: 2, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new EditShortenedCopy(p, g)) },
     { weight: 1, arbitrary: fc.tuple(fc.nat(20), fc.integer({ min: 2, max: 30 })).map(([w, n]): Cmd => new Replay(w, n)) },
   ];
 }

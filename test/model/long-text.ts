@@ -49,6 +49,11 @@ function renameFirst(doc: AdfNode, from: string, to: string): boolean {
   return (doc.content ?? []).some((child) => renameFirst(child, from, to));
 }
 
+async function jiraDescription(r: Real, issueId: string): Promise<AdfNode | null> {
+  const issue = (await r.w.jira(PEOPLE.chloe.email, 'GET', `/rest/api/3/issue/${issueId}?fields=description`)) as { fields: { description: AdfNode | null } };
+  return issue.fields.description;
+}
+
 export class EditShortenedCopy implements Cmd {
   constructor(readonly pair: number, readonly gapMs: number) {}
   check = (): boolean => true;
@@ -56,11 +61,14 @@ export class EditShortenedCopy implements Cmd {
     const p = pick(r, this.pair);
     if (!p?.long || p.long.edited) return;
     r.w.clock.advance(this.gapMs);
-    const issue = (await r.w.jira(PEOPLE.chloe.email, 'GET', `/rest/api/3/issue/${p.issueId}?fields=description`)) as { fields: { description: AdfNode | null } };
-    const doc = issue.fields.description;
     const renamed = p.long.first.replace(/^W/, 'V');
-    // Until the long text has reached Jira, there is no shortened copy to edit.
-    if (!doc || !renameFirst(doc, p.long.first, renamed)) return;
+    // A person edits the copy once they see it: what is due in the next minutes runs first, as if they waited.
+    let doc = await jiraDescription(r, p.issueId);
+    if (!doc || !renameFirst(doc, p.long.first, renamed)) {
+      await r.w.platform.settle({ maxSteps: 30, horizonMs: 5 * 60_000 });
+      doc = await jiraDescription(r, p.issueId);
+      if (!doc || !renameFirst(doc, p.long.first, renamed)) return;
+    }
     await r.w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${p.issueId}`, { fields: { description: doc } });
     p.long = { ...p.long, edited: renamed, at: editMark(r.w) };
     r.log.push(`edited ${p.long.first} to ${renamed} in Jira's shortened copy of ${p.issueId}`);
