@@ -4,7 +4,7 @@
  * side, value and time, which the invariants judge the end state against.
  */
 import type { FaultPlan } from '../../src/local/contracts';
-import { actions, adfText, createWorld, PEOPLE, type World } from '../scenarios/harness';
+import { actions, adfText, createWorld, PEOPLE, recordDeliveries, type World } from '../scenarios/harness';
 
 export type Side = 'b24' | 'jira';
 export const FIELDS = ['title', 'description', 'priority', 'dueDate', 'status', 'assignee'] as const;
@@ -141,17 +141,8 @@ export async function newReal(pairs: number): Promise<Real> {
   await w.platform.runtime.runScheduled('reconcile');
   await w.settle();
   w.platform.resetStats();
-  recordDeliveries(real);
+  real.deliveries = recordDeliveries(w, 200);
   return real;
-}
-
-function recordDeliveries(real: Real): void {
-  const runtime = real.w.platform.runtime;
-  const deliver = runtime.deliverB24.bind(runtime);
-  runtime.deliverB24 = (request: Request) => {
-    if (real.deliveries.length < 200) real.deliveries.push(request.clone());
-    deliver(request);
-  };
 }
 
 export function applyFaults(real: Real, plan: FaultPlan): void {

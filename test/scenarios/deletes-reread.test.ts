@@ -4,19 +4,7 @@
  * hourly reconciliation, which applies the delete policy.
  */
 import { SWEEP_EVERY_RUNS } from '../../src/app/reconcile/recover';
-import { actions, createWorld, pairedTask, PEOPLE, type World } from './harness';
-
-/** Keeps a copy of every Bitrix24 delivery to the app, as an attacker on the path could. */
-function recordDeliveries(w: World): Request[] {
-  const seen: Request[] = [];
-  const runtime = w.platform.runtime;
-  const deliver = runtime.deliverB24.bind(runtime);
-  runtime.deliverB24 = (request: Request) => {
-    seen.push(request.clone());
-    deliver(request);
-  };
-  return seen;
-}
+import { actions, createWorld, pairedTask, PEOPLE, recordDeliveries } from './harness';
 
 describe('a Bitrix24 delete event', () => {
   it('replayed for a task that still exists changes nothing', async () => {

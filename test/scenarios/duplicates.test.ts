@@ -5,19 +5,7 @@
  * arrives after the job started reading still gets a job of its own, and comments and deletes are never merged
  * into something that would lose them.
  */
-import { actions, adfText, createWorld, pairedTask, PEOPLE, type World } from './harness';
-
-/** Keeps a copy of every Bitrix24 delivery to the app, as an attacker on the path could. */
-function recordDeliveries(w: World): Request[] {
-  const seen: Request[] = [];
-  const runtime = w.platform.runtime;
-  const deliver = runtime.deliverB24.bind(runtime);
-  runtime.deliverB24 = (request: Request) => {
-    seen.push(request.clone());
-    deliver(request);
-  };
-  return seen;
-}
+import { actions, adfText, createWorld, pairedTask, PEOPLE, recordDeliveries, type World } from './harness';
 
 async function lastDelivery(seen: Request[], event: string): Promise<Request> {
   const texts = await Promise.all(seen.map((r) => r.clone().text()));

@@ -110,6 +110,19 @@ export interface B24TaskView {
   xmlId: string | null;
 }
 
+/** Keeps a copy of every Bitrix24 delivery to the app, as an attacker on the path could;
+ * `limit` caps how many are kept (a long run would otherwise hold every one). */
+export function recordDeliveries(w: World, limit = Infinity): Request[] {
+  const seen: Request[] = [];
+  const runtime = w.platform.runtime;
+  const deliver = runtime.deliverB24.bind(runtime);
+  runtime.deliverB24 = (request: Request) => {
+    if (seen.length < limit) seen.push(request.clone());
+    deliver(request);
+  };
+  return seen;
+}
+
 /** Builders and readers on top of a world, so scenario tests read like what people do. */
 export function actions(w: World) {
   const b24Task = async (taskId: string): Promise<B24TaskView> => {
