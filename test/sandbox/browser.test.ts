@@ -53,6 +53,8 @@ describeInBrowser('the sandbox page in Chromium', () => {
     await settings.click();
     await page.waitForURL(/\/ui\/settings/);
     await page.locator('#forge-root[data-state="ready"]').waitFor();
+    // The tabs draw after the page's first resolver answers, which on a loaded machine can trail "ready".
+    await page.getByRole('tab', { name: 'Подключение' }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('tab', { name: 'Подключение' }).count()).toBe(1);
     await page.close();
   });
