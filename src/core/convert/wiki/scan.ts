@@ -32,10 +32,8 @@ const SEARCHED = 256;
 
 export class ScannedLine {
   private readonly escapes: Uint8Array | undefined;
-  private close: Int32Array | undefined;
-  private bang: Int32Array | undefined;
-  private braces: Int32Array | undefined;
-  private pipe: Int32Array | undefined;
+  /** Built on first use, by the character sought; only long lines have any. */
+  private tables: Map<string, Int32Array> | undefined;
 
   constructor(readonly text: string) {
     this.escapes = escapesOf(text);
@@ -48,30 +46,33 @@ export class ScannedLine {
 
   /** Next unescaped `]` at or after i (or -1). */
   nextClose(i: number): number {
-    if (this.text.length <= SEARCHED) return this.search(']', false, i);
-    this.close ??= this.table(']', false);
-    return this.close[i] ?? -1;
+    return this.next(']', false, i);
   }
 
   /** Next unescaped `!` at or after i (or -1). */
   nextBang(i: number): number {
-    if (this.text.length <= SEARCHED) return this.search('!', false, i);
-    this.bang ??= this.table('!', false);
-    return this.bang[i] ?? -1;
+    return this.next('!', false, i);
   }
 
   /** Next unescaped `}}` starting at or after i (or -1). */
   nextBraces(i: number): number {
-    if (this.text.length <= SEARCHED) return this.search('}', true, i);
-    this.braces ??= this.table('}', true);
-    return this.braces[i] ?? -1;
+    return this.next('}', true, i);
   }
 
   /** Next unescaped `|` at or after i (or -1). */
   nextPipe(i: number): number {
-    if (this.text.length <= SEARCHED) return this.search('|', false, i);
-    this.pipe ??= this.table('|', false);
-    return this.pipe[i] ?? -1;
+    return this.next('|', false, i);
+  }
+
+  private next(char: string, doubled: boolean, i: number): number {
+    if (this.text.length <= SEARCHED) return this.search(char, doubled, i);
+    this.tables ??= new Map();
+    let table = this.tables.get(char);
+    if (!table) {
+      table = this.table(char, doubled);
+      this.tables.set(char, table);
+    }
+    return table[i] ?? -1;
   }
 
   /** The next unescaped `char` (doubled, when `doubled`) at or after `from`, or -1. */
