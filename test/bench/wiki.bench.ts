@@ -5,7 +5,7 @@
  */
 import { adfToWiki, wikiToAdf } from '../../src/core/convert';
 import { wikiCases, wikiIn } from '../convert/wiki-fixtures';
-import { atlassianWikiToAdf, structureOf } from '../convert/wiki-oracle';
+import { atlassianWikiToAdf, wikiStructureOf } from '../convert/wiki-oracle';
 import { cpuMs, duel, mb, median, timeMs } from './timing';
 
 const SECTION = `h2. Release *2.4* for _sprint 42_
@@ -40,6 +40,6 @@ export function benchWiki(): void {
   const doc = wikiToAdf(SECTION, wikiIn);
   const bigDoc = { ...doc, content: Array.from({ length: Math.ceil(1_000_000 / SECTION.length) }, () => doc.content).flat() };
   console.log(`  adfToWiki of the same 1 MB worth of ADF: ${median([0, 1, 2].map(() => timeMs(() => adfToWiki(bigDoc)))).toFixed(0)} ms`);
-  const same = wikiCases().filter((c) => structureOf(wikiToAdf(c.wiki, wikiIn)) === structureOf(atlassianWikiToAdf(c.wiki))).length;
+  const same = wikiCases().filter((c) => wikiStructureOf(wikiToAdf(c.wiki, wikiIn)) === wikiStructureOf(atlassianWikiToAdf(c.wiki))).length;
   console.log(`  structure equal to Atlassian's on ${same}/${corpus.length} golden inputs (${((100 * same) / corpus.length).toFixed(1)}%); the rest are listed in src/core/convert/README.md`);
 }
