@@ -57,10 +57,9 @@ export interface Duel { readonly ours: number; readonly theirs: number; readonly
  * machine falls on both: medians of MB/s and of the per-round ratio, and the worst round's ratio.
  */
 export function duel(megabytes: number, ours: () => void, theirs: () => void, rounds = 7, sliceMs = 300): Duel {
-  for (let i = 0; i < 3; i++) {
-    ours();
-    theirs();
-  }
+  // One round unmeasured: until the JIT has compiled both, the first round says more about it than about them.
+  cpuRate(megabytes, ours, sliceMs);
+  cpuRate(megabytes, theirs, sliceMs);
   const results = Array.from({ length: rounds }, () => {
     const a = cpuRate(megabytes, ours, sliceMs);
     const b = cpuRate(megabytes, theirs, sliceMs);
