@@ -43,3 +43,6 @@ export function benchWiki(): void {
   const same = wikiCases().filter((c) => wikiStructureOf(wikiToAdf(c.wiki, wikiIn)) === wikiStructureOf(atlassianWikiToAdf(c.wiki))).length;
   console.log(`  structure equal to Atlassian's on ${same}/${corpus.length} golden inputs (${((100 * same) / corpus.length).toFixed(1)}%); the rest are listed in src/core/convert/README.md`);
 }
+
+// `npx tsx test/bench/wiki.bench.ts` runs this bench alone (`npm run bench` runs them all).
+if (require.main === module) benchWiki();
