@@ -85,6 +85,8 @@ export class Bitrix24Emulator implements HttpService {
       authType: 0,
       kind: 'webhook',
       applicationToken: options?.applicationToken ?? this.options.seed.applicationToken,
+      offline: false,
+      authConnector: '',
     });
   }
 
