@@ -107,6 +107,14 @@ export class Bitrix24Emulator implements HttpService {
     return this.oauth.issueAuthorizationCode(userId);
   }
 
+  /**
+   * Leaves a record in the offline queue as the portal's own event code would, whatever its name and data: stands
+   * for a record this app cannot read (another portal version's shape, or one tampered with on the way).
+   */
+  queueOfflineRecord(eventName: string, eventData: Record<string, unknown>, authConnector = ''): void {
+    this.state.offline.record(eventName, eventData, authConnector, this.options.clock.now());
+  }
+
   /** Limits what a person's incoming webhook may call (default: every scope). */
   restrictWebhookScopes(userId: string, scopes: string[]): void {
     this.state.webhookScopes.set(userId, [...scopes]);
@@ -136,7 +144,7 @@ export class Bitrix24Emulator implements HttpService {
   }
 
   /** Read-only view for the sandbox page and tests (do not mutate). */
-  snapshot(): Pick<B24State, 'tasks' | 'comments' | 'chats' | 'files' | 'handlers'> {
+  snapshot(): Pick<B24State, 'tasks' | 'comments' | 'chats' | 'files' | 'handlers' | 'offline'> {
     return this.state;
   }
 
