@@ -21,8 +21,10 @@ async function offlinePortal(): Promise<World> {
   const seed = defaultSeed();
   const w = await createWorld({ seed: { ...seed, b24Events: { ...seed.b24Events, events: [] } } });
   const client = w.platform.seed.b24.oauthClient;
-  await settings(w, 'saveConnection', { mode: 'oauth', portal: w.platform.seed.b24.domain, clientId: client?.clientId, clientSecret: client?.clientSecret, events: 'offline' });
+  await settings(w, 'saveConnection', { mode: 'oauth', portal: w.platform.seed.b24.domain, clientId: client?.clientId, clientSecret: client?.clientSecret });
   await settings(w, 'completeOAuth', { code: w.platform.b24.issueAuthorizationCode(PEOPLE.anna.b24) });
+  // The choice the service's Connection tab saves (the Forge app this platform runs refuses it: nothing drains there).
+  w.platform.kvs.write('plain', 'connection', { ...(w.platform.kvs.peek('connection') as object), events: 'offline' });
   await settings(w, 'bindEvents');
   return w;
 }

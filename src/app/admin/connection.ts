@@ -89,6 +89,9 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
 export async function saveConnection(deps: AppDeps, input: SaveConnectionInput): Promise<void> {
   const portal = checkPortalAddress(input.portal, deps.portalPolicy);
   if (!portal.ok) throw new AdminError(portal.message, portal.code, portal.params);
+  if (input.events === 'offline' && input.mode === 'oauth' && deps.portalPolicy?.offlineEvents !== true) {
+    throw new AdminError("Offline events need the self-hosted service, which reads the portal's queue on a schedule; this app receives events at its event URL only. Choose online events.", 'connection.offlineNotHere');
+  }
   const store = new ConnectionStore(deps.kv, deps.secrets);
   const previous = await store.get();
   const samePortal = previous?.domain === portal.domain;
