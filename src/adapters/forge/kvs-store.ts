@@ -83,7 +83,7 @@ export const createSecretStore = (client: KvsClient = forgeKvsClient()): SecretS
 });
 
 /** The real `@forge/kvs`, reduced to KvsClient. */
-export const forgeKvsClient = (): KvsClient => ({
+const forgeKvsClient = (): KvsClient => ({
   get: (key) => kvs.get<unknown>(key),
   set: (key, value, options) => (options?.keyPolicy === undefined ? kvs.set(key, value, options) : kvs.set(key, value, { ...options, keyPolicy: options.keyPolicy })),
   delete: (key) => kvs.delete(key),

@@ -23,7 +23,7 @@ export interface FieldScope {
 }
 
 /** Documented limit for description and textarea fields: 32,767 characters (we count the stored ADF JSON). */
-export const TEXT_LIMIT = 32_767;
+const TEXT_LIMIT = 32_767;
 
 export interface FieldPatch {
   summary?: string;

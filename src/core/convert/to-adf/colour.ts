@@ -21,7 +21,7 @@ function hexToRgb(hex: string): Rgb {
 }
 
 /** `#rrggbb` for a CSS colour we understand, undefined otherwise. */
-export function parseColour(input: string): string | undefined {
+function parseColour(input: string): string | undefined {
   const value = input.trim().toLowerCase().replace(/^["']|["']$/g, '');
   const named = NAMED[value];
   if (named) return named;
@@ -37,7 +37,7 @@ export function parseColour(input: string): string | undefined {
 }
 
 /** Nearest palette colour (squared RGB distance); exact palette colours map to themselves. */
-export function snapToPalette(hex: string): string {
+function snapToPalette(hex: string): string {
   const [r, g, b] = hexToRgb(hex);
   let best: string = PALETTE[0];
   let bestDistance = Number.POSITIVE_INFINITY;
