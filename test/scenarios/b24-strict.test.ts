@@ -1,5 +1,5 @@
 /**
- * The app against a Bitrix24 as strict as its documentation (issue 11): tasks found without the undocumented
+ * The app against a Bitrix24 as strict as its documentation: tasks found without the undocumented
  * XML_ID filter, Jira files uploaded into the acting person's own drive, and legacy tasks whose description is
  * HTML synced both ways.
  */
