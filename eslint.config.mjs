@@ -42,13 +42,16 @@ function specifierPattern(fromDir, fromDepth, target, excepts) {
   return `^${prefix}${rest}${tail}`;
 }
 
+const covers = (from, path) => path === from || path.startsWith(`${from}/`);
+
+/** Every rule for files under `fromPath`, its enclosing folders' included: a later block replaces an earlier one's options. */
 function patternsFor(fromPath, fromDir, fromDepth) {
   return boundaries.rules
-    .filter((rule) => rule.from.includes(fromPath))
+    .filter((rule) => rule.from.some((from) => covers(from, fromPath)))
     .flatMap((rule) => {
       const { forbid, except } = targetsOf(rule);
       const paths = forbid.map((target) => ({ regex: specifierPattern(fromDir, fromDepth, target, except), message: rule.why }));
-      const packages = (rule.packages ?? []).map((prefix) => ({ regex: `^${escape(prefix)}`, message: rule.why }));
+      const packages = (rule.packages ?? []).map((name) => ({ regex: name.endsWith('/') ? `^${escape(name)}` : `^${escape(name)}(?:/|$)`, message: rule.why }));
       const io = rule.nodeIo ? [{ regex: `^(?:node:|(?:${boundaries.nodeIo.join('|')})(?:/|$))`, message: rule.why }] : [];
       return [...paths, ...packages, ...io];
     })
@@ -57,7 +60,8 @@ function patternsFor(fromPath, fromDir, fromDepth) {
 
 /** The boundaries of boundaries.json as no-restricted-imports blocks, one per source folder and depth. */
 function boundaryBlocks() {
-  const froms = [...new Set(boundaries.rules.flatMap((rule) => rule.from))];
+  // Enclosing folders first, so a subfolder's blocks (which repeat their rules) come after and win.
+  const froms = [...new Set(boundaries.rules.flatMap((rule) => rule.from))].sort((a, b) => segments(a).length - segments(b).length);
   return froms.flatMap((fromPath) => {
     if (/\.tsx?$/.test(fromPath)) {
       const dir = segments(fromPath).slice(0, -1).join('/');

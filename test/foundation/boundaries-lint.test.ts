@@ -36,6 +36,7 @@ describe('lint across the import boundaries', () => {
   it.each([
     ['src/app/imports-an-adapter.ts', "'../adapters/b24/client'", 'src/app holds the use cases'],
     ['src/app/imports-forge.ts', "'@forge/kvs'", 'src/app holds the use cases'],
+    ['src/app/imports-the-service-database.ts', "'pg'", 'stay out of the Forge bundle'],
     ['src/app/admin/imports-the-local-platform.ts', "'../../local/platform'", 'The product never imports the local platform'],
     ['src/index.ts', "'./local/platform'", 'The product never imports the local platform'],
     ['src/local/jira/imports-core.ts', "'../../core/plan'", 'only through its public surface'],

@@ -50,7 +50,8 @@ export function targetsOf(rule: Rule): { forbid: string[]; except: string[] } {
 const appliesTo = (rule: Rule, file: string): boolean => rule.from.some((from) => within(file, from));
 
 function breaks(rule: Rule, file: string, specifier: string): boolean {
-  if (rule.packages?.some((prefix) => specifier.startsWith(prefix))) return true;
+  const isPackage = (name: string): boolean => (name.endsWith('/') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`));
+  if (rule.packages?.some(isPackage)) return true;
   if (rule.nodeIo) {
     const bare = specifier.replace(/^node:/, '').split('/')[0] ?? '';
     if (specifier.startsWith('node:') || boundaries.nodeIo.includes(bare)) return true;
