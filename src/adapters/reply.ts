@@ -3,7 +3,7 @@
  * failure of the remote contract ('invalid-reply'), never a crash deep inside the mapping code.
  */
 import { z } from 'zod';
-import { PermanentError, RetryableError } from '../core/errors';
+import { errorMessage, PermanentError, RetryableError } from '../core/errors';
 
 export const parseJsonText = (text: string, what: string, code: string): unknown => {
   try {
@@ -26,7 +26,7 @@ export const parseReply = <T>(schema: z.ZodType<T>, data: unknown, what: string,
 export const networkError = (what: string, code: string, cause: unknown): RetryableError => {
   const name = cause instanceof Error ? cause.name : '';
   const timedOut = name === 'AbortError' || name === 'TimeoutError';
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  const detail = errorMessage(cause);
   return new RetryableError(timedOut ? 'timeout' : 'network', `${what}: ${timedOut ? 'timed out' : 'network failure'} (${detail})`, {
     code,
     cause,

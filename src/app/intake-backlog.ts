@@ -6,7 +6,7 @@
  * the kept jobs again (oldest first) before anything else. Jobs carry only ids, so a job kept twice or pushed late
  * is harmless: the consumer re-reads both sides.
  */
-import { isRetryable } from '../core/errors';
+import { errorMessage, isRetryable } from '../core/errors';
 import type { JobQueue } from '../ports/queue';
 import type { AppDeps } from './deps';
 import { syncJobSchema, toJobBody } from './jobs';
@@ -30,7 +30,7 @@ export function withBacklog(deps: BacklogDeps): JobQueue {
       } catch (error) {
         if (!isRetryable(error)) throw error;
         for (const job of jobs) await deps.kv.set(keyOf(deps), job, { ttlSeconds: KEEP_SECONDS });
-        deps.log.warn('the sync queue refused events at intake: kept for the next five-minute tick', { jobs: jobs.length, error: error instanceof Error ? error.message : String(error) });
+        deps.log.warn('the sync queue refused events at intake: kept for the next five-minute tick', { jobs: jobs.length, error: errorMessage(error) });
       }
     },
   };

@@ -5,7 +5,7 @@
  * passing failure (429, 5xx, network) is thrown so the job is retried: taking the person for unmatched would leave
  * their field unsynced until someone edits it again.
  */
-import { isRetryable } from '../core/errors';
+import { errorMessage, isRetryable } from '../core/errors';
 import type { JiraUserRef } from '../core/remote/jira';
 import type { JiraPort, JiraUser } from '../ports/jira';
 import type { Logger } from '../ports/log';
@@ -19,7 +19,7 @@ export async function emailsOf(jira: JiraPort, users: JiraUserRef[], log?: Logge
     for (const [accountId, email] of await jira.getUserEmails(hidden)) emails.set(accountId, email);
   } catch (error) {
     if (isRetryable(error)) throw error;
-    log?.warn('hidden Jira e-mail addresses could not be read; matching with the visible ones', { error: error instanceof Error ? error.message : String(error) });
+    log?.warn('hidden Jira e-mail addresses could not be read; matching with the visible ones', { error: errorMessage(error) });
   }
   return emails;
 }

@@ -83,3 +83,6 @@ export class FieldsRefusedError extends PermanentError {
     super('invalid-request', message, options);
   }
 }
+
+/** What a caught value says, for a log line or a journal note: an Error's message, anything else as text. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -54,10 +54,3 @@ export const CANONICAL_FIELDS: readonly CanonicalField[] = [
 
 /** A field as the sync addresses it: a standard one, or a custom mapping by its B24 field name. */
 export type FieldKey = CanonicalField | `UF_${string}`;
-
-export interface CanonicalComment {
-  /** Without attribution: the person's own words. */
-  body: AdfDoc;
-  author: Person | null;
-  createdAt: string;
-}

@@ -2,10 +2,11 @@
  * The composition root: the only place that knows the concrete adapters. Built once per invocation (Forge may
  * reuse a module across tenants, so nothing tenant-specific is cached at module level).
  */
-import { asApp, assumeTrustedRoute, fetch } from '@forge/api';
+import { asApp, assumeTrustedRoute } from '@forge/api';
 import { randomUUID } from 'node:crypto';
 import { createB24Auth } from '../adapters/b24/auth';
 import { createB24Client } from '../adapters/b24/client';
+import { forgeFetchTransport } from '../adapters/forge/fetch-transport';
 import { createKeyValueStore, createSecretStore } from '../adapters/forge/kvs-store';
 import { createConsoleLogger } from '../adapters/forge/logger';
 import { createForgeJobQueue } from '../adapters/forge/queue';
@@ -13,10 +14,7 @@ import { createJiraClient } from '../adapters/jira/client';
 import type { AppDeps } from '../app/deps';
 import { OAuthRefreshHealth } from '../app/health/oauth-refresh';
 import { appClock } from './clock';
-import type { HttpReply, HttpRequestInit, HttpTransport } from '../ports/http';
-
-const b24Transport: HttpTransport = async (url: string, init: HttpRequestInit): Promise<HttpReply> =>
-  fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' });
+import type { HttpReply, HttpRequestInit } from '../ports/http';
 
 const jiraTransport = async (path: string, init: HttpRequestInit): Promise<HttpReply> =>
   asApp().requestJira(assumeTrustedRoute(path), { method: init.method, headers: init.headers, body: init.body });
@@ -30,7 +28,7 @@ export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
   const kv = createKeyValueStore();
   const secrets = createSecretStore();
   const log = createConsoleLogger({ minLevel: logLevel(), now: () => appClock.now() }, fields);
-  const auth = createB24Auth({ secrets, transport: b24Transport, clock: appClock, onRefreshOutcome: new OAuthRefreshHealth(kv, appClock).record });
+  const auth = createB24Auth({ secrets, transport: forgeFetchTransport, clock: appClock, onRefreshOutcome: new OAuthRefreshHealth(kv, appClock).record });
   return {
     kv,
     secrets,
@@ -38,7 +36,7 @@ export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
     clock: appClock,
     newId: () => randomUUID(),
     jira: createJiraClient(jiraTransport, { clock: appClock }),
-    b24: createB24Client(auth, b24Transport, appClock),
+    b24: createB24Client(auth, forgeFetchTransport, appClock),
     syncQueue: createForgeJobQueue('sync'),
     migrationQueue: createForgeJobQueue('migration'),
   };

@@ -6,11 +6,11 @@
  */
 import type { JobOutcome } from '../app/run-job';
 
-export const MAX_RETRY_AFTER_SECONDS = 900;
-export const FIRST_BACKOFF_SECONDS = 30;
+const MAX_RETRY_AFTER_SECONDS = 900;
+const FIRST_BACKOFF_SECONDS = 30;
 
 /** The wait before retry number `attempt + 1` (attempt 0 is the first run). */
-export function backoffSeconds(attempt: number): number {
+function backoffSeconds(attempt: number): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.max(0, Math.min(attempt, 16)));
 }
 

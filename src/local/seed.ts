@@ -72,7 +72,7 @@ const PEOPLE: Person[] = [
 
 const DEMO_SCREEN = ['summary', 'description', 'assignee', 'reporter', 'priority', 'duedate', 'labels', 'attachment', 'customfield_10050', 'customfield_10042', 'customfield_10060'];
 
-export const B24_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'];
+const B24_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'];
 
 /** A fresh copy each call, so a test may change its seed without touching anyone else's. */
 export function defaultSeed(): PlatformSeed {

@@ -1,5 +1,5 @@
 /**
- * Initial migration at scale (issue 12): N pre-existing tasks and N pre-existing issues (default statuses, one in
+ * Initial migration at scale: N pre-existing tasks and N pre-existing issues (default statuses, one in
  * 50 of each with two comments) migrated in the emulators, printed beside the bound of src/core/migration/cost.ts
  * and beside the one-by-one engine's figure (about 4 calls per entity: 80,000 calls at 10,000 + 10,000).
  * MIGRATION_BENCH_SIZE sets N (default 10,000).

@@ -1,5 +1,5 @@
 /**
- * Sync cost (issue 5, "Speed and cost"): for each kind of change, the REST calls the app makes on each side against
+ * Sync cost: for each kind of change, the REST calls the app makes on each side against
  * the minimum that change needs, the processing time per event, and the calls of a second, read-only settle.
  * A measurement, not a test: it prints and never fails on a figure (only on a world that does not settle).
  */

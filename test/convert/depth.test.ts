@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 4: nesting a person controls never overflows the stack. Every converter takes input nested up to
+ * Nesting a person controls never overflows the stack. Every converter takes input nested up to
  * 10,000 levels (BBCode tags, HTML elements, ADF from Jira), answers with valid ADF or markup, and keeps the text.
  */
 import fc from 'fast-check';

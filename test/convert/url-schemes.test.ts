@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 7: only `http`, `https` and `mailto` URLs cross, from every place ADF carries one (link marks,
+ * Only `http`, `https` and `mailto` URLs cross, from every place ADF carries one (link marks,
  * inline/block/embed cards, external media), and each is escaped for the syntax it lands in. The checks read the
  * output the way the other side does: every `[URL=…]`, `[URL]…[/URL]` and `[IMG]…[/IMG]` of the BBCode, every
  * `href`/`src` of the HTML after an HTML5 parse.

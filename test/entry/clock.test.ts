@@ -3,7 +3,8 @@
  * the local platform its journal, its records and its log lines carry the simulated time, however far that clock
  * jumped from the wall clock, and each platform in one process keeps its own time.
  */
-import { appClock, PLATFORM_CLOCK } from '../../src/entry/clock';
+import { appClock } from '../../src/entry/clock';
+import { PLATFORM_CLOCK } from '../../src/ports/clock';
 import { createWorld, pairedTask, PEOPLE, type World } from '../scenarios/harness';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 /**
- * The bulk migration (issue 12): issues created 50 per `POST /issue/bulk`, tasks 50 per `batch`; refused elements
+ * The bulk migration: issues created 50 per `POST /issue/bulk`, tasks 50 per `batch`; refused elements
  * retried one by one and journalled; existing comments copied once each, attributed, in order; the events of the
  * migration's own writes dismissed without reads while a person's edit during the run is still synced; and a lost
  * bulk-create reply with lagging search ends with no duplicate.

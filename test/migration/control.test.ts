@@ -1,5 +1,5 @@
 /**
- * Run control on the local platform (acceptance 3 of issue 12): a paused run starts no new page and keeps its
+ * Run control on the local platform: a paused run starts no new page and keeps its
  * checkpoint, Resume and a second Start after Cancel each end in the pairs an uninterrupted run makes — every task
  * and issue paired once, no duplicate — and a fault that aborts a page after its writes resumes from the last
  * recorded page. The run goes Jira page, Bitrix24 page, …; these tests hold it after the first (Jira) page.

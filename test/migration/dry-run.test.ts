@@ -1,6 +1,6 @@
 /**
  * The dry run on the local platform: it writes nothing, and what it predicts is what the run then does — the same
- * counts (acceptance 2 of issue 12), and REST calls within 10% of those the bulk engine makes (the platform's
+ * counts, and REST calls within 10% of those the bulk engine makes (the platform's
  * own stats). The world holds every kind of entity the report names: pairs made by link, an issue that carries
  * the app's marker for a task it was never linked to, tasks and issues to create, people with no counterpart and
  * a status that does not flow.

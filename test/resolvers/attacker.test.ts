@@ -1,5 +1,5 @@
 /**
- * Issue 10, items 8 and 9, played by attackers on the local platform: every id a person passes to a resolver is
+ * Played by attackers on the local platform: every id a person passes to a resolver is
  * checked against the project's pairing and that person's own rights, and admin input against the real directories,
  * before anything is written.
  */
@@ -28,7 +28,7 @@ const attackWorld = (): Promise<ResolverWorld> => createResolverWorld({
   },
 });
 
-describe('linking an issue to a task (item 8)', () => {
+describe('linking an issue to a task', () => {
   let world: ResolverWorld;
   beforeEach(async () => {
     world = await attackWorld();
@@ -98,7 +98,7 @@ describe('linking an issue to a task (item 8)', () => {
   });
 });
 
-describe('admin input checked against the real directories (item 9)', () => {
+describe('admin input checked against the real directories', () => {
   let world: ResolverWorld;
   beforeEach(async () => {
     world = await attackWorld();

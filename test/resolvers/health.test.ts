@@ -2,7 +2,7 @@
  * Health as the resolvers return it: codes with parameters for the Connection tab (site-wide) and the issue panel
  * (its project): Bitrix24 events arriving, silent or never seen; OAuth token refreshes failing; jobs that gave up.
  */
-import { B24_CREDENTIALS_KEY } from '../../src/adapters/b24/credentials';
+import { B24_CREDENTIALS_KEY } from '../../src/ports/b24-credentials';
 import type { HealthNotice } from '../../src/app/health/health';
 import { OAuthRefreshHealth } from '../../src/app/health/oauth-refresh';
 import { keys } from '../../src/app/store/keys';

@@ -1,4 +1,4 @@
-/** Issue 10, item 10: the Mapping tab's choice for restricted Jira content is saved through validateConfig. */
+/** The Mapping tab's choice for restricted Jira content is saved through validateConfig. */
 import { keys } from '../../src/app/store/keys';
 import { createResolverWorld } from './world';
 

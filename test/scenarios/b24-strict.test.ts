@@ -1,9 +1,9 @@
 /**
- * The app against a Bitrix24 as strict as its documentation (issue 11): tasks found without the undocumented
+ * The app against a Bitrix24 as strict as its documentation: tasks found without the undocumented
  * XML_ID filter, Jira files uploaded into the acting person's own drive, and legacy tasks whose description is
  * HTML synced both ways.
  */
-import { B24_CREDENTIALS_KEY } from '../../src/adapters/b24/credentials';
+import { B24_CREDENTIALS_KEY } from '../../src/ports/b24-credentials';
 import { OAUTH_HOST } from '../../src/local/b24';
 import { LEGACY_TASKS } from '../../src/local/seed-b24-legacy';
 import { defaultSeed } from '../../src/local/seed';

@@ -1,6 +1,7 @@
 /**
- * Acceptance 4: comments flow both ways with attribution, edits follow, duplicated or reordered deliveries never
- * create a second comment, and comments of the new task card (task chat) are handled.
+ * Comments flow both ways with attribution, edits follow, duplicated or reordered deliveries never create a second
+ * comment, and comments of the new task card (task chat) are handled. A person's comment whose words equal one just
+ * mirrored is still a comment: an echo is recognised by what the app wrote, not by the words alone.
  */
 import { PEOPLE, adfText, createWorld, pairedTask, type World } from './harness';
 
@@ -87,5 +88,21 @@ describe('a Jira comment', () => {
     await w.jira(PEOPLE.dmitri.email, 'DELETE', `/rest/api/3/issue/${issueId}/comment/${created.id}`);
     await w.settle();
     expect(await b24Comments(w, taskId)).toHaveLength(0);
+  });
+});
+
+describe('a comment with the same words as one just mirrored', () => {
+  it('written by a person in Bitrix24 reaches Jira', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Agreed') });
+    await w.settle();
+    // Anna is the integration user: her comments are the ones an echo could be taken for.
+    await w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Agreed' }]);
+    await w.settle();
+    const comments = await jiraComments(w, issueId);
+    expect(comments).toHaveLength(2);
+    expect(JSON.stringify(comments[1]?.body)).toContain('Anna');
+    expect(await b24Comments(w, taskId)).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Idempotent creation against Jira's eventually consistent search (issue 11, acceptance 3): the first create lands
+ * Idempotent creation against Jira's eventually consistent search: the first create lands
  * but its reply is lost, search lags by a minute, and the retry creates nothing. Exactly one issue, linked.
  */
 import { actions, createWorld, PEOPLE, type World } from './harness';

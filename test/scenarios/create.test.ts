@@ -1,5 +1,5 @@
 /**
- * Acceptance 1: a task created in Bitrix24 yields exactly one Jira issue with every mapped field, and an issue
+ * A task created in Bitrix24 yields exactly one Jira issue with every mapped field, and an issue
  * created in Jira yields exactly one task.
  */
 import { validateAdf } from '../../src/local/adf-validator';

@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 3: a description a person nests deeply (lists six levels down) must not make the pair's stored
+ * A description a person nests deeply (lists six levels down) must not make the pair's stored
  * state exceed Forge storage's depth limit: the state keeps descriptions as serialised text, so the pair goes on
  * syncing and no later edit is reverted.
  */

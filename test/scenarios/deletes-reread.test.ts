@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 5: a delete event is a claim, not a fact. A replayed ONTASKDELETE (valid application token) for a
+ * A delete event is a claim, not a fact. A replayed ONTASKDELETE (valid application token) for a
  * task that still exists does nothing; a delete whose event was lost (Bitrix24 never retries) is noticed by the
  * hourly reconciliation, which applies the delete policy.
  */

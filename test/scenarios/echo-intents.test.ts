@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 1: after the app writes one field to a side, a person's edit of another field there, moments
+ * After the app writes one field to a side, a person's edit of another field there, moments
  * later, is the person's and syncs. The write intent covers every synced field, so the side is our echo only
  * while it reads exactly as our write left it, and a matched intent is consumed.
  */

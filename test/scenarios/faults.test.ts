@@ -1,5 +1,5 @@
 /**
- * Acceptance 7: with duplicated, delayed, reordered and dropped deliveries plus injected 429/503 answers, every
+ * With duplicated, delayed, reordered and dropped deliveries plus injected 429/503 answers, every
  * scenario still ends with both sides equal, and no duplicate issue, task or comment.
  */
 import { actions, adfText, createWorld, PEOPLE, type World } from './harness';

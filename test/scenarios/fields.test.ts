@@ -1,5 +1,5 @@
 /**
- * Acceptance 2 and 5: each mapped field changed on either side reaches the other, only the changed field is
+ * Each mapped field changed on either side reaches the other, only the changed field is
  * written, and after the sync a second settle makes no REST call at all.
  */
 import { actions, adfText, createWorld, PEOPLE, type World } from './harness';

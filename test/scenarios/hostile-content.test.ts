@@ -1,14 +1,14 @@
 /**
- * Issue 10, items 4 and 7 on the local platform: a task whose description nests thousands of tags syncs at once
- * (no stack overflow, no 25 retries), and a Jira description carrying `javascript:` in every place ADF holds a URL
- * reaches Bitrix24 without a single live unsafe link.
+ * On the local platform, a task whose description nests thousands of tags syncs at once (no stack overflow, no 25
+ * retries), and a Jira description carrying `javascript:` in every place ADF holds a URL reaches Bitrix24 without
+ * a single live unsafe link.
  */
 import { validateAdf } from '../../src/local/adf-validator';
 import { actions, createWorld, PEOPLE } from './harness';
 
 describe('a task with deeply nested BBCode', () => {
   it.each([
-    // Deep [LIST]s also need bounded stored state (item 3): their scenario belongs with that fix.
+    // Deep [LIST]s also need bounded stored state: their scenario is deep-state.test.ts.
     ['[B]', '[/B]'], ['[QUOTE]', '[/QUOTE]'], ['[URL=https://example.com/]', '[/URL]'], ['[B][QUOTE][I]', '[/I][/QUOTE][/B]'],
   ])('syncs to one valid issue on the first attempt with %s nested 5,000 deep', async (open, close) => {
     const w = await createWorld();
@@ -34,7 +34,7 @@ describe('a Jira issue with deeply nested lists and quotes', () => {
     const task = await a.taskOfIssue(created.id);
     expect(task.description).toContain('innermost');
     expect(task.description).toContain('level149');
-    // Storing this pair's state is item 3's (bounded stored state); its clean journal is asserted there.
+    // Whether the pair's stored state stays within Forge's depth limit is deep-state.test.ts's, with its clean journal.
   });
 });
 

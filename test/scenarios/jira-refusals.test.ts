@@ -1,7 +1,7 @@
 /**
  * Jira refuses single fields (a person who may not be assigned, a field off the project's screen, a value the field
  * does not allow) and, on a real site, the whole edit with them. The rest of a change must still arrive, and the
- * journal must say which field, which value and why (issue 11, acceptance 2).
+ * journal must say which field, which value and why.
  */
 import { actions, createWorld, PEOPLE, pairedTask, reconfigure, type World } from './harness';
 

@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 6 and acceptance 3: retries back off exponentially over hours (Retry-After honoured), so an
+ * Retries back off exponentially over hours (Retry-After honoured), so an
  * hour-long Bitrix24 outage loses nothing: once it is back, everything written in Jira meanwhile reaches Bitrix24
  * exactly once, with nobody clicking anything. Work that outlived even the retry budget is queued again by the
  * hourly reconciliation.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 8 at the sync level: a linked task outside the project's workgroup (moved out, or linked before
+ * At the sync level, a linked task outside the project's workgroup (moved out, or linked before
  * links were checked) is neither overwritten from Jira nor copied into Jira, nor are its comments and files, in
  * either direction; the journal says why.
  */

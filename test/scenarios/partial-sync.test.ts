@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 2: a sync that fails part-way (Jira's fields written, then a later step refused for a while)
+ * A sync that fails part-way (Jira's fields written, then a later step refused for a while)
  * must not, on retry, take its own Jira write for a person's edit: that write made Jira's `updated` the latest,
  * which would hand Jira a conflict it never had and revert a person's newer Bitrix24 edit. The stored base says
  * what was written after every step, and a decision not yet carried out is kept.

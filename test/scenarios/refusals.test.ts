@@ -1,5 +1,5 @@
 /**
- * Acceptance 8: a forged token, a malformed body and an oversized body are refused with 401/400/413 before
+ * A forged token, a malformed body and an oversized body are refused with 401/400/413 before
  * anything is written; events we do not handle are acknowledged and ignored.
  */
 import { createWorld, type World } from './harness';

@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 10: Jira content only some people may read stays in Jira unless the project's mapping says to copy
+ * Jira content only some people may read stays in Jira unless the project's mapping says to copy
  * it. The emulated Jira hides it as documented (a restricted comment is invisible outside its role or group, an
  * issue under a security level is a 404 outside the level), and the app holds it back with a journal line saying
  * what and why.

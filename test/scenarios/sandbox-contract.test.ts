@@ -1,5 +1,5 @@
 /**
- * Issue 10's sandbox contract additions, through the sandbox's own routes: a plain settle waits only for work due
+ * The sandbox's contract for driving time and faults, through its own routes: a plain settle waits only for work due
  * within 5 minutes; `advanceMs` runs everything due up to then, scheduled triggers included; `info` gives the
  * portal's member id; a fault plan stays in force until replaced, and `refusedWrites` answers the app's writes 400.
  */

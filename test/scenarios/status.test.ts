@@ -1,5 +1,5 @@
 /**
- * Acceptance 3: every row of the default status table works in its directions — Jira only through legal
+ * Every row of the default status table works in its directions — Jira only through legal
  * transitions (hop by hop where there is no direct one), Bitrix24 through its action methods with TASK_CONTROL —
  * and an unreachable status ends in a journal entry, not a retry loop.
  */

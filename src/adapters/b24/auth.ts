@@ -8,12 +8,10 @@ import { z } from 'zod';
 import { PermanentError } from '../../core/errors';
 import type { Clock } from '../../ports/clock';
 import type { HttpTransport } from '../../ports/http';
+import { B24_CREDENTIALS_KEY, B24_OAUTH_TOKEN_URL, type B24Credentials, type B24OAuthCredentials, b24CredentialsSchema } from '../../ports/b24-credentials';
 import type { SecretStore } from '../../ports/store';
 import { networkError, parseJsonText, parseReply } from '../reply';
-import { B24_CREDENTIALS_KEY, type B24Credentials, type B24OAuthCredentials, b24CredentialsSchema, webhookBases } from './credentials';
 import { translateB24Failure } from './errors';
-
-export const B24_OAUTH_TOKEN_URL = 'https://oauth.bitrix.info/oauth/token/';
 
 export interface B24Endpoint {
   /** Base URL for REST v2 methods (…/rest/ or …/rest/<id>/<secret>/). */
@@ -51,6 +49,12 @@ const tokenReplySchema = z.object({
 });
 
 const errorReplySchema = z.object({ error: z.string(), error_description: z.string().default('') });
+
+/** Where REST v2 and REST 3.0 calls go for webhook credentials: /rest/<id>/<secret>/ and /rest/api/<id>/<secret>/. */
+const webhookBases = (webhookUrl: string): { v2: string; v3: string } => {
+  const v2 = webhookUrl.endsWith('/') ? webhookUrl : `${webhookUrl}/`;
+  return { v2, v3: v2.replace(/\/rest\/(\d+\/)/, '/rest/api/$1') };
+};
 
 const fromCredentials = (c: B24Credentials): B24Endpoint =>
   c.mode === 'webhook'

@@ -3,7 +3,7 @@
  * one) so the adapter is tested with a fake and the local runtime can substitute its own.
  */
 import { WhereConditions, kvs } from '@forge/kvs';
-import { PermanentError, RetryableError } from '../../core/errors';
+import { errorMessage, PermanentError, RetryableError } from '../../core/errors';
 import type { JsonValue, KeyValueStore, SecretStore, SetOptions } from '../../ports/store';
 
 type Ttl = { value: number; unit: 'SECONDS' };
@@ -41,7 +41,7 @@ const isKeyConflict = (e: unknown): boolean => statusOf(e) === 409 || codeOf(e) 
 const translate = (what: string, e: unknown): Error => {
   const status = statusOf(e);
   const code = `kvs:${codeOf(e) ?? status ?? 'error'}`;
-  const message = `Forge storage ${what} failed: ${e instanceof Error ? e.message : String(e)}`;
+  const message = `Forge storage ${what} failed: ${errorMessage(e)}`;
   if (status === 429) return new RetryableError('rate-limited', message, { code, cause: e });
   if (status === undefined || status >= 500) return new RetryableError('server-error', message, { code, cause: e });
   return new PermanentError('invalid-request', message, { code, cause: e });
@@ -83,7 +83,7 @@ export const createSecretStore = (client: KvsClient = forgeKvsClient()): SecretS
 });
 
 /** The real `@forge/kvs`, reduced to KvsClient. */
-export const forgeKvsClient = (): KvsClient => ({
+const forgeKvsClient = (): KvsClient => ({
   get: (key) => kvs.get<unknown>(key),
   set: (key, value, options) => (options?.keyPolicy === undefined ? kvs.set(key, value, options) : kvs.set(key, value, { ...options, keyPolicy: options.keyPolicy })),
   delete: (key) => kvs.delete(key),

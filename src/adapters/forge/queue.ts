@@ -3,7 +3,7 @@
  * own client-side checks), so jobs are split into as many pushes as those limits need.
  */
 import { InternalServerError, PartialSuccessError, Queue, RateLimitError } from '@forge/events';
-import { PermanentError, RetryableError } from '../../core/errors';
+import { errorMessage, PermanentError, RetryableError } from '../../core/errors';
 import type { JobBody, JobQueue } from '../../ports/queue';
 
 export const MAX_EVENTS_PER_PUSH = 50;
@@ -49,7 +49,7 @@ export const chunkEvents = (events: PushEvent[]): PushEvent[][] => {
 };
 
 const translate = (e: unknown): Error => {
-  const message = `Queue push failed: ${e instanceof Error ? e.message : String(e)}`;
+  const message = `Queue push failed: ${errorMessage(e)}`;
   if (e instanceof RateLimitError) return new RetryableError('rate-limited', message, { code: 'queue:rate-limited', cause: e });
   // A partial success re-pushes the whole chunk on retry; duplicates are harmless because jobs carry only ids.
   if (e instanceof InternalServerError || e instanceof PartialSuccessError) {

@@ -22,7 +22,7 @@ const attachmentSchema = z
 /** Quotes and line breaks would end the header early; the name is the only caller-controlled header text. */
 const safeFilename = (name: string): string => name.replace(/["\r\n\\]/g, '_');
 
-export const buildMultipart = (file: JiraFileUpload, boundary: string): ArrayBuffer => {
+const buildMultipart = (file: JiraFileUpload, boundary: string): ArrayBuffer => {
   const head = new TextEncoder().encode(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeFilename(file.filename)}"\r\n` +
       `Content-Type: ${file.mimeType}\r\n\r\n`,

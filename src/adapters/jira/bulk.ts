@@ -11,7 +11,7 @@ import { type JiraRequester, jsonBody } from './request';
 import { commentSchema, issueReadSchema } from './schemas';
 import { SYNC_FIELDS } from './issues';
 
-export const MAX_BULK_CREATE = 50;
+const MAX_BULK_CREATE = 50;
 
 const elementErrorSchema = z.object({
   status: z.number().optional(),

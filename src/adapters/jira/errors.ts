@@ -12,7 +12,7 @@ const errorCollection = z.object({
 });
 
 /** The `errors` map of a Jira ErrorCollection (field id → reason), empty when the body has none. */
-export const jiraFieldErrors = (text: string): Record<string, string> => {
+const jiraFieldErrors = (text: string): Record<string, string> => {
   try {
     const parsed = errorCollection.safeParse(JSON.parse(text) as unknown);
     return parsed.success ? { ...(parsed.data.errors ?? {}) } : {};
@@ -21,7 +21,7 @@ export const jiraFieldErrors = (text: string): Record<string, string> => {
   }
 };
 
-export const describeJiraErrorBody = (text: string): string => {
+const describeJiraErrorBody = (text: string): string => {
   let data: unknown;
   try {
     data = JSON.parse(text) as unknown;
@@ -35,7 +35,7 @@ export const describeJiraErrorBody = (text: string): string => {
 };
 
 /** `Retry-After` is seconds (or an HTTP date); `X-RateLimit-Reset` an ISO timestamp such as 2026-03-02T10:15Z. */
-export const retryAfterMsFromHeaders = (headers: { get(name: string): string | null }, nowMs: number): number | undefined => {
+const retryAfterMsFromHeaders = (headers: { get(name: string): string | null }, nowMs: number): number | undefined => {
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);

@@ -10,7 +10,7 @@ import { issueReadSchema, issueSchema, transitionSchema } from './schemas';
 /** The fields the mapping reads; asking for fewer keeps Jira's points-based quota cost down. */
 export const SYNC_FIELDS = [
   'summary', 'description', 'assignee', 'reporter', 'priority', 'status', 'duedate', 'project', 'issuetype', 'created', 'updated',
-  // Restricted issues are held back unless the mapping says otherwise (issue 10, item 10).
+  // Restricted issues are held back unless the mapping says otherwise: every member of the workgroup would read them.
   'security',
 ];
 

@@ -19,13 +19,13 @@ const adfNode: z.ZodType<AdfNode> = z.lazy(() =>
   }),
 );
 
-export const adfDocSchema: z.ZodType<AdfDoc> = z.object({
+const adfDocSchema: z.ZodType<AdfDoc> = z.object({
   type: z.literal('doc'),
   version: z.literal(1),
   content: z.array(adfNode),
 });
 
-export const userRefSchema = z.object({
+const userRefSchema = z.object({
   accountId: z.string(),
   displayName: z.string().default(''),
   // Hidden addresses come back absent (or, reportedly, null or empty): all of them mean "not visible".

@@ -3,7 +3,7 @@
  * come back only masked; a save that leaves a secret field empty keeps the stored one (the "Replace" action).
  */
 import { z } from 'zod';
-import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../adapters/b24/credentials';
+import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../ports/b24-credentials';
 import type { AppDeps } from '../deps';
 import { readHealth, type HealthNotice } from '../health/health';
 import { ProjectConfigStore } from '../store/project-config';

@@ -4,8 +4,7 @@
  * on the Connection tab, and the tokens become the stored credentials.
  */
 import { z } from 'zod';
-import { B24_CREDENTIALS_KEY } from '../../adapters/b24/credentials';
-import { B24_OAUTH_TOKEN_URL } from '../../adapters/b24/auth';
+import { B24_CREDENTIALS_KEY, B24_OAUTH_TOKEN_URL } from '../../ports/b24-credentials';
 import type { HttpTransport } from '../../ports/http';
 import type { AppDeps } from '../deps';
 import { ConnectionStore } from '../store/connection';

@@ -4,14 +4,12 @@
  * reconciliation or migration pairs the two again; a re-link is an unlink here and a link there, each journalled on
  * its own pair. A marker that cannot be removed is named in the journal: the remembered unlink holds regardless.
  */
-import { isPermanent } from '../../core/errors';
+import { errorMessage, isPermanent } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { ISSUE_PROPERTY, parseMarker } from '../pair/marker-seal';
 import { JournalStore } from '../store/journal';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import { LinkStore, type PairLink } from '../store/links';
-
-const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Removes the app's markers naming this pair; returns a note for each one that could not be removed. */
 async function removeMarkers(deps: AppDeps, link: PairLink): Promise<JournalNote[]> {
@@ -22,14 +20,14 @@ async function removeMarkers(deps: AppDeps, link: PairLink): Promise<JournalNote
       await deps.jira.deleteIssueProperty(link.issueId, ISSUE_PROPERTY);
     }
   } catch (error) {
-    if (!isPermanent(error, 'not-found')) left.push(note('pair.markerLeft', { side: 'jira', detail: detailOf(error) }, `The marker on the Jira side could not be removed (${detailOf(error)}); the unlink holds all the same.`));
+    if (!isPermanent(error, 'not-found')) left.push(note('pair.markerLeft', { side: 'jira', detail: errorMessage(error) }, `The marker on the Jira side could not be removed (${errorMessage(error)}); the unlink holds all the same.`));
   }
   try {
     const task = await deps.b24.getTask(link.taskId);
     // Bitrix24 takes an empty XML_ID as clearing it; its update event finds the task unlinked and costs nothing more.
     if (task?.xmlId === link.issueId) await deps.b24.updateTask(link.taskId, { XML_ID: '' });
   } catch (error) {
-    if (!isPermanent(error, 'not-found')) left.push(note('pair.markerLeft', { side: 'b24', detail: detailOf(error) }, `The marker on the Bitrix24 side could not be removed (${detailOf(error)}); the unlink holds all the same.`));
+    if (!isPermanent(error, 'not-found')) left.push(note('pair.markerLeft', { side: 'b24', detail: errorMessage(error) }, `The marker on the Bitrix24 side could not be removed (${errorMessage(error)}); the unlink holds all the same.`));
   }
   return left;
 }

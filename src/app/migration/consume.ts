@@ -3,7 +3,7 @@
  * failed). A migration that runs out of retries is marked failed in its progress record, where the settings page
  * shows it and `startMigration` resumes it from its cursors.
  */
-import { isRetryable, RetryableError } from '../../core/errors';
+import { errorMessage, isRetryable, RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { failureNote } from '../failure-note';
 import { continueReconcile } from '../reconcile/reconcile';
@@ -17,8 +17,6 @@ export const MIGRATION_MAX_ATTEMPTS = 8;
 
 /** A page that arrived before its predecessor was recorded asks again after this long. */
 const WAIT_MS = 60_000;
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * A page competes with the sync jobs it enqueued for the same Bitrix24 bucket, so it backs off exponentially
@@ -63,15 +61,15 @@ export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps
     return await runPage(deps, job, options.attempt);
   } catch (error) {
     if (isRetryable(error) && options.attempt + 1 < MIGRATION_MAX_ATTEMPTS) {
-      deps.log.warn('migration queue job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
+      deps.log.warn('migration queue job will be retried', { kind: job.kind, attempt: options.attempt, error: errorMessage(error) });
       return retryOf(error, options.attempt);
     }
-    deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: describe(error) });
+    deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: errorMessage(error) });
     if (job.kind === 'migration-page') {
-      const failure = failureNote(error, null, describe(error));
-      await markFailed(deps, job, describe(error), { code: failure.params.reason ?? 'jobFailed', params: failure.params });
+      const failure = failureNote(error, null, errorMessage(error));
+      await markFailed(deps, job, errorMessage(error), { code: failure.params.reason ?? 'jobFailed', params: failure.params });
     }
     if (job.kind === 'dry-run-page') await failDryRun(deps, job);
-    return { kind: 'failed', message: describe(error) };
+    return { kind: 'failed', message: errorMessage(error) };
   }
 }

@@ -7,7 +7,7 @@
  * path, which leaves out a refused field where it can.
  */
 import type { SyncConfig } from '../../core/config';
-import { isPermanent, RetryableError } from '../../core/errors';
+import { errorMessage, isPermanent, RetryableError } from '../../core/errors';
 import { readJiraStatus } from '../../core/mapping/status';
 import { toJiraFields, type JiraWrite } from '../../core/mapping/to-side';
 import type { CanonicalTask } from '../../core/model';
@@ -129,7 +129,7 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, task: B24Task, r
   } catch (error) {
     if (!isPermanent(error)) throw error;
     result.failed += 1;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     await journalFailure(ctx, config, { taskId: task.id }, 'failed', [note('migration.taskNotCreated', names, `${what} could not be created in Jira:`), failureNote(error, null, detail)]);
   }
 }

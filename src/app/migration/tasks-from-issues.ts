@@ -7,7 +7,7 @@
  * single path's creation lock is held meanwhile, so an event for the same issue cannot create a twin.
  */
 import type { SyncConfig } from '../../core/config';
-import { isPermanent, RetryableError } from '../../core/errors';
+import { errorMessage, isPermanent, RetryableError } from '../../core/errors';
 import { readB24Status } from '../../core/mapping/status';
 import { toB24Fields, type B24Write } from '../../core/mapping/to-side';
 import type { CanonicalTask } from '../../core/model';
@@ -96,7 +96,7 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, rea
   } catch (error) {
     if (!isPermanent(error)) throw error;
     result.failed += 1;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', [note('migration.issueNotCreated', names, `${what} could not be created in Bitrix24:`), failureNote(error, null, detail)]);
   }
 }

@@ -8,7 +8,7 @@
  * as they stand and reported, so one refused value neither blocks the pair's other fields nor loops.
  */
 import type { SyncConfig } from '../../core/config';
-import { isPermanent } from '../../core/errors';
+import { errorMessage, isPermanent } from '../../core/errors';
 import type { MappingContext } from '../../core/mapping/context';
 import { readB24Status, readJiraStatus } from '../../core/mapping/status';
 import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
@@ -102,7 +102,7 @@ class PlanRun {
       if (!isRefusal(error)) throw error;
       this.settle(side, fields);
       this.refused.push(...fields);
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       this.problems.push(note('refusedBy', { fields: fields.join(', '), side, detail }, `${fields.join(', ')} refused by ${SIDE[side]}: ${detail}`));
     }
     await this.landed(side, fields);

@@ -5,7 +5,7 @@
  * delete event's job, which finds the link still there and repeats the (idempotent) action.
  */
 import type { SyncConfig } from '../../core/config';
-import { isPermanent } from '../../core/errors';
+import { errorMessage, isPermanent } from '../../core/errors';
 import type { Side } from '../../core/model';
 import { planDeletion } from '../../core/sync/lifecycle';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
@@ -48,7 +48,7 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
     } catch (error) {
       // A refused close (400) will be refused again: say so, and let the pair go as the policy says.
       if (!isPermanent(error, 'invalid-request') && !isPermanent(error, 'validation')) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       problem = note('closeRefused', { detail }, `Closing it was refused: ${detail}`);
       refused = true;
     }

@@ -3,6 +3,7 @@
  * comment edits (which have no event). It only enqueues `pair-sync` / `jira-comment` jobs; the sync queue's
  * consumer does the reading, merging and writing, so an unchanged pair costs reads and never a write.
  */
+import { errorMessage } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import type { ReconcilePageJob } from '../migration/jobs';
 import { migrationRunning } from '../migration/reconcile-handoff';
@@ -71,7 +72,7 @@ async function recover(deps: AppDeps): Promise<void> {
     await requeueGaveUp(deps);
     await sweepLinks(deps);
   } catch (error) {
-    deps.log.warn('reconciliation could not recover given-up jobs or check links', { error: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('reconciliation could not recover given-up jobs or check links', { error: errorMessage(error) });
   }
 }
 
@@ -87,7 +88,7 @@ export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION)
       results.push(result);
     } catch (error) {
       // The cursor stays where it was, so the next run covers this window again.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       deps.log.warn('reconciliation of a project failed', { projectKey, error: message });
       results.push({ projectKey, status: 'failed', error: message });
     }

@@ -19,14 +19,14 @@ const B24_NOT_SETTABLE: Record<string, string> = {
   '4': 'awaiting control is reached only when an assignee completes a task under TASK_CONTROL',
   '7': 'declined (legacy) cannot be set through the action methods',
 };
-export const UF_NAME = /^UF_[A-Z0-9_]+$/;
+const UF_NAME = /^UF_[A-Z0-9_]+$/;
 const JIRA_CUSTOM = /^customfield_\d+$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const arrow = (d: Direction): string => (d === 'both' ? '↔' : d === 'b24-to-jira' ? 'Bitrix24 → Jira' : 'Jira → Bitrix24');
 const lower = (s: string): string => s.trim().toLowerCase();
 
-export function isValidTimeZone(zone: string): boolean {
+function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -12,10 +12,10 @@ import { attrString, cardUrl, dateText, emojiText, mediaLabel, mentionName } fro
 /** Open BBCode tags / hast element levels kept as structure; real descriptions rarely pass ten. */
 export const MAX_HAST_DEPTH = 40;
 /** ADF levels kept as structure: above what hast → ADF can produce (+ listItem, paragraph, text), so round trips agree. */
-export const MAX_ADF_DEPTH = MAX_HAST_DEPTH + 8;
+const MAX_ADF_DEPTH = MAX_HAST_DEPTH + 8;
 
 /** The text of a hast subtree without recursion: `br` is a newline, ignored elements (scripts) give nothing. */
-export function flatHastText(node: ElementContent, ignored: ReadonlySet<string>): string {
+function flatHastText(node: ElementContent, ignored: ReadonlySet<string>): string {
   let out = '';
   const stack: ElementContent[] = [node];
   while (stack.length > 0) {
@@ -59,7 +59,7 @@ function atomText(node: AdfNode): string {
 }
 
 /** The text of an ADF subtree without recursion; blocks are separated by newlines. */
-export function flatAdfText(node: AdfNode): string {
+function flatAdfText(node: AdfNode): string {
   const parts: string[] = [];
   const stack: (AdfNode | '\n')[] = [node];
   while (stack.length > 0) {

@@ -9,15 +9,15 @@ import { cutAtGrapheme, docWithoutControls, withoutControls, withoutDirectionOve
 import type { AdjustedValue, RefusedValue } from './notices';
 
 /** Jira refuses a longer summary ("Summary must be less than 255 characters."), counting UTF-16 units. */
-export const JIRA_SUMMARY_MAX = 255;
+const JIRA_SUMMARY_MAX = 255;
 
 /**
  * The dates Bitrix24 keeps as they are sent. Its REST docs give the `datetime` type a four-digit year and no
  * range; tasks keep DEADLINE in a MySQL DATETIME, whose documented range is 1000-01-01 to 9999-12-31, and PHP's
  * date functions read a year up to 100 as a two-digit one. Jira keeps any four-digit year, down to 0001.
  */
-export const B24_DATE_MIN = '1000-01-01';
-export const B24_DATE_MAX = '9999-12-31';
+const B24_DATE_MIN = '1000-01-01';
+const B24_DATE_MAX = '9999-12-31';
 
 export function fitTitle(to: Side, title: string): { text: string; notices: AdjustedValue[] } {
   const notices: AdjustedValue[] = [];

@@ -69,7 +69,7 @@ const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
  * Later change wins, compared at whole seconds (else a Jira edit in the same second as Bitrix24's would always
  * win on its milliseconds); a tie goes to Bitrix24 so the outcome never depends on evaluation order.
  */
-export function winnerOf(policy: ConflictPolicy, b24At: string, jiraAt: string): Side {
+function winnerOf(policy: ConflictPolicy, b24At: string, jiraAt: string): Side {
   if (policy !== 'latest-wins') return policy === 'b24-wins' ? 'b24' : 'jira';
   return seconds(jiraAt) > seconds(b24At) ? 'jira' : 'b24';
 }

@@ -15,7 +15,7 @@ import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
 import type { ReplayScreen } from '../../app/replays';
 
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
-export const MAX_EVENT_BODY_BYTES = 16 * 1024;
+const MAX_EVENT_BODY_BYTES = 16 * 1024;
 
 export interface IncomingDelivery {
   method: string;

@@ -2,9 +2,10 @@
  * The project settings page's resolvers: the connection (Jira administrators), the project's mapping, people and
  * activity and initial migration (its project administrators). Each call checks the caller's permission on the server first.
  */
-import { fetch, webTrigger } from '@forge/api';
+import { webTrigger } from '@forge/api';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
+import { forgeFetchTransport } from '../../adapters/forge/fetch-transport';
 import { readActivity, retryEntry } from '../../app/admin/activity';
 import { readConnectionView, saveConnection, saveConnectionInput } from '../../app/admin/connection';
 import { testConnection } from '../../app/admin/connection-test';
@@ -15,7 +16,6 @@ import { completeOAuthAuthorization } from '../../app/admin/oauth';
 import { authorizationCodeFrom, oauthAuthorizeUrl } from '../../app/admin/oauth-authorize';
 import { readPeople, savePeople, savePeopleInput } from '../../app/admin/people-settings';
 import { readWorkgroupAccessView, saveWorkgroupAccess, saveWorkgroupAccessInput } from '../../app/admin/workgroup-access';
-import type { HttpTransport } from '../../ports/http';
 import type { SETTINGS_CALLS } from './calls';
 import { resolverFunction } from './define';
 import { userHas } from './guard';
@@ -23,7 +23,6 @@ import { userHas } from './guard';
 const EVENTS_TRIGGER = 'b24-events';
 const empty = z.object({}).passthrough();
 const eventUrl = (): Promise<string> => webTrigger.getUrl(EVENTS_TRIGGER);
-const transport: HttpTransport = (url, init) => fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' });
 
 type Definition = ReturnType<typeof resolverFunction>;
 
@@ -50,7 +49,7 @@ const connection: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> =
   completeOAuth: resolverFunction({
     // The code alone, or the whole address Bitrix24 redirected to.
     permission: 'ADMINISTER', scope: 'site', input: z.object({ code: z.string().trim().min(1, 'Enter the authorisation code').max(2000) }),
-    run: async ({ deps, input }) => completeOAuthAuthorization(deps, transport, await authorizationCodeFrom(deps, input.code)),
+    run: async ({ deps, input }) => completeOAuthAuthorization(deps, forgeFetchTransport, await authorizationCodeFrom(deps, input.code)),
   }),
   bindEvents: resolverFunction({ permission: 'ADMINISTER', scope: 'site', input: empty, run: async ({ deps }) => bindTaskEvents(deps, await eventUrl()) }),
   // Which workgroups may pair with which projects: the site admin's decision, never a project admin's.

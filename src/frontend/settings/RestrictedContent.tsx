@@ -1,5 +1,5 @@
 /**
- * Restricted Jira content (issue 10): whether comments restricted to a role or group, and issues under an issue
+ * Restricted Jira content: whether comments restricted to a role or group, and issues under an issue
  * security level, are copied to Bitrix24, where every member of the workgroup reads them. Holding back is the default.
  */
 import { Label, Select, Stack } from '@forge/react';

@@ -19,7 +19,7 @@ export function ProblemMessages({ problems }: { problems: PathProblem[] }) {
   );
 }
 
-export function problemsUnder(problems: PathProblem[], prefix: string): PathProblem[] {
+function problemsUnder(problems: PathProblem[], prefix: string): PathProblem[] {
   return problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`));
 }
 

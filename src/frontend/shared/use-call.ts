@@ -14,7 +14,7 @@ export interface Refusal {
 
 export type CallState<T> = { status: 'loading' } | ({ status: 'error' } & Refusal) | { status: 'ready'; data: T };
 
-export function errorOf(reply: unknown): string | null {
+function errorOf(reply: unknown): string | null {
   return typeof reply === 'object' && reply !== null && 'error' in reply && typeof reply.error === 'string' ? reply.error : null;
 }
 

@@ -25,7 +25,7 @@ export const BINDABLE_EVENTS = [
 ];
 
 /** `data` exactly as the docs' event pages print it (and, for the chat card, as observed on a live portal). */
-export function eventData(e: TaskEvent): Record<string, unknown> {
+function eventData(e: TaskEvent): Record<string, unknown> {
   switch (e.event) {
     case 'ONTASKADD':
       return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'N', IS_ACCESSIBLE_AFTER: 'undefined' };

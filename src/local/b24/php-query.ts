@@ -4,7 +4,7 @@
  */
 
 /** PHP urlencode (RFC 1738): only alphanumerics and `-_.` stay literal, space becomes `+`. */
-export function phpUrlencode(value: string): string {
+function phpUrlencode(value: string): string {
   return encodeURIComponent(value)
     .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');

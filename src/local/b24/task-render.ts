@@ -74,7 +74,7 @@ const FIELDS: [string, Getter][] = [
 ];
 const SYSTEM_UF = ['UF_CRM_TASK', 'UF_TASK_WEBDAV_FILES', 'UF_MAIL_MESSAGE'];
 
-export function camelize(upper: string): string {
+function camelize(upper: string): string {
   return upper
     .toLowerCase()
     .split('_')

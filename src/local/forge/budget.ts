@@ -15,7 +15,7 @@ export type ModuleKind = 'resolver' | 'trigger' | 'webtrigger' | 'consumer' | 's
  * or scheduled-trigger modules, which `timeoutSeconds` may extend to 900 s.
  */
 export const DEFAULT_TIMEOUT_S: Record<ModuleKind, number> = { resolver: 25, trigger: 25, webtrigger: 55, consumer: 55, scheduled: 55 };
-export const MAX_TIMEOUT_S = 900;
+const MAX_TIMEOUT_S = 900;
 /** limits-async-events: "Payload size for long running functions", per event, for timeouts over 55 s. */
 export const LONG_RUNNING_EVENT_BYTES = 100 * 1024;
 

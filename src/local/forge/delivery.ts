@@ -14,8 +14,8 @@ import { retryRequested, webtriggerRequest, webtriggerResponse } from './outcome
 import { refusedAsNotJson } from './json-only';
 import type { Agenda } from './scheduler';
 
-export const RETENTION_MS = 24 * 3600 * 1000;
-export const MAX_TRIGGER_RETRIES = 4;
+const RETENTION_MS = 24 * 3600 * 1000;
+const MAX_TRIGGER_RETRIES = 4;
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_MAX_MS = 900_000;
 
@@ -62,7 +62,7 @@ export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: 
 export type Invoke = (functionKey: string, args: unknown[], kind: ModuleKind) => Promise<InvokeOutcome>;
 
 /** developer.atlassian.com/platform/forge/events-reference/web-trigger: requests count against the invocation payload limit. */
-export const MAX_WEBTRIGGER_REQUEST_BYTES = 5 * 1024 * 1024;
+const MAX_WEBTRIGGER_REQUEST_BYTES = 5 * 1024 * 1024;
 
 export interface DeliveryDeps {
   clock: Clock;

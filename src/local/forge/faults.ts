@@ -6,7 +6,7 @@
 import type { FaultPlan, ServiceFaults } from '../contracts';
 
 /** mulberry32: small, fast, good enough for test schedules (not for secrets). */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -3,16 +3,16 @@
  * - `global.__forge_fetch__(target, path, init)`: every product, storage, queue and GraphQL call of `@forge/api`,
  *   `@forge/kvs` and `@forge/events` (read at call time);
  * - `global.__forge_runtime__`: the invocation's app context, metrics and remaining time (read at call time);
- * - the app's clock (`PLATFORM_CLOCK`, src/entry/clock.ts): the simulated clock of the runtime running the current
- *   invocation (or the active one outside invocations), read at call time, so each invocation tells its own
- *   platform's time even when one jest file runs several platforms;
+ * - the app's clock (`PLATFORM_CLOCK`, src/ports/clock.ts, read by src/entry/clock.ts): the simulated clock of the
+ *   runtime running the current invocation (or the active one outside invocations), read at call time, so each
+ *   invocation tells its own platform's time even when one jest file runs several platforms;
  * - the global `fetch`: `@forge/api` 8's `fetch` is the runtime's global fetch, captured when `@forge/api` loads, and
  *   Forge sends it through its egress proxy. So this must be installed before `@forge/api` is first required: jest
  *   lists this file in `setupFiles`, and the sandbox and the platform import it first.
  *
  * Importing this module installs them once per realm (jest gives each test file its own global object).
  */
-import { PLATFORM_CLOCK } from '../../entry/clock';
+import { PLATFORM_CLOCK } from '../../ports/clock';
 import { activeHost, currentInvocation } from './context';
 
 const INSTALLED = Symbol.for('bitrix24-sync.local-forge.globals');

@@ -7,8 +7,8 @@
 import { ForgeKvsAPIError } from '@forge/kvs/out/errors';
 import type { Clock } from '../contracts';
 
-export const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
-export const MAX_KEY_LENGTH = 500;
+const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
+const MAX_KEY_LENGTH = 500;
 export const MAX_VALUE_BYTES = 240 * 1024;
 /** forge.md: depth 31 for KVS values (the custom-entity page says 32); the stricter bound is used. */
 export const MAX_DEPTH = 31;
@@ -31,7 +31,7 @@ export interface Ttl {
 
 const UNIT_MS: Record<Ttl['unit'], number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
 
-export function kvsError(status: number, code: string, message: string): ForgeKvsAPIError {
+function kvsError(status: number, code: string, message: string): ForgeKvsAPIError {
   return new ForgeKvsAPIError({ status, statusText: status === 409 ? 'Conflict' : 'Bad Request' }, { code, message });
 }
 
@@ -48,7 +48,7 @@ function depthOf(value: unknown): number {
   return 1 + children.reduce<number>((max, child) => Math.max(max, depthOf(child)), 0);
 }
 
-export function encodeValue(value: unknown): string {
+function encodeValue(value: unknown): string {
   const json: unknown = value === undefined ? undefined : JSON.stringify(value);
   if (typeof json !== 'string') throw kvsError(400, 'INVALID_VALUE', 'The value must be JSON-serialisable.');
   if (Buffer.byteLength(json) > MAX_VALUE_BYTES) throw kvsError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.');
@@ -56,7 +56,7 @@ export function encodeValue(value: unknown): string {
   return json;
 }
 
-export function ttlToMs(ttl: Ttl): number {
+function ttlToMs(ttl: Ttl): number {
   const ms = ttl.value * (UNIT_MS[ttl.unit] ?? Number.NaN);
   if (!Number.isInteger(ttl.value) || ttl.value <= 0 || !(ms <= MAX_TTL_MS)) {
     throw kvsError(400, 'INVALID_TTL', 'TTL must be a positive whole number of units, at most one year.');

@@ -95,7 +95,7 @@ function uiResolvers(modules: Record<string, unknown>): ResolverModule[] {
   return found;
 }
 
-export function parseManifest(text: string): ForgeManifest {
+function parseManifest(text: string): ForgeManifest {
   const raw = manifestSchema.parse(parse(text));
   const { function: functions, trigger, webtrigger, consumer, scheduledTrigger, ...others } = raw.modules;
   const byKey = new Map(functions.map((f) => [f.key, f]));

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** retryAfter is capped at 900 s on Forge; the SDK itself raises values ≤0 to 1. */
-export const MAX_RETRY_AFTER_S = 900;
+const MAX_RETRY_AFTER_S = 900;
 
 const invocationErrorSchema = z.object({
   _retry: z.literal(true),

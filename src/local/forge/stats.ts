@@ -45,7 +45,7 @@ export function b24Method(url: URL): string {
 }
 
 /** Command names of a batch body: JSON `{cmd: {name: "method?query"}}` or form `cmd[name]=method?query`. */
-export function batchCommandMethods(contentType: string, body: string): string[] {
+function batchCommandMethods(contentType: string, body: string): string[] {
   const commands: string[] = [];
   if (contentType.includes('json')) {
     try {

@@ -10,7 +10,7 @@ import { issueTypeView, jiraTime, projectRef, statusView, userView } from './vie
 
 const accountRef = (accountId: string | null): { accountId: string } | null => (accountId === null ? null : { accountId });
 
-export function eventIssue(state: JiraState, issue: StoredIssue): Record<string, unknown> {
+function eventIssue(state: JiraState, issue: StoredIssue): Record<string, unknown> {
   const project = state.projectOf(issue);
   return {
     id: issue.id,

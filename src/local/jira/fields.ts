@@ -4,7 +4,7 @@
  * project's screen, or hidden by a missing permission: Edit Issues, Modify Reporter, Assign Issues) is refused
  * as "not on the appropriate screen"; an assignee without Assignable User is refused under `assignee`.
  */
-import type { AdfDoc } from '../../core/adf';
+import type { AdfDoc } from './adf';
 import type { JiraSeedProject } from '../contracts';
 import { validateAdf } from '../adf-validator';
 import { checkCustomValue } from './custom-values';
@@ -23,7 +23,7 @@ export interface FieldScope {
 }
 
 /** Documented limit for description and textarea fields: 32,767 characters (we count the stored ADF JSON). */
-export const TEXT_LIMIT = 32_767;
+const TEXT_LIMIT = 32_767;
 
 export interface FieldPatch {
   summary?: string;

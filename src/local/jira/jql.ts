@@ -41,7 +41,7 @@ const quoted = (t: string): boolean => /^["'].*["']$/.test(t);
 const unquote = (t: string): string => (quoted(t) ? t.slice(1, -1).replace(/\\(.)/g, '$1') : t);
 
 /** Absolute "yyyy-MM-dd[ HH:mm]", epoch milliseconds, or relative "-15m"/"-2d"/"-1w"/"-3h". */
-export function parseJqlTime(raw: string, now: number): number {
+function parseJqlTime(raw: string, now: number): number {
   const value = unquote(raw);
   const rel = /^([-+]?)(\d+)([mhdw])$/.exec(value);
   if (rel !== null) {

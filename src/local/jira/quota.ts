@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 /** "X-RateLimit-NearLimit: Returns true when less than 20% of capacity remains." */
 const NEAR_LIMIT_SHARE = 0.2;
 const POLICY = 'global-app-quota';
-export const QUOTA_REASON = 'jira-quota-global-based';
+const QUOTA_REASON = 'jira-quota-global-based';
 
 /** "Identity & access … 2 points: Users, Groups, Project Roles, Permissions". */
 const IDENTITY_PATH = /\/rest\/api\/3\/(user|users|myself|group|groups|groupuserpicker|mypermissions|permissions|permissionscheme|role|project\/[^/]+\/role)(\/|$)/;
@@ -23,7 +23,7 @@ const READ_BY_POST = /\/rest\/api\/3\/(search\/jql|issue\/bulkfetch|search\/appr
 const LIST_KEYS = ['issues', 'values', 'comments', 'transitions', 'issueTypes', 'fields', 'worklogs'] as const;
 
 /** How many objects a read reply carries: a list's elements, else one object; an empty reply none. */
-export function objectsRead(body: unknown): number {
+function objectsRead(body: unknown): number {
   if (body === null || body === undefined) return 0;
   if (Array.isArray(body)) return body.length;
   if (typeof body !== 'object') return 1;
@@ -35,7 +35,7 @@ export function objectsRead(body: unknown): number {
   return 1;
 }
 
-export function isReadRequest(method: string, path: string): boolean {
+function isReadRequest(method: string, path: string): boolean {
   return method === 'GET' || (method === 'POST' && READ_BY_POST.test(path));
 }
 

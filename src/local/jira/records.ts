@@ -1,5 +1,5 @@
 /** The emulated site's stored records: issues with their history and properties, comments, attachments. */
-import type { AdfDoc } from '../../core/adf';
+import type { AdfDoc } from './adf';
 
 export interface ChangeItem {
   field: string;

@@ -20,13 +20,13 @@ export interface SecurityLevel {
   roles: string[];
 }
 
-export const PROJECT_ROLES = [
+const PROJECT_ROLES = [
   { id: '10002', name: 'Administrators' },
   { id: '10003', name: 'Developers' },
   { id: '10004', name: 'atlassian-addons-project-access' },
 ] as const;
 
-export const GROUPS = [
+const GROUPS = [
   { id: '5f1c2a1e-0001-4c1a-9a51-000000000001', name: 'jira-administrators' },
   { id: '5f1c2a1e-0002-4c1a-9a51-000000000002', name: 'jira-software-users' },
   { id: '5f1c2a1e-0003-4c1a-9a51-000000000003', name: 'atlassian-addons-admin' },

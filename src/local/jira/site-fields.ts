@@ -27,7 +27,7 @@ const system = (id: string, name: string, type: string, onScreens = true, items?
   id, name, custom: false, schema: { type, system: id, ...(items === undefined ? {} : { items }) }, onScreens, clauseNames: [id],
 });
 
-export const SYSTEM_FIELDS: SiteField[] = [
+const SYSTEM_FIELDS: SiteField[] = [
   system('summary', 'Summary', 'string'),
   system('description', 'Description', 'string'),
   system('issuetype', 'Issue Type', 'issuetype'),
@@ -55,9 +55,9 @@ const CUSTOM_TYPES: Record<JiraSeedCustomField['type'], { type: string; custom: 
   select: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' },
 };
 
-export const customNumber = (id: string): number => Number(id.replace('customfield_', ''));
+const customNumber = (id: string): number => Number(id.replace('customfield_', ''));
 
-export function customSiteField(field: JiraSeedCustomField): SiteField {
+function customSiteField(field: JiraSeedCustomField): SiteField {
   return {
     id: field.id, name: field.name, custom: true, onScreens: true,
     schema: { ...CUSTOM_TYPES[field.type], customId: customNumber(field.id) },

@@ -14,7 +14,7 @@ const avatarUrls = (id: string): Record<string, string> => {
   return { '48x48': `${base}/48`, '24x24': `${base}/24`, '16x16': `${base}/16`, '32x32': `${base}/32` };
 };
 
-export const APP_DISPLAY_NAME = 'Bitrix24 Sync for Jira';
+const APP_DISPLAY_NAME = 'Bitrix24 Sync for Jira';
 
 /** `User`/`UserDetails`: emailAddress is left out for people who hide it (profile visibility), and for apps. */
 export function userView(state: JiraState, accountId: string): Record<string, unknown> {

@@ -1,5 +1,5 @@
 /**
- * The default workflow of the emulated site (issue 4): To Do, In Progress, In Review, QA Testing, On Hold, Done.
+ * The default workflow of the emulated site: To Do, In Progress, In Review, QA Testing, On Hold, Done.
  * No direct To Do → Done, and On Hold is reachable only from In Progress and leads only back to it, so a sync that
  * needs several hops has to walk them through legal transitions as it would on a real site.
  */

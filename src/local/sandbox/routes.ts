@@ -58,7 +58,7 @@ function asFaultPlan(body: Record<string, unknown>): FaultPlan | string {
 }
 
 /** A plain settle waits for nothing further than this: retries backing off for longer stay pending. */
-export const SETTLE_HORIZON_MS = 5 * 60_000;
+const SETTLE_HORIZON_MS = 5 * 60_000;
 
 function asSettleOptions(body: Record<string, unknown>): { horizonMs: number } | { advanceMs: number } | string {
   const { advanceMs, ...rest } = body;

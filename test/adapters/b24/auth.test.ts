@@ -1,6 +1,6 @@
 import { createB24Auth } from '../../../src/adapters/b24/auth';
 import { createB24Client } from '../../../src/adapters/b24/client';
-import { B24_CREDENTIALS_KEY, type B24OAuthCredentials } from '../../../src/adapters/b24/credentials';
+import { B24_CREDENTIALS_KEY, type B24OAuthCredentials } from '../../../src/ports/b24-credentials';
 import type { HttpReply, HttpRequestInit } from '../../../src/ports/http';
 import { fakeTransport, fixedClock, fixtureJson, memorySecrets, reply } from '../support';
 

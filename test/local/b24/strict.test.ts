@@ -1,5 +1,5 @@
 /**
- * The emulated portal refuses what a documented Bitrix24 refuses and answers what it answers (issue 11): each
+ * The emulated portal refuses what a documented Bitrix24 refuses and answers what it answers: each
  * block names the documented behaviour and the docs page it comes from (b24restdocs).
  */
 import { aPortal, aSeed, type Loose, type Portal } from './support';

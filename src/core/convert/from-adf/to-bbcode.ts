@@ -50,7 +50,7 @@ function inlineAtom(node: AdfNode): string {
 
 const plain = (node: AdfNode): string => node.text ?? (node.content ?? []).map(plain).join('');
 
-export function inlineToBbcode(nodes: readonly AdfNode[]): string {
+function inlineToBbcode(nodes: readonly AdfNode[]): string {
   let out = '';
   const open: AdfMark[] = [];
   for (const node of nodes) {

@@ -65,7 +65,7 @@ export function escapeWikiText(span: EscapeSpan): string {
  * Text read as plain text by the reader (inside `{{…}}`, a file name): a backslash escapes only `special`, and
  * `\` and `&#…;` are written so they read back as themselves.
  */
-export function escapeRaw(text: string, special: ReadonlySet<string>): string {
+function escapeRaw(text: string, special: ReadonlySet<string>): string {
   let out = '';
   for (let k = 0; k < text.length; k++) {
     const c = text[k] as string;

@@ -23,7 +23,7 @@ function hexToRgb(hex: string): Rgb {
 const PALETTE_RGB: readonly (readonly [string, Rgb])[] = PALETTE.map((hex) => [hex, hexToRgb(hex)]);
 
 /** `#rrggbb` for a CSS colour we understand, undefined otherwise. */
-export function parseColour(input: string): string | undefined {
+function parseColour(input: string): string | undefined {
   const value = input.trim().toLowerCase().replace(/^["']|["']$/g, '');
   const named = NAMED[value];
   if (named) return named;
@@ -39,7 +39,7 @@ export function parseColour(input: string): string | undefined {
 }
 
 /** Nearest palette colour (squared RGB distance); exact palette colours map to themselves. */
-export function snapToPalette(hex: string): string {
+function snapToPalette(hex: string): string {
   const [r, g, b] = hexToRgb(hex);
   let best: string = PALETTE[0];
   let bestDistance = Number.POSITIVE_INFINITY;

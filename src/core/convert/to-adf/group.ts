@@ -75,7 +75,7 @@ export function trimInline(nodes: readonly AdfNode[], collapse: boolean): AdfNod
   return kept;
 }
 
-export function paragraphsOf(inline: readonly AdfNode[], collapse: boolean): AdfNode[] {
+function paragraphsOf(inline: readonly AdfNode[], collapse: boolean): AdfNode[] {
   return splitAtBlankLines(inline)
     .map((run) => trimInline(run, collapse))
     .filter((run) => run.length > 0)

@@ -11,7 +11,7 @@ import { scanLine } from './scan';
 import { rowRanges } from './table-row';
 
 /** Jira's own parser reads at most 20 list markers; a longer marker run is text. */
-export const MAX_LIST_LEVELS = 20;
+const MAX_LIST_LEVELS = 20;
 
 interface ListLevel { readonly list: Element; item: Element | undefined }
 

@@ -70,6 +70,3 @@ export function emoticonAt(text: string, at: number, end: number): { spelling: s
 export function wikiEmoticon(shortName: string | undefined): string | undefined {
   return shortName === undefined ? undefined : BY_SHORT_NAME.get(shortName);
 }
-
-/** Characters an emoticon can start with: a writer escapes them where an emoticon would read. */
-export const EMOTICON_START = /[:;(]/;

@@ -2,7 +2,7 @@
  * Issue comments with ADF bodies. New comments emit avi:jira:commented:issue and deletions avi:jira:deleted:comment.
  * Edits emit nothing: Forge documents no comment-updated event, and an emulator must not be kinder than Jira.
  */
-import type { AdfDoc } from '../../../core/adf';
+import type { AdfDoc } from '../adf';
 import { validateAdf } from '../../adf-validator';
 import { asRecord, readJsonBody } from '../body';
 import type { Handler, HandlerContext } from '../context';

@@ -60,7 +60,7 @@ function projectOfCreate(state: JiraState, actorId: string, projectRef: unknown,
 }
 
 /** Validates and stores one issue; returns it and the event to emit. Throws JiraHttpError on bad input. */
-export function createOne(state: JiraState, actor: Actor, now: number, body: Record<string, unknown>): { issue: StoredIssue; event: JiraProductEvent } {
+function createOne(state: JiraState, actor: Actor, now: number, body: Record<string, unknown>): { issue: StoredIssue; event: JiraProductEvent } {
   const fields = asRecord(body.fields) ?? {};
   const out: FieldErrors = { errors: {}, invalidAdf: [] };
   const { project: projectRef, issuetype, ...rest } = fields;

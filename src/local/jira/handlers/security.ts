@@ -117,7 +117,7 @@ export const withCommentVisibility = (inner: Handler): Handler => async (ctx) =>
 };
 
 /** Only a member of a role or group may restrict a comment to it. */
-export async function checkRestriction(ctx: HandlerContext): Promise<void> {
+async function checkRestriction(ctx: HandlerContext): Promise<void> {
   const v = record((await bodyOf(ctx)).visibility);
   if (v === undefined || (v.type !== 'role' && v.type !== 'group')) return;
   const name = typeof v.value === 'string' ? v.value : typeof v.identifier === 'string' ? v.identifier : '';

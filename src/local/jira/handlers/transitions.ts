@@ -3,7 +3,7 @@
  * Without Transition Issues a person sees no transitions, as in Jira. A transition may carry fields on its screen
  * and `update.comment` (`[{add: {body}}]`), which adds a comment as part of the transition.
  */
-import type { AdfDoc } from '../../../core/adf';
+import type { AdfDoc } from '../adf';
 import { validateAdf } from '../../adf-validator';
 import { asRecord, readJsonBody } from '../body';
 import { recordHistory } from '../changes';

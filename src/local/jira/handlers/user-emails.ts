@@ -9,7 +9,7 @@ import type { Handler } from '../context';
 import { badRequest, JiraHttpError, jsonResponse } from '../errors';
 
 /** The spec caps `accountId` at 128 entries. */
-export const MAX_EMAIL_ACCOUNT_IDS = 128;
+const MAX_EMAIL_ACCOUNT_IDS = 128;
 
 export const getUserEmailBulk: Handler = (ctx) => {
   if (!ctx.actor.isApp) throw new JiraHttpError(401, ['This API is only available to apps (Forge: asApp requests).']);

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Path template → methods the emulator serves. */
-export const servedOperations: Record<string, string[]> = {
+const servedOperations: Record<string, string[]> = {
   '/rest/api/3/issue': ['post'],
   '/rest/api/3/issue/bulk': ['post'],
   '/rest/api/3/issue/{issueIdOrKey}': ['get', 'put', 'delete'],
@@ -66,7 +66,7 @@ function stripProse(node: Json): Json {
   return out;
 }
 
-export function extractSubset(spec: { [key: string]: Json }): { [key: string]: Json } {
+function extractSubset(spec: { [key: string]: Json }): { [key: string]: Json } {
   const paths = spec.paths;
   const components = spec.components;
   if (!isObject(paths) || !isObject(components) || !isObject(components.schemas)) throw new Error('not an OpenAPI 3 spec');

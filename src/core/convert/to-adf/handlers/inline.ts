@@ -14,7 +14,7 @@ export const markHandler = (mark: AdfMark): Handler => (el, ctx, state) => state
 const MONOSPACE = /(mono|courier|consolas|menlo)/i;
 
 /** Formatting a `style` attribute (or BBCode COLOR/FONT, which become spans) can express in ADF. */
-export function styleMarks(style: string): AdfMark[] {
+function styleMarks(style: string): AdfMark[] {
   const marks: AdfMark[] = [];
   for (const declaration of style.split(';')) {
     const [rawName, ...rest] = declaration.split(':');
