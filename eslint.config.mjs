@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
-const boundaries = JSON.parse(readFileSync(new URL('./boundaries.json', import.meta.url), 'utf8'));
+const boundaries = JSON.parse(readFileSync(new URL('./.boundaries.json', import.meta.url), 'utf8'));
 
 /** A rule's forbidden paths and their exceptions; `onlySurface` forbids every product path but the local surface. */
 function targetsOf(rule) {
@@ -58,7 +58,7 @@ function patternsFor(fromPath, fromDir, fromDepth) {
     .map((pattern) => ({ ...pattern, caseSensitive: true }));
 }
 
-/** The boundaries of boundaries.json as no-restricted-imports blocks, one per source folder and depth. */
+/** The boundaries of .boundaries.json as no-restricted-imports blocks, one per source folder and depth. */
 function boundaryBlocks() {
   // Enclosing folders first, so a subfolder's blocks (which repeat their rules) come after and win.
   const froms = [...new Set(boundaries.rules.flatMap((rule) => rule.from))].sort((a, b) => segments(a).length - segments(b).length);

@@ -1,11 +1,11 @@
 /**
- * The import boundaries of boundaries.json hold over src, on resolved paths: the pure core, use cases without
+ * The import boundaries of .boundaries.json hold over src, on resolved paths: the pure core, use cases without
  * adapters or Forge, a product that never imports the local platform, a local platform that reaches the product
  * only through its public surface, and a service that reaches no Forge package through any chain of imports.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import boundaries from '../../boundaries.json';
+import boundaries from '../../.boundaries.json';
 import { boundaryViolations, chainsToForge, forbiddenCoreImports, LOCAL_SURFACE } from '../support/architecture';
 import { importGraph } from '../support/import-graph';
 import { importsOf } from '../support/source-imports';

@@ -1,11 +1,11 @@
 /**
  * Lint fails on an import across a boundary: the repository's own ESLint config, run through ESLint's Node API
  * over a miniature src (test/fixtures/boundaries), reports no-restricted-imports on exactly the files that cross a
- * boundary of boundaries.json, with the rule's reason, and on none of the files that stay within the rules.
+ * boundary of .boundaries.json, with the rule's reason, and on none of the files that stay within the rules.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import boundaries from '../../boundaries.json';
+import boundaries from '../../.boundaries.json';
 import { CROSSING_FIXTURES } from '../fixtures/boundaries/crossings';
 import type { LintedFile } from '../support/lint-tree';
 

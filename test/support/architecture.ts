@@ -1,11 +1,11 @@
 /**
- * The import boundaries of boundaries.json (design.md §4), checked on resolved paths: every import, export-from,
+ * The import boundaries of .boundaries.json (design.md §4), checked on resolved paths: every import, export-from,
  * require() and import() of a file is resolved against the file's folder and held against each rule that applies to
  * it. ESLint checks the same rules as specifiers are typed (eslint.config.mjs); this checker also sees what
  * no-restricted-imports cannot (require, import(), and what the service reaches through other modules).
  */
 import * as path from 'node:path';
-import boundaries from '../../boundaries.json';
+import boundaries from '../../.boundaries.json';
 import { importsOf } from './source-imports';
 
 export interface SourceFile {
@@ -16,7 +16,7 @@ export interface SourceFile {
 
 export interface Violation {
   specifier: string;
-  /** The rule's reason, as boundaries.json words it. */
+  /** The rule's reason, as .boundaries.json words it. */
   why: string;
 }
 
