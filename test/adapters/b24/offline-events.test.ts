@@ -5,7 +5,7 @@
  */
 import { createB24Auth } from '../../../src/adapters/b24/auth';
 import { createB24Client } from '../../../src/adapters/b24/client';
-import { B24_CREDENTIALS_KEY } from '../../../src/adapters/b24/credentials';
+import { B24_CREDENTIALS_KEY } from '../../../src/ports/b24-credentials';
 import { fakeTransport, fixedClock, memorySecrets, reply } from '../support';
 
 const NOW = 1_759_759_363_000;
