@@ -301,7 +301,8 @@ export const englishFallback: TextTree = {
     "pair-sync": "pair sync",
     "task-changed": "task changed",
     "task-deleted": "task deleted",
-    "workgroup-access": "workgroup list"
+    "workgroup-access": "workgroup list",
+    "offline-event": "offline event"
   },
   "journal": {
     "task": "task",
@@ -447,12 +448,15 @@ export const englishFallback: TextTree = {
       "webhookMissing": "Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).",
       "webhookShape": "The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.",
       "webhookOtherPortal": "The webhook URL belongs to {portal}, not to {domain}.",
-      "oauthClientMissing": "Enter the client id and client secret of the Bitrix24 local application."
+      "oauthClientMissing": "Enter the client id and client secret of the Bitrix24 local application.",
+      "offlineNotHere": "Offline events need the self-hosted service, which reads the portal's queue on a schedule; this app receives events at its event URL only. Choose online events.",
+      "offlineNeedsApp": "Offline events need the Bitrix24 local application (OAuth): an incoming webhook cannot read the offline queue. Choose OAuth, or online events."
     },
     "portal": {
       "missing": "Enter the portal address, for example acme.bitrix24.com.",
       "notAddress": "\"{input}\" is not a web address; enter it like acme.bitrix24.com.",
-      "notCloud": "{host} is not a Bitrix24 cloud portal. The app can only reach portals in Bitrix24's cloud (*.bitrix24.com, .ru, .de, .eu and the other cloud zones); a self-hosted Bitrix24 is not supported by Forge's network rules."
+      "notCloud": "{host} is not a Bitrix24 cloud portal. The app can only reach portals in Bitrix24's cloud (*.bitrix24.com, .ru, .de, .eu and the other cloud zones); a self-hosted Bitrix24 is not supported by Forge's network rules.",
+      "notHttps": "{input} is not an https:// address. The service reaches Bitrix24 over https only; enter the portal's https:// address."
     },
     "jobFailed": "The work failed: {detail}",
     "access": {
@@ -481,6 +485,9 @@ export const englishFallback: TextTree = {
     "jira-wins": "jira-wins"
   },
   "notes": {
+    "offlineEvent": {
+      "refused": "Bitrix24's offline queue held record {id} ({event}), which is not a task change the app can read: {problem}. Nothing was queued for it; it stays on the portal marked as failed."
+    },
     "conflict": "Conflict on {field}: changed on both sides; {winner:side} wins ({policy}).",
     "unmatchedB24": "{name} (Bitrix24 {id}) has no Jira account; the field was left unchanged.",
     "unmatchedJira": "{name} (Jira {id}) has no Bitrix24 account; the field was left unchanged.",
