@@ -5,7 +5,8 @@
  */
 import type { AppDeps } from './deps';
 import { writeControl } from './migration/control';
-import type { MigrationQueueJob } from './migration/jobs';
+import type { MigrationJob } from './migration/jobs';
+import type { ReconcilePageJob } from './reconcile/jobs';
 import { ConnectionStore } from './store/connection';
 
 /** True (and logged) when `what` must not run because the app was uninstalled from the portal. */
@@ -17,6 +18,6 @@ export async function stoppedByUninstall(deps: Pick<AppDeps, 'kv' | 'secrets' | 
 }
 
 /** A migration page stops as if its run were paused, so Resume continues from its checkpoint after a reinstall. */
-export async function holdMigrationPage(deps: AppDeps, job: MigrationQueueJob): Promise<void> {
+export async function holdMigrationPage(deps: AppDeps, job: MigrationJob | ReconcilePageJob): Promise<void> {
   if (job.kind === 'migration-page') await writeControl(deps, job.projectKey, { action: 'pause', runId: job.runId, at: deps.clock.now() });
 }

@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps';
 import { PairingNotListed } from '../pairing-access';
 import { DRY_RUN_STALLED_MS, readDryRun, startDryRun } from '../migration/dry-run';
 import type { DryRun, DryRunPrediction } from '../migration/dry-run-store';
-import type { MigrationProgress } from '../migration/progress';
+import type { MigrationProgress } from '../store/migration-progress';
 import { holdMigration, isStalled, migrationStatus, resumeMigration, startMigration } from '../migration/start';
 import { AdminError } from './errors';
 

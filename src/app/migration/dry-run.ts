@@ -13,7 +13,7 @@ import type { JiraIssue } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
 import { ISSUE_PROPERTY } from '../pair/create';
 import { isSealed, parseMarker } from '../pair/marker-seal';
-import { jqlProject } from '../reconcile/window';
+import { jqlProject } from '../../core/remote/queries';
 import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
 import { UserDirectory } from '../users';

@@ -7,7 +7,7 @@ import type { JiraComment, JiraIssue } from '../../core/remote/jira';
 import type { JiraSearchItem } from '../../ports/jira';
 import { ISSUE_PROPERTY } from '../pair/create';
 import { issueCustomFields } from '../pair/read';
-import { jqlProject } from '../reconcile/window';
+import { jqlProject } from '../../core/remote/queries';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue, handOver } from './chunk';

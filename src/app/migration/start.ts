@@ -11,7 +11,7 @@ import { checkPairingListed } from '../pairing-access';
 import { ProjectConfigStore } from '../store/project-config';
 import { clearControl, effectiveProgress, readControl, writeControl, type ControlAction } from './control';
 import { pushPage } from './page';
-import { expectedSide, freshSide, MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
+import { expectedSide, freshSide, MigrationProgressStore, type MigrationProgress, type MigrationSide } from '../store/migration-progress';
 
 /** A running migration whose record has not moved for this long is presumed stalled (a lost page job). */
 export const STALLED_AFTER_MS = 30 * 60_000;

@@ -19,7 +19,7 @@ import { allFlowingTo } from '../pair/changes';
 import { createTaskFromIssue } from '../pair/create';
 import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../pair/read';
-import { b24FilterDate } from '../reconcile/window';
+import { b24FilterDate } from '../../core/remote/queries';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
 import { failureNote } from '../failure-note';

@@ -7,7 +7,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import type { JiraIssue } from '../../core/remote/jira';
-import { b24FilterDate } from '../reconcile/window';
+import { b24FilterDate } from '../../core/remote/queries';
 import type { SyncContext } from '../sync-context';
 
 /** Bitrix24 and Jira stamp times with their own clocks; the window opens a little early to absorb the skew. */

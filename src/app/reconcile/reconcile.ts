@@ -3,9 +3,10 @@
  * comment edits (which have no event). It only enqueues `pair-sync` / `jira-comment` jobs; the sync queue's
  * consumer does the reading, merging and writing, so an unchanged pair costs reads and never a write.
  */
+import { MAX_QUEUE_DELAY_SECONDS } from '../../ports/queue';
 import type { AppDeps } from '../deps';
-import type { ReconcilePageJob } from '../migration/jobs';
-import { migrationRunning } from '../migration/reconcile-handoff';
+import type { ReconcilePageJob } from './jobs';
+import { migrationRunning } from '../store/migration-progress';
 import { isPairingListed, journalNotListed, PairingNotListed } from '../pairing-access';
 import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
@@ -33,7 +34,7 @@ async function settle(deps: AppDeps, projectKey: string, outcome: ScanOutcome): 
     await endScan(deps, projectKey, scan);
     return { projectKey, status: 'complete', counts: outcome.counts };
   }
-  await suspendScan(deps, projectKey, scan, Math.min(900, outcome.queuedSeconds));
+  await suspendScan(deps, projectKey, scan, Math.min(MAX_QUEUE_DELAY_SECONDS, outcome.queuedSeconds));
   return { projectKey, status: 'continued', counts: outcome.counts };
 }
 

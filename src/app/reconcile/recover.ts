@@ -14,7 +14,7 @@ import { CommentLinkStore } from '../store/comment-links';
 import { GaveUpStore } from '../store/gave-up';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
-import { migrationRunning } from '../migration/reconcile-handoff';
+import { migrationRunning } from '../store/migration-progress';
 import { LinkStore } from '../store/links';
 import { missedB24CommentJobs } from './comment-edits';
 

@@ -7,16 +7,17 @@
 import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { toJobBody, type SyncJob } from '../jobs';
-import type { ReconcileScan } from '../migration/jobs';
+import type { ReconcileScan } from './jobs';
 import { CommentLinkStore } from '../store/comment-links';
 import { LinkStore } from '../store/links';
-import { nextPageDelay, paceJobs } from '../migration/pacing';
+import { nextPageDelay, paceJobs } from './pacing';
 import { commentEditJobs, missedB24CommentJobs } from './comment-edits';
 import type { ReconcileCursor } from './cursor-store';
 import { PairJobPlanner } from './pair-jobs';
 import { taskUserFields } from '../pair/read';
 import { taskVersion, trimVersions } from './versions';
-import { b24FilterDate, jqlProject, jqlSince, nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';
+import { b24FilterDate, jqlProject, jqlSince } from '../../core/remote/queries';
+import { nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';
 
 /** Bitrix24 pages are fixed at 50 rows; Jira's default is the same. */
 export const PAGE_SIZE = 50;

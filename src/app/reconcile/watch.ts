@@ -13,7 +13,7 @@ import { ProjectConfigStore } from '../store/project-config';
 import { reconcileAll, type ReconcileResult } from './reconcile';
 import { WatchStore, type WatchState } from './watch-store';
 import { taskVersion } from './versions';
-import { b24FilterDate } from './window';
+import { b24FilterDate } from '../../core/remote/queries';
 
 /** A listed task as the watch compares it: its CHANGED_DATE and its version (versions.ts). */
 interface Row {

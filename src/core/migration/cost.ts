@@ -21,7 +21,7 @@
  *   create's `transition` would save one call per such issue; not done yet.
  * - The hand-off: when both sides are done, one `tasks.task.list` finds Bitrix24's newest change time and one Jira
  *   search the versions of the issues written in the run's last minutes, from which reconciliation starts
- *   (src/app/migration/reconcile-handoff.ts), so it never re-reads what the run paired.
+ *   (src/app/reconcile/after-migration.ts), so it never re-reads what the run paired.
  * - Files (existing attachments) cannot be batched: each is a download and an upload. Measured per file, either
  *   way: 1 Jira call (the download or the upload) and 3 Bitrix24 calls (the task's scope read, and the Drive upload
  *   and attach, or the attached object's read and its download).

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { JsonValue, KeyValueStore } from '../../ports/store';
-import { keys } from '../store/keys';
+import { keys } from './keys';
 
 const sideSchema = z.object({
   /** Entities listed on this side so far. */
@@ -63,4 +63,9 @@ export class MigrationProgressStore {
   async save(projectKey: string, progress: MigrationProgress): Promise<void> {
     await this.kv.set(keys.migration(projectKey), JSON.parse(JSON.stringify(progress)) as JsonValue);
   }
+}
+
+/** Reconciliation of a project waits while its migration runs (reconcile/after-migration.ts says why). */
+export async function migrationRunning(deps: { kv: KeyValueStore }, projectKey: string): Promise<boolean> {
+  return (await new MigrationProgressStore(deps.kv).get(projectKey))?.state === 'running';
 }

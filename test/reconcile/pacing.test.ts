@@ -1,5 +1,5 @@
 /** How the migration spreads its jobs so Bitrix24's 2 requests/s bucket is never overrun. */
-import { nextPageDelay, paceJobs, SECONDS_PER_JOB } from '../../src/app/migration/pacing';
+import { nextPageDelay, paceJobs, SECONDS_PER_JOB } from '../../src/app/reconcile/pacing';
 
 const items = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 

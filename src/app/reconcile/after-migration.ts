@@ -4,22 +4,17 @@
  * each entity the migration touches and create, one by one, what the migration is about to create in bulk). When
  * the migration ends, reconciliation starts from that moment: every entity it changed is paired with a fresh
  * last-synced state, so re-reading 20,000 of them would cost 40,000 calls to find nothing. Edits people made during
- * the run arrived as events (the migration's own echoes are counted, not matched, so those are kept: echo.ts).
+ * the run arrived as events (the migration's own echoes are counted, not matched, so those are kept).
  */
 import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { taskUserFields } from '../pair/read';
-import { ReconcileCursorStore } from '../reconcile/cursor-store';
-import { MAX_REMEMBERED, taskVersion, trimVersions } from '../reconcile/versions';
-import { jqlProject } from '../reconcile/window';
-import { MigrationProgressStore } from './progress';
+import { ReconcileCursorStore } from './cursor-store';
+import { MAX_REMEMBERED, taskVersion, trimVersions } from './versions';
+import { jqlProject } from '../../core/remote/queries';
 
 /** Jira's minute granularity, plus a minute for its search to catch up with the run's last writes. */
 const HANDOFF_MINUTES = 2;
-
-export async function migrationRunning(deps: AppDeps, projectKey: string): Promise<boolean> {
-  return (await new MigrationProgressStore(deps.kv).get(projectKey))?.state === 'running';
-}
 
 /**
  * Moves the project's reconcile window to now, in each side's own clock. Bitrix24: from the second of its newest

@@ -1,17 +1,26 @@
 /**
- * Runs one job of the `migration` queue and says how it ended, in the sync consumer's terms (done, retry later,
- * failed). A migration that runs out of retries is marked failed in its progress record, where the settings page
- * shows it and `startMigration` resumes it from its cursors.
+ * Runs one job of the `migration` queue (a migration page, a dry-run step or a reconciliation's continuation) and
+ * says how it ended, in the sync consumer's terms (done, retry later, failed). It sits above migration/ and
+ * reconcile/, which never import each other: the migration's hand-over to reconciliation is passed in here. A
+ * migration that runs out of retries is marked failed in its progress record, where the settings page shows it and
+ * `startMigration` resumes it from its cursors.
  */
-import { isRetryable, RetryableError } from '../../core/errors';
-import type { AppDeps } from '../deps';
-import { failureNote } from '../failure-note';
-import { continueReconcile } from '../reconcile/reconcile';
-import type { JobOutcome } from '../run-job';
-import { failDryRun, runDryRunPage } from './dry-run';
-import type { MigrationPageJob, MigrationQueueJob } from './jobs';
-import { runMigrationPage } from './page';
-import { MigrationProgressStore } from './progress';
+import { z } from 'zod';
+import { isRetryable, RetryableError } from '../core/errors';
+import { MAX_QUEUE_DELAY_SECONDS } from '../ports/queue';
+import type { AppDeps } from './deps';
+import { failureNote } from './failure-note';
+import { failDryRun, runDryRunPage } from './migration/dry-run';
+import { dryRunPageJobSchema, migrationPageJobSchema, type MigrationPageJob } from './migration/jobs';
+import { runMigrationPage } from './migration/page';
+import { reconcileFromNow } from './reconcile/after-migration';
+import { reconcilePageJobSchema } from './reconcile/jobs';
+import { continueReconcile } from './reconcile/reconcile';
+import type { JobOutcome } from './run-job';
+import { MigrationProgressStore } from './store/migration-progress';
+
+export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema, dryRunPageJobSchema]);
+export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
 
 export const MIGRATION_MAX_ATTEMPTS = 8;
 
@@ -22,14 +31,14 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 
 /**
  * A page competes with the sync jobs it enqueued for the same Bitrix24 bucket, so it backs off exponentially
- * (15 s, 30 s, … up to Forge's 900 s) rather than retrying at the remote's shortest hint and starving.
+ * (15 s, 30 s, … up to the queue's delay cap) rather than retrying at the remote's shortest hint and starving.
  */
 function retryOf(error: unknown, attempt: number): JobOutcome {
   const hinted = error instanceof RetryableError ? (error.retryAfterMs ?? 0) : 0;
   return {
     kind: 'retry',
     rateLimited: error instanceof RetryableError && error.reason === 'rate-limited',
-    retryAfterMs: Math.min(900_000, Math.max(hinted, 15_000 * 2 ** attempt)),
+    retryAfterMs: Math.min(MAX_QUEUE_DELAY_SECONDS * 1000, Math.max(hinted, 15_000 * 2 ** attempt)),
   };
 }
 
@@ -42,7 +51,7 @@ async function markFailed(deps: AppDeps, job: MigrationPageJob, message: string,
 }
 
 async function runPage(deps: AppDeps, job: MigrationPageJob, attempt: number): Promise<JobOutcome> {
-  const outcome = await runMigrationPage(deps, job);
+  const outcome = await runMigrationPage(deps, job, reconcileFromNow);
   if (outcome.kind !== 'wait') return { kind: 'done' };
   if (attempt + 1 < MIGRATION_MAX_ATTEMPTS) return { kind: 'retry', retryAfterMs: WAIT_MS, rateLimited: false };
   // The predecessor never got recorded (its job is gone): stop here; startMigration resumes from the cursors.
