@@ -5,6 +5,7 @@ import type { JiraPort } from '../ports/jira';
 import type { Logger } from '../ports/log';
 import type { JobQueue } from '../ports/queue';
 import type { KeyValueStore, SecretStore } from '../ports/store';
+import type { OwnAccounts } from './sync/echo';
 
 export interface AppDeps {
   kv: KeyValueStore;
@@ -16,4 +17,6 @@ export interface AppDeps {
   b24: B24Port;
   syncQueue: JobQueue;
   migrationQueue: JobQueue;
+  /** The accounts the app writes as, for a runtime whose platform does not mark the app's own events (sync/echo.ts). */
+  ownAccounts?: OwnAccounts;
 }

@@ -10,7 +10,6 @@ import type { SyncJob } from './jobs';
 import { createIssueFromTask, createTaskFromIssue, ISSUE_PROPERTY } from './pair/create';
 import { parseMarker } from './pair/marker-seal';
 import { journalIgnored, judgeIssueMarker } from './pair/marker-trust';
-import { consumeEcho } from './migration/echo';
 import { handleDeletion } from './pair/delete';
 import { issueCustomFields, readIssue, readTask, taskUserFields } from './pair/read';
 import { checkAttachmentIssue, heldBackSecured } from './pair/secured';
@@ -112,10 +111,9 @@ export async function dispatchJob(job: SyncJob, ctx: SyncContext): Promise<void>
   switch (job.kind) {
     case 'task-changed': {
       const link = await ctx.links.byTask(job.taskId);
-      // The add event of a task that is already paired is the echo of our own tasks.task.add (or a duplicate).
-      if (link && job.added) return;
-      // An update the initial migration made (XML_ID) and counted: dismissed without reading the task.
-      if (link && !job.added && (await consumeEcho(ctx.deps.kv, job.taskId))) return;
+      // Screened at intake too, but an event may arrive there before its link is saved (our own add, the
+      // migration's marked task): only here, with the link, is it known as our own write (sync/echo.ts).
+      if (await ctx.ownWrites.jobIsOwn(job, link)) return;
       return link ? syncLinked(ctx, link, 'b24') : fromUnlinkedTask(ctx, job.taskId);
     }
     case 'issue-changed': {

@@ -13,9 +13,9 @@ import { failureNote } from './failure-note';
 import { SyncContext } from './sync-context';
 import { dispatchJob } from './dispatch';
 import { holdingBackSecured } from './pair/secured';
-import { PendingJobs } from './pending-jobs';
+import { PendingJobs } from './intake/pending-jobs';
 import { stoppedByUninstall } from './lifecycle';
-import { ReplayScreen } from './replays';
+import { ReplayScreen } from './intake/replays';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,

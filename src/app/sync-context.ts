@@ -15,6 +15,7 @@ import { ConnectionStore } from './store/connection';
 import { JournalStore } from './store/journal';
 import { LinkStore } from './store/links';
 import { PairStateStore } from './store/pair-state';
+import { OwnWrites } from './sync/echo';
 import { UserDirectory } from './users';
 
 export class SyncContext {
@@ -26,6 +27,8 @@ export class SyncContext {
   /** Throws PairingNotListed for a project whose workgroup the site admin has not listed for it. */
   readonly configs: ListedConfigs;
   readonly connection: ConnectionStore;
+  /** Every "is this our own write?" decision, and the announcements of writes that will echo. */
+  readonly ownWrites: OwnWrites;
   private readonly jiraCalls: CallCounter = { count: 0 };
   private readonly b24Calls: CallCounter = { count: 0 };
   private projectKey: string | undefined;
@@ -38,6 +41,7 @@ export class SyncContext {
     this.journal = new JournalStore(deps.kv, deps.newId, deps.log);
     this.configs = new ListedConfigs(deps);
     this.connection = new ConnectionStore(deps.kv, deps.secrets);
+    this.ownWrites = new OwnWrites(deps.kv, deps.ownAccounts);
   }
 
   static create(deps: AppDeps): Promise<SyncContext> {

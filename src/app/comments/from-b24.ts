@@ -10,7 +10,6 @@ import { commentFingerprint, commentParts, isMirroredComment } from '../../core/
 import type { SyncContext } from '../sync-context';
 import { CommentLinkStore, jiraCommentsOf, type CommentLink } from '../store/comment-links';
 import { deleteIfThere, writeCommentParts } from './parts';
-import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
@@ -77,16 +76,15 @@ export async function syncB24Comment(
     await journal(ctx, link, 'comment-edit', partsNote(bodies));
     return;
   }
-  const intents = new IntentStore(ctx.deps.kv);
   if (isMirroredComment(plain, 'b24')) return;
   // Our own post's echo is written by the integration user and is taken once; a person's same words are a comment.
   const actingUserId = (await ctx.connection.get())?.actingUserId;
-  if (comment.authorId === actingUserId && (await intents.takeComment('b24', job.taskId, fingerprint))) return;
+  if (comment.authorId === actingUserId && (await ctx.ownWrites.takeComment('b24', job.taskId, fingerprint))) return;
   // The event's job and reconciliation may both hold this comment: only the one that claims it posts it.
   const claim = keys.commentClaim('b24', job.taskId, comment.ref);
   if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;
   try {
-    await intents.putComment('jira', link.issueId, fingerprint);
+    await ctx.ownWrites.expectComment('jira', link.issueId, fingerprint);
     await writeCommentParts(ctx, target, null, bodies);
   } catch (error) {
     // A failed attempt must not keep its own retry out (parts already posted are on the link, and are kept).

@@ -5,7 +5,6 @@
 import { adfPlainText, adfToBbcode } from '../../core/convert';
 import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
 import { CommentLinkStore, jiraCommentsOf } from '../store/comment-links';
-import { IntentStore } from '../store/intents';
 import { note } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
@@ -64,12 +63,11 @@ export async function syncJiraComment(
     return;
   }
   if (!(await inScope(ctx, link, configs))) return;
-  const intents = new IntentStore(ctx.deps.kv);
-  await intents.putComment('b24', link.taskId, fingerprint);
+  await ctx.ownWrites.expectComment('b24', link.taskId, fingerprint);
   const id = await ctx.b24.addComment(link.taskId, text);
   // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
   await comments.save({ taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint }, [`m${id}`]);
   // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
-  await intents.dropComment('b24', link.taskId, fingerprint);
+  await ctx.ownWrites.commentSettled('b24', link.taskId, fingerprint);
   await journal(ctx, link, 'comment', undefined, 'jira-to-b24');
 }

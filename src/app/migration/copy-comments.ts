@@ -10,7 +10,6 @@ import type { JiraComment } from '../../core/remote/jira';
 import { attributedBody, commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
 import { writeCommentParts } from '../comments/parts';
 import { CommentLinkStore } from '../store/comment-links';
-import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
@@ -24,7 +23,6 @@ interface ToB24 {
 
 export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLink; comments: JiraComment[] }[]): Promise<number> {
   const store = new CommentLinkStore(ctx.deps.kv);
-  const intents = new IntentStore(ctx.deps.kv);
   const queue: ToB24[] = [];
   for (const { link, comments } of pairs) {
     for (const comment of [...comments].sort((a, b) => Date.parse(a.created) - Date.parse(b.created))) {
@@ -34,7 +32,7 @@ export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLin
       queue.push({ link, comment, text, fingerprint: commentFingerprint(plain) });
     }
   }
-  for (const q of queue) await intents.putComment('b24', q.link.taskId, q.fingerprint);
+  for (const q of queue) await ctx.ownWrites.expectComment('b24', q.link.taskId, q.fingerprint);
   // One batch runs its commands in order, so each task's comments keep their order.
   const outcomes = await ctx.b24.addComments(queue.map((q) => ({ taskId: q.link.taskId, message: q.text })));
   let copied = 0;
@@ -55,7 +53,6 @@ export async function copyTaskComments(ctx: SyncContext, links: PairLink[], comm
   const withComments = links.filter((l) => (commentCounts.get(l.taskId) ?? 0) > 0);
   if (withComments.length === 0) return 0;
   const store = new CommentLinkStore(ctx.deps.kv);
-  const intents = new IntentStore(ctx.deps.kv);
   const lists = await ctx.b24.getCommentLists(withComments.map((l) => l.taskId));
   let copied = 0;
   for (const [i, list] of lists.entries()) {
@@ -72,7 +69,7 @@ export async function copyTaskComments(ctx: SyncContext, links: PairLink[], comm
       const claim = keys.commentClaim('b24', link.taskId, comment.id);
       if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) continue;
       const fingerprint = commentFingerprint(plain);
-      await intents.putComment('jira', link.issueId, fingerprint);
+      await ctx.ownWrites.expectComment('jira', link.issueId, fingerprint);
       try {
         // Over Jira's limit, in numbered parts, as the single path posts it.
         const target = { taskId: link.taskId, b24Ref: comment.id, issueId: link.issueId, fingerprint };

@@ -24,7 +24,6 @@ import { restorableIssue } from '../pair/marker-trust';
 import { CreationLock } from '../pair/creation-lock';
 import { warningSentence } from '../pair/journal-entry';
 import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../pair/read';
-import { expectEchoes, forgetEcho } from './echo';
 import { firstHopId, initialTransitions, learnInitialTransitions } from './first-hop';
 import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
 
@@ -160,12 +159,12 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
 /** XML_ID names the issue on each task; each update's event is announced first so it is dismissed unread. */
 async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
   if (created.length === 0) return;
-  await expectEchoes(ctx.deps.kv, created.map((c) => c.task.id));
+  await ctx.ownWrites.expectMigrationMarks(created.map((c) => c.task.id));
   const outcomes = await ctx.b24.updateTasks(created.map((c) => ({ taskId: c.task.id, fields: { XML_ID: c.link.issueId } })));
   for (const [i, outcome] of outcomes.entries()) {
     const c = created[i];
     if (c && !outcome.ok) {
-      await forgetEcho(ctx.deps.kv, c.task.id);
+      await ctx.ownWrites.forgetMigrationMark(c.task.id);
       ctx.deps.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
     }
   }

@@ -4,15 +4,12 @@
  * after each step what was written (apply-plan), and journal the result.
  */
 import type { SyncConfig } from '../../core/config';
-import type { CanonicalTask, Side } from '../../core/model';
-import { intentsFor, isEchoOfIntent } from '../../core/sync/echo';
-import { sameValue, syncedFields, getField } from '../../core/sync/fields';
+import type { Side } from '../../core/model';
 import { planPairSync, type SyncBase } from '../../core/sync/merge';
 import { reviseForShortenedCopies } from '../../core/sync/shortened';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import { copyNewB24Attachments } from '../attachments/from-b24';
-import { IntentStore } from '../store/intents';
 import type { PairLink } from '../store/links';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
@@ -21,26 +18,8 @@ import { conflictSentences, refusedValues, summarise } from './journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask, wholeDescriptionOfTask } from './read';
 import { shortenedNote } from './shortened-notes';
 
-function sameTask(config: SyncConfig, a: CanonicalTask, b: CanonicalTask): boolean {
-  return syncedFields(config).every((f) => sameValue(f, getField(a, f), getField(b, f)));
-}
-
 /** `gone-*`: that side's entity no longer exists (the caller applies the delete policy). */
 export type LinkedOutcome = 'synced' | 'echo' | 'unchanged' | 'gone-b24' | 'gone-jira';
-
-/**
- * Reads one side and reports whether it is merely our own write coming back: it reads as the last sync left it,
- * or exactly as the intent of our latest write says (every synced field). A matched intent is consumed.
- */
-async function isEcho(ctx: SyncContext, side: Side, link: PairLink, current: CanonicalTask, base: SyncBase | null, config: SyncConfig): Promise<boolean> {
-  if (base && sameTask(config, current, base[side])) return true;
-  const intents = new IntentStore(ctx.deps.kv);
-  const id = side === 'b24' ? link.taskId : link.issueId;
-  const intent = await intents.get(side, id);
-  if (intent === null || !isEchoOfIntent(current, intent)) return false;
-  await intents.remove(side, id);
-  return true;
-}
 
 /** `refresh`: whether a shortened copy whose cut moved may be made afresh in Jira by one more pass (not by that pass). */
 export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: SyncConfig, source: Side | 'both', refresh = true): Promise<LinkedOutcome> {
@@ -55,12 +34,12 @@ export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: S
     if (!task) return 'gone-b24';
     // Before the echo check: a file attached in Bitrix24 changes no synced field, so the read looks like an echo.
     await copyNewB24Attachments(ctx, link, config, task);
-    if (source === 'b24' && (await isEcho(ctx, 'b24', link, canonicalOfTask(task, await mappingFor(ctx, config, task, null)), base, config))) return 'echo';
+    if (source === 'b24' && (await ctx.ownWrites.readIsOwn('b24', link, { current: canonicalOfTask(task, await mappingFor(ctx, config, task, null)), base, config }))) return 'echo';
   }
   if (source !== 'b24' || task) {
     issue = await readIssue(ctx, link.issueId, config);
     if (!issue) return 'gone-jira';
-    if (source === 'jira' && (await isEcho(ctx, 'jira', link, canonicalOfIssue(issue, await mappingFor(ctx, config, null, issue)), base, config))) return 'echo';
+    if (source === 'jira' && (await ctx.ownWrites.readIsOwn('jira', link, { current: canonicalOfIssue(issue, await mappingFor(ctx, config, null, issue)), base, config }))) return 'echo';
   }
   task ??= await readTask(ctx, link.taskId, config);
   if (!task) return 'gone-b24';
@@ -95,9 +74,7 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
     problems: [...read.earlier.problems, ...revision.refused.map(shortenedNote)],
     refused: [...read.earlier.refused, ...revision.refused.map((r) => r.field)],
   };
-  const intents = new IntentStore(ctx.deps.kv);
-  const written = intentsFor(plan, syncedFields(config));
-  for (const intent of written) await intents.put(intent.side === 'b24' ? link.taskId : link.issueId, intent);
+  const announced = await ctx.ownWrites.expectFieldWrites(link, plan, config);
   const carried = [...read.carried, ...conflictSentences(plan)];
   const outcome = await applyPlan(ctx, link, config, { plan, current, carried, earlier, mapping, task, issue });
   const summary = summarise(plan, outcome.problems, read.carried);
@@ -105,8 +82,8 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   // Jira's copy is still to be made afresh: until then any event of either side merges in full.
   const pending = revision.refresh ? { pending: true } : {};
   await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) }, ...pending });
-  // The saved base now recognises our writes' echoes; an intent left behind could only mistake a person's edit.
-  for (const intent of written) await intents.remove(intent.side, intent.side === 'b24' ? link.taskId : link.issueId);
+  // The saved base now recognises our writes' echoes.
+  await announced.settled();
   const refused = [...new Set([...outcome.refused, ...refusedValues(plan)])];
   if (summary.direction !== 'none' || summary.message) {
     await ctx.journal.record({

@@ -31,7 +31,7 @@
  * - Events: every task the migration adds or updates and every comment it adds in Bitrix24 fires an id-only event
  *   (Bitrix24 has no "ignore self"). Each is dismissed with no REST call (the link, the comment link or the echo the
  *   migration recorded for that task says it is ours). The XML_ID marks are announced before they are made, so the
- *   web trigger screens their events before queueing (src/app/own-write-screen.ts); the adds and comments are
+ *   web trigger screens their events before queueing (src/app/sync/echo.ts); the adds and comments are
  *   counted as queued (an add's event may arrive before its link is saved), and the Forge queue's 500 events per
  *   minute per installation bounds them. Jira's events for the app's own writes are filtered by ignoreSelf.
  *

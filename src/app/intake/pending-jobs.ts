@@ -19,9 +19,9 @@
  *   dismissed unread), a delete is never merged into a change, and comments and files coalesce per comment or file
  *   and action, never per task.
  */
-import type { JobQueue } from '../ports/queue';
-import type { KeyValueStore } from '../ports/store';
-import { toJobBody, type SyncJob } from './jobs';
+import type { JobQueue } from '../../ports/queue';
+import type { KeyValueStore } from '../../ports/store';
+import { toJobBody, type SyncJob } from '../jobs';
 
 /** Longer than a job waits before it starts: the queue's latency plus its longest retry delay (900 s). */
 export const PENDING_TTL_SECONDS = 20 * 60;

@@ -1,5 +1,5 @@
-import { parseJiraTriggerEvent } from '../../../src/adapters/jira/event-parser';
-import { fixtureJson } from '../support';
+import { parseJiraTriggerEvent } from '../../../src/app/intake/jira-event-parser';
+import { fixtureJson } from '../../adapters/support';
 
 describe('Jira trigger event parser', () => {
   it('parses the recorded created-issue delivery (no atlassianId) into ids and the project', () => {

@@ -6,10 +6,10 @@
  * the kept jobs again (oldest first) before anything else. Jobs carry only ids, so a job kept twice or pushed late
  * is harmless: the consumer re-reads both sides.
  */
-import { isRetryable } from '../core/errors';
-import type { JobQueue } from '../ports/queue';
-import type { AppDeps } from './deps';
-import { syncJobSchema, toJobBody } from './jobs';
+import { isRetryable } from '../../core/errors';
+import type { JobQueue } from '../../ports/queue';
+import type { AppDeps } from '../deps';
+import { syncJobSchema, toJobBody } from '../jobs';
 
 const PREFIX = 'intake-backlog:';
 /** Kept a week: past that, hourly reconciliation has long compared the pair anyway. */

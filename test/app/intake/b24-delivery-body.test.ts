@@ -2,7 +2,7 @@
  * The shapes a Bitrix24 delivery may reach the web trigger in, whatever its Content-Type: form text, that text
  * JSON-encoded, or the decoded form as a JSON object; JSON gets the form's limits (no prototype keys, no deep nesting).
  */
-import { decodeDeliveryBody, FormBodyError } from '../../../src/adapters/b24/form-body';
+import { decodeDeliveryBody, FormBodyError } from '../../../src/app/intake/b24-form-body';
 
 const FORM = 'event=ONTASKUPDATE&data%5BFIELDS_AFTER%5D%5BID%5D=7&auth%5Bdomain%5D=x.bitrix24.com';
 const DECODED = { event: 'ONTASKUPDATE', data: { FIELDS_AFTER: { ID: '7' } }, auth: { domain: 'x.bitrix24.com' } };

@@ -1,6 +1,6 @@
-import { parseB24EventBody, parseB24EventObject } from '../../../src/adapters/b24/event-parser';
-import { parseFormBody } from '../../../src/adapters/b24/form-body';
-import { fixtureJson, fixtureText } from '../support';
+import { parseB24EventBody, parseB24EventObject } from '../../../src/app/intake/b24-event-parser';
+import { parseFormBody } from '../../../src/app/intake/b24-form-body';
+import { fixtureJson, fixtureText } from '../../adapters/support';
 
 const DOCS_AUTH = {
   domain: 'some-domain.bitrix24.com',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PermanentError } from '../../core/errors';
-import { FormBodyError, parseFormBody } from './form-body';
+import { FormBodyError, parseFormBody } from './b24-form-body';
 
 export interface B24EventAuth {
   domain: string;

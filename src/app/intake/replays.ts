@@ -10,8 +10,8 @@
  * has seen it. A copy of an event never seen before (or forgotten after KEEP_SECONDS) is its own first arrival, so it
  * is never dropped: at worst it costs the one read a new event costs.
  */
-import type { KeyValueStore } from '../ports/store';
-import type { SyncJob } from './jobs';
+import type { KeyValueStore } from '../../ports/store';
+import type { SyncJob } from '../jobs';
 import { coalesceIdentity } from './pending-jobs';
 
 /** How long an event's first arrival and an identity's last finished job are remembered. */

@@ -4,14 +4,14 @@
  */
 import { constantTimeEqual } from '../../core/constant-time';
 import { isSyncError } from '../../core/errors';
-import { parseB24EventObject, type B24Event } from '../../adapters/b24/event-parser';
-import { decodeDeliveryBody, FormBodyError } from '../../adapters/b24/form-body';
-import type { Logger } from '../../ports/log';
-import type { JobQueue } from '../../ports/queue';
-import type { SyncJob } from '../../app/jobs';
-import { memberIdKnown, type Connection, type ConnectionStore } from '../../app/store/connection';
-import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
-import type { ReplayScreen } from '../../app/replays';
+import type { SyncJob } from '../jobs';
+import { ConnectionStore, memberIdKnown, type Connection } from '../store/connection';
+import { LinkStore } from '../store/links';
+import { OwnWrites } from '../sync/echo';
+import { parseB24EventObject, type B24Event } from './b24-event-parser';
+import { decodeDeliveryBody, FormBodyError } from './b24-form-body';
+import { queueOnce, type IntakeDeps } from './intake-deps';
+import { ReplayScreen } from './replays';
 
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
 export const MAX_EVENT_BODY_BYTES = 16 * 1024;
@@ -28,17 +28,34 @@ export interface IntakeResult {
   message: string;
 }
 
-export interface B24IntakeDeps {
+/** The pieces one delivery works with, built from the runtime's ports. */
+interface B24Intake {
   connection: ConnectionStore;
-  queue: JobQueue;
-  log: Logger;
+  log: IntakeDeps['log'];
   now: () => number;
-  /** True for the event of the app's own write, answered without queueing (app/own-write-screen.ts). */
-  ownWrite?: (job: SyncJob) => Promise<boolean>;
-  /** Copies of a job that is still waiting are answered without a push (app/pending-jobs.ts). */
-  pending?: PendingJobs;
-  /** Copies of an event a finished job has already seen are answered without a push (app/replays.ts). */
-  replays?: ReplayScreen;
+  /** Copies of a job that is still waiting are answered without a push (pending-jobs.ts); refused pushes kept. */
+  queue: (job: SyncJob) => Promise<'queued' | 'already-queued'>;
+  /** Copies of an event a finished job has already seen are answered without a push (replays.ts). */
+  replays: ReplayScreen;
+  /**
+   * The event of the app's own write, answered without queueing (sync/echo.ts). Bitrix24 has no "ignore self",
+   * and each event that reaches the queue spends one of its pushes: the migration alone fires one per task it marks.
+   */
+  ownWrite: (job: SyncJob) => Promise<boolean>;
+}
+
+function intakeOf(deps: IntakeDeps): B24Intake {
+  const now = (): number => deps.clock.now();
+  const links = new LinkStore(deps.kv);
+  const ownWrites = new OwnWrites(deps.kv, deps.ownAccounts);
+  return {
+    connection: new ConnectionStore(deps.kv, deps.secrets),
+    log: deps.log,
+    now,
+    queue: queueOnce(deps),
+    replays: new ReplayScreen(deps.kv, now),
+    ownWrite: async (job) => ownWrites.jobIsOwn(job, job.kind === 'task-changed' ? await links.byTask(job.taskId) : null),
+  };
 }
 
 function jobFor(event: Exclude<B24Event, { kind: 'unknown' | 'app-uninstalled' }>): SyncJob {
@@ -76,7 +93,8 @@ function parseDelivery(body: string): B24Event {
   return parseB24EventObject(decodeDeliveryBody(body));
 }
 
-export async function receiveB24Event(delivery: IncomingDelivery, deps: B24IntakeDeps): Promise<IntakeResult> {
+export async function receiveB24Event(delivery: IncomingDelivery, runtime: IntakeDeps): Promise<IntakeResult> {
+  const deps = intakeOf(runtime);
   const problem = shapeProblem(delivery);
   if (problem) return problem;
   let event: B24Event;
@@ -98,9 +116,9 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
   const job = jobFor(event);
-  if (await deps.replays?.seenBefore(job, event.ts)) return { status: 200, message: 'already synced' };
-  if (await deps.ownWrite?.(job)) return { status: 200, message: "the app's own write" };
-  return (await pushOnce(job, deps.queue, deps.pending)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };
+  if (await deps.replays.seenBefore(job, event.ts)) return { status: 200, message: 'already synced' };
+  if (await deps.ownWrite(job)) return { status: 200, message: "the app's own write" };
+  return (await deps.queue(job)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };
 }
 
 /**
@@ -118,7 +136,7 @@ function verify(event: B24Event, connection: Connection, token: string): IntakeR
 }
 
 /** Sync stops and nothing is deleted: links, settings and the journal wait for a reinstall. */
-async function uninstalled(event: Extract<B24Event, { kind: 'app-uninstalled' }>, connection: Connection, deps: B24IntakeDeps): Promise<IntakeResult> {
+async function uninstalled(event: Extract<B24Event, { kind: 'app-uninstalled' }>, connection: Connection, deps: B24Intake): Promise<IntakeResult> {
   await deps.connection.save({ ...connection, uninstalledAt: deps.now() });
   deps.log.warn('the app was uninstalled from the Bitrix24 portal: sync stopped until it is installed again', { domain: connection.domain, clean: event.clean });
   return { status: 200, message: 'the connection is marked as removed' };
