@@ -11,8 +11,8 @@ import { jobSubject, toJobBody, type SyncJob } from './jobs';
 import { JournalStore } from './store/journal';
 import { failureNote } from './failure-note';
 import { SyncContext } from './sync-context';
-import { dispatchJob } from './dispatch';
-import { holdingBackSecured } from './pair/secured';
+import { routeSyncJob } from './sync/router';
+import { holdingBackSecured } from './sync/held-back';
 import { PendingJobs } from './intake/pending-jobs';
 import { stoppedByUninstall } from './lifecycle';
 import { ReplayScreen } from './intake/replays';
@@ -66,7 +66,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
   const ctx = await SyncContext.create(deps);
   const started = deps.clock.now();
   try {
-    await holdingBackSecured(ctx, jobSubject(job).taskId, () => dispatchJob(job, ctx));
+    await holdingBackSecured(ctx, jobSubject(job).taskId, () => routeSyncJob(job, ctx));
     await new ReplayScreen(deps.kv, () => deps.clock.now()).finished(job, started);
     return { kind: 'done' };
   } catch (error) {

@@ -6,7 +6,7 @@
  */
 import { isPermanent } from '../../core/errors';
 import type { AppDeps } from '../deps';
-import { ISSUE_PROPERTY, parseMarker } from '../pair/marker-seal';
+import { ISSUE_PROPERTY, parseMarker } from '../sync/marker-seal';
 import { JournalStore } from '../store/journal';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import { LinkStore, type PairLink } from '../store/links';

@@ -5,7 +5,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import type { B24Task } from '../../core/remote/b24';
-import { taskUserFields } from '../pair/read';
+import { taskUserFields } from '../sync/read-sides';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue } from './chunk';

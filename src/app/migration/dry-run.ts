@@ -11,8 +11,8 @@ import { DEFAULT_LIMITS, predictMigration } from '../../core/migration/cost';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
-import { ISSUE_PROPERTY } from '../pair/create';
-import { isSealed, parseMarker } from '../pair/marker-seal';
+import { ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { isSealed, parseMarker } from '../sync/marker-seal';
 import { jqlProject } from '../../core/remote/queries';
 import { LinkStore } from '../store/links';
 import { ProjectConfigStore } from '../store/project-config';
@@ -101,7 +101,7 @@ async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   for (const issue of page.issues) {
     if (await scan.links.byIssue(issue.id)) continue;
     const marker = parseMarker(await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY));
-    // The run takes only the app's own marker (pair/marker-trust.ts): one a person wrote pairs nothing.
+    // The run takes only the app's own marker (sync/marker-trust.ts): one a person wrote pairs nothing.
     if (marker === null || marked.length >= MAX_MARKED || !(await isSealed(scan.deps, marker))) continue;
     named.push(marker.taskId);
     marked.push(issue.id);

@@ -5,8 +5,8 @@
 import type { SyncConfig } from '../../core/config';
 import type { JiraComment, JiraIssue } from '../../core/remote/jira';
 import type { JiraSearchItem } from '../../ports/jira';
-import { ISSUE_PROPERTY } from '../pair/create';
-import { issueCustomFields } from '../pair/read';
+import { ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { issueCustomFields } from '../sync/read-sides';
 import { jqlProject } from '../../core/remote/queries';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';

@@ -8,7 +8,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
-import { taskUserFields } from '../pair/read';
+import { taskUserFields } from '../sync/read-sides';
 import { ReconcileCursorStore } from './cursor-store';
 import { MAX_REMEMBERED, taskVersion, trimVersions } from './versions';
 import { jqlProject } from '../../core/remote/queries';

@@ -14,7 +14,7 @@ import { nextPageDelay, paceJobs } from './pacing';
 import { commentEditJobs, missedB24CommentJobs } from './comment-edits';
 import type { ReconcileCursor } from './cursor-store';
 import { PairJobPlanner } from './pair-jobs';
-import { taskUserFields } from '../pair/read';
+import { taskUserFields } from '../sync/read-sides';
 import { taskVersion, trimVersions } from './versions';
 import { b24FilterDate, jqlProject, jqlSince } from '../../core/remote/queries';
 import { nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';

@@ -11,7 +11,7 @@ import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { SyncContext } from '../sync-context';
-import { checkInGroup, checkSecured } from './secured';
+import { checkInGroup, checkSecured } from './held-back';
 
 /** UF fields the config reads from tasks: custom mappings and the Jira-only status field. */
 export function taskUserFields(config: SyncConfig): string[] {

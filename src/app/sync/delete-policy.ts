@@ -11,9 +11,8 @@ import { planDeletion } from '../../core/sync/lifecycle';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { moveTaskTo } from './apply-b24';
-import { moveIssueTo } from './apply-jira';
-import { readIssue, readTask } from './read';
+import { moveIssueTo, moveTaskTo } from './write-plan';
+import { readIssue, readTask } from './read-sides';
 
 async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, on: Side, status: string | null): Promise<JournalNote | undefined> {
   if (status === null) return note('status.noCompletedRow', {}, 'No status row maps Bitrix24 "completed" to Jira; the issue was left open.');
@@ -65,4 +64,20 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
     taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey, fields: [], ...(refused ? { refused: ['status'] } : {}), outcome: problem ? 'warning' : 'synced',
     message: sentencesOf(notes), notes, calls: ctx.calls(), durationMs: ctx.now() - started,
   });
+}
+
+/**
+ * A delete event is a claim, not a fact (a replayed ONTASKDELETE carries a valid token): the entity is read
+ * first, and only one that is really gone has the delete policy applied.
+ */
+export async function onDeleteEvent(ctx: SyncContext, link: PairLink, side: Side): Promise<void> {
+  ctx.useProject(link.projectKey);
+  const config = await ctx.configs.get(link.projectKey);
+  if (!config) return;
+  // The other side's delete, once this pair is being dissolved from there, is our own write's echo.
+  const first = await ctx.links.dissolvedBy(side, side === 'b24' ? link.taskId : link.issueId);
+  if (first !== null && first !== side) return;
+  const stillThere = side === 'b24' ? await readTask(ctx, link.taskId, config) : await readIssue(ctx, link.issueId, config);
+  if (stillThere) return;
+  await handleDeletion(ctx, link, config, side);
 }

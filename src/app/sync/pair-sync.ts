@@ -1,7 +1,7 @@
 /**
  * One linked pair, brought in line: read the side the change came from, stop if it is our own echo, read the
  * other side, merge three ways against the last-synced state, write only what changed step by step, remembering
- * after each step what was written (apply-plan), and journal the result.
+ * after each step what was written (write-plan.ts), and journal the result.
  */
 import type { SyncConfig } from '../../core/config';
 import type { Side } from '../../core/model';
@@ -10,16 +10,26 @@ import { reviseForShortenedCopies } from '../../core/sync/shortened';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import { copyNewB24Attachments } from '../attachments/from-b24';
+import { handleDeletion } from './delete-policy';
 import type { PairLink } from '../store/links';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { applyPlan, type Earlier } from './apply-plan';
+import { applyPlan, type Earlier } from './write-plan';
 import { conflictSentences, refusedValues, summarise } from './journal-entry';
-import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask, wholeDescriptionOfTask } from './read';
+import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask, wholeDescriptionOfTask } from './read-sides';
 import { shortenedNote } from './shortened-notes';
 
 /** `gone-*`: that side's entity no longer exists (the caller applies the delete policy). */
 export type LinkedOutcome = 'synced' | 'echo' | 'unchanged' | 'gone-b24' | 'gone-jira';
+
+/** A linked pair synced from `source`; an entity found gone while syncing (its delete event lost) gets the delete policy like an event's. */
+export async function syncPair(ctx: SyncContext, link: PairLink, source: Side | 'both'): Promise<void> {
+  ctx.useProject(link.projectKey);
+  const config = await ctx.configs.get(link.projectKey);
+  if (!config) return;
+  const outcome = await syncLinkedPair(ctx, link, config, source);
+  if (outcome === 'gone-b24' || outcome === 'gone-jira') await handleDeletion(ctx, link, config, outcome === 'gone-b24' ? 'b24' : 'jira');
+}
 
 /** `refresh`: whether a shortened copy whose cut moved may be made afresh in Jira by one more pass (not by that pass). */
 export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: SyncConfig, source: Side | 'both', refresh = true): Promise<LinkedOutcome> {

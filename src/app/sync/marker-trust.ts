@@ -11,7 +11,7 @@ import type { JiraIssue } from '../../core/remote/jira';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { ISSUE_PROPERTY, isSealed, parseMarker, type IssueMarker } from './marker-seal';
-import { taskUserFields } from './read';
+import { taskUserFields } from './read-sides';
 
 /**
  * `take`: pair with the marked task. `ignore`: treat the issue as unmarked (it gets a task of its own). `hold`:

@@ -16,7 +16,7 @@ import { PairingNotListed } from '../pairing-access';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 
-/** Thrown by the sync's issue read (pair/read.ts) so a sync stops before anything is written to Bitrix24. */
+/** Thrown by the sync's issue read (read-sides.ts) so a sync stops before anything is written to Bitrix24. */
 export class SecuredIssueHeldBack extends Error {
   override readonly name = 'SecuredIssueHeldBack';
   constructor(readonly issue: JiraIssue) {
@@ -29,7 +29,7 @@ export class SecuredIssueHeldBack extends Error {
 }
 
 /**
- * Thrown by the sync's task read (pair/read.ts), and by comment and file jobs before anything crosses
+ * Thrown by the sync's task read (read-sides.ts), and by comment and file jobs before anything crosses
  * (comments/scope.ts), for a task outside the project's workgroup.
  */
 export class TaskOutsideGroup extends Error {
