@@ -7,11 +7,11 @@ import type { AppDeps } from './deps';
 import { writeControl } from './migration/control';
 import type { MigrationJob } from './migration/jobs';
 import type { ReconcilePageJob } from './reconcile/jobs';
-import { ConnectionStore } from './store/connection';
+import { storesOf } from './store/stores';
 
 /** True (and logged) when `what` must not run because the app was uninstalled from the portal. */
-export async function stoppedByUninstall(deps: Pick<AppDeps, 'kv' | 'secrets' | 'log'>, what: string): Promise<boolean> {
-  const at = await new ConnectionStore(deps.kv, deps.secrets).uninstalledAt();
+export async function stoppedByUninstall(deps: Pick<AppDeps, 'kv' | 'secrets' | 'newId' | 'log'>, what: string): Promise<boolean> {
+  const at = await storesOf(deps).connection.uninstalledAt();
   if (at === null) return false;
   deps.log.info(`${what} skipped: the app was uninstalled from the Bitrix24 portal`, { since: at });
   return true;

@@ -17,7 +17,7 @@ import { reconcileFromNow } from './reconcile/after-migration';
 import { reconcilePageJobSchema } from './reconcile/jobs';
 import { continueReconcile } from './reconcile/reconcile';
 import type { JobOutcome } from './run-job';
-import { MigrationProgressStore } from './store/migration-progress';
+import { storesOf } from './store/stores';
 
 export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema, dryRunPageJobSchema]);
 export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
@@ -44,7 +44,7 @@ function retryOf(error: unknown, attempt: number): JobOutcome {
 
 /** `why`: the stop as a message code the Migration tab words (`errors.<code>`), beside the English sentence. */
 async function markFailed(deps: AppDeps, job: MigrationPageJob, message: string, why: { code: string; params: Record<string, string> }): Promise<void> {
-  const store = new MigrationProgressStore(deps.kv);
+  const store = storesOf(deps).migrationProgress;
   const progress = await store.get(job.projectKey);
   if (progress?.runId !== job.runId || progress.state !== 'running') return;
   await store.save(job.projectKey, { ...progress, state: 'failed', error: message, errorCode: why.code, errorParams: why.params, updatedAt: deps.clock.now() });

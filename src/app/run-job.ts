@@ -3,12 +3,8 @@
  * Every job ends in the journal; a job that gives up keeps itself there for Retry.
  */
 import { isRetryable, isSyncError, RetryableError } from '../core/errors';
-import { GaveUpStore } from './store/gave-up';
-import { LinkStore } from './store/links';
-import { ProjectConfigStore } from './store/project-config';
 import type { AppDeps } from './deps';
 import { jobSubject, toJobBody, type SyncJob } from './jobs';
-import { JournalStore } from './store/journal';
 import { failureNote } from './failure-note';
 import { SyncContext } from './sync-context';
 import { routeSyncJob } from './sync/router';
@@ -16,6 +12,7 @@ import { holdingBackSecured } from './sync/held-back';
 import { PendingJobs } from './intake/pending-jobs';
 import { stoppedByUninstall } from './lifecycle';
 import { ReplayScreen } from './intake/replays';
+import { storesOf } from './store/stores';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,
@@ -38,10 +35,10 @@ async function projectsOf(job: SyncJob, ctx: SyncContext, deps: AppDeps): Promis
   if (known) return [known];
   try {
     const subject = jobSubject(job);
-    const links = new LinkStore(deps.kv);
+    const links = storesOf(deps).links;
     const link = subject.taskId ? await links.byTask(subject.taskId) : subject.issueId ? await links.byIssue(subject.issueId) : null;
     if (link) return [link.projectKey];
-    const all = await new ProjectConfigStore(deps.kv).list();
+    const all = await storesOf(deps).configs.list();
     return all.length > 0 ? all : ['-'];
   } catch {
     return ['-'];
@@ -86,7 +83,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
     const failed = failureNote(error, retryable ? options.attempt + 1 : null, describe(error));
     const message = failed.message;
     deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
-    const journal = new JournalStore(deps.kv, deps.newId, deps.log);
+    const journal = storesOf(deps).journal;
     for (const projectKey of await projectsOf(job, ctx, deps)) {
       await journal.record({
         at: deps.clock.now(), projectKey, direction: 'none', operation: job.kind, ...jobSubject(job), fields: [], outcome: 'failed',
@@ -94,7 +91,7 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
       });
     }
     // A job that ran out of retries may well succeed later (the remote was down): reconciliation re-queues it.
-    if (retryable) await new GaveUpStore(deps.kv).add(job, deps.clock.now());
+    if (retryable) await storesOf(deps).gaveUp.add(job, deps.clock.now());
     return { kind: 'failed', message };
   }
 }

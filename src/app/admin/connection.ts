@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../adapters/b24/credentials';
 import type { AppDeps } from '../deps';
 import { readHealth, type HealthNotice } from '../health/health';
-import { ProjectConfigStore } from '../store/project-config';
-import { ConnectionStore, memberIdKnown, UNKNOWN_MEMBER_ID, type Connection } from '../store/connection';
+import { memberIdKnown, UNKNOWN_MEMBER_ID, type Connection } from '../store/connection';
 import { keys } from '../store/keys';
 import { AdminError } from './errors';
 import { maskSecret, maskWebhookUrl } from './mask';
 import { checkPortalAddress } from './portal';
+import { storesOf } from '../store/stores';
 
 /** OAuth client id and secret between "Save" and the authorisation redirect (no tokens yet). */
 export const OAUTH_CLIENT_KEY = 'b24-oauth-client';
@@ -60,14 +60,14 @@ export async function readCredentials(deps: AppDeps): Promise<B24Credentials | n
 }
 
 export async function readConnectionView(deps: AppDeps, eventUrl: string): Promise<ConnectionView> {
-  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const store = storesOf(deps).connection;
   const [connection, credentials, token, client, lastEvent, health] = await Promise.all([
     store.get(),
     readCredentials(deps),
     store.applicationToken(),
     deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
     deps.kv.get(keys.lastB24Event()).then((v) => lastEventSchema.safeParse(v)),
-    new ProjectConfigStore(deps.kv).list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
+    storesOf(deps).configs.list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
   ]);
   const connected = connection !== null && credentials !== null && connection.uninstalledAt === undefined;
   const view: ConnectionView = { connected, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
@@ -84,7 +84,7 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
 export async function saveConnection(deps: AppDeps, input: SaveConnectionInput): Promise<void> {
   const portal = checkPortalAddress(input.portal);
   if (!portal.ok) throw new AdminError(portal.message, portal.code, portal.params);
-  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const store = storesOf(deps).connection;
   const previous = await store.get();
   const samePortal = previous?.domain === portal.domain;
   if (input.mode === 'webhook') await saveWebhook(deps, portal.domain, input, samePortal ? previous : null);
@@ -103,7 +103,7 @@ async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveCon
   // An incoming webhook cannot ask Bitrix24 for the member_id (app.info needs an application context), so the
   // admin enters it; until then events are refused and the tab says so.
   const memberId = input.memberId || previous?.memberId || UNKNOWN_MEMBER_ID;
-  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
+  await storesOf(deps).connection.save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
 }
 
 async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'oauth' }>, previous: Connection | null): Promise<void> {
@@ -116,5 +116,5 @@ async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<Sav
   if (previous?.authMode !== 'oauth') await deps.secrets.delete(B24_CREDENTIALS_KEY);
   // Saving the client again is no reinstall: an uninstalled app stays so until the next approval.
   const uninstalled = previous?.uninstalledAt === undefined ? {} : { uninstalledAt: previous.uninstalledAt };
-  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled });
+  await storesOf(deps).connection.save({ domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled });
 }

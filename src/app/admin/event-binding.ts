@@ -4,8 +4,8 @@
  * bind events; the admin creates an outgoing webhook pointing at the same URL instead.)
  */
 import type { AppDeps } from '../deps';
-import { ConnectionStore } from '../store/connection';
 import { AdminError, b24Failure, describeB24Failure } from './errors';
+import { storesOf } from '../store/stores';
 
 export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
 /** Everything the app binds (common/events/on-app-uninstall.md: scope basic, any user may subscribe). */
@@ -22,7 +22,7 @@ export async function listBoundEvents(deps: AppDeps, handlerUrl: string): Promis
 }
 
 export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
-  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  const connection = await storesOf(deps).connection.get();
   if (connection?.authMode !== 'oauth') {
     throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.', 'events.webhookOnly');
   }

@@ -4,7 +4,7 @@
  */
 import { adfPlainText, adfToBbcode } from '../../core/convert';
 import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
-import { CommentLinkStore, jiraCommentsOf } from '../store/comment-links';
+import { jiraCommentsOf } from '../store/comment-links';
 import { note } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
@@ -29,7 +29,7 @@ export async function syncJiraComment(
   configs: ProjectConfigStore,
   job: { issueId: string; commentId: string; action: 'upserted' | 'deleted' },
 ): Promise<void> {
-  const comments = new CommentLinkStore(ctx.deps.kv);
+  const comments = ctx.stores.commentLinks;
   const existing = await comments.byJira(job.issueId, job.commentId);
   if (job.action === 'deleted') {
     if (!existing) return;

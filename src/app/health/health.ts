@@ -6,9 +6,10 @@
 import type { AppDeps } from '../deps';
 import { SILENCE_MS, silentSince, WATCH_INTERVAL_MS } from '../reconcile/watch';
 import { WatchStore } from '../reconcile/watch-store';
-import { ConnectionStore, memberIdKnown } from '../store/connection';
-import { JournalStore, type JournalEntry } from '../store/journal';
+import { memberIdKnown } from '../store/connection';
+import { type JournalEntry } from '../store/journal';
 import { OAuthRefreshHealth } from './oauth-refresh';
+import { storesOf } from '../store/stores';
 
 export type HealthCode =
   | 'health.notConnected'
@@ -61,7 +62,7 @@ export function gaveUp(entries: JournalEntry[], since: number): JournalEntry[] {
 }
 
 async function gaveUpNotice(deps: AppDeps, projectKeys: string[]): Promise<HealthNotice | null> {
-  const journal = new JournalStore(deps.kv, deps.newId);
+  const journal = storesOf(deps).journal;
   const since = deps.clock.now() - GAVE_UP_WINDOW_MS;
   const counts = await Promise.all(projectKeys.map(async (key) => ({ key, count: gaveUp((await journal.list(key, { limit: JOURNAL_SCAN })).entries, since).length })));
   const hit = counts.filter((c) => c.count > 0);
@@ -74,7 +75,7 @@ async function gaveUpNotice(deps: AppDeps, projectKeys: string[]): Promise<Healt
  * reinstall resumes), or a webhook connection whose portal member_id is unknown (every event is refused).
  */
 async function lifecycleNotice(deps: AppDeps): Promise<HealthNotice | null> {
-  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  const connection = await storesOf(deps).connection.get();
   if (!connection) return null;
   if (connection.uninstalledAt !== undefined) return { code: 'health.appUninstalled', level: 'error', params: { at: connection.uninstalledAt } };
   if (connection.authMode === 'webhook' && !memberIdKnown(connection)) return { code: 'health.memberIdUnknown', level: 'error', params: {} };

@@ -5,13 +5,13 @@
 import { constantTimeEqual } from '../../core/constant-time';
 import { isSyncError } from '../../core/errors';
 import type { SyncJob } from '../jobs';
-import { ConnectionStore, memberIdKnown, type Connection } from '../store/connection';
-import { LinkStore } from '../store/links';
+import { type ConnectionStore, memberIdKnown, type Connection } from '../store/connection';
 import { OwnWrites } from '../sync/echo';
 import { parseB24EventObject, type B24Event } from './b24-event-parser';
 import { decodeDeliveryBody, FormBodyError } from './b24-form-body';
 import { queueOnce, type IntakeDeps } from './intake-deps';
 import { ReplayScreen } from './replays';
+import { storesOf } from '../store/stores';
 
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
 export const MAX_EVENT_BODY_BYTES = 16 * 1024;
@@ -46,10 +46,10 @@ interface B24Intake {
 
 function intakeOf(deps: IntakeDeps): B24Intake {
   const now = (): number => deps.clock.now();
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   const ownWrites = new OwnWrites(deps.kv, deps.ownAccounts);
   return {
-    connection: new ConnectionStore(deps.kv, deps.secrets),
+    connection: storesOf(deps).connection,
     log: deps.log,
     now,
     queue: queueOnce(deps),

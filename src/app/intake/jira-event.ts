@@ -6,11 +6,10 @@
 import { isSyncError } from '../../core/errors';
 import { attachmentHints } from '../attachments/event-hints';
 import type { SyncJob } from '../jobs';
-import { LinkStore } from '../store/links';
-import { ProjectConfigStore } from '../store/project-config';
 import { OwnWrites } from '../sync/echo';
 import { queueOnce, type IntakeDeps } from './intake-deps';
 import { parseJiraTriggerEvent, type JiraTriggerEvent } from './jira-event-parser';
+import { storesOf } from '../store/stores';
 
 /** The pieces one event works with, built from the runtime's ports. */
 interface JiraIntake {
@@ -22,8 +21,8 @@ interface JiraIntake {
 }
 
 function intakeOf(deps: IntakeDeps): JiraIntake {
-  const configs = new ProjectConfigStore(deps.kv);
-  const links = new LinkStore(deps.kv);
+  const configs = storesOf(deps).configs;
+  const links = storesOf(deps).links;
   return {
     log: deps.log,
     queue: queueOnce(deps),

@@ -14,14 +14,14 @@ import type { AppDeps } from '../deps';
 import { ISSUE_PROPERTY } from '../sync/create-counterpart';
 import { isSealed, parseMarker } from '../sync/marker-seal';
 import { jqlProject } from '../../core/remote/queries';
-import { LinkStore } from '../store/links';
-import { ProjectConfigStore } from '../store/project-config';
+import { type LinkStore } from '../store/links';
 import { UserDirectory } from '../users';
 import { isPairingListed } from '../pairing-access';
 import { pairingToMigrate } from './start';
 import { DryRunStore, freshDryRun, MAX_MARKED, type DryRun } from './dry-run-store';
 import { toMigrationJobBody, type DryRunPageJob } from './jobs';
 import { ISSUE_PAGE, LIST_PAGES_PER_BATCH, TASK_PAGE } from './page-work';
+import { storesOf } from '../store/stores';
 
 export const DRY_RUN_PAGES_PER_JOB = 8;
 const PAGE = 50;
@@ -57,13 +57,13 @@ export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<
   const run = await store.get(job.projectKey);
   // A redelivered or superseded job: the record has moved on (or belongs to another dry run).
   if (run?.id !== job.dryRunId || run.state !== 'running' || run.step !== job.step) return;
-  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config || !(await isPairingListed(deps, config))) {
     // Even reading a workgroup the project may not pair with would show its tasks' people and statuses on the tab.
     await store.save(job.projectKey, { ...run, state: 'failed', error: config ? 'not-listed' : 'not-configured', updatedAt: deps.clock.now() });
     return;
   }
-  const scan: Scan = { deps, config, links: new LinkStore(deps.kv), people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };
+  const scan: Scan = { deps, config, links: storesOf(deps).links, people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };
   let next = run;
   let b24Pages = 0;
   for (let i = 0; i < DRY_RUN_PAGES_PER_JOB && next.state === 'running'; i += 1) {

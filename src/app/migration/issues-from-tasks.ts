@@ -42,7 +42,7 @@ const lockKey = (taskId: string): string => `creating:b24:${taskId}`;
 
 /** True when an earlier attempt sent this task's create and its outcome is not known. */
 async function inDoubt(ctx: SyncContext, taskId: string): Promise<boolean> {
-  const held: unknown = await ctx.deps.kv.get(lockKey(taskId));
+  const held: unknown = await ctx.kv.get(lockKey(taskId));
   return typeof held === 'object' && held !== null && ('sentAt' in held || 'createdId' in held);
 }
 
@@ -165,7 +165,7 @@ async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
     const c = created[i];
     if (c && !outcome.ok) {
       await ctx.ownWrites.forgetMigrationMark(c.task.id);
-      ctx.deps.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
+      ctx.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
     }
   }
 }

@@ -14,7 +14,6 @@ import type { SyncConfig } from '../../core/config';
 import { RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { isPairingListed, journalNotListed, PairingNotListed } from '../pairing-access';
-import { ProjectConfigStore } from '../store/project-config';
 import { SyncContext } from '../sync-context';
 import { b24Page } from './b24-page';
 import { heldRun } from './control';
@@ -23,7 +22,8 @@ import { toMigrationJobBody, type MigrationPageJob } from './jobs';
 import { paceAfterPage } from './page-pacing';
 import { journalPage } from './page-journal';
 import { SIDE_METHODS } from './page-work';
-import { expectedSide, MigrationProgressStore, type MigrationProgress } from '../store/migration-progress';
+import { expectedSide, type MigrationProgress } from '../store/migration-progress';
+import { storesOf } from '../store/stores';
 
 export type PageOutcome =
   | { kind: 'recorded'; listed: number; enqueued: number }
@@ -44,13 +44,13 @@ function gate(progress: MigrationProgress | null, job: MigrationPageJob): PageOu
 export type AfterMigration = (deps: AppDeps, projectKey: string, config: SyncConfig) => Promise<void>;
 
 export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob, afterMigration: AfterMigration): Promise<PageOutcome> {
-  const store = new MigrationProgressStore(deps.kv);
+  const store = storesOf(deps).migrationProgress;
   const progress = await store.get(job.projectKey);
   const refused = gate(progress, job);
   if (refused || !progress) return refused ?? { kind: 'dropped', reason: 'no migration' };
   const held = await heldRun(deps, job); // Paused or cancelled: stop before any call; the checkpoint stays as recorded.
   if (held) return { kind: 'dropped', reason: held === 'pause' ? 'the run is paused' : 'the run was cancelled' };
-  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config) {
     await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', errorCode: 'migration.unpaired', errorParams: {}, updatedAt: deps.clock.now() });
     return { kind: 'dropped', reason: 'project not paired' };

@@ -33,13 +33,13 @@ const LOCK_TTL_SECONDS = 300;
  * released however `create` ends: a failed attempt must not block its own retry.
  */
 async function withCreationLock<T>(ctx: SyncContext, key: string, create: () => Promise<T>): Promise<T> {
-  if (!(await ctx.deps.kv.setIfAbsent(key, ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
+  if (!(await ctx.kv.setIfAbsent(key, ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
     throw new RetryableError('server-error', 'another job is creating this pair; trying again shortly', { code: 'app:creating', retryAfterMs: 30_000 });
   }
   try {
     return await create();
   } finally {
-    await ctx.deps.kv.delete(key);
+    await ctx.kv.delete(key);
   }
 }
 
@@ -138,23 +138,23 @@ async function taskFromIssue(ctx: SyncContext, issue: JiraIssue, config: SyncCon
   const creator = write.fields.CREATED_BY;
   const createdBy = typeof creator === 'string' || typeof creator === 'number' ? String(creator) : connection?.actingUserId;
   // Anyone may write XML_ID: a task carrying the issue's id is taken only while the app's own add is in doubt.
-  const sent: unknown = await ctx.deps.kv.get(keys.taskAddSent(issue.id));
+  const sent: unknown = await ctx.kv.get(keys.taskAddSent(issue.id));
   const marked = typeof sent === 'number' ? await findTaskCreatedFor(ctx, issue, config, createdBy, sent) : null;
   if (marked) {
     await ctx.links.save({ taskId: marked, issueId: issue.id, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() });
-    await ctx.deps.kv.delete(keys.taskAddSent(issue.id));
+    await ctx.kv.delete(keys.taskAddSent(issue.id));
     return { existingTaskId: marked };
   }
   if (write.fields.RESPONSIBLE_ID === undefined && connection?.actingUserId) {
     // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
     write.fields.RESPONSIBLE_ID = connection.actingUserId;
   }
-  await ctx.deps.kv.set(keys.taskAddSent(issue.id), ctx.now(), { ttlSeconds: ADD_SENT_TTL_SECONDS });
+  await ctx.kv.set(keys.taskAddSent(issue.id), ctx.now(), { ttlSeconds: ADD_SENT_TTL_SECONDS });
   const task = await ctx.b24.addTask({ ...write.fields, XML_ID: issue.id });
   const link: PairLink = { taskId: task.id, issueId: issue.id, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
   // The task's XML_ID (set in the same add) and the sent record mark the pair for a retry; the issue needs no property.
   await ctx.links.save(link);
-  await ctx.deps.kv.delete(keys.taskAddSent(issue.id));
+  await ctx.kv.delete(keys.taskAddSent(issue.id));
   let b24 = canonicalOfTask(task, await mappingFor(ctx, config, task, issue));
   // Until the status move is made, a retry must see it as "changed in Jira only" (never as a conflict).
   await ctx.states.save(task.id, issue.id, { base: { b24, jira: { ...canon, status: b24.status } }, lastSync: { at: ctx.now(), outcome: 'synced' }, pending: true });

@@ -39,7 +39,7 @@ export async function createOrLinkIssueFor(ctx: SyncContext, taskId: string, { a
   const config = owner ? await ctx.configs.get(owner.projectKey) : null;
   if (!config) return;
   // The add of the app's own task whose reply was lost: the issue's retry links it (find-created-task.ts).
-  if (task.xmlId !== null && (await ctx.deps.kv.get(keys.taskAddSent(task.xmlId))) !== undefined) return;
+  if (task.xmlId !== null && (await ctx.kv.get(keys.taskAddSent(task.xmlId))) !== undefined) return;
   ctx.useProject(config.projectKey);
   const result = await createIssueFromTask(ctx, task, config);
   if ('existingIssueId' in result) {

@@ -59,12 +59,12 @@ export class CreationLock {
     const now = ctx.now();
     const fresh: LockRecord = { startedAt: now };
     const unsentTtl = { ttlSeconds: UNSENT_STALE_MS / 1000 };
-    if (await ctx.deps.kv.setIfAbsent(key, { ...fresh }, unsentTtl)) return new CreationLock(ctx, key, fresh);
-    const held = parse(await ctx.deps.kv.get(key)) ?? fresh;
+    if (await ctx.kv.setIfAbsent(key, { ...fresh }, unsentTtl)) return new CreationLock(ctx, key, fresh);
+    const held = parse(await ctx.kv.get(key)) ?? fresh;
     if (held.sentAt === undefined && now - held.startedAt < UNSENT_STALE_MS) {
       throw busy('another job is creating this pair; trying again shortly', 30_000, 'app:creating');
     }
-    const settling = held.sentAt !== undefined && now < held.sentAt + SEARCH_SETTLE_MS && (await ctx.deps.kv.get(settlingKey(key))) !== undefined;
+    const settling = held.sentAt !== undefined && now < held.sentAt + SEARCH_SETTLE_MS && (await ctx.kv.get(settlingKey(key))) !== undefined;
     if (held.sentAt !== undefined && held.createdId === undefined && settling) {
       throw busy(
         'an earlier attempt sent the create but its outcome is unknown; waiting until Jira search can see it before looking for it',
@@ -73,12 +73,12 @@ export class CreationLock {
       );
     }
     // Taking over an abandoned or settled lock: only one retry may, so two cannot both search and create.
-    if (!(await ctx.deps.kv.setIfAbsent(`${key}:takeover:${held.startedAt}`, now, { ttlSeconds: LOCK_TTL_SECONDS }))) {
+    if (!(await ctx.kv.setIfAbsent(`${key}:takeover:${held.startedAt}`, now, { ttlSeconds: LOCK_TTL_SECONDS }))) {
       throw busy('another job is creating this pair; trying again shortly', 30_000, 'app:creating');
     }
     // The wait is over, so the new holder keeps only what the search still needs: the id, when it is known.
     const record: LockRecord = { startedAt: now, ...(held.createdId === undefined ? {} : { createdId: held.createdId }) };
-    await ctx.deps.kv.set(key, { ...record }, held.createdId === undefined ? unsentTtl : { ttlSeconds: LOCK_TTL_SECONDS });
+    await ctx.kv.set(key, { ...record }, held.createdId === undefined ? unsentTtl : { ttlSeconds: LOCK_TTL_SECONDS });
     return new CreationLock(ctx, key, record);
   }
 
@@ -93,18 +93,18 @@ export class CreationLock {
 
   async markSent(): Promise<void> {
     this.record = { startedAt: this.record.startedAt, sentAt: this.ctx.now() };
-    await this.ctx.deps.kv.set(settlingKey(this.key), this.record.sentAt ?? 0, { ttlSeconds: SEARCH_SETTLE_MS / 1000 });
-    await this.ctx.deps.kv.set(this.key, { ...this.record }, { ttlSeconds: LOCK_TTL_SECONDS });
+    await this.ctx.kv.set(settlingKey(this.key), this.record.sentAt ?? 0, { ttlSeconds: SEARCH_SETTLE_MS / 1000 });
+    await this.ctx.kv.set(this.key, { ...this.record }, { ttlSeconds: LOCK_TTL_SECONDS });
   }
 
   async markCreated(id: string): Promise<void> {
     this.record = { ...this.record, createdId: id };
-    await this.ctx.deps.kv.set(this.key, { ...this.record }, { ttlSeconds: LOCK_TTL_SECONDS });
+    await this.ctx.kv.set(this.key, { ...this.record }, { ttlSeconds: LOCK_TTL_SECONDS });
   }
 
   /** Once the link is saved (or nothing was created for sure), the lock has done its job. */
   async release(): Promise<void> {
-    await this.ctx.deps.kv.delete(this.key);
-    if (this.sent) await this.ctx.deps.kv.delete(settlingKey(this.key));
+    await this.ctx.kv.delete(this.key);
+    if (this.sent) await this.ctx.kv.delete(settlingKey(this.key));
   }
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { KeyValueStore } from '../../ports/store';
-import { keys } from '../store/keys';
+import { keys } from './keys';
 
 export interface FileLink {
   taskId: string;
