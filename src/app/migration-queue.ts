@@ -9,14 +9,14 @@ import { z } from 'zod';
 import { isRetryable, RetryableError } from '../core/errors';
 import { MAX_QUEUE_DELAY_SECONDS } from '../ports/queue';
 import type { AppDeps } from './deps';
-import { failureNote } from './failure-note';
+import { failureNote } from './job-failure-note';
 import { failDryRun, runDryRunPage } from './migration/dry-run';
 import { dryRunPageJobSchema, migrationPageJobSchema, type MigrationPageJob } from './migration/jobs';
 import { runMigrationPage } from './migration/page';
 import { reconcileFromNow } from './reconcile/after-migration';
 import { reconcilePageJobSchema } from './reconcile/jobs';
 import { continueReconcile } from './reconcile/reconcile';
-import type { JobOutcome } from './run-job';
+import type { JobOutcome } from './run-sync-job';
 import { storesOf } from './store/stores';
 
 export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema, dryRunPageJobSchema]);

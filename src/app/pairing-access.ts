@@ -78,7 +78,7 @@ export async function journalNotListed(deps: Deps, held: PairingNotListed, optio
 
 /**
  * The project configs as one sync job reads them: a config whose pairing is not listed throws PairingNotListed
- * (run-job journals it as held back). The list is read once per job.
+ * (run-sync-job.ts journals it as held back). The list is read once per job.
  */
 export class ListedConfigs extends ProjectConfigStore {
   private access: Promise<WorkgroupAccess> | undefined;

@@ -9,9 +9,9 @@ import type { B24Port } from '../ports/b24';
 import type { JiraPort } from '../ports/jira';
 import type { Logger } from '../ports/log';
 import type { KeyValueStore } from '../ports/store';
-import { countingPort, type CallCounter } from './counting';
+import { countingPort, type CallCounter } from './call-counting';
 import type { AppDeps } from './deps';
-import type { SyncJob } from './jobs';
+import type { SyncJob } from './sync-jobs';
 import { ListedConfigs } from './pairing-access';
 import type { ConnectionStore } from './store/connection';
 import type { JournalStore } from './store/journal';
@@ -19,7 +19,7 @@ import type { LinkStore } from './store/links';
 import type { PairStateStore } from './store/pair-state';
 import { storesOf, type Stores } from './store/stores';
 import { OwnWrites } from './sync/echo';
-import { UserDirectory } from './users';
+import { UserDirectory } from './user-directory';
 
 export class SyncContext {
   readonly jira: JiraPort;

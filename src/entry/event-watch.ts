@@ -5,7 +5,7 @@
  * the events the sync queue refused at intake (src/app/intake/backlog.ts).
  */
 import { drainBacklog } from '../app/intake/backlog';
-import { stoppedByUninstall } from '../app/lifecycle';
+import { stoppedByUninstall } from '../app/stop-after-uninstall';
 import { watchB24Events } from '../app/reconcile/watch';
 import { composeApp } from './composition';
 

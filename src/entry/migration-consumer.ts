@@ -1,5 +1,5 @@
 /** Consumer of the `migration` queue: one page of an initial migration, or the continuation of a reconciliation. */
-import { holdMigrationPage, stoppedByUninstall } from '../app/lifecycle';
+import { holdMigrationPage, stoppedByUninstall } from '../app/stop-after-uninstall';
 import { migrationQueueJobSchema, runMigrationQueueJob } from '../app/migration-queue';
 import { queueConsumer } from './queue-consumer';
 

@@ -1,10 +1,10 @@
 /**
  * How a job's outcome becomes a platform retry. Retries back off exponentially (30 s, 1 min, 2 min … up to
  * Forge's cap per retry, ports/queue.ts), never sooner than the remote's own `Retry-After`, so the retry budget
- * (run-job MAX_ATTEMPTS) spans hours: a Bitrix24 rate-limit spell or an outage of an hour or more is waited out
+ * (run-sync-job MAX_ATTEMPTS) spans hours: a Bitrix24 rate-limit spell or an outage of an hour or more is waited out
  * instead of exhausting the budget in seconds.
  */
-import type { JobOutcome } from '../app/run-job';
+import type { JobOutcome } from '../app/run-sync-job';
 import { MAX_QUEUE_DELAY_SECONDS } from '../ports/queue';
 
 export const MAX_RETRY_AFTER_SECONDS = MAX_QUEUE_DELAY_SECONDS;

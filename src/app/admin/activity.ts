@@ -2,10 +2,10 @@
  * The Activity tab: the project's journal newest first, filtered, with per-day counts for the chart, and Retry
  * that re-queues exactly the job a failed entry kept.
  */
-import { syncJobSchema, toJobBody } from '../jobs';
+import { syncJobSchema, toJobBody } from '../sync-jobs';
 import type { AppDeps } from '../deps';
 import { type JournalEntry } from '../store/journal';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { storesOf } from '../store/stores';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -3,7 +3,7 @@
  * failure as a sentence. Runs against the stored credentials, so it tests exactly what the sync will use.
  */
 import type { AppDeps } from '../deps';
-import { b24Failure } from './errors';
+import { b24Failure } from './admin-errors';
 import { readCredentials } from './connection';
 import { storesOf } from '../store/stores';
 

@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../adapters/b24/credentials';
 import type { AppDeps } from '../deps';
-import { readHealth, type HealthNotice } from '../health/health';
+import { readHealth, type HealthNotice } from '../health/health-notices';
 import { memberIdKnown, UNKNOWN_MEMBER_ID, type Connection } from '../store/connection';
 import { keys } from '../store/keys';
-import { AdminError } from './errors';
-import { maskSecret, maskWebhookUrl } from './mask';
-import { checkPortalAddress } from './portal';
+import { AdminError } from './admin-errors';
+import { maskSecret, maskWebhookUrl } from './mask-secret';
+import { checkPortalAddress } from './reachable-portals';
 import { storesOf } from '../store/stores';
 
 /** OAuth client id and secret between "Save" and the authorisation redirect (no tokens yet). */

@@ -4,7 +4,7 @@
  * bind events; the admin creates an outgoing webhook pointing at the same URL instead.)
  */
 import type { AppDeps } from '../deps';
-import { AdminError, b24Failure, describeB24Failure } from './errors';
+import { AdminError, b24Failure, describeB24Failure } from './admin-errors';
 import { storesOf } from '../store/stores';
 
 export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;

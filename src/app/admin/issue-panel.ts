@@ -2,11 +2,11 @@
  * The issue panel: the linked task as Bitrix24 has it now, when the pair last synced and how, and the actions a
  * developer may take on one issue (sync now, link, unlink, create in Bitrix24).
  */
-import { toJobBody, type SyncJob } from '../jobs';
+import { toJobBody, type SyncJob } from '../sync-jobs';
 import type { AppDeps } from '../deps';
 import { type JournalEntry } from '../store/journal';
 import { type PairLink } from '../store/links';
-import { AdminError, b24Failure, worded, type Worded } from './errors';
+import { AdminError, b24Failure, worded, type Worded } from './admin-errors';
 import { linkedByPerson, unlinkPair } from './person-pairing';
 import { storesOf } from '../store/stores';
 

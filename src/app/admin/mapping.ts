@@ -8,7 +8,7 @@ import { defaultConfig, validateConfig, type SyncConfig } from '../../core/confi
 import { listedGroupsFor, pairingListed, type WorkgroupAccess } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
 import { readWorkgroupAccess } from '../pairing-access';
-import { AdminError, b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
+import { AdminError, b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './admin-errors';
 import { storesOf } from '../store/stores';
 
 /** Bitrix24's task statuses as the REST API numbers them (1 "new" and 7 "declined" are legacy and not offered). */

@@ -11,7 +11,7 @@ import { DRY_RUN_STALLED_MS, readDryRun, startDryRun } from '../migration/dry-ru
 import type { DryRun, DryRunPrediction } from '../migration/dry-run-store';
 import type { MigrationProgress } from '../store/migration-progress';
 import { holdMigration, isStalled, migrationStatus, resumeMigration, startMigration } from '../migration/start';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 
 /**
  * A side's listing. It measures the pairing too: a page waits until the pair-syncs it queued have had their paced

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { OAUTH_CLIENT_KEY, oauthClientSchema } from './connection';
 import { storesOf } from '../store/stores';
 

@@ -8,7 +8,7 @@ import { B24_CREDENTIALS_KEY } from '../../adapters/b24/credentials';
 import { B24_OAUTH_TOKEN_URL } from '../../adapters/b24/auth';
 import type { HttpTransport } from '../../ports/http';
 import type { AppDeps } from '../deps';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { OAUTH_CLIENT_KEY, oauthClientSchema } from './connection';
 import { storesOf } from '../store/stores';
 

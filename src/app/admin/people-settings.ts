@@ -4,7 +4,7 @@
  */
 import { validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { peopleDirectoryProblems } from './people-checks';
 import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings, type SavePeopleInput } from './people';
 import { storesOf } from '../store/stores';

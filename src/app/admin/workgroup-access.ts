@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ANY_PROJECT, MAX_ALLOWANCES, MAX_PROJECTS_PER_ALLOWANCE, repeatedGroup, workgroupAccessSchema, type WorkgroupAllowance } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
 import { readWorkgroupAccess } from '../pairing-access';
-import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
+import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './admin-errors';
 import { listGroups } from './mapping';
 import { storesOf } from '../store/stores';
 

@@ -4,7 +4,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import { isPermanent, RetryableError } from '../../core/errors';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { JournalOutcome } from '../store/journal';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';

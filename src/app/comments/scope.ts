@@ -1,6 +1,6 @@
 /**
  * A comment or file of a pair crosses only while the task is in the project's workgroup, as the field sync demands
- * (sync/held-back.ts): a task moved out, or linked before links were checked, is held back, and run-job journals it.
+ * (sync/held-back.ts): a task moved out, or linked before links were checked, is held back, and run-sync-job.ts journals it.
  */
 import type { B24Comment } from '../../core/remote/b24';
 import type { B24TaskScope } from '../../ports/b24';

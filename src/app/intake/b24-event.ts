@@ -4,7 +4,7 @@
  */
 import { constantTimeEqual } from '../../core/constant-time';
 import { isSyncError } from '../../core/errors';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import { type ConnectionStore, memberIdKnown, type Connection } from '../store/connection';
 import { OwnWrites } from '../sync/echo';
 import { parseB24EventObject, type B24Event } from './b24-event-parser';

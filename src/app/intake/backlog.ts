@@ -9,7 +9,7 @@
 import { isRetryable } from '../../core/errors';
 import type { JobQueue } from '../../ports/queue';
 import type { AppDeps } from '../deps';
-import { syncJobSchema, toJobBody } from '../jobs';
+import { syncJobSchema, toJobBody } from '../sync-jobs';
 
 const PREFIX = 'intake-backlog:';
 /** Kept a week: past that, hourly reconciliation has long compared the pair anyway. */

@@ -3,7 +3,7 @@
  * Forge triggers and the self-hosted service call the same intake with their own ports.
  */
 import type { AppDeps } from '../deps';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import { withBacklog } from './backlog';
 import { PendingJobs, pushOnce } from './pending-jobs';
 

@@ -5,7 +5,7 @@
  */
 import { isSyncError } from '../../core/errors';
 import { attachmentHints } from '../attachments/event-hints';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import { OwnWrites } from '../sync/echo';
 import { queueOnce, type IntakeDeps } from './intake-deps';
 import { parseJiraTriggerEvent, type JiraTriggerEvent } from './jira-event-parser';

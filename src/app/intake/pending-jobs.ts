@@ -21,7 +21,7 @@
  */
 import type { JobQueue } from '../../ports/queue';
 import type { KeyValueStore } from '../../ports/store';
-import { toJobBody, type SyncJob } from '../jobs';
+import { toJobBody, type SyncJob } from '../sync-jobs';
 
 /** Longer than a job waits before it starts: the queue's latency plus its longest retry delay (900 s). */
 export const PENDING_TTL_SECONDS = 20 * 60;

@@ -11,7 +11,7 @@
  * is never dropped: at worst it costs the one read a new event costs.
  */
 import type { KeyValueStore } from '../../ports/store';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import { coalesceIdentity } from './pending-jobs';
 
 /** How long an event's first arrival and an identity's last finished job are remembered. */

@@ -4,7 +4,7 @@
  * that could not be created and why.
  */
 import type { SyncConfig } from '../../core/config';
-import { toJobBody } from '../jobs';
+import { toJobBody } from '../sync-jobs';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 

@@ -15,7 +15,7 @@ import { ISSUE_PROPERTY } from '../sync/create-counterpart';
 import { isSealed, parseMarker } from '../sync/marker-seal';
 import { jqlProject } from '../../core/remote/queries';
 import { type LinkStore } from '../store/links';
-import { UserDirectory } from '../users';
+import { UserDirectory } from '../user-directory';
 import { isPairingListed } from '../pairing-access';
 import { pairingToMigrate } from './start';
 import { DryRunStore, freshDryRun, MAX_MARKED, type DryRun } from './dry-run-store';

@@ -13,7 +13,7 @@ import { toJiraFields, type JiraWrite } from '../../core/mapping/to-side';
 import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { PairLink } from '../store/links';
-import { failureNote } from '../failure-note';
+import { failureNote } from '../job-failure-note';
 import { note, sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { moveIssueTo } from '../sync/write-plan';

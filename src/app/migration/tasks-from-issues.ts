@@ -22,7 +22,7 @@ import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '.
 import { b24FilterDate } from '../../core/remote/queries';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
-import { failureNote } from '../failure-note';
+import { failureNote } from '../job-failure-note';
 import { note, sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';

@@ -9,7 +9,7 @@
  *   task's CHANGED_DATE, so the change scan alone would never find it.
  */
 import type { AppDeps } from '../deps';
-import { toJobBody, type SyncJob } from '../jobs';
+import { toJobBody, type SyncJob } from '../sync-jobs';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
 import { migrationRunning } from '../store/migration-progress';

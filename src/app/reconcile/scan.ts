@@ -6,7 +6,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
-import { toJobBody, type SyncJob } from '../jobs';
+import { toJobBody, type SyncJob } from '../sync-jobs';
 import type { ReconcileScan } from './jobs';
 import { type CommentLinkStore } from '../store/comment-links';
 import { nextPageDelay, paceJobs } from './pacing';

@@ -3,7 +3,7 @@
  * task's pair is synced from the Bitrix24 side (pair-sync.ts); a task without a link gets its issue
  * (create-or-link.ts). A delete event is a claim checked against the task itself (delete-policy.ts).
  */
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { SyncContext } from '../sync-context';
 import { createOrLinkIssueFor } from './create-or-link';
 import { onDeleteEvent } from './delete-policy';

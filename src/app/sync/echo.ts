@@ -23,7 +23,7 @@ import { intentsFor, isEchoOfIntent } from '../../core/sync/echo';
 import { getField, sameValue, syncedFields } from '../../core/sync/fields';
 import type { PairPlan, SyncBase } from '../../core/sync/merge';
 import type { KeyValueStore } from '../../ports/store';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import { IntentStore } from '../store/intents';
 import type { PairLink } from '../store/links';
 

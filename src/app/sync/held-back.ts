@@ -11,7 +11,7 @@
 import { restrictedPolicy, type SyncConfig } from '../../core/config';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import { PairingNotListed } from '../pairing-access';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';

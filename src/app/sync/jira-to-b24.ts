@@ -4,7 +4,7 @@
  * link gets its task, or its marker's link back (create-or-link.ts). A delete event is a claim checked against the
  * issue itself (delete-policy.ts).
  */
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { SyncContext } from '../sync-context';
 import { createOrLinkTaskFor } from './create-or-link';
 import { onDeleteEvent } from './delete-policy';

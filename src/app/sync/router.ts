@@ -8,7 +8,7 @@
 import { syncJiraAttachment } from '../attachments/from-jira';
 import { syncB24Comment } from '../comments/from-b24';
 import { syncJiraComment } from '../comments/from-jira';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { SyncContext } from '../sync-context';
 import { syncTaskChange, syncTaskDeletion } from './b24-to-jira';
 import { createOrLinkIssueFor, createOrLinkTaskFor } from './create-or-link';

@@ -4,13 +4,13 @@
  */
 import { isRetryable, isSyncError, RetryableError } from '../core/errors';
 import type { AppDeps } from './deps';
-import { jobSubject, toJobBody, type SyncJob } from './jobs';
-import { failureNote } from './failure-note';
+import { jobSubject, toJobBody, type SyncJob } from './sync-jobs';
+import { failureNote } from './job-failure-note';
 import { SyncContext } from './sync-context';
 import { routeSyncJob } from './sync/router';
 import { holdingBackSecured } from './sync/held-back';
 import { PendingJobs } from './intake/pending-jobs';
-import { stoppedByUninstall } from './lifecycle';
+import { stoppedByUninstall } from './stop-after-uninstall';
 import { ReplayScreen } from './intake/replays';
 import { storesOf } from './store/stores';
 

@@ -4,7 +4,7 @@
  * as `detail` (English; shown by the English wording and kept in the entry's message for logs).
  */
 import { isSyncError } from '../core/errors';
-import { b24Failure, jiraFailure } from './admin/errors';
+import { b24Failure, jiraFailure } from './admin/admin-errors';
 import { note, type JournalNote } from './store/journal-notes';
 
 /** `attempts`: how many tries a retryable failure had before the job gave up; null for a failure not worth retrying. */
