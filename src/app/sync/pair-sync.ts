@@ -14,7 +14,7 @@ import { handleDeletion } from './delete-policy';
 import type { PairLink } from '../store/links';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { applyPlan, type Earlier } from './write-plan';
+import { writePlan, type Earlier } from './write-plan';
 import { conflictSentences, refusedValues, summarise } from './journal-entry';
 import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask, wholeDescriptionOfTask } from './read-sides';
 import { shortenedNote } from './shortened-notes';
@@ -86,7 +86,7 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   };
   const announced = await ctx.ownWrites.expectFieldWrites(link, plan, config);
   const carried = [...read.carried, ...conflictSentences(plan)];
-  const outcome = await applyPlan(ctx, link, config, { plan, current, carried, earlier, mapping, task, issue });
+  const outcome = await writePlan(ctx, link, config, { plan, current, carried, earlier, mapping, task, issue });
   const summary = summarise(plan, outcome.problems, read.carried);
   const at = ctx.now();
   // Jira's copy is still to be made afresh: until then any event of either side merges in full.

@@ -122,7 +122,7 @@ export interface PlanTarget {
   issue: JiraIssue;
 }
 
-export async function applyPlan(ctx: SyncContext, link: PairLink, config: SyncConfig, target: PlanTarget): Promise<PlanOutcome> {
+export async function writePlan(ctx: SyncContext, link: PairLink, config: SyncConfig, target: PlanTarget): Promise<PlanOutcome> {
   const { plan, mapping, task, issue } = target;
   const run = new PlanRun(ctx, link, plan, target.current, target.carried, target.earlier);
   const jiraFields = changedKeys(plan.toJira).filter((f) => f !== 'status');
