@@ -6,6 +6,7 @@ import type { Logger } from '../ports/log';
 import type { JobQueue } from '../ports/queue';
 import type { PortalPolicy } from '../ports/portal';
 import type { KeyValueStore, SecretStore } from '../ports/store';
+import type { OwnAccounts } from './sync/echo';
 
 export interface AppDeps {
   kv: KeyValueStore;
@@ -19,4 +20,6 @@ export interface AppDeps {
   migrationQueue: JobQueue;
   /** Which portal addresses the runtime can reach; absent means Forge's (the Bitrix24 cloud zones). */
   portalPolicy?: PortalPolicy;
+  /** The accounts the app writes as, for a runtime whose platform does not mark the app's own events (sync/echo.ts). */
+  ownAccounts?: OwnAccounts;
 }

@@ -14,14 +14,13 @@
 import type { SyncConfig } from '../core/config';
 import { accessFromPairings, pairingListed, type WorkgroupAccess } from '../core/workgroup-access';
 import type { AppDeps } from './deps';
-import { JournalStore } from './store/journal';
 import { keys } from './store/keys';
 import { note, type JournalNote } from './store/journal-notes';
 import { ProjectConfigStore } from './store/project-config';
-import { WorkgroupAccessStore } from './store/workgroup-access';
+import { storesOf } from './store/stores';
 
 type Pairing = Pick<SyncConfig, 'projectKey' | 'b24GroupId'>;
-type Deps = Pick<AppDeps, 'kv' | 'clock' | 'newId' | 'log'>;
+type Deps = Pick<AppDeps, 'kv' | 'secrets' | 'clock' | 'newId' | 'log'>;
 
 /** Thrown before anything is read or written for a pair whose workgroup is not listed for its project. */
 export class PairingNotListed extends Error {
@@ -40,14 +39,14 @@ export class PairingNotListed extends Error {
 
 /** The list, seeded from the existing pairings when none was ever stored (see the header). */
 export async function readWorkgroupAccess(deps: Deps): Promise<WorkgroupAccess> {
-  const store = new WorkgroupAccessStore(deps.kv);
+  const store = storesOf(deps).workgroupAccess;
   const stored = await store.get();
   if (stored) return stored;
-  const configs = new ProjectConfigStore(deps.kv);
+  const configs = storesOf(deps).configs;
   const paired = (await Promise.all((await configs.list()).map((p) => configs.get(p)))).filter((c): c is SyncConfig => c !== null);
   const seeded = accessFromPairings(paired.map((c) => ({ projectKey: c.projectKey, groupId: c.b24GroupId })));
   if (!(await store.seed(seeded))) return (await store.get()) ?? { entries: [] };
-  const journal = new JournalStore(deps.kv, deps.newId, deps.log);
+  const journal = storesOf(deps).journal;
   for (const c of paired) {
     const message = `Workgroup ${c.b24GroupId} is now listed for project ${c.projectKey} on the Connection tab, because the project was already paired with it when the list was created. A Jira administrator can review the list there.`;
     await journal.record({
@@ -72,14 +71,14 @@ export async function checkPairingListed(deps: Deps, pairing: Pairing): Promise<
  */
 export async function journalNotListed(deps: Deps, held: PairingNotListed, options: { daily?: boolean } = {}): Promise<void> {
   if (options.daily && !(await deps.kv.setIfAbsent(keys.notListedNotice(held.pairing.projectKey), deps.clock.now(), { ttlSeconds: 24 * 3600 }))) return;
-  await new JournalStore(deps.kv, deps.newId, deps.log).record({
+  await storesOf(deps).journal.record({
     at: deps.clock.now(), projectKey: held.pairing.projectKey, direction: 'none', operation: 'held-back', fields: [], outcome: 'skipped', notes: [held.note],
   });
 }
 
 /**
  * The project configs as one sync job reads them: a config whose pairing is not listed throws PairingNotListed
- * (run-job journals it as held back). The list is read once per job.
+ * (run-sync-job.ts journals it as held back). The list is read once per job.
  */
 export class ListedConfigs extends ProjectConfigStore {
   private access: Promise<WorkgroupAccess> | undefined;

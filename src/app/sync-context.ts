@@ -7,25 +7,36 @@ import type { MappingContext } from '../core/mapping/context';
 import { UserMap, type UserPair } from '../core/mapping/users';
 import type { B24Port } from '../ports/b24';
 import type { JiraPort } from '../ports/jira';
-import { countingPort, type CallCounter } from './counting';
+import type { Logger } from '../ports/log';
+import type { KeyValueStore } from '../ports/store';
+import { countingPort, type CallCounter } from './call-counting';
 import type { AppDeps } from './deps';
-import type { SyncJob } from './jobs';
+import type { SyncJob } from './sync-jobs';
 import { ListedConfigs } from './pairing-access';
-import { ConnectionStore } from './store/connection';
-import { JournalStore } from './store/journal';
-import { LinkStore } from './store/links';
-import { PairStateStore } from './store/pair-state';
-import { UserDirectory } from './users';
+import type { ConnectionStore } from './store/connection';
+import type { JournalStore } from './store/journal';
+import type { LinkStore } from './store/links';
+import type { PairStateStore } from './store/pair-state';
+import { storesOf, type Stores } from './store/stores';
+import { OwnWrites } from './sync/echo';
+import { UserDirectory } from './user-directory';
 
 export class SyncContext {
   readonly jira: JiraPort;
   readonly b24: B24Port;
+  /** Every store, built once for these ports (store/stores.ts); the most used are named below too. */
+  readonly stores: Stores;
+  /** Storage itself, for the short-lived claims, locks and marks that are no store's records. */
+  readonly kv: KeyValueStore;
+  readonly log: Logger;
   readonly links: LinkStore;
   readonly states: PairStateStore;
   readonly journal: JournalStore;
   /** Throws PairingNotListed for a project whose workgroup the site admin has not listed for it. */
   readonly configs: ListedConfigs;
   readonly connection: ConnectionStore;
+  /** Every "is this our own write?" decision, and the announcements of writes that will echo. */
+  readonly ownWrites: OwnWrites;
   private readonly jiraCalls: CallCounter = { count: 0 };
   private readonly b24Calls: CallCounter = { count: 0 };
   private projectKey: string | undefined;
@@ -33,11 +44,15 @@ export class SyncContext {
   private constructor(readonly deps: AppDeps) {
     this.jira = countingPort(deps.jira, this.jiraCalls);
     this.b24 = countingPort(deps.b24, this.b24Calls);
-    this.links = new LinkStore(deps.kv);
-    this.states = new PairStateStore(deps.kv);
-    this.journal = new JournalStore(deps.kv, deps.newId, deps.log);
+    this.stores = storesOf(deps);
+    this.kv = deps.kv;
+    this.log = deps.log;
+    this.links = this.stores.links;
+    this.states = this.stores.states;
+    this.journal = this.stores.journal;
     this.configs = new ListedConfigs(deps);
-    this.connection = new ConnectionStore(deps.kv, deps.secrets);
+    this.connection = this.stores.connection;
+    this.ownWrites = new OwnWrites(deps.kv, deps.ownAccounts);
   }
 
   static create(deps: AppDeps): Promise<SyncContext> {

@@ -2,10 +2,10 @@
  * The `event-watch` scheduled trigger (every five minutes): notices when Bitrix24 events stop arriving and, while
  * they do, picks up changes itself (src/app/reconcile/watch.ts). Scheduled triggers are not retried; a failed tick
  * leaves the watch's mark where it was, so the next tick looks at the same window. Each tick first pushes again
- * the events the sync queue refused at intake (src/app/intake-backlog.ts).
+ * the events the sync queue refused at intake (src/app/intake/backlog.ts).
  */
-import { drainBacklog } from '../app/intake-backlog';
-import { stoppedByUninstall } from '../app/lifecycle';
+import { drainBacklog } from '../app/intake/backlog';
+import { stoppedByUninstall } from '../app/stop-after-uninstall';
 import { watchB24Events } from '../app/reconcile/watch';
 import { composeApp } from './composition';
 

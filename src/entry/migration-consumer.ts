@@ -1,7 +1,6 @@
 /** Consumer of the `migration` queue: one page of an initial migration, or the continuation of a reconciliation. */
-import { holdMigrationPage, stoppedByUninstall } from '../app/lifecycle';
-import { runMigrationQueueJob } from '../app/migration/consume';
-import { migrationQueueJobSchema } from '../app/migration/jobs';
+import { holdMigrationPage, stoppedByUninstall } from '../app/stop-after-uninstall';
+import { migrationQueueJobSchema, runMigrationQueueJob } from '../app/migration-queue';
 import { queueConsumer } from './queue-consumer';
 
 export const onMigrationJob = queueConsumer('migration', migrationQueueJobSchema, async (job, deps, options) => {

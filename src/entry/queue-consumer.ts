@@ -6,7 +6,7 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import type { z } from 'zod';
 import type { AppDeps } from '../app/deps';
-import type { JobOutcome } from '../app/run-job';
+import type { JobOutcome } from '../app/run-sync-job';
 import { composeApp } from './composition';
 import { retryDecision } from './retry-policy';
 

@@ -4,7 +4,7 @@
  * continues on the migration queue. Scheduled triggers are not retried, so a failure simply waits for the next hour
  * with the cursor unmoved.
  */
-import { stoppedByUninstall } from '../app/lifecycle';
+import { stoppedByUninstall } from '../app/stop-after-uninstall';
 import { reconcileAll } from '../app/reconcile/reconcile';
 import { composeApp } from './composition';
 

@@ -1,13 +1,14 @@
 /**
  * How a job's outcome becomes a platform retry. Retries back off exponentially (30 s, 1 min, 2 min … up to
- * Forge's cap of 900 s per retry), never sooner than the remote's own `Retry-After`, so the retry budget
- * (run-job MAX_ATTEMPTS) spans hours: a Bitrix24 rate-limit spell or an outage of an hour or more is waited out
+ * Forge's cap per retry, ports/queue.ts), never sooner than the remote's own `Retry-After`, so the retry budget
+ * (run-sync-job MAX_ATTEMPTS) spans hours: a Bitrix24 rate-limit spell or an outage of an hour or more is waited out
  * instead of exhausting the budget in seconds.
  */
-import type { JobOutcome } from '../app/run-job';
+import type { JobOutcome } from '../app/run-sync-job';
+import { MAX_QUEUE_DELAY_SECONDS } from '../ports/queue';
 
-const MAX_RETRY_AFTER_SECONDS = 900;
-const FIRST_BACKOFF_SECONDS = 30;
+export const MAX_RETRY_AFTER_SECONDS = MAX_QUEUE_DELAY_SECONDS;
+export const FIRST_BACKOFF_SECONDS = 30;
 
 /** The wait before retry number `attempt + 1` (attempt 0 is the first run). */
 function backoffSeconds(attempt: number): number {

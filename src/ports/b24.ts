@@ -79,8 +79,8 @@ export interface B24OfflineRecord {
   event: string;
   /** TIMESTAMP_X in epoch seconds, when the portal printed a readable one. */
   ts?: number;
-  /** The change, or why the record cannot be read as one (such a record is refused, never queued). */
-  change: { ok: true; hint: B24ChangeHint } | { ok: false; problem: string };
+  /** EVENT_DATA as the portal sent it: a hint the drain reads with the event intake's rules, never trusted here. */
+  data: unknown;
 }
 
 export interface B24Profile {

@@ -2,7 +2,7 @@
  * The app's issue marker is sealed with a key only the app holds: a marker a person writes, or one copied with a
  * different task id, does not verify; the key is made once, and a second first job waits instead of making another.
  */
-import { isSealed, parseMarker, sealedMarker } from '../../src/app/pair/marker-seal';
+import { isSealed, parseMarker, sealedMarker } from '../../src/app/sync/marker-seal';
 import { RetryableError } from '../../src/core/errors';
 import type { JsonValue, KeyValueStore, SecretStore } from '../../src/ports/store';
 

@@ -6,7 +6,7 @@
 import { answerInvokes, findAll, textOf, waitForDoc, type ForgeNode } from './bridge';
 import ForgeReconciler from '@forge/react';
 import type { ConnectionView } from '../../src/app/admin/connection';
-import type { HealthNotice } from '../../src/app/health/health';
+import type { HealthNotice } from '../../src/app/health/health-notices';
 import english from '../../src/frontend/i18n/en-US.json';
 import russian from '../../src/frontend/i18n/ru-RU.json';
 import { IssuePanel } from '../../src/frontend/issue-panel/IssuePanel';

@@ -5,7 +5,7 @@
 import { answerInvokes, findAll, textOf, waitForDoc, type ForgeNode } from './bridge';
 import ForgeReconciler from '@forge/react';
 import type { MigrationView } from '../../src/app/admin/migration';
-import type { MigrationProgress, SideProgress } from '../../src/app/migration/progress';
+import type { MigrationProgress, SideProgress } from '../../src/app/store/migration-progress';
 import { MigrationTab } from '../../src/frontend/settings/MigrationTab';
 
 const STARTED = Date.UTC(2026, 10, 27, 9, 30);

@@ -4,6 +4,7 @@
  * migration's own writes dismissed without reads while a person's edit during the run is still synced; and a lost
  * bulk-create reply with lagging search ends with no duplicate.
  */
+import { reconcileFromNow } from '../../src/app/reconcile/after-migration';
 import { runMigrationPage } from '../../src/app/migration/page';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
 import { reconcileProject } from '../../src/app/reconcile/reconcile';
@@ -190,8 +191,8 @@ describe('bulk migration', () => {
     w.clock.advance(120_000);
     const started = await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     // Run the pages now, before any event of the migration's writes is handled.
-    await inApp(w, (deps) => runMigrationPage(deps, { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'jira', cursor: null, page: 0 }));
-    await inApp(w, (deps) => runMigrationPage(deps, { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'b24', cursor: null, page: 0 }));
+    await inApp(w, (deps) => runMigrationPage(deps, { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'jira', cursor: null, page: 0 }, reconcileFromNow));
+    await inApp(w, (deps) => runMigrationPage(deps, { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'b24', cursor: null, page: 0 }, reconcileFromNow));
     expect((await a.b24Task(quiet ?? '')).xmlId).toBe(a.linkOfTask(quiet ?? '')?.issueId);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: edited, fields: { TITLE: 'Renamed by Ben meanwhile' } });
     w.platform.resetStats();

@@ -5,7 +5,7 @@
  * recorded page. The run goes Jira page, Bitrix24 page, …; these tests hold it after the first (Jira) page.
  */
 import { RetryableError } from '../../src/core/errors';
-import { MigrationProgressStore, type MigrationProgress } from '../../src/app/migration/progress';
+import { MigrationProgressStore, type MigrationProgress } from '../../src/app/store/migration-progress';
 import { holdMigration, migrationStatus, resumeMigration, startMigration } from '../../src/app/migration/start';
 import { actions, createWorld, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost } from '../reconcile/in-app';

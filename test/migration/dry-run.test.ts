@@ -7,7 +7,7 @@
  */
 import { startDryRun, readDryRun } from '../../src/app/migration/dry-run';
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
-import { sealedMarker } from '../../src/app/pair/marker-seal';
+import { sealedMarker } from '../../src/app/sync/marker-seal';
 import { attachInB24 } from '../scenarios/files';
 import { actions, attachInJira, createWorld, fileOf, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost, writes } from '../reconcile/in-app';

@@ -3,6 +3,7 @@
  * paired one to one, a second run creates nothing, and progress is recorded page by page.
  */
 import { migrationStatus, startMigration } from '../../src/app/migration/start';
+import { reconcileFromNow } from '../../src/app/reconcile/after-migration';
 import { runMigrationPage } from '../../src/app/migration/page';
 import { actions, createWorld, PEOPLE, type World } from '../scenarios/harness';
 import { inApp, whileUnpaired, withB24EventsLost } from '../reconcile/in-app';
@@ -74,7 +75,7 @@ describe('initial migration', () => {
     expect(w.platform.stats().jira.byEndpoint['POST /rest/api/3/issue/bulk']).toBe(2);
     const firstPage = { kind: 'migration-page' as const, projectKey: 'DEMO', runId: started.runId, side: 'b24' as const, cursor: null, page: 0 };
 
-    const again = await inApp(w, (deps) => runMigrationPage(deps, firstPage));
+    const again = await inApp(w, (deps) => runMigrationPage(deps, firstPage, reconcileFromNow));
     await w.settle();
 
     expect(again).toEqual({ kind: 'dropped', reason: 'not the running migration' });
@@ -88,11 +89,11 @@ describe('initial migration', () => {
     const started = await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     const page = (n: number, side: 'jira' | 'b24' = 'jira') => ({ kind: 'migration-page' as const, projectKey: 'DEMO', runId: started.runId, side, cursor: null, page: n });
 
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(1)))).toMatchObject({ kind: 'wait' });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(1), reconcileFromNow))).toMatchObject({ kind: 'wait' });
     // Jira's first page comes first: Bitrix24's waits for it.
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0, 'b24')))).toMatchObject({ kind: 'wait' });
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0)))).toMatchObject({ kind: 'recorded', listed: 2, enqueued: 2 });
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0)))).toMatchObject({ kind: 'dropped' });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0, 'b24'), reconcileFromNow))).toMatchObject({ kind: 'wait' });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0), reconcileFromNow))).toMatchObject({ kind: 'recorded', listed: 2, enqueued: 2 });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0), reconcileFromNow))).toMatchObject({ kind: 'dropped' });
     expect(await inApp(w, (deps) => startMigration(deps, 'DEMO'))).toMatchObject({ runId: started.runId, state: 'running' });
   });
 

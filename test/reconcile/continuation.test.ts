@@ -3,7 +3,7 @@
  * a 900 s consumer at 100 KB), what it has seen waits in KVS, and a continuation whose run is over is dropped.
  */
 import type { AppDeps } from '../../src/app/deps';
-import { reconcilePageJobSchema, type ReconcilePageJob } from '../../src/app/migration/jobs';
+import { reconcilePageJobSchema, type ReconcilePageJob } from '../../src/app/reconcile/jobs';
 import { PENDING_STALE_MS } from '../../src/app/reconcile/cursor-store';
 import { continueReconcile, reconcileProject } from '../../src/app/reconcile/reconcile';
 import { keys } from '../../src/app/store/keys';

@@ -1,8 +1,9 @@
 /** How a reconciliation window is asked of each side, and where the next one starts. */
 import { cursorAfter } from '../../src/app/reconcile/scan';
 import { MAX_REMEMBERED, trimVersions } from '../../src/app/reconcile/versions';
-import { b24FilterDate, jqlSince, nextCursor, OVERLAP_MS, windowFrom } from '../../src/app/reconcile/window';
-import type { ReconcileScan } from '../../src/app/migration/jobs';
+import { b24FilterDate, jqlSince } from '../../src/core/remote/queries';
+import { nextCursor, OVERLAP_MS, windowFrom } from '../../src/app/reconcile/window';
+import type { ReconcileScan } from '../../src/app/reconcile/jobs';
 
 const T = Date.UTC(2026, 10, 2, 9, 0, 0);
 

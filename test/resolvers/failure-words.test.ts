@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { translateB24Failure } from '../../src/adapters/b24/errors';
-import { describeB24Failure } from '../../src/app/admin/errors';
-import { B24_CLOUD_ZONES, checkPortalAddress } from '../../src/app/admin/portal';
+import { describeB24Failure } from '../../src/app/admin/admin-errors';
+import { B24_CLOUD_ZONES, checkPortalAddress } from '../../src/app/admin/reachable-portals';
 
 describe('Bitrix24 failures in words', () => {
   it('names an unpaid plan (PAYMENT_REQUIRED)', () => {

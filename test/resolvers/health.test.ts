@@ -3,7 +3,7 @@
  * (its project): Bitrix24 events arriving, silent or never seen; OAuth token refreshes failing; jobs that gave up.
  */
 import { B24_CREDENTIALS_KEY } from '../../src/ports/b24-credentials';
-import type { HealthNotice } from '../../src/app/health/health';
+import type { HealthNotice } from '../../src/app/health/health-notices';
 import { OAuthRefreshHealth } from '../../src/app/health/oauth-refresh';
 import { keys } from '../../src/app/store/keys';
 import { composeApp } from '../../src/entry/composition';

@@ -3,7 +3,7 @@
  * manifest's egress), the self-hosted service any https host an admin enters, such as an on-premise portal on the
  * company's own domain. Refusals are sentences.
  */
-import { checkPortalAddress } from '../../src/app/admin/portal';
+import { checkPortalAddress } from '../../src/app/admin/reachable-portals';
 import { FORGE_PORTAL_POLICY, SERVICE_PORTAL_POLICY } from '../../src/ports/portal';
 
 describe('on Forge (the default)', () => {

@@ -2,7 +2,6 @@
  * Attachments from Jira reach the paired Bitrix24 task once, whatever the delivery does; a file over the
  * configured cap is reported in the journal by name and size and is never uploaded; a deletion is journalled.
  */
-import { receiveJiraEvent } from '../../src/entry/intake/jira-event';
 import { actions, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, type World } from './harness';
 
 interface TaskFile {
@@ -96,39 +95,5 @@ describe('a file attached to a linked Jira issue', () => {
     await w.settle();
     expect(await taskFiles(w, taskId)).toEqual([]);
     expect(attachmentEntries(w)).toEqual([expect.objectContaining({ outcome: 'skipped', message: expect.stringContaining('mistake.pdf') as unknown })]);
-  });
-});
-
-describe('a Jira attachment event at intake', () => {
-  const event = (attachment: Record<string, unknown>): unknown => ({
-    eventType: 'avi:jira:created:attachment', atlassianId: PEOPLE.dmitri.accountId, selfGenerated: false, attachment: { id: '10100', issueId: '10001', ...attachment },
-  });
-  const intake = (isIssueLinked?: (issueId: string) => Promise<boolean>) => {
-    const queued: unknown[] = [];
-    const deps = {
-      queue: { push: (jobs: unknown[]) => Promise.resolve(void queued.push(...jobs)) },
-      log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => deps.log },
-      isProjectPaired: () => Promise.resolve(true),
-      ...(isIssueLinked ? { isIssueLinked } : {}),
-    };
-    return { deps, queued };
-  };
-
-  it('queues a job carrying the name and size it announces', async () => {
-    const { deps, queued } = intake();
-    expect(await receiveJiraEvent(event({ fileName: 'a.pdf', size: 12, mimeType: 'application/pdf' }), deps)).toBe('queued');
-    expect(queued).toEqual([{ kind: 'jira-attachment', issueId: '10001', attachmentId: '10100', action: 'created', filename: 'a.pdf', size: 12, mimeType: 'application/pdf' }]);
-  });
-
-  it('queues the bare ids when the payload says nothing usable about the file', async () => {
-    const { deps, queued } = intake();
-    expect(await receiveJiraEvent(event({ size: 'big' }), deps)).toBe('queued');
-    expect(queued).toEqual([{ kind: 'jira-attachment', issueId: '10001', attachmentId: '10100', action: 'created' }]);
-  });
-
-  it('drops the event of an issue without a link when the trigger can tell', async () => {
-    const { deps, queued } = intake(() => Promise.resolve(false));
-    expect(await receiveJiraEvent(event({ fileName: 'a.pdf' }), deps)).toBe('ignored-unpaired');
-    expect(queued).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Offline events: a portal that cannot call the app keeps its task changes in its offline queue, and the drain
- * (app/offline-drain.ts, run by the service's schedule) brings them to Jira. The portal has no outgoing webhook
+ * (app/intake/offline-drain.ts, run by the service's schedule) brings them to Jira. The portal has no outgoing webhook
  * here, so the drain is the only way a change can arrive. A run that dies between reading the queue and
  * confirming it loses nothing; a record the app cannot read is refused, journalled and marked on the portal.
  */
-import { drainOfflineEvents, type OfflineDrainResult } from '../../src/app/offline-drain';
+import { drainOfflineEvents, type OfflineDrainResult } from '../../src/app/intake/offline-drain';
 import type { AppDeps } from '../../src/app/deps';
 import { composeApp } from '../../src/entry/composition';
 import { runInvocation } from '../../src/local/forge/context';

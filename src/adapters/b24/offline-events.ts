@@ -1,12 +1,10 @@
 /**
- * The portal's offline event queue (events/event-offline-get.md, -clear.md, -error.md). Records are read with the
- * same rules as event deliveries (event-parser.ts); a record whose name or data cannot be read comes back as a
- * problem, addressed by its ID and MESSAGE_ID so the drain can mark it rather than lose or re-read it forever.
+ * The portal's offline event queue (events/event-offline-get.md, -clear.md, -error.md). A record must carry its ID
+ * and MESSAGE_ID, so the drain can confirm or mark it; its name and data come back as sent, and the drain reads
+ * them with the event intake's rules (app/intake/offline-drain.ts), refusing what is not a task change.
  */
 import { z } from 'zod';
-import { isSyncError } from '../../core/errors';
 import type { B24OfflineRecord, B24Port } from '../../ports/b24';
-import { parseB24ChangeData } from './event-parser';
 import type { B24Caller } from './request';
 import { idString } from './schemas';
 
@@ -25,13 +23,7 @@ const getSchema = z.object({ process_id: z.string().min(1), events: z.array(reco
 function toRecord(raw: z.infer<typeof recordSchema>): B24OfflineRecord {
   const event = typeof raw.EVENT_NAME === 'string' ? raw.EVENT_NAME.toUpperCase() : '';
   const at = typeof raw.TIMESTAMP_X === 'string' ? Date.parse(raw.TIMESTAMP_X) : Number.NaN;
-  const base = { id: raw.ID, messageId: raw.MESSAGE_ID, event, ...(Number.isFinite(at) ? { ts: Math.floor(at / 1000) } : {}) };
-  try {
-    return { ...base, change: { ok: true, hint: parseB24ChangeData(event, raw.EVENT_DATA) } };
-  } catch (error) {
-    if (!isSyncError(error)) throw error;
-    return { ...base, change: { ok: false, problem: error.message } };
-  }
+  return { id: raw.ID, messageId: raw.MESSAGE_ID, event, data: raw.EVENT_DATA, ...(Number.isFinite(at) ? { ts: Math.floor(at / 1000) } : {}) };
 }
 
 export const offlineEventEndpoints = (c: B24Caller): OfflineEndpoints => ({

@@ -4,12 +4,10 @@
  */
 import { InternalServerError, PartialSuccessError, Queue, RateLimitError } from '@forge/events';
 import { errorMessage, PermanentError, RetryableError } from '../../core/errors';
-import type { JobBody, JobQueue } from '../../ports/queue';
+import { MAX_QUEUE_DELAY_SECONDS, type JobBody, type JobQueue } from '../../ports/queue';
 
 export const MAX_EVENTS_PER_PUSH = 50;
 export const MAX_BYTES_PER_PUSH = 200 * 1024;
-/** Forge caps delayInSeconds at 900. */
-const MAX_DELAY_SECONDS = 900;
 
 interface PushEvent {
   body: JobBody;
@@ -60,7 +58,7 @@ const translate = (e: unknown): Error => {
 
 export const createJobQueue = (client: QueueClient): JobQueue => ({
   async push(jobs, options = {}) {
-    const delay = options.delaySeconds === undefined ? undefined : Math.min(Math.max(0, Math.ceil(options.delaySeconds)), MAX_DELAY_SECONDS);
+    const delay = options.delaySeconds === undefined ? undefined : Math.min(Math.max(0, Math.ceil(options.delaySeconds)), MAX_QUEUE_DELAY_SECONDS);
     const events = jobs.map((body) => (delay === undefined || delay === 0 ? { body } : { body, delayInSeconds: delay }));
     for (const chunk of chunkEvents(events)) {
       try {

@@ -2,10 +2,11 @@
  * The Activity tab: the project's journal newest first, filtered, with per-day counts for the chart, and Retry
  * that re-queues exactly the job a failed entry kept.
  */
-import { syncJobSchema, toJobBody } from '../jobs';
+import { syncJobSchema, toJobBody } from '../sync-jobs';
 import type { AppDeps } from '../deps';
-import { JournalStore, type JournalEntry } from '../store/journal';
-import { AdminError } from './errors';
+import { type JournalEntry } from '../store/journal';
+import { AdminError } from './admin-errors';
+import { storesOf } from '../store/stores';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Filtering happens after reading, so a bounded number of pages keeps "errors only" from scanning 30 days. */
@@ -34,7 +35,7 @@ export interface ActivityPage {
 const isError = (e: JournalEntry): boolean => e.outcome === 'failed' || e.outcome === 'conflict';
 
 export async function readActivity(deps: AppDeps, projectKey: string, query: ActivityQuery): Promise<ActivityPage> {
-  const journal = new JournalStore(deps.kv, deps.newId);
+  const journal = storesOf(deps).journal;
   const since = query.sinceDays === undefined ? 0 : deps.clock.now() - query.sinceDays * DAY_MS;
   const keep = (e: JournalEntry): boolean => e.at >= since && (!query.errorsOnly || isError(e));
   const entries: JournalEntry[] = [];
@@ -78,7 +79,7 @@ export function countPerDay(entries: JournalEntry[]): DayCount[] {
 }
 
 export async function retryEntry(deps: AppDeps, projectKey: string, entryId: string): Promise<void> {
-  const entry = await new JournalStore(deps.kv, deps.newId).find(projectKey, entryId);
+  const entry = await storesOf(deps).journal.find(projectKey, entryId);
   if (!entry) throw new AdminError('This journal entry no longer exists (entries are kept for 30 days).', 'activity.entryGone');
   if (entry.outcome !== 'failed') throw new AdminError('Only failed entries can be retried.', 'activity.notFailed');
   const job = syncJobSchema.safeParse(entry.retryJob);

@@ -3,9 +3,9 @@
  * failure as a sentence. Runs against the stored credentials, so it tests exactly what the sync will use.
  */
 import type { AppDeps } from '../deps';
-import { ConnectionStore } from '../store/connection';
-import { b24Failure } from './errors';
+import { b24Failure } from './admin-errors';
 import { readCredentials } from './connection';
+import { storesOf } from '../store/stores';
 
 /** Each entry is satisfied by any one of its alternatives (user_basic is enough where user is not granted). */
 export const REQUIRED_SCOPES: readonly (readonly string[])[] = [['task'], ['user_basic', 'user'], ['sonet_group'], ['im'], ['disk']];
@@ -28,7 +28,7 @@ export interface CodedProblem {
 }
 
 export async function testConnection(deps: AppDeps): Promise<ConnectionTestResult> {
-  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  const connection = await storesOf(deps).connection.get();
   const credentials = await readCredentials(deps);
   const result: ConnectionTestResult = { ok: false, scopes: { present: [], missing: [] }, problems: [], coded: [] };
   const problem = (message: string, code: string, params: Record<string, string> = {}) => {

@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '../../ports/b24-credentials';
 import type { AppDeps } from '../deps';
-import { readHealth, type HealthNotice } from '../health/health';
-import { ProjectConfigStore } from '../store/project-config';
-import { ConnectionStore, eventModeOf, memberIdKnown, UNKNOWN_MEMBER_ID, type Connection, type EventMode } from '../store/connection';
+import { readHealth, type HealthNotice } from '../health/health-notices';
+import { eventModeOf, memberIdKnown, UNKNOWN_MEMBER_ID, type Connection, type EventMode } from '../store/connection';
 import { keys } from '../store/keys';
-import { AdminError } from './errors';
-import { maskSecret, maskWebhookUrl } from './mask';
-import { checkPortalAddress } from './portal';
+import { AdminError } from './admin-errors';
+import { maskSecret, maskWebhookUrl } from './mask-secret';
+import { checkPortalAddress } from './reachable-portals';
+import { storesOf } from '../store/stores';
 
 /** OAuth client id and secret between "Save" and the authorisation redirect (no tokens yet). */
 export const OAUTH_CLIENT_KEY = 'b24-oauth-client';
@@ -65,14 +65,14 @@ export async function readCredentials(deps: AppDeps): Promise<B24Credentials | n
 }
 
 export async function readConnectionView(deps: AppDeps, eventUrl: string): Promise<ConnectionView> {
-  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const store = storesOf(deps).connection;
   const [connection, credentials, token, client, lastEvent, health] = await Promise.all([
     store.get(),
     readCredentials(deps),
     store.applicationToken(),
     deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
     deps.kv.get(keys.lastB24Event()).then((v) => lastEventSchema.safeParse(v)),
-    new ProjectConfigStore(deps.kv).list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
+    storesOf(deps).configs.list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
   ]);
   const connected = connection !== null && credentials !== null && connection.uninstalledAt === undefined;
   const view: ConnectionView = { connected, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
@@ -92,7 +92,7 @@ export async function saveConnection(deps: AppDeps, input: SaveConnectionInput):
   if (input.events === 'offline' && input.mode === 'oauth' && deps.portalPolicy?.offlineEvents !== true) {
     throw new AdminError("Offline events need the self-hosted service, which reads the portal's queue on a schedule; this app receives events at its event URL only. Choose online events.", 'connection.offlineNotHere');
   }
-  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const store = storesOf(deps).connection;
   const previous = await store.get();
   const samePortal = previous?.domain === portal.domain;
   if (input.mode === 'webhook') await saveWebhook(deps, portal.domain, input, samePortal ? previous : null);
@@ -115,7 +115,7 @@ async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveCon
   // An incoming webhook cannot ask Bitrix24 for the member_id (app.info needs an application context), so the
   // admin enters it; until then events are refused and the tab says so.
   const memberId = input.memberId || previous?.memberId || UNKNOWN_MEMBER_ID;
-  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
+  await storesOf(deps).connection.save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
 }
 
 async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'oauth' }>, previous: Connection | null): Promise<void> {
@@ -129,7 +129,7 @@ async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<Sav
   // Saving the client again is no reinstall: an uninstalled app stays so until the next approval.
   const uninstalled = previous?.uninstalledAt === undefined ? {} : { uninstalledAt: previous.uninstalledAt };
   const events = input.events ?? previous?.events;
-  await new ConnectionStore(deps.kv, deps.secrets).save({
+  await storesOf(deps).connection.save({
     domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled, ...(events ? { events } : {}),
   });
 }

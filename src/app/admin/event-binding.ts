@@ -3,12 +3,13 @@
  * which tells it that the portal removed the app (sync stops, nothing is deleted). (An incoming webhook cannot
  * bind events; the admin creates an outgoing webhook pointing at the same URL instead.) With offline events the
  * six task events are bound with event_type=offline and no URL, and the service drains the portal's queue
- * (app/offline-drain.ts); ONAPPUNINSTALL is left out, since a portal that cannot reach the service cannot deliver
+ * (app/intake/offline-drain.ts); ONAPPUNINSTALL is left out, since a portal that cannot reach the service cannot deliver
  * it either (after an uninstall the drain's calls fail, and the Connection tab's health says so).
  */
 import type { AppDeps } from '../deps';
-import { ConnectionStore, eventModeOf, type EventMode } from '../store/connection';
-import { AdminError, b24Failure, describeB24Failure } from './errors';
+import { eventModeOf, type EventMode } from '../store/connection';
+import { AdminError, b24Failure, describeB24Failure } from './admin-errors';
+import { storesOf } from '../store/stores';
 
 export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
 /** Everything the app binds (common/events/on-app-uninstall.md: scope basic, any user may subscribe). */
@@ -27,7 +28,7 @@ export async function listBoundEvents(deps: AppDeps, handlerUrl: string, mode: E
 }
 
 export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
-  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  const connection = await storesOf(deps).connection.get();
   if (connection?.authMode !== 'oauth') {
     throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.', 'events.webhookOnly');
   }

@@ -2,14 +2,13 @@
  * The issue panel: the linked task as Bitrix24 has it now, when the pair last synced and how, and the actions a
  * developer may take on one issue (sync now, link, unlink, create in Bitrix24).
  */
-import { toJobBody, type SyncJob } from '../jobs';
+import { toJobBody, type SyncJob } from '../sync-jobs';
 import type { AppDeps } from '../deps';
-import { ConnectionStore } from '../store/connection';
-import { JournalStore, type JournalEntry } from '../store/journal';
-import { LinkStore, type PairLink } from '../store/links';
-import { ProjectConfigStore } from '../store/project-config';
-import { AdminError, b24Failure, worded, type Worded } from './errors';
+import { type JournalEntry } from '../store/journal';
+import { type PairLink } from '../store/links';
+import { AdminError, b24Failure, worded, type Worded } from './admin-errors';
 import { linkedByPerson, unlinkPair } from './person-pairing';
+import { storesOf } from '../store/stores';
 
 export interface IssueRef {
   issueId: string;
@@ -38,8 +37,8 @@ const SCAN_PAGES = 4;
 
 export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<LinkedTaskView> {
   const [link, config, recent] = await Promise.all([
-    new LinkStore(deps.kv).byIssue(issue.issueId),
-    new ProjectConfigStore(deps.kv).get(issue.projectKey),
+    storesOf(deps).links.byIssue(issue.issueId),
+    storesOf(deps).configs.get(issue.projectKey),
     recentEntries(deps, issue),
   ]);
   const newest = recent[0];
@@ -79,7 +78,7 @@ const notPaired = (projectKey: string): Worded =>
   worded(`Project ${projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`, 'panel.projectNotPaired', { project: projectKey });
 
 async function describeTask(deps: AppDeps, id: string, task: TaskShape): Promise<NonNullable<LinkedTaskView['task']>> {
-  const connection = await new ConnectionStore(deps.kv, deps.secrets).get();
+  const connection = await storesOf(deps).connection.get();
   const responsible = task.responsibleId ? await deps.b24.getUser(task.responsibleId).catch(() => null) : null;
   return {
     id,
@@ -98,7 +97,7 @@ function taskUrl(domain: string, id: string, task: TaskShape): string {
 }
 
 async function recentEntries(deps: AppDeps, issue: IssueRef): Promise<JournalEntry[]> {
-  const journal = new JournalStore(deps.kv, deps.newId);
+  const journal = storesOf(deps).journal;
   const found: JournalEntry[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < SCAN_PAGES && found.length < RECENT; page += 1) {
@@ -115,12 +114,12 @@ async function push(deps: AppDeps, job: SyncJob): Promise<void> {
 }
 
 export async function syncIssueNow(deps: AppDeps, issue: IssueRef): Promise<void> {
-  const link = await new LinkStore(deps.kv).byIssue(issue.issueId);
+  const link = await storesOf(deps).links.byIssue(issue.issueId);
   if (!link) throw AdminError.of(NOT_LINKED);
   // A link made before links were checked may name a task outside the pairing: a person must not make it sync.
   const [task, config] = await Promise.all([deps.b24.getTask(link.taskId).catch((error: unknown) => {
     throw AdminError.of(b24Failure(error));
-  }), new ProjectConfigStore(deps.kv).get(issue.projectKey)]);
+  }), storesOf(deps).configs.get(issue.projectKey)]);
   if (task && !inPairedGroup(task, config)) throw AdminError.of(outsideGroup(link.taskId));
   await push(deps, { kind: 'pair-sync', taskId: link.taskId, issueId: issue.issueId, origin: 'sync-now' });
 }
@@ -141,9 +140,9 @@ export function parseTaskReference(input: string): string | null {
 export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference: string): Promise<PairLink> {
   const taskId = parseTaskReference(reference);
   if (!taskId) throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.', 'panel.taskReference');
-  const config = await new ProjectConfigStore(deps.kv).get(issue.projectKey);
+  const config = await storesOf(deps).configs.get(issue.projectKey);
   if (!config) throw AdminError.of(notPaired(issue.projectKey));
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked; unlink it first.', 'panel.unlinkFirst');
   const other = await links.byTask(taskId);
   if (other) {
@@ -167,16 +166,16 @@ export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference:
 }
 
 export async function unlinkIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   const link = await links.byIssue(issue.issueId);
   if (!link) throw AdminError.of(NOT_LINKED);
   await unlinkPair(deps, link);
 }
 
 export async function createTaskForIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.', 'panel.alreadyLinked');
-  if (!(await new ProjectConfigStore(deps.kv).get(issue.projectKey))) {
+  if (!(await storesOf(deps).configs.get(issue.projectKey))) {
     throw AdminError.of(notPaired(issue.projectKey));
   }
   // The person asks for a task: an earlier unlink of this issue no longer holds it apart.

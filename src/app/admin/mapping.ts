@@ -8,8 +8,8 @@ import { defaultConfig, validateConfig, type SyncConfig } from '../../core/confi
 import { listedGroupsFor, pairingListed, type WorkgroupAccess } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
 import { readWorkgroupAccess } from '../pairing-access';
-import { ProjectConfigStore } from '../store/project-config';
-import { AdminError, b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
+import { AdminError, b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './admin-errors';
+import { storesOf } from '../store/stores';
 
 /** Bitrix24's task statuses as the REST API numbers them (1 "new" and 7 "declined" are legacy and not offered). */
 export const B24_STATUSES = [
@@ -45,7 +45,7 @@ export interface MappingView {
 const MAX_GROUP_PAGES = 20;
 
 export async function readMapping(deps: AppDeps, projectKey: string): Promise<MappingView> {
-  const stored = await new ProjectConfigStore(deps.kv).get(projectKey);
+  const stored = await storesOf(deps).configs.get(projectKey);
   let statuses;
   try {
     statuses = await deps.jira.getProjectStatuses(projectKey);
@@ -118,7 +118,7 @@ export async function saveMapping(deps: AppDeps, projectKey: string, candidate: 
   if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.', code: 'mapping.unknown', params: {}, problems: unknown };
   const refused = unlisted(await readWorkgroupAccess(deps), result.config);
   if (refused) return refused;
-  await new ProjectConfigStore(deps.kv).save(result.config);
+  await storesOf(deps).configs.save(result.config);
   return { ok: true };
 }
 
@@ -136,7 +136,7 @@ async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Prom
     throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', b24Failure(error));
   });
   if (!group) problems.push({ path: 'b24GroupId', message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.`, code: 'mapping.noGroup', params: { group: config.b24GroupId } });
-  const owner = await new ProjectConfigStore(deps.kv).byGroup(config.b24GroupId);
+  const owner = await storesOf(deps).configs.byGroup(config.b24GroupId);
   if (owner && owner.projectKey !== config.projectKey) {
     problems.push({ path: 'b24GroupId', message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.`, code: 'mapping.groupTaken', params: { group: config.b24GroupId, project: owner.projectKey } });
   }

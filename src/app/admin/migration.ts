@@ -9,9 +9,9 @@ import type { AppDeps } from '../deps';
 import { PairingNotListed } from '../pairing-access';
 import { DRY_RUN_STALLED_MS, readDryRun, startDryRun } from '../migration/dry-run';
 import type { DryRun, DryRunPrediction } from '../migration/dry-run-store';
-import type { MigrationProgress } from '../migration/progress';
+import type { MigrationProgress } from '../store/migration-progress';
 import { holdMigration, isStalled, migrationStatus, resumeMigration, startMigration } from '../migration/start';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 
 /**
  * A side's listing. It measures the pairing too: a page waits until the pair-syncs it queued have had their paced

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { ConnectionStore } from '../store/connection';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { OAUTH_CLIENT_KEY, oauthClientSchema } from './connection';
+import { storesOf } from '../store/stores';
 
 export const OAUTH_STATE_KEY = 'b24-oauth-state';
 /** Approving takes a minute or two; an older state is refused so a leaked link cannot be replayed later. */
@@ -16,7 +16,7 @@ const STATE_TTL_SECONDS = 15 * 60;
 const stateSchema = z.object({ state: z.string().min(1), at: z.number() });
 
 export async function oauthAuthorizeUrl(deps: AppDeps): Promise<{ url: string }> {
-  const [connection, client] = await Promise.all([new ConnectionStore(deps.kv, deps.secrets).get(), deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v))]);
+  const [connection, client] = await Promise.all([storesOf(deps).connection.get(), deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v))]);
   if (!connection || connection.authMode !== 'oauth' || !client.success) throw new AdminError('Save the portal address, client id and client secret first.', 'oauth.saveClientFirst');
   const state = deps.newId();
   await deps.kv.set(OAUTH_STATE_KEY, { state, at: deps.clock.now() }, { ttlSeconds: STATE_TTL_SECONDS });

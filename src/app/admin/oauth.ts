@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { B24_CREDENTIALS_KEY, B24_OAUTH_TOKEN_URL } from '../../ports/b24-credentials';
 import type { HttpTransport } from '../../ports/http';
 import type { AppDeps } from '../deps';
-import { ConnectionStore } from '../store/connection';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { OAUTH_CLIENT_KEY, oauthClientSchema } from './connection';
+import { storesOf } from '../store/stores';
 
 const tokenReply = z.object({
   access_token: z.string().min(1),
@@ -21,7 +21,7 @@ const tokenReply = z.object({
 });
 
 export async function completeOAuthAuthorization(deps: AppDeps, transport: HttpTransport, code: string): Promise<{ domain: string }> {
-  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const store = storesOf(deps).connection;
   const [connection, client] = await Promise.all([store.get(), deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v))]);
   if (!connection || connection.authMode !== 'oauth' || !client.success) throw new AdminError('Save the portal address, client id and client secret first.', 'oauth.saveClientFirst');
   const query = new URLSearchParams({ grant_type: 'authorization_code', client_id: client.data.clientId, client_secret: client.data.clientSecret, code });

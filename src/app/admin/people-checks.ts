@@ -6,7 +6,7 @@
  * so only what the administrator added or changed costs calls.
  */
 import type { AppDeps } from '../deps';
-import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
+import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './admin-errors';
 import type { SavePeopleInput } from './people';
 
 export interface RowProblem extends Worded {

@@ -4,10 +4,10 @@
  */
 import { validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
-import { ProjectConfigStore } from '../store/project-config';
-import { AdminError } from './errors';
+import { AdminError } from './admin-errors';
 import { peopleDirectoryProblems } from './people-checks';
 import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings, type SavePeopleInput } from './people';
+import { storesOf } from '../store/stores';
 
 export { savePeopleInput } from './people';
 
@@ -29,7 +29,7 @@ function withPeopleSettings(config: SyncConfig, settings: SavePeopleInput): unkn
 }
 
 async function storedConfig(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
-  const config = await new ProjectConfigStore(deps.kv).get(projectKey);
+  const config = await storesOf(deps).configs.get(projectKey);
   if (!config) throw new AdminError('Save the mapping for this project first: people are matched for a paired project.', 'people.mappingFirst');
   return config;
 }
@@ -46,6 +46,6 @@ export async function savePeople(deps: AppDeps, projectKey: string, input: SaveP
   if (!result.ok) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: result.problems };
   const unknown = await peopleDirectoryProblems(deps, input, stored.users.overrides);
   if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.unknown', problems: unknown };
-  await new ProjectConfigStore(deps.kv).save(result.config);
+  await storesOf(deps).configs.save(result.config);
   return { ok: true };
 }

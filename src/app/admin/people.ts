@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { b24Failure, AdminError, type Worded } from './errors';
+import { b24Failure, AdminError, type Worded } from './admin-errors';
 import { listB24People, listJiraPeople, type Person } from './people-directory';
 import { jiraPeopleByEmail } from './people-jira';
 

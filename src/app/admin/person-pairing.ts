@@ -6,10 +6,10 @@
  */
 import { errorMessage, isPermanent } from '../../core/errors';
 import type { AppDeps } from '../deps';
-import { ISSUE_PROPERTY, parseMarker } from '../pair/marker-seal';
-import { JournalStore } from '../store/journal';
+import { ISSUE_PROPERTY, parseMarker } from '../sync/marker-seal';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
-import { LinkStore, type PairLink } from '../store/links';
+import { type PairLink } from '../store/links';
+import { storesOf } from '../store/stores';
 
 /** Removes the app's markers naming this pair; returns a note for each one that could not be removed. */
 async function removeMarkers(deps: AppDeps, link: PairLink): Promise<JournalNote[]> {
@@ -33,14 +33,14 @@ async function removeMarkers(deps: AppDeps, link: PairLink): Promise<JournalNote
 }
 
 async function journal(deps: AppDeps, link: PairLink, operation: 'link' | 'unlink', notes: JournalNote[]): Promise<void> {
-  await new JournalStore(deps.kv, deps.newId, deps.log).record({
+  await storesOf(deps).journal.record({
     at: deps.clock.now(), projectKey: link.projectKey, direction: 'none', operation, taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey,
     fields: [], outcome: notes.length > 1 ? 'warning' : 'synced', message: sentencesOf(notes), notes,
   });
 }
 
 export async function unlinkPair(deps: AppDeps, link: PairLink): Promise<void> {
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   // Remembered before the link goes, so an event arriving in between finds it held apart rather than unpaired.
   await links.markUnlinked(link);
   await links.remove(link);
@@ -51,7 +51,7 @@ export async function unlinkPair(deps: AppDeps, link: PairLink): Promise<void> {
 
 /** After a person's link is saved: their choice replaces any earlier unlink of either entity. */
 export async function linkedByPerson(deps: AppDeps, link: PairLink): Promise<void> {
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   await links.forgetUnlinked('b24', link.taskId);
   await links.forgetUnlinked('jira', link.issueId);
   await journal(deps, link, 'link', [note('pair.linkedByPerson', { task: link.taskId, issue: link.issueKey }, `Issue ${link.issueKey} was linked to task ${link.taskId} in the issue panel.`)]);

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { ANY_PROJECT, MAX_ALLOWANCES, MAX_PROJECTS_PER_ALLOWANCE, repeatedGroup, workgroupAccessSchema, type WorkgroupAllowance } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
 import { readWorkgroupAccess } from '../pairing-access';
-import { WorkgroupAccessStore } from '../store/workgroup-access';
-import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './errors';
+import { b24Failure, jiraFailure, notSavedBecause, worded, type Worded } from './admin-errors';
 import { listGroups } from './mapping';
+import { storesOf } from '../store/stores';
 
 export interface WorkgroupAccessView {
   entries: { groupId: string; groupName: string; projects: string[] }[];
@@ -67,7 +67,7 @@ export async function saveWorkgroupAccess(deps: AppDeps, input: SaveWorkgroupAcc
     entries.push({ groupId: e.groupId, ...(group ? { groupName: group.name.slice(0, 255) } : {}), projects: e.projects.includes(ANY_PROJECT) ? [ANY_PROJECT] : e.projects });
   }
   if (problems.length > 0) return refusal(problems);
-  await new WorkgroupAccessStore(deps.kv).save({ entries });
+  await storesOf(deps).workgroupAccess.save({ entries });
   return readWorkgroupAccessView(deps);
 }
 

@@ -17,13 +17,13 @@ async function ownerOf(ctx: SyncContext): Promise<{ key: string; userId?: string
 
 export async function uploadFolderId(ctx: SyncContext): Promise<{ folderId: string; forget: () => Promise<void> }> {
   const owner = await ownerOf(ctx);
-  const forget = (): Promise<void> => ctx.deps.kv.delete(owner.key);
-  const cached = await ctx.deps.kv.get(owner.key);
+  const forget = (): Promise<void> => ctx.kv.delete(owner.key);
+  const cached = await ctx.kv.get(owner.key);
   if (typeof cached === 'string' && cached !== '') return { folderId: cached, forget };
   const storage = owner.userId === undefined ? await ctx.b24.getAppStorage() : await ctx.b24.getUserStorage(owner.userId);
   if (!storage) {
     throw new PermanentError('forbidden', `Bitrix24 shows no Drive storage of user ${owner.userId ?? ''}: Jira files cannot be uploaded.`, { code: 'app:no-drive' });
   }
-  await ctx.deps.kv.set(owner.key, storage.rootFolderId);
+  await ctx.kv.set(owner.key, storage.rootFolderId);
   return { folderId: storage.rootFolderId, forget };
 }

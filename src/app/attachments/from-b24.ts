@@ -11,7 +11,7 @@ import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
-import { FileLinkStore } from './file-links';
+import { type FileLinkStore } from '../store/file-links';
 
 const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
@@ -38,24 +38,24 @@ async function copyFile(ctx: SyncContext, link: PairLink, cap: number, attachmen
   if (content.byteLength > cap) return oversized(content.byteLength);
   const [created] = await ctx.jira.addAttachment(link.issueId, { filename: file.name, mimeType: 'application/octet-stream', content });
   if (!created) throw new Error(`Jira returned no attachment for "${file.name}"`);
-  await new FileLinkStore(ctx.deps.kv).save({ taskId: link.taskId, b24AttachmentId: attachmentId, issueId: link.issueId, jiraAttachmentId: created.id, filename: file.name });
+  await ctx.stores.fileLinks.save({ taskId: link.taskId, b24AttachmentId: attachmentId, issueId: link.issueId, jiraAttachmentId: created.id, filename: file.name });
   return { outcome: 'synced', note: note('attachment.toJira', { file: file.name }, `Attachment "${file.name}" copied to the Jira issue.`), final: false };
 }
 
 async function copyOne(ctx: SyncContext, link: PairLink, cap: number, attachmentId: string): Promise<void> {
   const file = await ctx.b24.getAttachedObject(attachmentId);
   // Our own copy from Jira, seen before its link was saved: the upload left an intent keyed by the Drive object.
-  if (file && (await ctx.deps.kv.get(keys.fileIntent(link.taskId, file.objectId))) !== undefined) return;
+  if (file && (await ctx.kv.get(keys.fileIntent(link.taskId, file.objectId))) !== undefined) return;
   const result: CopyResult = file
     ? await copyFile(ctx, link, cap, attachmentId, file)
     : { outcome: 'skipped', note: note('attachment.goneInB24', { id: attachmentId }, `Attachment ${attachmentId} was removed from the Bitrix24 task before it could be copied.`), final: true };
-  if (result.final) await ctx.deps.kv.set(keys.skippedB24File(link.taskId, attachmentId), { outcome: result.outcome });
+  if (result.final) await ctx.kv.set(keys.skippedB24File(link.taskId, attachmentId), { outcome: result.outcome });
   await record(ctx, link, result);
 }
 
 async function isKnown(ctx: SyncContext, files: FileLinkStore, taskId: string, attachmentId: string): Promise<boolean> {
   if (await files.byB24(taskId, attachmentId)) return true;
-  const skipped = await ctx.deps.kv.get(keys.skippedB24File(taskId, attachmentId));
+  const skipped = await ctx.kv.get(keys.skippedB24File(taskId, attachmentId));
   return skipped !== undefined && skipped !== null;
 }
 
@@ -63,7 +63,7 @@ async function isKnown(ctx: SyncContext, files: FileLinkStore, taskId: string, a
 export async function copyNewB24Attachments(ctx: SyncContext, link: PairLink, config: SyncConfig, task: B24Task): Promise<void> {
   const ids = task.attachmentIds ?? [];
   if (ids.length === 0) return;
-  const files = new FileLinkStore(ctx.deps.kv);
+  const files = ctx.stores.fileLinks;
   for (const attachmentId of ids) {
     if (await isKnown(ctx, files, link.taskId, attachmentId)) continue;
     // Two task-changed jobs for the same edit: only one copies each file.

@@ -4,14 +4,13 @@
  */
 import type { SyncConfig } from '../../core/config';
 import { isPermanent, RetryableError } from '../../core/errors';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { JournalOutcome } from '../store/journal';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
 import type { SyncContext } from '../sync-context';
 import { uploadFolderId } from './drive-folder';
-import { FileLinkStore } from './file-links';
 import { readTaskInScope } from '../comments/scope';
 
 export type JiraAttachmentJob = Extract<SyncJob, { kind: 'jira-attachment' }>;
@@ -66,9 +65,9 @@ async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, 
   if (content.byteLength > cap) return record(ctx, link, 'attachment', 'warning', oversizedMessage(filename, content.byteLength, cap));
   const uploaded = await upload(ctx, filename, content);
   // Attaching fires a task event whose job may run before our link is saved: the intent tells it this is our copy.
-  await ctx.deps.kv.set(keys.fileIntent(link.taskId, uploaded.id), job.attachmentId, { ttlSeconds: 3600 });
+  await ctx.kv.set(keys.fileIntent(link.taskId, uploaded.id), job.attachmentId, { ttlSeconds: 3600 });
   const b24AttachmentId = await ctx.b24.attachFileToTask(link.taskId, uploaded.id);
-  await new FileLinkStore(ctx.deps.kv).save({ taskId: link.taskId, b24AttachmentId, issueId: job.issueId, jiraAttachmentId: job.attachmentId, filename });
+  await ctx.stores.fileLinks.save({ taskId: link.taskId, b24AttachmentId, issueId: job.issueId, jiraAttachmentId: job.attachmentId, filename });
   await record(ctx, link, 'attachment', 'synced', note('attachment.toB24', { file: filename }, `Attachment "${filename}" copied to the Bitrix24 task.`));
 }
 
@@ -77,7 +76,7 @@ async function copyToTask(ctx: SyncContext, link: PairLink, config: SyncConfig, 
  * is dropped and the journal says so, whatever the comment delete policy is.
  */
 async function onDeleted(ctx: SyncContext, link: PairLink, job: JiraAttachmentJob): Promise<void> {
-  const files = new FileLinkStore(ctx.deps.kv);
+  const files = ctx.stores.fileLinks;
   const existing = await files.byJira(job.issueId, job.attachmentId);
   if (!existing) return;
   await files.remove(existing);
@@ -91,7 +90,7 @@ export async function syncJiraAttachment(
   job: JiraAttachmentJob,
 ): Promise<void> {
   if (job.action === 'deleted') return onDeleted(ctx, link, job);
-  const files = new FileLinkStore(ctx.deps.kv);
+  const files = ctx.stores.fileLinks;
   if (await files.byJira(job.issueId, job.attachmentId)) return;
   // A duplicate delivered to a second worker while the first is still copying: the first one finishes the job.
   if (!(await files.claim('jira', job.issueId, job.attachmentId))) return;

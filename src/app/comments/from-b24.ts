@@ -8,9 +8,8 @@ import { isPermanent } from '../../core/errors';
 import type { B24ChatMessage } from '../../ports/b24';
 import { commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
 import type { SyncContext } from '../sync-context';
-import { CommentLinkStore, jiraCommentsOf, type CommentLink } from '../store/comment-links';
+import { jiraCommentsOf, type CommentLink } from '../store/comment-links';
 import { deleteIfThere, writeCommentParts } from './parts';
-import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
@@ -55,7 +54,7 @@ export async function syncB24Comment(
   configs: ProjectConfigStore,
   job: { taskId: string; commentId?: string; messageId?: string; action: 'added' | 'updated' | 'deleted' },
 ): Promise<void> {
-  const comments = new CommentLinkStore(ctx.deps.kv);
+  const comments = ctx.stores.commentLinks;
   const ref = job.commentId ?? (job.messageId ? `m${job.messageId}` : '');
   const existing = ref ? await comments.byB24(job.taskId, ref) : null;
   if (job.action === 'deleted') return deleteMirror(ctx, link, configs, existing);
@@ -77,20 +76,19 @@ export async function syncB24Comment(
     await journal(ctx, link, 'comment-edit', partsNote(bodies));
     return;
   }
-  const intents = new IntentStore(ctx.deps.kv);
   if (isMirroredComment(plain, 'b24')) return;
   // Our own post's echo is written by the integration user and is taken once; a person's same words are a comment.
   const actingUserId = (await ctx.connection.get())?.actingUserId;
-  if (comment.authorId === actingUserId && (await intents.takeComment('b24', job.taskId, fingerprint))) return;
+  if (comment.authorId === actingUserId && (await ctx.ownWrites.takeComment('b24', job.taskId, fingerprint))) return;
   // The event's job and reconciliation may both hold this comment: only the one that claims it posts it.
   const claim = keys.commentClaim('b24', job.taskId, comment.ref);
-  if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;
+  if (!(await ctx.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;
   try {
-    await intents.putComment('jira', link.issueId, fingerprint);
+    await ctx.ownWrites.expectComment('jira', link.issueId, fingerprint);
     await writeCommentParts(ctx, target, null, bodies);
   } catch (error) {
     // A failed attempt must not keep its own retry out (parts already posted are on the link, and are kept).
-    await ctx.deps.kv.delete(claim);
+    await ctx.kv.delete(claim);
     throw error;
   }
   await journal(ctx, link, 'comment', partsNote(bodies));
@@ -104,7 +102,7 @@ function partsNote(bodies: readonly unknown[]): JournalNote | undefined {
 async function deleteMirror(ctx: SyncContext, link: PairLink, configs: ProjectConfigStore, existing: CommentLink | null): Promise<void> {
   if (!existing) return;
   const config = await configs.get(link.projectKey);
-  await new CommentLinkStore(ctx.deps.kv).remove(existing);
+  await ctx.stores.commentLinks.remove(existing);
   if (config?.deletes.comment === 'delete') for (const id of jiraCommentsOf(existing)) await deleteIfThere(ctx, existing.issueId, id);
   await journal(ctx, link, 'comment-delete', config?.deletes.comment === 'delete'
     ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')

@@ -4,8 +4,7 @@
  */
 import { adfPlainText, adfToBbcode } from '../../core/convert';
 import { attributedBody, commentFingerprint, isMirroredComment } from '../../core/sync/comments';
-import { CommentLinkStore, jiraCommentsOf } from '../store/comment-links';
-import { IntentStore } from '../store/intents';
+import { jiraCommentsOf } from '../store/comment-links';
 import { note } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
@@ -30,7 +29,7 @@ export async function syncJiraComment(
   configs: ProjectConfigStore,
   job: { issueId: string; commentId: string; action: 'upserted' | 'deleted' },
 ): Promise<void> {
-  const comments = new CommentLinkStore(ctx.deps.kv);
+  const comments = ctx.stores.commentLinks;
   const existing = await comments.byJira(job.issueId, job.commentId);
   if (job.action === 'deleted') {
     if (!existing) return;
@@ -64,12 +63,11 @@ export async function syncJiraComment(
     return;
   }
   if (!(await inScope(ctx, link, configs))) return;
-  const intents = new IntentStore(ctx.deps.kv);
-  await intents.putComment('b24', link.taskId, fingerprint);
+  await ctx.ownWrites.expectComment('b24', link.taskId, fingerprint);
   const id = await ctx.b24.addComment(link.taskId, text);
   // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
   await comments.save({ taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint }, [`m${id}`]);
   // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
-  await intents.dropComment('b24', link.taskId, fingerprint);
+  await ctx.ownWrites.commentSettled('b24', link.taskId, fingerprint);
   await journal(ctx, link, 'comment', undefined, 'jira-to-b24');
 }

@@ -6,7 +6,7 @@
  */
 import type { AdfDoc } from '../../core/adf';
 import { isPermanent } from '../../core/errors';
-import { CommentLinkStore, jiraCommentsOf, type CommentLink } from '../store/comment-links';
+import { jiraCommentsOf, type CommentLink } from '../store/comment-links';
 import type { SyncContext } from '../sync-context';
 
 type CommentTarget = Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>;
@@ -18,7 +18,7 @@ function linkOf(target: CommentTarget, ids: string[], partial: boolean): Comment
 
 /** `held`: the link as stored, or null for a comment not yet in Jira. Returns the link as saved. */
 export async function writeCommentParts(ctx: SyncContext, target: CommentTarget, held: CommentLink | null, bodies: AdfDoc[]): Promise<CommentLink> {
-  const store = new CommentLinkStore(ctx.deps.kv);
+  const store = ctx.stores.commentLinks;
   const ids = held ? jiraCommentsOf(held) : [];
   for (const [i, body] of bodies.entries()) {
     const id = ids[i];

@@ -6,7 +6,6 @@
  */
 import { restrictedPolicy, type SyncConfig } from '../../core/config';
 import type { JiraComment } from '../../core/remote/jira';
-import { CommentLinkStore } from '../store/comment-links';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
@@ -32,7 +31,7 @@ export async function holdBackRestrictedComment(ctx: SyncContext, link: PairLink
   if (!config) return false;
   const why = await reason(ctx, link, config, comment);
   if (why === null) return false;
-  const comments = new CommentLinkStore(ctx.deps.kv);
+  const comments = ctx.stores.commentLinks;
   const copy = await comments.byJira(link.issueId, comment.id);
   if (copy) {
     if (copy.b24Ref.startsWith('m')) await ctx.b24.deleteChatMessage(copy.b24Ref.slice(1));

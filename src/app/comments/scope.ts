@@ -1,10 +1,10 @@
 /**
  * A comment or file of a pair crosses only while the task is in the project's workgroup, as the field sync demands
- * (pair/secured.ts): a task moved out, or linked before links were checked, is held back, and run-job journals it.
+ * (sync/held-back.ts): a task moved out, or linked before links were checked, is held back, and run-sync-job.ts journals it.
  */
 import type { B24Comment } from '../../core/remote/b24';
 import type { B24TaskScope } from '../../ports/b24';
-import { checkInGroup } from '../pair/secured';
+import { checkInGroup } from '../sync/held-back';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import type { SyncContext } from '../sync-context';

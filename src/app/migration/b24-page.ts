@@ -5,7 +5,7 @@
  */
 import type { SyncConfig } from '../../core/config';
 import type { B24Task } from '../../core/remote/b24';
-import { taskUserFields } from '../pair/read';
+import { taskUserFields } from '../sync/read-sides';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue } from './chunk';
@@ -34,15 +34,15 @@ export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: stri
       if (!(await ctx.links.wasUnlinked('b24', task.id))) todo.push(task);
     } else {
       if (!(await ctx.states.get(task.id, link.issueId))) unfinished.push({ task, link });
-      if (commentCounts.has(task.id) && (await stillOwesComments(ctx.deps.kv, 'b24', task.id))) owed.push(link);
+      if (commentCounts.has(task.id) && (await stillOwesComments(ctx.kv, 'b24', task.id))) owed.push(link);
     }
   }
   for (const chunk of chunks(unfinished)) await finishLinked(ctx, config, chunk, result);
-  await owesComments(ctx.deps.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
+  await owesComments(ctx.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
   const links = [...owed];
   for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result, runKey)));
   await copyTaskComments(ctx, links, commentCounts);
-  await commentsCopied(ctx.deps.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
+  await commentsCopied(ctx.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
   // Files of every pair this page made or finished (and of those still owed comments): the file links skip copies.
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const withFiles = [...unfinished.map((u) => u.link), ...links].flatMap((link) => { const task = byId.get(link.taskId); return task?.attachmentIds?.length ? [{ link, task }] : []; });

@@ -4,7 +4,7 @@
  * that could not be created and why.
  */
 import type { SyncConfig } from '../../core/config';
-import { toJobBody } from '../jobs';
+import { toJobBody } from '../sync-jobs';
 import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 
@@ -54,10 +54,10 @@ const firstCreatedKey = (runKey: string, side: 'jira' | 'b24' = 'jira'): string 
  */
 export async function noteCreatedIssues(ctx: SyncContext, runKey: string, ids: string[], side: 'jira' | 'b24' = 'jira'): Promise<void> {
   const numeric = ids.map(Number).filter((n) => Number.isSafeInteger(n));
-  if (numeric.length > 0) await ctx.deps.kv.setIfAbsent(firstCreatedKey(runKey, side), Math.min(...numeric), { ttlSeconds: 30 * 24 * 3600 });
+  if (numeric.length > 0) await ctx.kv.setIfAbsent(firstCreatedKey(runKey, side), Math.min(...numeric), { ttlSeconds: 30 * 24 * 3600 });
 }
 
 export async function firstCreatedIssue(ctx: SyncContext, runKey: string, side: 'jira' | 'b24' = 'jira'): Promise<number | null> {
-  const value = await ctx.deps.kv.get(firstCreatedKey(runKey, side));
+  const value = await ctx.kv.get(firstCreatedKey(runKey, side));
   return typeof value === 'number' ? value : null;
 }

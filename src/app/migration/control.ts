@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import type { MigrationPageJob } from './jobs';
-import type { MigrationProgress } from './progress';
+import type { MigrationProgress } from '../store/migration-progress';
 
 export type ControlAction = 'pause' | 'cancel';
 

@@ -9,8 +9,6 @@ import { adfPlainText, adfToBbcode, bbcodeToWholeAdf } from '../../core/convert'
 import type { JiraComment } from '../../core/remote/jira';
 import { attributedBody, commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
 import { writeCommentParts } from '../comments/parts';
-import { CommentLinkStore } from '../store/comment-links';
-import { IntentStore } from '../store/intents';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
@@ -23,8 +21,7 @@ interface ToB24 {
 }
 
 export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLink; comments: JiraComment[] }[]): Promise<number> {
-  const store = new CommentLinkStore(ctx.deps.kv);
-  const intents = new IntentStore(ctx.deps.kv);
+  const store = ctx.stores.commentLinks;
   const queue: ToB24[] = [];
   for (const { link, comments } of pairs) {
     for (const comment of [...comments].sort((a, b) => Date.parse(a.created) - Date.parse(b.created))) {
@@ -34,7 +31,7 @@ export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLin
       queue.push({ link, comment, text, fingerprint: commentFingerprint(plain) });
     }
   }
-  for (const q of queue) await intents.putComment('b24', q.link.taskId, q.fingerprint);
+  for (const q of queue) await ctx.ownWrites.expectComment('b24', q.link.taskId, q.fingerprint);
   // One batch runs its commands in order, so each task's comments keep their order.
   const outcomes = await ctx.b24.addComments(queue.map((q) => ({ taskId: q.link.taskId, message: q.text })));
   let copied = 0;
@@ -42,7 +39,7 @@ export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLin
     const q = queue[i];
     if (!q) continue;
     if (!outcome.ok) {
-      ctx.deps.log.warn('migration could not copy a Jira comment', { issueId: q.link.issueId, commentId: q.comment.id, error: outcome.error.message });
+      ctx.log.warn('migration could not copy a Jira comment', { issueId: q.link.issueId, commentId: q.comment.id, error: outcome.error.message });
       continue;
     }
     await store.save({ taskId: q.link.taskId, b24Ref: outcome.value, issueId: q.link.issueId, jiraCommentId: q.comment.id, fingerprint: q.fingerprint }, [`m${outcome.value}`]);
@@ -54,8 +51,7 @@ export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLin
 export async function copyTaskComments(ctx: SyncContext, links: PairLink[], commentCounts: Map<string, number>): Promise<number> {
   const withComments = links.filter((l) => (commentCounts.get(l.taskId) ?? 0) > 0);
   if (withComments.length === 0) return 0;
-  const store = new CommentLinkStore(ctx.deps.kv);
-  const intents = new IntentStore(ctx.deps.kv);
+  const store = ctx.stores.commentLinks;
   const lists = await ctx.b24.getCommentLists(withComments.map((l) => l.taskId));
   let copied = 0;
   for (const [i, list] of lists.entries()) {
@@ -70,15 +66,15 @@ export async function copyTaskComments(ctx: SyncContext, links: PairLink[], comm
       if (held && !held.partial) continue;
       // An event or reconciliation holding the same comment posts it only if it claims it first.
       const claim = keys.commentClaim('b24', link.taskId, comment.id);
-      if (!(await ctx.deps.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) continue;
+      if (!(await ctx.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) continue;
       const fingerprint = commentFingerprint(plain);
-      await intents.putComment('jira', link.issueId, fingerprint);
+      await ctx.ownWrites.expectComment('jira', link.issueId, fingerprint);
       try {
         // Over Jira's limit, in numbered parts, as the single path posts it.
         const target = { taskId: link.taskId, b24Ref: comment.id, issueId: link.issueId, fingerprint };
         await writeCommentParts(ctx, target, held, commentParts(doc, comment.authorName, 'b24'));
       } catch (error) {
-        await ctx.deps.kv.delete(claim);
+        await ctx.kv.delete(claim);
         throw error;
       }
       copied += 1;

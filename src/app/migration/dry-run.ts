@@ -11,17 +11,17 @@ import { DEFAULT_LIMITS, predictMigration } from '../../core/migration/cost';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { AppDeps } from '../deps';
-import { ISSUE_PROPERTY } from '../pair/create';
-import { isSealed, parseMarker } from '../pair/marker-seal';
-import { jqlProject } from '../reconcile/window';
-import { LinkStore } from '../store/links';
-import { ProjectConfigStore } from '../store/project-config';
-import { UserDirectory } from '../users';
+import { ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { isSealed, parseMarker } from '../sync/marker-seal';
+import { jqlProject } from '../../core/remote/queries';
+import { type LinkStore } from '../store/links';
+import { UserDirectory } from '../user-directory';
 import { isPairingListed } from '../pairing-access';
 import { pairingToMigrate } from './start';
 import { DryRunStore, freshDryRun, MAX_MARKED, type DryRun } from './dry-run-store';
 import { toMigrationJobBody, type DryRunPageJob } from './jobs';
 import { ISSUE_PAGE, LIST_PAGES_PER_BATCH, TASK_PAGE } from './page-work';
+import { storesOf } from '../store/stores';
 
 export const DRY_RUN_PAGES_PER_JOB = 8;
 const PAGE = 50;
@@ -57,13 +57,13 @@ export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<
   const run = await store.get(job.projectKey);
   // A redelivered or superseded job: the record has moved on (or belongs to another dry run).
   if (run?.id !== job.dryRunId || run.state !== 'running' || run.step !== job.step) return;
-  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config || !(await isPairingListed(deps, config))) {
     // Even reading a workgroup the project may not pair with would show its tasks' people and statuses on the tab.
     await store.save(job.projectKey, { ...run, state: 'failed', error: config ? 'not-listed' : 'not-configured', updatedAt: deps.clock.now() });
     return;
   }
-  const scan: Scan = { deps, config, links: new LinkStore(deps.kv), people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };
+  const scan: Scan = { deps, config, links: storesOf(deps).links, people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };
   let next = run;
   let b24Pages = 0;
   for (let i = 0; i < DRY_RUN_PAGES_PER_JOB && next.state === 'running'; i += 1) {
@@ -101,7 +101,7 @@ async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   for (const issue of page.issues) {
     if (await scan.links.byIssue(issue.id)) continue;
     const marker = parseMarker(await scan.deps.jira.getIssueProperty(issue.id, ISSUE_PROPERTY));
-    // The run takes only the app's own marker (pair/marker-trust.ts): one a person wrote pairs nothing.
+    // The run takes only the app's own marker (sync/marker-trust.ts): one a person wrote pairs nothing.
     if (marker === null || marked.length >= MAX_MARKED || !(await isSealed(scan.deps, marker))) continue;
     named.push(marker.taskId);
     marked.push(issue.id);

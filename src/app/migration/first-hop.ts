@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { planJiraTransition } from '../../core/mapping';
 import type { JiraStatusRef } from '../../core/remote/jira';
-import { MAX_TRANSITION_HOPS } from '../pair/apply-jira';
+import { MAX_TRANSITION_HOPS } from '../sync/write-plan';
 import type { JsonValue } from '../../ports/store';
 import type { SyncContext } from '../sync-context';
 
@@ -25,14 +25,14 @@ const hopKey = (projectKey: string, issueType: unknown): string =>
   `mhop:${`${projectKey}:${JSON.stringify(issueType ?? null)}`.replace(/[^a-zA-Z0-9._:-]/g, '_')}`;
 
 export async function initialTransitions(ctx: SyncContext, projectKey: string, issueType: unknown): Promise<InitialTransitions | null> {
-  const parsed = storedSchema.safeParse(await ctx.deps.kv.get(hopKey(projectKey, issueType)));
+  const parsed = storedSchema.safeParse(await ctx.kv.get(hopKey(projectKey, issueType)));
   return parsed.success ? parsed.data : null;
 }
 
 /** Reads (once) the transitions of an issue still in the initial status, and keeps them for the run's creates. */
 export async function learnInitialTransitions(ctx: SyncContext, projectKey: string, issueType: unknown, issueId: string, initial: JiraStatusRef): Promise<void> {
   const transitions = await ctx.jira.getTransitions(issueId);
-  await ctx.deps.kv.set(hopKey(projectKey, issueType), JSON.parse(JSON.stringify({ initial, transitions })) as JsonValue, { ttlSeconds: 24 * 3600 });
+  await ctx.kv.set(hopKey(projectKey, issueType), JSON.parse(JSON.stringify({ initial, transitions })) as JsonValue, { ttlSeconds: 24 * 3600 });
 }
 
 /** The transition to carry in the create toward `target`, when the learned ones have a step; else none. */

@@ -13,18 +13,17 @@ import { toJiraFields, type JiraWrite } from '../../core/mapping/to-side';
 import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { PairLink } from '../store/links';
-import { failureNote } from '../failure-note';
+import { failureNote } from '../job-failure-note';
 import { note, sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { moveIssueTo } from '../pair/apply-jira';
-import { allFlowingTo } from '../pair/changes';
-import { createIssueFromTask, ISSUE_PROPERTY } from '../pair/create';
-import { parseMarker, sealedMarker } from '../pair/marker-seal';
-import { restorableIssue } from '../pair/marker-trust';
-import { CreationLock } from '../pair/creation-lock';
-import { warningSentence } from '../pair/journal-entry';
-import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../pair/read';
-import { expectEchoes, forgetEcho } from './echo';
+import { moveIssueTo } from '../sync/write-plan';
+import { allFlowingTo } from '../sync/flowing-fields';
+import { createIssueFromTask, ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { parseMarker, sealedMarker } from '../sync/marker-seal';
+import { restorableIssue } from '../sync/marker-trust';
+import { CreationLock } from '../sync/creation-lock';
+import { warningSentence } from '../sync/journal-entry';
+import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../sync/read-sides';
 import { firstHopId, initialTransitions, learnInitialTransitions } from './first-hop';
 import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
 
@@ -43,7 +42,7 @@ const lockKey = (taskId: string): string => `creating:b24:${taskId}`;
 
 /** True when an earlier attempt sent this task's create and its outcome is not known. */
 async function inDoubt(ctx: SyncContext, taskId: string): Promise<boolean> {
-  const held: unknown = await ctx.deps.kv.get(lockKey(taskId));
+  const held: unknown = await ctx.kv.get(lockKey(taskId));
   return typeof held === 'object' && held !== null && ('sentAt' in held || 'createdId' in held);
 }
 
@@ -160,13 +159,13 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
 /** XML_ID names the issue on each task; each update's event is announced first so it is dismissed unread. */
 async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
   if (created.length === 0) return;
-  await expectEchoes(ctx.deps.kv, created.map((c) => c.task.id));
+  await ctx.ownWrites.expectMigrationMarks(created.map((c) => c.task.id));
   const outcomes = await ctx.b24.updateTasks(created.map((c) => ({ taskId: c.task.id, fields: { XML_ID: c.link.issueId } })));
   for (const [i, outcome] of outcomes.entries()) {
     const c = created[i];
     if (c && !outcome.ok) {
-      await forgetEcho(ctx.deps.kv, c.task.id);
-      ctx.deps.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
+      await ctx.ownWrites.forgetMigrationMark(c.task.id);
+      ctx.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
     }
   }
 }

@@ -5,9 +5,9 @@
 import type { SyncConfig } from '../../core/config';
 import type { JiraComment, JiraIssue } from '../../core/remote/jira';
 import type { JiraSearchItem } from '../../ports/jira';
-import { ISSUE_PROPERTY } from '../pair/create';
-import { issueCustomFields } from '../pair/read';
-import { jqlProject } from '../reconcile/window';
+import { ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { issueCustomFields } from '../sync/read-sides';
+import { jqlProject } from '../../core/remote/queries';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 import { emptyResult, firstCreatedIssue, handOver } from './chunk';
@@ -57,21 +57,21 @@ export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: str
     if (link) {
       alreadyLinked += 1;
       if (!(await ctx.states.get(link.taskId, link.issueId))) unfinished.push({ issue: item.issue, link });
-      if (item.comments?.length && (await stillOwesComments(ctx.deps.kv, 'jira', item.issue.id))) owed.push(link);
+      if (item.comments?.length && (await stillOwesComments(ctx.kv, 'jira', item.issue.id))) owed.push(link);
     } else if (markerOf(item.properties) !== null) {
       // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
       await handOver(ctx, { issueId: item.issue.id }, result);
     } else if (!(await ctx.links.wasUnlinked('jira', item.issue.id))) todo.push(item.issue);
     if (item.comments?.length) comments.set(item.issue.id, item.comments);
   }
-  await owesComments(ctx.deps.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
+  await owesComments(ctx.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
   for (const chunk of chunks(unfinished)) await finishLinkedIssues(ctx, config, chunk, result);
   const created = [];
   for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)));
   // Comments of the whole page together: fewer batches than one per chunk.
   const copy = [...owed, ...created.map((c) => c.link)].filter((l) => comments.has(l.issueId));
   await copyIssueComments(ctx, copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })));
-  await commentsCopied(ctx.deps.kv, 'jira', copy.map((l) => l.issueId));
+  await commentsCopied(ctx.kv, 'jira', copy.map((l) => l.issueId));
   const commentCount = copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
   const files = new Map(page.items.flatMap((i) => (i.attachments?.length ? [[i.issue.id, i.attachments] as const] : [])));
   const finishedOrMade = [...unfinished.map((u) => u.link), ...created.map((c) => c.link)];

@@ -6,7 +6,7 @@ import type { SyncConfig } from '../../core/config';
 import { note } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import type { PageWork } from './page-work';
-import type { MigrationSide } from './progress';
+import type { MigrationSide } from '../store/migration-progress';
 
 export async function journalPage(ctx: SyncContext, config: SyncConfig, side: MigrationSide, page: number, work: PageWork): Promise<void> {
   const r = work.result;

@@ -11,10 +11,9 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type MigrationLimits } from '../../core/migration/cost';
+import { MAX_QUEUE_DELAY_SECONDS } from '../../ports/queue';
 import type { KeyValueStore } from '../../ports/store';
 
-/** Forge's longest delivery delay. */
-const MAX_DELAY_SECONDS = 900;
 
 export interface PageSpend {
   b24Commands: Record<string, number>;
@@ -88,5 +87,5 @@ export async function paceAfterPage(
     const expected = entries.at(-1)?.[1] ?? 0;
     if (nextUses(name)) start = Math.max(start, readyAt(entries, quotaOf(name, limits), expected, now));
   }
-  return Math.min(MAX_DELAY_SECONDS, Math.ceil((start - now) / 1000));
+  return Math.min(MAX_QUEUE_DELAY_SECONDS, Math.ceil((start - now) / 1000));
 }

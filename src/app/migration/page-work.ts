@@ -3,7 +3,7 @@
  * sizes both sides page and chunk by.
  */
 import { DEFAULT_LIMITS } from '../../core/migration/cost';
-import type { MigrationSide } from './progress';
+import type { MigrationSide } from '../store/migration-progress';
 import type { ChunkResult } from './chunk';
 import type { PageSpend } from './page-pacing';
 

@@ -10,10 +10,10 @@
  * another job's creation lock) the page throws a RetryableError with that wait, after doing everything else.
  * Pause and Cancel are asked for at the start of each page (control.ts), so a held run stops before any call.
  */
+import type { SyncConfig } from '../../core/config';
 import { RetryableError } from '../../core/errors';
 import type { AppDeps } from '../deps';
 import { isPairingListed, journalNotListed, PairingNotListed } from '../pairing-access';
-import { ProjectConfigStore } from '../store/project-config';
 import { SyncContext } from '../sync-context';
 import { b24Page } from './b24-page';
 import { heldRun } from './control';
@@ -22,8 +22,8 @@ import { toMigrationJobBody, type MigrationPageJob } from './jobs';
 import { paceAfterPage } from './page-pacing';
 import { journalPage } from './page-journal';
 import { SIDE_METHODS } from './page-work';
-import { expectedSide, MigrationProgressStore, type MigrationProgress } from './progress';
-import { reconcileFromNow } from './reconcile-handoff';
+import { expectedSide, type MigrationProgress } from '../store/migration-progress';
+import { storesOf } from '../store/stores';
 
 export type PageOutcome =
   | { kind: 'recorded'; listed: number; enqueued: number }
@@ -40,14 +40,17 @@ function gate(progress: MigrationProgress | null, job: MigrationPageJob): PageOu
   return null;
 }
 
-export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Promise<PageOutcome> {
-  const store = new MigrationProgressStore(deps.kv);
+/** What the run's end hands over to: reconciliation starts from now (reconcile/after-migration.ts). */
+export type AfterMigration = (deps: AppDeps, projectKey: string, config: SyncConfig) => Promise<void>;
+
+export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob, afterMigration: AfterMigration): Promise<PageOutcome> {
+  const store = storesOf(deps).migrationProgress;
   const progress = await store.get(job.projectKey);
   const refused = gate(progress, job);
   if (refused || !progress) return refused ?? { kind: 'dropped', reason: 'no migration' };
   const held = await heldRun(deps, job); // Paused or cancelled: stop before any call; the checkpoint stays as recorded.
   if (held) return { kind: 'dropped', reason: held === 'pause' ? 'the run is paused' : 'the run was cancelled' };
-  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config) {
     await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', errorCode: 'migration.unpaired', errorParams: {}, updatedAt: deps.clock.now() });
     return { kind: 'dropped', reason: 'project not paired' };
@@ -77,7 +80,7 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob): Pr
     await pushPage(deps, { ...job, side: nextSide, cursor: next[nextSide].cursor, page: next[nextSide].page }, delay);
   }
   const finished = next.b24.done && next.jira.done;
-  if (finished) await reconcileFromNow(deps, job.projectKey, config);
+  if (finished) await afterMigration(deps, job.projectKey, config);
   await store.save(job.projectKey, finished ? { ...next, state: 'done', finishedAt: deps.clock.now() } : next);
   // After the record: an attempt that dies before it leaves no entry, and its retry writes the page's one entry.
   await journalPage(ctx, config, job.side, job.page, work);

@@ -8,17 +8,17 @@ import { PermanentError } from '../../core/errors';
 import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { checkPairingListed } from '../pairing-access';
-import { ProjectConfigStore } from '../store/project-config';
 import { clearControl, effectiveProgress, readControl, writeControl, type ControlAction } from './control';
 import { pushPage } from './page';
-import { expectedSide, freshSide, MigrationProgressStore, type MigrationProgress, type MigrationSide } from './progress';
+import { expectedSide, freshSide, type MigrationProgress, type MigrationSide } from '../store/migration-progress';
+import { storesOf } from '../store/stores';
 
 /** A running migration whose record has not moved for this long is presumed stalled (a lost page job). */
 export const STALLED_AFTER_MS = 30 * 60_000;
 
 /** The run as people see it (paused and cancelled come from the control record). */
 export async function migrationStatus(deps: AppDeps, projectKey: string): Promise<MigrationProgress | null> {
-  const [progress, control] = await Promise.all([new MigrationProgressStore(deps.kv).get(projectKey), readControl(deps, projectKey)]);
+  const [progress, control] = await Promise.all([storesOf(deps).migrationProgress.get(projectKey), readControl(deps, projectKey)]);
   return effectiveProgress(progress, control);
 }
 
@@ -32,7 +32,7 @@ function resumable(progress: MigrationProgress | null, now: number): progress is
 
 /** The project's pairing, refused when there is none or its workgroup is not listed for it (PairingNotListed). */
 export async function pairingToMigrate(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
-  const config = await new ProjectConfigStore(deps.kv).get(projectKey);
+  const config = await storesOf(deps).configs.get(projectKey);
   if (!config) throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, { code: 'migration:not-configured' });
   await checkPairingListed(deps, config);
   return config;
@@ -40,7 +40,7 @@ export async function pairingToMigrate(deps: AppDeps, projectKey: string): Promi
 
 export async function startMigration(deps: AppDeps, projectKey: string): Promise<MigrationProgress> {
   await pairingToMigrate(deps, projectKey);
-  const store = new MigrationProgressStore(deps.kv);
+  const store = storesOf(deps).migrationProgress;
   const current = await migrationStatus(deps, projectKey);
   const now = deps.clock.now();
   if (current?.state === 'running' && !resumable(current, now)) return current;

@@ -14,15 +14,15 @@ import type { CanonicalTask } from '../../core/model';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { B24TaskFieldsInput } from '../../ports/b24';
-import { moveTaskTo } from '../pair/apply-b24';
-import { allFlowingTo } from '../pair/changes';
-import { createTaskFromIssue } from '../pair/create';
-import { warningSentence } from '../pair/journal-entry';
-import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../pair/read';
-import { b24FilterDate } from '../reconcile/window';
+import { moveTaskTo } from '../sync/write-plan';
+import { allFlowingTo } from '../sync/flowing-fields';
+import { createTaskFromIssue } from '../sync/create-counterpart';
+import { warningSentence } from '../sync/journal-entry';
+import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../sync/read-sides';
+import { b24FilterDate } from '../../core/remote/queries';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
-import { failureNote } from '../failure-note';
+import { failureNote } from '../job-failure-note';
 import { note, sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
@@ -55,13 +55,13 @@ async function prepare(ctx: SyncContext, config: SyncConfig, issue: JiraIssue, a
   const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
   // Bitrix24 requires a responsible person; the integration user holds the task until someone is mapped.
   if (write.fields.RESPONSIBLE_ID === undefined && actingUserId) write.fields.RESPONSIBLE_ID = actingUserId;
-  const sent: unknown = await ctx.deps.kv.get(sentKey(issue.id));
+  const sent: unknown = await ctx.kv.get(sentKey(issue.id));
   return { issue, canon, write, ...(typeof sent === 'number' ? { sentAt: sent } : {}) };
 }
 
 async function release(ctx: SyncContext, issueId: string): Promise<void> {
-  await ctx.deps.kv.delete(sentKey(issueId));
-  await ctx.deps.kv.delete(lockKey(issueId));
+  await ctx.kv.delete(sentKey(issueId));
+  await ctx.kv.delete(lockKey(issueId));
 }
 
 async function pair(ctx: SyncContext, config: SyncConfig, p: Prepared, task: B24Task): Promise<Created> {
@@ -102,7 +102,7 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, rea
 }
 
 async function sendBatch(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
-  for (const p of chunk) await ctx.deps.kv.set(sentKey(p.issue.id), ctx.now(), { ttlSeconds: SENT_TTL_SECONDS });
+  for (const p of chunk) await ctx.kv.set(sentKey(p.issue.id), ctx.now(), { ttlSeconds: SENT_TTL_SECONDS });
   const outcomes = await ctx.b24.addTasks(chunk.map((p) => ({ ...(p.write.fields as B24TaskFieldsInput), XML_ID: p.issue.id })));
   await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.value.id] : [])), 'b24');
   const created: Created[] = [];
@@ -159,7 +159,7 @@ export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issu
   const locked: Prepared[] = [];
   for (const issue of issues) {
     // The single path's lock: an event for this issue waits instead of creating its task too.
-    if (!(await ctx.deps.kv.setIfAbsent(lockKey(issue.id), ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
+    if (!(await ctx.kv.setIfAbsent(lockKey(issue.id), ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
       waitLonger(result, 30_000);
       continue;
     }
@@ -178,7 +178,7 @@ export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issu
     paired.push(...(await sendBatch(ctx, config, toSend, result, runKey)));
   } catch (error) {
     // The batch's outcome is unknown: the sent records stay for the retry; the locks must not block it.
-    for (const p of toSend) await ctx.deps.kv.delete(lockKey(p.issue.id));
+    for (const p of toSend) await ctx.kv.delete(lockKey(p.issue.id));
     throw error;
   }
   await recordStates(ctx, config, paired, actingUserId, result);

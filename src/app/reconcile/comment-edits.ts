@@ -8,7 +8,7 @@ import { adfPlainText, bbcodeToAdf } from '../../core/convert';
 import { commentFingerprint, isMirroredComment } from '../../core/sync/comments';
 import type { B24Port } from '../../ports/b24';
 import type { JiraPort } from '../../ports/jira';
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { CommentLinkStore } from '../store/comment-links';
 
 export async function commentEditJobs(

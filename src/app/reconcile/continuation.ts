@@ -4,7 +4,7 @@
  * `previous`, kept in the cursor record while the run is pending, and those it has seen are in the run record.
  */
 import type { AppDeps } from '../deps';
-import { toMigrationJobBody, type ReconcilePageJob, type ReconcileScan, type ReconcileScanPosition } from '../migration/jobs';
+import { toReconcileJobBody, type ReconcilePageJob, type ReconcileScan, type ReconcileScanPosition } from './jobs';
 import { ReconcileCursorStore } from './cursor-store';
 import { ReconcileRunStore } from './run-store';
 
@@ -20,7 +20,7 @@ function positionOf(scan: ReconcileScan): ReconcileScanPosition {
 export async function suspendScan(deps: AppDeps, projectKey: string, scan: ReconcileScan, delaySeconds: number): Promise<void> {
   await new ReconcileRunStore(deps.kv).save(projectKey, { startedAt: scan.startedAt, seen: scan.seen });
   const job: ReconcilePageJob = { kind: 'reconcile-page', projectKey, scan: positionOf(scan) };
-  await deps.migrationQueue.push([toMigrationJobBody(job)], delaySeconds > 0 ? { delaySeconds } : {});
+  await deps.migrationQueue.push([toReconcileJobBody(job)], delaySeconds > 0 ? { delaySeconds } : {});
   await new ReconcileCursorStore(deps.kv).markPending(projectKey, { since: scan.since, b24Since: scan.b24.since, previous: scan.previous }, deps.clock.now());
 }
 

@@ -3,7 +3,7 @@
  * one job, whichever side is listed first. Unlinked entities get a job of their own (dispatch creates the
  * counterpart when the project is paired, after looking for markers).
  */
-import type { SyncJob } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
 import type { LinkStore } from '../store/links';
 
 type Origin = 'reconcile' | 'migration';

@@ -4,16 +4,17 @@
  * consumer does the reading, merging and writing, so an unchanged pair costs reads and never a write.
  */
 import { errorMessage } from '../../core/errors';
+import { MAX_QUEUE_DELAY_SECONDS } from '../../ports/queue';
 import type { AppDeps } from '../deps';
-import type { ReconcilePageJob } from '../migration/jobs';
-import { migrationRunning } from '../migration/reconcile-handoff';
+import type { ReconcilePageJob } from './jobs';
+import { migrationRunning } from '../store/migration-progress';
 import { isPairingListed, journalNotListed, PairingNotListed } from '../pairing-access';
-import { ProjectConfigStore } from '../store/project-config';
 import { PENDING_STALE_MS, ReconcileCursorStore } from './cursor-store';
 import { requeueGaveUp, sweepLinks } from './recover';
 import { endScan, resumeScan, suspendScan } from './continuation';
 import { cursorAfter, newScan, scanPages, type ScanCounts, type ScanOutcome } from './scan';
 import { FIRST_WINDOW_MS, OVERLAP_MS, windowFrom } from './window';
+import { storesOf } from '../store/stores';
 
 /**
  * Pages listed per invocation across all projects. A page is one list call plus a KVS read per row (and a comment
@@ -34,7 +35,7 @@ async function settle(deps: AppDeps, projectKey: string, outcome: ScanOutcome): 
     await endScan(deps, projectKey, scan);
     return { projectKey, status: 'complete', counts: outcome.counts };
   }
-  await suspendScan(deps, projectKey, scan, Math.min(900, outcome.queuedSeconds));
+  await suspendScan(deps, projectKey, scan, Math.min(MAX_QUEUE_DELAY_SECONDS, outcome.queuedSeconds));
   return { projectKey, status: 'continued', counts: outcome.counts };
 }
 
@@ -49,7 +50,7 @@ async function firstB24Since(deps: AppDeps, groupId: string): Promise<number> {
 }
 
 export async function reconcileProject(deps: AppDeps, projectKey: string, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
-  const config = await new ProjectConfigStore(deps.kv).get(projectKey);
+  const config = await storesOf(deps).configs.get(projectKey);
   if (!config) return { projectKey, status: 'skipped', reason: 'no valid configuration' };
   if (!(await isPairingListed(deps, config))) {
     await journalNotListed(deps, new PairingNotListed(config), { daily: true });
@@ -81,7 +82,7 @@ export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION)
   await recover(deps);
   const results: ReconcileResult[] = [];
   let left = budget;
-  for (const projectKey of await new ProjectConfigStore(deps.kv).list()) {
+  for (const projectKey of await storesOf(deps).configs.list()) {
     try {
       const result = await reconcileProject(deps, projectKey, left);
       if (result.status === 'complete' || result.status === 'continued') left = Math.max(0, left - result.counts.pages);
@@ -98,7 +99,7 @@ export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION)
 
 /** A continuation from the migration queue; throws on failure so the queue retries the same page. */
 export async function continueReconcile(deps: AppDeps, job: ReconcilePageJob, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
-  const config = await new ProjectConfigStore(deps.kv).get(job.projectKey);
+  const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config) return { projectKey: job.projectKey, status: 'skipped', reason: 'no valid configuration' };
   if (!(await isPairingListed(deps, config))) return { projectKey: job.projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
   const scan = await resumeScan(deps, job);

@@ -9,14 +9,12 @@
  *   task's CHANGED_DATE, so the change scan alone would never find it.
  */
 import type { AppDeps } from '../deps';
-import { toJobBody, type SyncJob } from '../jobs';
-import { CommentLinkStore } from '../store/comment-links';
-import { GaveUpStore } from '../store/gave-up';
+import { toJobBody, type SyncJob } from '../sync-jobs';
 import type { PairLink } from '../store/links';
 import { keys } from '../store/keys';
-import { migrationRunning } from '../migration/reconcile-handoff';
-import { LinkStore } from '../store/links';
+import { migrationRunning } from '../store/migration-progress';
 import { missedB24CommentJobs } from './comment-edits';
+import { storesOf } from '../store/stores';
 
 /** Gave-up jobs queued again per run; a queue push takes 50. */
 export const REQUEUE_PER_RUN = 50;
@@ -24,7 +22,7 @@ export const REQUEUE_PER_RUN = 50;
 export const LINKS_PER_RUN = 50;
 
 export async function requeueGaveUp(deps: AppDeps): Promise<number> {
-  const store = new GaveUpStore(deps.kv);
+  const store = storesOf(deps).gaveUp;
   const entries = await store.list(REQUEUE_PER_RUN);
   const jobs = entries.flatMap((e) => (e.job ? [e.job] : []));
   if (jobs.length > 0) await deps.syncQueue.push(jobs.map(toJobBody));
@@ -59,7 +57,7 @@ async function linkPage(deps: AppDeps): Promise<PairLink[]> {
   }
   const page = await deps.kv.listByPrefix(keys.taskLinkPrefix(), { limit: LINKS_PER_RUN, ...(state.cursor ? { cursor: state.cursor } : {}) });
   await deps.kv.set(keys.linkSweepCursor(), page.cursor ? { wait: 0, cursor: page.cursor } : { wait: SWEEP_EVERY_RUNS - 1 });
-  const links = new LinkStore(deps.kv);
+  const links = storesOf(deps).links;
   const out: PairLink[] = [];
   for (const { key } of page.entries) {
     const link = await links.byTask(key.slice(keys.taskLinkPrefix().length));
@@ -79,7 +77,7 @@ export async function sweepLinks(deps: AppDeps): Promise<number> {
   if (page.length === 0) return 0;
   const { tasks } = await deps.b24.listTasks({ filter: { ID: page.map((l) => l.taskId) }, start: -1 });
   const liveTasks = new Set(tasks.map((t) => t.id));
-  const comments = new CommentLinkStore(deps.kv);
+  const comments = storesOf(deps).commentLinks;
   const jobs: SyncJob[] = [];
   for (const link of page) {
     if (!liveTasks.has(link.taskId)) jobs.push({ kind: 'pair-sync', taskId: link.taskId, issueId: link.issueId, origin: 'reconcile' });

@@ -6,17 +6,18 @@
  */
 import type { SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
-import { toJobBody, type SyncJob } from '../jobs';
-import type { ReconcileScan } from '../migration/jobs';
-import { CommentLinkStore } from '../store/comment-links';
-import { LinkStore } from '../store/links';
-import { nextPageDelay, paceJobs } from '../migration/pacing';
+import { toJobBody, type SyncJob } from '../sync-jobs';
+import type { ReconcileScan } from './jobs';
+import { type CommentLinkStore } from '../store/comment-links';
+import { nextPageDelay, paceJobs } from './pacing';
 import { commentEditJobs, missedB24CommentJobs } from './comment-edits';
 import type { ReconcileCursor } from './cursor-store';
 import { PairJobPlanner } from './pair-jobs';
-import { taskUserFields } from '../pair/read';
+import { taskUserFields } from '../sync/read-sides';
 import { taskVersion, trimVersions } from './versions';
-import { b24FilterDate, jqlProject, jqlSince, nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';
+import { b24FilterDate, jqlProject, jqlSince } from '../../core/remote/queries';
+import { nextCursor, OVERLAP_MS, type ReconcileWindow } from './window';
+import { storesOf } from '../store/stores';
 
 /** Bitrix24 pages are fixed at 50 rows; Jira's default is the same. */
 export const PAGE_SIZE = 50;
@@ -73,8 +74,8 @@ class ScanRun {
   queuedSeconds = 0;
 
   constructor(private readonly deps: AppDeps, private readonly config: SyncConfig, public scan: ReconcileScan) {
-    this.planner = new PairJobPlanner(new LinkStore(deps.kv), 'reconcile');
-    this.commentLinks = new CommentLinkStore(deps.kv);
+    this.planner = new PairJobPlanner(storesOf(deps).links, 'reconcile');
+    this.commentLinks = storesOf(deps).commentLinks;
   }
 
   async b24Page(): Promise<void> {

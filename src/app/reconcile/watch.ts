@@ -8,12 +8,11 @@ import type { B24Task } from '../../core/remote/b24';
 import { pairingListed } from '../../core/workgroup-access';
 import type { AppDeps } from '../deps';
 import { readWorkgroupAccess } from '../pairing-access';
-import { ConnectionStore } from '../store/connection';
-import { ProjectConfigStore } from '../store/project-config';
 import { reconcileAll, type ReconcileResult } from './reconcile';
 import { WatchStore, type WatchState } from './watch-store';
 import { taskVersion } from './versions';
-import { b24FilterDate } from './window';
+import { b24FilterDate } from '../../core/remote/queries';
+import { storesOf } from '../store/stores';
 
 /** A listed task as the watch compares it: its CHANGED_DATE and its version (versions.ts). */
 interface Row {
@@ -37,7 +36,7 @@ export type WatchResult =
 
 /** The instant events went quiet: the last verified event, or the connection itself when none ever came. */
 export async function silentSince(deps: AppDeps): Promise<{ connected: false } | { connected: true; since: number; lastEvent?: { at: number; event: string } }> {
-  const store = new ConnectionStore(deps.kv, deps.secrets);
+  const store = storesOf(deps).connection;
   const [connection, last] = await Promise.all([store.get(), store.lastEventArrival()]);
   if (!connection) return { connected: false };
   return last ? { connected: true, since: last.at, lastEvent: last } : { connected: true, since: connection.connectedAt };
@@ -45,7 +44,7 @@ export async function silentSince(deps: AppDeps): Promise<{ connected: false } |
 
 /** Only workgroups listed for their project: an unlisted one's tasks are not even listed here. */
 async function pairedGroups(deps: AppDeps): Promise<string[]> {
-  const configs = new ProjectConfigStore(deps.kv);
+  const configs = storesOf(deps).configs;
   const access = await readWorkgroupAccess(deps);
   const groups = await Promise.all((await configs.list()).map(async (key) => {
     const config = await configs.get(key);

@@ -28,7 +28,7 @@ export interface Connection {
   uninstalledAt?: number;
   /**
    * How changes reach the app: `online` (default) event.bind posts each one to the event URL; `offline` the
-   * portal queues them and the service drains the queue on a schedule (app/offline-drain.ts), for portals that
+   * portal queues them and the service drains the queue on a schedule (app/intake/offline-drain.ts), for portals that
    * cannot call the service. Offline needs the local application (OAuth) and an administrator.
    */
   events?: EventMode;

@@ -3,8 +3,8 @@
  * once, under a key derived from the job itself, so the same job giving up twice is one entry; reconciliation
  * takes them and queues them again. The job re-reads everything, so a late run can only do what is still due.
  */
-import type { SyncJob } from '../jobs';
-import { syncJobSchema, toJobBody } from '../jobs';
+import type { SyncJob } from '../sync-jobs';
+import { syncJobSchema, toJobBody } from '../sync-jobs';
 import type { KeyValueStore } from '../../ports/store';
 import { hash53, stableStringify } from '../../core/sync/stable';
 import { keys } from './keys';

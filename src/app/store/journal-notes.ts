@@ -98,7 +98,7 @@ export const NOTE_PARAMS = {
   'migration.taskNotCreated': ['id', 'title'],
   'migration.issueNotCreated': ['key', 'title'],
   /**
-   * A marker that was not taken (pair/marker-trust.ts): `task` is the task it names, `issue` the key of the issue
+   * A marker that was not taken (sync/marker-trust.ts): `task` is the task it names, `issue` the key of the issue
    * carrying it, `other` the partner the named entity is linked to, `group` the task's workgroup.
    */
   'marker.linkedElsewhere': ['task', 'issue', 'other'],

@@ -21,7 +21,7 @@
  *   create's `transition` would save one call per such issue; not done yet.
  * - The hand-off: when both sides are done, one `tasks.task.list` finds Bitrix24's newest change time and one Jira
  *   search the versions of the issues written in the run's last minutes, from which reconciliation starts
- *   (src/app/migration/reconcile-handoff.ts), so it never re-reads what the run paired.
+ *   (src/app/reconcile/after-migration.ts), so it never re-reads what the run paired.
  * - Files (existing attachments) cannot be batched: each is a download and an upload. Measured per file, either
  *   way: 1 Jira call (the download or the upload) and 3 Bitrix24 calls (the task's scope read, and the Drive upload
  *   and attach, or the attached object's read and its download).
@@ -31,7 +31,7 @@
  * - Events: every task the migration adds or updates and every comment it adds in Bitrix24 fires an id-only event
  *   (Bitrix24 has no "ignore self"). Each is dismissed with no REST call (the link, the comment link or the echo the
  *   migration recorded for that task says it is ours). The XML_ID marks are announced before they are made, so the
- *   web trigger screens their events before queueing (src/app/own-write-screen.ts); the adds and comments are
+ *   web trigger screens their events before queueing (src/app/sync/echo.ts); the adds and comments are
  *   counted as queued (an add's event may arrive before its link is saved), and the Forge queue's 500 events per
  *   minute per installation bounds them. Jira's events for the app's own writes are filtered by ignoreSelf.
  *

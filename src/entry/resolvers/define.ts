@@ -4,7 +4,7 @@
  */
 import type { Request } from '@forge/resolver';
 import { z } from 'zod';
-import { AdminError } from '../../app/admin/errors';
+import { AdminError } from '../../app/admin/admin-errors';
 import type { AppDeps } from '../../app/deps';
 import { isSyncError } from '../../core/errors';
 import { composeApp } from '../composition';

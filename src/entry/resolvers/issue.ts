@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { readHealth } from '../../app/health/health';
+import { readHealth } from '../../app/health/health-notices';
 import { createTaskForIssue, linkIssueToTask, readLinkedTask, syncIssueNow, unlinkIssue, type IssueRef } from '../../app/admin/issue-panel';
 import type { ISSUE_CALLS } from './calls';
 import { resolverFunction, type ResolverScope } from './define';

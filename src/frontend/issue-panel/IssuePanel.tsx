@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Button, Heading, Inline, Label, Link, Lozenge, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import type { LinkedTaskView } from '../../app/admin/issue-panel';
-import type { HealthNotice } from '../../app/health/health';
+import type { HealthNotice } from '../../app/health/health-notices';
 import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Button, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import type { MigrationView } from '../../app/admin/migration';
-import type { MigrationProgress } from '../../app/migration/progress';
+import type { MigrationProgress } from '../../app/store/migration-progress';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { useText, type Translate } from '../shared/text';
 import { call, useCall, type Refusal } from '../shared/use-call';

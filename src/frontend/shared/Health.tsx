@@ -1,9 +1,9 @@
 /**
- * Health notices as the resolvers return them (a code with parameters, src/app/health/health.ts), worded in the
+ * Health notices as the resolvers return them (a code with parameters, src/app/health/health-notices.ts), worded in the
  * user's language with what to do: `health.<code>` is the sentence, `healthFix.<code>` the fix.
  */
 import { SectionMessage, Stack, Text } from '@forge/react';
-import type { HealthNotice } from '../../app/health/health';
+import type { HealthNotice } from '../../app/health/health-notices';
 import { useText } from './text';
 import { fillPlurals } from './words';
 

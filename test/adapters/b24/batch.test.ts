@@ -2,7 +2,7 @@ import { createB24Auth } from '../../../src/adapters/b24/auth';
 import { buildQuery, encodeCommand } from '../../../src/adapters/b24/batch';
 import { createB24Client } from '../../../src/adapters/b24/client';
 import { B24_CREDENTIALS_KEY } from '../../../src/ports/b24-credentials';
-import { parseFormBody } from '../../../src/adapters/b24/form-body';
+import { parseFormBody } from '../../../src/app/intake/b24-form-body';
 import { fakeTransport, fixedClock, fixtureJson, memorySecrets, reply } from '../support';
 
 const client = (...replies: Parameters<typeof fakeTransport>) => {

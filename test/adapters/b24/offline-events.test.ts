@@ -1,10 +1,11 @@
 /**
- * The offline queue as the client reads it (events/event-offline-get.md): records become the same change hints
- * as event deliveries, an unreadable record becomes a problem still addressed by ID and MESSAGE_ID, and a reply
- * whose records cannot be addressed at all is refused.
+ * The offline queue as the client reads it (events/event-offline-get.md): each record comes back addressed by ID
+ * and MESSAGE_ID with its data as sent, which the drain reads with the event intake's rules (an unreadable record
+ * is still addressable, so it can be marked); a reply whose records cannot be addressed at all is refused.
  */
 import { createB24Auth } from '../../../src/adapters/b24/auth';
 import { createB24Client } from '../../../src/adapters/b24/client';
+import { parseB24ChangeData } from '../../../src/app/intake/b24-event-parser';
 import { B24_CREDENTIALS_KEY } from '../../../src/ports/b24-credentials';
 import { fakeTransport, fixedClock, memorySecrets, reply } from '../support';
 
@@ -24,7 +25,7 @@ const record = (fields: Record<string, unknown>) => ({
 });
 
 describe('event.offline.get', () => {
-  it('reserves with clear=0 under the process id and reads each record as the intake reads a delivery', async () => {
+  it('reserves with clear=0 under the process id and hands back each record addressed, its data as sent', async () => {
     const events = [
       record({}),
       record({ ID: '2', MESSAGE_ID: 'b2', EVENT_NAME: 'ONTASKCOMMENTADD', EVENT_DATA: { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: 0, MESSAGE_ID: 48001, TASK_ID: 812 } } }),
@@ -35,20 +36,26 @@ describe('event.offline.get', () => {
     expect(page).toEqual({
       processId: 'drain-7',
       records: [
-        { id: '1', messageId: 'a1', event: 'ONTASKUPDATE', ts: 1721298751, change: { ok: true, hint: { kind: 'task-updated', taskId: '812' } } },
-        { id: '2', messageId: 'b2', event: 'ONTASKCOMMENTADD', ts: 1721298751, change: { ok: true, hint: { kind: 'comment-added', taskId: '812', commentId: null, messageId: '48001' } } },
+        { id: '1', messageId: 'a1', event: 'ONTASKUPDATE', ts: 1721298751, data: events[0]?.EVENT_DATA },
+        { id: '2', messageId: 'b2', event: 'ONTASKCOMMENTADD', ts: 1721298751, data: events[1]?.EVENT_DATA },
       ],
     });
+    const hints = page.records.map((r) => parseB24ChangeData(r.event, r.data));
+    expect(hints).toEqual([
+      { kind: 'task-updated', taskId: '812' },
+      { kind: 'comment-added', taskId: '812', commentId: null, messageId: '48001' },
+    ]);
   });
 
   it.each([
     ['a task id that is no number', record({ EVENT_DATA: { FIELDS_AFTER: { ID: '12; DROP' }, FIELDS_BEFORE: 'undefined' } })],
     ['an event the app never binds', record({ EVENT_NAME: 'ONCRMDEALUPDATE', EVENT_DATA: { FIELDS: { ID: 7 } } })],
     ["the docs' own example, EVENT_DATA false", record({ EVENT_DATA: false })],
-  ])('keeps %s as a problem, addressed by ID and MESSAGE_ID', async (_what, raw) => {
+  ])('keeps %s addressed by ID and MESSAGE_ID, and the intake rules refuse it', async (_what, raw) => {
     const { b24 } = client(reply(200, { result: { process_id: 'p', events: [raw] } }));
     const [only] = (await b24.getOfflineEvents({ processId: 'p', limit: 50 })).records;
-    expect(only).toMatchObject({ id: '1', messageId: 'a1', change: { ok: false, problem: expect.stringMatching(/^Malformed Bitrix24 event/) } });
+    expect(only).toMatchObject({ id: '1', messageId: 'a1' });
+    expect(() => parseB24ChangeData(only?.event ?? '', only?.data)).toThrow(/^Malformed Bitrix24 event/);
   });
 
   it('refuses a reply whose record has no ID (it could be neither confirmed nor marked), or no process id', async () => {

@@ -1,7 +1,7 @@
 /** A Jira 400 that names fields becomes a FieldsRefusedError carrying them; the use case writes the rest without them. */
 import { FieldsRefusedError, PermanentError } from '../../../src/core/errors';
 import { translateJiraFailure } from '../../../src/adapters/jira/errors';
-import { writeDroppingRefused } from '../../../src/app/pair/jira-refusals';
+import { writeDroppingRefused } from '../../../src/app/sync/jira-refusals';
 
 const headers = { get: () => null };
 const body = (errors: Record<string, string>, errorMessages: string[] = []): string => JSON.stringify({ errorMessages, errors });

@@ -5,8 +5,9 @@
  */
 import { kvs } from '@forge/kvs';
 import { startMigration } from '../../../src/app/migration/start';
-import { migrationQueueJobSchema, type MigrationQueueJob } from '../../../src/app/migration/jobs';
+import { migrationQueueJobSchema, type MigrationQueueJob } from '../../../src/app/migration-queue';
 import { LIST_PAGES_PER_BATCH, TASK_PAGE } from '../../../src/app/migration/page-work';
+import { reconcileFromNow } from '../../../src/app/reconcile/after-migration';
 import { runMigrationPage } from '../../../src/app/migration/page';
 import { readPeople } from '../../../src/app/admin/people-settings';
 import { continueReconcile, reconcileAll, type ReconcileResult } from '../../../src/app/reconcile/reconcile';
@@ -107,7 +108,7 @@ describe(`long-running paths at ${TASKS.toLocaleString('en')} tasks + ${ISSUES.t
     while (pushed.length > 0) {
       const job = parseJob(pushed.shift() as JobBody);
       if (job.kind !== 'migration-page') throw new Error(`unexpected ${job.kind}`);
-      const page = await invocation(world, 'migration-fn', 'consumer', (deps) => runMigrationPage(recordingMigrationQueue(deps, pushed), job));
+      const page = await invocation(world, 'migration-fn', 'consumer', (deps) => runMigrationPage(recordingMigrationQueue(deps, pushed), job, reconcileFromNow));
       expect(page.result.kind).toBe('recorded');
       slowest = Math.max(slowest, page.elapsedMs);
       pages += 1;

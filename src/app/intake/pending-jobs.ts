@@ -1,0 +1,87 @@
+/**
+ * At most one waiting job per entity and kind. Bitrix24 and Jira may deliver an event many times (Forge's queue is
+ * at-least-once, and a captured Bitrix24 delivery can be replayed at will), and a job only names ids and re-reads
+ * current state, so every copy that arrives while an identical job is still waiting adds nothing but a read and,
+ * under load, a rate-limit retry. Intake claims a short-lived "pending" key before it pushes; a copy that finds the
+ * key is answered without a job.
+ *
+ * Why a key rather than a job that finds nothing to do unread: only a read can tell a replay from a person's second
+ * edit (Bitrix24 events carry ids and a seconds timestamp, nothing more), so a waiting job that will read anyway is
+ * the only free proof that a copy is redundant.
+ *
+ * - The consumer releases the key when the job *starts*, before it reads: an edit that arrives while the job runs
+ *   queues one more job, which sees the edit. Nothing coalesces into a job that has already read.
+ * - A job that will be retried claims the key again for its wait. When it cannot (an identical job was queued while
+ *   it ran), that newer job does the same work and the retry is dropped: retries never multiply.
+ * - The key expires: if its job is lost (a push that failed, a job Forge gave up on), copies queue again after
+ *   PENDING_TTL_SECONDS instead of being swallowed for good.
+ * - Identity includes what changes the job's meaning: an add event is not an update (the add of a paired task is
+ *   dismissed unread), a delete is never merged into a change, and comments and files coalesce per comment or file
+ *   and action, never per task.
+ */
+import type { JobQueue } from '../../ports/queue';
+import type { KeyValueStore } from '../../ports/store';
+import { toJobBody, type SyncJob } from '../sync-jobs';
+
+/** Longer than a job waits before it starts: the queue's latency plus its longest retry delay (900 s). */
+export const PENDING_TTL_SECONDS = 20 * 60;
+
+const safe = (part: string): string => part.replace(/[^a-zA-Z0-9._-]/g, '_');
+
+/** What makes two jobs interchangeable; null for jobs that are never coalesced (a person's Sync now, Retry…). */
+export function coalesceIdentity(job: SyncJob): string | null {
+  switch (job.kind) {
+    case 'task-changed':
+      return `task:${safe(job.taskId)}:${job.added === true ? 'added' : 'updated'}`;
+    case 'task-deleted':
+      return `task:${safe(job.taskId)}:deleted`;
+    case 'issue-changed':
+      return `issue:${safe(job.issueId)}:changed`;
+    case 'issue-deleted':
+      return `issue:${safe(job.issueId)}:deleted`;
+    case 'b24-comment': {
+      const ref = job.commentId !== undefined ? `c${safe(job.commentId)}` : job.messageId !== undefined ? `m${safe(job.messageId)}` : null;
+      return ref === null ? null : `bcomment:${safe(job.taskId)}:${ref}:${job.action}`;
+    }
+    case 'jira-comment':
+      return `jcomment:${safe(job.issueId)}:${safe(job.commentId)}:${job.action}`;
+    case 'jira-attachment':
+      return `jfile:${safe(job.issueId)}:${safe(job.attachmentId)}:${job.action}`;
+    case 'pair-sync':
+      return null;
+  }
+}
+
+const pendingKey = (identity: string): string => `pending:${identity}`;
+
+export class PendingJobs {
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly now: () => number,
+  ) {}
+
+  /** True when the caller should push the job; false when an identical one is already waiting. */
+  async claim(job: SyncJob): Promise<boolean> {
+    const identity = coalesceIdentity(job);
+    if (identity === null) return true;
+    return this.kv.setIfAbsent(pendingKey(identity), this.now(), { ttlSeconds: PENDING_TTL_SECONDS });
+  }
+
+  /** The job starts (or its push failed): from now on a new copy queues a new job. */
+  async release(job: SyncJob): Promise<void> {
+    const identity = coalesceIdentity(job);
+    if (identity !== null) await this.kv.delete(pendingKey(identity));
+  }
+}
+
+/** Pushes the job unless an identical one is waiting; a push that fails gives the claim back. */
+export async function pushOnce(job: SyncJob, queue: JobQueue, pending: PendingJobs | undefined): Promise<'queued' | 'already-queued'> {
+  if (pending && !(await pending.claim(job))) return 'already-queued';
+  try {
+    await queue.push([toJobBody(job)]);
+  } catch (error) {
+    await pending?.release(job);
+    throw error;
+  }
+  return 'queued';
+}
