@@ -63,8 +63,12 @@ export class SecretKey {
     return { id: this.id, source: this.source };
   }
 
-  [inspect.custom](): string {
+  toString(): string {
     return `SecretKey(${this.id} from ${this.source})`;
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
   }
 }
 
