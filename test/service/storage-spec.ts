@@ -134,4 +134,22 @@ export function keyValueStoreSpec(target: StorageTarget): void {
       await expect(kv.listByPrefix('zzz:')).resolves.toEqual({ entries: [] });
     });
   });
+
+  describe('secrets', () => {
+    it('gives back what was stored, and nothing once deleted', async () => {
+      await expect(storage.secrets.get('jira-credentials')).resolves.toBeUndefined();
+      await storage.secrets.set('jira-credentials', { email: 'bot@example.com', apiToken: 'ATATT3x…' });
+      await storage.secrets.set('b24-credentials', 'https://portal.example/rest/1/abc/');
+      await expect(storage.secrets.get('jira-credentials')).resolves.toEqual({ email: 'bot@example.com', apiToken: 'ATATT3x…' });
+      await storage.secrets.delete('jira-credentials');
+      await expect(storage.secrets.get('jira-credentials')).resolves.toBeUndefined();
+      await expect(storage.secrets.get('b24-credentials')).resolves.toBe('https://portal.example/rest/1/abc/');
+    });
+
+    it('keeps secrets apart from plain data: neither a read nor a listing of the key-value store sees them', async () => {
+      await storage.secrets.set('jira-credentials', 'token');
+      await expect(kv.get('jira-credentials')).resolves.toBeUndefined();
+      expect((await kv.listByPrefix('jira')).entries).toEqual([]);
+    });
+  });
 }

@@ -8,17 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KvsImpl } from '@forge/kvs/out/kvs';
 import { StorageApi } from '@forge/kvs/out/storage-api';
-import { createKeyValueStore, forgeKvsClient } from '../../src/adapters/forge/kvs-store';
+import { randomBytes } from 'node:crypto';
+import { createKeyValueStore, createSecretStore, forgeKvsClient } from '../../src/adapters/forge/kvs-store';
 import { openDatabase, type SqlDb } from '../../src/adapters/sql/db';
 import { createSqlKeyValueStore } from '../../src/adapters/sql/kv-store';
 import { migrateSchema } from '../../src/adapters/sql/schema';
+import { SecretKey } from '../../src/adapters/sql/secret-key';
+import { createSqlSecretStore } from '../../src/adapters/sql/secret-store';
 import { ManualClock } from '../../src/local/contracts';
 import { KvsService } from '../../src/local/forge/kvs-service';
 import { KvsStore } from '../../src/local/forge/kvs-store';
-import type { KeyValueStore } from '../../src/ports/store';
+import type { KeyValueStore, SecretStore } from '../../src/ports/store';
 
 export interface OpenedStorage {
   kv: KeyValueStore;
+  secrets: SecretStore;
   clock: ManualClock;
   /** The same data through another connection (another instance), where the engine has one. */
   twin(): Promise<KeyValueStore>;
@@ -46,10 +50,11 @@ async function sqlStorage(db: SqlDb, twinDb: () => Promise<SqlDb>, cleanup: () =
   const others: SqlDb[] = [];
   return {
     kv: createSqlKeyValueStore(db, clock),
+    secrets: await createSqlSecretStore(db, new SecretKey(randomBytes(32), 'SYNC_SECRET_KEY')),
     clock,
     sql: db,
     reset: async () => {
-      await db.query('DELETE FROM kv_entries');
+      await db.exec('DELETE FROM kv_entries; DELETE FROM secrets');
     },
     async twin() {
       const other = await twinDb();
@@ -126,7 +131,8 @@ export const forgeKvs: StorageTarget = {
     const clock = new ManualClock();
     const store = new KvsStore(clock);
     const service = new KvsService(store);
-    const kv = createKeyValueStore(forgeKvsClient(new KvsImpl(new StorageApi(service.client))));
-    return Promise.resolve({ kv, clock, twin: () => Promise.resolve(kv), reset: () => Promise.resolve(store.clear()), close: () => Promise.resolve() });
+    const client = forgeKvsClient(new KvsImpl(new StorageApi(service.client)));
+    const kv = createKeyValueStore(client);
+    return Promise.resolve({ kv, secrets: createSecretStore(client), clock, twin: () => Promise.resolve(kv), reset: () => Promise.resolve(store.clear()), close: () => Promise.resolve() });
   },
 };
