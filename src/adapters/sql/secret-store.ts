@@ -12,7 +12,7 @@ import type { JsonValue, SecretStore } from '../../ports/store';
 import type { SqlDb, SqlRunner } from './db';
 import { sqlGuarded } from './errors';
 import { toJsonText } from './json-text';
-import { checkKey } from './kv-store';
+import { checkKey } from './kv-rules';
 import { SCHEMA_LOCK_ID } from './schema';
 import { SECRET_KEY_ENV, SECRET_KEY_FILE_ENV, type Sealed, type SecretKey } from './secret-key';
 
