@@ -8,6 +8,8 @@ const esmPackages = [
   'is-.*', 'html-whitespace-sensitive-tag-names', 'estree-.*', 'longest-streak',
   // @bitrix24/b24jssdk's CommonJS build requires qs-esm, which ships ESM only (conformance tests).
   'qs-esm',
+  // PGlite's CommonJS build uses dynamic import for Node built-ins (see test/support/dynamic-import-transform.js).
+  '@electric-sql/pglite',
 ];
 
 /** What every project shares: the runtime globals, the transform and the ESM allow-list. */
@@ -18,6 +20,7 @@ const shared = {
   setupFiles: ['<rootDir>/test/setup/bridge.ts', '<rootDir>/src/local/forge/globals.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
+    '/@electric-sql/pglite/.+\\.cjs$': '<rootDir>/test/support/dynamic-import-transform.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
 };
@@ -26,7 +29,8 @@ const shared = {
  * The suite in projects, so a failure points at its kind and one kind runs alone (`npm run test:<name>`):
  * unit tests need no world; emulators check the local Jira, Bitrix24 and Forge against the documentation;
  * frontend renders the UI Kit pages; scenarios build the local platform; foundation checks packaging, lint and scopes;
- * browser drives Chromium; model is the model-based specification of sync.
+ * browser drives Chromium; model is the model-based specification of sync; service runs the self-hosted service's
+ * engines (PGlite, and PostgreSQL where TEST_DATABASE_URL names one).
  */
 const project = (displayName, dirs) => ({
   ...shared,
@@ -46,6 +50,7 @@ module.exports = {
     project('foundation', ['foundation', 'conformance']),
     project('browser', ['sandbox']),
     project('model', ['model']),
+    project('service', ['service']),
   ],
   // A per-run directory for the Jira operations the scenarios call, and the scope check over them once all ran.
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

@@ -82,16 +82,19 @@ export const createSecretStore = (client: KvsClient = forgeKvsClient()): SecretS
   delete: (key) => guarded('deleteSecret', () => client.deleteSecret(key)),
 });
 
-/** The real `@forge/kvs`, reduced to KvsClient. */
-const forgeKvsClient = (): KvsClient => ({
-  get: (key) => kvs.get<unknown>(key),
-  set: (key, value, options) => (options?.keyPolicy === undefined ? kvs.set(key, value, options) : kvs.set(key, value, { ...options, keyPolicy: options.keyPolicy })),
-  delete: (key) => kvs.delete(key),
-  getSecret: (key) => kvs.getSecret<unknown>(key),
-  setSecret: (key, value) => kvs.setSecret(key, value),
-  deleteSecret: (key) => kvs.deleteSecret(key),
+/**
+ * The real `@forge/kvs`, reduced to KvsClient. The instance is a parameter so the storage conformance suite can
+ * run this adapter and the SDK over the local KVS service without the Forge globals.
+ */
+export const forgeKvsClient = (store: typeof kvs = kvs): KvsClient => ({
+  get: (key) => store.get<unknown>(key),
+  set: (key, value, options) => (options?.keyPolicy === undefined ? store.set(key, value, options) : store.set(key, value, { ...options, keyPolicy: options.keyPolicy })),
+  delete: (key) => store.delete(key),
+  getSecret: (key) => store.getSecret<unknown>(key),
+  setSecret: (key, value) => store.setSecret(key, value),
+  deleteSecret: (key) => store.deleteSecret(key),
   async listByPrefix(prefix, limit, cursor) {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(limit);
+    let query = store.query().where('key', WhereConditions.beginsWith(prefix)).limit(limit);
     if (cursor !== undefined) query = query.cursor(cursor);
     const page = await query.getMany<unknown>();
     return page.nextCursor === undefined ? { results: page.results } : { results: page.results, nextCursor: page.nextCursor };
