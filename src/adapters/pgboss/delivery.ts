@@ -1,0 +1,85 @@
+/**
+ * One delivery of one job: take its pair's guard, run the handler, and turn its verdict into the pg-boss state
+ * change. pg-boss completes a job whose handler returns and fails one whose handler throws; every verdict other
+ * than `done` first prepares the row (job-rows.ts) and then throws, so pg-boss's own `fail` statement moves it.
+ */
+import type PgBoss from 'pg-boss';
+import type { Logger } from '../../ports/log';
+import type { JobBody } from '../../ports/queue';
+import type { JobDelivery, JobVerdict, QueueName } from '../../service/engines';
+import type { JobRows } from './job-rows';
+import type { HeldLease, PairLeases } from './pair-lease';
+
+/** How pg-boss is told to fail a job; its message becomes the dead letter's reason when the job fails for good. */
+export class VerdictError extends Error {
+  override readonly name = 'VerdictError';
+}
+
+export interface DeliveryDeps {
+  queue: QueueName;
+  rows: JobRows;
+  leases: PairLeases;
+  log: Logger;
+  backoffSeconds: number;
+  busyDelaySeconds: number;
+  pairOf: (body: JobBody) => Promise<string | null>;
+  /** Resolves when shutdown stops waiting for running handlers. */
+  stopped: Promise<void>;
+  /** Every running handler, so shutdown can wait for them. */
+  running: Set<Promise<unknown>>;
+}
+
+type Handler = (delivery: JobDelivery) => Promise<JobVerdict>;
+
+export async function deliver(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<JobBody>, handler: Handler): Promise<void> {
+  const { rows, queue } = deps;
+  const attempt = Math.max(0, job.retryCount);
+  const pair = await deps.pairOf(job.data).catch(async (error: unknown) => {
+    await rows.backOff(queue, job.id, deps.backoffSeconds);
+    throw new VerdictError(`could not tell the job's pair: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const lease = pair === null ? null : await deps.leases.take(pair);
+  if (pair !== null && lease === null) {
+    await rows.putBack(queue, job.id, deps.busyDelaySeconds);
+    throw new VerdictError(`pair ${pair} is being synced by another job: put back for ${deps.busyDelaySeconds}s`);
+  }
+  const run = runHandler(deps, handler, { id: job.id, queue, body: job.data, attempt }, lease);
+  const verdict = await Promise.race([run, deps.stopped.then(() => 'stopped' as const)]);
+  if (verdict === 'stopped') {
+    // The handler keeps running until the process ends, still holding the pair: the job goes back unspent.
+    await rows.putBack(queue, job.id, deps.busyDelaySeconds);
+    throw new VerdictError('the service stopped before the job finished: put back');
+  }
+  if (verdict.kind === 'done') return;
+  const last = attempt >= job.retryLimit;
+  if (verdict.kind === 'thrown') {
+    await rows.backOff(queue, job.id, deps.backoffSeconds);
+    throw new VerdictError(last ? `retries exhausted after ${attempt + 1} attempts: ${verdict.message}` : verdict.message);
+  }
+  if (verdict.kind === 'retry') {
+    const seconds = Math.max(0, Math.ceil(verdict.afterSeconds));
+    await rows.retryIn(queue, job.id, seconds);
+    throw new VerdictError(last ? `retries exhausted after ${attempt + 1} attempts` : `retry in ${seconds}s`);
+  }
+  await rows.lastAttempt(queue, job.id);
+  throw new VerdictError(verdict.reason);
+}
+
+type Ended = JobVerdict | { kind: 'thrown'; message: string };
+
+function runHandler(deps: DeliveryDeps, handler: Handler, delivery: JobDelivery, lease: HeldLease | null): Promise<Ended> {
+  const run = (async (): Promise<Ended> => {
+    try {
+      return await handler(delivery);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log.warn('job handler threw; retried with backoff', { queue: delivery.queue, id: delivery.id, attempt: delivery.attempt, error: message });
+      return { kind: 'thrown', message };
+    } finally {
+      await lease?.release().catch((error: unknown) => deps.log.warn('could not release a pair lease; it expires by itself', { error: String(error) }));
+    }
+  })();
+  deps.running.add(run);
+  void run.finally(() => deps.running.delete(run));
+  return run;
+}
