@@ -25,7 +25,7 @@ const FAST: Tuning = {
   pollingIntervalSeconds: 0.5, backoffSeconds: 1, maintenanceIntervalSeconds: 1, cronIntervalSeconds: 1, leaseSeconds: 5, busyDelaySeconds: 1, concurrency: 2,
 };
 
-const task = (taskId: string, n = 0): JobBody => ({ kind: 'pair-sync', taskId, origin: 'retry', n } as unknown as JobBody);
+const task = (taskId: string): JobBody => ({ kind: 'pair-sync', taskId, origin: 'retry' });
 const taskChanged = (taskId: string): JobBody => ({ kind: 'task-changed', taskId });
 const taskIdOf = (body: unknown): string => String((body as { taskId?: unknown }).taskId);
 const issueChanged = (issueId: string): JobBody => ({ kind: 'issue-changed', issueId, projectKey: 'PRJ' });
@@ -153,10 +153,11 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
         runs.push({ key: taskIdOf(body), from, to: Date.now() });
         return { kind: 'done' };
       };
-      const [a, b] = [await start({ concurrency: 3 }), await start({ concurrency: 3 })];
-      await a!.work('sync', handler);
-      await b!.work('sync', handler);
-      await a!.queue('sync').push(['1', '1', '1', '2', '2', '2'].map((id) => taskChanged(id)));
+      const a = await start({ concurrency: 3 });
+      const b = await start({ concurrency: 3 });
+      await a.work('sync', handler);
+      await b.work('sync', handler);
+      await a.queue('sync').push(['1', '1', '1', '2', '2', '2'].map((id) => taskChanged(id)));
       await until(() => runs.length === 6, 20_000);
       expectNoOverlap(runs);
     });
@@ -169,10 +170,11 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
         runs.push({ key: 'pair 700', from, to: Date.now(), attempt });
         return { kind: 'done' };
       };
-      const [a, b] = [await start(), await start()];
-      await a!.work('sync', handler);
-      await b!.work('sync', handler);
-      await a!.queue('sync').push([taskChanged('700'), issueChanged('10700'), taskChanged('700'), issueChanged('10700')]);
+      const a = await start();
+      const b = await start();
+      await a.work('sync', handler);
+      await b.work('sync', handler);
+      await a.queue('sync').push([taskChanged('700'), issueChanged('10700'), taskChanged('700'), issueChanged('10700')]);
       await until(() => runs.length === 4, 20_000);
       expectNoOverlap(runs);
       expect(runs.map((r) => r.attempt)).toEqual([0, 0, 0, 0]);

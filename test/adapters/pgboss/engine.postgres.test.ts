@@ -11,7 +11,6 @@ if (url) {
     return { db, dispose: async (schema) => db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
   });
 } else {
-  // eslint-disable-next-line jest/no-disabled-tests -- said aloud below
   describe.skip('the job engine on PostgreSQL (skipped: TEST_DATABASE_URL is not set)', () => {
     it('runs the conformance suite', () => undefined);
   });
