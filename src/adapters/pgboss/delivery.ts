@@ -1,7 +1,7 @@
 /**
  * One delivery of one job: take its pair's guard, run the handler, and turn its verdict into the pg-boss state
- * change. pg-boss completes a job whose handler returns and fails one whose handler throws; every verdict other
- * than `done` first prepares the row (job-rows.ts) and then throws, so pg-boss's own `fail` statement moves it.
+ * change. `done` completes the job; every other verdict first prepares the row (job-rows.ts) and then fails it, so
+ * pg-boss's own `fail` statement moves it (to a retry, or to the dead-letter queue when it was the last attempt).
  */
 import type PgBoss from 'pg-boss';
 import type { Logger } from '../../ports/log';
@@ -10,10 +10,9 @@ import type { JobDelivery, JobVerdict, QueueName } from '../../service/engines';
 import type { JobRows } from './job-rows';
 import type { HeldLease, PairLeases } from './pair-lease';
 
-/** How pg-boss is told to fail a job; its message becomes the dead letter's reason when the job fails for good. */
-export class VerdictError extends Error {
-  override readonly name = 'VerdictError';
-}
+/** What becomes of the job in pg-boss; a failure's message is the dead letter's reason when the job fails for good. */
+export type Settlement = { kind: 'complete' } | { kind: 'fail'; message: string };
+const fail = (message: string): Settlement => ({ kind: 'fail', message });
 
 export interface DeliveryDeps {
   queue: QueueName;
@@ -31,38 +30,41 @@ export interface DeliveryDeps {
 
 type Handler = (delivery: JobDelivery) => Promise<JobVerdict>;
 
-export async function deliver(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<JobBody>, handler: Handler): Promise<void> {
+export async function deliver(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<JobBody>, handler: Handler): Promise<Settlement> {
   const { rows, queue } = deps;
   const attempt = Math.max(0, job.retryCount);
-  const pair = await deps.pairOf(job.data).catch(async (error: unknown) => {
+  let pair: string | null;
+  try {
+    pair = await deps.pairOf(job.data);
+  } catch (error) {
     await rows.backOff(queue, job.id, deps.backoffSeconds);
-    throw new VerdictError(`could not tell the job's pair: ${error instanceof Error ? error.message : String(error)}`);
-  });
+    return fail(`could not tell the job's pair: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const lease = pair === null ? null : await deps.leases.take(pair);
   if (pair !== null && lease === null) {
     await rows.putBack(queue, job.id, deps.busyDelaySeconds);
-    throw new VerdictError(`pair ${pair} is being synced by another job: put back for ${deps.busyDelaySeconds}s`);
+    return fail(`pair ${pair} is being synced by another job: put back for ${deps.busyDelaySeconds}s`);
   }
   const run = runHandler(deps, handler, { id: job.id, queue, body: job.data, attempt }, lease);
   const verdict = await Promise.race([run, deps.stopped.then(() => 'stopped' as const)]);
   if (verdict === 'stopped') {
     // The handler keeps running until the process ends, still holding the pair: the job goes back unspent.
     await rows.putBack(queue, job.id, deps.busyDelaySeconds);
-    throw new VerdictError('the service stopped before the job finished: put back');
+    return fail('the service stopped before the job finished: put back');
   }
-  if (verdict.kind === 'done') return;
+  if (verdict.kind === 'done') return { kind: 'complete' };
   const last = attempt >= job.retryLimit;
   if (verdict.kind === 'thrown') {
     await rows.backOff(queue, job.id, deps.backoffSeconds);
-    throw new VerdictError(last ? `retries exhausted after ${attempt + 1} attempts: ${verdict.message}` : verdict.message);
+    return fail(last ? `retries exhausted after ${attempt + 1} attempts: ${verdict.message}` : verdict.message);
   }
   if (verdict.kind === 'retry') {
     const seconds = Math.max(0, Math.ceil(verdict.afterSeconds));
     await rows.retryIn(queue, job.id, seconds);
-    throw new VerdictError(last ? `retries exhausted after ${attempt + 1} attempts` : `retry in ${seconds}s`);
+    return fail(last ? `retries exhausted after ${attempt + 1} attempts` : `retry in ${seconds}s`);
   }
   await rows.lastAttempt(queue, job.id);
-  throw new VerdictError(verdict.reason);
+  return fail(verdict.reason);
 }
 
 type Ended = JobVerdict | { kind: 'thrown'; message: string };

@@ -21,6 +21,7 @@ import type { JobKeys } from '../../service/job-keys';
 import type { SqlDb } from '../sql/db';
 import { bossDb } from './sql-bridge';
 import { deliver, type DeliveryDeps } from './delivery';
+import { WorkerLoop } from './worker-loop';
 import { JobRows } from './job-rows';
 import { PairLeases } from './pair-lease';
 
@@ -88,27 +89,28 @@ export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Prom
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const workers: string[] = [];
+  const loops = new Map<QueueName, WorkerLoop>();
 
-  const work = async (queue: QueueName, handler: (delivery: JobDelivery) => Promise<JobVerdict>): Promise<void> => {
+  const work = (queue: QueueName, handler: (delivery: JobDelivery) => Promise<JobVerdict>): Promise<void> => {
     const keys = options.keys?.[queue];
     const deps: DeliveryDeps = {
       queue, rows, leases, log, running, stopped, backoffSeconds: settings.backoffSeconds, busyDelaySeconds: settings.busyDelaySeconds,
       pairOf: keys ? (body) => keys.pair(body) : () => Promise.resolve(null),
     };
-    for (let i = 0; i < settings.concurrency; i++) {
-      workers.push(
-        await boss.work<JobBody>(queue, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
-          if (!job) return;
-          const delivery = deliver(deps, job, handler);
-          deliveries.add(delivery);
-          await delivery.finally(() => deliveries.delete(delivery));
-        }),
+    if (loops.has(queue)) return Promise.reject(new Error(`The ${queue} queue already has a handler in this process.`));
+    const run = async (job: PgBoss.JobWithMetadata<JobBody>) => {
+      const settlement = deliver(deps, job, handler).then((ended) =>
+        ended.kind === 'complete' ? boss.complete(queue, job.id) : boss.fail(queue, job.id, { message: ended.message }),
       );
-    }
+      deliveries.add(settlement);
+      await settlement.finally(() => deliveries.delete(settlement));
+    };
+    loops.set(queue, new WorkerLoop({ boss, queue, concurrency: settings.concurrency, pollingMs: settings.pollingIntervalSeconds * 1000, log, run }));
+    return Promise.resolve();
   };
 
   return {
-    queue: (name) => pushTo(boss, name, options.keys?.[name]),
+    queue: (name) => pushTo(boss, name, options.keys?.[name], () => loops.get(name)?.notify()),
     work,
     schedule: async (name, cron, run) => {
       if (!SCHEDULE_NAME.test(name)) throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
@@ -126,6 +128,7 @@ export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Prom
     deadLetters: (limit) => rows.deadLetters(new Map(QUEUES.map((queue) => [deadQueueOf(queue), queue])), Math.max(0, Math.floor(limit))),
     stats: () => rows.stats(QUEUES),
     stop: async ({ timeoutMs }) => {
+      for (const loop of loops.values()) await loop.stop();
       for (const id of workers) await boss.offWork({ id });
       await settle(running, timeoutMs);
       stop();
@@ -155,7 +158,7 @@ async function createQueue(boss: PgBoss, queue: QueueName, settings: { retryLimi
   await boss.updateQueue(queue, config);
 }
 
-function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined): JobQueue {
+function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined, pushed: () => void): JobQueue {
   return {
     push: async (jobs: JobBody[], options?: PushOptions) => {
       if (jobs.length === 0) return;
@@ -168,6 +171,7 @@ function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined): JobQu
           return { name, data: body, startAfter: String(Math.ceil(delay)), ...(key === null ? {} : { singletonKey: key }) };
         }),
       );
+      if (delay === 0) pushed();
     },
   };
 }
