@@ -21,6 +21,8 @@ export class WorkerLoop {
   private running = 0;
   private stopping = false;
   private wake: (() => void) | null = null;
+  /** A notice that came while the loop was fetching, so it fetches again instead of idling. */
+  private noticed = false;
   private readonly ended: Promise<void>;
 
   constructor(private readonly options: WorkerLoopOptions) {
@@ -29,6 +31,7 @@ export class WorkerLoop {
 
   /** Something may be runnable now: a job was pushed here, or a slot freed. */
   notify(): void {
+    this.noticed = true;
     this.wake?.();
   }
 
@@ -42,6 +45,7 @@ export class WorkerLoop {
   private async loop(): Promise<void> {
     const { boss, queue, concurrency, pollingMs, log } = this.options;
     while (!this.stopping) {
+      this.noticed = false;
       const free = concurrency - this.running;
       const jobs =
         free > 0
@@ -52,7 +56,7 @@ export class WorkerLoop {
           : [];
       for (const job of jobs) this.start(job);
       if (this.stopping) return;
-      if (jobs.length === 0 || this.running >= concurrency) await this.idle(pollingMs);
+      if (this.running >= concurrency || (jobs.length === 0 && !this.noticed)) await this.idle(pollingMs);
     }
   }
 
@@ -68,6 +72,7 @@ export class WorkerLoop {
   }
 
   private idle(ms: number): Promise<void> {
+    if (this.noticed && this.running < this.options.concurrency) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
