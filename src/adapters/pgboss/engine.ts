@@ -19,7 +19,7 @@ import type { JobBody, JobQueue, PushOptions } from '../../ports/queue';
 import type { JobEngine, JobVerdict, JobDelivery, QueueName } from '../../service/engines';
 import type { JobKeys } from '../../service/job-keys';
 import type { SqlDb } from '../sql/db';
-import { bossDb } from './sql-bridge';
+import { bossDb, type BossDb } from './sql-bridge';
 import { deliver, type DeliveryDeps } from './delivery';
 import { WorkerLoop } from './worker-loop';
 import { JobRows } from './job-rows';
@@ -30,7 +30,7 @@ export interface JobEngineOptions {
   /** pg-boss's schema, and the pair leases' (default `pgboss`). */
   schema?: string;
   keys?: Partial<Record<QueueName, JobKeys>>;
-  /** Jobs of one queue run at once in this process (default 2). */
+  /** How many jobs of one queue run at once in this process (default 2). */
   concurrency?: number;
   /** How often an idle worker looks for jobs (default 2 s; pg-boss's minimum is 0.5). */
   pollingIntervalSeconds?: number;
@@ -56,18 +56,43 @@ const scheduleQueueOf = (name: string) => `schedule-${name}`;
 const SCHEMA = /^[a-z_][a-z0-9_]{0,49}$/;
 const SCHEDULE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
-export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Promise<JobEngine> {
-  const schema = options.schema ?? 'pgboss';
-  if (!SCHEMA.test(schema)) throw new Error(`The queue schema "${schema}" is not a plain lower-case SQL name (letters, digits, underscores).`);
-  const settings = {
+interface Settings {
+  concurrency: number;
+  pollingIntervalSeconds: number;
+  retryLimit: number;
+  backoffSeconds: number;
+  expireInSeconds: number;
+  busyDelaySeconds: number;
+  leaseSeconds: number;
+}
+
+function settingsOf(options: JobEngineOptions): Settings {
+  const settings: Settings = {
     concurrency: options.concurrency ?? 2,
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
     retryLimit: options.retryLimit ?? 25,
     backoffSeconds: options.backoffSeconds ?? 30,
     expireInSeconds: options.expireInSeconds ?? 900,
     busyDelaySeconds: options.busyDelaySeconds ?? 1,
+    leaseSeconds: options.leaseSeconds ?? 60,
   };
-  const { log } = options;
+  const whole = (name: keyof Settings, min: number) => {
+    if (!Number.isInteger(settings[name]) || settings[name] < min) throw new Error(`The job engine's ${name} must be a whole number of at least ${min}, not ${settings[name]}.`);
+  };
+  whole('concurrency', 1);
+  whole('retryLimit', 0);
+  whole('backoffSeconds', 1);
+  whole('expireInSeconds', 1);
+  whole('busyDelaySeconds', 1);
+  whole('leaseSeconds', 3);
+  if (!(settings.pollingIntervalSeconds >= 0.5)) throw new Error(`The job engine's pollingIntervalSeconds must be at least 0.5 (pg-boss's minimum), not ${settings.pollingIntervalSeconds}.`);
+  return settings;
+}
+
+export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Promise<JobEngine> {
+  const schema = options.schema ?? 'pgboss';
+  if (!SCHEMA.test(schema)) throw new Error(`The queue schema "${schema}" is not a plain lower-case SQL name (letters, digits, underscores).`);
+  const settings = settingsOf(options);
   const bridge = bossDb(db);
   const boss = new PgBoss({
     db: bridge,
@@ -78,70 +103,98 @@ export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Prom
     cronWorkerIntervalSeconds: Math.min(5, options.cronIntervalSeconds ?? 5),
     expireInSeconds: settings.expireInSeconds,
   });
+  const { log } = options;
   boss.on('error', (error: unknown) => log.error('job engine error', { error: error instanceof Error ? error.message : String(error) }));
   await boss.start();
   for (const queue of QUEUES) await createQueue(boss, queue, settings);
-  const leases = new PairLeases(db, schema, options.leaseSeconds ?? 60, (error) => log.warn('could not renew a pair lease', { error: String(error) }));
+  const leases = new PairLeases(db, schema, settings.leaseSeconds, (error) => log.warn('could not renew a pair lease', { error: String(error) }));
   await leases.install();
-  const rows = new JobRows(db, schema);
-  const running = new Set<Promise<unknown>>();
-  const deliveries = new Set<Promise<unknown>>();
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const workers: string[] = [];
-  const loops = new Map<QueueName, WorkerLoop>();
+  return new PgBossJobEngine(boss, bridge, new JobRows(db, schema), leases, settings, options);
+}
 
-  const work = (queue: QueueName, handler: (delivery: JobDelivery) => Promise<JobVerdict>): Promise<void> => {
+class PgBossJobEngine implements JobEngine {
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly deliveries = new Set<Promise<unknown>>();
+  private readonly loops = new Map<QueueName, WorkerLoop>();
+  private readonly scheduleWorkers: string[] = [];
+  private readonly stopped: Promise<void>;
+  private stopWaiting!: () => void;
+
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly bridge: BossDb,
+    private readonly rows: JobRows,
+    private readonly leases: PairLeases,
+    private readonly settings: Settings,
+    private readonly options: JobEngineOptions,
+  ) {
+    this.stopped = new Promise<void>((resolve) => (this.stopWaiting = resolve));
+  }
+
+  queue(name: QueueName): JobQueue {
+    return pushTo(this.boss, name, this.options.keys?.[name], () => this.loops.get(name)?.notify());
+  }
+
+  work(queue: QueueName, handler: (delivery: JobDelivery) => Promise<JobVerdict>): Promise<void> {
+    if (this.loops.has(queue)) return Promise.reject(new Error(`The ${queue} queue already has a handler in this process.`));
+    const { boss, settings, options } = this;
     const keys = options.keys?.[queue];
     const deps: DeliveryDeps = {
-      queue, rows, leases, log, running, stopped, backoffSeconds: settings.backoffSeconds, busyDelaySeconds: settings.busyDelaySeconds,
+      queue, rows: this.rows, leases: this.leases, log: options.log, running: this.running, stopped: this.stopped,
+      backoffSeconds: settings.backoffSeconds, busyDelaySeconds: settings.busyDelaySeconds,
       pairOf: keys ? (body) => keys.pair(body) : () => Promise.resolve(null),
     };
-    if (loops.has(queue)) return Promise.reject(new Error(`The ${queue} queue already has a handler in this process.`));
     const run = async (job: PgBoss.JobWithMetadata<JobBody>) => {
       const settlement = deliver(deps, job, handler).then((ended) =>
         ended.kind === 'complete' ? boss.complete(queue, job.id) : boss.fail(queue, job.id, { message: ended.message }),
       );
-      deliveries.add(settlement);
-      await settlement.finally(() => deliveries.delete(settlement));
+      this.deliveries.add(settlement);
+      await settlement.finally(() => this.deliveries.delete(settlement));
     };
-    loops.set(queue, new WorkerLoop({ boss, queue, concurrency: settings.concurrency, pollingMs: settings.pollingIntervalSeconds * 1000, log, run }));
+    const pollingMs = settings.pollingIntervalSeconds * 1000;
+    this.loops.set(queue, new WorkerLoop({ boss, queue, concurrency: settings.concurrency, pollingMs, log: options.log, run }));
     return Promise.resolve();
-  };
+  }
 
-  return {
-    queue: (name) => pushTo(boss, name, options.keys?.[name], () => loops.get(name)?.notify()),
-    work,
-    schedule: async (name, cron, run) => {
-      if (!SCHEDULE_NAME.test(name)) throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
-      const queue = scheduleQueueOf(name);
-      // Singleton without a key: a run that outlasts its interval is not overlapped by the next one.
-      await boss.createQueue(queue, { name: queue, policy: 'singleton', retryLimit: 0 });
-      await boss.schedule(queue, cron, {}, { tz: 'UTC' });
-      workers.push(
-        await boss.work(queue, async () => {
-          // A failed run is logged, not retried: the next fire comes soon and does the same work.
-          await run().catch((error: unknown) => log.error('scheduled run failed', { schedule: name, error: error instanceof Error ? error.message : String(error) }));
-        }),
-      );
-    },
-    deadLetters: (limit) => rows.deadLetters(new Map(QUEUES.map((queue) => [deadQueueOf(queue), queue])), Math.max(0, Math.floor(limit))),
-    stats: () => rows.stats(QUEUES),
-    stop: async ({ timeoutMs }) => {
-      for (const loop of loops.values()) await loop.stop();
-      for (const id of workers) await boss.offWork({ id });
-      await settle(running, timeoutMs);
-      stop();
-      // Each delivery whose handler is still running now puts its job back.
-      await settle(deliveries, 10_000);
-      await boss.stop({ graceful: true, timeout: 1000, close: false });
-      leases.stopRenewing();
-      await bridge.drain();
-    },
-  };
+  async schedule(name: string, cron: string, run: () => Promise<void>): Promise<void> {
+    if (!SCHEDULE_NAME.test(name)) throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
+    const queue = scheduleQueueOf(name);
+    const { log } = this.options;
+    // Singleton without a key: a run that outlasts its interval is not overlapped by the next one.
+    await this.boss.createQueue(queue, { name: queue, policy: 'singleton', retryLimit: 0 });
+    await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+    const worker = await this.boss.work(queue, async () => {
+      // A failed run is logged, not retried: the next fire comes soon and does the same work.
+      const ran = run().catch((error: unknown) => log.error('scheduled run failed', { schedule: name, error: error instanceof Error ? error.message : String(error) }));
+      this.running.add(ran);
+      await ran.finally(() => this.running.delete(ran));
+    });
+    this.scheduleWorkers.push(worker);
+  }
+
+  deadLetters(limit: number) {
+    return this.rows.deadLetters(new Map(QUEUES.map((queue) => [deadQueueOf(queue), queue])), Math.max(0, Math.floor(limit)));
+  }
+
+  stats() {
+    return this.rows.stats(QUEUES);
+  }
+
+  async stop({ timeoutMs }: { timeoutMs: number }): Promise<void> {
+    for (const loop of this.loops.values()) await loop.stop();
+    for (const id of this.scheduleWorkers) await this.boss.offWork({ id });
+    await settle(this.running, timeoutMs);
+    this.stopWaiting();
+    // Each delivery whose handler is still running now puts its job back.
+    await settle(this.deliveries, 10_000);
+    // Scheduled runs were waited for with the jobs; one still running is dropped (the next fire does its work).
+    await this.boss.stop({ graceful: true, timeout: 1000, close: false });
+    this.leases.stopRenewing();
+    await this.bridge.drain();
+  }
 }
 
-async function createQueue(boss: PgBoss, queue: QueueName, settings: { retryLimit: number; backoffSeconds: number; expireInSeconds: number }): Promise<void> {
+async function createQueue(boss: PgBoss, queue: QueueName, settings: Settings): Promise<void> {
   const dead = deadQueueOf(queue);
   await boss.createQueue(dead, { name: dead });
   const config: PgBoss.Queue = {

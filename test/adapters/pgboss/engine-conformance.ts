@@ -69,6 +69,28 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       expect(await engine.stats()).toContainEqual({ queue: 'sync', queued: 0, active: 0, oldestQueuedMs: 0 });
     });
 
+    it('refuses a negative delay before anything is queued, and a schema name that is not plain SQL', async () => {
+      const engine = await start();
+      await expect(engine.queue('sync').push([task('1')], { delaySeconds: -1 })).rejects.toThrow("A job's delay must be zero or more seconds, not -1.");
+      expect((await engine.stats()).find((s) => s.queue === 'sync')).toMatchObject({ queued: 0 });
+      await expect(startJobEngine(database.db, { log: silentLog, schema: 'q; drop table x' })).rejects.toThrow('is not a plain lower-case SQL name');
+    });
+
+    it('counts the jobs running and waiting, and how long the oldest has waited', async () => {
+      const engine = await start({ concurrency: 1 });
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      let started = 0;
+      await engine.work('sync', async () => (started++, await blocked, { kind: 'done' }));
+      await engine.queue('sync').push([task('1'), task('2')]);
+      await until(() => started === 1);
+      await sleep(300);
+      const stats = (await engine.stats()).find((s) => s.queue === 'sync');
+      expect(stats).toMatchObject({ queued: 1, active: 1 });
+      expect(stats!.oldestQueuedMs).toBeGreaterThanOrEqual(200);
+      release();
+    });
+
     it('does not deliver a delayed job before its delay', async () => {
       const engine = await start();
       const at: number[] = [];
@@ -206,17 +228,20 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       release();
     });
 
-    it('delivers again the job of a worker that crashed mid-job, once it expires', async () => {
+    it("delivers again the job of a worker that crashed mid-job, once the job and the pair's lease expire", async () => {
       const b = await start({ expireInSeconds: 1 });
       await b.queue('sync').push([task('1')]);
-      // A crashed instance: it fetched the job and never said anything again.
+      // A crashed instance: it fetched the job, took its pair, and never said anything again.
       const crashed = new PgBoss({ db: bossDb(database.db), schema, supervise: false, schedule: false, migrate: false });
       await crashed.start();
       expect(await crashed.fetch('sync')).toHaveLength(1);
       await crashed.stop({ graceful: false, close: false });
+      await database.db.query(`INSERT INTO ${schema}.pair_lease VALUES ('pair:1', 'crashed', now() + interval '3 seconds')`);
+      const leaseEnds = Date.now() + 3000;
       const seen: JobDelivery[] = [];
       await b.work('sync', (delivery) => (seen.push(delivery), Promise.resolve({ kind: 'done' })));
       await until(() => seen.length === 1, 15_000);
+      expect(Date.now()).toBeGreaterThanOrEqual(leaseEnds - 500);
       expect(seen[0]).toMatchObject({ body: task('1'), attempt: 1 });
     });
   });
