@@ -24,6 +24,8 @@ export interface DeliveryDeps {
   pairOf: (body: JobBody) => Promise<string | null>;
   /** Resolves when shutdown stops waiting for running handlers. */
   stopped: Promise<void>;
+  /** True from then on: a job not started yet goes back without starting. */
+  hasStopped: () => boolean;
   /** Every running handler, so shutdown can wait for them. */
   running: Set<Promise<unknown>>;
 }
@@ -34,16 +36,22 @@ export async function deliver(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<Jo
   const { rows, queue } = deps;
   const attempt = Math.max(0, job.retryCount);
   let pair: string | null;
+  let lease: HeldLease | null;
   try {
     pair = await deps.pairOf(job.data);
+    lease = pair === null ? null : await deps.leases.take(pair);
   } catch (error) {
     await rows.backOff(queue, job.id, deps.backoffSeconds);
-    return fail(`could not tell the job's pair: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`could not take the job's pair: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const lease = pair === null ? null : await deps.leases.take(pair);
   if (pair !== null && lease === null) {
     await rows.putBack(queue, job.id, deps.busyDelaySeconds);
     return fail(`pair ${pair} is being synced by another job: put back for ${deps.busyDelaySeconds}s`);
+  }
+  if (deps.hasStopped()) {
+    await lease?.release();
+    await rows.putBack(queue, job.id, deps.busyDelaySeconds);
+    return fail('the service stopped before the job started: put back');
   }
   const run = runHandler(deps, handler, { id: job.id, queue, body: job.data, attempt }, lease);
   const verdict = await Promise.race([run, deps.stopped.then(() => 'stopped' as const)]);

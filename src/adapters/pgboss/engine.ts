@@ -119,6 +119,7 @@ class PgBossJobEngine implements JobEngine {
   private readonly scheduleWorkers: string[] = [];
   private readonly stopped: Promise<void>;
   private stopWaiting!: () => void;
+  private hasStopped = false;
 
   constructor(
     private readonly boss: PgBoss,
@@ -128,7 +129,12 @@ class PgBossJobEngine implements JobEngine {
     private readonly settings: Settings,
     private readonly options: JobEngineOptions,
   ) {
-    this.stopped = new Promise<void>((resolve) => (this.stopWaiting = resolve));
+    this.stopped = new Promise<void>((resolve) => {
+      this.stopWaiting = () => {
+        this.hasStopped = true;
+        resolve();
+      };
+    });
   }
 
   queue(name: QueueName): JobQueue {
@@ -140,7 +146,7 @@ class PgBossJobEngine implements JobEngine {
     const { boss, settings, options } = this;
     const keys = options.keys?.[queue];
     const deps: DeliveryDeps = {
-      queue, rows: this.rows, leases: this.leases, log: options.log, running: this.running, stopped: this.stopped,
+      queue, rows: this.rows, leases: this.leases, log: options.log, running: this.running, stopped: this.stopped, hasStopped: () => this.hasStopped,
       backoffSeconds: settings.backoffSeconds, busyDelaySeconds: settings.busyDelaySeconds,
       pairOf: keys ? (body) => keys.pair(body) : () => Promise.resolve(null),
     };
@@ -183,10 +189,10 @@ class PgBossJobEngine implements JobEngine {
   async stop({ timeoutMs }: { timeoutMs: number }): Promise<void> {
     for (const loop of this.loops.values()) await loop.stop();
     for (const id of this.scheduleWorkers) await this.boss.offWork({ id });
-    await settle(this.running, timeoutMs);
+    await settle(() => [...this.deliveries, ...this.running], timeoutMs);
     this.stopWaiting();
     // Each delivery whose handler is still running now puts its job back.
-    await settle(this.deliveries, 10_000);
+    await settle(() => [...this.deliveries], 10_000);
     // Scheduled runs were waited for with the jobs; one still running is dropped (the next fire does its work).
     await this.boss.stop({ graceful: true, timeout: 1000, close: false });
     this.leases.stopRenewing();
@@ -229,12 +235,14 @@ function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined, pushed
   };
 }
 
-/** Waits until every promise in the set has ended, or `ms` has passed (at least one turn of the event loop). */
-async function settle(running: Set<Promise<unknown>>, ms: number): Promise<void> {
+/** Waits until none of the promises `pending` lists is left, or `ms` has passed. */
+async function settle(pending: () => Promise<unknown>[], ms: number): Promise<void> {
   const deadline = Date.now() + ms;
-  while (running.size > 0) {
+  for (let now = pending(); now.length > 0; now = pending()) {
     const left = deadline - Date.now();
     if (left <= 0) return;
-    await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => setTimeout(resolve, left))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(now), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
   }
 }
