@@ -11,7 +11,9 @@
  *   held for as long as the handler actually runs. A job that cannot take it goes back for a moment, unspent.
  * The first layer keeps most conflicts from being fetched at all; the second is the one that cannot be fooled.
  * pg-boss 10's singleton fetch fails whole when the oldest runnable job's key is active (its maintainer says so), so
- * a busy key holds back the queue behind it until its job ends: harmless at Bitrix24's two requests a second.
+ * a busy key holds back every job queued behind it until its own job ends. Correct, and bounded by one job's run,
+ * which Bitrix24's two requests a second per portal bound anyway; if it ever matters, the lease alone keeps pairs
+ * apart under the `standard` policy, at the price of fetching and putting back the busy key's jobs.
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from '../../ports/log';
