@@ -16,7 +16,7 @@ import { storesOf } from './store/stores';
 
 /**
  * Forge keeps retrying for 24 h; past this many attempts (about 5 hours with the consumer's exponential backoff,
- * entry/retry-policy) a job gives up: journalled for Retry, and remembered so reconciliation queues it again.
+ * app/retry-policy) a job gives up: journalled for Retry, and remembered so reconciliation queues it again.
  */
 export const MAX_ATTEMPTS = 25;
 

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { AppDeps } from '../app/deps';
 import type { JobOutcome } from '../app/run-sync-job';
 import { composeApp } from './composition';
-import { retryDecision } from './retry-policy';
+import { retryDecision } from '../app/retry-policy';
 
 export interface QueueEvent {
   body: unknown;

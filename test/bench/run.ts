@@ -3,6 +3,7 @@ import { benchConvert } from './convert.bench';
 import { benchLongRunning } from './long-running.bench';
 import { benchMigration } from './migration.bench';
 import { benchPackage } from './package.bench';
+import { benchServiceQueue } from './service-queue.bench';
 import { benchModel } from './model.bench';
 import { benchSync } from './sync.bench';
 import { benchWiki } from './wiki.bench';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   benchPackage();
   await benchModel();
   benchLongRunning();
+  await benchServiceQueue();
 }
 
 main().catch((error: unknown) => {

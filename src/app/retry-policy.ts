@@ -4,14 +4,14 @@
  * (run-sync-job MAX_ATTEMPTS) spans hours: a Bitrix24 rate-limit spell or an outage of an hour or more is waited out
  * instead of exhausting the budget in seconds.
  */
-import type { JobOutcome } from '../app/run-sync-job';
+import type { JobOutcome } from './run-sync-job';
 import { MAX_QUEUE_DELAY_SECONDS } from '../ports/queue';
 
 export const MAX_RETRY_AFTER_SECONDS = MAX_QUEUE_DELAY_SECONDS;
 export const FIRST_BACKOFF_SECONDS = 30;
 
 /** The wait before retry number `attempt + 1` (attempt 0 is the first run). */
-function backoffSeconds(attempt: number): number {
+export function backoffSeconds(attempt: number): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.max(0, Math.min(attempt, 16)));
 }
 
