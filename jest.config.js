@@ -26,7 +26,7 @@ const shared = {
  * The suite in projects, so a failure points at its kind and one kind runs alone (`npm run test:<name>`):
  * unit tests need no world; emulators check the local Jira, Bitrix24 and Forge against the documentation;
  * frontend renders the UI Kit pages; scenarios build the local platform; foundation checks packaging, lint and scopes;
- * browser drives Chromium; model is the model-based specification of sync.
+ * browser drives Chromium; model is the model-based specification of sync; service runs the self-hosted service.
  */
 const project = (displayName, dirs) => ({
   ...shared,
@@ -46,6 +46,7 @@ module.exports = {
     project('foundation', ['foundation', 'conformance']),
     project('browser', ['sandbox']),
     project('model', ['model']),
+    project('service', ['service']),
   ],
   // A per-run directory for the Jira operations the scenarios call, and the scope check over them once all ran.
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

@@ -50,7 +50,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'SYNC_CONFIG_FILE', defaultText: '(none)', describe: 'A JSON file whose keys are these variables; the environment wins over it.', schema: z.string().min(1).optional() },
   { name: 'HOST', defaultText: '127.0.0.1', describe: 'The interface to listen on; 0.0.0.0 to face the network without a reverse proxy.', schema: z.string().min(1), fallback: '127.0.0.1' },
   { name: 'PORT', defaultText: '8080', describe: 'The HTTP port.', schema: int(1, 65535), fallback: '8080' },
-  { name: 'SYNC_PUBLIC_URL', defaultText: 'http://localhost:<PORT>', describe: 'The address browsers and Bitrix24 use (https:// in production, usually a reverse proxy).', schema: httpUrl.optional() },
+  { name: 'SYNC_PUBLIC_URL', defaultText: 'http://localhost:PORT', describe: 'The address browsers and Bitrix24 use (https:// in production, usually a reverse proxy).', schema: httpUrl.optional() },
   { name: 'SYNC_DATA_DIR', defaultText: './data', describe: "The embedded database's directory (unused with DATABASE_URL).", schema: z.string().min(1), fallback: './data' },
   { name: 'DATABASE_URL', defaultText: '(none: embedded PGlite)', describe: 'postgres://… of a PostgreSQL 13 or later server, for several instances.', schema: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional() },
   { name: 'SYNC_SECRET_KEY', defaultText: '(none)', describe: 'The key that encrypts stored credentials (see "Secrets"); or SYNC_SECRET_KEY_FILE.', schema: z.string().min(1).optional() },
