@@ -30,8 +30,16 @@ async function announce(service: RunningService, config: ServiceConfig): Promise
   if (!(await service.accounts.admin())) log.warn('no administrator yet: open the setup page and enter this setup code', { setupPage: new URL('/setup', config.publicUrl).toString(), setupCode: service.setupCode });
 }
 
+/** The first signal stops; later ones (a process group's, a wrapper's relay, an impatient ^C) are not a second stop. */
 function onSignals(stop: (signal: string) => void): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop(signal));
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop(signal);
+    });
+  }
 }
 
 async function main(): Promise<void> {
