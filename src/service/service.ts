@@ -50,7 +50,7 @@ const SCHEDULES = [
   { name: 'event-watch', cron: '*/5 * * * *', run: watchTick },
 ] as const;
 
-async function startWork(jobs: JobEngine, app: ServiceApp, metrics: ServiceMetrics): Promise<void> {
+export async function startWork(jobs: JobEngine, app: ServiceApp, metrics: ServiceMetrics): Promise<void> {
   for (const queue of ['sync', 'migration'] as const satisfies readonly QueueName[]) {
     await jobs.work(queue, async (delivery) => {
       const deps = app.deps({ handler: queue, job: delivery.id });

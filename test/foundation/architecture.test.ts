@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { forbiddenCoreImports } from '../support/architecture';
+import { importGraph } from '../support/import-graph';
+import { importsOf } from '../support/source-imports';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -43,5 +45,35 @@ describe('the architecture rule itself', () => {
 
   it('allows core-internal imports and pure libraries', () => {
     expect(offender("import { unified } from 'unified';\nimport type { AdfDoc } from '../adf';")).toEqual([]);
+  });
+});
+
+describe('the self-hosted service (src/service)', () => {
+  /** Every source file the service's entry reaches through relative imports, with the packages each imports. */
+  function reachable(entry: string): Map<string, string[]> {
+    const graph = importGraph(path.join(root, 'src'));
+    const seen = new Map<string, string[]>();
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.set(file, importsOf(file, fs.readFileSync(file, 'utf8')).filter((s) => !s.startsWith('.')));
+      for (const next of graph.get(file) ?? []) walk(next);
+    };
+    walk(path.join(root, entry));
+    return seen;
+  }
+
+  it('reaches the app and its adapters from its entry (the walk itself works)', () => {
+    const files = [...reachable('src/service/main.ts').keys()].map((f) => path.relative(root, f));
+    expect(files).toEqual(expect.arrayContaining(['src/service/compose.ts', 'src/app/run-job.ts', 'src/entry/intake/b24-event.ts', 'src/adapters/b24/client.ts']));
+  });
+
+  it('never reaches a Forge package, the Forge adapters or the Forge composition root', () => {
+    const offenders = [...reachable('src/service/main.ts')].flatMap(([file, packages]) => {
+      const rel = path.relative(root, file);
+      const forgePackages = packages.filter((p) => p.startsWith('@forge/')).map((p) => `${rel} imports ${p}`);
+      const forgeModules = rel.startsWith('src/adapters/forge/') || rel === 'src/entry/composition.ts' ? [`${rel} is reached`] : [];
+      return [...forgePackages, ...forgeModules];
+    });
+    expect(offenders).toEqual([]);
   });
 });

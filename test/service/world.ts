@@ -35,13 +35,13 @@ export interface World {
 
 const noJira: JiraTransport = () => Promise.resolve(Response.json({ errorMessages: ['no Jira in this test'] }, { status: 401 }));
 
-export function createWorld(options: { jira?: JiraTransport; throttle?: ThrottleLimits; ready?: ReadyCheck[]; resolverTimeoutMs?: number } = {}): World {
+export function createWorld(options: { jira?: JiraTransport; fetch?: typeof fetch; throttle?: ThrottleLimits; ready?: ReadyCheck[]; resolverTimeoutMs?: number } = {}): World {
   const storage = createMemoryStorage();
   const jobs = createMemoryJobEngine();
   const metrics = createServiceMetrics({ defaultMetrics: false });
   const lines: string[] = [];
   const log = serviceLogger({ level: 'debug', sink: (line) => lines.push(line) });
-  const app = composeService({ config: { remoteTimeoutMs: 5000 }, storage, jobs, jiraTransport: options.jira ?? noJira, metrics, log });
+  const app = composeService({ config: { remoteTimeoutMs: 5000 }, storage, jobs, jiraTransport: options.jira ?? noJira, metrics, log, ...(options.fetch ? { fetch: options.fetch } : {}) });
   metrics.observe({ jobs, lastSync: () => Promise.resolve(new Map()), now: () => Date.now() });
   const accounts = new Accounts(storage.kv, () => Date.now(), TEST_COST);
   const http = createHttpApp({
