@@ -1,4 +1,5 @@
 /** The service's own pages: both languages complete, and the admin page handed only to the signed-in admin. */
+import type { JiraTransport } from '../../src/adapters/jira/client';
 import { WORDS } from '../../src/service/http/words';
 import { englishWords } from '../support/russian';
 import { createWorld } from './world';
@@ -38,5 +39,25 @@ describe('the admin page', () => {
       expect(text).toContain('name="project"');
       expect(text).not.toContain('<script>');
     }
+  });
+});
+
+describe('the user picker\'s Jira reads', () => {
+  const jira: JiraTransport = (path) => {
+    const url = new URL(path, 'https://jira.example');
+    const ada = { accountId: '5b10ac8d82e05b22cc7d4ef5', accountType: 'atlassian', active: true, displayName: 'Ada Lovelace', emailAddress: 'ada@example.com' };
+    if (url.pathname === '/rest/api/3/user/search') return Promise.resolve(Response.json(url.searchParams.get('query') === 'ada' ? [ada] : []));
+    if (url.pathname === '/rest/api/3/user') return Promise.resolve(url.searchParams.get('accountId') === ada.accountId ? Response.json(ada) : Response.json({ errorMessages: ['x'] }, { status: 404 }));
+    return Promise.resolve(Response.json({}, { status: 404 }));
+  };
+
+  it('search Jira with the service\'s account for the signed-in admin only', async () => {
+    const world = createWorld({ jira });
+    expect((await world.request('/jira/rest/api/3/user/search?query=ada')).status).toBe(401);
+    const { cookie } = await world.signIn();
+    expect(await (await world.request('/jira/rest/api/3/user/search?query=ada&maxResults=20', { headers: { cookie } })).json()).toEqual([{ accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Ada Lovelace', emailAddress: 'ada@example.com' }]);
+    expect((await world.request('/jira/rest/api/3/user?accountId=5b10ac8d82e05b22cc7d4ef5', { headers: { cookie } })).status).toBe(200);
+    expect((await world.request('/jira/rest/api/3/user?accountId=nobody', { headers: { cookie } })).status).toBe(404);
+    expect((await world.request('/jira/rest/api/3/user?accountId=..%2F..', { headers: { cookie } })).status).toBe(400);
   });
 });

@@ -11,6 +11,7 @@ import { eventRoutes } from './events';
 import { healthRoutes } from './health';
 import { resolveRoutes } from './resolve';
 import { signInRoutes } from './sign-in';
+import { userSearchRoutes } from './user-search';
 
 export type { HttpParts } from './context';
 
@@ -32,6 +33,7 @@ export function createHttpApp(parts: HttpParts): Hono {
   signInRoutes(http, parts);
   resolveRoutes(http, parts);
   adminPageRoutes(http, parts);
+  userSearchRoutes(http, parts);
   http.notFound((c) => c.json({ error: `Nothing at ${c.req.method} ${c.req.path}.` }, 404));
   http.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
