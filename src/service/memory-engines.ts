@@ -82,83 +82,105 @@ function cronInterval(cron: string): number {
   throw new Error(`the in-memory engine schedules only "*/n * * * *" and "m * * * *", not "${cron}"`);
 }
 
-export function createMemoryJobEngine(options: { now?: () => number; newId?: () => string } = {}): JobEngine {
-  const now = options.now ?? Date.now;
-  let seq = 0;
-  const newId = options.newId ?? (() => `job-${(seq += 1)}`);
-  const waiting: Record<QueueName, Waiting[]> = { sync: [], migration: [] };
-  const handlers: Partial<Record<QueueName, (delivery: JobDelivery) => Promise<JobVerdict>>> = {};
-  const running = new Map<QueueName, Promise<void>>();
-  const dead: DeadLetter[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let stopped = false;
+type Handler = (delivery: JobDelivery) => Promise<JobVerdict>;
 
-  const later = (ms: number, run: () => void, repeat = false): void => {
-    const timer = repeat ? setInterval(run, ms) : setTimeout(() => { timers.delete(timer); run(); }, ms);
+class MemoryJobEngine implements JobEngine {
+  private seq = 0;
+  private readonly waiting: Record<QueueName, Waiting[]> = { sync: [], migration: [] };
+  private readonly handlers: Partial<Record<QueueName, Handler>> = {};
+  private readonly running = new Map<QueueName, Promise<void>>();
+  private readonly dead: DeadLetter[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly newId: () => string = () => `job-${(this.seq += 1)}`,
+  ) {}
+
+  private later(ms: number, run: () => void, repeat = false): void {
+    const timer: NodeJS.Timeout = repeat
+      ? setInterval(run, ms)
+      : setTimeout(() => {
+          this.timers.delete(timer);
+          run();
+        }, ms);
     timer.unref();
-    timers.add(timer);
-  };
+    this.timers.add(timer);
+  }
 
-  const pump = (queue: QueueName): void => {
-    const handler = handlers[queue];
-    if (stopped || !handler || running.has(queue)) return;
-    const list = waiting[queue];
-    const index = list.findIndex((w) => w.dueAt <= now());
-    if (index < 0) {
+  /** Runs the next due job of `queue` if none runs; otherwise wakes up when the earliest delayed one is due. */
+  private pump(queue: QueueName): void {
+    const handler = this.handlers[queue];
+    if (this.stopped || !handler || this.running.has(queue)) return;
+    const list = this.waiting[queue];
+    const index = list.findIndex((w) => w.dueAt <= this.now());
+    const job = index >= 0 ? list.splice(index, 1)[0] : undefined;
+    if (!job) {
       const next = Math.min(...list.map((w) => w.dueAt));
-      if (Number.isFinite(next)) later(Math.max(1, next - now()), () => pump(queue));
+      if (Number.isFinite(next)) this.later(Math.max(1, next - this.now()), () => this.pump(queue));
       return;
     }
-    const [job] = list.splice(index, 1);
-    if (!job) return;
     const done = handler({ id: job.id, queue, body: job.body, attempt: job.attempt })
       .catch((error: unknown): JobVerdict => ({ kind: 'dead', reason: error instanceof Error ? error.message : String(error) }))
       .then((verdict) => {
-        if (verdict.kind === 'retry') list.push({ ...job, attempt: job.attempt + 1, dueAt: now() + verdict.afterSeconds * 1000 });
-        if (verdict.kind === 'dead') dead.unshift({ id: job.id, queue, body: job.body, reason: verdict.reason, failedAt: now() });
+        if (verdict.kind === 'retry') list.push({ ...job, attempt: job.attempt + 1, dueAt: this.now() + verdict.afterSeconds * 1000 });
+        if (verdict.kind === 'dead') this.dead.unshift({ id: job.id, queue, body: job.body, reason: verdict.reason, failedAt: this.now() });
       })
       .finally(() => {
-        running.delete(queue);
-        setImmediate(() => pump(queue));
+        this.running.delete(queue);
+        setImmediate(() => this.pump(queue));
       });
-    running.set(queue, done);
-  };
+    this.running.set(queue, done);
+  }
 
-  const queueOf = (name: QueueName): JobQueue => ({
-    push: (jobs, push) => {
-      const at = now();
-      for (const body of jobs) waiting[name].push({ id: newId(), body, attempt: 0, dueAt: at + (push?.delaySeconds ?? 0) * 1000, queuedAt: at });
-      setImmediate(() => pump(name));
-      return Promise.resolve();
-    },
-  });
+  queue(name: QueueName): JobQueue {
+    return {
+      push: (jobs, push) => {
+        const at = this.now();
+        for (const body of jobs) this.waiting[name].push({ id: this.newId(), body, attempt: 0, dueAt: at + (push?.delaySeconds ?? 0) * 1000, queuedAt: at });
+        setImmediate(() => this.pump(name));
+        return Promise.resolve();
+      },
+    };
+  }
 
-  const stats = (queue: QueueName): QueueStats => {
-    const due = waiting[queue].filter((w) => w.dueAt <= now());
-    return { queue, queued: waiting[queue].length, active: running.has(queue) ? 1 : 0, oldestQueuedMs: due.length ? now() - Math.min(...due.map((w) => w.queuedAt)) : 0 };
-  };
+  work(name: QueueName, handler: Handler): Promise<void> {
+    this.handlers[name] = handler;
+    setImmediate(() => this.pump(name));
+    return Promise.resolve();
+  }
 
-  return {
-    queue: queueOf,
-    work: (name, handler) => {
-      handlers[name] = handler;
-      setImmediate(() => pump(name));
-      return Promise.resolve();
-    },
-    schedule: (_name, cron, run) => {
-      later(cronInterval(cron), () => void run().catch(() => undefined), true);
-      return Promise.resolve();
-    },
-    deadLetters: (limit) => Promise.resolve(dead.slice(0, limit)),
-    stats: () => Promise.resolve((['sync', 'migration'] as const).map(stats)),
-    stop: async ({ timeoutMs }) => {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      let timeout: NodeJS.Timeout | undefined;
-      const waited = new Promise<void>((resolve) => { timeout = setTimeout(resolve, timeoutMs); });
-      await Promise.race([Promise.all(running.values()), waited]);
-      clearTimeout(timeout);
-    },
-  };
+  schedule(_name: string, cron: string, run: () => Promise<void>): Promise<void> {
+    this.later(cronInterval(cron), () => void run().catch(() => undefined), true);
+    return Promise.resolve();
+  }
+
+  deadLetters(limit: number): Promise<DeadLetter[]> {
+    return Promise.resolve(this.dead.slice(0, limit));
+  }
+
+  stats(): Promise<QueueStats[]> {
+    const of = (queue: QueueName): QueueStats => {
+      const due = this.waiting[queue].filter((w) => w.dueAt <= this.now());
+      return { queue, queued: this.waiting[queue].length, active: this.running.has(queue) ? 1 : 0, oldestQueuedMs: due.length ? this.now() - Math.min(...due.map((w) => w.queuedAt)) : 0 };
+    };
+    return Promise.resolve([of('sync'), of('migration')]);
+  }
+
+  async stop({ timeoutMs }: { timeoutMs: number }): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    let timeout: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timeout = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.all(this.running.values()), waited]);
+    clearTimeout(timeout);
+  }
+}
+
+export function createMemoryJobEngine(options: { now?: () => number; newId?: () => string } = {}): JobEngine {
+  return new MemoryJobEngine(options.now ?? Date.now, options.newId);
 }

@@ -1,7 +1,7 @@
 /**
  * `GET /healthz` (the process answers), `GET /readyz` (the database and the queue answer too: a load balancer
- * sends no traffic before) and `GET /metrics` (Prometheus text). None needs a session and none says more than
- * whether things work: no names, no counts of people.
+ * sends no traffic before) and `GET /metrics` (Prometheus text). None needs a session, so none says more than
+ * how things run: no credentials, no people, Jira project keys at most (README: keep them to the internal network).
  */
 import type { Hono } from 'hono';
 import type { HttpParts } from './context';
