@@ -4,6 +4,7 @@ import type { B24Port } from '../ports/b24';
 import type { JiraPort } from '../ports/jira';
 import type { Logger } from '../ports/log';
 import type { JobQueue } from '../ports/queue';
+import type { PortalPolicy } from '../ports/portal';
 import type { KeyValueStore, SecretStore } from '../ports/store';
 
 export interface AppDeps {
@@ -16,4 +17,6 @@ export interface AppDeps {
   b24: B24Port;
   syncQueue: JobQueue;
   migrationQueue: JobQueue;
+  /** Which portal addresses the runtime can reach; absent means Forge's (the Bitrix24 cloud zones). */
+  portalPolicy?: PortalPolicy;
 }

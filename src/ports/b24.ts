@@ -52,7 +52,35 @@ export type B24Outcome<T> = { ok: true; value: T } | { ok: false; error: SyncErr
 
 export interface B24EventBinding {
   event: string;
+  /** '' for an offline binding. */
   handler: string;
+  /** event_type=offline: the portal queues the changes instead of calling a URL. */
+  offline: boolean;
+}
+
+/** What a Bitrix24 event says about a change: ids only, because the sync re-reads the entity. */
+export type B24ChangeHint =
+  | { kind: 'task-added' | 'task-updated' | 'task-deleted'; taskId: string }
+  | {
+      kind: 'comment-added' | 'comment-updated' | 'comment-deleted';
+      taskId: string;
+      /** null for comments of the new task card, which arrive with ID 0 and a MESSAGE_ID. */
+      commentId: string | null;
+      /** The task-chat message id (new task card only). */
+      messageId?: string;
+    };
+
+/** One record of the portal's offline event queue (event.offline.get). */
+export interface B24OfflineRecord {
+  /** The record's ID: what event.offline.clear confirms. */
+  id: string;
+  /** The record's MESSAGE_ID: what event.offline.error marks. */
+  messageId: string;
+  event: string;
+  /** TIMESTAMP_X in epoch seconds, when the portal printed a readable one. */
+  ts?: number;
+  /** The change, or why the record cannot be read as one (such a record is refused, never queued). */
+  change: { ok: true; hint: B24ChangeHint } | { ok: false; problem: string };
 }
 
 export interface B24Profile {
@@ -144,6 +172,18 @@ export interface B24Port {
   downloadFile(url: string): Promise<Uint8Array>;
 
   bindEvent(event: string, handler: string): Promise<void>;
+  /** event.bind with event_type=offline and no handler URL (administrator, application context). */
+  bindOfflineEvent(event: string): Promise<void>;
+  /**
+   * event.offline.get with clear=0 under `processId`: reserves up to `limit` waiting records (and re-selects those
+   * the process already holds), so nothing is removed before clearOfflineEvents confirms it. Answers the process
+   * id the portal reserved them under, which is the one to confirm with.
+   */
+  getOfflineEvents(options: { processId: string; limit: number }): Promise<{ processId: string; records: B24OfflineRecord[] }>;
+  /** event.offline.clear for exactly these record IDs of the process. */
+  clearOfflineEvents(processId: string, ids: string[]): Promise<void>;
+  /** event.offline.error: these records stay on the portal, marked, out of later reads. */
+  markOfflineEventsFailed(processId: string, messageIds: string[]): Promise<void>;
   getEventBindings(): Promise<B24EventBinding[]>;
   unbindEvent(event: string, handler: string): Promise<void>;
   getScope(): Promise<string[]>;

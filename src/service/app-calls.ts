@@ -9,6 +9,7 @@ import { syncJobSchema } from '../app/jobs';
 import { holdMigrationPage, stoppedByUninstall } from '../app/lifecycle';
 import { runMigrationQueueJob } from '../app/migration/consume';
 import { migrationQueueJobSchema } from '../app/migration/jobs';
+import { drainOfflineEvents } from '../app/offline-drain';
 import { ownWriteScreen } from '../app/own-write-screen';
 import { PendingJobs } from '../app/pending-jobs';
 import { reconcileAll } from '../app/reconcile/reconcile';
@@ -88,6 +89,15 @@ export async function watchTick(deps: AppDeps): Promise<void> {
   if (kept > 0) deps.log.info('event watch pushed events kept at intake', { jobs: kept });
   const result = await watchB24Events(deps);
   if (result.status === 'reconciled') deps.log.info('event watch reconciled', { changes: result.changes, projects: result.results });
+}
+
+/**
+ * Every minute, a portal that cannot call the service (offline events) is read instead; for a connection with
+ * online events the drain returns before any REST call.
+ */
+export async function offlineTick(deps: AppDeps): Promise<void> {
+  const result = await drainOfflineEvents(deps);
+  if (result.pages > 0) deps.log.info('offline Bitrix24 events drained', { ...result });
 }
 
 /** Per paired project, when its journal last recorded a synced change (the newest page of its journal only). */

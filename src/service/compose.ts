@@ -12,6 +12,7 @@ import type { AppDeps } from '../app/deps';
 import { OAuthRefreshHealth } from '../app/health/oauth-refresh';
 import type { Clock } from '../ports/clock';
 import type { HttpTransport } from '../ports/http';
+import { SERVICE_PORTAL_POLICY } from '../ports/portal';
 import type { Logger, LogLevel } from '../ports/log';
 import type { ServiceConfig } from './config';
 import type { JobEngine, StorageEngines } from './engines';
@@ -59,7 +60,8 @@ export function composeService(parts: ServiceParts): ServiceApp {
   const auth = createB24Auth({ secrets, transport: b24Transport, clock, onRefreshOutcome: new OAuthRefreshHealth(kv, clock).record });
   const b24 = createB24Client(auth, b24Transport, clock);
   return {
-    deps: (fields = {}) => ({ kv, secrets, log: log.child(fields), clock, newId: () => randomUUID(), jira, b24, syncQueue, migrationQueue }),
+    // Any portal address the admin enters, and offline events, which the schedule drains (./service.ts).
+    deps: (fields = {}) => ({ kv, secrets, log: log.child(fields), clock, newId: () => randomUUID(), jira, b24, syncQueue, migrationQueue, portalPolicy: SERVICE_PORTAL_POLICY }),
     log,
     clock,
     b24Transport,

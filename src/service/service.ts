@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase, type SqlDb } from '../adapters/sql/db';
 import type { JiraTransport } from '../adapters/jira/client';
 import { backoffSeconds } from '../entry/retry-policy';
-import { lastSyncedByProject, reconcileTick, runJob, watchTick } from './app-calls';
+import { lastSyncedByProject, offlineTick, reconcileTick, runJob, watchTick } from './app-calls';
 import { adminRights } from './admin-rights';
 import { Accounts } from './auth/accounts';
 import type { ScryptCost } from './auth/password';
@@ -48,6 +48,7 @@ export interface RunningService {
 const SCHEDULES = [
   { name: 'reconcile', cron: '7 * * * *', run: reconcileTick },
   { name: 'event-watch', cron: '*/5 * * * *', run: watchTick },
+  { name: 'offline-events', cron: '*/1 * * * *', run: offlineTick },
 ] as const;
 
 export async function startWork(jobs: JobEngine, app: ServiceApp, metrics: ServiceMetrics): Promise<void> {

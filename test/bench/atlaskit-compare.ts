@@ -11,6 +11,7 @@ import { defaultSchema } from '@atlaskit/adf-schema/schema-default';
 import { DOMParser } from '@atlaskit/editor-prosemirror/model';
 import { JSONTransformer } from '@atlaskit/editor-json-transformer';
 import { htmlToAdf } from '../../src/core/convert';
+import { structureOf } from '../support/adf-structure';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'convert');
 
@@ -35,23 +36,6 @@ export function atlaskitHtmlToAdf(html: string): unknown {
   const host = document.createElement('div');
   host.innerHTML = html;
   return transformer.encode(parser.parse(host));
-}
-
-interface TypedNode { readonly type: string; readonly content?: readonly TypedNode[] }
-
-function isTypedNode(value: unknown): value is TypedNode {
-  if (typeof value !== 'object' || value === null || !('type' in value) || typeof value.type !== 'string') return false;
-  return !('content' in value) || (Array.isArray(value.content) && value.content.every(isTypedNode));
-}
-
-/**
- * The node-type tree, e.g. `doc(paragraph(text),rule)`. Runs of text collapse to one `text`: how a line is
- * split by marks is formatting, not structure.
- */
-export function structureOf(node: unknown): string {
-  if (!isTypedNode(node)) return '?';
-  const children = (node.content ?? []).map(structureOf).filter((s, i, all) => !(s === 'text' && all[i - 1] === 'text'));
-  return children.length > 0 ? `${node.type}(${children.join(',')})` : node.type;
 }
 
 export interface FixtureComparison {

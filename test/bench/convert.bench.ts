@@ -6,6 +6,7 @@
  */
 import { adfToBbcode, adfToHtml, bbcodeToAdf, htmlToAdf, type AdfDoc } from '../../src/core/convert';
 import { atlaskitHtmlToAdf, compareFixtures, htmlFixtures } from './atlaskit-compare';
+import { cpuMs, mb, median, throughput, timeMs } from './timing';
 
 const SECTION = `[B]Release checklist[/B] for [I]sprint 42[/I], owner [USER=12]Мария Иванова[/USER] 🚀
 Please read the [URL=https://wiki.example.com/release]release guide[/URL] first; a < b & c.
@@ -29,36 +30,6 @@ Attached: [DISK FILE ID=n123]
 
 `;
 
-const mb = (text: string): number => Buffer.byteLength(text, 'utf8') / 1e6;
-
-/** CPU time of this process (user + system): on a shared machine it moves less than wall time does. */
-function cpuMs(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-function timeMs(run: () => void): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-/** Repeats `run` for at least `budgetMs` and returns MB/s for an input of `megabytes`. */
-function throughput(megabytes: number, run: () => void, budgetMs = 700): number {
-  run();
-  let iterations = 0;
-  const elapsed = timeMs(() => {
-    const start = Date.now();
-    while (Date.now() - start < budgetMs) {
-      run();
-      iterations++;
-    }
-  });
-  return (megabytes * iterations) / (elapsed / 1000);
-}
-
 interface Inputs { bbcode: string; html: string; adf: AdfDoc; adfJson: string }
 
 function inputs(targetBytes: number): Inputs {
@@ -68,11 +39,6 @@ function inputs(targetBytes: number): Inputs {
   const copies = Math.max(1, Math.round(bbcode.length / SECTION.length));
   const bigAdf: AdfDoc = { ...adf, content: Array.from({ length: copies }, () => adf.content).flat() };
   return { bbcode, html: adfToHtml(bigAdf), adf: bigAdf, adfJson: JSON.stringify(bigAdf) };
-}
-
-/** The machine is shared while benchmarks run, so each size reports the median of three runs. */
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 }
 
 function row(name: string, values: readonly (string | number)[]): string {

@@ -3,7 +3,7 @@
  * calls (src/adapters/b24), task list paging with the SDK's list helpers and `batch` in both forms, and gets the
  * documented replies and refusals (b24restdocs; see src/local/README.md, "Emulated Bitrix24").
  */
-import { ApiVersion, type AjaxResult, type B24Hook } from '@bitrix24/b24jssdk';
+import { ApiVersion, type AjaxResult, type B24Hook, type B24OAuth } from '@bitrix24/b24jssdk';
 import { refusal, resultOf, sdkWorld, type SdkWorld } from './b24-sdk';
 
 interface TaskReply {
@@ -208,5 +208,102 @@ describe('people, workgroups, events, scope and profile', () => {
     const paths = w.requested.map((u) => new URL(u));
     expect(new Set(paths.map((u) => `${u.protocol}//${u.host}`))).toEqual(new Set(['https://sandbox.bitrix24.com']));
     expect(paths.filter((u) => /\/task\.commentitem\./.test(u.pathname)).every((u) => u.search === '')).toBe(true);
+  });
+});
+
+describe('offline events (events/offline-events.md, event-bind.md, event-offline-*.md)', () => {
+  interface OfflineEvent { ID: string; TIMESTAMP_X: string; EVENT_NAME: string; EVENT_DATA: unknown; EVENT_ADDITIONAL: unknown; MESSAGE_ID: string }
+  interface Listed extends OfflineEvent { PROCESS_ID: string; ERROR: string }
+  type Got = { process_id: string | null; events: OfflineEvent[] };
+  let admin: B24OAuth;
+  let member: B24OAuth;
+  const appCall = <T>(b24: B24OAuth | B24Hook, method: string, params?: object): Promise<AjaxResult<T>> =>
+    b24.actions.v2.call.make<T>({ method, ...(params === undefined ? {} : { params }) });
+  const appOk = async <T>(b24: B24OAuth, method: string, params?: object): Promise<T> => resultOf(await appCall<T>(b24, method, params));
+  const emptyQueue = async (connector?: string): Promise<void> => {
+    await appOk(admin, 'event.offline.get', { limit: 1000, ...(connector ? { auth_connector: connector } : {}) });
+  };
+
+  beforeAll(async () => {
+    admin = await w.app('1');
+    member = await w.app('2');
+    for (const event of ['ONTASKADD', 'ONTASKUPDATE']) expect(await appOk(admin, 'event.bind', { event, event_type: 'offline' })).toBe(true);
+  });
+  afterAll(async () => {
+    for (const event of ['ONTASKADD', 'ONTASKUPDATE']) await appOk(admin, 'event.unbind', { event, event_type: 'offline' });
+  });
+
+  it('binds without a handler URL; event.get lists the binding with offline 1; a second bind is refused', async () => {
+    const bindings = await appOk<{ event: string; handler: string; offline: number }[]>(admin, 'event.get');
+    expect(bindings.filter((b) => b.offline === 1).map((b) => [b.event, b.handler])).toEqual([['ONTASKADD', ''], ['ONTASKUPDATE', '']]);
+    expect(await refusal(appCall(admin, 'event.bind', { event: 'ONTASKADD', event_type: 'offline' }))).toMatchObject({ code: 'ERROR_HANDLER_ALREADY_EXIST' });
+  });
+
+  it('refuses what the docs refuse: a webhook (WRONG_AUTH_TYPE), a non-administrator (403 ACCESS_DENIED)', async () => {
+    for (const method of ['event.offline.get', 'event.offline.list', 'event.offline.clear', 'event.offline.error']) {
+      expect(await refusal(appCall(anna, method, { process_id: 'x' }))).toMatchObject({ code: 'WRONG_AUTH_TYPE' });
+      expect(await refusal(appCall(member, method, { process_id: 'x' }))).toEqual({ code: 'ACCESS_DENIED', status: 403, message: 'Access denied!' });
+    }
+    expect(await refusal(appCall(member, 'event.bind', { event: 'ONTASKDELETE', event_type: 'offline' }))).toEqual({
+      code: 'ACCESS_DENIED', status: 403, message: 'Access denied! Offline events binding requires administrator access rights',
+    });
+  });
+
+  it('keeps one record per object with its last change, with the documented keys', async () => {
+    await emptyQueue();
+    const id = await newTask();
+    for (const title of ['one', 'two', 'three']) await ok(anna, 'tasks.task.update', { taskId: id, fields: { TITLE: title } });
+    const listed = await appOk<Listed[]>(admin, 'event.offline.list');
+    expect(listed.map((e) => e.EVENT_NAME)).toEqual(['ONTASKADD', 'ONTASKUPDATE']);
+    expect(Object.keys(listed[1] ?? {}).sort()).toEqual(['ERROR', 'EVENT_ADDITIONAL', 'EVENT_DATA', 'EVENT_NAME', 'ID', 'MESSAGE_ID', 'PROCESS_ID', 'TIMESTAMP_X']);
+    expect(listed[1]).toMatchObject({ PROCESS_ID: '', ERROR: '0', EVENT_DATA: { FIELDS_AFTER: { ID: Number(id) } } });
+    const got = await appOk<Got>(admin, 'event.offline.get');
+    expect(got.process_id).toBeNull();
+    expect(Object.keys(got.events[0] ?? {}).sort()).toEqual(['EVENT_ADDITIONAL', 'EVENT_DATA', 'EVENT_NAME', 'ID', 'MESSAGE_ID', 'TIMESTAMP_X']);
+    expect(await appOk<Listed[]>(admin, 'event.offline.list')).toEqual([]);
+  });
+
+  it('reserves with clear=0: hidden from other readers, re-selected by its process_id, confirmed by id', async () => {
+    await emptyQueue();
+    const first = await newTask();
+    const second = await newTask();
+    const got = await appOk<Got>(admin, 'event.offline.get', { clear: 0, limit: 1 });
+    expect(got.process_id).toMatch(/\S/);
+    expect(got.events.map((e) => e.EVENT_DATA)).toMatchObject([{ FIELDS_AFTER: { ID: Number(first) } }]);
+    const other = await appOk<Got>(admin, 'event.offline.get', { clear: 0 });
+    expect(other.events.map((e) => e.EVENT_DATA)).toMatchObject([{ FIELDS_AFTER: { ID: Number(second) } }]);
+    // A change after the reservation is a new record: confirming the reserved one cannot swallow it.
+    await ok(anna, 'tasks.task.update', { taskId: first, fields: { TITLE: 'later' } });
+    const again = await appOk<Got>(admin, 'event.offline.get', { clear: 0, process_id: got.process_id });
+    expect(again.events.map((e) => [e.ID, e.EVENT_NAME])).toEqual([[got.events[0]?.ID, 'ONTASKADD'], [expect.any(String), 'ONTASKUPDATE']]);
+    expect(await appOk(admin, 'event.offline.clear', { process_id: got.process_id, id: [got.events[0]?.ID] })).toBe(true);
+    const left = await appOk<Listed[]>(admin, 'event.offline.list');
+    expect(left.map((e) => [e.EVENT_NAME, e.PROCESS_ID])).toEqual([['ONTASKADD', other.process_id], ['ONTASKUPDATE', got.process_id]]);
+    await appOk(admin, 'event.offline.clear', { process_id: other.process_id, message_id: [other.events[0]?.MESSAGE_ID] });
+    await appOk(admin, 'event.offline.clear', { process_id: got.process_id });
+    expect(await appOk<Listed[]>(admin, 'event.offline.list')).toEqual([]);
+  });
+
+  it('event.offline.error keeps the record, marked, out of later reads unless error=1 is asked', async () => {
+    await emptyQueue();
+    await newTask();
+    const got = await appOk<Got>(admin, 'event.offline.get', { clear: 0 });
+    expect(await appOk(admin, 'event.offline.error', { process_id: got.process_id, message_id: got.events.map((e) => e.MESSAGE_ID) })).toBe(true);
+    expect((await appOk<Listed[]>(admin, 'event.offline.list')).map((e) => e.ERROR)).toEqual(['1']);
+    expect((await appOk<Got>(admin, 'event.offline.get', { clear: 0 })).events).toEqual([]);
+    expect((await appOk<Got>(admin, 'event.offline.get', { error: 1 })).events.map((e) => e.MESSAGE_ID)).toEqual(got.events.map((e) => e.MESSAGE_ID));
+  });
+
+  it('divides the queue by auth_connector, and leaves out writes made with the same key', async () => {
+    await emptyQueue();
+    await appOk(admin, 'event.bind', { event: 'ONTASKDELETE', event_type: 'offline', auth_connector: 'jira-sync' });
+    const id = await newTask();
+    await ok(anna, 'tasks.task.delete', { taskId: id });
+    const other = await newTask();
+    await appOk(admin, 'tasks.task.delete', { taskId: other, auth_connector: 'jira-sync' });
+    const theirs = await appOk<Got>(admin, 'event.offline.get', { auth_connector: 'jira-sync' });
+    expect(theirs.events.map((e) => [e.EVENT_NAME, e.EVENT_DATA])).toMatchObject([['ONTASKDELETE', { FIELDS_BEFORE: { ID: Number(id) } }]]);
+    expect((await appOk<Got>(admin, 'event.offline.get')).events.map((e) => e.EVENT_NAME)).toEqual(['ONTASKADD', 'ONTASKADD']);
+    await appOk(admin, 'event.unbind', { event: 'ONTASKDELETE', event_type: 'offline' });
   });
 });

@@ -75,13 +75,19 @@ const line = fc.array(textRun, { minLength: 1, maxLength: 4 })
 const paragraph = fc.array(line, { minLength: 1, maxLength: 3 })
   .map((lines) => p(...lines.flatMap((l, i) => (i === 0 ? l : [{ type: 'hardBreak' }, ...l]))));
 
-const list: fc.Memo<AdfNode> = fc.memo((depth) => fc.tuple(fc.boolean(), fc.array(
-  fc.tuple(paragraph, depth > 1 ? fc.option(list(depth - 1), { nil: undefined }) : fc.constant(undefined)),
-  { minLength: 1, maxLength: 3 },
-)).map(([ordered, items]) => ({
-  type: ordered ? 'orderedList' : 'bulletList',
-  content: items.map(([para, sub]) => ({ type: 'listItem', content: sub ? [para, sub] : [para] })),
-})));
+/** Bullet or ordered lists of 1–3 items of `paragraph`, each item holding at most one nested list (up to `depth`). */
+export function listsOf(paragraph: fc.Arbitrary<AdfNode>): fc.Memo<AdfNode> {
+  const list: fc.Memo<AdfNode> = fc.memo((depth) => fc.tuple(fc.boolean(), fc.array(
+    fc.tuple(paragraph, depth > 1 ? fc.option(list(depth - 1), { nil: undefined }) : fc.constant(undefined)),
+    { minLength: 1, maxLength: 3 },
+  )).map(([ordered, items]) => ({
+    type: ordered ? 'orderedList' : 'bulletList',
+    content: items.map(([para, sub]) => ({ type: 'listItem', content: sub ? [para, sub] : [para] })),
+  })));
+  return list;
+}
+
+const list = listsOf(paragraph);
 const codeBlock = fc.array(word, { minLength: 1, maxLength: 5 })
   .map((ws): AdfNode => ({ type: 'codeBlock', content: [text(`${ws.join('\n')} [/CODE] &lt;`)] }));
 const blockquote = fc.array(fc.oneof(paragraph, list(1)), { minLength: 1, maxLength: 2 })

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { AdfDoc, AdfMark, AdfNode } from '../../src/core/adf';
 import type { AdfToWikiOptions, WikiToAdfOptions } from '../../src/core/convert';
 import { sameMarks, sortMarks } from '../../src/core/convert/to-adf/marks';
+import { listsOf } from './builders';
 
 /** Every character that means something in wiki markup, plus letters, digits and spaces around them. */
 export const MARKUP_CHARS = '*_-+^~?{}[]|!#\\';
@@ -67,13 +68,7 @@ export const inline = fc.array(line, { minLength: 1, maxLength: 2 })
 const paragraph = inline.map((content): AdfNode => ({ type: 'paragraph', content }));
 const heading = fc.tuple(fc.integer({ min: 1, max: 6 }), inline).map(([level, content]): AdfNode => ({ type: 'heading', attrs: { level }, content }));
 
-const list: fc.Memo<AdfNode> = fc.memo((depth) => fc.tuple(fc.boolean(), fc.array(
-  fc.tuple(paragraph, depth > 1 ? fc.option(list(depth - 1), { nil: undefined }) : fc.constant(undefined)),
-  { minLength: 1, maxLength: 3 },
-)).map(([ordered, items]) => ({
-  type: ordered ? 'orderedList' : 'bulletList',
-  content: items.map(([para, sub]) => ({ type: 'listItem', content: sub ? [para, sub] : [para] })),
-})));
+const list = listsOf(paragraph);
 
 const codeLine = fc.array(fc.oneof(wikiChar, plainWord, fc.constantFrom('{noformat}', '*x*', '  ')), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
 const codeBlock = fc.tuple(fc.array(codeLine, { minLength: 1, maxLength: 4 }), fc.constantFrom('java', 'sql', undefined))

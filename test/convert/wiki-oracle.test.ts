@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { wikiToAdf } from '../../src/core/convert';
 import { wikiCases, wikiIn } from './wiki-fixtures';
-import { atlassianWikiToAdf, structureOf } from './wiki-oracle';
+import { atlassianWikiToAdf, wikiStructureOf } from './wiki-oracle';
 
 const README = join(__dirname, '..', '..', 'src', 'core', 'convert', 'README.md');
 
@@ -19,8 +19,8 @@ function listedInReadme(): Set<string> {
 
 const comparisons = wikiCases().map(({ name, wiki }) => ({
   name,
-  ours: structureOf(wikiToAdf(wiki, wikiIn)),
-  theirs: structureOf(atlassianWikiToAdf(wiki)),
+  ours: wikiStructureOf(wikiToAdf(wiki, wikiIn)),
+  theirs: wikiStructureOf(atlassianWikiToAdf(wiki)),
 }));
 const differing = comparisons.filter((c) => c.ours !== c.theirs);
 

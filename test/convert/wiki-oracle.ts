@@ -4,6 +4,7 @@
  */
 import { JSONTransformer } from '@atlaskit/editor-json-transformer';
 import { WikiMarkupTransformer } from '@atlaskit/editor-wikimarkup-transformer';
+import { structureOf } from '../support/adf-structure';
 
 const wiki = new WikiMarkupTransformer();
 const json = new JSONTransformer();
@@ -13,25 +14,8 @@ export function atlassianWikiToAdf(input: string): unknown {
   return json.encode(wiki.parse(input, { conversion: { mentionConversion: { jsmith: '5b10a2844c20165700ede21g' } } }));
 }
 
-interface TypedNode { readonly type: string; readonly content?: readonly TypedNode[] }
-
-function isTypedNode(value: unknown): value is TypedNode {
-  if (typeof value !== 'object' || value === null || !('type' in value) || typeof value.type !== 'string') return false;
-  return !('content' in value) || (Array.isArray(value.content) && value.content.every(isTypedNode));
-}
-
-/**
- * The node-type tree, e.g. `doc(paragraph(text),rule)`. Runs of text collapse to one `text` (how a line is split
- * by marks is formatting, not structure), and a paragraph holding nothing but spaces counts as none.
- */
-export function structureOf(node: unknown): string {
-  if (!isTypedNode(node)) return '?';
-  const children = (node.content ?? [])
-    .filter((c) => !(c.type === 'paragraph' && (c.content ?? []).every((t) => 'text' in t && typeof t.text === 'string' && t.text.trim() === '')))
-    .map(structureOf)
-    .filter((s, i, all) => !(s === 'text' && all[i - 1] === 'text'));
-  return children.length > 0 ? `${node.type}(${children.join(',')})` : node.type;
-}
+/** The node-type tree the oracle compares: blank paragraphs, which Atlassian's parser leaves around macros, count as none. */
+export const wikiStructureOf = (node: unknown): string => structureOf(node, { ignoreBlankParagraphs: true });
 
 /** Atlassian's encoder: ADF → wiki markup. */
 export function atlassianAdfToWiki(doc: unknown): string {

@@ -102,6 +102,35 @@ describe('OAuth mode', () => {
     expect(reply.error).toMatch(/^Bitrix24 refused the authorisation/);
   });
 
+  it('with offline events (chosen in the service) binds the six task events without a URL, and lists them as bound', async () => {
+    const world = await createResolverWorld();
+    const client = world.platform.seed.b24.oauthClient;
+    await world.settings('anna', 'saveConnection', { mode: 'oauth', portal: PORTAL, clientId: client?.clientId, clientSecret: client?.clientSecret });
+    await world.settings('anna', 'completeOAuth', { code: world.platform.b24.issueAuthorizationCode('1') });
+    // What the service's saveConnection stores; this world is the Forge app, which refuses the choice (below).
+    world.platform.kvs.write('plain', 'connection', { ...(world.platform.kvs.peek('connection') as object), events: 'offline' });
+    const events = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'];
+    expect(await world.settings('anna', 'bindEvents')).toEqual({ events: events.map((event) => ({ event, bound: true })) });
+    const inPortal = world.platform.b24.snapshot().handlers.filter((h) => h.kind === 'app').map((h) => [h.event, h.offline, h.handler]);
+    expect(inPortal).toEqual(events.map((e) => [e, true, '']));
+    expect(await world.settings('anna', 'getConnection')).toMatchObject({ authMode: 'oauth', eventMode: 'offline', events: events.map((event) => ({ event, bound: true })) });
+  });
+
+  it('refuses offline events on Forge, where nothing drains the queue, in words, and saves nothing', async () => {
+    const world = await createResolverWorld();
+    const client = world.platform.seed.b24.oauthClient;
+    const reply = await world.settings('anna', 'saveConnection', { mode: 'oauth', portal: PORTAL, clientId: client?.clientId, clientSecret: client?.clientSecret, events: 'offline' });
+    expect(reply).toMatchObject({ code: 'connection.offlineNotHere', error: expect.stringMatching(/^Offline events need the self-hosted service/) });
+    expect(await world.settings('anna', 'getConnection')).toMatchObject({ authMode: 'webhook', eventMode: 'online' });
+  });
+
+  it('refuses offline events for an incoming webhook, in words, and keeps the connection as it was', async () => {
+    const world = await createResolverWorld();
+    const reply = await world.settings('anna', 'saveConnection', { mode: 'webhook', portal: PORTAL, events: 'offline' });
+    expect(reply).toMatchObject({ code: 'connection.offlineNeedsApp', error: expect.stringMatching(/^Offline events need the Bitrix24 local application \(OAuth\)/) });
+    expect(await world.settings('anna', 'getConnection')).toMatchObject({ authMode: 'webhook', eventMode: 'online' });
+  });
+
   it('explains that a webhook connection cannot bind events', async () => {
     const world = await createResolverWorld();
     expect((await world.settings('anna', 'bindEvents')).error).toMatch(/only for an OAuth application.*outgoing webhook/);

@@ -1,5 +1,6 @@
 /** The workers run each delivery as the Forge consumer would and hand the engine a verdict it can act on. */
-import { runJob } from '../../src/service/app-calls';
+import { SERVICE_PORTAL_POLICY } from '../../src/ports/portal';
+import { offlineTick, runJob } from '../../src/service/app-calls';
 import { startWork } from '../../src/service/service';
 import { createWorld, PORTAL } from './world';
 
@@ -40,5 +41,19 @@ describe('the service workers', () => {
     const verdict = await runJob('sync', { id: 'j2', queue: 'sync', body: { kind: 'task-changed', taskId: '42' }, attempt: 0 }, world.app.deps());
     expect(verdict.kind).toBe('retry');
     expect(verdict.kind === 'retry' ? verdict.afterSeconds : 0).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('the service platform', () => {
+  it('reaches any portal address and offers offline events, which its schedule drains', () => {
+    expect(createWorld().app.deps().portalPolicy).toEqual(SERVICE_PORTAL_POLICY);
+  });
+
+  it('drains offline events only for a connection that chose them: no REST call otherwise', async () => {
+    const calls: string[] = [];
+    const world = createWorld({ fetch: ((url: string) => { calls.push(url); return Promise.resolve(Response.json({ result: {} })); }) as unknown as typeof fetch });
+    await world.connectPortal();
+    await offlineTick(world.app.deps());
+    expect(calls).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The Bitrix24 REST client: one function per method (tasks.ts, comments.ts, directory.ts, batch.ts), all through
+ * The Bitrix24 REST client: one function per method (tasks.ts, comments.ts, directory.ts, offline-events.ts, batch.ts), all through
  * one caller that authenticates, translates errors and validates replies.
  */
 import type { B24Port } from '../../ports/b24';
@@ -12,6 +12,7 @@ import { commentEndpoints } from './comments';
 import { directoryEndpoints } from './directory';
 import { driveEndpoints } from './drive';
 import { fileEndpoints } from './files';
+import { offlineEventEndpoints } from './offline-events';
 import { createB24Caller } from './request';
 import { taskScopeEndpoint } from './task-scope';
 import { taskEndpoints } from './tasks';
@@ -26,6 +27,7 @@ export const createB24Client = (auth: B24Auth, transport: HttpTransport, clock: 
     ...directoryEndpoints(caller),
     ...driveEndpoints(caller),
     ...fileEndpoints(caller, transport, () => clock.now()),
+    ...offlineEventEndpoints(caller),
     batch: (commands, options = {}) => runBatch(caller, commands, options.halt === true),
   };
 };

@@ -51,7 +51,9 @@ export const directoryEndpoints = (c: B24Caller): DirectoryEndpoints => ({
   },
 
   async getEventBindings() {
-    const schema = z.array(z.object({ event: z.string(), handler: z.string() }));
+    // event-get.md prints `offline` as 0 or 1.
+    const offline = z.union([z.number(), z.string(), z.boolean()]).optional().transform((v) => v === 1 || v === '1' || v === true);
+    const schema = z.array(z.object({ event: z.string(), handler: z.string().default(''), offline }));
     return (await c.call('event.get', {}, schema)).result;
   },
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PermanentError } from '../../core/errors';
+import type { B24ChangeHint } from '../../ports/b24';
 import { FormBodyError, parseFormBody } from './form-body';
 
 export interface B24EventAuth {
@@ -24,15 +25,7 @@ interface Base {
 }
 
 export type B24Event =
-  | (Base & { kind: 'task-added' | 'task-updated' | 'task-deleted'; taskId: string })
-  | (Base & {
-      kind: 'comment-added' | 'comment-updated' | 'comment-deleted';
-      taskId: string;
-      /** null for comments of the new task card, which arrive with ID 0 and a MESSAGE_ID. */
-      commentId: string | null;
-      /** The task-chat message id (new task card only). */
-      messageId?: string;
-    })
+  | (Base & B24ChangeHint)
   /** ONAPPUNINSTALL: the app was removed from the portal; `clean` is the person's "Clear application data" choice. */
   | (Base & { kind: 'app-uninstalled'; clean: boolean })
   | { kind: 'unknown'; event: string; auth?: B24EventAuth };
@@ -108,20 +101,35 @@ export const parseB24EventObject = (payload: unknown): B24Event => {
   }
   const envelope = parse(envelopeSchema, payload, event);
   const base: Base = { event, auth: envelope.auth, ...(envelope.ts === undefined ? {} : { ts: envelope.ts }) };
+  return { ...base, ...changeOf(event, envelope.data) };
+};
+
+/** The task or comment a task event's `data` names; a task event without readable ids is malformed. */
+function changeOf(event: Extract<keyof typeof TASK_KINDS | keyof typeof COMMENT_KINDS, string>, payloadData: unknown): B24ChangeHint {
   if (isKey(TASK_KINDS, event)) {
-    const data = parse(taskDataSchema, envelope.data, `${event} data`);
+    const data = parse(taskDataSchema, payloadData, `${event} data`);
     const taskId = taskIdOf(data.FIELDS_AFTER) ?? taskIdOf(data.FIELDS_BEFORE);
     if (taskId === undefined) throw malformed(`${event} carries no task ID`);
-    return { ...base, kind: TASK_KINDS[event], taskId };
+    return { kind: TASK_KINDS[event], taskId };
   }
-  const fields = parse(commentDataSchema, envelope.data, `${event} data`).FIELDS_AFTER;
+  const fields = parse(commentDataSchema, payloadData, `${event} data`).FIELDS_AFTER;
   return {
-    ...base,
     kind: COMMENT_KINDS[event],
     taskId: fields.TASK_ID,
     commentId: fields.ID === '0' ? null : fields.ID,
     ...(fields.MESSAGE_ID === undefined ? {} : { messageId: fields.MESSAGE_ID }),
   };
+}
+
+/**
+ * An offline queue record's EVENT_NAME and EVENT_DATA (event.offline.get): the same ids, read by the same rules as
+ * a delivery's `data`. There is no `auth` to verify: the record came back from the connected portal's own REST.
+ * Throws a PermanentError (validation) for anything but a readable task or comment event.
+ */
+export const parseB24ChangeData = (eventName: string, data: unknown): B24ChangeHint => {
+  const event = eventName.toUpperCase();
+  if (!isKey(TASK_KINDS, event) && !isKey(COMMENT_KINDS, event)) throw malformed(`${event || 'an unnamed event'} is not a task event`);
+  return changeOf(event, data);
 };
 
 /** Parses the raw web-trigger body (application/x-www-form-urlencoded, PHP-style keys). */

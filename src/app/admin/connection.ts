@@ -7,7 +7,7 @@ import { B24_CREDENTIALS_KEY, b24CredentialsSchema, type B24Credentials } from '
 import type { AppDeps } from '../deps';
 import { readHealth, type HealthNotice } from '../health/health';
 import { ProjectConfigStore } from '../store/project-config';
-import { ConnectionStore, memberIdKnown, UNKNOWN_MEMBER_ID, type Connection } from '../store/connection';
+import { ConnectionStore, eventModeOf, memberIdKnown, UNKNOWN_MEMBER_ID, type Connection, type EventMode } from '../store/connection';
 import { keys } from '../store/keys';
 import { AdminError } from './errors';
 import { maskSecret, maskWebhookUrl } from './mask';
@@ -21,6 +21,8 @@ export interface ConnectionView {
   connected: boolean;
   domain?: string;
   authMode?: 'webhook' | 'oauth';
+  /** Online (event.bind to the event URL) or offline (the portal queues, the service drains). */
+  eventMode?: EventMode;
   actingUserId?: string;
   connectedAt?: number;
   webhookUrl?: string;
@@ -48,9 +50,12 @@ const secretField = z.string().trim().max(2000).optional();
 /** The portal's member_id as Bitrix24 prints it (32 hex digits on cloud portals); empty keeps the stored one. */
 const memberIdField = z.union([z.literal(''), z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, "The portal's member_id is 8 to 64 letters, digits, '-' or '_'.")]).optional();
 
+/** How changes arrive (store/connection.ts, `events`); absent keeps the stored choice. */
+const eventsField = z.enum(['online', 'offline']).optional();
+
 export const saveConnectionInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('webhook'), portal: z.string().max(300), webhookUrl: secretField, applicationToken: secretField, memberId: memberIdField }),
-  z.object({ mode: z.literal('oauth'), portal: z.string().max(300), clientId: z.string().trim().max(200).optional(), clientSecret: secretField, applicationToken: secretField }),
+  z.object({ mode: z.literal('webhook'), portal: z.string().max(300), webhookUrl: secretField, applicationToken: secretField, memberId: memberIdField, events: eventsField }),
+  z.object({ mode: z.literal('oauth'), portal: z.string().max(300), clientId: z.string().trim().max(200).optional(), clientSecret: secretField, applicationToken: secretField, events: eventsField }),
 ]);
 export type SaveConnectionInput = z.infer<typeof saveConnectionInput>;
 
@@ -71,7 +76,7 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
   ]);
   const connected = connection !== null && credentials !== null && connection.uninstalledAt === undefined;
   const view: ConnectionView = { connected, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
-  if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
+  if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, eventMode: eventModeOf(connection), ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
   if (connection?.uninstalledAt !== undefined) view.uninstalledAt = connection.uninstalledAt;
   if (connection && memberIdKnown(connection)) view.memberId = connection.memberId;
   if (credentials?.mode === 'webhook') view.webhookUrl = maskWebhookUrl(credentials.webhookUrl);
@@ -82,8 +87,11 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
 }
 
 export async function saveConnection(deps: AppDeps, input: SaveConnectionInput): Promise<void> {
-  const portal = checkPortalAddress(input.portal);
+  const portal = checkPortalAddress(input.portal, deps.portalPolicy);
   if (!portal.ok) throw new AdminError(portal.message, portal.code, portal.params);
+  if (input.events === 'offline' && input.mode === 'oauth' && deps.portalPolicy?.offlineEvents !== true) {
+    throw new AdminError("Offline events need the self-hosted service, which reads the portal's queue on a schedule; this app receives events at its event URL only. Choose online events.", 'connection.offlineNotHere');
+  }
   const store = new ConnectionStore(deps.kv, deps.secrets);
   const previous = await store.get();
   const samePortal = previous?.domain === portal.domain;
@@ -93,6 +101,10 @@ export async function saveConnection(deps: AppDeps, input: SaveConnectionInput):
 }
 
 async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'webhook' }>, previous: Connection | null): Promise<void> {
+  // Offline events exist only in an application context (event-offline-get.md): an incoming webhook cannot read them.
+  if (input.events === 'offline') {
+    throw new AdminError('Offline events need the Bitrix24 local application (OAuth): an incoming webhook cannot read the offline queue. Choose OAuth, or online events.', 'connection.offlineNeedsApp');
+  }
   const stored = await readCredentials(deps);
   const webhookUrl = input.webhookUrl || (stored?.mode === 'webhook' && previous ? stored.webhookUrl : '');
   if (!webhookUrl) throw new AdminError('Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).', 'connection.webhookMissing');
@@ -116,5 +128,8 @@ async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<Sav
   if (previous?.authMode !== 'oauth') await deps.secrets.delete(B24_CREDENTIALS_KEY);
   // Saving the client again is no reinstall: an uninstalled app stays so until the next approval.
   const uninstalled = previous?.uninstalledAt === undefined ? {} : { uninstalledAt: previous.uninstalledAt };
-  await new ConnectionStore(deps.kv, deps.secrets).save({ domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled });
+  const events = input.events ?? previous?.events;
+  await new ConnectionStore(deps.kv, deps.secrets).save({
+    domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled, ...(events ? { events } : {}),
+  });
 }

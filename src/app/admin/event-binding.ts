@@ -1,10 +1,13 @@
 /**
  * OAuth mode: the app registers its web trigger with event.bind for the six task events and for ONAPPUNINSTALL,
  * which tells it that the portal removed the app (sync stops, nothing is deleted). (An incoming webhook cannot
- * bind events; the admin creates an outgoing webhook pointing at the same URL instead.)
+ * bind events; the admin creates an outgoing webhook pointing at the same URL instead.) With offline events the
+ * six task events are bound with event_type=offline and no URL, and the service drains the portal's queue
+ * (app/offline-drain.ts); ONAPPUNINSTALL is left out, since a portal that cannot reach the service cannot deliver
+ * it either (after an uninstall the drain's calls fail, and the Connection tab's health says so).
  */
 import type { AppDeps } from '../deps';
-import { ConnectionStore } from '../store/connection';
+import { ConnectionStore, eventModeOf, type EventMode } from '../store/connection';
 import { AdminError, b24Failure, describeB24Failure } from './errors';
 
 export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
@@ -15,10 +18,12 @@ export interface EventBindingResult {
   events: { event: string; bound: boolean; problem?: string }[];
 }
 
-export async function listBoundEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
+export async function listBoundEvents(deps: AppDeps, handlerUrl: string, mode: EventMode = 'online'): Promise<EventBindingResult> {
   const bindings = await deps.b24.getEventBindings();
-  const bound = new Set(bindings.filter((b) => b.handler === handlerUrl).map((b) => b.event.toUpperCase()));
-  return { events: BOUND_EVENTS.map((event) => ({ event, bound: bound.has(event) })) };
+  const ours = bindings.filter((b) => (mode === 'offline' ? b.offline : !b.offline && b.handler === handlerUrl));
+  const bound = new Set(ours.map((b) => b.event.toUpperCase()));
+  const wanted: readonly string[] = mode === 'offline' ? TASK_EVENTS : BOUND_EVENTS;
+  return { events: wanted.map((event) => ({ event, bound: bound.has(event) })) };
 }
 
 export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
@@ -26,9 +31,10 @@ export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise
   if (connection?.authMode !== 'oauth') {
     throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.', 'events.webhookOnly');
   }
+  const mode = eventModeOf(connection);
   let current: EventBindingResult;
   try {
-    current = await listBoundEvents(deps, handlerUrl);
+    current = await listBoundEvents(deps, handlerUrl, mode);
   } catch (error) {
     throw AdminError.of(b24Failure(error));
   }
@@ -39,7 +45,8 @@ export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise
       continue;
     }
     try {
-      await deps.b24.bindEvent(row.event, handlerUrl);
+      if (mode === 'offline') await deps.b24.bindOfflineEvent(row.event);
+      else await deps.b24.bindEvent(row.event, handlerUrl);
       events.push({ event: row.event, bound: true });
     } catch (error) {
       events.push({ event: row.event, bound: false, problem: describeB24Failure(error) });

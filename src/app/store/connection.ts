@@ -26,7 +26,16 @@ export interface Connection {
    * deleted, and the Connection tab asks for a reinstall. Cleared by the next approval or webhook set-up.
    */
   uninstalledAt?: number;
+  /**
+   * How changes reach the app: `online` (default) event.bind posts each one to the event URL; `offline` the
+   * portal queues them and the service drains the queue on a schedule (app/offline-drain.ts), for portals that
+   * cannot call the service. Offline needs the local application (OAuth) and an administrator.
+   */
+  events?: EventMode;
 }
+
+export type EventMode = 'online' | 'offline';
+export const eventModeOf = (connection: Connection | null): EventMode => connection?.events ?? 'online';
 
 export const memberIdKnown = (connection: Connection): boolean => connection.memberId !== UNKNOWN_MEMBER_ID;
 
@@ -37,6 +46,7 @@ const connectionSchema = z.object({
   actingUserId: z.string().optional(),
   connectedAt: z.number(),
   uninstalledAt: z.number().optional(),
+  events: z.enum(['online', 'offline']).optional(),
 });
 
 export class ConnectionStore {

@@ -112,6 +112,8 @@ export const NOTE_PARAMS = {
   /** A person's link or unlink in the issue panel. */
   'pair.linkedByPerson': ['task', 'issue'],
   'pair.unlinkedByPerson': ['task', 'issue'],
+  /** A record of Bitrix24's offline queue that is no readable task change (`problem`: why); marked failed there. */
+  'offlineEvent.refused': ['id', 'event', 'problem'],
   /** Removing a marker on `side` after an unlink failed (`detail`: the service's answer); the unlink holds all the same. */
   'pair.markerLeft': ['side', 'detail'],
 } as const satisfies Record<string, readonly string[]>;

@@ -45,6 +45,8 @@ export const keys = {
   /** Set (for a day) when reconciliation last journalled that a project's workgroup is not listed for it. */
   notListedNotice: (projectKey: string) => `not-listed:${safe(projectKey)}`,
   lastB24Event: () => 'b24-last-event',
+  /** The offline-event drain's process_id while it holds reserved records (app/offline-drain.ts). */
+  offlineProcess: () => 'b24-offline-process',
   /** The five-minute watch: the newest Bitrix24 change it has seen and when it last looked. */
   b24Watch: () => 'b24-watch',
   /** The last failed OAuth token refresh, cleared by the next one that works (health on the Connection tab). */

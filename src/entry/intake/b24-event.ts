@@ -9,6 +9,7 @@ import { decodeDeliveryBody, FormBodyError } from '../../adapters/b24/form-body'
 import type { Logger } from '../../ports/log';
 import type { JobQueue } from '../../ports/queue';
 import type { SyncJob } from '../../app/jobs';
+import { jobForChange } from '../../app/b24-change';
 import { memberIdKnown, type Connection, type ConnectionStore } from '../../app/store/connection';
 import { pushOnce, type PendingJobs } from '../../app/pending-jobs';
 import type { ReplayScreen } from '../../app/replays';
@@ -39,27 +40,6 @@ export interface B24IntakeDeps {
   pending?: PendingJobs;
   /** Copies of an event a finished job has already seen are answered without a push (app/replays.ts). */
   replays?: ReplayScreen;
-}
-
-function jobFor(event: Exclude<B24Event, { kind: 'unknown' | 'app-uninstalled' }>): SyncJob {
-  switch (event.kind) {
-    case 'task-added':
-      return { kind: 'task-changed', taskId: event.taskId, added: true };
-    case 'task-updated':
-      return { kind: 'task-changed', taskId: event.taskId };
-    case 'task-deleted':
-      return { kind: 'task-deleted', taskId: event.taskId };
-    case 'comment-added':
-    case 'comment-updated':
-    case 'comment-deleted':
-      return {
-        kind: 'b24-comment',
-        taskId: event.taskId,
-        action: event.kind === 'comment-added' ? 'added' : event.kind === 'comment-updated' ? 'updated' : 'deleted',
-        ...(event.commentId ? { commentId: event.commentId } : {}),
-        ...(event.messageId ? { messageId: event.messageId } : {}),
-      };
-  }
 }
 
 function shapeProblem(delivery: IncomingDelivery): IntakeResult | null {
@@ -97,7 +77,7 @@ export async function receiveB24Event(delivery: IncomingDelivery, deps: B24Intak
   if (event.kind === 'app-uninstalled') return uninstalled(event, connection, deps);
   await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
-  const job = jobFor(event);
+  const job = jobForChange(event);
   if (await deps.replays?.seenBefore(job, event.ts)) return { status: 200, message: 'already synced' };
   if (await deps.ownWrite?.(job)) return { status: 200, message: "the app's own write" };
   return (await pushOnce(job, deps.queue, deps.pending)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };

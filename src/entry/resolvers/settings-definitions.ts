@@ -28,7 +28,7 @@ const connection: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> =
       const url = await host.eventUrl();
       const view = await readConnectionView(deps, url);
       if (view.authMode !== 'oauth' || !view.connected) return view;
-      const events = await listBoundEvents(deps, url).catch(() => null);
+      const events = await listBoundEvents(deps, url, view.eventMode).catch(() => null);
       return events ? { ...view, events: events.events } : view;
     },
   }),

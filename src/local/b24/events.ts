@@ -62,9 +62,19 @@ export class EventBus {
     private readonly oauth: OAuthServer,
   ) {}
 
+  /**
+   * The `auth_connector` the current write call passed: offline bindings with the same source key do not record
+   * that call's changes (offline-events.md, "How to Avoid Cycles"). Set by the router around each call.
+   */
+  writerConnector = '';
+
   /** `actorId` is the user who made the change: an app handler receives that user's fresh tokens. */
   emit(e: TaskEvent, actorId: number): void {
-    for (const handler of this.state.handlers.filter((h) => h.event === e.event)) {
+    for (const binding of this.state.handlers.filter((h) => h.event === e.event && h.offline)) {
+      if (binding.authConnector !== '' && binding.authConnector === this.writerConnector) continue;
+      this.state.offline.record(e.event, eventData(e), binding.authConnector, this.clock.now());
+    }
+    for (const handler of this.state.handlers.filter((h) => h.event === e.event && !h.offline)) {
       const body = httpBuildQuery(this.envelope(handler, e, actorId));
       this.outbox(
         new Request(handler.handler, {
@@ -82,7 +92,7 @@ export class EventBus {
    */
   emitUninstall(clean: boolean): void {
     const domain = this.state.seed.domain;
-    for (const handler of this.state.handlers.filter((h) => h.event === 'ONAPPUNINSTALL')) {
+    for (const handler of this.state.handlers.filter((h) => h.event === 'ONAPPUNINSTALL' && !h.offline)) {
       const body = httpBuildQuery({
         event: 'ONAPPUNINSTALL',
         event_handler_id: handler.id,

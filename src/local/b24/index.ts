@@ -85,6 +85,8 @@ export class Bitrix24Emulator implements HttpService {
       authType: 0,
       kind: 'webhook',
       applicationToken: options?.applicationToken ?? this.options.seed.applicationToken,
+      offline: false,
+      authConnector: '',
     });
   }
 
@@ -103,6 +105,14 @@ export class Bitrix24Emulator implements HttpService {
   /** The redirect of PORTAL/oauth/authorize/ for the seeded oauthClient, as `userId` approving it (valid 30 s). */
   issueAuthorizationCode(userId: string): string {
     return this.oauth.issueAuthorizationCode(userId);
+  }
+
+  /**
+   * Leaves a record in the offline queue as the portal's own event code would, whatever its name and data: stands
+   * for a record this app cannot read (another portal version's shape, or one tampered with on the way).
+   */
+  queueOfflineRecord(eventName: string, eventData: Record<string, unknown>, authConnector = ''): void {
+    this.state.offline.record(eventName, eventData, authConnector, this.options.clock.now());
   }
 
   /** Limits what a person's incoming webhook may call (default: every scope). */
@@ -134,7 +144,7 @@ export class Bitrix24Emulator implements HttpService {
   }
 
   /** Read-only view for the sandbox page and tests (do not mutate). */
-  snapshot(): Pick<B24State, 'tasks' | 'comments' | 'chats' | 'files' | 'handlers'> {
+  snapshot(): Pick<B24State, 'tasks' | 'comments' | 'chats' | 'files' | 'handlers' | 'offline'> {
     return this.state;
   }
 

@@ -16,6 +16,7 @@ import { commentMethods } from './methods/comments';
 import { diskMethods } from './methods/disk';
 import { diskStorageMethods } from './methods/disk-storage';
 import { eventMethods } from './methods/events';
+import { offlineEventMethods } from './methods/events-offline';
 import { taskActionMethods } from './methods/task-actions';
 import { taskMethods } from './methods/tasks';
 import { userMethods } from './methods/users';
@@ -28,7 +29,7 @@ import type { ServiceFaults } from '../contracts';
 const TABLE: MethodTable = Object.fromEntries(
   Object.entries({
     ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...chatEditMethods, ...diskMethods, ...diskStorageMethods,
-    ...userMethods, ...eventMethods, ...batchMethods, ...appMethods,
+    ...userMethods, ...eventMethods, ...offlineEventMethods, ...batchMethods, ...appMethods,
   }).map(([name, spec]) => [name.toLowerCase(), spec]),
 );
 
@@ -73,9 +74,14 @@ export class Router {
 
   invoke(actor: Principal, method: string, params: Params): MethodResult {
     const spec = this.check(actor, method, TABLE[method]);
+    const events = this.deps.events;
+    const outer = events.writerConnector;
+    // Only the call's own auth_connector counts: the docs do not say a batch's key covers its commands.
+    events.writerConnector = asText(params['auth_connector']) ?? '';
     try {
       return spec.run(this.context(actor), params);
     } finally {
+      events.writerConnector = outer;
       // Every executed command spends its method's time, failed or not; the outer batch call spends none: its
       // commands are accounted one by one (limits.md).
       if (method !== 'batch') this.deps.operating.record(method, this.deps.cost(method));

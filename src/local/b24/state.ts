@@ -3,6 +3,7 @@
  * it; nothing here knows about HTTP, so admin helpers and the sandbox can read it directly.
  */
 import type { B24Seed, B24SeedUser } from '../contracts';
+import { OfflineQueue } from './offline-queue';
 
 /** Legacy card: comments are forum posts (task.commentitem.*). Chat card (tasks ≥ 25.700): comments live in im. */
 export type CardKind = 'legacy' | 'chat';
@@ -89,6 +90,10 @@ export interface HandlerRecord {
   /** An app's event.bind vs an admin's outgoing webhook (no tokens in `auth`). */
   kind: 'app' | 'webhook';
   applicationToken: string;
+  /** event_type=offline: no handler URL; changes go to the portal's offline queue instead of a POST. */
+  offline: boolean;
+  /** auth_connector of an offline binding ('' when none): the queue is divided by it. */
+  authConnector: string;
 }
 
 export interface UserFieldDef {
@@ -122,6 +127,7 @@ export class B24State {
   readonly storages = new Map<number, StorageRecord>();
   readonly folders = new Map<number, FolderRecord>();
   readonly handlers: HandlerRecord[] = [];
+  readonly offline = new OfflineQueue();
   readonly userFields = new Map<string, UserFieldDef>();
   readonly webhookScopes = new Map<string, string[]>();
   defaultCard: CardKind = 'legacy';

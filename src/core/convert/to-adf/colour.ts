@@ -20,6 +20,8 @@ function hexToRgb(hex: string): Rgb {
   return [0, 2, 4].map((i) => parseInt(hex.slice(1 + i, 3 + i), 16)) as Rgb;
 }
 
+const PALETTE_RGB: readonly (readonly [string, Rgb])[] = PALETTE.map((hex) => [hex, hexToRgb(hex)]);
+
 /** `#rrggbb` for a CSS colour we understand, undefined otherwise. */
 export function parseColour(input: string): string | undefined {
   const value = input.trim().toLowerCase().replace(/^["']|["']$/g, '');
@@ -41,8 +43,7 @@ export function snapToPalette(hex: string): string {
   const [r, g, b] = hexToRgb(hex);
   let best: string = PALETTE[0];
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of PALETTE) {
-    const [cr, cg, cb] = hexToRgb(candidate);
+  for (const [candidate, [cr, cg, cb]] of PALETTE_RGB) {
     const distance = (r - cr) ** 2 + (g - cg) ** 2 + (b - cb) ** 2;
     if (distance < bestDistance) {
       best = candidate;

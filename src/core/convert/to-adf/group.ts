@@ -53,6 +53,9 @@ function splitAtBlankLines(nodes: readonly AdfNode[]): AdfNode[][] {
   return paragraphs;
 }
 
+/** A space or a tab: what the edges of a run lose. */
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
 /** Drops edge whitespace and edge breaks; whitespace next to a break goes too when HTML collapses it. */
 export function trimInline(nodes: readonly AdfNode[], collapse: boolean): AdfNode[] {
   const out = mergeText(nodes, collapse);
@@ -62,8 +65,8 @@ export function trimInline(nodes: readonly AdfNode[], collapse: boolean): AdfNod
     const atStart = i === 0 || (collapse && out[i - 1]?.type === 'hardBreak');
     const atEnd = i === out.length - 1 || (collapse && out[i + 1]?.type === 'hardBreak');
     let text = node.text ?? '';
-    if (atStart) text = text.replace(/^[ \t]+/, '');
-    if (atEnd) text = text.replace(/[ \t]+$/, '');
+    if (atStart && isBlank(text.charCodeAt(0))) text = text.replace(/^[ \t]+/, '');
+    if (atEnd && isBlank(text.charCodeAt(text.length - 1))) text = text.replace(/[ \t]+$/, '');
     node.text = text;
   }
   const kept = out.filter((n) => n.type !== 'text' || (n.text ?? '') !== '');
@@ -83,18 +86,17 @@ export function paragraphsOf(inline: readonly AdfNode[], collapse: boolean): Adf
 export function toBlocks(mixed: readonly AdfNode[], collapse: boolean): AdfNode[] {
   const out: AdfNode[] = [];
   let run: AdfNode[] = [];
-  const flush = (): void => {
-    out.push(...paragraphsOf(run, collapse));
-    run = [];
-  };
   for (const node of mixed) {
     if (isInline(node)) {
       run.push(node);
-    } else {
-      flush();
-      out.push(node);
+      continue;
     }
+    if (run.length > 0) {
+      for (const paragraph of paragraphsOf(run, collapse)) out.push(paragraph);
+      run = [];
+    }
+    out.push(node);
   }
-  flush();
+  if (run.length > 0) for (const paragraph of paragraphsOf(run, collapse)) out.push(paragraph);
   return out;
 }

@@ -3,6 +3,7 @@
  * the limit we keep whole top-level blocks and end with a visible note, so the sync never fails on size.
  */
 import type { AdfDoc, AdfNode } from '../../adf';
+import { jsonLength } from './json-length';
 
 export const JIRA_MAX_DOC_CHARS = 32767;
 
@@ -10,7 +11,7 @@ const NOTE_TEXT = '⚠ Truncated: the original text is longer than Jira allows (
 
 const note = (): AdfNode => ({ type: 'paragraph', content: [{ type: 'text', text: NOTE_TEXT, marks: [{ type: 'em' }] }] });
 
-const size = (value: unknown): number => JSON.stringify(value).length;
+const size = jsonLength;
 
 /**
  * The notice exactly as `truncateDoc` writes it. The sync tells a shortened copy by it (and where the copy ends),

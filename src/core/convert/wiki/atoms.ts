@@ -45,7 +45,7 @@ const MAX_ATOM = 2048;
 
 /** The first unescaped `|` in [from, to), or -1. */
 function pipeIn(line: ScannedLine, from: number, to: number): number {
-  const at = line.nextPipe[from] ?? -1;
+  const at = line.nextPipe(from);
   return at !== -1 && at < to ? at : -1;
 }
 
@@ -79,12 +79,12 @@ function image(line: ScannedLine, open: number, close: number, env: InlineEnv): 
 export function atomAt(line: ScannedLine, at: number, end: number, env: InlineEnv, read: ReadRange): Atom | undefined {
   const { text } = line;
   if (text[at] === '[') {
-    const close = line.nextClose[at + 1] ?? -1;
+    const close = line.nextClose(at + 1);
     if (close === -1 || close >= end || close - at > MAX_ATOM) return undefined;
     const nodes = link(line, at, close, env, read);
     return nodes ? { nodes, next: close + 1 } : undefined;
   }
-  const close = line.nextBang[at + 1] ?? -1;
+  const close = line.nextBang(at + 1);
   if (close === -1 || close >= end || close - at > MAX_ATOM || close === at + 1 || isSpace(text[at + 1]) || isSpace(text[close - 1])) return undefined;
   const nodes = image(line, at, close, env);
   return nodes ? { nodes, next: close + 1 } : undefined;

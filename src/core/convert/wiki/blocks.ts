@@ -26,6 +26,7 @@ interface Context {
 const HEADING = /^h([1-6])\.\s*(.*)$/;
 const QUOTE_LINE = /^bq\.\s(.*)$/;
 const LIST_LINE = /^([*#]+|-)\s+(.*)$/;
+const RULE = /^-{4,}$/;
 
 class BlockReader {
   private readonly root = hElement('root');
@@ -49,7 +50,11 @@ class BlockReader {
   private flushParagraph(): void {
     const { paragraph } = this.ctx;
     if (paragraph.length === 0) return;
-    const children = paragraph.flatMap((line, i) => (i === 0 ? this.inline(line) : [hElement('br'), ...this.inline(line)]));
+    const children: ElementContent[] = [];
+    for (let i = 0; i < paragraph.length; i++) {
+      if (i > 0) children.push(hElement('br'));
+      for (const node of this.inline(paragraph[i] as string)) children.push(node);
+    }
     this.ctx.el.children.push(hElement('p', {}, children));
     this.ctx.paragraph = [];
   }
@@ -116,20 +121,21 @@ class BlockReader {
   }
 
   line(line: string): void {
-    const trimmed = line.trim();
     const start = line.trimStart();
-    if (trimmed === '') return this.flushAll();
+    if (start === '') return this.flushAll();
     if (this.ctx.table?.open && !start.startsWith('|')) return this.tableLine(line, true);
-    const heading = HEADING.exec(start);
-    const quote = QUOTE_LINE.exec(start);
-    if (heading || quote || /^-{4,}$/.test(trimmed)) {
+    // The first character rules out most block forms before any pattern runs.
+    const first = start[0];
+    const heading = first === 'h' ? HEADING.exec(start) : null;
+    const quote = first === 'b' ? QUOTE_LINE.exec(start) : null;
+    if (heading || quote || (first === '-' && RULE.test(start.trimEnd()))) {
       this.flushAll();
       if (heading) this.ctx.el.children.push(hElement(`h${heading[1]}`, {}, this.inline(heading[2] ?? '')));
       else if (quote) this.ctx.el.children.push(hElement('blockquote', {}, [hElement('p', {}, this.inline(quote[1] ?? ''))]));
       else this.ctx.el.children.push(hElement('hr'));
       return;
     }
-    const item = LIST_LINE.exec(start);
+    const item = first === '*' || first === '#' || first === '-' ? LIST_LINE.exec(start) : null;
     if (item && (item[1] ?? '').length <= MAX_LIST_LEVELS) return this.listItem(item[1] ?? '*', item[2] ?? '');
     if (start.startsWith('|')) return this.tableLine(line, false);
     const openItem = this.ctx.lists.at(-1)?.item;
@@ -186,11 +192,11 @@ class BlockReader {
       return;
     }
     const lines = value.split('\n');
-    lines.forEach((line, i) => {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
       const edge = (i === 0 && afterMacro) || (i === lines.length - 1 && beforeMacro);
-      if (edge && line.trim() === '') return;
-      this.line(line);
-    });
+      if (!(edge && line.trim() === '')) this.line(line);
+    }
   }
 
   finish(): Root {
@@ -212,7 +218,7 @@ function appendChild(parent: Element, child: Element): Element {
 
 export function wikiToHast(input: string, env: InlineEnv): Root {
   const reader = new BlockReader(env);
-  const pieces = splitMacros(input.replace(/\r\n?/g, '\n'));
+  const pieces = splitMacros(input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input);
   pieces.forEach((piece, i) => {
     if (piece.type === 'macro') reader.macro(piece);
     else reader.text(piece.value, pieces[i - 1]?.type === 'macro', pieces[i + 1]?.type === 'macro');

@@ -51,11 +51,14 @@ const BY_SHORT_NAME = new Map<string, string>();
 for (const [spelling, emoji] of SPELLINGS) if (!BY_SHORT_NAME.has(emoji.shortName)) BY_SHORT_NAME.set(emoji.shortName, spelling);
 
 const LONGEST = Math.max(...SPELLINGS.map(([s]) => s.length));
+/** Last characters of the spellings: a length whose last character is none of them needs no lookup. */
+const LAST = new Set(SPELLINGS.map(([s]) => s.charAt(s.length - 1)));
 const WORD = /[\p{L}\p{N}]/u;
 
 /** The emoticon starting at `at` (not followed by a letter or digit, as Jira reads them), or undefined. */
 export function emoticonAt(text: string, at: number, end: number): { spelling: string; emoji: WikiEmoji } | undefined {
   for (let length = Math.min(LONGEST, end - at); length >= 2; length--) {
+    if (!LAST.has(text.charAt(at + length - 1))) continue;
     const spelling = text.slice(at, at + length);
     const emoji = BY_SPELLING.get(spelling);
     if (emoji && !WORD.test(text.charAt(at + length))) return { spelling, emoji };

@@ -95,9 +95,9 @@ class InlineReader {
 
   /** Handles what starts at `i`; returns where reading continues. */
   private special(i: number, end: number): number {
-    const { text, escaped } = this.line;
+    const { text } = this.line;
     const c = text[i] as string;
-    if (escaped[i] === 1) return this.literal(i);
+    if (this.line.escaped(i)) return this.literal(i);
     if (c === '\\') {
       if (text[i + 1] === '\\' && i + 1 < end) {
         this.push(hElement('br'));
@@ -142,9 +142,9 @@ class InlineReader {
   }
 
   private brace(i: number, end: number): number {
-    const { text, nextBraces } = this.line;
+    const { text } = this.line;
     if (text[i + 1] === '{') {
-      const close = nextBraces[i + 2] ?? -1;
+      const close = this.line.nextBraces(i + 2);
       if (close > i + 2 && close + 2 <= end) {
         this.push(hElement('code', {}, [hText(unescapeText(text.slice(i + 2, close)))]));
         return close + 2;

@@ -1,7 +1,8 @@
 /**
- * Character classes of the wiki notation and one linear pre-pass per line: which characters a backslash escapes
- * and, for every position, where the next unescaped `]`, `!` and `}}` are. The inline reader asks these tables
- * instead of searching, so `[[[[…` or `!!!!…` cannot make it quadratic.
+ * Character classes of the wiki notation and the tables the inline reader asks instead of searching: which
+ * characters a backslash escapes and, for every position, where the next unescaped `]`, `!`, `|` and `}}` are, so
+ * `[[[[…` or `!!!!…` cannot make it quadratic. A short line is searched instead (a search costs at most its
+ * length, so the line stays linear); a long one builds each table on first use, in one pass.
  */
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
@@ -13,55 +14,92 @@ export const isSpace = (c: string | undefined): boolean => c !== undefined && c 
 export const isEscapable = (c: string | undefined): boolean =>
   c !== undefined && c !== '' && c !== '\\' && !WORD.test(c) && !SPACE.test(c);
 
-export interface ScannedLine {
-  readonly text: string;
-  /** `escaped[i]` = 1 when a backslash before `i` makes it literal. */
-  readonly escaped: Uint8Array;
-  /** Next unescaped `]` at or after i (or -1). */
-  readonly nextClose: Int32Array;
-  /** Next unescaped `!` at or after i (or -1). */
-  readonly nextBang: Int32Array;
-  /** Next unescaped `}}` starting at or after i (or -1). */
-  readonly nextBraces: Int32Array;
-  /** Next unescaped `|` at or after i (or -1). */
-  readonly nextPipe: Int32Array;
-}
-
-const CLOSE = 93; // ]
-const BANG = 33; // !
-const BRACE = 125; // }
-const PIPE = 124; // |
-
-export function scanLine(text: string): ScannedLine {
+/** `escaped[i]` = 1 when a backslash before `i` makes it literal; undefined when the line has no escape. */
+function escapesOf(text: string): Uint8Array | undefined {
   const n = text.length;
+  let i = text.indexOf('\\');
+  if (i === -1 || i >= n - 1) return undefined;
   const escaped = new Uint8Array(n + 1);
-  for (let i = text.indexOf('\\'); i !== -1 && i < n - 1; i = text.indexOf('\\', i)) {
+  for (; i !== -1 && i < n - 1; i = text.indexOf('\\', i)) {
     if (isEscapable(text[i + 1])) escaped[i + 1] = 1;
     i += 2;
   }
-  const nextClose = new Int32Array(n + 1);
-  const nextBang = new Int32Array(n + 1);
-  const nextBraces = new Int32Array(n + 1);
-  const nextPipe = new Int32Array(n + 1);
-  let close = -1;
-  let bang = -1;
-  let braces = -1;
-  let pipe = -1;
-  nextClose[n] = nextBang[n] = nextBraces[n] = nextPipe[n] = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    if (escaped[i] === 0) {
-      const c = text.charCodeAt(i);
-      if (c === CLOSE) close = i;
-      else if (c === BANG) bang = i;
-      else if (c === PIPE) pipe = i;
-      else if (c === BRACE && text.charCodeAt(i + 1) === BRACE) braces = i;
-    }
-    nextClose[i] = close;
-    nextBang[i] = bang;
-    nextBraces[i] = braces;
-    nextPipe[i] = pipe;
+  return escaped;
+}
+
+/** Lines up to this long are searched per question: cheaper than building a table, and still linear. */
+const SEARCHED = 256;
+
+export class ScannedLine {
+  private readonly escapes: Uint8Array | undefined;
+  /** Built on first use, by the character sought; only long lines have any. */
+  private tables: Map<string, Int32Array> | undefined;
+
+  constructor(readonly text: string) {
+    this.escapes = escapesOf(text);
   }
-  return { text, escaped, nextClose, nextBang, nextBraces, nextPipe };
+
+  /** True when a backslash before `i` makes it literal. */
+  escaped(i: number): boolean {
+    return this.escapes !== undefined && this.escapes[i] === 1;
+  }
+
+  /** Next unescaped `]` at or after i (or -1). */
+  nextClose(i: number): number {
+    return this.next(']', false, i);
+  }
+
+  /** Next unescaped `!` at or after i (or -1). */
+  nextBang(i: number): number {
+    return this.next('!', false, i);
+  }
+
+  /** Next unescaped `}}` starting at or after i (or -1). */
+  nextBraces(i: number): number {
+    return this.next('}', true, i);
+  }
+
+  /** Next unescaped `|` at or after i (or -1). */
+  nextPipe(i: number): number {
+    return this.next('|', false, i);
+  }
+
+  private next(char: string, doubled: boolean, i: number): number {
+    if (this.text.length <= SEARCHED) return this.search(char, doubled, i);
+    this.tables ??= new Map();
+    let table = this.tables.get(char);
+    if (!table) {
+      table = this.table(char, doubled);
+      this.tables.set(char, table);
+    }
+    return table[i] ?? -1;
+  }
+
+  /** The next unescaped `char` (doubled, when `doubled`) at or after `from`, or -1. */
+  private search(char: string, doubled: boolean, from: number): number {
+    const { text } = this;
+    for (let at = text.indexOf(char, from); at !== -1; at = text.indexOf(char, at + 1)) {
+      if (!this.escaped(at) && (!doubled || text[at + 1] === char)) return at;
+    }
+    return -1;
+  }
+
+  /** For every position, the next unescaped `char` (doubled, when `doubled`) at or after it. */
+  private table(char: string, doubled: boolean): Int32Array {
+    const { text } = this;
+    const next = new Int32Array(text.length + 1);
+    let from = 0;
+    for (let at = this.search(char, doubled, 0); at !== -1; at = this.search(char, doubled, at + 1)) {
+      next.fill(at, from, at + 1);
+      from = at + 1;
+    }
+    next.fill(-1, from);
+    return next;
+  }
+}
+
+export function scanLine(text: string): ScannedLine {
+  return new ScannedLine(text);
 }
 
 const PLAIN_ESCAPE = /\\(.)|&#(\d{1,7});/gsu;

@@ -23,11 +23,11 @@ function skipOver(line: ScannedLine, i: number): number {
   const { text } = line;
   if (text[i] === '\\') return i + 2;
   if (text[i] === '[') {
-    const close = line.nextClose[i + 1] ?? -1;
+    const close = line.nextClose(i + 1);
     return close === -1 ? i + 1 : close + 1;
   }
   if (text[i] === '{' && text[i + 1] === '{') {
-    const close = line.nextBraces[i + 2] ?? -1;
+    const close = line.nextBraces(i + 2);
     return close === -1 ? i + 1 : close + 2;
   }
   return i + 1;
