@@ -8,7 +8,7 @@ import { createB24Auth } from '../adapters/b24/auth';
 import { createB24Client } from '../adapters/b24/client';
 import { forgeFetchTransport } from '../adapters/forge/fetch-transport';
 import { createKeyValueStore, createSecretStore } from '../adapters/forge/kvs-store';
-import { createConsoleLogger } from '../adapters/forge/logger';
+import { createConsoleLogger } from '../adapters/log/json-logger';
 import { createForgeJobQueue } from '../adapters/forge/queue';
 import { createJiraClient } from '../adapters/jira/client';
 import type { AppDeps } from '../app/deps';

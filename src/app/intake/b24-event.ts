@@ -15,7 +15,7 @@ import { storesOf } from '../store/stores';
 import { jobForChange } from './b24-change';
 
 /** Bitrix24 event bodies are a few hundred bytes; anything near this is not from Bitrix24. */
-const MAX_EVENT_BODY_BYTES = 16 * 1024;
+export const MAX_EVENT_BODY_BYTES = 16 * 1024;
 
 export interface IncomingDelivery {
   method: string;

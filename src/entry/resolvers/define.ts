@@ -1,71 +1,25 @@
 /**
- * One shape for every resolver: read the module context, check the caller's permission on the server, validate
- * the payload, run the use case with the app's dependencies, and turn every failure into `{ error: sentence }`.
+ * The resolver calls on Forge: each call of ./settings-calls.ts and ./issue-calls.ts runs with Forge's host
+ * (rights asked of Jira as the calling person, the web trigger's URL, Forge's fetch).
  */
-import type { Request } from '@forge/resolver';
-import { z } from 'zod';
-import { AdminError } from '../../app/admin/admin-errors';
-import type { AppDeps } from '../../app/deps';
-import { isSyncError } from '../../core/errors';
+import { webTrigger } from '@forge/api';
+import Resolver from '@forge/resolver';
+import { forgeFetchTransport } from '../../adapters/forge/fetch-transport';
 import { composeApp } from '../composition';
-import { firstMissing, ISSUE_REFUSAL, issueInProject, REFUSALS, type Permission } from './guard';
+import { forgeRights } from './guard';
+import type { ResolverCall, ResolverHost } from './run';
 
-export interface ResolverScope {
-  accountId: string;
-  projectKey: string;
-  issue?: { id: string; key: string };
-}
+const EVENTS_TRIGGER = 'b24-events';
 
-export interface ResolverSpec<S extends z.ZodType> {
-  /** Every listed permission is required; the refusal names the first one missing. */
-  permission: Permission | readonly Permission[];
-  /** 'site' checks the permission globally; 'project' and 'issue' within the module's project. */
-  scope: 'site' | 'project' | 'issue';
-  input: S;
-  run: (args: { deps: AppDeps; input: z.infer<S>; scope: ResolverScope }) => Promise<unknown>;
-}
+const forgeHost: ResolverHost = {
+  rights: forgeRights,
+  compose: () => composeApp({ resolver: true }),
+  eventUrl: () => webTrigger.getUrl(EVENTS_TRIGGER),
+  transport: forgeFetchTransport,
+};
 
-export type ErrorReply = { error: string; code?: string; params?: Record<string, string>; problems?: { path: string; message: string; code?: string; params?: Record<string, string> }[] };
-
-/** Each part of the context is read on its own: a malformed project key must not read as "not logged in". */
-const accountSchema = z.object({ accountId: z.string().min(1) });
-const projectSchema = z.object({ extension: z.object({ project: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/) }) }) });
-const issueSchema = z.object({ extension: z.object({ issue: z.object({ id: z.coerce.string().regex(/^\d{1,18}$/), key: z.string().min(1).max(100) }) }) });
-
-export function resolverFunction<S extends z.ZodType>(spec: ResolverSpec<S>): (request: Request) => Promise<unknown> {
-  return async (request) => {
-    const accountId = accountSchema.safeParse(request.context).data?.accountId;
-    const projectKey = projectSchema.safeParse(request.context).data?.extension.project.key;
-    const issue = issueSchema.safeParse(request.context).data?.extension.issue;
-    if (!accountId) return { error: 'You need to be logged in to Jira.', code: 'context.login' };
-    if (spec.scope !== 'site' && !projectKey) return { error: 'Open this page from a Jira project.', code: 'context.project' };
-    if (spec.scope === 'issue' && !issue) return { error: 'Open this panel from a Jira issue.', code: 'context.issue' };
-    const missing = await firstMissing(typeof spec.permission === 'string' ? [spec.permission] : spec.permission, spec.scope === 'site' ? undefined : projectKey);
-    // `code` lets the page word the refusal in the reader's language; `error` stays the English sentence.
-    if (missing) return { error: REFUSALS[missing], code: `refused.${missing}` };
-    // The issue is re-read as the caller: it must exist, be visible to them and belong to the project checked above.
-    if (issue && spec.scope === 'issue' && !(await issueInProject(issue, projectKey ?? ''))) return { error: ISSUE_REFUSAL, code: 'context.issueRefused' };
-    const input = spec.input.safeParse(request.payload ?? {});
-    if (!input.success) return invalidInput(input.error);
-    const deps = composeApp({ resolver: true });
-    try {
-      return await spec.run({ deps, input: input.data, scope: { accountId, projectKey: projectKey ?? '', ...(issue ? { issue } : {}) } });
-    } catch (error) {
-      return failure(deps, error);
-    }
-  };
-}
-
-function invalidInput(error: z.ZodError): ErrorReply {
-  const problems = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const where = problems[0]?.path ? ` (${problems[0].path})` : '';
-  return { error: `The request was not understood${where}: ${problems[0]?.message ?? 'invalid input'}.`, ...(problems[0]?.path ? { code: 'invalidInputAt', params: { path: problems[0].path } } : { code: 'invalidInput', params: {} }), problems };
-}
-
-function failure(deps: AppDeps, error: unknown): ErrorReply {
-  if (error instanceof AdminError) return { error: error.message, ...(error.code ? { code: error.code, params: error.params } : {}) };
-  // Never the raw message: remote failures may quote URLs that carry a webhook secret.
-  deps.log.error('resolver failed', { reason: isSyncError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
-  if (isSyncError(error) && error.retryable) return { error: 'A remote service is busy or unreachable right now. Try again in a minute.', code: 'busy' };
-  return { error: 'Something went wrong on our side. Try again; if it keeps failing, check the Activity tab.', code: 'internal' };
+export function forgeResolver(calls: Record<string, ResolverCall>): ReturnType<Resolver['getDefinitions']> {
+  const resolver = new Resolver();
+  for (const [name, call] of Object.entries(calls)) resolver.define(name, (request) => call({ context: request.context, payload: request.payload }, forgeHost));
+  return resolver.getDefinitions();
 }

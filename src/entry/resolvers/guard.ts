@@ -4,8 +4,9 @@
  */
 import { asUser, route } from '@forge/api';
 import { z } from 'zod';
+import type { Permission, RightsPort } from './rights';
 
-export type Permission = 'ADMINISTER' | 'ADMINISTER_PROJECTS' | 'BROWSE_PROJECTS' | 'EDIT_ISSUES';
+export { ISSUE_REFUSAL, REFUSALS, type Permission } from './rights';
 
 const reply = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) });
 
@@ -35,15 +36,6 @@ export async function firstMissing(permissions: readonly Permission[], projectKe
   }
 }
 
-export const REFUSALS: Record<Permission, string> = {
-  ADMINISTER: 'Only Jira administrators may change the Bitrix24 connection.',
-  ADMINISTER_PROJECTS: 'Only administrators of this project may view or change its Bitrix24 sync settings.',
-  BROWSE_PROJECTS: 'You do not have permission to see this project.',
-  EDIT_ISSUES: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.',
-};
-
-export const ISSUE_REFUSAL = 'This issue does not exist in this project, or you may not see it.';
-
 const issueReply = z.object({ id: z.coerce.string(), key: z.string(), fields: z.object({ project: z.object({ key: z.string() }) }) });
 
 /**
@@ -60,3 +52,6 @@ export async function issueInProject(issue: { id: string; key: string }, project
     return false;
   }
 }
+
+/** The Forge platform's answer: Jira, asked as the calling person. */
+export const forgeRights: RightsPort = { firstMissing, issueInProject };

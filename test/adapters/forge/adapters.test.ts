@@ -1,5 +1,5 @@
 import { createKeyValueStore, createSecretStore, type KvsClient } from '../../../src/adapters/forge/kvs-store';
-import { createConsoleLogger, REDACTED } from '../../../src/adapters/forge/logger';
+import { createConsoleLogger, REDACTED } from '../../../src/adapters/log/json-logger';
 import { MAX_BYTES_PER_PUSH, MAX_EVENTS_PER_PUSH, chunkEvents, createJobQueue } from '../../../src/adapters/forge/queue';
 import { getWebTriggerUrl } from '../../../src/adapters/forge/webtrigger-url';
 import type { JsonValue } from '../../../src/ports/store';

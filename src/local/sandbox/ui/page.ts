@@ -3,7 +3,7 @@
  * frame. The view context travels as JSON in a non-executed script tag, read by the renderer before the app's
  * bundle loads, so @forge/bridge finds `window.__bridge` at import time as it does inside Jira.
  */
-import type { UiModule } from './manifest';
+import type { UiModule } from '../../../service/ui/manifest';
 
 export interface PagePerson {
   accountId: string;

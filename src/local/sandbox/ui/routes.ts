@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import type { HttpService, PlatformInfo } from '../../contracts';
-import { bundle, RENDERER, type Bundle, type BundleSource } from './bundle';
-import { uiManifest, type UiKind } from './manifest';
+import { bundle, RENDERER, type Bundle, type BundleSource } from '../../../service/ui/bundle';
+import { uiManifest, type UiKind } from '../../../service/ui/manifest';
 import { renderPage, type PagePerson } from './page';
 
 export interface UiTargets {

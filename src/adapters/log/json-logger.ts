@@ -1,7 +1,7 @@
 /**
- * Logger as JSON lines on the console (Forge collects stdout per invocation). Credentials never reach a line:
- * values under keys that name a token, secret, password or auth are replaced, and B24 webhook secrets and
- * `auth=` query values inside strings are masked.
+ * Logger as JSON lines on stdout (Forge collects them per invocation; the self-hosted service's operator reads
+ * them). Credentials never reach a line: values under keys that name a token, secret, password or auth are
+ * replaced, and B24 webhook secrets and `auth=` query values inside strings are masked.
  */
 import type { LogFields, LogLevel, Logger } from '../../ports/log';
 

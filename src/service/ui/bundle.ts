@@ -6,10 +6,10 @@
 import * as path from 'node:path';
 import { build, type BuildResult } from 'esbuild';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 /** The renderer's own entry; every other bundle is a manifest resource, named by its key. */
-export const RENDERER = { name: 'renderer', entry: path.join(ROOT, 'src/local/sandbox/ui/browser/main.tsx') };
+export const RENDERER = { name: 'renderer', entry: path.join(ROOT, 'src/service/ui/browser/main.tsx') };
 
 export interface BundleSource {
   name: string;
