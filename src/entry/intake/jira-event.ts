@@ -59,6 +59,14 @@ export async function receiveJiraEvent(payload: unknown, deps: JiraIntakeDeps): 
     deps.log.warn('dropped a malformed Jira event', { error: isSyncError(error) ? error.message : String(error) });
     return 'malformed';
   }
+  return queueJiraTriggerEvent(event, payload, deps);
+}
+
+/**
+ * A parsed event → at most one job. Shared with the self-hosted service's webhook intake (app/intake/jira-webhook.ts),
+ * whose parser yields the same events, so both paths queue exactly the same work.
+ */
+export async function queueJiraTriggerEvent(event: JiraTriggerEvent, payload: unknown, deps: JiraIntakeDeps): Promise<JiraIntakeOutcome> {
   if ('selfGenerated' in event && event.selfGenerated) return 'ignored-self';
   if (event.kind === 'attachment-created' || event.kind === 'attachment-deleted') return queueAttachment(event, payload, deps);
   const job = jobFor(event);
