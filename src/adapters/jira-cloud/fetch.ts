@@ -3,7 +3,7 @@
  * (a 3xx from Jira means the site moved or the address is wrong, and following it would send our Authorization
  * header to wherever it points), and a hook that counts every outcome for the service's metrics.
  */
-import { PermanentError } from '../../core/errors';
+import { PermanentError, RetryableError } from '../../core/errors';
 import type { HttpReply, HttpRequestInit } from '../../ports/http';
 
 /** The subset of `fetch` we call; tests pass a fake, production the global one. */
@@ -30,7 +30,8 @@ const safeCount = (onCall: FetchOptions['onCall'], outcome: CallOutcome): void =
   }
 };
 
-const isTimeout = (e: unknown): boolean => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+// AbortSignal.timeout rejects with a DOMException, which is not an Error in every realm: read the name alone.
+const isTimeout = (e: unknown): boolean => typeof e === 'object' && e !== null && ['TimeoutError', 'AbortError'].includes(String((e as { name?: unknown }).name));
 
 /** Sends one request; throws on network failure or timeout (the requester types those as retryable). */
 export async function sendOnce(url: string, init: HttpRequestInit, options: FetchOptions): Promise<HttpReply> {
@@ -45,7 +46,11 @@ export async function sendOnce(url: string, init: HttpRequestInit, options: Fetc
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (e) {
-    safeCount(options.onCall, isTimeout(e) ? 'timeout' : 'network');
+    const timedOut = isTimeout(e);
+    safeCount(options.onCall, timedOut ? 'timeout' : 'network');
+    if (timedOut) {
+      throw new RetryableError('timeout', `${init.method} ${new URL(url).pathname}: no reply within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, { code: 'jira:timeout', cause: e });
+    }
     throw e;
   }
   if (response.status >= 300 && response.status < 400) {

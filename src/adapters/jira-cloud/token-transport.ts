@@ -23,6 +23,6 @@ export function createJiraTokenTransport(options: JiraTokenTransportOptions): Ji
   }
   if (options.apiToken.trim() === '') throw new PermanentError('validation', 'The Jira API token is empty', { code: 'jira:token-empty' });
   const authorization = `Basic ${Buffer.from(`${email}:${options.apiToken.trim()}`, 'utf8').toString('base64')}`;
-  return (path, init) =>
+  return async (path, init) =>
     sendOnce(joinBase(base, path), { ...init, headers: { ...init.headers, Authorization: authorization } }, options);
 }
