@@ -78,14 +78,14 @@ describe('a call with an API token', () => {
     const hanging: FetchLike = (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
     const counter = createCallCounter();
     const transport = createJiraTokenTransport({ siteUrl: 'https://acme.atlassian.net', email: 'svc@example.com', apiToken: 't', fetch: hanging, timeoutMs: 20, onCall: counter.onCall });
-    await expect(createJiraClient(transport, { clock }).getIssue('DEMO-1', ['summary'])).rejects.toThrow(expect.objectContaining({ reason: 'timeout' }));
+    await expect(createJiraClient(transport, { clock }).getIssue('DEMO-1')).rejects.toThrow(expect.objectContaining({ reason: 'timeout' }));
     expect(counter.snapshot()).toEqual({ calls: 1, rateLimited: 0, failures: 1 });
   });
 
   it('counts calls and 429s for the metrics, and a 429 stays retryable with its Retry-After', async () => {
     const counter = createCallCounter();
     const transport = createJiraTokenTransport({ siteUrl: 'https://acme.atlassian.net', email: 'svc@example.com', apiToken: 't', fetch: replying(429, { errorMessages: ['Rate limit exceeded.'] }, { 'retry-after': '7' }), onCall: counter.onCall });
-    const error: unknown = await createJiraClient(transport, { clock }).getIssue('DEMO-1', ['summary']).catch((e: unknown) => e);
+    const error: unknown = await createJiraClient(transport, { clock }).getIssue('DEMO-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableError);
     expect((error as RetryableError).retryAfterMs).toBe(7000);
     expect(counter.snapshot()).toEqual({ calls: 1, rateLimited: 1, failures: 0 });
