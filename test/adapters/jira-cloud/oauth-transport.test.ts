@@ -5,6 +5,8 @@
 import type { FetchLike } from '../../../src/adapters/jira-cloud/fetch';
 import { JIRA_OAUTH_TOKENS_KEY } from '../../../src/adapters/jira-cloud/oauth-tokens';
 import { createJiraOAuthTransport } from '../../../src/adapters/jira-cloud/oauth-transport';
+import { OAuthRefreshHealth } from '../../../src/app/health/oauth-refresh';
+import { keys } from '../../../src/app/store/keys';
 import { PermanentError } from '../../../src/core/errors';
 import { memoryStore } from './memory';
 
@@ -19,7 +21,7 @@ function atlassian() {
   const fetch: FetchLike = async (url, init) => {
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (url === 'https://auth.atlassian.com/oauth/token') {
-      const body = JSON.parse(String(init.body)) as Record<string, string>;
+      const body = JSON.parse(typeof init.body === 'string' ? init.body : '{}') as Record<string, string>;
       calls.push(`refresh ${body.refresh_token}`);
       await Promise.resolve();
       if (body.client_secret !== 'shh' || body.grant_type !== 'refresh_token') return json(401, { error: 'access_denied', error_description: 'Unauthorized' });
@@ -122,5 +124,25 @@ describe('a Jira call as an OAuth 2.0 app', () => {
 
   it('refuses a cloud id that is not one, before any call', () => {
     expect(() => createJiraOAuthTransport({ cloudId: 'acme.atlassian.net', clientId: 'c', clientSecret: 's', secrets: memoryStore(), clock: { now: () => 0 } })).toThrow(/not a UUID/);
+  });
+});
+
+describe('the Jira OAuth refresh health', () => {
+  it('keeps its own record beside Bitrix24’s: set by a refused refresh, cleared by the next good one', async () => {
+    const site = atlassian();
+    const secrets = memoryStore();
+    const kv = memoryStore();
+    let now = 2 * HOUR;
+    const clock = { now: () => now };
+    const health = new OAuthRefreshHealth(kv, clock, keys.jiraOAuthRefreshFailure());
+    const transport = createJiraOAuthTransport({ cloudId: CLOUD_ID, clientId: 'cid', clientSecret: 'shh', secrets, clock, fetch: site.fetch, onRefreshOutcome: health.record });
+    await store(secrets, { accessToken: 'a0', refreshToken: 'stale', expiresAt: HOUR });
+    await expect(transport('/rest/api/3/myself', { method: 'GET' })).rejects.toThrow(PermanentError);
+    expect(await health.get()).toEqual({ since: 2 * HOUR, lastAt: 2 * HOUR, code: 'jira:oauth-invalid_grant' });
+    expect(await new OAuthRefreshHealth(kv, clock).get()).toBeNull();
+    now += 1000;
+    await store(secrets, { accessToken: 'a0', refreshToken: 'r0', expiresAt: HOUR });
+    await transport('/rest/api/3/myself', { method: 'GET' });
+    expect(await health.get()).toBeNull();
   });
 });

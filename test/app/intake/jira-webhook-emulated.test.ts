@@ -19,7 +19,7 @@ import { aSeed, aSite, basic, BOB } from '../../local/jira/builders';
 const CLOUD = '35273b54-3f06-40d2-880f-dd28cf8daafa';
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => quiet };
 
-async function world(auth: JiraWebhookDeps['auth']) {
+function world(auth: JiraWebhookDeps['auth']) {
   const site = aSite({ seed: aSeed({ cloudId: CLOUD }) });
   const deliveries: WebhookDelivery[] = [];
   site.jira.onWebhook((d) => deliveries.push(d));
@@ -45,7 +45,7 @@ async function world(auth: JiraWebhookDeps['auth']) {
 
 describe('the service with an API token', () => {
   it("does not sync its own edit back, and syncs a person's", async () => {
-    const w = await world({ mode: 'secret', secret: 'hook-secret' });
+    const w = world({ mode: 'secret', secret: 'hook-secret' });
     // Bob's account is the service account: an API token of his, the address checked, /myself asked once.
     const token = w.site.jira.issueApiToken('bob@example.com');
     const transport = createJiraTokenTransport({ siteUrl: 'https://sandbox.atlassian.net', email: 'bob@example.com', apiToken: token, fetch: w.fetch });
@@ -65,7 +65,7 @@ describe('the service with an API token', () => {
 
 describe('the service as an OAuth 2.0 app', () => {
   it('registers its webhook, drops its own comment, queues a person’s, and keeps the webhook alive past 30 days', async () => {
-    const w = await world({ mode: 'oauth', clientSecret: 'app-secret' });
+    const w = world({ mode: 'oauth', clientSecret: 'app-secret' });
     await w.kv.set(JIRA_OAUTH_TOKENS_KEY, { accessToken: w.site.jira.issueOAuthToken(BOB, 'app-secret'), refreshToken: 'r0', expiresAt: w.site.clock.now() + 365 * 86_400_000 });
     const transport = createJiraOAuthTransport({ cloudId: CLOUD, clientId: 'cid', clientSecret: 'app-secret', secrets: w.kv, clock: w.site.clock, fetch: w.fetch });
     await learnServiceAccount(transport, w.kv, w.site.clock);
@@ -76,7 +76,7 @@ describe('the service as an OAuth 2.0 app', () => {
     w.queued.length = 0;
 
     await createJiraClient(transport, { clock: w.site.clock }).addComment(issue.id, { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'from Bitrix24' }] }] });
-    expect((await w.deliverAll()).flatMap((r) => ('outcomes' in r.body ? r.body.outcomes : [r.status]))).toEqual(['ignored-self', 'ignored-self']);
+    expect((await w.deliverAll()).flatMap((r): unknown[] => ('outcomes' in r.body ? r.body.outcomes : [r.status]))).toEqual(['ignored-self', 'ignored-self']);
     await w.site.call('POST', `/rest/api/3/issue/${issue.id}/comment`, { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'from Alice' }] }] } }, null, basic('alice@example.com'));
     await w.deliverAll();
     expect(w.queued).toContainEqual(expect.objectContaining({ kind: 'jira-comment', issueId: issue.id, action: 'upserted' }));
