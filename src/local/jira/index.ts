@@ -153,9 +153,10 @@ export class JiraEmulator implements HttpService {
     if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
     if (match === 'method') throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
     const events: JiraProductEvent[] = [];
+    const webhookOnly: JiraProductEvent[] = [];
     const ctx = {
       request, url, params: match.params, actor, state: this.state, clock: this.clock, limits: this.limits,
-      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e),
+      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e), emitWebhookOnly: (e: JiraProductEvent) => webhookOnly.push(e),
     };
     guardRequest(ctx, request.method.toUpperCase(), match.template);
     guardIssueRoute(ctx);
@@ -166,7 +167,7 @@ export class JiraEmulator implements HttpService {
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
     if (this.webhookListeners.size > 0) {
-      for (const event of events) for (const delivery of webhookDeliveries(this.state, event, this.clock.now())) for (const l of [...this.webhookListeners]) l(delivery);
+      for (const event of [...events, ...webhookOnly]) for (const delivery of webhookDeliveries(this.state, event, this.clock.now())) for (const l of [...this.webhookListeners]) l(delivery);
     }
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
     if (loseReply && response.status < 400) throw new TypeError('fetch failed: the connection closed before the reply arrived (emulated lost reply)');

@@ -38,6 +38,12 @@ function issueOfAttachment(state: JiraState, attachment: Rec): Rec | undefined {
   return { id: stored.id, key: stored.key, fields: { summary: stored.summary, project: { id: project.id, key: project.key, name: project.name } } };
 }
 
+const COMMENT_EVENTS: Record<string, [string, string]> = {
+  'avi:jira:commented:issue': ['comment_created', 'issue_commented'],
+  'avi:jira:updated:comment': ['comment_updated', 'issue_comment_edited'],
+  'avi:jira:deleted:comment': ['comment_deleted', 'issue_comment_deleted'],
+};
+
 export function webhookPayloads(state: JiraState, event: JiraProductEvent, now: number): WebhookPayload[] {
   const base = (webhookEvent: string): Rec => ({ timestamp: now, webhookEvent });
   const user = event.atlassianId === undefined ? {} : { user: userView(state, event.atlassianId) };
@@ -52,11 +58,12 @@ export function webhookPayloads(state: JiraState, event: JiraProductEvent, now: 
     case 'avi:jira:deleted:issue':
       return [of('jira:issue_deleted', issue, { issue_event_type_name: 'issue_deleted', ...user, issue: withSelf(state, issue) })];
     case 'avi:jira:commented:issue':
+    case 'avi:jira:updated:comment':
     case 'avi:jira:deleted:comment': {
-      const created = event.eventType === 'avi:jira:commented:issue';
+      const [webhookEvent, typeName] = COMMENT_EVENTS[event.eventType] ?? ['', ''];
       return [
-        of(created ? 'comment_created' : 'comment_deleted', issue, { comment: event.comment, issue: trimmedIssue(state, issue) }),
-        of('jira:issue_updated', issue, { issue_event_type_name: created ? 'issue_commented' : 'issue_comment_deleted', ...user, issue: withSelf(state, issue), comment: event.comment }),
+        of(webhookEvent, issue, { comment: event.comment, issue: trimmedIssue(state, issue) }),
+        of('jira:issue_updated', issue, { issue_event_type_name: typeName, ...user, issue: withSelf(state, issue), comment: event.comment }),
       ];
     }
     case 'avi:jira:created:attachment':

@@ -168,3 +168,17 @@ describe('dynamic webhooks of an OAuth 2.0 app', () => {
     expect(((await (await mine('GET', '/rest/api/3/webhook')).json()) as { total: number }).total).toBe(0);
   });
 });
+
+describe('a comment edit', () => {
+  it('reaches webhooks as comment_updated, and Forge not at all', async () => {
+    const s = site();
+    const issue = await s.createIssue();
+    const comment = await s.json<{ id: string }>('POST', `/rest/api/3/issue/${issue.id}/comment`, { body: adf('first') });
+    s.jira.registerAdminWebhook({ name: 'comments', url: 'https://x.example/', events: ['comment_updated'] });
+    const forgeBefore = s.events.length;
+    const edit = await s.call('PUT', `/rest/api/3/issue/${issue.id}/comment/${comment.id}`, { body: adf('edited') }, null, basic('alice@example.com'));
+    expect(edit.status).toBe(200);
+    expect(s.deliveries.map(parsed)).toEqual([expect.objectContaining({ webhookEvent: 'comment_updated', comment: expect.objectContaining({ id: comment.id, updateAuthor: expect.objectContaining({ accountId: ALICE }) as unknown }) as unknown })]);
+    expect(s.events.length).toBe(forgeBefore);
+  });
+});
