@@ -47,6 +47,35 @@ export interface JiraOAuthTokenSource {
   refreshAfterRejection(used: JiraOAuthTokens): Promise<JiraOAuthTokens>;
 }
 
+/** One refresh at Atlassian's token endpoint; failures typed: 429/5xx retryable, a refused grant permanent. */
+async function requestTokens(options: JiraOAuthTokenOptions, refreshToken: string): Promise<z.infer<typeof tokenReplySchema>> {
+  const body = JSON.stringify({ grant_type: 'refresh_token', client_id: options.clientId, client_secret: options.clientSecret, refresh_token: refreshToken });
+  let reply;
+  try {
+    reply = await sendOnce(options.tokenUrl ?? ATLASSIAN_TOKEN_URL, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body }, options);
+  } catch (cause) {
+    if (cause instanceof PermanentError) throw cause;
+    throw networkError('Jira OAuth token refresh', 'jira:oauth-network', cause);
+  }
+  const text = await reply.text();
+  if (reply.status === 429 || reply.status >= 500) {
+    throw new RetryableError(reply.status === 429 ? 'rate-limited' : 'server-error', `Jira OAuth token refresh failed with HTTP ${reply.status}`, {
+      code: `jira:oauth-${reply.status}`,
+      retryAfterMs: retryAfterMsFromHeaders(reply.headers, options.clock.now()),
+    });
+  }
+  const data = parseJsonText(text, 'Jira OAuth token refresh', `jira:oauth-${reply.status}`);
+  if (reply.status >= 400) {
+    const failure = errorReplySchema.safeParse(data);
+    const error = failure.success ? failure.data.error : `http-${reply.status}`;
+    const detail = failure.success && failure.data.error_description !== undefined ? `: ${failure.data.error_description}` : '';
+    throw new PermanentError('unauthorized', `Jira OAuth token refresh was refused (${error}${detail}); connect Jira again from the admin page`, {
+      code: `jira:oauth-${error}`,
+    });
+  }
+  return parseReply(tokenReplySchema, data, 'Jira OAuth token refresh', `jira:oauth-${reply.status}`);
+}
+
 export function createJiraOAuthTokens(options: JiraOAuthTokenOptions): JiraOAuthTokenSource {
   const { secrets, clock } = options;
   const key = options.key ?? JIRA_OAUTH_TOKENS_KEY;
@@ -56,34 +85,6 @@ export function createJiraOAuthTokens(options: JiraOAuthTokenOptions): JiraOAuth
     const stored = await secrets.get(key);
     if (stored === undefined) throw new PermanentError('unauthorized', 'Jira is not connected (no OAuth tokens stored)', { code: 'jira:not-connected' });
     return parseReply(storedSchema, stored, 'Stored Jira OAuth tokens', 'jira:oauth-tokens');
-  };
-
-  const requestTokens = async (refreshToken: string): Promise<z.infer<typeof tokenReplySchema>> => {
-    const body = JSON.stringify({ grant_type: 'refresh_token', client_id: options.clientId, client_secret: options.clientSecret, refresh_token: refreshToken });
-    let reply;
-    try {
-      reply = await sendOnce(options.tokenUrl ?? ATLASSIAN_TOKEN_URL, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body }, options);
-    } catch (cause) {
-      if (cause instanceof PermanentError) throw cause;
-      throw networkError('Jira OAuth token refresh', 'jira:oauth-network', cause);
-    }
-    const text = await reply.text();
-    if (reply.status === 429 || reply.status >= 500) {
-      throw new RetryableError(reply.status === 429 ? 'rate-limited' : 'server-error', `Jira OAuth token refresh failed with HTTP ${reply.status}`, {
-        code: `jira:oauth-${reply.status}`,
-        retryAfterMs: retryAfterMsFromHeaders(reply.headers, clock.now()),
-      });
-    }
-    const data = parseJsonText(text, 'Jira OAuth token refresh', `jira:oauth-${reply.status}`);
-    if (reply.status >= 400) {
-      const failure = errorReplySchema.safeParse(data);
-      const error = failure.success ? failure.data.error : `http-${reply.status}`;
-      const detail = failure.success && failure.data.error_description !== undefined ? `: ${failure.data.error_description}` : '';
-      throw new PermanentError('unauthorized', `Jira OAuth token refresh was refused (${error}${detail}); connect Jira again from the admin page`, {
-        code: `jira:oauth-${error}`,
-      });
-    }
-    return parseReply(tokenReplySchema, data, 'Jira OAuth token refresh', `jira:oauth-${reply.status}`);
   };
 
   const report = async (outcome: RefreshOutcome): Promise<void> => {
@@ -97,7 +98,7 @@ export function createJiraOAuthTokens(options: JiraOAuthTokenOptions): JiraOAuth
     if (used !== null && stored.accessToken !== used.accessToken && fresh) return stored;
     let reply;
     try {
-      reply = await requestTokens(stored.refreshToken);
+      reply = await requestTokens(options, stored.refreshToken);
     } catch (e) {
       const latest = await load().catch(() => stored);
       if (e instanceof PermanentError && latest.refreshToken !== stored.refreshToken) return latest;
