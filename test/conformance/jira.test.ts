@@ -264,3 +264,36 @@ describe('what Jira accepts and the emulator used to refuse', () => {
     expect(await keys('project = DEMO AND statusCategory != Done ORDER BY priority ASC, created ASC')).toEqual([b.id, c.id, a.id]);
   });
 });
+
+describe('the self-hosted service’s calls, as jira.js makes them', () => {
+  const CLOUD = '5d3c1a8e-7b2f-4c6d-9e0a-1f2b3c4d5e6f';
+  const asOAuthApp = (): Version3Client =>
+    new Version3Client({ host: `${origin}/jira/ex/jira/${CLOUD}`, authentication: { oauth2: { accessToken: platform.jira.issueOAuthToken(ANNA.accountId, 'conformance-app-secret') } } });
+
+  it('refuses a wrong API token with 401 once the person has issued one', async () => {
+    const token = platform.jira.issueApiToken(ANNA.email);
+    const wrong = new Version3Client({ host: `${origin}/jira`, authentication: { basic: { email: ANNA.email, apiToken: 'not-the-token' } } });
+    expect((await refusal(wrong.myself.getCurrentUser())).status).toBe(401);
+    const right = new Version3Client({ host: `${origin}/jira`, authentication: { basic: { email: ANNA.email, apiToken: token } } });
+    expect((await right.myself.getCurrentUser()).accountId).toBe(ANNA.accountId);
+  });
+
+  it('refuses dynamic webhooks to a person with 403, as only OAuth 2.0 and Connect apps may use them', async () => {
+    const { status, data } = await refusal(anna().webhooks.getDynamicWebhooksForApp());
+    expect(status).toBe(403);
+    expect(data).toEqual({ errorMessages: ['Only Connect and OAuth 2.0 apps can use this operation.'], errors: {} });
+  });
+
+  it('registers, lists, refreshes and deletes a dynamic webhook for an OAuth 2.0 app through the API gateway', async () => {
+    const app = asOAuthApp();
+    const registered = await app.webhooks.registerDynamicWebhooks({ url: 'https://svc.example/events/jira', webhooks: [{ events: ['jira:issue_created', 'comment_created'], jqlFilter: 'project = DEMO' }] });
+    const id = registered.webhookRegistrationResult?.[0]?.createdWebhookId;
+    expect(id).toEqual(expect.any(Number));
+    const page = await app.webhooks.getDynamicWebhooksForApp();
+    expect(page.values?.map((w) => [w.id, w.jqlFilter, w.events])).toEqual([[id, 'project = DEMO', ['jira:issue_created', 'comment_created']]]);
+    const refreshed = await app.webhooks.refreshWebhooks({ webhookIds: [id ?? 0] });
+    expect(refreshed.expirationDate).toEqual(expect.any(Number));
+    await app.webhooks.deleteWebhookById({ webhookIds: [id ?? 0] });
+    expect((await app.webhooks.getDynamicWebhooksForApp()).values).toEqual([]);
+  });
+});

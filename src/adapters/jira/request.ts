@@ -2,7 +2,7 @@
  * The single path every Jira call takes: send through the transport, translate failures once, validate replies.
  */
 import type { z } from 'zod';
-import { PermanentError } from '../../core/errors';
+import { isSyncError, PermanentError } from '../../core/errors';
 import type { Clock } from '../../ports/clock';
 import type { HttpReply, HttpRequestInit } from '../../ports/http';
 import { networkError, parseJsonText, parseReply } from '../reply';
@@ -29,6 +29,8 @@ export const createJiraRequester = (transport: JiraTransport, clock: Clock): Jir
     try {
       reply = await transport(path, init);
     } catch (cause) {
+      // A transport that already typed its failure (a refused redirect, an OAuth grant that is gone) keeps it.
+      if (isSyncError(cause)) throw cause;
       throw networkError(`Jira ${what}`, 'jira:network', cause);
     }
     if (reply.status >= 400) {

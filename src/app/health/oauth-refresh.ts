@@ -19,19 +19,20 @@ export interface OAuthRefreshFailure {
 const schema = z.object({ since: z.number(), lastAt: z.number(), code: z.string() });
 
 export class OAuthRefreshHealth {
-  constructor(private readonly kv: KeyValueStore, private readonly clock: Clock) {}
+  /** `key` tells the sides apart: Bitrix24's by default, `keys.jiraOAuthRefreshFailure()` for the service's Jira OAuth. */
+  constructor(private readonly kv: KeyValueStore, private readonly clock: Clock, private readonly key = keys.oauthRefreshFailure()) {}
 
   async get(): Promise<OAuthRefreshFailure | null> {
-    const parsed = schema.safeParse(await this.kv.get(keys.oauthRefreshFailure()));
+    const parsed = schema.safeParse(await this.kv.get(this.key));
     return parsed.success ? parsed.data : null;
   }
 
-  /** Wired into the Bitrix24 auth adapter (src/entry/composition.ts). */
+  /** Wired into the Bitrix24 auth adapter (src/entry/composition.ts) and the Jira OAuth transport (adapters/jira-cloud). */
   readonly record = async (outcome: { ok: true } | { ok: false; error: unknown }): Promise<void> => {
-    if (outcome.ok) return this.kv.delete(keys.oauthRefreshFailure());
+    if (outcome.ok) return this.kv.delete(this.key);
     const now = this.clock.now();
     const previous = await this.get();
     const code = isSyncError(outcome.error) ? outcome.error.code : outcome.error instanceof Error ? outcome.error.name : 'unknown';
-    await this.kv.set(keys.oauthRefreshFailure(), { since: previous?.since ?? now, lastAt: now, code });
+    await this.kv.set(this.key, { since: previous?.since ?? now, lastAt: now, code });
   };
 }

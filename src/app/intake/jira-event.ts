@@ -68,6 +68,15 @@ export async function receiveJiraEvent(payload: unknown, runtime: IntakeDeps): P
     deps.log.warn('dropped a malformed Jira event', { error: isSyncError(error) ? error.message : String(error) });
     return 'malformed';
   }
+  return queueJiraTriggerEvent(event, payload, runtime);
+}
+
+/**
+ * A parsed event → at most one job. Shared with the self-hosted service's webhook intake (jira-webhook.ts), whose
+ * parser yields the same events, so both paths queue exactly the same work.
+ */
+export async function queueJiraTriggerEvent(event: JiraTriggerEvent, payload: unknown, runtime: IntakeDeps): Promise<JiraIntakeOutcome> {
+  const deps = intakeOf(runtime);
   if ('selfGenerated' in event && new OwnWrites(runtime.kv, runtime.ownAccounts).eventIsOwn({ selfGenerated: event.selfGenerated, ...(event.atlassianId ? { actorAccountId: event.atlassianId } : {}) })) return 'ignored-self';
   if (event.kind === 'attachment-created' || event.kind === 'attachment-deleted') return queueAttachment(event, payload, deps);
   const job = jobFor(event);

@@ -51,6 +51,7 @@ export const keys = {
   b24Watch: () => 'b24-watch',
   /** The last failed OAuth token refresh, cleared by the next one that works (health on the Connection tab). */
   oauthRefreshFailure: () => 'health-oauth-refresh',
+  jiraOAuthRefreshFailure: () => 'health-oauth-refresh-jira',
   userByB24: (b24UserId: string) => `users:b24:${safe(b24UserId)}`,
   userByJira: (accountId: string) => `users:jira:${safe(accountId)}`,
   userMatchReport: () => 'users-report',

@@ -1,8 +1,10 @@
 /**
- * Who is calling. The local runtime passes a trusted `Caller`; a person over HTTP must send Basic auth with a
- * seeded user's e-mail and any non-empty API token, as Jira Cloud's basic auth with API tokens works.
+ * Who is calling. The local runtime passes a trusted `Caller`; over HTTP a person sends Basic auth with a seeded
+ * user's e-mail and an API token (one the site issued, when it issued any: see credentials.ts), as Jira Cloud's
+ * basic auth with API tokens works, and an OAuth 2.0 app sends `Bearer <access token>`.
  */
 import type { Caller, JiraSeed } from '../contracts';
+import type { JiraCredentials } from './credentials';
 import { JiraHttpError } from './errors';
 
 export interface Actor {
@@ -11,6 +13,8 @@ export interface Actor {
   isApp: boolean;
   /** Rate-limit bucket key. */
   bucket: string;
+  /** An OAuth 2.0 app acting for a person: only such callers (and Connect apps) may manage dynamic webhooks. */
+  oauth?: { clientSecret: string };
 }
 
 const unauthenticated = (): JiraHttpError =>
@@ -18,13 +22,21 @@ const unauthenticated = (): JiraHttpError =>
     'WWW-Authenticate': 'Basic realm="protected-area"',
   });
 
-export function resolveActor(seed: JiraSeed, request: Request, caller?: Caller): Actor {
+function bearerActor(seed: JiraSeed, credentials: JiraCredentials, token: string): Actor {
+  const grant = credentials.oauthGrant(token);
+  if (grant === undefined || !seed.users.some((u) => u.accountId === grant.accountId)) throw unauthenticated();
+  return { accountId: grant.accountId, isApp: false, bucket: `oauth:${grant.accountId}`, oauth: { clientSecret: grant.clientSecret } };
+}
+
+export function resolveActor(seed: JiraSeed, credentials: JiraCredentials, request: Request, caller?: Caller): Actor {
   if (caller?.kind === 'app') return { accountId: seed.appAccountId, isApp: true, bucket: 'app' };
   if (caller?.kind === 'user') {
     if (!seed.users.some((u) => u.accountId === caller.accountId)) throw unauthenticated();
     return { accountId: caller.accountId, isApp: false, bucket: `user:${caller.accountId}` };
   }
   const header = request.headers.get('authorization') ?? '';
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (bearer?.[1] !== undefined) return bearerActor(seed, credentials, bearer[1]);
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim());
   if (match?.[1] === undefined) throw unauthenticated();
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -32,6 +44,6 @@ export function resolveActor(seed: JiraSeed, request: Request, caller?: Caller):
   const email = decoded.slice(0, colon).toLowerCase();
   const token = decoded.slice(colon + 1);
   const user = seed.users.find((u) => u.email.toLowerCase() === email);
-  if (colon < 0 || token === '' || user === undefined) throw unauthenticated();
+  if (colon < 0 || token === '' || user === undefined || !credentials.acceptsApiToken(email, token)) throw unauthenticated();
   return { accountId: user.accountId, isApp: false, bucket: `basic:${user.accountId}` };
 }

@@ -14,6 +14,8 @@ export interface HandlerContext {
   limits: JiraLimits;
   limiter: JiraRateLimiter;
   emit: (event: JiraProductEvent) => void;
+  /** Changes Jira reports to webhooks but not to Forge (a comment edit): the same shape, never given to Forge. */
+  emitWebhookOnly: (event: JiraProductEvent) => void;
 }
 
 export type Handler = (ctx: HandlerContext) => Promise<Response> | Response;

@@ -12,12 +12,16 @@ import { guardRequest } from './guards';
 import { guardIssueRoute } from './handlers/security';
 import { route } from './router';
 import { JiraState } from './state';
+import { webhookDeliveries, type WebhookDelivery } from './webhook-delivery';
+import type { AdminWebhook } from './webhook-registry';
 
 export { defaultWorkflow } from './workflow';
 export type { JiraWorkflow } from '../contracts';
 export { servedRoutes } from './router';
+export type { WebhookDelivery } from './webhook-delivery';
 
 type Listener = (event: JiraProductEvent) => void;
+type WebhookListener = (delivery: WebhookDelivery) => void;
 
 export class JiraEmulator implements HttpService {
   readonly appAccountId: string;
@@ -27,6 +31,7 @@ export class JiraEmulator implements HttpService {
   private readonly limiter: JiraRateLimiter;
   private readonly quota: JiraPointsQuota;
   private readonly listeners = new Set<Listener>();
+  private readonly webhookListeners = new Set<WebhookListener>();
   private faults: ServiceFaults | null = null;
 
   constructor(options: { clock: Clock; seed: JiraSeed; limits?: Partial<JiraLimits> }) {
@@ -46,6 +51,27 @@ export class JiraEmulator implements HttpService {
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Webhook deliveries (Jira's webhook JSON, signed as documented); the sandbox POSTs them to their URL. */
+  onWebhook(listener: WebhookListener): () => void {
+    this.webhookListeners.add(listener);
+    return () => this.webhookListeners.delete(listener);
+  }
+
+  /** Jira settings → System → WebHooks: an admin registers a webhook, optionally with a secret. */
+  registerAdminWebhook(hook: Omit<AdminWebhook, 'kind' | 'id'>): AdminWebhook {
+    return this.state.webhooks.addAdmin(hook);
+  }
+
+  /** id.atlassian.com → API tokens: once a person has one, Basic auth needs one of theirs. */
+  issueApiToken(email: string): string {
+    return this.state.credentials.issueApiToken(email);
+  }
+
+  /** An access token of an OAuth 2.0 app the person authorised (the grant flow itself is not emulated). */
+  issueOAuthToken(accountId: string, clientSecret: string): string {
+    return this.state.credentials.issueOAuthToken({ accountId, clientSecret });
   }
 
   setFaults(faults: ServiceFaults | null): void {
@@ -98,6 +124,15 @@ export class JiraEmulator implements HttpService {
     return undefined;
   }
 
+  /** The request's path on the site, with the API gateway's `/ex/jira/{cloudId}` prefix taken off. */
+  private siteUrl(request: Request): { url: URL; viaGateway: boolean } {
+    const url = new URL(request.url);
+    const prefix = `/ex/jira/${this.state.seed.cloudId}`;
+    if (!url.pathname.startsWith(`${prefix}/`)) return { url, viaGateway: false };
+    url.pathname = url.pathname.slice(prefix.length);
+    return { url, viaGateway: true };
+  }
+
   /** Rolled before the write runs, so a test may clear the plan on the write's event and lose exactly this reply. */
   private rollLostReply(request: Request, url: URL, caller?: Caller): boolean {
     const p = this.faults?.lostReply ?? 0;
@@ -106,8 +141,10 @@ export class JiraEmulator implements HttpService {
   }
 
   private async dispatch(request: Request, caller?: Caller): Promise<Response> {
-    const url = new URL(request.url);
-    const actor = resolveActor(this.state.seed, request, caller);
+    const { url, viaGateway } = this.siteUrl(request);
+    const actor = resolveActor(this.state.seed, this.state.credentials, request, caller);
+    // As on Jira Cloud, an OAuth 2.0 token works only through api.atlassian.com/ex/jira/{cloudId}, never on the site.
+    if (actor.oauth !== undefined && !viaGateway) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
     const fault = this.injectedFault();
     if (fault !== undefined) return fault;
     const loseReply = this.rollLostReply(request, url, caller);
@@ -116,9 +153,10 @@ export class JiraEmulator implements HttpService {
     if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
     if (match === 'method') throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
     const events: JiraProductEvent[] = [];
+    const webhookOnly: JiraProductEvent[] = [];
     const ctx = {
       request, url, params: match.params, actor, state: this.state, clock: this.clock, limits: this.limits,
-      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e),
+      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e), emitWebhookOnly: (e: JiraProductEvent) => webhookOnly.push(e),
     };
     guardRequest(ctx, request.method.toUpperCase(), match.template);
     guardIssueRoute(ctx);
@@ -128,6 +166,9 @@ export class JiraEmulator implements HttpService {
     if (request.method.toUpperCase() !== 'GET') this.state.searchIndex.afterWrite(this.state.issues, touched, this.clock.now() + this.limits.searchLagMs);
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
+    if (this.webhookListeners.size > 0) {
+      for (const event of [...events, ...webhookOnly]) for (const delivery of webhookDeliveries(this.state, event, this.clock.now())) for (const l of [...this.webhookListeners]) l(delivery);
+    }
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
     if (loseReply && response.status < 400) throw new TypeError('fetch failed: the connection closed before the reply arrived (emulated lost reply)');
     return response;

@@ -14,6 +14,7 @@ import { doTransition, getTransitions } from './handlers/transitions';
 import { getUserEmailBulk } from './handlers/user-emails';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
 import { listAllUsers } from './handlers/users-list';
+import { deleteWebhooks, listWebhooks, refreshWebhooks, registerWebhooks } from './handlers/webhooks';
 
 const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['POST', '/rest/api/3/issue', withSecurityField(createIssue)],
@@ -53,6 +54,10 @@ const ROUTES: [method: string, template: string, handler: Handler][] = [
   ['GET', '/rest/api/3/status', getStatuses],
   ['GET', '/rest/api/3/user/assignable/search', findAssignableUsers],
   ['GET', '/rest/api/3/users/search', listAllUsers],
+  ['GET', '/rest/api/3/webhook', listWebhooks],
+  ['POST', '/rest/api/3/webhook', registerWebhooks],
+  ['DELETE', '/rest/api/3/webhook', deleteWebhooks],
+  ['PUT', '/rest/api/3/webhook/refresh', refreshWebhooks],
 ];
 
 export interface RouteMatch {

@@ -2,7 +2,9 @@
 import type { JiraSeed, JiraSeedProject, JiraSeedUser, JiraWorkflow } from '../contracts';
 import { issueNotFound } from './errors';
 import type { StoredAttachment, StoredComment, StoredIssue } from './records';
+import { JiraCredentials } from './credentials';
 import { SearchIndex } from './search-index';
+import { JiraWebhookRegistry } from './webhook-registry';
 import { defaultWorkflow } from './workflow';
 
 export type { ChangeItem, History, StoredAttachment, StoredComment, StoredIssue } from './records';
@@ -27,6 +29,8 @@ export class JiraState {
   readonly comments = new Map<string, StoredComment>();
   readonly attachments = new Map<string, StoredAttachment>();
   readonly searchIndex = new SearchIndex();
+  readonly credentials = new JiraCredentials();
+  readonly webhooks = new JiraWebhookRegistry();
   private readonly keyCounters = new Map<string, number>();
   private nextIssueId = 10000;
   private nextCommentId = 10000;

@@ -20,6 +20,14 @@ function upload(site: Site, issueId: string): Promise<Response> {
   return site.jira.handle(request, { kind: 'app' });
 }
 
+/** Dynamic webhooks answer only OAuth 2.0 apps, through the API gateway. */
+function asOAuthApp(site: Site, method: string, path: string, body?: unknown): Promise<Response> {
+  const token = site.jira.issueOAuthToken('5b10a2844c20165700ede21a', 'contract-app-secret');
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
+  return site.jira.handle(new Request(`https://api.atlassian.com/ex/jira/cloud-1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+}
+const aWebhook = { url: 'https://sync.example/events/jira', webhooks: [{ events: ['jira:issue_updated', 'comment_created'], jqlFilter: 'project = DEMO' }] };
+
 const steps: Record<string, Step> = {
   'POST /rest/api/3/issue': { status: 201, run: (s) => s.call('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { id: '10001' }, summary: 'Contract', description: adf('d'), priority: { name: 'High' }, duedate: '2026-12-01', labels: ['b24'] }, properties: [{ key: 'b24', value: { taskId: '7' } }] }) },
   'POST /rest/api/3/issue/bulk': { status: 201, run: (s) => s.call('POST', '/rest/api/3/issue/bulk', { issueUpdates: [{ fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'One' } }, { fields: { project: { key: 'NOPE' }, issuetype: { name: 'Task' }, summary: 'Two' } }] }) },
@@ -57,6 +65,10 @@ const steps: Record<string, Step> = {
   'GET /rest/api/3/status': { status: 200, run: (s) => s.call('GET', '/rest/api/3/status') },
   'GET /rest/api/3/user/assignable/search': { status: 200, run: (s) => s.call('GET', '/rest/api/3/user/assignable/search?project=DEMO&query=b') },
   'GET /rest/api/3/users/search': { status: 200, run: (s) => s.call('GET', '/rest/api/3/users/search?startAt=1&maxResults=2') },
+  'POST /rest/api/3/webhook': { status: 200, run: (s) => asOAuthApp(s, 'POST', '/rest/api/3/webhook', aWebhook) },
+  'GET /rest/api/3/webhook': { status: 200, run: async (s) => { await asOAuthApp(s, 'POST', '/rest/api/3/webhook', aWebhook); return asOAuthApp(s, 'GET', '/rest/api/3/webhook'); } },
+  'DELETE /rest/api/3/webhook': { status: 202, run: (s) => asOAuthApp(s, 'DELETE', '/rest/api/3/webhook', { webhookIds: [10000] }) },
+  'PUT /rest/api/3/webhook/refresh': { status: 200, run: (s) => asOAuthApp(s, 'PUT', '/rest/api/3/webhook/refresh', { webhookIds: [10000] }) },
   'POST /rest/api/3/search/jql': { status: 200, run: (s) => s.call('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY updated DESC', fields: ['summary', 'status', 'updated'], maxResults: 1, properties: ['b24'] }) },
 };
 

@@ -1,6 +1,7 @@
 /**
  * Issue comments with ADF bodies. New comments emit avi:jira:commented:issue and deletions avi:jira:deleted:comment.
- * Edits emit nothing: Forge documents no comment-updated event, and an emulator must not be kinder than Jira.
+ * Edits emit nothing to Forge (it documents no comment-updated event, and an emulator must not be kinder than Jira);
+ * webhooks do get comment_updated.
  */
 import type { AdfDoc } from '../adf';
 import { validateAdf } from '../../adf-validator';
@@ -64,6 +65,7 @@ export const updateComment: Handler = async (ctx) => {
   Object.assign(comment, { body: doc, updateAuthorId: ctx.actor.accountId, updated: ctx.clock.now() });
   if (visibility === undefined) delete comment.visibility;
   else comment.visibility = visibility;
+  ctx.emitWebhookOnly({ ...commentEvent('commented', ctx.state, ctx.actor, ctx.state.requireIssue(issueId), comment), eventType: 'avi:jira:updated:comment' });
   return jsonResponse(200, commentView(ctx.state, comment));
 };
 

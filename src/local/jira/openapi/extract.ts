@@ -35,6 +35,8 @@ const servedOperations: Record<string, string[]> = {
   '/rest/api/3/status': ['get'],
   '/rest/api/3/user/assignable/search': ['get'],
   '/rest/api/3/users/search': ['get'],
+  '/rest/api/3/webhook': ['get', 'post', 'delete'],
+  '/rest/api/3/webhook/refresh': ['put'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
