@@ -37,8 +37,15 @@ function specifierPattern(fromDir, fromDepth, target, excepts) {
   const up = fromDepth - common;
   const prefix = up === 0 ? '\\./' : '\\.\\./'.repeat(up);
   const rest = escape(to.slice(common).join('/'));
-  const inside = excepts.filter((e) => e.startsWith(`${target}/`)).map((e) => escape(withoutExtension(e.slice(target.length + 1))));
-  const tail = target.endsWith('.ts') || target.endsWith('.tsx') ? '(?:\\.tsx?)?$' : inside.length === 0 ? '(?:/|\\.tsx?$|$)' : `(?:/(?!(?:${inside.join('|')})(?:\\.tsx?)?$)|\\.tsx?$|$)`;
+  const inside = excepts
+    .filter((e) => e.startsWith(`${target}/`))
+    .map((e) => escape(withoutExtension(e.slice(target.length + 1))));
+  const tail =
+    target.endsWith('.ts') || target.endsWith('.tsx')
+      ? '(?:\\.tsx?)?$'
+      : inside.length === 0
+        ? '(?:/|\\.tsx?$|$)'
+        : `(?:/(?!(?:${inside.join('|')})(?:\\.tsx?)?$)|\\.tsx?$|$)`;
   return `^${prefix}${rest}${tail}`;
 }
 
@@ -50,9 +57,17 @@ function patternsFor(fromPath, fromDir, fromDepth) {
     .filter((rule) => rule.from.some((from) => covers(from, fromPath)))
     .flatMap((rule) => {
       const { forbid, except } = targetsOf(rule);
-      const paths = forbid.map((target) => ({ regex: specifierPattern(fromDir, fromDepth, target, except), message: rule.why }));
-      const packages = (rule.packages ?? []).map((name) => ({ regex: name.endsWith('/') ? `^${escape(name)}` : `^${escape(name)}(?:/|$)`, message: rule.why }));
-      const io = rule.nodeIo ? [{ regex: `^(?:node:|(?:${boundaries.nodeIo.join('|')})(?:/|$))`, message: rule.why }] : [];
+      const paths = forbid.map((target) => ({
+        regex: specifierPattern(fromDir, fromDepth, target, except),
+        message: rule.why,
+      }));
+      const packages = (rule.packages ?? []).map((name) => ({
+        regex: name.endsWith('/') ? `^${escape(name)}` : `^${escape(name)}(?:/|$)`,
+        message: rule.why,
+      }));
+      const io = rule.nodeIo
+        ? [{ regex: `^(?:node:|(?:${boundaries.nodeIo.join('|')})(?:/|$))`, message: rule.why }]
+        : [];
       return [...paths, ...packages, ...io];
     })
     .map((pattern) => ({ ...pattern, caseSensitive: true }));
@@ -61,15 +76,27 @@ function patternsFor(fromPath, fromDir, fromDepth) {
 /** The boundaries of .boundaries.json as no-restricted-imports blocks, one per source folder and depth. */
 function boundaryBlocks() {
   // Enclosing folders first, so a subfolder's blocks (which repeat their rules) come after and win.
-  const froms = [...new Set(boundaries.rules.flatMap((rule) => rule.from))].sort((a, b) => segments(a).length - segments(b).length);
+  const froms = [...new Set(boundaries.rules.flatMap((rule) => rule.from))].sort(
+    (a, b) => segments(a).length - segments(b).length,
+  );
   return froms.flatMap((fromPath) => {
     if (/\.tsx?$/.test(fromPath)) {
       const dir = segments(fromPath).slice(0, -1).join('/');
-      return [{ files: [fromPath], rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(fromPath, dir, segments(dir).length) }] } }];
+      return [
+        {
+          files: [fromPath],
+          rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(fromPath, dir, segments(dir).length) }] },
+        },
+      ];
     }
     return Array.from({ length: MAX_DEPTH }, (_, extra) => ({
       files: [`${fromPath}/${'*/'.repeat(extra)}*.ts`, `${fromPath}/${'*/'.repeat(extra)}*.tsx`],
-      rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(fromPath, fromPath, segments(fromPath).length + extra) }] },
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: patternsFor(fromPath, fromPath, segments(fromPath).length + extra) },
+        ],
+      },
     }));
   });
 }

@@ -27,8 +27,12 @@ export const networkError = (what: string, code: string, cause: unknown): Retrya
   const name = cause instanceof Error ? cause.name : '';
   const timedOut = name === 'AbortError' || name === 'TimeoutError';
   const detail = errorMessage(cause);
-  return new RetryableError(timedOut ? 'timeout' : 'network', `${what}: ${timedOut ? 'timed out' : 'network failure'} (${detail})`, {
-    code,
-    cause,
-  });
+  return new RetryableError(
+    timedOut ? 'timeout' : 'network',
+    `${what}: ${timedOut ? 'timed out' : 'network failure'} (${detail})`,
+    {
+      code,
+      cause,
+    },
+  );
 };

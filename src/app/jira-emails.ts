@@ -19,7 +19,9 @@ export async function emailsOf(jira: JiraPort, users: JiraUserRef[], log?: Logge
     for (const [accountId, email] of await jira.getUserEmails(hidden)) emails.set(accountId, email);
   } catch (error) {
     if (isRetryable(error)) throw error;
-    log?.warn('hidden Jira e-mail addresses could not be read; matching with the visible ones', { error: errorMessage(error) });
+    log?.warn('hidden Jira e-mail addresses could not be read; matching with the visible ones', {
+      error: errorMessage(error),
+    });
   }
   return emails;
 }
@@ -28,13 +30,20 @@ export async function emailsOf(jira: JiraPort, users: JiraUserRef[], log?: Logge
  * The active Jira person with this e-mail. Search finds visible addresses; someone who hides theirs is found by
  * name and confirmed through the bulk e-mail endpoint, never matched on the name alone.
  */
-export async function findJiraUserByEmail(jira: JiraPort, email: string, name: string, log?: Logger): Promise<JiraUser | undefined> {
+export async function findJiraUserByEmail(
+  jira: JiraPort,
+  email: string,
+  name: string,
+  log?: Logger,
+): Promise<JiraUser | undefined> {
   const people = (users: JiraUser[]) => users.filter((u) => u.active && u.accountType === 'atlassian');
   const byEmail = people(await jira.findUsers(email));
   const visible = byEmail.find((u) => u.emailAddress?.toLowerCase() === email);
   if (visible) return visible;
   const byName = name.trim() ? people(await jira.findUsers(name.trim())) : [];
-  const candidates = [...new Map([...byEmail, ...byName].filter((u) => !u.emailAddress).map((u) => [u.accountId, u])).values()];
+  const candidates = [
+    ...new Map([...byEmail, ...byName].filter((u) => !u.emailAddress).map((u) => [u.accountId, u])).values(),
+  ];
   if (candidates.length === 0) return undefined;
   const emails = await emailsOf(jira, candidates, log);
   return candidates.find((u) => emails.get(u.accountId) === email);

@@ -10,8 +10,10 @@ import { note, type JournalNote } from './store/journal-notes';
 /** `attempts`: how many tries a retryable failure had before the job gave up; null for a failure not worth retrying. */
 export function failureNote(error: unknown, attempts: number | null, detail: string): JournalNote {
   const side = isSyncError(error) ? error.code.split(':')[0] : '';
-  const failure = side === 'jira' ? jiraFailure(error) : side === 'b24' ? b24Failure(error) : { code: 'jobFailed', params: {} };
+  const failure =
+    side === 'jira' ? jiraFailure(error) : side === 'b24' ? b24Failure(error) : { code: 'jobFailed', params: {} };
   const params = { ...failure.params, reason: failure.code, detail };
-  return attempts === null ? note('failed', params, detail) : note('gaveUp', { ...params, attempts: String(attempts) }, `gave up after ${attempts} attempts: ${detail}`);
+  return attempts === null
+    ? note('failed', params, detail)
+    : note('gaveUp', { ...params, attempts: String(attempts) }, `gave up after ${attempts} attempts: ${detail}`);
 }
-

@@ -19,7 +19,11 @@ import { continueReconcile } from './reconcile/reconcile';
 import type { JobOutcome } from './run-sync-job';
 import { storesOf } from './store/stores';
 
-export const migrationQueueJobSchema = z.discriminatedUnion('kind', [migrationPageJobSchema, reconcilePageJobSchema, dryRunPageJobSchema]);
+export const migrationQueueJobSchema = z.discriminatedUnion('kind', [
+  migrationPageJobSchema,
+  reconcilePageJobSchema,
+  dryRunPageJobSchema,
+]);
 export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
 
 export const MIGRATION_MAX_ATTEMPTS = 8;
@@ -41,11 +45,23 @@ function retryOf(error: unknown, attempt: number): JobOutcome {
 }
 
 /** `why`: the stop as a message code the Migration tab words (`errors.<code>`), beside the English sentence. */
-async function markFailed(deps: AppDeps, job: MigrationPageJob, message: string, why: { code: string; params: Record<string, string> }): Promise<void> {
+async function markFailed(
+  deps: AppDeps,
+  job: MigrationPageJob,
+  message: string,
+  why: { code: string; params: Record<string, string> },
+): Promise<void> {
   const store = storesOf(deps).migrationProgress;
   const progress = await store.get(job.projectKey);
   if (progress?.runId !== job.runId || progress.state !== 'running') return;
-  await store.save(job.projectKey, { ...progress, state: 'failed', error: message, errorCode: why.code, errorParams: why.params, updatedAt: deps.clock.now() });
+  await store.save(job.projectKey, {
+    ...progress,
+    state: 'failed',
+    error: message,
+    errorCode: why.code,
+    errorParams: why.params,
+    updatedAt: deps.clock.now(),
+  });
 }
 
 async function runPage(deps: AppDeps, job: MigrationPageJob, attempt: number): Promise<JobOutcome> {
@@ -53,11 +69,18 @@ async function runPage(deps: AppDeps, job: MigrationPageJob, attempt: number): P
   if (outcome.kind !== 'wait') return { kind: 'done' };
   if (attempt + 1 < MIGRATION_MAX_ATTEMPTS) return { kind: 'retry', retryAfterMs: WAIT_MS, rateLimited: false };
   // The predecessor never got recorded (its job is gone): stop here; startMigration resumes from the cursors.
-  await markFailed(deps, job, 'A page of the migration was lost; start the migration again to resume.', { code: 'migration.pageLost', params: {} });
+  await markFailed(deps, job, 'A page of the migration was lost; start the migration again to resume.', {
+    code: 'migration.pageLost',
+    params: {},
+  });
   return { kind: 'failed', message: outcome.reason };
 }
 
-export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps, options: { attempt: number }): Promise<JobOutcome> {
+export async function runMigrationQueueJob(
+  job: MigrationQueueJob,
+  deps: AppDeps,
+  options: { attempt: number },
+): Promise<JobOutcome> {
   try {
     if (job.kind === 'reconcile-page') {
       await continueReconcile(deps, job);
@@ -70,13 +93,24 @@ export async function runMigrationQueueJob(job: MigrationQueueJob, deps: AppDeps
     return await runPage(deps, job, options.attempt);
   } catch (error) {
     if (isRetryable(error) && options.attempt + 1 < MIGRATION_MAX_ATTEMPTS) {
-      deps.log.warn('migration queue job will be retried', { kind: job.kind, attempt: options.attempt, error: errorMessage(error) });
+      deps.log.warn('migration queue job will be retried', {
+        kind: job.kind,
+        attempt: options.attempt,
+        error: errorMessage(error),
+      });
       return retryOf(error, options.attempt);
     }
-    deps.log.error('migration queue job failed', { kind: job.kind, projectKey: job.projectKey, error: errorMessage(error) });
+    deps.log.error('migration queue job failed', {
+      kind: job.kind,
+      projectKey: job.projectKey,
+      error: errorMessage(error),
+    });
     if (job.kind === 'migration-page') {
       const failure = failureNote(error, null, errorMessage(error));
-      await markFailed(deps, job, errorMessage(error), { code: failure.params.reason ?? 'jobFailed', params: failure.params });
+      await markFailed(deps, job, errorMessage(error), {
+        code: failure.params.reason ?? 'jobFailed',
+        params: failure.params,
+      });
     }
     if (job.kind === 'dry-run-page') await failDryRun(deps, job);
     return { kind: 'failed', message: errorMessage(error) };

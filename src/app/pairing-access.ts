@@ -33,7 +33,11 @@ export class PairingNotListed extends Error {
   }
 
   get note(): JournalNote {
-    return note('heldBack.notListed', { group: this.pairing.b24GroupId, project: this.pairing.projectKey }, this.message);
+    return note(
+      'heldBack.notListed',
+      { group: this.pairing.b24GroupId, project: this.pairing.projectKey },
+      this.message,
+    );
   }
 }
 
@@ -43,14 +47,21 @@ export async function readWorkgroupAccess(deps: Deps): Promise<WorkgroupAccess> 
   const stored = await store.get();
   if (stored) return stored;
   const configs = storesOf(deps).configs;
-  const paired = (await Promise.all((await configs.list()).map((p) => configs.get(p)))).filter((c): c is SyncConfig => c !== null);
+  const paired = (await Promise.all((await configs.list()).map((p) => configs.get(p)))).filter(
+    (c): c is SyncConfig => c !== null,
+  );
   const seeded = accessFromPairings(paired.map((c) => ({ projectKey: c.projectKey, groupId: c.b24GroupId })));
   if (!(await store.seed(seeded))) return (await store.get()) ?? { entries: [] };
   const journal = storesOf(deps).journal;
   for (const c of paired) {
     const message = `Workgroup ${c.b24GroupId} is now listed for project ${c.projectKey} on the Connection tab, because the project was already paired with it when the list was created. A Jira administrator can review the list there.`;
     await journal.record({
-      at: deps.clock.now(), projectKey: c.projectKey, direction: 'none', operation: 'workgroup-access', fields: [], outcome: 'warning',
+      at: deps.clock.now(),
+      projectKey: c.projectKey,
+      direction: 'none',
+      operation: 'workgroup-access',
+      fields: [],
+      outcome: 'warning',
       notes: [note('access.seeded', { group: c.b24GroupId, project: c.projectKey }, message)],
     });
   }
@@ -69,10 +80,26 @@ export async function checkPairingListed(deps: Deps, pairing: Pairing): Promise<
  * A held-back line for a pairing found unlisted outside a sync job (a migration page, a reconciliation). `daily`
  * journals it at most once a day per project: reconciliation asks every hour (and the watch every five minutes).
  */
-export async function journalNotListed(deps: Deps, held: PairingNotListed, options: { daily?: boolean } = {}): Promise<void> {
-  if (options.daily && !(await deps.kv.setIfAbsent(keys.notListedNotice(held.pairing.projectKey), deps.clock.now(), { ttlSeconds: 24 * 3600 }))) return;
+export async function journalNotListed(
+  deps: Deps,
+  held: PairingNotListed,
+  options: { daily?: boolean } = {},
+): Promise<void> {
+  if (
+    options.daily &&
+    !(await deps.kv.setIfAbsent(keys.notListedNotice(held.pairing.projectKey), deps.clock.now(), {
+      ttlSeconds: 24 * 3600,
+    }))
+  )
+    return;
   await storesOf(deps).journal.record({
-    at: deps.clock.now(), projectKey: held.pairing.projectKey, direction: 'none', operation: 'held-back', fields: [], outcome: 'skipped', notes: [held.note],
+    at: deps.clock.now(),
+    projectKey: held.pairing.projectKey,
+    direction: 'none',
+    operation: 'held-back',
+    fields: [],
+    outcome: 'skipped',
+    notes: [held.note],
   });
 }
 

@@ -15,9 +15,15 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.max(0, Math.min(attempt, 16)));
 }
 
-export function retryDecision(outcome: JobOutcome, attempt = 0): { retryAfterSeconds: number; rateLimited: boolean } | null {
+export function retryDecision(
+  outcome: JobOutcome,
+  attempt = 0,
+): { retryAfterSeconds: number; rateLimited: boolean } | null {
   if (outcome.kind !== 'retry') return null;
   const asked = Math.ceil((outcome.retryAfterMs ?? 0) / 1000);
   const seconds = Math.max(asked, backoffSeconds(attempt));
-  return { retryAfterSeconds: Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, seconds)), rateLimited: outcome.rateLimited };
+  return {
+    retryAfterSeconds: Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, seconds)),
+    rateLimited: outcome.rateLimited,
+  };
 }

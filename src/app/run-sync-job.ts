@@ -25,7 +25,13 @@ export const MAX_ATTEMPTS = 25;
  * overflow) fail the same way every time, so they are permanent at once instead of burning hours of retries.
  */
 function canRetry(error: unknown): boolean {
-  if (error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError || error instanceof ReferenceError) return false;
+  if (
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof SyntaxError ||
+    error instanceof ReferenceError
+  )
+    return false;
   return isRetryable(error);
 }
 
@@ -36,7 +42,11 @@ async function projectsOf(job: SyncJob, ctx: SyncContext, deps: AppDeps): Promis
   try {
     const subject = jobSubject(job);
     const links = storesOf(deps).links;
-    const link = subject.taskId ? await links.byTask(subject.taskId) : subject.issueId ? await links.byIssue(subject.issueId) : null;
+    const link = subject.taskId
+      ? await links.byTask(subject.taskId)
+      : subject.issueId
+        ? await links.byIssue(subject.issueId)
+        : null;
     if (link) return [link.projectKey];
     const all = await storesOf(deps).configs.list();
     return all.length > 0 ? all : ['-'];
@@ -70,24 +80,43 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
     const retryable = canRetry(error);
     if (retryable && options.attempt + 1 < MAX_ATTEMPTS) {
       if (!(await pending.claim(job))) {
-        deps.log.info('sync job not retried: an identical job queued meanwhile does the same work', { kind: job.kind, attempt: options.attempt });
+        deps.log.info('sync job not retried: an identical job queued meanwhile does the same work', {
+          kind: job.kind,
+          attempt: options.attempt,
+        });
         return { kind: 'done' };
       }
       deps.log.warn('sync job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
       return {
         kind: 'retry',
         rateLimited: error instanceof RetryableError && error.reason === 'rate-limited',
-        ...(error instanceof RetryableError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+        ...(error instanceof RetryableError && error.retryAfterMs !== undefined
+          ? { retryAfterMs: error.retryAfterMs }
+          : {}),
       };
     }
     const failed = failureNote(error, retryable ? options.attempt + 1 : null, describe(error));
     const message = failed.message;
-    deps.log.error('sync job failed', { kind: job.kind, code: isSyncError(error) ? error.code : 'unexpected', error: describe(error) });
+    deps.log.error('sync job failed', {
+      kind: job.kind,
+      code: isSyncError(error) ? error.code : 'unexpected',
+      error: describe(error),
+    });
     const journal = storesOf(deps).journal;
     for (const projectKey of await projectsOf(job, ctx, deps)) {
       await journal.record({
-        at: deps.clock.now(), projectKey, direction: 'none', operation: job.kind, ...jobSubject(job), fields: [], outcome: 'failed',
-        message, notes: [failed], calls: ctx.calls(), durationMs: deps.clock.now() - started, retryJob: toJobBody({ ...job }),
+        at: deps.clock.now(),
+        projectKey,
+        direction: 'none',
+        operation: job.kind,
+        ...jobSubject(job),
+        fields: [],
+        outcome: 'failed',
+        message,
+        notes: [failed],
+        calls: ctx.calls(),
+        durationMs: deps.clock.now() - started,
+        retryJob: toJobBody({ ...job }),
       });
     }
     // A job that ran out of retries may well succeed later (the remote was down): reconciliation re-queues it.

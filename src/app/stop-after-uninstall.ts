@@ -10,7 +10,10 @@ import type { ReconcilePageJob } from './reconcile/jobs';
 import { storesOf } from './store/stores';
 
 /** True (and logged) when `what` must not run because the app was uninstalled from the portal. */
-export async function stoppedByUninstall(deps: Pick<AppDeps, 'kv' | 'secrets' | 'newId' | 'log'>, what: string): Promise<boolean> {
+export async function stoppedByUninstall(
+  deps: Pick<AppDeps, 'kv' | 'secrets' | 'newId' | 'log'>,
+  what: string,
+): Promise<boolean> {
   const at = await storesOf(deps).connection.uninstalledAt();
   if (at === null) return false;
   deps.log.info(`${what} skipped: the app was uninstalled from the Bitrix24 portal`, { since: at });
@@ -19,5 +22,6 @@ export async function stoppedByUninstall(deps: Pick<AppDeps, 'kv' | 'secrets' | 
 
 /** A migration page stops as if its run were paused, so Resume continues from its checkpoint after a reinstall. */
 export async function holdMigrationPage(deps: AppDeps, job: MigrationJob | ReconcilePageJob): Promise<void> {
-  if (job.kind === 'migration-page') await writeControl(deps, job.projectKey, { action: 'pause', runId: job.runId, at: deps.clock.now() });
+  if (job.kind === 'migration-page')
+    await writeControl(deps, job.projectKey, { action: 'pause', runId: job.runId, at: deps.clock.now() });
 }

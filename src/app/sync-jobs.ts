@@ -20,7 +20,13 @@ export const syncJobSchema = z.discriminatedUnion('kind', [
     messageId: id.optional(),
     action: z.enum(['added', 'updated', 'deleted']),
   }),
-  z.object({ kind: z.literal('jira-comment'), issueId: id, projectKey: id, commentId: id, action: z.enum(['upserted', 'deleted']) }),
+  z.object({
+    kind: z.literal('jira-comment'),
+    issueId: id,
+    projectKey: id,
+    commentId: id,
+    action: z.enum(['upserted', 'deleted']),
+  }),
   /**
    * Jira attachment events carry no project, so `projectKey` is filled in from the link by the consumer. A Jira
    * attachment never changes after upload, so the name, size and type copied from the event stay true; they are
@@ -37,7 +43,12 @@ export const syncJobSchema = z.discriminatedUnion('kind', [
     mimeType: z.string().min(1).max(255).optional(),
   }),
   /** Both sides of one pair (or one unpaired entity) re-read and merged: Sync now, reconciliation, migration, Retry. */
-  z.object({ kind: z.literal('pair-sync'), taskId: id.optional(), issueId: id.optional(), origin: z.enum(['sync-now', 'reconcile', 'migration', 'retry']) }),
+  z.object({
+    kind: z.literal('pair-sync'),
+    taskId: id.optional(),
+    issueId: id.optional(),
+    origin: z.enum(['sync-now', 'reconcile', 'migration', 'retry']),
+  }),
 ]);
 
 export type SyncJob = z.infer<typeof syncJobSchema>;

@@ -37,7 +37,9 @@ export class UserDirectory {
     const user = await this.b24.getUser(b24UserId);
     const name = user ? `${user.name} ${user.lastName}`.trim() : `Bitrix24 user ${b24UserId}`;
     const email = user?.email?.toLowerCase();
-    const match = email ? await findJiraUserByEmail(this.jira, email, user ? `${user.name} ${user.lastName}`.trim() : '') : undefined;
+    const match = email
+      ? await findJiraUserByEmail(this.jira, email, user ? `${user.name} ${user.lastName}`.trim() : '')
+      : undefined;
     const result: Counterpart = match ? { matched: true, id: match.accountId } : { matched: false, name };
     await this.remember(keys.userByB24(b24UserId), result);
     if (match) await this.remember(keys.userByJira(match.accountId), { matched: true, id: b24UserId });

@@ -77,16 +77,17 @@ export function withoutDirectionOverrides(text: string): Fitted {
 /** Each text node of `doc` without control characters (tabs and line breaks kept); a node left empty is dropped. */
 export function docWithoutControls(doc: AdfDoc): { doc: AdfDoc; changed: boolean } {
   let changed = false;
-  const walk = (nodes: AdfNode[]): AdfNode[] => nodes.flatMap((node): AdfNode[] => {
-    if (typeof node.text === 'string') {
-      const fitted = withoutControls(node.text, true);
-      if (!fitted.changed) return [node];
-      changed = true;
-      // ADF refuses an empty text node.
-      return fitted.text === '' ? [] : [{ ...node, text: fitted.text }];
-    }
-    return node.content ? [{ ...node, content: walk(node.content) }] : [node];
-  });
+  const walk = (nodes: AdfNode[]): AdfNode[] =>
+    nodes.flatMap((node): AdfNode[] => {
+      if (typeof node.text === 'string') {
+        const fitted = withoutControls(node.text, true);
+        if (!fitted.changed) return [node];
+        changed = true;
+        // ADF refuses an empty text node.
+        return fitted.text === '' ? [] : [{ ...node, text: fitted.text }];
+      }
+      return node.content ? [{ ...node, content: walk(node.content) }] : [node];
+    });
   const content = walk(doc.content);
   return changed ? { doc: { ...doc, content }, changed } : { doc, changed };
 }

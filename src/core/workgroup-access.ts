@@ -24,7 +24,9 @@ export interface WorkgroupAccess {
 export const MAX_ALLOWANCES = 200;
 export const MAX_PROJECTS_PER_ALLOWANCE = 50;
 
-const projectKey = z.string().regex(/^(\*|[A-Z][A-Z0-9_]{0,49})$/, 'must be a Jira project key such as DEMO, or * for any project');
+const projectKey = z
+  .string()
+  .regex(/^(\*|[A-Z][A-Z0-9_]{0,49})$/, 'must be a Jira project key such as DEMO, or * for any project');
 
 const workgroupAllowanceSchema = z.object({
   groupId: z.string().regex(/^[1-9]\d{0,17}$/, 'must be a Bitrix24 workgroup id such as 1'),
@@ -36,7 +38,9 @@ export const workgroupAccessSchema = z.object({ entries: z.array(workgroupAllowa
 
 /** Whether the list lets `projectKey` pair with `groupId`. */
 export function pairingListed(access: WorkgroupAccess, groupId: string, projectKey: string): boolean {
-  return access.entries.some((e) => e.groupId === groupId && (e.projects.includes(ANY_PROJECT) || e.projects.includes(projectKey)));
+  return access.entries.some(
+    (e) => e.groupId === groupId && (e.projects.includes(ANY_PROJECT) || e.projects.includes(projectKey)),
+  );
 }
 
 /** The workgroups a project's administrator may choose from, in the list's order. */

@@ -24,7 +24,10 @@ function header(request: WebTriggerRequest, name: string): string | undefined {
 
 export async function onB24Event(request: WebTriggerRequest): Promise<WebTriggerResponse> {
   const deps = composeApp({ handler: 'b24-events' });
-  const result = await receiveB24Event({ method: request.method, contentType: header(request, 'content-type'), body: request.body ?? '' }, deps);
+  const result = await receiveB24Event(
+    { method: request.method, contentType: header(request, 'content-type'), body: request.body ?? '' },
+    deps,
+  );
   return {
     statusCode: result.status,
     headers: { 'Content-Type': ['application/json'] },

@@ -13,7 +13,9 @@ import { PLATFORM_CLOCK, type Clock } from '../ports/clock';
 
 const published = (): Clock | undefined => {
   const value = (globalThis as Record<symbol, unknown>)[PLATFORM_CLOCK];
-  return typeof value === 'object' && value !== null && typeof (value as Partial<Clock>).now === 'function' ? (value as Clock) : undefined;
+  return typeof value === 'object' && value !== null && typeof (value as Partial<Clock>).now === 'function'
+    ? (value as Clock)
+    : undefined;
 };
 
 export const appClock: Clock = {

@@ -28,7 +28,12 @@ export function composeApp(fields: Record<string, unknown> = {}): AppDeps {
   const kv = createKeyValueStore();
   const secrets = createSecretStore();
   const log = createConsoleLogger({ minLevel: logLevel(), now: () => appClock.now() }, fields);
-  const auth = createB24Auth({ secrets, transport: forgeFetchTransport, clock: appClock, onRefreshOutcome: new OAuthRefreshHealth(kv, appClock).record });
+  const auth = createB24Auth({
+    secrets,
+    transport: forgeFetchTransport,
+    clock: appClock,
+    onRefreshOutcome: new OAuthRefreshHealth(kv, appClock).record,
+  });
   return {
     kv,
     secrets,

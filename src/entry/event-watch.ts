@@ -17,5 +17,6 @@ export async function onEventWatch(_event: unknown, _context?: unknown): Promise
   const kept = await drainBacklog(deps);
   if (kept > 0) deps.log.info('event watch pushed events kept at intake', { jobs: kept });
   const result = await watchB24Events(deps);
-  if (result.status === 'reconciled') deps.log.info('event watch reconciled', { changes: result.changes, projects: result.results });
+  if (result.status === 'reconciled')
+    deps.log.info('event watch reconciled', { changes: result.changes, projects: result.results });
 }

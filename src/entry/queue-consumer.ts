@@ -32,7 +32,9 @@ export function queueConsumer<T>(
     if (!decision) return undefined;
     return new InvocationError({
       retryAfter: decision.retryAfterSeconds,
-      retryReason: decision.rateLimited ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      retryReason: decision.rateLimited
+        ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+        : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
     });
   };
 }

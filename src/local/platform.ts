@@ -6,7 +6,16 @@ import './forge/globals';
 import { kvs as sdkKvs } from '@forge/kvs';
 import type { Kvs } from '@forge/kvs/out/interfaces/kvs';
 import { Bitrix24Emulator, OAUTH_HOST } from './b24';
-import { ManualClock, type B24Limits, type FaultPlan, type InvokeRequest, type JiraLimits, type LocalPlatformApi, type PlatformInfo, type PlatformStats } from './contracts';
+import {
+  ManualClock,
+  type B24Limits,
+  type FaultPlan,
+  type InvokeRequest,
+  type JiraLimits,
+  type LocalPlatformApi,
+  type PlatformInfo,
+  type PlatformStats,
+} from './contracts';
 import { runInvocation } from './forge/context';
 import type { KvsStore } from './forge/kvs-store';
 import type { Latency } from './forge/budget';
@@ -61,7 +70,12 @@ export class LocalPlatform implements LocalPlatformApi {
       queueEventsPerMinute: options.queueEventsPerMinute,
     });
     this.unsubscribeJira = this.jiraEmulator.onEvent((event) => this.runtime.deliverJiraEvent(event));
-    this.b24 = new Bitrix24Emulator({ clock: this.clock, seed: this.seed.b24, outbox: (delivery) => this.runtime.deliverB24(delivery), limits: options.b24Limits });
+    this.b24 = new Bitrix24Emulator({
+      clock: this.clock,
+      seed: this.seed.b24,
+      outbox: (delivery) => this.runtime.deliverB24(delivery),
+      limits: options.b24Limits,
+    });
     this.runtime.registerService(this.b24.domain, this.b24);
     this.runtime.registerService(OAUTH_HOST, this.b24);
   }
@@ -101,12 +115,20 @@ export class LocalPlatform implements LocalPlatformApi {
         memberId: this.seed.b24.memberId,
         groupId: this.seed.b24GroupId,
         applicationToken: this.seed.b24.applicationToken,
-        users: this.seed.b24.users.map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, email: u.email, webhookUrl: `${base}/b24/rest/${u.id}/${u.webhookSecret}` })),
+        users: this.seed.b24.users.map((u) => ({
+          id: u.id,
+          name: `${u.name} ${u.lastName}`,
+          email: u.email,
+          webhookUrl: `${base}/b24/rest/${u.id}/${u.webhookSecret}`,
+        })),
       },
       webtriggers: Object.fromEntries(this.runtime.webtriggerKeys().map((k) => [k, this.runtime.webtriggerUrl(k)])),
       // Resolver call names per function key: the app lists them next to its definitions (a Resolver cannot be asked).
       resolvers: Object.fromEntries(
-        [...new Set(this.runtime.manifest.resolvers.map((r) => r.function))].map((fn) => [fn, RESOLVER_CALLS[fn] ?? []]),
+        [...new Set(this.runtime.manifest.resolvers.map((r) => r.function))].map((fn) => [
+          fn,
+          RESOLVER_CALLS[fn] ?? [],
+        ]),
       ),
     };
   }
@@ -158,9 +180,11 @@ export class LocalPlatform implements LocalPlatformApi {
     const { webtriggerKey, events } = this.seed.b24Events;
     if (this.runtime.webtriggerKeys().includes(webtriggerKey)) {
       const url = this.runtime.webtriggerUrl(webtriggerKey);
-      for (const event of events) this.b24.bindHandler(event, url, { applicationToken: this.seed.b24.applicationToken });
+      for (const event of events)
+        this.b24.bindHandler(event, url, { applicationToken: this.seed.b24.applicationToken });
     }
     const seedApp = this.options.seedApp;
-    if (seedApp) await runInvocation({ host: this.runtime, functionKey: 'seed' }, () => seedApp({ kvs: sdkKvs, platform: this }));
+    if (seedApp)
+      await runInvocation({ host: this.runtime, functionKey: 'seed' }, () => seedApp({ kvs: sdkKvs, platform: this }));
   }
 }

@@ -14,12 +14,23 @@ export async function seedApp({ platform }: SeedAppContext): Promise<void> {
   const { b24, jira, jiraProjectKey, b24GroupId } = platform.seed;
   const integrationUser = b24.users.find((u) => u.admin) ?? b24.users[0];
   if (!integrationUser) throw new Error('the seed has no Bitrix24 user to connect as');
-  const admin = jira.users.find((u) => u.globalPermissions?.includes('ADMINISTER') && u.projectPermissions?.[jiraProjectKey]?.includes('ADMINISTER_PROJECTS'));
+  const admin = jira.users.find(
+    (u) =>
+      u.globalPermissions?.includes('ADMINISTER') &&
+      u.projectPermissions?.[jiraProjectKey]?.includes('ADMINISTER_PROJECTS'),
+  );
   if (!admin) throw new Error(`the seed has no Jira site admin who also administers ${jiraProjectKey}`);
   const settings = async (call: string, payload: Record<string, unknown> = {}): Promise<unknown> => {
-    const reply = await platform.invoke({ function: SETTINGS, call, payload, accountId: admin.accountId, extension: { project: { key: jiraProjectKey } } });
+    const reply = await platform.invoke({
+      function: SETTINGS,
+      call,
+      payload,
+      accountId: admin.accountId,
+      extension: { project: { key: jiraProjectKey } },
+    });
     // A refused save answers { ok: false, ... } rather than throwing: the seed must not go on half connected.
-    if (typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === false) throw new Error(`seeding the app: ${call} was refused: ${JSON.stringify(reply)}`);
+    if (typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === false)
+      throw new Error(`seeding the app: ${call} was refused: ${JSON.stringify(reply)}`);
     return reply;
   };
   await settings('saveConnection', {
@@ -36,8 +47,14 @@ export async function seedApp({ platform }: SeedAppContext): Promise<void> {
   // The Mapping tab opens on the default mapping; the admin picks the workgroup and the portal's time zone.
   const opened = await settings('getMapping');
   const defaults = typeof opened === 'object' && opened !== null && 'config' in opened ? opened.config : undefined;
-  if (typeof defaults !== 'object' || defaults === null) throw new Error(`seeding the app: getMapping answered no mapping: ${JSON.stringify(opened)}`);
-  const config = { ...defaults, b24GroupId, timeZone: b24.timeZone, connection: { portalDomain: b24.domain, authMode: 'webhook' } };
+  if (typeof defaults !== 'object' || defaults === null)
+    throw new Error(`seeding the app: getMapping answered no mapping: ${JSON.stringify(opened)}`);
+  const config = {
+    ...defaults,
+    b24GroupId,
+    timeZone: b24.timeZone,
+    connection: { portalDomain: b24.domain, authMode: 'webhook' },
+  };
   await settings('saveMapping', { config });
   // The set-up is the administrator's work, not the app's: scenarios count the app's calls from a connected start.
   platform.resetStats();

@@ -31,8 +31,10 @@ const b24OAuthCredentialsSchema = z.object({
   memberId: z.string().optional(),
 });
 
-export const b24CredentialsSchema = z.discriminatedUnion('mode', [b24WebhookCredentialsSchema, b24OAuthCredentialsSchema]);
+export const b24CredentialsSchema = z.discriminatedUnion('mode', [
+  b24WebhookCredentialsSchema,
+  b24OAuthCredentialsSchema,
+]);
 
 export type B24OAuthCredentials = z.infer<typeof b24OAuthCredentialsSchema>;
 export type B24Credentials = z.infer<typeof b24CredentialsSchema>;
-

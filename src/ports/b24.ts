@@ -128,7 +128,10 @@ export interface B24Port {
   /** Adds a user to the task's observers (keeping the others): task chats are open to task members only. */
   addTaskAuditor(taskId: string, userId: string): Promise<void>;
   /** One request (batch) for the task and its legacy comments; comments are [] on new-card portals. */
-  getTaskWithComments(taskId: string, options?: { userFields?: string[] }): Promise<{ task: B24Task | null; comments: B24Comment[] }>;
+  getTaskWithComments(
+    taskId: string,
+    options?: { userFields?: string[] },
+  ): Promise<{ task: B24Task | null; comments: B24Comment[] }>;
 
   /** Legacy comments (task.commentitem.*): fail on new-card portals except add. */
   getComments(taskId: string): Promise<B24Comment[]>;
@@ -151,7 +154,10 @@ export interface B24Port {
   updateChatMessage(messageId: string, text: string): Promise<void>;
   deleteChatMessage(messageId: string): Promise<void>;
   /** im.dialog.messages.get, newest first, ≤ 50 per call. */
-  getChatMessages(chatId: string, options?: { lastId?: string; firstId?: string; limit?: number }): Promise<B24ChatMessage[]>;
+  getChatMessages(
+    chatId: string,
+    options?: { lastId?: string; firstId?: string; limit?: number },
+  ): Promise<B24ChatMessage[]>;
 
   getUser(userId: string): Promise<B24User | null>;
   /** Exact e-mail match (needs scope user_basic). */
@@ -179,7 +185,10 @@ export interface B24Port {
    * the process already holds), so nothing is removed before clearOfflineEvents confirms it. Answers the process
    * id the portal reserved them under, which is the one to confirm with.
    */
-  getOfflineEvents(options: { processId: string; limit: number }): Promise<{ processId: string; records: B24OfflineRecord[] }>;
+  getOfflineEvents(options: {
+    processId: string;
+    limit: number;
+  }): Promise<{ processId: string; records: B24OfflineRecord[] }>;
   /** event.offline.clear for exactly these record IDs of the process. */
   clearOfflineEvents(processId: string, ids: string[]): Promise<void>;
   /** event.offline.error: these records stay on the portal, marked, out of later reads. */
@@ -193,7 +202,9 @@ export interface B24Port {
   batch(commands: Record<string, B24BatchCommand>, options?: { halt?: boolean }): Promise<B24BatchResult>;
 
   /** Several tasks.task.list pages (one `start` each) in batches; COMMENTS_COUNT > 0 by task id beside them. */
-  listTaskPages(options: Pick<B24ListTasksOptions, 'filter' | 'order' | 'userFields'> & { starts: number[] }): Promise<{ pages: B24Task[][]; commentCounts: Map<string, number> }>;
+  listTaskPages(
+    options: Pick<B24ListTasksOptions, 'filter' | 'order' | 'userFields'> & { starts: number[] },
+  ): Promise<{ pages: B24Task[][]; commentCounts: Map<string, number> }>;
   /** tasks.task.add, 50 per batch; outcomes in order. */
   addTasks(fields: B24TaskFieldsInput[]): Promise<B24Outcome<B24Task>[]>;
   /** tasks.task.update, 50 per batch. */

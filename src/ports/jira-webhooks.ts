@@ -21,7 +21,10 @@ export interface DynamicWebhook {
 
 export interface DynamicWebhookApi {
   /** One webhook per filter; each result is the new id or Jira's reasons for refusing that filter. */
-  register(url: string, filters: { events: readonly string[]; jqlFilter: string }[]): Promise<({ id: number } | { errors: string[] })[]>;
+  register(
+    url: string,
+    filters: { events: readonly string[]; jqlFilter: string }[],
+  ): Promise<({ id: number } | { errors: string[] })[]>;
   list(): Promise<DynamicWebhook[]>;
   /** Jira ignores ids it does not know, so the caller checks `list()` first. */
   refresh(ids: number[]): Promise<number>;

@@ -61,7 +61,9 @@ export interface JiraBulkCreateItem {
 }
 
 /** Per element, in request order: what was created, or why Jira refused that element. */
-export type JiraBulkCreateOutcome = { ok: true; id: string; key: string } | { ok: false; status: number; message: string; fieldErrors: Record<string, string> };
+export type JiraBulkCreateOutcome =
+  | { ok: true; id: string; key: string }
+  | { ok: false; status: number; message: string; fieldErrors: Record<string, string> };
 
 /** A search hit with the issue properties that were asked for. */
 export interface JiraSearchItem {
@@ -148,7 +150,10 @@ export interface JiraPort {
   deleteIssueProperty(issueIdOrKey: string, key: string): Promise<void>;
   searchJql(jql: string, options?: JiraSearchOptions): Promise<JiraSearchPage>;
   /** `/search/jql` with issue properties (≤ 5 keys) and optionally the comments of each issue. */
-  searchIssues(jql: string, options: JiraSearchOptions & { properties: string[]; withComments?: boolean; withAttachments?: boolean }): Promise<{ items: JiraSearchItem[]; nextPageToken?: string }>;
+  searchIssues(
+    jql: string,
+    options: JiraSearchOptions & { properties: string[]; withComments?: boolean; withAttachments?: boolean },
+  ): Promise<{ items: JiraSearchItem[]; nextPageToken?: string }>;
   /** `POST /issue/bulk`, ≤ 50 elements; a refused element does not stop the others. */
   createIssues(items: JiraBulkCreateItem[]): Promise<JiraBulkCreateOutcome[]>;
   /** `/user/search`: matches display name or e-mail prefix; hidden e-mails come back without `emailAddress`. */
@@ -163,7 +168,10 @@ export interface JiraPort {
   getUserEmails(accountIds: string[]): Promise<Map<string, string>>;
   getMyself(): Promise<JiraUser>;
   /** Permission key → granted, for the caller (the app under asApp). */
-  getMyPermissions(permissions: string[], scope?: { projectKey?: string; issueId?: string }): Promise<Record<string, boolean>>;
+  getMyPermissions(
+    permissions: string[],
+    scope?: { projectKey?: string; issueId?: string },
+  ): Promise<Record<string, boolean>>;
   /** Every field of the site, system and custom. */
   getFields(): Promise<JiraFieldInfo[]>;
   /** The fields the project's create screen offers for the named issue type (priorities per the project's scheme). */

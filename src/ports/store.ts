@@ -25,7 +25,10 @@ export interface KeyValueStore {
    * Keys starting with `prefix`, one page at a time. Eventually consistent (Forge `query`): fine for admin
    * screens and the journal, never for the sync hot path.
    */
-  listByPrefix(prefix: string, options?: { limit?: number; cursor?: string }): Promise<{ entries: StoredEntry[]; cursor?: string }>;
+  listByPrefix(
+    prefix: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<{ entries: StoredEntry[]; cursor?: string }>;
 }
 
 /** Encrypted storage for credentials; never listed, never logged. */

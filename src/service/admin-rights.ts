@@ -18,7 +18,12 @@ export function adminRights(deps: Pick<AppDeps, 'jira'>): RightsPort {
     async firstMissing(permissions, projectKey) {
       const first = permissions[0];
       if (first === undefined) return null;
-      const fromJira = [...new Set([...(projectKey ? ['BROWSE_PROJECTS' as const] : []), ...permissions.filter((p) => !INSTALL_ADMIN.has(p))])];
+      const fromJira = [
+        ...new Set([
+          ...(projectKey ? ['BROWSE_PROJECTS' as const] : []),
+          ...permissions.filter((p) => !INSTALL_ADMIN.has(p)),
+        ]),
+      ];
       if (fromJira.length === 0) return null;
       try {
         const granted = await deps.jira.getMyPermissions(fromJira, projectKey ? { projectKey } : undefined);
@@ -31,7 +36,12 @@ export function adminRights(deps: Pick<AppDeps, 'jira'>): RightsPort {
     async issueInProject(issue, projectKey) {
       try {
         const read = await deps.jira.getIssue(issue.id);
-        return read !== null && read.issue.id === issue.id && read.issue.key === issue.key && read.issue.fields.project.key === projectKey;
+        return (
+          read !== null &&
+          read.issue.id === issue.id &&
+          read.issue.key === issue.key &&
+          read.issue.fields.project.key === projectKey
+        );
       } catch {
         return false;
       }

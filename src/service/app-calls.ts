@@ -39,7 +39,8 @@ export const RESOLVER_DEFINITIONS: Record<'settings' | 'issue', Record<string, R
 async function runMigration(body: unknown, deps: AppDeps, attempt: number): Promise<JobOutcome | string> {
   const job = migrationQueueJobSchema.safeParse(body);
   if (!job.success) return `malformed migration job: ${job.error.issues[0]?.message ?? 'invalid'}`;
-  if (!(await stoppedByUninstall(deps, `migration job ${job.data.kind}`))) return runMigrationQueueJob(job.data, deps, { attempt });
+  if (!(await stoppedByUninstall(deps, `migration job ${job.data.kind}`)))
+    return runMigrationQueueJob(job.data, deps, { attempt });
   await holdMigrationPage(deps, job.data);
   return { kind: 'done' };
 }
@@ -78,7 +79,8 @@ export async function watchTick(deps: AppDeps): Promise<void> {
   const kept = await drainBacklog(deps);
   if (kept > 0) deps.log.info('event watch pushed events kept at intake', { jobs: kept });
   const result = await watchB24Events(deps);
-  if (result.status === 'reconciled') deps.log.info('event watch reconciled', { changes: result.changes, projects: result.results });
+  if (result.status === 'reconciled')
+    deps.log.info('event watch reconciled', { changes: result.changes, projects: result.results });
 }
 
 /**

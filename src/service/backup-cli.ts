@@ -23,8 +23,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const dataDir = env.SYNC_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
   if (url !== undefined) {
     if (action === 'backup') refuseExisting(file);
-    await runPostgresCommand(action === 'backup' ? postgresBackupCommand(url, file) : postgresRestoreCommand(url, file));
-    return action === 'backup' ? `Backed up the PostgreSQL database to ${file}.` : `Restored ${file} into the PostgreSQL database.`;
+    await runPostgresCommand(
+      action === 'backup' ? postgresBackupCommand(url, file) : postgresRestoreCommand(url, file),
+    );
+    return action === 'backup'
+      ? `Backed up the PostgreSQL database to ${file}.`
+      : `Restored ${file} into the PostgreSQL database.`;
   }
   if (action === 'backup') {
     await backupPglite(dataDir, file);

@@ -45,23 +45,46 @@ export const wallClock: Clock = { now: () => Date.now() };
 /** JSON lines on stdout (or `sink`), credentials masked (adapters/log/json-logger). */
 export function serviceLogger(options: { level: LogLevel; sink?: (line: string) => void; clock?: Clock }): Logger {
   const clock = options.clock ?? wallClock;
-  return createConsoleLogger({ minLevel: options.level, now: () => clock.now(), ...(options.sink ? { sink: options.sink } : {}) }, { service: 'bitrix24-sync' });
+  return createConsoleLogger(
+    { minLevel: options.level, now: () => clock.now(), ...(options.sink ? { sink: options.sink } : {}) },
+    { service: 'bitrix24-sync' },
+  );
 }
 
 export function composeService(parts: ServiceParts): ServiceApp {
   const clock = parts.clock ?? wallClock;
   const { kv, secrets } = parts.storage;
   const log = parts.log;
-  const b24Transport = createB24Transport({ timeoutMs: parts.config.remoteTimeoutMs, metrics: parts.metrics, ...(parts.fetch ? { fetch: parts.fetch } : {}) });
+  const b24Transport = createB24Transport({
+    timeoutMs: parts.config.remoteTimeoutMs,
+    metrics: parts.metrics,
+    ...(parts.fetch ? { fetch: parts.fetch } : {}),
+  });
   const jira = createJiraClient(countedJiraTransport(parts.jiraTransport, parts.metrics), { clock });
   const syncQueue = parts.jobs.queue('sync');
   const migrationQueue = parts.jobs.queue('migration');
   // Token refreshes are shared state (the secret store), so one auth serves every call of the process.
-  const auth = createB24Auth({ secrets, transport: b24Transport, clock, onRefreshOutcome: new OAuthRefreshHealth(kv, clock).record });
+  const auth = createB24Auth({
+    secrets,
+    transport: b24Transport,
+    clock,
+    onRefreshOutcome: new OAuthRefreshHealth(kv, clock).record,
+  });
   const b24 = createB24Client(auth, b24Transport, clock);
   return {
     // Any portal address the admin enters, and offline events, which the schedule drains (./service.ts).
-    deps: (fields = {}) => ({ kv, secrets, log: log.child(fields), clock, newId: () => randomUUID(), jira, b24, syncQueue, migrationQueue, portalPolicy: SERVICE_PORTAL_POLICY }),
+    deps: (fields = {}) => ({
+      kv,
+      secrets,
+      log: log.child(fields),
+      clock,
+      newId: () => randomUUID(),
+      jira,
+      b24,
+      syncQueue,
+      migrationQueue,
+      portalPolicy: SERVICE_PORTAL_POLICY,
+    }),
     log,
     clock,
     b24Transport,
@@ -74,4 +97,9 @@ export function composeService(parts: ServiceParts): ServiceApp {
  * Bitrix24 side and the journal names the cause.
  */
 export const unconfiguredJira: JiraTransport = () =>
-  Promise.resolve(Response.json({ errorMessages: ['The service has no Jira credentials yet: configure the Jira connection.'] }, { status: 401 }));
+  Promise.resolve(
+    Response.json(
+      { errorMessages: ['The service has no Jira credentials yet: configure the Jira connection.'] },
+      { status: 401 },
+    ),
+  );

@@ -32,9 +32,18 @@ export class ConfigError extends Error {
 }
 
 const int = (min: number, max: number): z.ZodType<number> =>
-  z.coerce.number({ error: `must be a number` }).int(`must be a whole number`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z.coerce
+    .number({ error: `must be a number` })
+    .int(`must be a whole number`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
-const httpUrl = z.string().refine((text) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol), 'must be an http:// or https:// address');
+const httpUrl = z
+  .string()
+  .refine(
+    (text) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol),
+    'must be an http:// or https:// address',
+  );
 
 interface Variable {
   name: string;
@@ -47,21 +56,103 @@ interface Variable {
 
 /** Every variable the service reads, in the order the README lists them. */
 export const VARIABLES: readonly Variable[] = [
-  { name: 'SYNC_CONFIG_FILE', defaultText: '(none)', describe: 'A JSON file whose keys are these variables; the environment wins over it.', schema: z.string().min(1).optional() },
-  { name: 'HOST', defaultText: '127.0.0.1', describe: 'The interface to listen on; 0.0.0.0 to face the network without a reverse proxy.', schema: z.string().min(1), fallback: '127.0.0.1' },
+  {
+    name: 'SYNC_CONFIG_FILE',
+    defaultText: '(none)',
+    describe: 'A JSON file whose keys are these variables; the environment wins over it.',
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'HOST',
+    defaultText: '127.0.0.1',
+    describe: 'The interface to listen on; 0.0.0.0 to face the network without a reverse proxy.',
+    schema: z.string().min(1),
+    fallback: '127.0.0.1',
+  },
   { name: 'PORT', defaultText: '8080', describe: 'The HTTP port.', schema: int(1, 65535), fallback: '8080' },
-  { name: 'SYNC_PUBLIC_URL', defaultText: 'http://localhost:PORT', describe: 'The address browsers and Bitrix24 use (https:// in production, usually a reverse proxy).', schema: httpUrl.optional() },
-  { name: 'SYNC_DATA_DIR', defaultText: './data', describe: "The embedded database's directory (unused with DATABASE_URL).", schema: z.string().min(1), fallback: './data' },
-  { name: 'DATABASE_URL', defaultText: '(none: embedded PGlite)', describe: 'postgres://… of a PostgreSQL 13 or later server, for several instances.', schema: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional() },
-  { name: 'SYNC_SECRET_KEY', defaultText: '(none)', describe: 'The key that encrypts stored credentials (see "Secrets"); or SYNC_SECRET_KEY_FILE.', schema: z.string().min(1).optional() },
-  { name: 'SYNC_SECRET_KEY_FILE', defaultText: '(none)', describe: 'A file holding that key.', schema: z.string().min(1).optional() },
-  { name: 'LOG_LEVEL', defaultText: 'info', describe: 'debug, info, warn or error; JSON lines on stdout.', schema: z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error'), fallback: 'info' },
-  { name: 'SYNC_BODY_LIMIT_BYTES', defaultText: '512000', describe: "Largest request body (Forge's resolver limit is 500 KB); Bitrix24 events stop at 16 KB anyway.", schema: int(1024, 5 * 1024 * 1024), fallback: '512000' },
-  { name: 'SYNC_REQUEST_TIMEOUT_MS', defaultText: '55000', describe: "Longest an HTTP request may take (Forge's web trigger limit).", schema: int(1000, 900_000), fallback: '55000' },
-  { name: 'SYNC_RESOLVER_TIMEOUT_MS', defaultText: '25000', describe: "Longest an admin page call may take (Forge's resolver limit).", schema: int(1000, 900_000), fallback: '25000' },
-  { name: 'SYNC_REMOTE_TIMEOUT_MS', defaultText: '60000', describe: 'Longest one call to Bitrix24 or Jira may take.', schema: int(1000, 900_000), fallback: '60000' },
-  { name: 'SYNC_SHUTDOWN_TIMEOUT_MS', defaultText: '20000', describe: 'How long SIGTERM waits for running jobs before returning them to the queue.', schema: int(0, 600_000), fallback: '20000' },
-  { name: 'SYNC_SESSION_HOURS', defaultText: '12', describe: "How long the admin's sign-in lasts.", schema: int(1, 24 * 30), fallback: '12' },
+  {
+    name: 'SYNC_PUBLIC_URL',
+    defaultText: 'http://localhost:PORT',
+    describe: 'The address browsers and Bitrix24 use (https:// in production, usually a reverse proxy).',
+    schema: httpUrl.optional(),
+  },
+  {
+    name: 'SYNC_DATA_DIR',
+    defaultText: './data',
+    describe: "The embedded database's directory (unused with DATABASE_URL).",
+    schema: z.string().min(1),
+    fallback: './data',
+  },
+  {
+    name: 'DATABASE_URL',
+    defaultText: '(none: embedded PGlite)',
+    describe: 'postgres://… of a PostgreSQL 13 or later server, for several instances.',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
+  {
+    name: 'SYNC_SECRET_KEY',
+    defaultText: '(none)',
+    describe: 'The key that encrypts stored credentials (see "Secrets"); or SYNC_SECRET_KEY_FILE.',
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'SYNC_SECRET_KEY_FILE',
+    defaultText: '(none)',
+    describe: 'A file holding that key.',
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'LOG_LEVEL',
+    defaultText: 'info',
+    describe: 'debug, info, warn or error; JSON lines on stdout.',
+    schema: z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error'),
+    fallback: 'info',
+  },
+  {
+    name: 'SYNC_BODY_LIMIT_BYTES',
+    defaultText: '512000',
+    describe: "Largest request body (Forge's resolver limit is 500 KB); Bitrix24 events stop at 16 KB anyway.",
+    schema: int(1024, 5 * 1024 * 1024),
+    fallback: '512000',
+  },
+  {
+    name: 'SYNC_REQUEST_TIMEOUT_MS',
+    defaultText: '55000',
+    describe: "Longest an HTTP request may take (Forge's web trigger limit).",
+    schema: int(1000, 900_000),
+    fallback: '55000',
+  },
+  {
+    name: 'SYNC_RESOLVER_TIMEOUT_MS',
+    defaultText: '25000',
+    describe: "Longest an admin page call may take (Forge's resolver limit).",
+    schema: int(1000, 900_000),
+    fallback: '25000',
+  },
+  {
+    name: 'SYNC_REMOTE_TIMEOUT_MS',
+    defaultText: '60000',
+    describe: 'Longest one call to Bitrix24 or Jira may take.',
+    schema: int(1000, 900_000),
+    fallback: '60000',
+  },
+  {
+    name: 'SYNC_SHUTDOWN_TIMEOUT_MS',
+    defaultText: '20000',
+    describe: 'How long SIGTERM waits for running jobs before returning them to the queue.',
+    schema: int(0, 600_000),
+    fallback: '20000',
+  },
+  {
+    name: 'SYNC_SESSION_HOURS',
+    defaultText: '12',
+    describe: "How long the admin's sign-in lasts.",
+    schema: int(1, 24 * 30),
+    fallback: '12',
+  },
 ];
 
 type Source = Record<string, string | undefined>;
@@ -71,7 +162,10 @@ function readFile(path: string): Source {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`SYNC_CONFIG_FILE names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { cause: error });
+    throw new ConfigError(
+      `SYNC_CONFIG_FILE names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+      { cause: error },
+    );
   }
   let parsed: unknown;
   try {
@@ -80,10 +174,14 @@ function readFile(path: string): Source {
     throw new ConfigError(`SYNC_CONFIG_FILE ${path} is not JSON: ${(error as Error).message}.`, { cause: error });
   }
   const shape = z.record(z.string(), z.union([z.string(), z.number()])).safeParse(parsed);
-  if (!shape.success) throw new ConfigError(`SYNC_CONFIG_FILE ${path} must be one JSON object of variable names to strings or numbers.`);
+  if (!shape.success)
+    throw new ConfigError(`SYNC_CONFIG_FILE ${path} must be one JSON object of variable names to strings or numbers.`);
   const known = new Set(VARIABLES.map((v) => v.name));
   const unknown = Object.keys(shape.data).find((key) => !known.has(key) || key === 'SYNC_CONFIG_FILE');
-  if (unknown) throw new ConfigError(`SYNC_CONFIG_FILE ${path} sets ${unknown}, which the service does not read; the variables are listed in the README.`);
+  if (unknown)
+    throw new ConfigError(
+      `SYNC_CONFIG_FILE ${path} sets ${unknown}, which the service does not read; the variables are listed in the README.`,
+    );
   return Object.fromEntries(Object.entries(shape.data).map(([key, value]) => [key, String(value)]));
 }
 

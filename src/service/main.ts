@@ -11,7 +11,9 @@ import { chosenEngines, chosenJiraTransport } from './wiring';
 
 function listen(service: RunningService, config: ServiceConfig): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: service.http.fetch, port: config.port, hostname: config.host }, () => resolve(server)) as Server;
+    const server = serve({ fetch: service.http.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server),
+    ) as Server;
     server.requestTimeout = config.requestTimeoutMs;
     server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
     server.once('error', reject);
@@ -27,7 +29,11 @@ async function announce(service: RunningService, config: ServiceConfig): Promise
     adminPage: new URL('/', config.publicUrl).toString(),
     bitrix24Events: new URL('/events/b24', config.publicUrl).toString(),
   });
-  if (!(await service.accounts.admin())) log.warn('no administrator yet: open the setup page and enter this setup code', { setupPage: new URL('/setup', config.publicUrl).toString(), setupCode: service.setupCode });
+  if (!(await service.accounts.admin()))
+    log.warn('no administrator yet: open the setup page and enter this setup code', {
+      setupPage: new URL('/setup', config.publicUrl).toString(),
+      setupCode: service.setupCode,
+    });
 }
 
 /** The first signal stops; later ones (a process group's, a wrapper's relay, an impatient ^C) are not a second stop. */

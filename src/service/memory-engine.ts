@@ -51,7 +51,11 @@ export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEn
   let seq = 0;
   let stopped = false;
 
-  const nextFire = (cron: string) => cronParser.parseExpression(cron, { currentDate: new Date(clock.now()), tz: 'UTC' }).next().getTime();
+  const nextFire = (cron: string) =>
+    cronParser
+      .parseExpression(cron, { currentDate: new Date(clock.now()), tz: 'UTC' })
+      .next()
+      .getTime();
   const toDead = (job: MemoryJob, reason: string) => {
     jobs.splice(jobs.indexOf(job), 1);
     dead.unshift({ id: job.id, queue: job.queue, body: job.body, reason, failedAt: clock.now() });
@@ -66,7 +70,11 @@ export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEn
     const last = job.attempt >= retryLimit;
     if (ended.kind === 'done') jobs.splice(jobs.indexOf(job), 1);
     else if (ended.kind === 'dead') toDead(job, ended.reason);
-    else if (last) toDead(job, `retries exhausted after ${job.attempt + 1} attempts${ended.kind === 'thrown' ? `: ${ended.message}` : ''}`);
+    else if (last)
+      toDead(
+        job,
+        `retries exhausted after ${job.attempt + 1} attempts${ended.kind === 'thrown' ? `: ${ended.message}` : ''}`,
+      );
     else if (ended.kind === 'retry') again(job, Math.max(0, Math.ceil(ended.afterSeconds)), true);
     // pg-boss's backoff without its jitter, so a simulated run is repeatable.
     else again(job, backoff * 2 ** Math.min(16, job.attempt), true);
@@ -88,7 +96,9 @@ export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEn
     const now = clock.now();
     const activeEntities = new Set(jobs.filter((j) => j.state === 'active' && j.entity !== null).map((j) => j.entity));
     const started: Promise<void>[] = [];
-    for (const job of jobs.filter((j) => j.state === 'queued' && j.runAt <= now).sort((a, b) => a.queuedAt - b.queuedAt)) {
+    for (const job of jobs
+      .filter((j) => j.state === 'queued' && j.runAt <= now)
+      .sort((a, b) => a.queuedAt - b.queuedAt)) {
       const handler = handlers.get(job.queue);
       if (!handler || (job.entity !== null && activeEntities.has(job.entity))) continue;
       const pair = (await options.keys?.[job.queue]?.pair(job.body)) ?? null;
@@ -118,10 +128,20 @@ export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEn
   const queue = (name: QueueName): JobQueue => ({
     push: (bodies, pushOptions) => {
       const delay = pushOptions?.delaySeconds ?? 0;
-      if (!Number.isFinite(delay) || delay < 0) return Promise.reject(new Error(`A job's delay must be zero or more seconds, not ${delay}.`));
+      if (!Number.isFinite(delay) || delay < 0)
+        return Promise.reject(new Error(`A job's delay must be zero or more seconds, not ${delay}.`));
       for (const body of bodies) {
         const at = clock.now() + Math.ceil(delay) * 1000;
-        jobs.push({ id: `job-${++seq}`, queue: name, body, runAt: at, queuedAt: clock.now() + seq / 1e6, attempt: 0, entity: options.keys?.[name]?.entity(body) ?? null, state: 'queued' });
+        jobs.push({
+          id: `job-${++seq}`,
+          queue: name,
+          body,
+          runAt: at,
+          queuedAt: clock.now() + seq / 1e6,
+          attempt: 0,
+          entity: options.keys?.[name]?.entity(body) ?? null,
+          state: 'queued',
+        });
       }
       return Promise.resolve();
     },
@@ -139,12 +159,19 @@ export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEn
       return Promise.resolve();
     },
     deadLetters: (limit) => Promise.resolve(dead.slice(0, Math.max(0, limit))),
-    stats: () => Promise.resolve((['sync', 'migration'] as const).map((name): QueueStats => {
-      const mine = jobs.filter((j) => j.queue === name);
-      const waiting = mine.filter((j) => j.state === 'queued' && j.runAt <= clock.now());
-      return { queue: name, queued: mine.filter((j) => j.state === 'queued').length, active: mine.length - mine.filter((j) => j.state === 'queued').length,
-        oldestQueuedMs: waiting.reduce((age, j) => Math.max(age, clock.now() - j.runAt), 0) };
-    })),
+    stats: () =>
+      Promise.resolve(
+        (['sync', 'migration'] as const).map((name): QueueStats => {
+          const mine = jobs.filter((j) => j.queue === name);
+          const waiting = mine.filter((j) => j.state === 'queued' && j.runAt <= clock.now());
+          return {
+            queue: name,
+            queued: mine.filter((j) => j.state === 'queued').length,
+            active: mine.length - mine.filter((j) => j.state === 'queued').length,
+            oldestQueuedMs: waiting.reduce((age, j) => Math.max(age, clock.now() - j.runAt), 0),
+          };
+        }),
+      ),
     stop: () => {
       stopped = true;
       handlers.clear();
@@ -160,7 +187,10 @@ export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEn
       }
     },
     nextDueAt: () => {
-      const times = [...jobs.filter((j) => j.state === 'queued').map((j) => j.runAt), ...[...schedules.values()].map((s) => s.next)];
+      const times = [
+        ...jobs.filter((j) => j.state === 'queued').map((j) => j.runAt),
+        ...[...schedules.values()].map((s) => s.next),
+      ];
       return times.length > 0 ? Math.min(...times) : null;
     },
   };

@@ -21,7 +21,10 @@ export function createMemoryStorage(now: () => number = Date.now): StorageEngine
     if (held?.expireAt !== undefined && held.expireAt <= now()) plain.delete(key);
     return plain.get(key);
   };
-  const hold = (value: JsonValue, ttlSeconds?: number): Held => ({ json: JSON.stringify(value), ...(ttlSeconds ? { expireAt: now() + ttlSeconds * 1000 } : {}) });
+  const hold = (value: JsonValue, ttlSeconds?: number): Held => ({
+    json: JSON.stringify(value),
+    ...(ttlSeconds ? { expireAt: now() + ttlSeconds * 1000 } : {}),
+  });
   const kv: KeyValueStore = {
     get: (key) => {
       const held = live(key);
@@ -42,9 +45,14 @@ export function createMemoryStorage(now: () => number = Date.now): StorageEngine
     },
     listByPrefix: (prefix, options = {}) => {
       const limit = options.limit ?? 100;
-      const keys = [...plain.keys()].filter((k) => k.startsWith(prefix) && (options.cursor === undefined || k > options.cursor) && live(k)).sort();
+      const keys = [...plain.keys()]
+        .filter((k) => k.startsWith(prefix) && (options.cursor === undefined || k > options.cursor) && live(k))
+        .sort();
       const page = keys.slice(0, limit);
-      const entries: StoredEntry[] = page.map((key) => ({ key, value: JSON.parse(live(key)?.json ?? 'null') as unknown }));
+      const entries: StoredEntry[] = page.map((key) => ({
+        key,
+        value: JSON.parse(live(key)?.json ?? 'null') as unknown,
+      }));
       const last = page[page.length - 1];
       return Promise.resolve({ entries, ...(keys.length > limit && last !== undefined ? { cursor: last } : {}) });
     },
@@ -122,10 +130,15 @@ class MemoryJobEngine implements JobEngine {
       return;
     }
     const done = handler({ id: job.id, queue, body: job.body, attempt: job.attempt })
-      .catch((error: unknown): JobVerdict => ({ kind: 'dead', reason: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown): JobVerdict => ({
+        kind: 'dead',
+        reason: error instanceof Error ? error.message : String(error),
+      }))
       .then((verdict) => {
-        if (verdict.kind === 'retry') list.push({ ...job, attempt: job.attempt + 1, dueAt: this.now() + verdict.afterSeconds * 1000 });
-        if (verdict.kind === 'dead') this.dead.unshift({ id: job.id, queue, body: job.body, reason: verdict.reason, failedAt: this.now() });
+        if (verdict.kind === 'retry')
+          list.push({ ...job, attempt: job.attempt + 1, dueAt: this.now() + verdict.afterSeconds * 1000 });
+        if (verdict.kind === 'dead')
+          this.dead.unshift({ id: job.id, queue, body: job.body, reason: verdict.reason, failedAt: this.now() });
       })
       .finally(() => {
         this.running.delete(queue);
@@ -138,7 +151,14 @@ class MemoryJobEngine implements JobEngine {
     return {
       push: (jobs, push) => {
         const at = this.now();
-        for (const body of jobs) this.waiting[name].push({ id: this.newId(), body, attempt: 0, dueAt: at + (push?.delaySeconds ?? 0) * 1000, queuedAt: at });
+        for (const body of jobs)
+          this.waiting[name].push({
+            id: this.newId(),
+            body,
+            attempt: 0,
+            dueAt: at + (push?.delaySeconds ?? 0) * 1000,
+            queuedAt: at,
+          });
         setImmediate(() => this.pump(name));
         return Promise.resolve();
       },
@@ -163,7 +183,12 @@ class MemoryJobEngine implements JobEngine {
   stats(): Promise<QueueStats[]> {
     const of = (queue: QueueName): QueueStats => {
       const due = this.waiting[queue].filter((w) => w.dueAt <= this.now());
-      return { queue, queued: this.waiting[queue].length, active: this.running.has(queue) ? 1 : 0, oldestQueuedMs: due.length ? this.now() - Math.min(...due.map((w) => w.queuedAt)) : 0 };
+      return {
+        queue,
+        queued: this.waiting[queue].length,
+        active: this.running.has(queue) ? 1 : 0,
+        oldestQueuedMs: due.length ? this.now() - Math.min(...due.map((w) => w.queuedAt)) : 0,
+      };
     };
     return Promise.resolve([of('sync'), of('migration')]);
   }

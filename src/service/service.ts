@@ -70,7 +70,11 @@ export async function startWork(jobs: JobEngine, app: ServiceApp, metrics: Servi
   for (const schedule of SCHEDULES) {
     await jobs.schedule(schedule.name, schedule.cron, async () => {
       const deps = app.deps({ handler: schedule.name });
-      await schedule.run(deps).catch((error: unknown) => deps.log.error(`the ${schedule.name} tick failed: the next one looks again`, { error }));
+      await schedule
+        .run(deps)
+        .catch((error: unknown) =>
+          deps.log.error(`the ${schedule.name} tick failed: the next one looks again`, { error }),
+        );
     });
   }
 }
@@ -87,13 +91,31 @@ export async function startService(options: StartOptions): Promise<RunningServic
     await db.close();
     throw error;
   }
-  const app = composeService({ config, ...engines, jiraTransport: options.jiraTransport, metrics, log, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const app = composeService({
+    config,
+    ...engines,
+    jiraTransport: options.jiraTransport,
+    metrics,
+    log,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   metrics.observe({ jobs: engines.jobs, lastSync: () => lastSyncedByProject(app.deps()), now: () => app.clock.now() });
   const accounts = new Accounts(engines.storage.kv, () => app.clock.now(), options.scryptCost);
   const setupCode = randomBytes(9).toString('base64url');
   const http = createHttpApp({
-    options: { publicUrl: config.publicUrl, secureCookies: cookiesSecure(config), bodyLimitBytes: config.bodyLimitBytes, resolverTimeoutMs: config.resolverTimeoutMs, sessionHours: config.sessionHours },
-    app, accounts, throttle: new LoginThrottle(engines.storage.kv, () => app.clock.now(), options.throttle), jobs: engines.jobs, metrics, setupCode,
+    options: {
+      publicUrl: config.publicUrl,
+      secureCookies: cookiesSecure(config),
+      bodyLimitBytes: config.bodyLimitBytes,
+      resolverTimeoutMs: config.resolverTimeoutMs,
+      sessionHours: config.sessionHours,
+    },
+    app,
+    accounts,
+    throttle: new LoginThrottle(engines.storage.kv, () => app.clock.now(), options.throttle),
+    jobs: engines.jobs,
+    metrics,
+    setupCode,
     ready: [
       { name: 'database', check: async () => void (await db.query('select 1')) },
       { name: 'queue', check: async () => void (await engines.jobs.stats()) },
@@ -102,7 +124,13 @@ export async function startService(options: StartOptions): Promise<RunningServic
   });
   if (options.workers !== false) await startWork(engines.jobs, app, metrics);
   return {
-    http, app, db, jobs: engines.jobs, metrics, accounts, setupCode,
+    http,
+    app,
+    db,
+    jobs: engines.jobs,
+    metrics,
+    accounts,
+    setupCode,
     async stop() {
       await engines.jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
       await db.close();

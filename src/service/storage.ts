@@ -18,7 +18,10 @@ export interface StorageOptions {
   readFile?: (path: string) => string;
 }
 
-export async function openStorageEngines(db: SqlDb, options: StorageOptions): Promise<StorageEngines & { kv: SqlKeyValueStore }> {
+export async function openStorageEngines(
+  db: SqlDb,
+  options: StorageOptions,
+): Promise<StorageEngines & { kv: SqlKeyValueStore }> {
   const key = loadSecretKey(options.env, options.readFile);
   await migrateSchema(db);
   const secrets = await createSqlSecretStore(db, key);

@@ -29,7 +29,15 @@ async function counted(side: Side, metrics: ServiceMetrics, call: () => Promise<
 export function createB24Transport(options: TransportOptions): HttpTransport {
   const run = options.fetch ?? fetch;
   return (url: string, init: HttpRequestInit) =>
-    counted('b24', options.metrics, () => run(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) }));
+    counted('b24', options.metrics, () =>
+      run(url, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs),
+      }),
+    );
 }
 
 /** Wraps whichever Jira transport the service was given (API token or OAuth) so its calls are counted too. */

@@ -3,8 +3,18 @@ import { PermanentError, RetryableError, isPermanent, isRetryable, isSyncError }
 describe('the error hierarchy', () => {
   it('keeps reason, code, retry hint and cause', () => {
     const cause = new Error('socket hang up');
-    const e = new RetryableError('rate-limited', 'Jira get issue failed with HTTP 429', { code: 'jira:429', retryAfterMs: 1500.2, cause });
-    expect(e).toMatchObject({ name: 'RetryableError', reason: 'rate-limited', code: 'jira:429', retryable: true, retryAfterMs: 1501 });
+    const e = new RetryableError('rate-limited', 'Jira get issue failed with HTTP 429', {
+      code: 'jira:429',
+      retryAfterMs: 1500.2,
+      cause,
+    });
+    expect(e).toMatchObject({
+      name: 'RetryableError',
+      reason: 'rate-limited',
+      code: 'jira:429',
+      retryable: true,
+      retryAfterMs: 1501,
+    });
     expect(e.cause).toBe(cause);
     expect(e).toBeInstanceOf(Error);
   });

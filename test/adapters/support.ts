@@ -51,7 +51,9 @@ export const fakeTransport = (...replies: (HttpReply | Error)[]) => {
   return { transport, requests };
 };
 
-export const memorySecrets = (initial: Record<string, JsonValue> = {}): SecretStore & { data: Map<string, JsonValue> } => {
+export const memorySecrets = (
+  initial: Record<string, JsonValue> = {},
+): SecretStore & { data: Map<string, JsonValue> } => {
   const data = new Map<string, JsonValue>(Object.entries(initial));
   return {
     data,
@@ -76,7 +78,11 @@ export const jiraIssueJson = (fieldOverrides: Record<string, unknown> = {}) => (
   self: 'https://nuvs.atlassian.net/rest/api/3/issue/10041',
   fields: {
     summary: 'Test issue',
-    description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] },
+    description: {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }],
+    },
     assignee: null,
     reporter: { accountId: '5b10a2844c20165700ede21g', displayName: 'Mia Krystof' },
     priority: { id: '3', name: 'Medium' },

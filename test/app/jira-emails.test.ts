@@ -6,7 +6,13 @@ import { emailsOf, findJiraUserByEmail } from '../../src/app/jira-emails';
 import { PermanentError, RetryableError } from '../../src/core/errors';
 import type { JiraPort, JiraUser } from '../../src/ports/jira';
 
-const person = (accountId: string, displayName: string, emailAddress?: string): JiraUser => ({ accountId, displayName, accountType: 'atlassian', active: true, ...(emailAddress ? { emailAddress } : {}) });
+const person = (accountId: string, displayName: string, emailAddress?: string): JiraUser => ({
+  accountId,
+  displayName,
+  accountType: 'atlassian',
+  active: true,
+  ...(emailAddress ? { emailAddress } : {}),
+});
 const ANNA = person('a', 'Anna Schmidt', 'Anna@Example.com');
 const DMITRI = person('d', 'Dmitri Ivanov');
 const HIDDEN_EMAILS = new Map([['d', 'dmitri@example.com']]);
@@ -16,7 +22,14 @@ function site(bulk: (ids: string[]) => Promise<Map<string, string>>): { jira: Ji
   const asked: string[][] = [];
   const everyone = [ANNA, DMITRI];
   const jira = {
-    findUsers: (query: string) => Promise.resolve(everyone.filter((u) => (query.includes('@') ? u.emailAddress?.toLowerCase() === query : u.displayName.toLowerCase().startsWith(query.toLowerCase())))),
+    findUsers: (query: string) =>
+      Promise.resolve(
+        everyone.filter((u) =>
+          query.includes('@')
+            ? u.emailAddress?.toLowerCase() === query
+            : u.displayName.toLowerCase().startsWith(query.toLowerCase()),
+        ),
+      ),
     getUserEmails: (ids: string[]) => {
       asked.push(ids);
       return bulk(ids);
@@ -25,13 +38,20 @@ function site(bulk: (ids: string[]) => Promise<Map<string, string>>): { jira: Ji
   return { jira, asked };
 }
 
-const answering = (ids: string[]) => Promise.resolve(new Map(ids.flatMap((id) => (HIDDEN_EMAILS.has(id) ? [[id, HIDDEN_EMAILS.get(id) ?? '']] : []))));
-const refusing = () => Promise.reject(new PermanentError('unauthorized', 'Jira GET /user/email/bulk: 401', { code: 'jira:401' }));
+const answering = (ids: string[]) =>
+  Promise.resolve(new Map(ids.flatMap((id) => (HIDDEN_EMAILS.has(id) ? [[id, HIDDEN_EMAILS.get(id) ?? '']] : []))));
+const refusing = () =>
+  Promise.reject(new PermanentError('unauthorized', 'Jira GET /user/email/bulk: 401', { code: 'jira:401' }));
 
 describe('hidden Jira e-mail addresses', () => {
   it('asks the bulk endpoint only for the people whose address is hidden', async () => {
     const { jira, asked } = site(answering);
-    expect(await emailsOf(jira, [ANNA, DMITRI])).toEqual(new Map([['a', 'anna@example.com'], ['d', 'dmitri@example.com']]));
+    expect(await emailsOf(jira, [ANNA, DMITRI])).toEqual(
+      new Map([
+        ['a', 'anna@example.com'],
+        ['d', 'dmitri@example.com'],
+      ]),
+    );
     expect(asked).toEqual([['d']]);
   });
 
@@ -41,7 +61,9 @@ describe('hidden Jira e-mail addresses', () => {
   });
 
   it('lets a passing failure of the bulk call fail the job, so it is retried instead of leaving the person unmatched', async () => {
-    const { jira } = site(() => Promise.reject(new RetryableError('rate-limited', 'Jira GET /user/email/bulk: 429', { code: 'jira:429' })));
+    const { jira } = site(() =>
+      Promise.reject(new RetryableError('rate-limited', 'Jira GET /user/email/bulk: 429', { code: 'jira:429' })),
+    );
     await expect(emailsOf(jira, [ANNA, DMITRI])).rejects.toBeInstanceOf(RetryableError);
   });
 

@@ -6,14 +6,20 @@ import { isSealed, parseMarker, sealedMarker } from '../../src/app/sync/marker-s
 import { RetryableError } from '../../src/core/errors';
 import type { JsonValue, KeyValueStore, SecretStore } from '../../src/ports/store';
 
-function stores(): { kv: KeyValueStore; secrets: SecretStore; clock: { now: () => number }; secretValues: Map<string, unknown> } {
+function stores(): {
+  kv: KeyValueStore;
+  secrets: SecretStore;
+  clock: { now: () => number };
+  secretValues: Map<string, unknown>;
+} {
   const plain = new Map<string, unknown>();
   const secretValues = new Map<string, unknown>();
   const kv = {
     get: (key: string) => Promise.resolve(plain.get(key)),
     set: (key: string, value: JsonValue) => Promise.resolve(void plain.set(key, value)),
     delete: (key: string) => Promise.resolve(void plain.delete(key)),
-    setIfAbsent: (key: string, value: JsonValue) => Promise.resolve(plain.has(key) ? false : (plain.set(key, value), true)),
+    setIfAbsent: (key: string, value: JsonValue) =>
+      Promise.resolve(plain.has(key) ? false : (plain.set(key, value), true)),
     listByPrefix: () => Promise.resolve({ entries: [] }),
   } satisfies KeyValueStore;
   const secrets = {

@@ -65,7 +65,13 @@ function strict<T extends object>(name: string, given: Partial<T>): T {
   });
 }
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 export interface MemoryDeps extends AppDeps {
   kv: MemoryKv;
@@ -75,7 +81,11 @@ export interface MemoryDeps extends AppDeps {
   advance(ms: number): void;
 }
 
-export function memoryDeps(over: { jira?: Partial<JiraPort>; b24?: Partial<B24Port>; now?: number; syncQueue?: RecordingQueue } & Partial<Pick<AppDeps, 'ownAccounts'>> = {}): MemoryDeps {
+export function memoryDeps(
+  over: { jira?: Partial<JiraPort>; b24?: Partial<B24Port>; now?: number; syncQueue?: RecordingQueue } & Partial<
+    Pick<AppDeps, 'ownAccounts'>
+  > = {},
+): MemoryDeps {
   let now = over.now ?? Date.UTC(2026, 11, 7, 12, 0, 0);
   let ids = 0;
   const secrets = new Map<string, JsonValue>();

@@ -30,6 +30,12 @@ describe('the pair a sync job touches', () => {
 
   it('keeps the entity a job names when it is pushed, before any link is read', () => {
     expect(taskSide.map(entityKeyOf)).toEqual(['task:7', 'task:7', 'task:7', 'task:7']);
-    expect(issueSide.map(entityKeyOf)).toEqual(['issue:10007', 'issue:10007', 'issue:10007', 'issue:10007', 'issue:10007']);
+    expect(issueSide.map(entityKeyOf)).toEqual([
+      'issue:10007',
+      'issue:10007',
+      'issue:10007',
+      'issue:10007',
+      'issue:10007',
+    ]);
   });
 });

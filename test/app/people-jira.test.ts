@@ -8,8 +8,19 @@ import { PermanentError } from '../../src/core/errors';
 import type { JiraPort, JiraUser } from '../../src/ports/jira';
 import type { Logger } from '../../src/ports/log';
 
-const account = (accountId: string, displayName: string, emailAddress?: string, over: Partial<JiraUser> = {}): JiraUser =>
-  ({ accountId, displayName, accountType: 'atlassian', active: true, ...(emailAddress ? { emailAddress } : {}), ...over });
+const account = (
+  accountId: string,
+  displayName: string,
+  emailAddress?: string,
+  over: Partial<JiraUser> = {},
+): JiraUser => ({
+  accountId,
+  displayName,
+  accountType: 'atlassian',
+  active: true,
+  ...(emailAddress ? { emailAddress } : {}),
+  ...over,
+});
 
 const ANNA = account('a', 'Anna Schmidt', 'Anna@Example.com');
 const DMITRI = account('d', 'Dmitri Ivanov');
@@ -34,39 +45,69 @@ function site(everyone: JiraUser[], options: { pageSize?: number; bulkRefused?: 
     },
     getUserEmails: (ids: string[]) => {
       bulkAsked.push(ids);
-      if (options.bulkRefused) return Promise.reject(new PermanentError('unauthorized', 'Jira GET /user/email/bulk: 401', { code: 'jira:401' }));
-      return Promise.resolve(new Map(ids.flatMap((id) => (HIDDEN_EMAILS.has(id) ? [[id, HIDDEN_EMAILS.get(id) ?? '']] : []))));
+      if (options.bulkRefused)
+        return Promise.reject(
+          new PermanentError('unauthorized', 'Jira GET /user/email/bulk: 401', { code: 'jira:401' }),
+        );
+      return Promise.resolve(
+        new Map(ids.flatMap((id) => (HIDDEN_EMAILS.has(id) ? [[id, HIDDEN_EMAILS.get(id) ?? '']] : []))),
+      );
     },
   } as Partial<JiraPort> as JiraPort;
   const log: Partial<Logger> = { warn: () => undefined };
   return { deps: { jira, log } as Partial<AppDeps> as AppDeps, pagesAsked, bulkAsked };
 }
 
-const ids = (found: Map<string, { id: string }>): Record<string, string> => Object.fromEntries([...found].map(([email, p]) => [email, p.id]));
+const ids = (found: Map<string, { id: string }>): Record<string, string> =>
+  Object.fromEntries([...found].map(([email, p]) => [email, p.id]));
 
 describe("matching Bitrix24 e-mails against Jira's account list", () => {
   it('matches visible addresses without any bulk call, and hidden ones through one', async () => {
     const visibleOnly = site([ANNA, DMITRI]);
-    expect(ids(await jiraPeopleByEmail(visibleOnly.deps, [{ email: 'anna@example.com', name: 'Anna Schmidt' }]))).toEqual({ 'anna@example.com': 'a' });
+    expect(
+      ids(await jiraPeopleByEmail(visibleOnly.deps, [{ email: 'anna@example.com', name: 'Anna Schmidt' }])),
+    ).toEqual({ 'anna@example.com': 'a' });
     expect(visibleOnly.bulkAsked).toEqual([]);
 
     const withHidden = site([ANNA, DMITRI]);
-    const wanted = [{ email: 'anna@example.com', name: 'Anna' }, { email: 'dmitri@example.com', name: 'Someone Else' }];
-    expect(ids(await jiraPeopleByEmail(withHidden.deps, wanted))).toEqual({ 'anna@example.com': 'a', 'dmitri@example.com': 'd' });
+    const wanted = [
+      { email: 'anna@example.com', name: 'Anna' },
+      { email: 'dmitri@example.com', name: 'Someone Else' },
+    ];
+    expect(ids(await jiraPeopleByEmail(withHidden.deps, wanted))).toEqual({
+      'anna@example.com': 'a',
+      'dmitri@example.com': 'd',
+    });
     expect(withHidden.bulkAsked).toEqual([['d']]);
   });
 
   it('never matches on a name alone, and leaves apps and inactive accounts out', async () => {
     const refused = site([ANNA, DMITRI], { bulkRefused: true });
-    expect(ids(await jiraPeopleByEmail(refused.deps, [{ email: 'dmitri@example.com', name: 'Dmitri Ivanov' }]))).toEqual({});
+    expect(
+      ids(await jiraPeopleByEmail(refused.deps, [{ email: 'dmitri@example.com', name: 'Dmitri Ivanov' }])),
+    ).toEqual({});
     const others = site([GONE, BOT]);
-    expect(ids(await jiraPeopleByEmail(others.deps, [{ email: 'gone@example.com', name: 'Gone Person' }, { email: 'bot@example.com', name: 'Build Bot' }]))).toEqual({});
+    expect(
+      ids(
+        await jiraPeopleByEmail(others.deps, [
+          { email: 'gone@example.com', name: 'Gone Person' },
+          { email: 'bot@example.com', name: 'Build Bot' },
+        ]),
+      ),
+    ).toEqual({});
   });
 
   it('pages on by what each page returned until an empty one, and stops early once every address is visible', async () => {
     const many = Array.from({ length: 7 }, (_, i) => account(`p${i}`, `Person ${i}`, `p${i}@example.com`));
     const short = site(many, { pageSize: 3 });
-    expect(ids(await jiraPeopleByEmail(short.deps, [{ email: 'p6@example.com', name: '' }, { email: 'nobody@example.com', name: '' }]))).toEqual({ 'p6@example.com': 'p6' });
+    expect(
+      ids(
+        await jiraPeopleByEmail(short.deps, [
+          { email: 'p6@example.com', name: '' },
+          { email: 'nobody@example.com', name: '' },
+        ]),
+      ),
+    ).toEqual({ 'p6@example.com': 'p6' });
     expect(short.pagesAsked).toEqual([0, 3, 6, 7]);
     const early = site(many, { pageSize: 3 });
     await jiraPeopleByEmail(early.deps, [{ email: 'p1@example.com', name: '' }]);

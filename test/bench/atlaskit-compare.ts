@@ -16,7 +16,9 @@ import { structureOf } from '../support/adf-structure';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'convert');
 
 /** jsdom ships no types and @types/jsdom is not installed: load it untyped and check the one member we use. */
-interface JsdomWindow { readonly document: Document }
+interface JsdomWindow {
+  readonly document: Document;
+}
 type JsdomClass = new (html: string) => { readonly window: JsdomWindow };
 
 function loadJsdom(): JsdomClass {
@@ -49,7 +51,11 @@ export interface FixtureComparison {
 export function htmlFixtures(): { name: string; html: string; dir: string }[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'input.html')))
-    .map((d) => ({ name: d.name, dir: join(FIXTURES, d.name), html: readFileSync(join(FIXTURES, d.name, 'input.html'), 'utf8') }))
+    .map((d) => ({
+      name: d.name,
+      dir: join(FIXTURES, d.name),
+      html: readFileSync(join(FIXTURES, d.name, 'input.html'), 'utf8'),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -30,7 +30,12 @@ Attached: [DISK FILE ID=n123]
 
 `;
 
-interface Inputs { bbcode: string; html: string; adf: AdfDoc; adfJson: string }
+interface Inputs {
+  bbcode: string;
+  html: string;
+  adf: AdfDoc;
+  adfJson: string;
+}
 
 function inputs(targetBytes: number): Inputs {
   const bbcode = SECTION.repeat(Math.max(1, Math.round(targetBytes / Buffer.byteLength(SECTION, 'utf8'))));
@@ -82,10 +87,19 @@ function benchAgainstAtlaskit(large: Inputs | undefined): void {
     const oursMs = median([0, 1, 2].map(() => timeMs(() => htmlToAdf(large.html))));
     const theirsMs = median([0, 1, 2].map(() => timeMs(() => atlaskitHtmlToAdf(large.html))));
     const size = mb(large.html);
-    console.log(row(`${(size * 1000).toFixed(0)} KB doc`, [(size / (oursMs / 1000)).toFixed(2), (size / (theirsMs / 1000)).toFixed(2), (oursMs / theirsMs).toFixed(2)]));
+    console.log(
+      row(`${(size * 1000).toFixed(0)} KB doc`, [
+        (size / (oursMs / 1000)).toFixed(2),
+        (size / (theirsMs / 1000)).toFixed(2),
+        (oursMs / theirsMs).toFixed(2),
+      ]),
+    );
   }
   console.log('time ratio = our time / their time (below 1: ours is faster).');
   const differing = compareFixtures().filter((c) => !c.same);
-  console.log(`Structure (node-type tree) differs on ${differing.length} fixture(s); each must explain why in its NOTES.md:`);
-  for (const c of differing) console.log(`  ${c.noted ? 'noted  ' : 'UNNOTED'} ${c.name}: ours ${c.ours} | theirs ${c.theirs}`);
+  console.log(
+    `Structure (node-type tree) differs on ${differing.length} fixture(s); each must explain why in its NOTES.md:`,
+  );
+  for (const c of differing)
+    console.log(`  ${c.noted ? 'noted  ' : 'UNNOTED'} ${c.name}: ours ${c.ours} | theirs ${c.theirs}`);
 }

@@ -6,7 +6,9 @@
 import { spawnSync } from 'node:child_process';
 
 export function benchLongRunning(size = 10_000): void {
-  console.info(`\nLong-running paths at ${size.toLocaleString('en')} tasks + ${size.toLocaleString('en')} issues (test/local/forge/long-running.test.ts)`);
+  console.info(
+    `\nLong-running paths at ${size.toLocaleString('en')} tasks + ${size.toLocaleString('en')} issues (test/local/forge/long-running.test.ts)`,
+  );
   const jest = spawnSync('npx', ['jest', '--ci', 'test/local/forge/long-running.test.ts'], {
     env: { ...process.env, LONG_RUN_SIZE: String(size) },
     stdio: 'inherit',

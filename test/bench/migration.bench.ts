@@ -20,13 +20,22 @@ async function buildWorld(size: number): Promise<World> {
   const seed = defaultSeed();
   const at = new Date(Date.now() - 86_400_000).toISOString();
   seed.b24.tasks = Array.from({ length: size }, (_, i) => ({
-    title: `Existing task ${i}`, description: `Task [B]${i}[/B]`, descriptionInBbcode: 'Y' as const, groupId: '1',
-    createdBy: PEOPLE.ben.b24, responsibleId: i % 2 === 0 ? PEOPLE.chloe.b24 : PEOPLE.ben.b24, createdAt: at,
+    title: `Existing task ${i}`,
+    description: `Task [B]${i}[/B]`,
+    descriptionInBbcode: 'Y' as const,
+    groupId: '1',
+    createdBy: PEOPLE.ben.b24,
+    responsibleId: i % 2 === 0 ? PEOPLE.chloe.b24 : PEOPLE.ben.b24,
+    createdAt: at,
   }));
   const w = await createWorld({ seed });
   const a = actions(w);
   // Seeded tasks get consecutive ids.
-  const first = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { order: { ID: 'asc' }, select: ['ID'], start: -1 })) as { tasks: { id: string }[] };
+  const first = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', {
+    order: { ID: 'asc' },
+    select: ['ID'],
+    start: -1,
+  })) as { tasks: { id: string }[] };
   const firstId = Number(first.tasks[0]?.id ?? 1);
   // Everything happens while DEMO is unpaired, so the app neither hears of it nor reconciles it before the run;
   // in slices, so each settle stays within the platform's step budget.
@@ -42,8 +51,12 @@ async function buildWorld(size: number): Promise<World> {
       for (let i = from; i < Math.min(size, from + SLICE); i += 1) {
         const { id } = await a.createIssue(PEOPLE.dmitri.email, { summary: `Existing issue ${i}` });
         if (i % COMMENTED_EVERY === 0) {
-          await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`First on ${i}`) });
-          await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${id}/comment`, { body: adfText(`Second on ${i}`) });
+          await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${id}/comment`, {
+            body: adfText(`First on ${i}`),
+          });
+          await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${id}/comment`, {
+            body: adfText(`Second on ${i}`),
+          });
         }
       }
     });
@@ -75,26 +88,48 @@ export async function benchMigration(): Promise<void> {
   });
   const s = w.platform.stats();
   const links = w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
-  const bound = predictMigration({ tasks: size, issues: size, tasksWithComments: commented, taskComments: 2 * commented, issueComments: 2 * commented });
+  const bound = predictMigration({
+    tasks: size,
+    issues: size,
+    tasksWithComments: commented,
+    taskComments: 2 * commented,
+    issueComments: 2 * commented,
+  });
   const measured = { jira: s.jira.reads + s.jira.writes, b24: s.b24.reads + s.b24.writes };
   const total = measured.jira + measured.b24;
   const seconds = (w.clock.now() - before) / 1000;
   const pct = (x: number, y: number): string => (y === 0 ? '—' : `${(((x - y) / y) * 100).toFixed(1)}%`);
-  console.log(`\nInitial migration: ${size} tasks + ${size} issues (${commented} of each with 2 comments), default statuses`);
-  console.log(`  pairs: ${links} (expected ${2 * size}); settled: ${report.idle}, dead letters: ${report.deadLetters}, failures: ${report.failures.length}`);
-  console.log(`  calls      measured ${total} (Jira ${measured.jira}, B24 ${measured.b24})   bound ${bound.calls.total} (Jira ${bound.calls.jira}, B24 ${bound.calls.b24})   ${pct(total, bound.calls.total)}   one-by-one engine ≈ ${8 * size}`);
-  console.log(`  sim. time  measured ${(seconds / 60).toFixed(1)} min   bound ${(bound.seconds / 60).toFixed(1)} min (${bound.boundBy})   ${pct(seconds, bound.seconds)}   one-by-one engine > 240 min`);
+  console.log(
+    `\nInitial migration: ${size} tasks + ${size} issues (${commented} of each with 2 comments), default statuses`,
+  );
+  console.log(
+    `  pairs: ${links} (expected ${2 * size}); settled: ${report.idle}, dead letters: ${report.deadLetters}, failures: ${report.failures.length}`,
+  );
+  console.log(
+    `  calls      measured ${total} (Jira ${measured.jira}, B24 ${measured.b24})   bound ${bound.calls.total} (Jira ${bound.calls.jira}, B24 ${bound.calls.b24})   ${pct(total, bound.calls.total)}   one-by-one engine ≈ ${8 * size}`,
+  );
+  console.log(
+    `  sim. time  measured ${(seconds / 60).toFixed(1)} min   bound ${(bound.seconds / 60).toFixed(1)} min (${bound.boundBy})   ${pct(seconds, bound.seconds)}   one-by-one engine > 240 min`,
+  );
   const predicted = dry?.prediction;
-  console.log(`  dry run    predicted ${predicted?.calls.total ?? '—'} calls (Jira ${predicted?.calls.jira ?? '—'}, B24 ${predicted?.calls.b24 ?? '—'})   ${predicted ? pct(total, predicted.calls.total) : '—'} off the run; to create: ${predicted?.scope.issuesToCreate ?? '—'} issues, ${predicted?.scope.tasksToCreate ?? '—'} tasks`);
+  console.log(
+    `  dry run    predicted ${predicted?.calls.total ?? '—'} calls (Jira ${predicted?.calls.jira ?? '—'}, B24 ${predicted?.calls.b24 ?? '—'})   ${predicted ? pct(total, predicted.calls.total) : '—'} off the run; to create: ${predicted?.scope.issuesToCreate ?? '—'} issues, ${predicted?.scope.tasksToCreate ?? '—'} tasks`,
+  );
   console.log(`  Jira by endpoint: ${JSON.stringify(s.jira.byEndpoint)}`);
-  console.log(`  B24 by method: ${JSON.stringify(s.b24.byMethod)}; batch commands: ${JSON.stringify(s.b24.batchCommands)}`);
+  console.log(
+    `  B24 by method: ${JSON.stringify(s.b24.byMethod)}; batch commands: ${JSON.stringify(s.b24.batchCommands)}`,
+  );
   const kinds = new Map<string, number>();
   for (const f of report.failures) {
-    const k = JSON.stringify(f).replace(/[0-9]+/g, '#').slice(0, 160);
+    const k = JSON.stringify(f)
+      .replace(/[0-9]+/g, '#')
+      .slice(0, 160);
     kinds.set(k, (kinds.get(k) ?? 0) + 1);
   }
   if (kinds.size > 0) console.log(`  failed invocations by kind: ${JSON.stringify([...kinds])}`);
-  console.log(`  wall: building the world ${buildSeconds.toFixed(1)} s, migrating ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  wall: building the world ${buildSeconds.toFixed(1)} s, migrating ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (require.main === module) {

@@ -14,6 +14,8 @@ export async function benchModel(): Promise<void> {
   for (const seed of SEEDS) {
     const started = performance.now();
     await quietly(() => runModel({ seed, numRuns: RUNS_PER_SEED, maxCommands: 40 }));
-    console.log(`  seed ${seed}: ${RUNS_PER_SEED} runs in ${((performance.now() - started) / 1000).toFixed(1)} s — every invariant held`);
+    console.log(
+      `  seed ${seed}: ${RUNS_PER_SEED} runs in ${((performance.now() - started) / 1000).toFixed(1)} s — every invariant held`,
+    );
   }
 }

@@ -14,12 +14,24 @@ export function benchPackage(): void {
   console.log('\nDeployment sizes (as forge deploy packages the app)');
   console.log('part                    zip       unpacked  files  limit');
   const row = (name: string, zip: number, raw: number, files: number, limit: string) =>
-    console.log(`${name.padEnd(22)}  ${kb(zip).padStart(8)}  ${kb(raw).padStart(8)}  ${String(files).padStart(5)}  ${limit}`);
-  row('function (index.cjs)', report.function.archiveBytes, report.function.rawBytes, report.function.files,
-    `${FORGE_LIMITS.functionArchiveBytes / 1024 / 1024} MB zip`);
+    console.log(
+      `${name.padEnd(22)}  ${kb(zip).padStart(8)}  ${kb(raw).padStart(8)}  ${String(files).padStart(5)}  ${limit}`,
+    );
+  row(
+    'function (index.cjs)',
+    report.function.archiveBytes,
+    report.function.rawBytes,
+    report.function.files,
+    `${FORGE_LIMITS.functionArchiveBytes / 1024 / 1024} MB zip`,
+  );
   for (const [key, part] of Object.entries(report.resources)) {
-    row(`resource ${key}`, part.archiveBytes, part.rawBytes, part.files,
-      `${FORGE_LIMITS.resourceBytes / 1024 / 1024} MB, ${FORGE_LIMITS.resourceFiles} files`);
+    row(
+      `resource ${key}`,
+      part.archiveBytes,
+      part.rawBytes,
+      part.files,
+      `${FORGE_LIMITS.resourceBytes / 1024 / 1024} MB, ${FORGE_LIMITS.resourceFiles} files`,
+    );
   }
   const problems = sizeProblems(report);
   console.log(problems.length === 0 ? 'within every limit' : `OVER: ${problems.join('; ')}`);

@@ -4,7 +4,18 @@
  * A measurement, not a test: it prints and never fails on a figure (only on a world that does not settle).
  */
 import { adfText, PEOPLE } from '../scenarios/harness';
-import { callsOf, detailOf, measuredSettle, median, quietly, totalOf, warmWorld, type Calls, type Measured, type Warmed } from './world';
+import {
+  callsOf,
+  detailOf,
+  measuredSettle,
+  median,
+  quietly,
+  totalOf,
+  warmWorld,
+  type Calls,
+  type Measured,
+  type Warmed,
+} from './world';
 
 /** Each scenario runs in this many fresh worlds: calls must agree, time is the median. */
 const REPEATS = 5;
@@ -22,16 +33,26 @@ interface Scenario {
 }
 
 const min = (jira: [number, number], b24: [number, number], why: string): Minimum => ({
-  jiraReads: jira[0], jiraWrites: jira[1], b24Reads: b24[0], b24Writes: b24[1], why,
+  jiraReads: jira[0],
+  jiraWrites: jira[1],
+  b24Reads: b24[0],
+  b24Writes: b24[1],
+  why,
 });
 
 // Bitrix24 events carry only ids and Bitrix24 has no ignoreSelf, so an update we make there comes back as an event
 // that costs one read before it can be recognised as our own; Jira drops our own events before they reach us.
 const ECHO = '+1 B24 read: the echo of our write (id-only event)';
 
-const CREATED_IN_JIRA = min([1, 0], [0, 1], 'read issue, tasks.task.add with XML_ID (reply = the task); OnTaskAdd of a linked task needs no read');
+const CREATED_IN_JIRA = min(
+  [1, 0],
+  [0, 1],
+  'read issue, tasks.task.add with XML_ID (reply = the task); OnTaskAdd of a linked task needs no read',
+);
 const createSecondIssue = ({ a }: Warmed): Promise<void> =>
-  a.createIssue(PEOPLE.ben.email, { summary: 'Second issue', assignee: { accountId: PEOPLE.chloe.accountId } }).then(() => undefined);
+  a
+    .createIssue(PEOPLE.ben.email, { summary: 'Second issue', assignee: { accountId: PEOPLE.chloe.accountId } })
+    .then(() => undefined);
 
 /**
  * A change whose Bitrix24 delivery is replayed: every copy is sent to the web trigger before the job runs, as a
@@ -50,12 +71,18 @@ async function deliveredTimes(world: Warmed, times: number, change: (world: Warm
   for (const request of seen) {
     const body = await request.text();
     const key = new URL(request.url).pathname.split('/')[2] ?? '';
-    for (let i = 1; i < times; i += 1) await world.w.platform.webtrigger(key, new Request(request.url, { method: 'POST', headers: request.headers, body }));
+    for (let i = 1; i < times; i += 1)
+      await world.w.platform.webtrigger(
+        key,
+        new Request(request.url, { method: 'POST', headers: request.headers, body }),
+      );
   }
 }
 
 const renameTask = ({ w, pair }: Warmed): Promise<void> =>
-  w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { TITLE: 'Renamed in Bitrix24' } }).then(() => undefined);
+  w
+    .b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { TITLE: 'Renamed in Bitrix24' } })
+    .then(() => undefined);
 
 const SCENARIOS: Scenario[] = [
   {
@@ -71,7 +98,12 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'Jira summary edit',
     min: min([1, 0], [2, 1], `read issue, read task (concurrent edit), tasks.task.update; ${ECHO}`),
-    change: ({ w, pair }) => w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { summary: 'Renamed in Jira' } }).then(() => undefined),
+    change: ({ w, pair }) =>
+      w
+        .jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, {
+          fields: { summary: 'Renamed in Jira' },
+        })
+        .then(() => undefined),
   },
   {
     name: 'B24 status: start',
@@ -86,28 +118,47 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'B24 complete: Jira To Do → Done (2 hops)',
     min: min([2, 2], [1, 0], 'read task, issue+transitions, hop, transitions from the new status, hop'),
-    change: ({ w, pair }) => w.b24(PEOPLE.ben.b24, 'tasks.task.complete', { taskId: pair.taskId }).then(() => undefined),
+    change: ({ w, pair }) =>
+      w.b24(PEOPLE.ben.b24, 'tasks.task.complete', { taskId: pair.taskId }).then(() => undefined),
   },
   {
     name: 'B24 comment',
     min: min([0, 1], [1, 0], 'read the comment (event = ids), POST comment; storage says it is new'),
-    change: ({ w, pair }) => w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [pair.taskId, { POST_MESSAGE: 'Numbers [B]checked[/B]' }]).then(() => undefined),
+    change: ({ w, pair }) =>
+      w
+        .b24(PEOPLE.ben.b24, 'task.commentitem.add', [pair.taskId, { POST_MESSAGE: 'Numbers [B]checked[/B]' }])
+        .then(() => undefined),
   },
   {
     name: 'Jira comment',
-    min: min([2, 0], [1, 1], 'read the comment and the issue (a security level holds it back), read the task\'s workgroup (a task moved out of the pairing must not receive it), task.commentitem.add; its echo is known by the stored comment link'),
-    change: ({ w, pair }) => w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${pair.issueId}/comment`, { body: adfText('Looks good') }).then(() => undefined),
+    min: min(
+      [2, 0],
+      [1, 1],
+      "read the comment and the issue (a security level holds it back), read the task's workgroup (a task moved out of the pairing must not receive it), task.commentitem.add; its echo is known by the stored comment link",
+    ),
+    change: ({ w, pair }) =>
+      w
+        .jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${pair.issueId}/comment`, { body: adfText('Looks good') })
+        .then(() => undefined),
   },
   {
     name: 'task created in B24',
-    min: min([1, 1], [1, 0], 'read task, POST issue with marker property, read back (create reply lacks defaults: status…)'),
-    change: ({ a }) => a.createTask(PEOPLE.ben.b24, { TITLE: 'Second task', RESPONSIBLE_ID: PEOPLE.chloe.b24 }).then(() => undefined),
+    min: min(
+      [1, 1],
+      [1, 0],
+      'read task, POST issue with marker property, read back (create reply lacks defaults: status…)',
+    ),
+    change: ({ a }) =>
+      a.createTask(PEOPLE.ben.b24, { TITLE: 'Second task', RESPONSIBLE_ID: PEOPLE.chloe.b24 }).then(() => undefined),
   },
   {
     name: 'issue created in Jira',
     min: CREATED_IN_JIRA,
     prepare: async ({ w, a }) => {
-      await a.createIssue(PEOPLE.ben.email, { summary: 'First issue from Jira', assignee: { accountId: PEOPLE.chloe.accountId } });
+      await a.createIssue(PEOPLE.ben.email, {
+        summary: 'First issue from Jira',
+        assignee: { accountId: PEOPLE.chloe.accountId },
+      });
       await w.settle();
     },
     change: createSecondIssue,
@@ -120,12 +171,18 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'B24 assignee change',
     min: min([1, 1], [1, 0], 'read task, read issue, PUT issue (people cached)'),
-    change: ({ w, pair }) => w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { RESPONSIBLE_ID: PEOPLE.ben.b24 } }).then(() => undefined),
+    change: ({ w, pair }) =>
+      w
+        .b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { RESPONSIBLE_ID: PEOPLE.ben.b24 } })
+        .then(() => undefined),
   },
   {
     name: 'Jira due date change',
     min: min([1, 0], [2, 1], `read issue, read task, tasks.task.update; ${ECHO}`),
-    change: ({ w, pair }) => w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { duedate: '2026-12-31' } }).then(() => undefined),
+    change: ({ w, pair }) =>
+      w
+        .jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { duedate: '2026-12-31' } })
+        .then(() => undefined),
   },
   {
     name: 'idle settle (no change)',
@@ -153,11 +210,25 @@ const sameCalls = (x: Measured, y: Measured): boolean => JSON.stringify(x.stats)
 const perEvent = (m: Measured): number => m.ms / Math.max(1, m.events);
 
 function cells(values: readonly (string | number)[], widths: readonly number[]): string {
-  return values.map((v, i) => String(v).padEnd(widths[i] ?? 0)).join(' ').trimEnd();
+  return values
+    .map((v, i) => String(v).padEnd(widths[i] ?? 0))
+    .join(' ')
+    .trimEnd();
 }
 
 const WIDTHS = [44, 8, 7, 5, 16, 6, 6, 9, 6, 0];
-const HEAD = ['change', 'Jira r/w', 'B24 r/w', 'calls', 'minimum J|B', 'excess', 'events', 'ms/event', '2nd', 'why this minimum'];
+const HEAD = [
+  'change',
+  'Jira r/w',
+  'B24 r/w',
+  'calls',
+  'minimum J|B',
+  'excess',
+  'events',
+  'ms/event',
+  '2nd',
+  'why this minimum',
+];
 
 function rowOf(name: string, runs: readonly Run[], minimum: Minimum): string {
   const [run] = runs;
@@ -166,11 +237,21 @@ function rowOf(name: string, runs: readonly Run[], minimum: Minimum): string {
   const excess = totalOf(c) - totalOf(minimum);
   const varies = runs.some((r) => !sameCalls(r.first, run.first)) ? ' (calls vary between runs!)' : '';
   const ms = median(runs.map((r) => perEvent(r.first)));
-  return cells([
-    name, rw(c.jiraReads, c.jiraWrites), rw(c.b24Reads, c.b24Writes), totalOf(c),
-    `${rw(minimum.jiraReads, minimum.jiraWrites)}|${rw(minimum.b24Reads, minimum.b24Writes)} =${totalOf(minimum)}`,
-    excess > 0 ? `+${excess}` : String(excess), run.first.events, ms.toFixed(1), totalOf(callsOf(run.second.stats)), minimum.why + varies,
-  ], WIDTHS);
+  return cells(
+    [
+      name,
+      rw(c.jiraReads, c.jiraWrites),
+      rw(c.b24Reads, c.b24Writes),
+      totalOf(c),
+      `${rw(minimum.jiraReads, minimum.jiraWrites)}|${rw(minimum.b24Reads, minimum.b24Writes)} =${totalOf(minimum)}`,
+      excess > 0 ? `+${excess}` : String(excess),
+      run.first.events,
+      ms.toFixed(1),
+      totalOf(callsOf(run.second.stats)),
+      minimum.why + varies,
+    ],
+    WIDTHS,
+  );
 }
 
 function printDetail(name: string, m: Measured): void {
@@ -196,7 +277,9 @@ async function measureAll(): Promise<{ results: [Scenario, Run[]][]; coldRuns: M
 
 export async function benchSync(): Promise<void> {
   const started = performance.now();
-  console.log(`\nSync cost per change (warm world: one pair already synced; ${REPEATS} fresh worlds per row, median ms/event; no network)`);
+  console.log(
+    `\nSync cost per change (warm world: one pair already synced; ${REPEATS} fresh worlds per row, median ms/event; no network)`,
+  );
   const { value: measured, logLines } = await quietly(measureAll);
   const { results, coldRuns } = measured;
   const cold = coldRuns[0];
@@ -205,11 +288,33 @@ export async function benchSync(): Promise<void> {
   if (cold) {
     const c = callsOf(cold.stats);
     const ms = median(coldRuns.map(perEvent));
-    console.log(cells(['cold: task created in B24, empty caches', rw(c.jiraReads, c.jiraWrites), rw(c.b24Reads, c.b24Writes), totalOf(c), '—', '—', cold.events, ms.toFixed(1), '—', 'matching Ben and Chloe: user.get + user/search each'], WIDTHS));
+    console.log(
+      cells(
+        [
+          'cold: task created in B24, empty caches',
+          rw(c.jiraReads, c.jiraWrites),
+          rw(c.b24Reads, c.b24Writes),
+          totalOf(c),
+          '—',
+          '—',
+          cold.events,
+          ms.toFixed(1),
+          '—',
+          'matching Ben and Chloe: user.get + user/search each',
+        ],
+        WIDTHS,
+      ),
+    );
   }
-  console.log('\nCalls by endpoint / method (first run of each row; "2nd" above = calls of a second settle, which must be 0):');
+  console.log(
+    '\nCalls by endpoint / method (first run of each row; "2nd" above = calls of a second settle, which must be 0):',
+  );
   for (const [scenario, runs] of results) if (runs[0]) printDetail(scenario.name, runs[0].first);
   if (cold) printDetail('cold: task created in B24', cold);
-  console.log(`\nms/event = settle wall time / events delivered; it includes the in-process emulators answering the calls and the app's ${logLines} log lines (held back).`);
-  console.log(`A B24 batch counts as one call (a write in the stats). Wall time of this bench: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nms/event = settle wall time / events delivered; it includes the in-process emulators answering the calls and the app's ${logLines} log lines (held back).`,
+  );
+  console.log(
+    `A B24 batch counts as one call (a write in the stats). Wall time of this bench: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

@@ -50,7 +50,12 @@ function cpuRate(megabytes: number, run: () => void, sliceMs: number): number {
   return (megabytes * iterations) / (ms / 1000);
 }
 
-export interface Duel { readonly ours: number; readonly theirs: number; readonly ratio: number; readonly worstRatio: number }
+export interface Duel {
+  readonly ours: number;
+  readonly theirs: number;
+  readonly ratio: number;
+  readonly worstRatio: number;
+}
 
 /**
  * Two implementations on the same input in alternating slices of CPU time, so that a change of load on the

@@ -35,7 +35,12 @@ export interface Calls {
 export const totalOf = (c: Calls): number => c.jiraReads + c.jiraWrites + c.b24Reads + c.b24Writes;
 
 export function callsOf(stats: PlatformStats): Calls {
-  return { jiraReads: stats.jira.reads, jiraWrites: stats.jira.writes, b24Reads: stats.b24.reads, b24Writes: stats.b24.writes };
+  return {
+    jiraReads: stats.jira.reads,
+    jiraWrites: stats.jira.writes,
+    b24Reads: stats.b24.reads,
+    b24Writes: stats.b24.writes,
+  };
 }
 
 /** Settles and reports the calls and time of that settle alone; throws if the platform did not come to rest. */
@@ -47,14 +52,23 @@ export async function measuredSettle(w: World): Promise<Measured> {
   if (!report.idle || report.deadLetters > 0 || report.failures.length > 0) {
     throw new Error(`the platform did not settle cleanly: ${JSON.stringify(report)}`);
   }
-  return { stats: w.platform.stats(), events: report.jiraEventsDelivered + report.b24EventsDelivered, jobs: report.jobsRun, ms };
+  return {
+    stats: w.platform.stats(),
+    events: report.jiraEventsDelivered + report.b24EventsDelivered,
+    jobs: report.jobsRun,
+    ms,
+  };
 }
 
 /** A fresh world with one synced pair (created in Bitrix24 by Ben, responsible Chloe); returns the cold cost too. */
 export async function warmWorld(): Promise<Warmed & { cold: Measured }> {
   const w = await createWorld();
   const a = actions(w);
-  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Warm-up pair', RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1' });
+  const taskId = await a.createTask(PEOPLE.ben.b24, {
+    TITLE: 'Warm-up pair',
+    RESPONSIBLE_ID: PEOPLE.chloe.b24,
+    PRIORITY: '1',
+  });
   const cold = await measuredSettle(w);
   const issueId = a.linkOfTask(taskId)?.issueId;
   if (!issueId) throw new Error('the warm-up task was not paired');

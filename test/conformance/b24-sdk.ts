@@ -28,7 +28,11 @@ export interface SdkWorld {
 
 export async function sdkWorld(): Promise<SdkWorld> {
   // No app connected: only the SDK calls the portal, so nothing else changes what the tests read.
-  const platform = await LocalPlatform.create({ clock: new ManualClock(), webtriggerBaseUrl: 'http://127.0.0.1', b24Limits: { bucketCapacity: 100_000 } });
+  const platform = await LocalPlatform.create({
+    clock: new ManualClock(),
+    webtriggerBaseUrl: 'http://127.0.0.1',
+    b24Limits: { bucketCapacity: 100_000 },
+  });
   let origin = 'http://127.0.0.1:0';
   const server: Server = createSandboxServer(platform, () => origin);
   origin = `http://127.0.0.1:${await listen(server, 0)}`;
@@ -61,16 +65,35 @@ export async function sdkWorld(): Promise<SdkWorld> {
     const { domain, memberId, applicationToken, oauthClient } = platform.seed.b24;
     if (!oauthClient) throw new Error('the seed has no local application');
     const code = platform.b24.issueAuthorizationCode(userId);
-    const query = new URLSearchParams({ grant_type: 'authorization_code', client_id: oauthClient.clientId, client_secret: oauthClient.clientSecret, code });
-    const grant = (await (await platform.b24.handle(new Request(`https://oauth.bitrix.info/oauth/token/?${query.toString()}`))).json()) as {
-      access_token: string; refresh_token: string; expires_in: number; scope: string;
+    const query = new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: oauthClient.clientId,
+      client_secret: oauthClient.clientSecret,
+      code,
+    });
+    const grant = (await (
+      await platform.b24.handle(new Request(`https://oauth.bitrix.info/oauth/token/?${query.toString()}`))
+    ).json()) as {
+      access_token: string;
+      refresh_token: string;
+      expires_in: number;
+      scope: string;
     };
     const b24 = new B24OAuth(
       {
-        applicationToken, userId: Number(userId), memberId, accessToken: grant.access_token, refreshToken: grant.refresh_token,
+        applicationToken,
+        userId: Number(userId),
+        memberId,
+        accessToken: grant.access_token,
+        refreshToken: grant.refresh_token,
         // The SDK judges expiry by the wall clock, the portal by its own (simulated) one: the token is fresh for both.
-        expires: Math.floor(Date.now() / 1000) + grant.expires_in, expiresIn: grant.expires_in, scope: grant.scope, domain,
-        clientEndpoint: `https://${domain}/rest/`, serverEndpoint: 'https://oauth.bitrix.info/rest/', status: EnumAppStatus.Local,
+        expires: Math.floor(Date.now() / 1000) + grant.expires_in,
+        expiresIn: grant.expires_in,
+        scope: grant.scope,
+        domain,
+        clientEndpoint: `https://${domain}/rest/`,
+        serverEndpoint: 'https://oauth.bitrix.info/rest/',
+        status: EnumAppStatus.Local,
       },
       { clientId: oauthClient.clientId, clientSecret: oauthClient.clientSecret },
       { restrictionParams: RESTRICTIONS },

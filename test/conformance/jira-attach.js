@@ -6,10 +6,15 @@ async function main() {
   const [host, email, issueIdOrKey] = process.argv.slice(2);
   const client = new Version3Client({ host, authentication: { basic: { email, apiToken: 'conformance-token' } } });
   try {
-    const created = await client.issueAttachments.addAttachment({ issueIdOrKey, attachment: { filename: 'hello.txt', file: Buffer.from('hello'), mimeType: 'text/plain' } });
+    const created = await client.issueAttachments.addAttachment({
+      issueIdOrKey,
+      attachment: { filename: 'hello.txt', file: Buffer.from('hello'), mimeType: 'text/plain' },
+    });
     process.stdout.write(JSON.stringify({ ok: true, created }));
   } catch (error) {
-    process.stdout.write(JSON.stringify({ ok: false, status: error.status, data: error.response && error.response.data }));
+    process.stdout.write(
+      JSON.stringify({ ok: false, status: error.status, data: error.response && error.response.data }),
+    );
   }
 }
 

@@ -6,9 +6,21 @@ import { doc, p, strong, text } from './builders';
 
 describe('the module surface', () => {
   it('exports the six converters and the helpers under their agreed names', () => {
-    expect(Object.keys(convert).sort()).toEqual(['JIRA_MAX_DOC_CHARS', 'adfPlainText', 'adfToBbcode', 'adfToHtml',
-      'adfToWiki', 'bbcodeToAdf', 'bbcodeToWholeAdf', 'htmlToAdf', 'htmlToWholeAdf', 'isTruncationNotice', 'prependAttribution', 'splitDoc',
-      'wikiToAdf']);
+    expect(Object.keys(convert).sort()).toEqual([
+      'JIRA_MAX_DOC_CHARS',
+      'adfPlainText',
+      'adfToBbcode',
+      'adfToHtml',
+      'adfToWiki',
+      'bbcodeToAdf',
+      'bbcodeToWholeAdf',
+      'htmlToAdf',
+      'htmlToWholeAdf',
+      'isTruncationNotice',
+      'prependAttribution',
+      'splitDoc',
+      'wikiToAdf',
+    ]);
   });
 });
 
@@ -41,18 +53,32 @@ describe('prependAttribution', () => {
 
 describe('adfPlainText', () => {
   it('reads blocks as lines and hard breaks as newlines', () => {
-    const list = { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('a'))] }, { type: 'listItem', content: [p(text('b'))] }] };
+    const list = {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [p(text('a'))] },
+        { type: 'listItem', content: [p(text('b'))] },
+      ],
+    };
     expect(adfPlainText(doc(p(text('one'), { type: 'hardBreak' }, text('two', strong)), list))).toBe('one\ntwo\na\nb');
   });
 
   it('includes the visible text of mentions, emoji, statuses, dates and cards', () => {
-    const result = adfPlainText(doc(p(
-      { type: 'mention', attrs: { id: 'acc', text: '@Maria' } }, text(' '),
-      { type: 'emoji', attrs: { shortName: ':smile:', text: '😄' } }, text(' '),
-      { type: 'status', attrs: { text: 'DONE', color: 'green' } }, text(' '),
-      { type: 'date', attrs: { timestamp: '1735689600000' } }, text(' '),
-      { type: 'inlineCard', attrs: { url: 'https://x.example' } },
-    )));
+    const result = adfPlainText(
+      doc(
+        p(
+          { type: 'mention', attrs: { id: 'acc', text: '@Maria' } },
+          text(' '),
+          { type: 'emoji', attrs: { shortName: ':smile:', text: '😄' } },
+          text(' '),
+          { type: 'status', attrs: { text: 'DONE', color: 'green' } },
+          text(' '),
+          { type: 'date', attrs: { timestamp: '1735689600000' } },
+          text(' '),
+          { type: 'inlineCard', attrs: { url: 'https://x.example' } },
+        ),
+      ),
+    );
     expect(result).toBe('Maria 😄 DONE 2025-01-01 https://x.example');
   });
 

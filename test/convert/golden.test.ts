@@ -11,7 +11,10 @@ import { validateAdf } from '../../src/local/adf-validator';
 const ROOT = join(__dirname, '..', 'fixtures', 'convert');
 const update = process.env.UPDATE === '1';
 
-const cases = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 function golden(dir: string, file: string, actual: string): void {
   const path = join(dir, file);

@@ -8,8 +8,13 @@ import { join } from 'path';
 import { adfToBbcode, bbcodeToAdf, htmlToAdf, type AdfDoc } from '../../src/core/convert';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'convert');
-const inputs = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
-  ['input.bbcode', 'input.html', 'input.adf.json'].filter((f) => existsSync(join(ROOT, d.name, f))).map((f) => [d.name, f] as const));
+const inputs = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    ['input.bbcode', 'input.html', 'input.adf.json']
+      .filter((f) => existsSync(join(ROOT, d.name, f)))
+      .map((f) => [d.name, f] as const),
+  );
 
 function firstTrip(dir: string, file: string): AdfDoc {
   const content = readFileSync(join(ROOT, dir, file), 'utf8');

@@ -6,7 +6,8 @@ import { validateAdf } from '../../src/local/adf-validator';
 import { doc, p, strong, text } from './builders';
 
 const size = (d: AdfDoc): number => JSON.stringify(d).length;
-const textOf = (parts: AdfDoc[]): string => parts.map((d) => d.content.map((b) => adfPlainText({ ...d, content: [b] })).join('\n')).join('\n');
+const textOf = (parts: AdfDoc[]): string =>
+  parts.map((d) => d.content.map((b) => adfPlainText({ ...d, content: [b] })).join('\n')).join('\n');
 
 describe('splitDoc', () => {
   it('gives a document that fits back as itself', () => {
@@ -43,12 +44,17 @@ describe('splitDoc', () => {
   it('keeps the text of a block it cannot split by structure (a huge list)', () => {
     const items = Array.from({ length: 400 }, (_, i) => ({ type: 'listItem', content: [p(text(`item ${i}`))] }));
     const parts = splitDoc(doc({ type: 'bulletList', content: items }), 2000);
-    expect(textOf(parts).replace(/\s+/g, '')).toBe(items.map((_, i) => `item ${i}`).join('').replace(/\s+/g, ''));
+    expect(textOf(parts).replace(/\s+/g, '')).toBe(
+      items
+        .map((_, i) => `item ${i}`)
+        .join('')
+        .replace(/\s+/g, ''),
+    );
   });
 });
 
 describe('commentParts', () => {
-  it('labels each part with the author and its number, within Jira\'s limit', () => {
+  it("labels each part with the author and its number, within Jira's limit", () => {
     const parts = commentParts(doc(p(text('x'.repeat(70_000)))), 'Ben Carter', 'b24');
     expect(parts).toHaveLength(3);
     parts.forEach((part, i) => {
@@ -58,6 +64,8 @@ describe('commentParts', () => {
   });
 
   it('posts a comment that fits as one, labelled as before', () => {
-    expect(commentParts(doc(p(text('hi'))), 'Ben', 'b24')).toEqual([doc(p(text('Ben (Bitrix24): ', strong), text('hi')))]);
+    expect(commentParts(doc(p(text('hi'))), 'Ben', 'b24')).toEqual([
+      doc(p(text('Ben (Bitrix24): ', strong), text('hi'))),
+    ]);
   });
 });

@@ -42,17 +42,37 @@ describe('truncateDoc at the limit', () => {
 
 describe('the length truncateDoc measures', () => {
   it('is the length of JSON.stringify for any JSON value, escapes and lone surrogates included', () => {
-    const value = fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' })),
-      fc.dictionary(fc.string({ unit: 'binary' }), fc.oneof(fc.string({ unit: 'binary' }), fc.constant(undefined), fc.double())));
-    fc.assert(fc.property(value, (v) => expect(jsonLength(v)).toBe(JSON.stringify(v).length)), { seed: 20261207, numRuns: 3000 });
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.string({ unit: 'binary' }),
+      fc.array(fc.string({ unit: 'binary' })),
+      fc.dictionary(
+        fc.string({ unit: 'binary' }),
+        fc.oneof(fc.string({ unit: 'binary' }), fc.constant(undefined), fc.double()),
+      ),
+    );
+    fc.assert(
+      fc.property(value, (v) => expect(jsonLength(v)).toBe(JSON.stringify(v).length)),
+      { seed: 20261207, numRuns: 3000 },
+    );
   });
 
   it('is the length of JSON.stringify for any ADF document', () => {
-    fc.assert(fc.property(anyAdf, (doc) => expect(jsonLength(doc)).toBe(size(doc))), { seed: 20261207, numRuns: 500 });
+    fc.assert(
+      fc.property(anyAdf, (doc) => expect(jsonLength(doc)).toBe(size(doc))),
+      { seed: 20261207, numRuns: 500 },
+    );
   });
 
   it('skips what JSON leaves out and writes null for what it cannot hold, as JSON.stringify does', () => {
-    const odd = { a: undefined, b: () => 1, c: [undefined, () => 1, Number.NaN, -0, 1e21], d: null, e: true, f: { toJSON: () => 'x' } };
+    const odd = {
+      a: undefined,
+      b: () => 1,
+      c: [undefined, () => 1, Number.NaN, -0, 1e21],
+      d: null,
+      e: true,
+      f: { toJSON: () => 'x' },
+    };
     expect(jsonLength(odd)).toBe(JSON.stringify(odd).length);
   });
 });

@@ -5,8 +5,14 @@ import { validateAdf } from '../../src/local/adf-validator';
 const DEEP = 10_000;
 const inputs: [string, string][] = [
   ['10,000 list markers', `${'*'.repeat(DEEP)} deepword\ntailword`],
-  ['a list 10,000 levels deep, one level per line', `${Array.from({ length: DEEP }, (_, i) => `${'*'.repeat(Math.min(i + 1, 20))} deepword`).join('\n')}\ntailword`],
-  ['10,000 {quote}s and {panel}s', `${'{quote}{panel}'.repeat(DEEP)}deepword${'{panel}{quote}'.repeat(DEEP)}\n\ntailword`],
+  [
+    'a list 10,000 levels deep, one level per line',
+    `${Array.from({ length: DEEP }, (_, i) => `${'*'.repeat(Math.min(i + 1, 20))} deepword`).join('\n')}\ntailword`,
+  ],
+  [
+    '10,000 {quote}s and {panel}s',
+    `${'{quote}{panel}'.repeat(DEEP)}deepword${'{panel}{quote}'.repeat(DEEP)}\n\ntailword`,
+  ],
   ['10,000 nested marks', `${'*_+-^~'.repeat(DEEP / 6)}deepword${'~^-+_*'.repeat(DEEP / 6)} tailword`],
   ['10,000 unclosed brackets and links', `${'[a|'.repeat(DEEP)}deepword${']'.repeat(DEEP)} tailword`],
   ['10,000 colour macros', `${'{color:red}'.repeat(DEEP)}deepword${'{color}'.repeat(DEEP)} tailword`],

@@ -30,11 +30,19 @@ export const wikiOut: AdfToWikiOptions = {
   attachment: (media) => Object.entries(FILES).find(([, id]) => id === media.id)?.[0],
 };
 
-export interface WikiCase { readonly name: string; readonly dir: string; readonly wiki: string }
+export interface WikiCase {
+  readonly name: string;
+  readonly dir: string;
+  readonly wiki: string;
+}
 
 export function wikiCases(): WikiCase[] {
   return readdirSync(WIKI_FIXTURES, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .map((d) => ({ name: d.name, dir: join(WIKI_FIXTURES, d.name), wiki: readFileSync(join(WIKI_FIXTURES, d.name, 'input.wiki'), 'utf8') }))
+    .map((d) => ({
+      name: d.name,
+      dir: join(WIKI_FIXTURES, d.name),
+      wiki: readFileSync(join(WIKI_FIXTURES, d.name, 'input.wiki'), 'utf8'),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -13,7 +13,7 @@ const README = join(__dirname, '..', '..', 'src', 'core', 'convert', 'README.md'
 
 function listedInReadme(): Set<string> {
   const text = readFileSync(README, 'utf8');
-  const section = text.split('### Where we differ from Atlassian\'s wiki parser')[1]?.split('\n### ')[0] ?? '';
+  const section = text.split("### Where we differ from Atlassian's wiki parser")[1]?.split('\n### ')[0] ?? '';
   return new Set([...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1] as string));
 }
 

@@ -24,18 +24,32 @@ function naiveNext(text: string, char: string, doubled: boolean, from: number): 
   return -1;
 }
 
-const line = fc.tuple(fc.nat({ max: 600 }), fc.array(fc.constantFrom(']', '!', '|', '}', '\\', 'a', ' ', '['), { maxLength: 80 }))
+const line = fc
+  .tuple(fc.nat({ max: 600 }), fc.array(fc.constantFrom(']', '!', '|', '}', '\\', 'a', ' ', '['), { maxLength: 80 }))
   .map(([pad, chars]) => `${'a'.repeat(pad)}${chars.join('')}`);
 
 describe('a scanned wiki line', () => {
   it('finds the next unescaped ], !, | and }} as the definition says, on short and long lines alike', () => {
-    fc.assert(fc.property(line, fc.nat(), (text, seed) => {
-      const scanned = scanLine(text);
-      const from = text.length === 0 ? 0 : seed % (text.length + 2);
-      expect([scanned.nextClose(from), scanned.nextBang(from), scanned.nextPipe(from), scanned.nextBraces(from)]).toEqual([
-        naiveNext(text, ']', false, from), naiveNext(text, '!', false, from), naiveNext(text, '|', false, from), naiveNext(text, '}', true, from),
-      ]);
-      expect(Array.from({ length: text.length }, (_, i) => scanned.escaped(i))).toEqual(escapedAt(text).slice(0, text.length));
-    }), { seed: 20261207, numRuns: 1500 });
+    fc.assert(
+      fc.property(line, fc.nat(), (text, seed) => {
+        const scanned = scanLine(text);
+        const from = text.length === 0 ? 0 : seed % (text.length + 2);
+        expect([
+          scanned.nextClose(from),
+          scanned.nextBang(from),
+          scanned.nextPipe(from),
+          scanned.nextBraces(from),
+        ]).toEqual([
+          naiveNext(text, ']', false, from),
+          naiveNext(text, '!', false, from),
+          naiveNext(text, '|', false, from),
+          naiveNext(text, '}', true, from),
+        ]);
+        expect(Array.from({ length: text.length }, (_, i) => scanned.escaped(i))).toEqual(
+          escapedAt(text).slice(0, text.length),
+        );
+      }),
+      { seed: 20261207, numRuns: 1500 },
+    );
   });
 });

@@ -76,7 +76,9 @@ export function doc(...paragraphs: string[]): AdfDoc {
   };
 }
 
-export const person = (p: { b24UserId: string | null; jiraAccountId: string | null; name: string }): Person => ({ ...p });
+export const person = (p: { b24UserId: string | null; jiraAccountId: string | null; name: string }): Person => ({
+  ...p,
+});
 
 export function aCanonical(overrides: Partial<CanonicalTask> = {}): CanonicalTask {
   return {

@@ -20,7 +20,9 @@ describe('defaultConfig', () => {
       ['5', 'Done', 'both'],
       [null, 'QA Testing', 'jira-to-b24'],
     ]);
-    expect(config.priorities.filter((r) => r.direction === 'jira-to-b24').map((r) => [r.jiraPriority, r.b24Priority])).toEqual([
+    expect(
+      config.priorities.filter((r) => r.direction === 'jira-to-b24').map((r) => [r.jiraPriority, r.b24Priority]),
+    ).toEqual([
       ['Highest', '2'],
       ['Lowest', '0'],
     ]);
@@ -38,7 +40,10 @@ describe('validateConfig', () => {
   it('refuses a structurally wrong config with the path in the sentence', () => {
     const problems = problemsOf({ ...aConfig(), projectKey: 'demo', attachmentMaxBytes: -1 });
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^projectKey must be a Jira project key/), expect.stringMatching(/^attachmentMaxBytes/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^projectKey must be a Jira project key/),
+        expect.stringMatching(/^attachmentMaxBytes/),
+      ]),
     );
   });
 
@@ -60,7 +65,9 @@ describe('validateConfig', () => {
 
   it('names a custom field pair with a bad converter', () => {
     const config = aConfig({
-      customFields: [{ b24Field: 'UF_AUTO_1', jiraField: 'customfield_10042', converter: 'boolean' as 'string', direction: 'both' }],
+      customFields: [
+        { b24Field: 'UF_AUTO_1', jiraField: 'customfield_10042', converter: 'boolean' as 'string', direction: 'both' },
+      ],
     });
     expect(problemsOf(config)).toEqual([
       'Custom field pair UF_AUTO_1 ⇄ customfield_10042 has converter "boolean", which is not one of string, number, date, enumeration.',
@@ -68,7 +75,9 @@ describe('validateConfig', () => {
   });
 
   it('names custom field ids that are not field ids on either side', () => {
-    const config = aConfig({ customFields: [{ b24Field: 'ufAuto1', jiraField: 'Story points', converter: 'number', direction: 'both' }] });
+    const config = aConfig({
+      customFields: [{ b24Field: 'ufAuto1', jiraField: 'Story points', converter: 'number', direction: 'both' }],
+    });
     expect(problemsOf(config)).toEqual([
       'Custom field pair ufAuto1 ⇄ Story points: "ufAuto1" is not a Bitrix24 user field name such as UF_AUTO_123.',
       'Custom field pair ufAuto1 ⇄ Story points: "Story points" is not a Jira custom field id such as customfield_10042.',
@@ -194,7 +203,9 @@ describe('validateConfig', () => {
   });
 
   it('survives a JSON round trip, as stored in KVS', () => {
-    const config = aConfig({ users: { overrides: [], unmatched: { defaultB24UserId: '1', defaultJiraAccountId: 'acc-ada' } } });
+    const config = aConfig({
+      users: { overrides: [], unmatched: { defaultB24UserId: '1', defaultJiraAccountId: 'acc-ada' } },
+    });
     expect(validateConfig(JSON.parse(JSON.stringify(config)))).toEqual({ ok: true, config });
   });
 });

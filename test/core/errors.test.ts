@@ -4,7 +4,9 @@ import { errorMessage, PermanentError } from '../../src/core/errors';
 describe('errorMessage', () => {
   it("is an Error's own message, typed errors included", () => {
     expect(errorMessage(new Error('the portal is unreachable'))).toBe('the portal is unreachable');
-    expect(errorMessage(new PermanentError('not-found', 'task 7 is gone', { code: 'b24:ERROR_TASK_NOT_FOUND' }))).toBe('task 7 is gone');
+    expect(errorMessage(new PermanentError('not-found', 'task 7 is gone', { code: 'b24:ERROR_TASK_NOT_FOUND' }))).toBe(
+      'task 7 is gone',
+    );
   });
 
   it('is the text of anything else that was thrown', () => {

@@ -1,9 +1,21 @@
 /**
  * The site admin's list of workgroups and the projects each may pair with, as pure rules.
  */
-import { accessFromPairings, listedGroupsFor, pairingListed, repeatedGroup, workgroupAccessSchema } from '../../src/core/workgroup-access';
+import {
+  accessFromPairings,
+  listedGroupsFor,
+  pairingListed,
+  repeatedGroup,
+  workgroupAccessSchema,
+} from '../../src/core/workgroup-access';
 
-const access = { entries: [{ groupId: '1', projects: ['DEMO'] }, { groupId: '2', projects: ['*'] }, { groupId: '3', projects: ['OPS', 'DEMO'] }] };
+const access = {
+  entries: [
+    { groupId: '1', projects: ['DEMO'] },
+    { groupId: '2', projects: ['*'] },
+    { groupId: '3', projects: ['OPS', 'DEMO'] },
+  ],
+};
 
 describe('the list of workgroups that may be paired', () => {
   it('lets a project pair with a workgroup listed for it, or for any project, and with no other', () => {
@@ -22,7 +34,17 @@ describe('the list of workgroups that may be paired', () => {
   });
 
   it('is seeded with exactly the pairings that exist', () => {
-    expect(accessFromPairings([{ projectKey: 'DEMO', groupId: '1' }, { projectKey: 'OPS', groupId: '5' }])).toEqual({ entries: [{ groupId: '1', projects: ['DEMO'] }, { groupId: '5', projects: ['OPS'] }] });
+    expect(
+      accessFromPairings([
+        { projectKey: 'DEMO', groupId: '1' },
+        { projectKey: 'OPS', groupId: '5' },
+      ]),
+    ).toEqual({
+      entries: [
+        { groupId: '1', projects: ['DEMO'] },
+        { groupId: '5', projects: ['OPS'] },
+      ],
+    });
     expect(accessFromPairings([])).toEqual({ entries: [] });
   });
 
@@ -32,7 +54,12 @@ describe('the list of workgroups that may be paired', () => {
   });
 
   it('refuses a malformed id, key or empty project list', () => {
-    for (const entry of [{ groupId: '0', projects: ['DEMO'] }, { groupId: '1', projects: ['demo'] }, { groupId: '1', projects: [] }, { groupId: '1 OR 1', projects: ['*'] }]) {
+    for (const entry of [
+      { groupId: '0', projects: ['DEMO'] },
+      { groupId: '1', projects: ['demo'] },
+      { groupId: '1', projects: [] },
+      { groupId: '1 OR 1', projects: ['*'] },
+    ]) {
       expect(workgroupAccessSchema.safeParse({ entries: [entry] }).success).toBe(false);
     }
     expect(workgroupAccessSchema.safeParse(access).success).toBe(true);

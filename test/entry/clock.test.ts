@@ -36,14 +36,21 @@ describe('the entry clock', () => {
 });
 
 /** The journal entries a Bitrix24 rename a day later leaves behind, and the simulated time span it ran in. */
-async function renameADayLater(w: World, taskId: string, title: string): Promise<{ from: number; to: number; journal: number[] }> {
+async function renameADayLater(
+  w: World,
+  taskId: string,
+  title: string,
+): Promise<{ from: number; to: number; journal: number[] }> {
   const kvs = w.platform.kvs;
   const before = new Set(kvs.keys());
   w.clock.advance(DAY);
   const from = w.clock.now();
   await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: title } });
   await w.settle();
-  const journal = kvs.keys().filter((k) => k.startsWith('journal:') && !before.has(k)).map((k) => (kvs.peek(k) as { at: number }).at);
+  const journal = kvs
+    .keys()
+    .filter((k) => k.startsWith('journal:') && !before.has(k))
+    .map((k) => (kvs.peek(k) as { at: number }).at);
   return { from, to: w.clock.now(), journal };
 }
 
@@ -56,8 +63,18 @@ async function logTimesOfForgedEvent(w: World): Promise<number[]> {
   process.env.LOG_LEVEL = 'warn';
   try {
     const { domain, memberId } = w.platform.seed.b24;
-    const body = new URLSearchParams({ event: 'ONTASKUPDATE', 'data[FIELDS_BEFORE][ID]': '1', 'data[FIELDS_AFTER][ID]': '1', 'auth[domain]': domain, 'auth[member_id]': memberId, 'auth[application_token]': 'forged' });
-    const response = await w.platform.webtrigger('b24-events', new Request('https://local-forge.test/webtrigger/b24-events', { method: 'POST', body: body.toString() }));
+    const body = new URLSearchParams({
+      event: 'ONTASKUPDATE',
+      'data[FIELDS_BEFORE][ID]': '1',
+      'data[FIELDS_AFTER][ID]': '1',
+      'auth[domain]': domain,
+      'auth[member_id]': memberId,
+      'auth[application_token]': 'forged',
+    });
+    const response = await w.platform.webtrigger(
+      'b24-events',
+      new Request('https://local-forge.test/webtrigger/b24-events', { method: 'POST', body: body.toString() }),
+    );
     expect(response.status).toBe(401);
   } finally {
     log.mockRestore();

@@ -21,7 +21,10 @@ function sourcesUnder(base: string, dir: string): string[] {
   });
 }
 
-const read = (base: string, file: string): { path: string; text: string } => ({ path: file, text: fs.readFileSync(path.join(base, file), 'utf8') });
+const read = (base: string, file: string): { path: string; text: string } => ({
+  path: file,
+  text: fs.readFileSync(path.join(base, file), 'utf8'),
+});
 
 /** The service's import chains to Forge in the tree under `base`. */
 function serviceChains(base: string): string[][] {
@@ -29,7 +32,8 @@ function serviceChains(base: string): string[][] {
   const rel = (f: string): string => path.relative(base, f).split(path.sep).join('/');
   const graph = new Map([...absolute].map(([file, targets]) => [rel(file), targets.map(rel)]));
   const starts = [...graph.keys()].filter((f) => f.startsWith('src/service/'));
-  const forgeImports = (file: string): boolean => importsOf(file, read(base, file).text).some((s) => s.startsWith('@forge/'));
+  const forgeImports = (file: string): boolean =>
+    importsOf(file, read(base, file).text).some((s) => s.startsWith('@forge/'));
   return chainsToForge(graph, starts, forgeImports);
 }
 
@@ -52,12 +56,14 @@ describe('the import boundaries over src', () => {
 
   it('name a public surface that exists, and service exceptions that are themselves free of Forge', () => {
     for (const entry of LOCAL_SURFACE) expect(fs.existsSync(path.join(root, entry))).toBe(true);
-    const exceptions = boundaries.rules.find((rule) => rule.from.includes('src/service') && 'except' in rule)?.except ?? [];
+    const exceptions =
+      boundaries.rules.find((rule) => rule.from.includes('src/service') && 'except' in rule)?.except ?? [];
     expect(exceptions.length).toBeGreaterThan(0);
     const absolute = importGraph(path.join(root, 'src'));
     const rel = (f: string): string => path.relative(root, f).split(path.sep).join('/');
     const graph = new Map([...absolute].map(([file, targets]) => [rel(file), targets.map(rel)]));
-    const forgeImports = (file: string): boolean => importsOf(file, read(root, file).text).some((s) => s.startsWith('@forge/'));
+    const forgeImports = (file: string): boolean =>
+      importsOf(file, read(root, file).text).some((s) => s.startsWith('@forge/'));
     expect(chainsToForge(graph, exceptions, forgeImports)).toEqual([]);
   });
 });
@@ -71,7 +77,9 @@ describe('the boundary checker itself', () => {
   });
 
   it('flags adapters, entry points and the local platform reached by relative paths, require() and import()', () => {
-    expect(core("import { x } from '../../adapters/jira/client';\nexport * from '../../entry/sync-consumer';")).toHaveLength(2);
+    expect(
+      core("import { x } from '../../adapters/jira/client';\nexport * from '../../entry/sync-consumer';"),
+    ).toHaveLength(2);
     expect(core("const l = require('../../local/platform');")).toEqual(['../../local/platform']);
   });
 
@@ -85,12 +93,24 @@ describe('the boundary checker itself', () => {
 
   it('lets the local platform import the ports and the resolver call names, and nothing else of the product', () => {
     const file = 'src/local/jira/fields.ts';
-    expect(violations(file, "import type { Clock } from '../../ports/clock';\nimport { RESOLVER_CALLS } from '../../entry/resolvers/calls';")).toEqual([]);
-    expect(violations(file, "import type { AdfDoc } from '../../core/adf';\nimport { appClock } from '../../entry/clock';")).toEqual(['../../core/adf', '../../entry/clock']);
+    expect(
+      violations(
+        file,
+        "import type { Clock } from '../../ports/clock';\nimport { RESOLVER_CALLS } from '../../entry/resolvers/calls';",
+      ),
+    ).toEqual([]);
+    expect(
+      violations(file, "import type { AdfDoc } from '../../core/adf';\nimport { appClock } from '../../entry/clock';"),
+    ).toEqual(['../../core/adf', '../../entry/clock']);
   });
 
   it('tells a folder inside the local platform from a product folder of the same name', () => {
-    expect(violations('src/local/b24/methods/tasks.ts', "import { app } from './app';\nimport { x } from '../../forge/kvs-store';")).toEqual([]);
+    expect(
+      violations(
+        'src/local/b24/methods/tasks.ts',
+        "import { app } from './app';\nimport { x } from '../../forge/kvs-store';",
+      ),
+    ).toEqual([]);
   });
 
   it('finds the crossings in the fixture tree, the same ones ESLint reports (test/foundation/boundaries-lint.test.ts)', () => {

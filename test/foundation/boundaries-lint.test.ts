@@ -16,12 +16,19 @@ describe('lint across the import boundaries', () => {
   let reported: Map<string, string[]>;
 
   beforeAll(() => {
-    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'test/support/lint-tree.ts'), FIXTURE, 'src'], {
-      encoding: 'utf8', timeout: 150_000,
-    });
+    const run = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      [path.join(ROOT, 'test/support/lint-tree.ts'), FIXTURE, 'src'],
+      {
+        encoding: 'utf8',
+        timeout: 150_000,
+      },
+    );
     if (run.status !== 0) throw new Error(`linting the fixture failed: ${run.stderr}`);
     const linted = JSON.parse(run.stdout) as LintedFile[];
-    reported = new Map(linted.map((r) => [r.file, r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)]));
+    reported = new Map(
+      linted.map((r) => [r.file, r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)]),
+    );
   }, 180_000);
 
   it('lints the whole fixture', () => {
@@ -37,7 +44,11 @@ describe('lint across the import boundaries', () => {
     ['src/app/imports-an-adapter.ts', "'../adapters/b24/client'", 'src/app holds the use cases'],
     ['src/app/imports-forge.ts', "'@forge/kvs'", 'src/app holds the use cases'],
     ['src/app/imports-the-service-database.ts', "'pg'", 'stay out of the Forge bundle'],
-    ['src/app/admin/imports-the-local-platform.ts', "'../../local/platform'", 'The product never imports the local platform'],
+    [
+      'src/app/admin/imports-the-local-platform.ts',
+      "'../../local/platform'",
+      'The product never imports the local platform',
+    ],
     ['src/index.ts', "'./local/platform'", 'The product never imports the local platform'],
     ['src/local/jira/imports-core.ts', "'../../core/plan'", 'only through its public surface'],
     ['src/service/imports-a-forge-adapter.ts', "'../adapters/forge/queue'", 'runs without Forge'],

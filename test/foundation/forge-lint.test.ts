@@ -44,15 +44,19 @@ describe('forge lint', () => {
     const outcome = await lintApp(noGlobApp);
     expect(outcome.candidates).toContain('src/index.ts');
     expect(outcome.read).toEqual([]);
-    expect(lintProblems(outcome, noGlobApp)).toEqual(expect.arrayContaining([
-      'forge lint read no source file (are tsconfig include entries globs?)',
-      'forge lint skipped src/index.ts',
-    ]));
+    expect(lintProblems(outcome, noGlobApp)).toEqual(
+      expect.arrayContaining([
+        'forge lint read no source file (are tsconfig include entries globs?)',
+        'forge lint skipped src/index.ts',
+      ]),
+    );
   }, 120_000);
 
   it('fails an app with a finding: a fetch to a domain the manifest does not declare', async () => {
     const outcome = await lintApp(egressApp);
     expect(outcome.read).toEqual(['src/index.ts']);
-    expect(lintProblems(outcome, egressApp)).toEqual([expect.stringMatching(/^error: src\/index\.ts:5 .*undeclared\.example\.com/)]);
+    expect(lintProblems(outcome, egressApp)).toEqual([
+      expect.stringMatching(/^error: src\/index\.ts:5 .*undeclared\.example\.com/),
+    ]);
   }, 120_000);
 });

@@ -22,7 +22,8 @@ describe('the English fallback of the UI text', () => {
   });
 
   it('is the only way the frontend reaches a translations file', () => {
-    const sources = fs.readdirSync(path.join(root, 'src/frontend'), { recursive: true, encoding: 'utf8' })
+    const sources = fs
+      .readdirSync(path.join(root, 'src/frontend'), { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.tsx?$/.test(f))
       .filter((f) => /from '[^']*i18n\/[^']*\.json'/.test(fs.readFileSync(path.join(root, 'src/frontend', f), 'utf8')));
     expect(sources).toEqual([]);

@@ -10,11 +10,12 @@ import { checkScopes, findOperation, scopesOf, type OpenApiScopes } from '../sup
 
 const root = path.resolve(__dirname, '../..');
 const spec = JSON.parse(fs.readFileSync(JIRA_SPEC, 'utf8')) as OpenApiScopes;
-const declared = (parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as { permissions: { scopes: string[] } })
-  .permissions.scopes;
+const declared = (
+  parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as { permissions: { scopes: string[] } }
+).permissions.scopes;
 
 describe('the Jira scope check', () => {
-  it('reads an operation\'s classic scope from the spec, and a granular one only where no classic scope exists', () => {
+  it("reads an operation's classic scope from the spec, and a granular one only where no classic scope exists", () => {
     const scopes = (op: string) => scopesOf(findOperation(spec, op)?.operation ?? {});
     expect(scopes('GET /rest/api/3/issue/{id}')).toEqual(['read:jira-work']);
     expect(scopes('PUT /rest/api/3/issue/{id}')).toEqual(['write:jira-work']);
@@ -27,20 +28,27 @@ describe('the Jira scope check', () => {
 
   it('fails an operation whose scope manifest.yml does not declare', () => {
     const withoutEmail = declared.filter((s) => s !== 'read:email-address:jira');
-    expect(checkScopes(['GET /rest/api/3/user/email/bulk'], spec, withoutEmail, false).problems)
-      .toEqual(['manifest.yml does not declare read:email-address:jira, needed by GET /rest/api/3/user/email/bulk']);
+    expect(checkScopes(['GET /rest/api/3/user/email/bulk'], spec, withoutEmail, false).problems).toEqual([
+      'manifest.yml does not declare read:email-address:jira, needed by GET /rest/api/3/user/email/bulk',
+    ]);
   });
 
   it('fails, over the whole suite, a declared scope no call needs, and a missing storage:app', () => {
-    const { problems } = checkScopes(['GET /rest/api/3/issue/{id}'], spec, ['read:jira-work', 'manage:jira-configuration'], true);
+    const { problems } = checkScopes(
+      ['GET /rest/api/3/issue/{id}'],
+      spec,
+      ['read:jira-work', 'manage:jira-configuration'],
+      true,
+    );
     expect(problems).toEqual([
       'manifest.yml declares manage:jira-configuration, which no call needs',
       'manifest.yml does not declare storage:app',
     ]);
   });
 
-  it('fails a call that is not in Jira\'s REST API', () => {
-    expect(checkScopes(['GET /rest/api/3/nothing-here'], spec, declared, false).problems)
-      .toEqual(['GET /rest/api/3/nothing-here is not an operation of Jira\'s REST API v3']);
+  it("fails a call that is not in Jira's REST API", () => {
+    expect(checkScopes(['GET /rest/api/3/nothing-here'], spec, declared, false).problems).toEqual([
+      "GET /rest/api/3/nothing-here is not an operation of Jira's REST API v3",
+    ]);
   });
 });

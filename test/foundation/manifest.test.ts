@@ -9,7 +9,11 @@ const root = path.resolve(__dirname, '../..');
 const manifestText = fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8');
 const indexExports = exportNamesOf('src/index.ts', fs.readFileSync(path.join(root, 'src/index.ts'), 'utf8'));
 
-interface Finding { level: string; message: string; line?: number }
+interface Finding {
+  level: string;
+  message: string;
+  line?: number;
+}
 
 async function findings(manifestPath: string, cwd: string): Promise<Finding[]> {
   const previous = process.cwd();
@@ -39,7 +43,7 @@ describe('manifest.yml', () => {
     expect(triggerEventProblems(readManifest(manifestText))).toEqual([]);
   });
 
-  it('keeps the trigger from hearing the app\'s own writes and uses the supported runtime', () => {
+  it("keeps the trigger from hearing the app's own writes and uses the supported runtime", () => {
     const m = readManifest(manifestText);
     const triggers = m.modules?.trigger ?? [];
     expect(triggers.length).toBeGreaterThan(0);
@@ -58,11 +62,15 @@ describe('the manifest checks themselves', () => {
 
   it('report a handler that src/index.ts does not export', () => {
     const bad = readManifest(manifestText.replace('index.onSyncJob', 'index.onSyncJobTypo'));
-    expect(handlerProblems(bad, indexExports)).toEqual(['function sync-fn: src/index.ts does not export onSyncJobTypo']);
+    expect(handlerProblems(bad, indexExports)).toEqual([
+      'function sync-fn: src/index.ts does not export onSyncJobTypo',
+    ]);
   });
 
   it('report avi:jira:updated:comment, which Jira never emits', () => {
     const bad = readManifest(manifestText.replace('avi:jira:deleted:comment', 'avi:jira:updated:comment'));
-    expect(triggerEventProblems(bad)).toEqual(['trigger jira-events: avi:jira:updated:comment is not a Jira product event']);
+    expect(triggerEventProblems(bad)).toEqual([
+      'trigger jira-events: avi:jira:updated:comment is not a Jira product event',
+    ]);
   });
 });

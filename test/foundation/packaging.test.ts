@@ -9,7 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { packagedApp, type PackageOutcome } from '../support/forge-package/cache';
 import {
-  FORGE_LIMITS, htmlProblems, missingHandlers, nonBuiltinRequires, rewrittenTranslationImports, sizeProblems,
+  FORGE_LIMITS,
+  htmlProblems,
+  missingHandlers,
+  nonBuiltinRequires,
+  rewrittenTranslationImports,
+  sizeProblems,
 } from '../support/forge-package/checks';
 import type { PackageReport } from '../support/forge-package/report';
 import { readManifest } from '../support/manifest-checks';
@@ -36,9 +41,14 @@ function rawKeys(texts: string[]): string[] {
 }
 
 function renderBuiltPage(resourceDir: string, entry: string): { texts: string[]; rejections: string[] } {
-  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'test/support/forge-package/render-page.ts'), resourceDir, entry], {
-    encoding: 'utf8', timeout: 120_000,
-  });
+  const run = spawnSync(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(root, 'test/support/forge-package/render-page.ts'), resourceDir, entry],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   if (run.status !== 0) throw new Error(`rendering ${entry} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as { texts: string[]; rejections: string[] };
 }
@@ -59,38 +69,49 @@ describe('the app, packaged as forge deploy packages it', () => {
     expect(nonBuiltinRequires(bundle)).toEqual([]);
   });
 
-  it('gives each UI Kit resource an index.html with its <html> root, which Forge\'s resource packager accepts', () => {
+  it("gives each UI Kit resource an index.html with its <html> root, which Forge's resource packager accepts", () => {
     expect(Object.keys(app.report.resources).sort()).toEqual([...resourceKeys].sort());
     for (const key of resourceKeys) {
       expect(htmlProblems(key, fs.readFileSync(path.join(app.dir, 'resources', key, 'index.html')))).toEqual([]);
     }
   });
 
-  it('stays within Forge\'s deployment size limits', () => {
+  it("stays within Forge's deployment size limits", () => {
     expect(sizeProblems(app.report)).toEqual([]);
   });
 
   it('bundles no translations file as an asset: the pages carry their English fallback as code', () => {
-    for (const key of resourceKeys) expect(rewrittenTranslationImports(path.join(app.dir, 'resources', key))).toEqual([]);
+    for (const key of resourceKeys)
+      expect(rewrittenTranslationImports(path.join(app.dir, 'resources', key))).toEqual([]);
   });
 
-  it.each([['settings-page'], ['issue-panel']])('%s, rendered from the bundle without translations, shows words, no raw key', (key) => {
-    const page = renderBuiltPage(path.join(app.dir, 'resources', key), `${key}.js`);
-    expect(page.texts.length).toBeGreaterThan(0);
-    expect(rawKeys(page.texts)).toEqual([]);
-    expect(page.texts).toContain('Retry'); // common.retry, from the fallback: every invoke was refused
-  }, 120_000);
+  it.each([['settings-page'], ['issue-panel']])(
+    '%s, rendered from the bundle without translations, shows words, no raw key',
+    (key) => {
+      const page = renderBuiltPage(path.join(app.dir, 'resources', key), `${key}.js`);
+      expect(page.texts.length).toBeGreaterThan(0);
+      expect(rawKeys(page.texts)).toEqual([]);
+      expect(page.texts).toContain('Retry'); // common.retry, from the fallback: every invoke was refused
+    },
+    120_000,
+  );
 });
 
 describe('the packaging checks themselves', () => {
-  it('fail the packaging of an app whose tsconfig sets noEmit, as forge deploy does', () => {
-    const outcome = packagedApp(path.join(root, 'test/fixtures/forge-app-noemit'));
-    expect(outcome.ok).toBe(false);
-    expect(outcome.ok ? '' : outcome.error).toMatch(/TypeScript emitted no output for .*index\.ts/);
-  }, PACKAGING_TIMEOUT);
+  it(
+    'fail the packaging of an app whose tsconfig sets noEmit, as forge deploy does',
+    () => {
+      const outcome = packagedApp(path.join(root, 'test/fixtures/forge-app-noemit'));
+      expect(outcome.ok).toBe(false);
+      expect(outcome.ok ? '' : outcome.error).toMatch(/TypeScript emitted no output for .*index\.ts/);
+    },
+    PACKAGING_TIMEOUT,
+  );
 
   it('refuse an index.html whose <html> root a minifier dropped (webpack >= 5.110)', () => {
-    const minified = Buffer.from('<!doctype html><meta charset="utf-8"><title>x</title><script defer src="p.js"></script>');
+    const minified = Buffer.from(
+      '<!doctype html><meta charset="utf-8"><title>x</title><script defer src="p.js"></script>',
+    );
     expect(htmlProblems('issue-panel', minified)).toEqual([
       'issue-panel: index.html has no <html> root (iframe resizer)',
       'issue-panel: index.html has no <html> root (bridge)',
@@ -98,18 +119,23 @@ describe('the packaging checks themselves', () => {
   });
 
   it('report a handler the bundle does not export', () => {
-    expect(missingHandlers(['index.onSyncJob', 'index.gone'], ['onSyncJob'])).toEqual(['index.gone is not exported by the function bundle']);
+    expect(missingHandlers(['index.onSyncJob', 'index.gone'], ['onSyncJob'])).toEqual([
+      'index.gone is not exported by the function bundle',
+    ]);
   });
 
   it('report a package left to require at run time, which the Forge runtime does not have', () => {
-    expect(nonBuiltinRequires('module.exports = require("fs"); const k = require("keytar"); require("node:path");'))
-      .toEqual(['keytar']);
+    expect(
+      nonBuiltinRequires('module.exports = require("fs"); const k = require("keytar"); require("node:path");'),
+    ).toEqual(['keytar']);
   });
 
-  it('report a resource over Forge\'s limits', () => {
+  it("report a resource over Forge's limits", () => {
     const report: PackageReport = {
       function: { archiveBytes: 1, rawBytes: 1, files: 1, exports: [] },
-      resources: { big: { archiveBytes: 1, rawBytes: FORGE_LIMITS.resourceBytes + 1, files: FORGE_LIMITS.resourceFiles + 1 } },
+      resources: {
+        big: { archiveBytes: 1, rawBytes: FORGE_LIMITS.resourceBytes + 1, files: FORGE_LIMITS.resourceFiles + 1 },
+      },
     };
     expect(sizeProblems(report)).toEqual([
       `resource big: ${FORGE_LIMITS.resourceFiles + 1} files, limit ${FORGE_LIMITS.resourceFiles}`,

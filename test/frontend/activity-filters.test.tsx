@@ -22,20 +22,42 @@ describe('the Activity tab filters', () => {
     expect(toggles(errors)[0]?.props.isChecked).toBe(true);
     flip(errors, 1);
     await waitForDoc(() => invocations.length === 3);
-    expect(invocations.map((i) => i.payload)).toEqual([{ limit: 50 }, { limit: 50, errorsOnly: true }, { limit: 50, errorsOnly: true, sinceDays: 7 }]);
+    expect(invocations.map((i) => i.payload)).toEqual([
+      { limit: 50 },
+      { limit: 50, errorsOnly: true },
+      { limit: 50, errorsOnly: true, sinceDays: 7 },
+    ]);
   });
 });
 
 describe('the Activity tab Retry', () => {
   const failed: ActivityPage = {
-    entries: [{ id: 'e1', at: Date.UTC(2026, 10, 3, 9, 30), projectKey: 'DEMO', direction: 'jira-to-b24', operation: 'sync', taskId: '7', issueKey: 'DEMO-1', fields: ['title'], outcome: 'failed', message: 'Bitrix24 refused.', canRetry: true, entity: 'task 7 ⇄ DEMO-1' }],
+    entries: [
+      {
+        id: 'e1',
+        at: Date.UTC(2026, 10, 3, 9, 30),
+        projectKey: 'DEMO',
+        direction: 'jira-to-b24',
+        operation: 'sync',
+        taskId: '7',
+        issueKey: 'DEMO-1',
+        fields: ['title'],
+        outcome: 'failed',
+        message: 'Bitrix24 refused.',
+        canRetry: true,
+        entity: 'task 7 ⇄ DEMO-1',
+      },
+    ],
     perDay: [],
   };
   const retryButton = (doc: ForgeNode) => findAll(doc, 'Button').find((b) => textOf(b) === 'Retry' && b.props.onClick);
 
   it('keeps the queued sentence through the reload, then shows only the refusal of the next Retry', async () => {
     let refuse = false;
-    const invocations = answerInvokes({ getActivity: () => failed, retry: () => (refuse ? { error: 'The entry cannot be retried.' } : { ok: true }) });
+    const invocations = answerInvokes({
+      getActivity: () => failed,
+      retry: () => (refuse ? { error: 'The entry cannot be retried.' } : { ok: true }),
+    });
     ForgeReconciler.render(<ActivityTab />);
     const first = await waitForDoc((d) => retryButton(d) !== undefined);
     (retryButton(first)?.props.onClick as () => void)();

@@ -12,13 +12,20 @@ export interface ForgeNode {
 
 type Answer = (payload: Record<string, unknown>) => unknown;
 
-const state: { docs: ForgeNode[]; answers: Record<string, Answer>; invocations: { call: string; payload: Record<string, unknown> }[] } = {
+const state: {
+  docs: ForgeNode[];
+  answers: Record<string, Answer>;
+  invocations: { call: string; payload: Record<string, unknown> }[];
+} = {
   docs: [],
   answers: {},
   invocations: [],
 };
 
-const g = globalThis as unknown as { __bridge: { callBridge: (cmd: string, data: unknown) => Promise<unknown> }; self: unknown };
+const g = globalThis as unknown as {
+  __bridge: { callBridge: (cmd: string, data: unknown) => Promise<unknown> };
+  self: unknown;
+};
 g.self = globalThis;
 g.__bridge = {
   callBridge: (cmd, data) => {

@@ -8,13 +8,22 @@ import type { ConnectionView } from '../../src/app/admin/connection';
 import { ConnectionTab } from '../../src/frontend/settings/ConnectionTab';
 
 const EVENT_URL = 'https://x.hello.atlassian-dev.net/x1/b24-events';
-const view = (over: Partial<ConnectionView> = {}): ConnectionView => ({ connected: true, domain: 'sandbox.bitrix24.com', authMode: 'webhook', webhookUrl: 'https://sandbox.bitrix24.com/rest/1/••••z1a5/', eventUrl: EVENT_URL, ...over });
+const view = (over: Partial<ConnectionView> = {}): ConnectionView => ({
+  connected: true,
+  domain: 'sandbox.bitrix24.com',
+  authMode: 'webhook',
+  webhookUrl: 'https://sandbox.bitrix24.com/rest/1/••••z1a5/',
+  eventUrl: EVENT_URL,
+  ...over,
+});
 const button = (doc: ForgeNode, label: string) => findAll(doc, 'Button').find((b) => textOf(b) === label);
 const click = (doc: ForgeNode, label: string) => (button(doc, label)?.props.onClick as () => void)();
 
 describe('the Connection tab', () => {
   it('shows the event address and when the last verified event arrived', async () => {
-    answerInvokes({ getConnection: () => view({ lastEvent: { at: Date.UTC(2026, 10, 3, 9, 30), event: 'ONTASKUPDATE' } }) });
+    answerInvokes({
+      getConnection: () => view({ lastEvent: { at: Date.UTC(2026, 10, 3, 9, 30), event: 'ONTASKUPDATE' } }),
+    });
     ForgeReconciler.render(<ConnectionTab />);
     const text = textOf(await waitForDoc((d) => textOf(d).includes('Last verified event')));
     expect(text).toContain(`Event URL for Bitrix24: ${EVENT_URL}`);
@@ -33,7 +42,8 @@ describe('the Connection tab', () => {
     let connected = false;
     const authorize = 'https://sandbox.bitrix24.com/oauth/authorize/?client_id=local.1&state=s1';
     const invocations = answerInvokes({
-      getConnection: () => view({ authMode: 'oauth', connected, clientId: 'local.1', clientSecret: '••••k8Lz', webhookUrl: undefined }),
+      getConnection: () =>
+        view({ authMode: 'oauth', connected, clientId: 'local.1', clientSecret: '••••k8Lz', webhookUrl: undefined }),
       getAuthorizeUrl: () => ({ url: authorize }),
       completeOAuth: () => {
         connected = true;
@@ -41,12 +51,20 @@ describe('the Connection tab', () => {
       },
     });
     ForgeReconciler.render(<ConnectionTab />);
-    click(await waitForDoc((d) => button(d, 'Approve the app in Bitrix24') !== undefined), 'Approve the app in Bitrix24');
+    click(
+      await waitForDoc((d) => button(d, 'Approve the app in Bitrix24') !== undefined),
+      'Approve the app in Bitrix24',
+    );
     const withLink = await waitForDoc((d) => findAll(d, 'Link').length > 0);
     expect(findAll(withLink, 'Link')[0]?.props.href).toBe(authorize);
     const codeField = findAll(withLink, 'Textfield').find((f) => f.props.name === 'code');
     (codeField?.props.onChange as (e: unknown) => void)({ target: { value: 'abc123' } });
-    click(await waitForDoc((d) => findAll(d, 'Textfield').some((f) => f.props.name === 'code' && f.props.value === 'abc123')), 'Authorise');
+    click(
+      await waitForDoc((d) =>
+        findAll(d, 'Textfield').some((f) => f.props.name === 'code' && f.props.value === 'abc123'),
+      ),
+      'Authorise',
+    );
     await waitForDoc(() => invocations.filter((i) => i.call === 'getConnection').length === 2);
     expect(invocations.find((i) => i.call === 'completeOAuth')?.payload).toEqual({ code: 'abc123' });
   });

@@ -11,7 +11,14 @@ const linkedView = (over: Partial<LinkedTaskView> = {}): LinkedTaskView => ({
   linked: true,
   projectPaired: true,
   link: { taskId: '7', issueId: '10001', issueKey: 'DEMO-1', projectKey: 'DEMO', linkedAt: 0 },
-  task: { id: '7', title: 'Fix checkout', status: '3', responsible: 'Ben Carter', deadline: '2026-12-01T18:00:00+01:00', url: 'https://sandbox.bitrix24.com/workgroups/group/1/tasks/task/view/7/' },
+  task: {
+    id: '7',
+    title: 'Fix checkout',
+    status: '3',
+    responsible: 'Ben Carter',
+    deadline: '2026-12-01T18:00:00+01:00',
+    url: 'https://sandbox.bitrix24.com/workgroups/group/1/tasks/task/view/7/',
+  },
   lastSync: { at: Date.UTC(2026, 10, 3, 9, 30), outcome: 'synced' },
   recent: [],
   canEdit: true,
@@ -32,7 +39,9 @@ describe('the issue panel', () => {
     expect(text).toContain('Deadline: 2026-12-01');
     expect(text).toContain('Last sync: 2026-11-03 09:30');
     expect(findAll(doc, 'Lozenge').map(textOf)).toContain('synced');
-    expect(findAll(doc, 'Link')[0]?.props.href).toBe('https://sandbox.bitrix24.com/workgroups/group/1/tasks/task/view/7/');
+    expect(findAll(doc, 'Link')[0]?.props.href).toBe(
+      'https://sandbox.bitrix24.com/workgroups/group/1/tasks/task/view/7/',
+    );
     expect(buttons(doc)).toEqual(['Sync now', 'Unlink']);
   });
 

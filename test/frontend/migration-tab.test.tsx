@@ -10,18 +10,42 @@ import { MigrationTab } from '../../src/frontend/settings/MigrationTab';
 
 const STARTED = Date.UTC(2026, 10, 27, 9, 30);
 
-const side = (over: Partial<SideProgress> = {}): SideProgress => ({ listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: false, ...over });
+const side = (over: Partial<SideProgress> = {}): SideProgress => ({
+  listed: 0,
+  alreadyLinked: 0,
+  cursor: null,
+  page: 0,
+  done: false,
+  ...over,
+});
 
 const progress = (over: Partial<MigrationProgress> = {}): MigrationProgress => ({
-  state: 'running', runId: 'run-1', startedAt: STARTED, updatedAt: STARTED, b24: side(), jira: side(), enqueued: 0, ...over,
+  state: 'running',
+  runId: 'run-1',
+  startedAt: STARTED,
+  updatedAt: STARTED,
+  b24: side(),
+  jira: side(),
+  enqueued: 0,
+  ...over,
 });
 
 const view = (p: MigrationProgress | null, over: Partial<MigrationView> = {}): MigrationView => ({
-  progress: p, canStart: p?.state !== 'running', stalled: false, canPause: p?.state === 'running', canResume: false, canCancel: p?.state === 'running',
-  canDryRun: true, dryRun: null, phases: [], secondsLeft: null, ...over,
+  progress: p,
+  canStart: p?.state !== 'running',
+  stalled: false,
+  canPause: p?.state === 'running',
+  canResume: false,
+  canCancel: p?.state === 'running',
+  canDryRun: true,
+  dryRun: null,
+  phases: [],
+  secondsLeft: null,
+  ...over,
 });
 
-const button = (doc: ForgeNode, label: string): ForgeNode | undefined => findAll(doc, 'Button').find((b) => textOf(b) === label);
+const button = (doc: ForgeNode, label: string): ForgeNode | undefined =>
+  findAll(doc, 'Button').find((b) => textOf(b) === label);
 const press = (doc: ForgeNode, label: string) => (button(doc, label)?.props.onClick as () => void)();
 
 /** Answers getMigration with each view in turn, the last one from then on. */
@@ -59,7 +83,13 @@ describe('the Migration tab', () => {
   });
 
   it('re-reads the progress on Refresh and shows the finished run with both sides counted', async () => {
-    const done = progress({ state: 'done', b24: side({ listed: 7, done: true }), jira: side({ listed: 11, alreadyLinked: 7, done: true }), enqueued: 11, finishedAt: STARTED + 5 * 60_000 });
+    const done = progress({
+      state: 'done',
+      b24: side({ listed: 7, done: true }),
+      jira: side({ listed: 11, alreadyLinked: 7, done: true }),
+      enqueued: 11,
+      finishedAt: STARTED + 5 * 60_000,
+    });
     const invocations = answerInvokes({ getMigration: views(view(progress()), view(done)) });
     ForgeReconciler.render(<MigrationTab />);
     press(await waitForDoc((d) => button(d, 'Refresh') !== undefined), 'Refresh');

@@ -9,19 +9,39 @@ import { message } from '../../src/frontend/shared/words';
 import { aConfig } from '../core/builders';
 
 type Tree = { [key: string]: string | Tree };
-const lookup = (tree: Tree) => (key: string): string => {
-  const found = key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
-  return typeof found === 'string' ? found : key;
-};
+const lookup =
+  (tree: Tree) =>
+  (key: string): string => {
+    const found = key
+      .split('.')
+      .reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+    return typeof found === 'string' ? found : key;
+  };
 
 /** One config per rule, each broken in one way. */
 function brokenConfigs(): unknown[] {
   const base = aConfig();
-  const status = (row: Partial<SyncConfig['statuses'][number]>) => ({ b24Status: '2', jiraStatus: 'To Do', direction: 'both' as const, ...row });
+  const status = (row: Partial<SyncConfig['statuses'][number]>) => ({
+    b24Status: '2',
+    jiraStatus: 'To Do',
+    direction: 'both' as const,
+    ...row,
+  });
   return [
     { ...base, timeZone: 42 },
-    aConfig({ fields: [{ field: 'colour' as never, direction: 'both' }, { field: 'title', direction: 'both' }, { field: 'title', direction: 'both' }] }),
-    aConfig({ customFields: [{ b24Field: 'budget', jiraField: 'cf', converter: 'money' as never, direction: 'both' }, { b24Field: 'budget', jiraField: 'cf2', converter: 'string', direction: 'both' }] }),
+    aConfig({
+      fields: [
+        { field: 'colour' as never, direction: 'both' },
+        { field: 'title', direction: 'both' },
+        { field: 'title', direction: 'both' },
+      ],
+    }),
+    aConfig({
+      customFields: [
+        { b24Field: 'budget', jiraField: 'cf', converter: 'money' as never, direction: 'both' },
+        { b24Field: 'budget', jiraField: 'cf2', converter: 'string', direction: 'both' },
+      ],
+    }),
     aConfig({ conflicts: { default: 'latest-wins', perField: { UF_GONE: 'b24-wins' } } }),
     aConfig({
       statuses: [
@@ -37,8 +57,22 @@ function brokenConfigs(): unknown[] {
         status({ b24Status: '6', jiraStatus: 'Paused' }),
       ],
     }),
-    aConfig({ priorities: [{ b24Priority: '2', jiraPriority: 'High', direction: 'both' }, { b24Priority: '1', jiraPriority: 'High', direction: 'both' }, { b24Priority: '1', jiraPriority: 'Medium', direction: 'both' }] }),
-    aConfig({ users: { ...aConfig().users, overrides: [{ b24UserId: '1', jiraAccountId: 'a' }, { b24UserId: '1', jiraAccountId: 'a' }] } }),
+    aConfig({
+      priorities: [
+        { b24Priority: '2', jiraPriority: 'High', direction: 'both' },
+        { b24Priority: '1', jiraPriority: 'High', direction: 'both' },
+        { b24Priority: '1', jiraPriority: 'Medium', direction: 'both' },
+      ],
+    }),
+    aConfig({
+      users: {
+        ...aConfig().users,
+        overrides: [
+          { b24UserId: '1', jiraAccountId: 'a' },
+          { b24UserId: '1', jiraAccountId: 'a' },
+        ],
+      },
+    }),
     aConfig({ timeZone: 'Mars/Olympus', endOfDayTime: '25:00' }),
   ];
 }
@@ -55,12 +89,18 @@ describe('config problems in words', () => {
     expect(worded.filter((code) => !produced.has(code))).toEqual([]);
   });
 
-  it.each([['en-US', english as unknown as Tree], ['ru-RU', russian as unknown as Tree]])('%s words every problem with every parameter filled', (_locale, tree) => {
+  it.each([
+    ['en-US', english as unknown as Tree],
+    ['ru-RU', russian as unknown as Tree],
+  ])('%s words every problem with every parameter filled', (_locale, tree) => {
     const t = lookup(tree);
     for (const p of problems) {
       expect({ path: p.path, code: p.code }).toEqual({ path: p.path, code: expect.stringMatching(/^config\./) });
       const worded = message(t, '<english fallback>', p.code, p.params);
-      expect({ code: p.code, worded }).toEqual({ code: p.code, worded: expect.not.stringMatching(/[{}]|<english fallback>/) });
+      expect({ code: p.code, worded }).toEqual({
+        code: p.code,
+        worded: expect.not.stringMatching(/[{}]|<english fallback>/),
+      });
     }
   });
 });

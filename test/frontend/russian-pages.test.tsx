@@ -25,13 +25,16 @@ afterEach(() => restore?.());
 
 const inRussian = (page: React.ReactNode): void => {
   const before = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     const file = /__LOCALES__\/(en-US|ru-RU)\.json$/.exec(url)?.[1];
     if (file) return new Response(fs.readFileSync(`src/frontend/i18n/${file}.json`, 'utf8'));
-    if (url.endsWith('__LOCALES__/i18n-info.json')) return new Response(JSON.stringify({ translations: {}, config: { locales: ['en-US', 'ru-RU'], fallback: { default: 'en-US' } } }));
+    if (url.endsWith('__LOCALES__/i18n-info.json'))
+      return new Response(
+        JSON.stringify({ translations: {}, config: { locales: ['en-US', 'ru-RU'], fallback: { default: 'en-US' } } }),
+      );
     return before(input, init);
-  });
+  };
   restore = () => {
     globalThis.fetch = before;
   };
@@ -52,14 +55,19 @@ async function conflictedWorld(): Promise<Conflicted> {
   const { taskId, issueId } = await pairedTask(w);
   w.platform.setFaults({ seed: 3, delayEvents: 1 });
   w.clock.advance(1000);
-  await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Renamed in Bitrix24', RESPONSIBLE_ID: PEOPLE.farid.b24 } });
+  await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
+    taskId,
+    fields: { TITLE: 'Renamed in Bitrix24', RESPONSIBLE_ID: PEOPLE.farid.b24 },
+  });
   w.clock.advance(60_000);
   await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Renamed in Jira' } });
   await w.settle();
   w.platform.setFaults({});
   const issueKey = (actions(w).linkOfTask(taskId) ?? { issueKey: '' }).issueKey;
-  const invoke = (fn: string, extension: Record<string, unknown>) => (call: string, payload: Record<string, unknown> = {}) =>
-    w.platform.invoke({ function: fn, call, payload, accountId: PEOPLE.ben.accountId, extension });
+  const invoke =
+    (fn: string, extension: Record<string, unknown>) =>
+    (call: string, payload: Record<string, unknown> = {}) =>
+      w.platform.invoke({ function: fn, call, payload, accountId: PEOPLE.ben.accountId, extension });
   return {
     settings: invoke('settings-resolver-fn', { project: { key: 'DEMO' } }),
     panel: invoke('issue-resolver-fn', { project: { key: 'DEMO' }, issue: { id: issueId, key: issueKey } }),
@@ -74,7 +82,9 @@ describe('the pages in Russian', () => {
     inRussian(<ActivityTab />);
     const doc = await waitForDoc((d) => textOf(d).includes('Конфликт в поле'));
     expect(englishWords(shown(doc), ['Renamed in Jira', 'Renamed in Bitrix24', 'Farid Haddad', 'DEMO'])).toEqual([]);
-    expect(textOf(doc)).toContain('Конфликт в поле «Название»: изменено в обеих системах; победил Jira (правило: более позднее изменение).');
+    expect(textOf(doc)).toContain(
+      'Конфликт в поле «Название»: изменено в обеих системах; победил Jira (правило: более позднее изменение).',
+    );
   });
 
   it('the issue panel words its journal', async () => {
@@ -82,31 +92,61 @@ describe('the pages in Russian', () => {
     answerInvokes({ getLinkedTask: () => world.panel('getLinkedTask') });
     inRussian(<IssuePanel />);
     const doc = await waitForDoc((d) => textOf(d).includes('Конфликт в поле'));
-    expect(englishWords(shown(doc), ['Renamed in Jira', 'Renamed in Bitrix24', 'Farid Haddad', world.issueKey, 'DEMO', 'ONTASKUPDATE'])).toEqual([]);
+    expect(
+      englishWords(shown(doc), [
+        'Renamed in Jira',
+        'Renamed in Bitrix24',
+        'Farid Haddad',
+        world.issueKey,
+        'DEMO',
+        'ONTASKUPDATE',
+      ]),
+    ).toEqual([]);
   });
 
   it("the Connection tab's test names missing scopes with the reader's 'or'", async () => {
     const world = await createResolverWorld();
     world.platform.b24.restrictWebhookScopes('1', ['task', 'sonet_group', 'im', 'disk']);
-    answerInvokes({ getConnection: () => world.settings('anna', 'getConnection'), testConnection: () => world.settings('anna', 'testConnection') });
+    answerInvokes({
+      getConnection: () => world.settings('anna', 'getConnection'),
+      testConnection: () => world.settings('anna', 'testConnection'),
+    });
     inRussian(<ConnectionTab />);
     const form = await waitForDoc((d) => textOf(d).includes('Проверить подключение'));
-    const test = JSON.stringify(form).includes('Проверить подключение') ? findButton(form, 'Проверить подключение') : undefined;
+    const test = JSON.stringify(form).includes('Проверить подключение')
+      ? findButton(form, 'Проверить подключение')
+      : undefined;
     (test?.props.onClick as () => void)();
     const doc = await waitForDoc((d) => textOf(d).includes('Не хватает прав'));
     expect(textOf(doc)).toContain('вебхуку нужны права на user_basic или user');
-    expect(englishWords(shown(doc), ['sandbox.bitrix24.com', 'task', 'sonet_group', 'im', 'disk', 'user_basic', 'user', 'Anna Schmidt'])).toEqual([]);
+    expect(
+      englishWords(shown(doc), [
+        'sandbox.bitrix24.com',
+        'task',
+        'sonet_group',
+        'im',
+        'disk',
+        'user_basic',
+        'user',
+        'Anna Schmidt',
+      ]),
+    ).toEqual([]);
   });
 
   it("the Connection tab's list of workgroups that may be paired", async () => {
     const world = await createResolverWorld();
-    answerInvokes({ getConnection: () => world.settings('anna', 'getConnection'), getWorkgroupAccess: () => world.settings('anna', 'getWorkgroupAccess') });
+    answerInvokes({
+      getConnection: () => world.settings('anna', 'getConnection'),
+      getWorkgroupAccess: () => world.settings('anna', 'getWorkgroupAccess'),
+    });
     inRussian(<ConnectionTab />);
     const doc = await waitForDoc((d) => textOf(d).includes('Рабочие группы, которые можно связывать'));
     const list = findAll(doc, 'Heading').map(textOf);
     expect(list).toContain('Рабочие группы, которые можно связывать');
     const section = textOf(doc).slice(textOf(doc).indexOf('Рабочие группы, которые можно связывать'));
-    expect(englishWords(shown({ type: 'String', props: { text: section }, children: [] }), ['Demo workgroup', 'DEMO'])).toEqual([]);
+    expect(
+      englishWords(shown({ type: 'String', props: { text: section }, children: [] }), ['Demo workgroup', 'DEMO']),
+    ).toEqual([]);
   });
 
   it('the Mapping tab when no workgroup is listed for the project and the saved one no longer is', async () => {
@@ -115,7 +155,9 @@ describe('the pages in Russian', () => {
     answerInvokes({ getMapping: () => world.settings('ben', 'getMapping') });
     inRussian(<MappingTab />);
     const doc = await waitForDoc((d) => textOf(d).includes('пока не указано ни одной рабочей группы'));
-    expect(findAll(doc, 'SectionMessage').map(textOf)).toContain('Рабочая группа 1 не указана для проекта DEMO на вкладке «Подключение». Указать её там может администратор Jira; до тех пор эта связь не синхронизируется и не переносится.');
+    expect(findAll(doc, 'SectionMessage').map(textOf)).toContain(
+      'Рабочая группа 1 не указана для проекта DEMO на вкладке «Подключение». Указать её там может администратор Jira; до тех пор эта связь не синхронизируется и не переносится.',
+    );
   });
 });
 

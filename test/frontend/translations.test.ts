@@ -16,7 +16,9 @@ describe('translations', () => {
   });
 
   it('manifest.yml declares both locales with English as the fallback', () => {
-    const manifest = parse(readFileSync('manifest.yml', 'utf8')) as { translations: { resources: { key: string; path: string }[]; fallback: { default: string } } };
+    const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
+      translations: { resources: { key: string; path: string }[]; fallback: { default: string } };
+    };
     expect(manifest.translations.resources).toEqual([
       { key: 'en-US', path: 'src/frontend/i18n/en-US.json' },
       { key: 'ru-RU', path: 'src/frontend/i18n/ru-RU.json' },

@@ -32,7 +32,10 @@ async function worldWithUnpairedEntities(limits: Limits): Promise<World> {
 }
 
 /** Reasons of the refusals `service` answered the app, read off the replies as the app reads them. */
-function refusalsOf(service: { handle(request: Request, caller?: never): Promise<Response> }, reasonOf: (r: Response) => Promise<string | null>): string[] {
+function refusalsOf(
+  service: { handle(request: Request, caller?: never): Promise<Response> },
+  reasonOf: (r: Response) => Promise<string | null>,
+): string[] {
   const seen: string[] = [];
   const original = service.handle.bind(service);
   jest.spyOn(service, 'handle').mockImplementation(async (request: Request, caller?: never) => {
@@ -44,10 +47,17 @@ function refusalsOf(service: { handle(request: Request, caller?: never): Promise
   return seen;
 }
 
-const jiraReason = (r: Response): Promise<string | null> => Promise.resolve(r.status === 429 ? r.headers.get('RateLimit-Reason') : null);
+const jiraReason = (r: Response): Promise<string | null> =>
+  Promise.resolve(r.status === 429 ? r.headers.get('RateLimit-Reason') : null);
 /** A refusal of the whole request, or of a command inside a batch (`result_error`, the call itself answers 200). */
 const b24Reason = async (r: Response): Promise<string | null> => {
-  const body = (await r.clone().json().catch(() => ({}))) as { error?: string; result?: { result_error?: Record<string, { error?: string }> | unknown[] } };
+  const body = (await r
+    .clone()
+    .json()
+    .catch(() => ({}))) as {
+    error?: string;
+    result?: { result_error?: Record<string, { error?: string }> | unknown[] };
+  };
   if (r.status === 429 || r.status === 503) return body.error ?? null;
   const errors = body.result?.result_error;
   const first = errors && !Array.isArray(errors) ? Object.values(errors)[0] : undefined;
@@ -72,23 +82,47 @@ async function migrate(w: World): Promise<Outcome> {
   const links = w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
   // The people count too: let the quotas refill before reading both sides.
   w.clock.advance(HOUR);
-  const found = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO', maxResults: 5000 })) as { issues: unknown[] };
+  const found = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', {
+    jql: 'project = DEMO',
+    maxResults: 5000,
+  })) as { issues: unknown[] };
   const listed = await countTasks(w);
-  const failed = w.platform.kvs.keys().filter((k) => k.startsWith('journal:') && (w.platform.kvs.peek(k) as { outcome?: string }).outcome === 'failed').length;
-  return { links, issues: found.issues.length, tasks: listed, failed, simulatedMs: w.clock.now() - before, deadLetters: report.deadLetters, idle: report.idle };
+  const failed = w.platform.kvs
+    .keys()
+    .filter(
+      (k) => k.startsWith('journal:') && (w.platform.kvs.peek(k) as { outcome?: string }).outcome === 'failed',
+    ).length;
+  return {
+    links,
+    issues: found.issues.length,
+    tasks: listed,
+    failed,
+    simulatedMs: w.clock.now() - before,
+    deadLetters: report.deadLetters,
+    idle: report.idle,
+  };
 }
 
 async function countTasks(w: World): Promise<number> {
   let count = 0;
   for (let start = 0; ; start += 50) {
     const filter = { GROUP_ID: w.platform.info().b24.groupId };
-    const page = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { select: ['ID'], filter, start })) as { tasks: unknown[] };
+    const page = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { select: ['ID'], filter, start })) as {
+      tasks: unknown[];
+    };
     count += page.tasks.length;
     if (page.tasks.length < 50) return count;
   }
 }
 
-const EXACT = { links: TASKS + ISSUES, issues: TASKS + ISSUES, tasks: TASKS + ISSUES, failed: 0, deadLetters: 0, idle: true };
+const EXACT = {
+  links: TASKS + ISSUES,
+  issues: TASKS + ISSUES,
+  tasks: TASKS + ISSUES,
+  failed: 0,
+  deadLetters: 0,
+  idle: true,
+};
 
 describe('the migration when a quota binds', () => {
   it('waits out Jira’s hourly points quota (jira-quota-global-based) and ends in exactly one pair per entity', async () => {

@@ -24,7 +24,8 @@ async function preexistingTasks(w: World, titles: { title: string; responsible?:
   const a = actions(w);
   const ids: string[] = [];
   await withB24EventsLost(w, async () => {
-    for (const t of titles) ids.push(await a.createTask(PEOPLE.ben.b24, { TITLE: t.title, RESPONSIBLE_ID: t.responsible ?? PEOPLE.ben.b24 }));
+    for (const t of titles)
+      ids.push(await a.createTask(PEOPLE.ben.b24, { TITLE: t.title, RESPONSIBLE_ID: t.responsible ?? PEOPLE.ben.b24 }));
   });
   return ids;
 }
@@ -41,12 +42,16 @@ describe('bulk migration', () => {
     // Dmitri may not be assigned issues in DEMO: Jira refuses any element that assigns him.
     const seed = defaultSeed();
     const dmitri = seed.jira.users.find((u) => u.accountId === PEOPLE.dmitri.accountId);
-    if (dmitri?.projectPermissions?.DEMO) dmitri.projectPermissions.DEMO = dmitri.projectPermissions.DEMO.filter((p) => p !== 'ASSIGNABLE_USER');
+    if (dmitri?.projectPermissions?.DEMO)
+      dmitri.projectPermissions.DEMO = dmitri.projectPermissions.DEMO.filter((p) => p !== 'ASSIGNABLE_USER');
     const w = await createWorld({ seed });
     const a = actions(w);
     const ids = await preexistingTasks(w, [
-      { title: 'Fine 1' }, { title: 'For Dmitri 1', responsible: PEOPLE.dmitri.b24 }, { title: 'Fine 2' },
-      { title: 'For Dmitri 2', responsible: PEOPLE.dmitri.b24 }, { title: 'Fine 3' },
+      { title: 'Fine 1' },
+      { title: 'For Dmitri 1', responsible: PEOPLE.dmitri.b24 },
+      { title: 'Fine 2' },
+      { title: 'For Dmitri 2', responsible: PEOPLE.dmitri.b24 },
+      { title: 'Fine 3' },
     ]);
 
     await migrate(w);
@@ -58,18 +63,22 @@ describe('bulk migration', () => {
     expect(calls(w, 'POST /rest/api/3/issue')).toBe(4);
     const refusals = a.journal().filter((e) => e.operation === 'migration-create');
     expect(refusals.map((e) => e.taskId).sort()).toEqual([ids[1], ids[3]].sort());
-    for (const e of refusals) expect(e.message).toMatch(/refused by Jira's bulk create \(assignee: User '.*' cannot be assigned issues\.\)/);
+    for (const e of refusals)
+      expect(e.message).toMatch(/refused by Jira's bulk create \(assignee: User '.*' cannot be assigned issues\.\)/);
     // The single path created them without the assignee and said so.
     expect((await a.issueOfTask(ids[1] ?? '')).fields.assignee).toBeNull();
     expect((await a.issueOfTask(ids[0] ?? '')).fields.assignee?.accountId).toBe(PEOPLE.ben.accountId);
   });
 
-  it('carries the first status hop in the bulk create once the initial status\'s transitions are known', async () => {
+  it("carries the first status hop in the bulk create once the initial status's transitions are known", async () => {
     const w = await createWorld();
     const a = actions(w);
     const ids: string[] = [];
     await withB24EventsLost(w, async () => {
-      for (let i = 0; i < 60; i += 1) ids.push(await a.createTask(PEOPLE.ben.b24, { TITLE: `Started ${i}`, RESPONSIBLE_ID: PEOPLE.ben.b24, STATUS: '3' }));
+      for (let i = 0; i < 60; i += 1)
+        ids.push(
+          await a.createTask(PEOPLE.ben.b24, { TITLE: `Started ${i}`, RESPONSIBLE_ID: PEOPLE.ben.b24, STATUS: '3' }),
+        );
     });
 
     await migrate(w);
@@ -98,7 +107,10 @@ describe('bulk migration', () => {
     const save = PairStateStore.prototype.save;
     let died = 0;
     // The attempt dies recording its second pair: the first is recorded, the other two are linked only.
-    const spy = jest.spyOn(PairStateStore.prototype, 'save').mockImplementation(async function (this: PairStateStore, ...args) {
+    const spy = jest.spyOn(PairStateStore.prototype, 'save').mockImplementation(async function (
+      this: PairStateStore,
+      ...args
+    ) {
       if (died === 0 && w.platform.kvs.keys().filter((k) => k.startsWith('state:')).length === 1) {
         died += 1;
         throw new RetryableError('server-error', 'the function stopped mid-chunk', { code: 'test:abort' });
@@ -157,21 +169,30 @@ describe('bulk migration', () => {
     let issueId = '';
     await whileUnpaired(w, async () => {
       issueId = (await a.createIssue(PEOPLE.chloe.email, { summary: 'Discussed issue' })).id;
-      await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('One from Chloé') });
+      await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+        body: adfText('One from Chloé'),
+      });
       await w.jira(PEOPLE.ben.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Two from Ben') });
     });
 
     await migrate(w);
     await w.settle();
 
-    const issueComments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${a.linkOfTask(taskId ?? '')?.issueId}/comment`)) as { comments: { body: unknown }[] };
+    const issueComments = (await w.jira(
+      PEOPLE.anna.email,
+      'GET',
+      `/rest/api/3/issue/${a.linkOfTask(taskId ?? '')?.issueId}/comment`,
+    )) as { comments: { body: unknown }[] };
     const texts = issueComments.comments.map((c) => JSON.stringify(c.body));
     expect(texts).toHaveLength(3);
     expect(texts[0]).toContain('Ben Carter (Bitrix24):');
     expect(texts[0]).toContain('First from Ben');
     expect(texts[1]).toContain('Chloé Dubois (Bitrix24):');
     expect(texts[2]).toContain('Last from Ben');
-    const taskComments = (await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [a.linkOfIssue(issueId)?.taskId, { ID: 'asc' }])) as { POST_MESSAGE: string }[];
+    const taskComments = (await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [
+      a.linkOfIssue(issueId)?.taskId,
+      { ID: 'asc' },
+    ])) as { POST_MESSAGE: string }[];
     expect(taskComments.map((c) => c.POST_MESSAGE)).toEqual([
       expect.stringMatching(/Chloé Dubois \(Jira\):.*One from Chloé/s),
       expect.stringMatching(/Ben Carter \(Jira\):.*Two from Ben/s),
@@ -180,19 +201,37 @@ describe('bulk migration', () => {
     w.platform.resetStats();
     await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     await w.settle();
-    expect(((await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as { comments: unknown[] }).comments).toHaveLength(2);
-    expect(calls(w, 'POST /rest/api/3/issue/{issueIdOrKey}/comment') + (w.platform.stats().b24.batchCommands['task.commentitem.add'] ?? 0)).toBe(0);
+    expect(
+      ((await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as { comments: unknown[] })
+        .comments,
+    ).toHaveLength(2);
+    expect(
+      calls(w, 'POST /rest/api/3/issue/{issueIdOrKey}/comment') +
+        (w.platform.stats().b24.batchCommands['task.commentitem.add'] ?? 0),
+    ).toBe(0);
   });
 
-  it('dismisses the events of its own writes without reading, and still syncs a person\'s edit made meanwhile', async () => {
+  it("dismisses the events of its own writes without reading, and still syncs a person's edit made meanwhile", async () => {
     const w = await createWorld();
     const a = actions(w);
     const [quiet, edited] = await preexistingTasks(w, [{ title: 'Left alone' }, { title: 'Edited during the run' }]);
     w.clock.advance(120_000);
     const started = await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     // Run the pages now, before any event of the migration's writes is handled.
-    await inApp(w, (deps) => runMigrationPage(deps, { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'jira', cursor: null, page: 0 }, reconcileFromNow));
-    await inApp(w, (deps) => runMigrationPage(deps, { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'b24', cursor: null, page: 0 }, reconcileFromNow));
+    await inApp(w, (deps) =>
+      runMigrationPage(
+        deps,
+        { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'jira', cursor: null, page: 0 },
+        reconcileFromNow,
+      ),
+    );
+    await inApp(w, (deps) =>
+      runMigrationPage(
+        deps,
+        { kind: 'migration-page', projectKey: 'DEMO', runId: started.runId, side: 'b24', cursor: null, page: 0 },
+        reconcileFromNow,
+      ),
+    );
     expect((await a.b24Task(quiet ?? '')).xmlId).toBe(a.linkOfTask(quiet ?? '')?.issueId);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: edited, fields: { TITLE: 'Renamed by Ben meanwhile' } });
     w.platform.resetStats();
@@ -230,7 +269,13 @@ describe('bulk migration', () => {
 
     expect(linkCount(w)).toBe(3);
     w.clock.advance(60_000);
-    expect((await a.issuesInProject()).map((i) => i.id).sort()).toEqual(w.platform.kvs.keys().filter((k) => k.startsWith('link:jira:')).map((k) => k.slice('link:jira:'.length)).sort());
+    expect((await a.issuesInProject()).map((i) => i.id).sort()).toEqual(
+      w.platform.kvs
+        .keys()
+        .filter((k) => k.startsWith('link:jira:'))
+        .map((k) => k.slice('link:jira:'.length))
+        .sort(),
+    );
     expect(calls(w, 'POST /rest/api/3/issue/bulk')).toBe(1);
     expect(calls(w, 'POST /rest/api/3/issue')).toBe(0);
     expect(await inApp(w, (deps) => migrationStatus(deps, 'DEMO'))).toMatchObject({ state: 'done' });
@@ -241,7 +286,10 @@ describe('bulk migration', () => {
     await preexistingTasks(w, [{ title: 'One' }, { title: 'Two' }]);
     w.clock.advance(120_000);
     await inApp(w, (deps) => startMigration(deps, 'DEMO'));
-    expect(await inApp(w, (deps) => reconcileProject(deps, 'DEMO'))).toMatchObject({ status: 'skipped', reason: 'the initial migration is running' });
+    expect(await inApp(w, (deps) => reconcileProject(deps, 'DEMO'))).toMatchObject({
+      status: 'skipped',
+      reason: 'the initial migration is running',
+    });
 
     await w.settle();
     // Past reconciliation's 10-minute overlap, well inside its first window of an hour.
@@ -258,7 +306,7 @@ describe('bulk migration', () => {
 });
 
 describe('the link sweep while a migration runs', () => {
-  it('leaves the migrating project\'s pairs to the migration, and sweeps them once it is done', async () => {
+  it("leaves the migrating project's pairs to the migration, and sweeps them once it is done", async () => {
     const w = await createWorld();
     const a = actions(w);
     const id = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Paired' });
@@ -268,8 +316,13 @@ describe('the link sweep while a migration runs', () => {
     const sweep = async (state: 'running' | 'done'): Promise<number> => {
       w.platform.kvs.write('plain', keys.linkSweepCursor(), { wait: 0 });
       w.platform.kvs.write('plain', keys.migration('DEMO'), {
-        state, runId: 'r', startedAt: 0, updatedAt: w.clock.now(), enqueued: 0,
-        b24: { listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: state === 'done' }, jira: { listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: state === 'done' },
+        state,
+        runId: 'r',
+        startedAt: 0,
+        updatedAt: w.clock.now(),
+        enqueued: 0,
+        b24: { listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: state === 'done' },
+        jira: { listed: 0, alreadyLinked: 0, cursor: null, page: 0, done: state === 'done' },
       });
       w.platform.resetStats();
       await inApp(w, (deps) => sweepLinks(deps));

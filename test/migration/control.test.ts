@@ -36,7 +36,11 @@ async function unheard(): Promise<World> {
 async function allTasks(w: World): Promise<{ id: string; title: string }[]> {
   const tasks: { id: string; title: string }[] = [];
   for (let start = 0; ; start += 50) {
-    const page = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { filter: { GROUP_ID: '1' }, select: ['ID', 'TITLE'], start })) as { tasks: { id: string; title: string }[] };
+    const page = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', {
+      filter: { GROUP_ID: '1' },
+      select: ['ID', 'TITLE'],
+      start,
+    })) as { tasks: { id: string; title: string }[] };
     tasks.push(...page.tasks);
     if (page.tasks.length < 50) return tasks;
   }
@@ -45,7 +49,11 @@ async function allTasks(w: World): Promise<{ id: string; title: string }[]> {
 /** What an uninterrupted run leaves: every entity of both sides paired once with its twin of the same title. */
 async function expectCompletePairs(w: World): Promise<void> {
   const tasks = (await allTasks(w)).map((t) => t.title).sort();
-  const found = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO', fields: ['summary'], maxResults: 100 })) as { issues: { fields: { summary: string } }[] };
+  const found = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', {
+    jql: 'project = DEMO',
+    fields: ['summary'],
+    maxResults: 100,
+  })) as { issues: { fields: { summary: string } }[] };
   const issues = found.issues.map((i) => i.fields.summary).sort();
   expect(tasks).toHaveLength(TASKS + ISSUES);
   expect(new Set(tasks).size).toBe(TASKS + ISSUES);
@@ -55,7 +63,8 @@ async function expectCompletePairs(w: World): Promise<void> {
 
 /** Runs the platform one job at a time until the migration has recorded `pages` pages of issues. */
 async function runUntilPage(w: World, pages: number): Promise<void> {
-  for (let step = 0; step < 500 && ((await status(w))?.jira.page ?? 0) < pages; step += 1) await w.platform.settle({ maxSteps: 1 });
+  for (let step = 0; step < 500 && ((await status(w))?.jira.page ?? 0) < pages; step += 1)
+    await w.platform.settle({ maxSteps: 1 });
   expect((await status(w))?.jira.page).toBe(pages);
 }
 
@@ -69,11 +78,18 @@ describe('migration run control', () => {
     await w.settle();
 
     const paused = await status(w);
-    expect(paused).toMatchObject({ state: 'paused', jira: { page: 1, listed: ISSUES, done: true }, b24: { page: 0, listed: 0 } });
+    expect(paused).toMatchObject({
+      state: 'paused',
+      jira: { page: 1, listed: ISSUES, done: true },
+      b24: { page: 0, listed: 0 },
+    });
     // The first page paired its issues; no task of the workgroup was touched.
     expect(linkCount(w)).toBe(ISSUES);
     const pairedTask = (await allTasks(w)).find((t) => t.title === 'Old issue 0');
-    await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId: pairedTask?.id, fields: { TITLE: 'Old issue 0, renamed' } });
+    await w.b24(PEOPLE.anna.b24, 'tasks.task.update', {
+      taskId: pairedTask?.id,
+      fields: { TITLE: 'Old issue 0, renamed' },
+    });
     await w.settle();
     expect((await actions(w).issueOfTask(String(pairedTask?.id))).fields.summary).toBe('Old issue 0, renamed');
 
@@ -104,7 +120,12 @@ describe('migration run control', () => {
     await w.settle();
 
     // The second run lists the first run's tasks too (its own bound is not known until it creates): already paired.
-    expect(await status(w)).toMatchObject({ state: 'done', jira: { listed: ISSUES, alreadyLinked: ISSUES }, b24: { listed: TASKS + ISSUES, alreadyLinked: ISSUES }, enqueued: TASKS });
+    expect(await status(w)).toMatchObject({
+      state: 'done',
+      jira: { listed: ISSUES, alreadyLinked: ISSUES },
+      b24: { listed: TASKS + ISSUES, alreadyLinked: ISSUES },
+      enqueued: TASKS,
+    });
     await expectCompletePairs(w);
   }, 120_000);
 
@@ -112,7 +133,11 @@ describe('migration run control', () => {
     const w = await unheard();
     const save = MigrationProgressStore.prototype.save;
     let aborted = 0;
-    const spy = jest.spyOn(MigrationProgressStore.prototype, 'save').mockImplementation(async function (this: MigrationProgressStore, key, progress) {
+    const spy = jest.spyOn(MigrationProgressStore.prototype, 'save').mockImplementation(async function (
+      this: MigrationProgressStore,
+      key,
+      progress,
+    ) {
       // The record of the first page: by now its pairs are made and the next (Bitrix24) page is on the queue.
       if (aborted === 0 && progress.jira.page === 1) {
         aborted += 1;
@@ -132,7 +157,9 @@ describe('migration run control', () => {
     const done = await status(w);
     expect(done).toMatchObject({ state: 'done', jira: { listed: ISSUES, page: 1 }, b24: { listed: TASKS, page: 1 } });
     // One journal entry per recorded page: the aborted attempt recorded nothing.
-    const pages = actions(w).journal().filter((e) => e.operation === 'migration-page');
+    const pages = actions(w)
+      .journal()
+      .filter((e) => e.operation === 'migration-page');
     expect(pages).toHaveLength((done?.b24.page ?? 0) + (done?.jira.page ?? 0));
     await expectCompletePairs(w);
   }, 120_000);

@@ -27,10 +27,14 @@ describe('predictMigration', () => {
   });
 
   it('an empty workgroup and project still cost one list of each, and the hand-off to reconciliation', () => {
-    expect(predictMigration({ tasks: 0, issues: 0 })).toMatchObject({ calls: { jira: 2, b24: 2, total: 4 }, seconds: 0, boundBy: 'none' });
+    expect(predictMigration({ tasks: 0, issues: 0 })).toMatchObject({
+      calls: { jira: 2, b24: 2, total: 4 },
+      seconds: 0,
+      boundBy: 'none',
+    });
   });
 
-  it('pairs found by marker and people with no counterpart add the single path\'s calls and one look-up each', () => {
+  it("pairs found by marker and people with no counterpart add the single path's calls and one look-up each", () => {
     const base = predictMigration({ tasks: 10, issues: 10 });
     const p = predictMigration({ tasks: 10, issues: 10, handedOver: 2, unmatchedPeople: { b24: 3, jira: 1 } });
     expect(p.calls.jira - base.calls.jira).toBe(2 * 4 + 3);

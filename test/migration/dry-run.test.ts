@@ -23,22 +23,30 @@ const calls = (w: World): { jira: number; b24: number; total: number } => {
 
 /** Issues and tasks now in scope (the harness lists the first page: these worlds stay under 50). */
 const inScope = async (w: World): Promise<{ issues: number; tasks: number }> => ({
-  issues: (await actions(w).issuesInProject()).length, tasks: (await actions(w).tasksInGroup()).length,
+  issues: (await actions(w).issuesInProject()).length,
+  tasks: (await actions(w).tasksInGroup()).length,
 });
 
-const within = (actual: number, predicted: number, share: number): boolean => Math.abs(actual - predicted) <= share * actual;
+const within = (actual: number, predicted: number, share: number): boolean =>
+  Math.abs(actual - predicted) <= share * actual;
 
 /** 2 pairs the app made, 14 tasks and 9 issues it never heard of, one of those issues marked for one of the tasks. */
 async function mixedWorld(): Promise<World> {
   const w = await createWorld();
   const a = actions(w);
-  for (let i = 0; i < 2; i += 1) await a.createTask(PEOPLE.ben.b24, { TITLE: `Paired ${i}`, RESPONSIBLE_ID: PEOPLE.chloe.b24 });
+  for (let i = 0; i < 2; i += 1)
+    await a.createTask(PEOPLE.ben.b24, { TITLE: `Paired ${i}`, RESPONSIBLE_ID: PEOPLE.chloe.b24 });
   await w.settle();
   const unheard: string[] = [];
   await withB24EventsLost(w, async () => {
     for (let i = 0; i < 14; i += 1) {
       // Farid exists only in Bitrix24: three tasks are his.
-      unheard.push(await a.createTask(PEOPLE.ben.b24, { TITLE: `Old task ${i}`, RESPONSIBLE_ID: i < 3 ? PEOPLE.farid.b24 : PEOPLE.chloe.b24 }));
+      unheard.push(
+        await a.createTask(PEOPLE.ben.b24, {
+          TITLE: `Old task ${i}`,
+          RESPONSIBLE_ID: i < 3 ? PEOPLE.farid.b24 : PEOPLE.chloe.b24,
+        }),
+      );
     }
     // Files go with their task or issue: one each way.
     await attachInB24(w, PEOPLE.ben.b24, unheard[5] ?? '', 'plan.pdf', fileOf(2000));
@@ -46,8 +54,12 @@ async function mixedWorld(): Promise<World> {
   await whileUnpaired(w, async () => {
     for (let i = 0; i < 8; i += 1) {
       // Erin exists only in Jira: two issues are hers.
-      const issue = await a.createIssue(PEOPLE.dmitri.email, { summary: `Old issue ${i}`, ...(i < 2 ? { assignee: { accountId: PEOPLE.erin.accountId } } : {}) });
-      if (i === 0) for (const status of ['In Progress', 'In Review']) await a.transitionIssue(PEOPLE.anna.email, issue.id, status);
+      const issue = await a.createIssue(PEOPLE.dmitri.email, {
+        summary: `Old issue ${i}`,
+        ...(i < 2 ? { assignee: { accountId: PEOPLE.erin.accountId } } : {}),
+      });
+      if (i === 0)
+        for (const status of ['In Progress', 'In Review']) await a.transitionIssue(PEOPLE.anna.email, issue.id, status);
       if (i === 4) await attachInJira(w, PEOPLE.dmitri.email, issue.id, 'spec.pdf', fileOf(3000));
     }
     // What an interrupted create leaves behind: the issue made for a task, carrying the app's own (sealed) marker,
@@ -79,8 +91,15 @@ describe('the migration dry run', () => {
       comments: { taskFiles: 1, issueFiles: 1 },
       prediction: { scope: { tasks: 16, issues: 11, issuesToCreate: 13, tasksToCreate: 8, pairedByMarker: 1 } },
     });
-    const people = Object.values(dry?.people ?? {}).filter((p) => !p.matched).map(({ side, name, count }) => ({ side, name, count }));
-    expect(people).toEqual(expect.arrayContaining([{ side: 'b24', name: 'Farid Haddad', count: 3 }, { side: 'jira', name: 'Erin Walsh', count: 2 }]));
+    const people = Object.values(dry?.people ?? {})
+      .filter((p) => !p.matched)
+      .map(({ side, name, count }) => ({ side, name, count }));
+    expect(people).toEqual(
+      expect.arrayContaining([
+        { side: 'b24', name: 'Farid Haddad', count: 3 },
+        { side: 'jira', name: 'Erin Walsh', count: 2 },
+      ]),
+    );
     expect(Object.values(dry?.statuses ?? {})).toEqual([{ side: 'jira', name: 'In Review', count: 1 }]);
 
     w.platform.resetStats();
@@ -91,9 +110,16 @@ describe('the migration dry run', () => {
     const predicted = dry?.prediction;
     const progress = await inApp(w, (deps) => migrationStatus(deps, 'DEMO'));
     // Each side lists what existed before the run: what the run created on a side lies past its first creation.
-    expect(progress).toMatchObject({ state: 'done', b24: { listed: predicted?.scope.tasks }, jira: { listed: predicted?.scope.issues } });
+    expect(progress).toMatchObject({
+      state: 'done',
+      b24: { listed: predicted?.scope.tasks },
+      jira: { listed: predicted?.scope.issues },
+    });
     const after = await inScope(w);
-    expect({ issues: after.issues - before.issues, tasks: after.tasks - before.tasks }).toEqual({ issues: predicted?.scope.issuesToCreate, tasks: predicted?.scope.tasksToCreate });
+    expect({ issues: after.issues - before.issues, tasks: after.tasks - before.tasks }).toEqual({
+      issues: predicted?.scope.issuesToCreate,
+      tasks: predicted?.scope.tasksToCreate,
+    });
     expect(linkCount(w)).toBe(2 + 13 + 8 + 1);
     const made = calls(w);
     console.info(JSON.stringify({ predicted: predicted?.calls, made, stats: w.platform.stats() }));

@@ -27,7 +27,16 @@ it('migrates 120 tasks and 80 issues into 200 pairs within the rate limits', asy
 
   const s = w.platform.stats();
   const links = w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
-  console.info(JSON.stringify({ links, simulatedSeconds: (w.clock.now() - before) / 1000, report, jira: { reads: s.jira.reads, writes: s.jira.writes }, b24: { reads: s.b24.reads, writes: s.b24.writes, byMethod: s.b24.byMethod }, jiraByEndpoint: s.jira.byEndpoint }));
+  console.info(
+    JSON.stringify({
+      links,
+      simulatedSeconds: (w.clock.now() - before) / 1000,
+      report,
+      jira: { reads: s.jira.reads, writes: s.jira.writes },
+      b24: { reads: s.b24.reads, writes: s.b24.writes, byMethod: s.b24.byMethod },
+      jiraByEndpoint: s.jira.byEndpoint,
+    }),
+  );
   expect(report.idle).toBe(true);
   expect(report.deadLetters).toBe(0);
   expect(links).toBe(200);

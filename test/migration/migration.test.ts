@@ -26,7 +26,10 @@ async function preexisting(w: World, tasks: number, issues: number): Promise<voi
 async function titles(w: World): Promise<{ tasks: string[]; issues: string[] }> {
   const a = actions(w);
   const tasks = (await a.tasksInGroup()).map((t) => t.title).sort();
-  const issues = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO', fields: ['summary'] })) as { issues: { fields: { summary: string } }[] };
+  const issues = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', {
+    jql: 'project = DEMO',
+    fields: ['summary'],
+  })) as { issues: { fields: { summary: string } }[] };
   return { tasks, issues: issues.issues.map((i) => i.fields.summary).sort() };
 }
 
@@ -46,7 +49,12 @@ describe('initial migration', () => {
     expect(both.issues).toEqual(both.tasks);
     const progress = await inApp(w, (deps) => migrationStatus(deps, 'DEMO'));
     // Each side lists only what existed before the run: the entities the other side created are never listed.
-    expect(progress).toMatchObject({ state: 'done', enqueued: 11, jira: { listed: 4, alreadyLinked: 0, done: true }, b24: { listed: 7, alreadyLinked: 0, done: true } });
+    expect(progress).toMatchObject({
+      state: 'done',
+      enqueued: 11,
+      jira: { listed: 4, alreadyLinked: 0, done: true },
+      b24: { listed: 7, alreadyLinked: 0, done: true },
+    });
   });
 
   it('run a second time lists both sides and writes nothing', async () => {
@@ -73,28 +81,57 @@ describe('initial migration', () => {
     const started = await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     await w.settle();
     expect(w.platform.stats().jira.byEndpoint['POST /rest/api/3/issue/bulk']).toBe(2);
-    const firstPage = { kind: 'migration-page' as const, projectKey: 'DEMO', runId: started.runId, side: 'b24' as const, cursor: null, page: 0 };
+    const firstPage = {
+      kind: 'migration-page' as const,
+      projectKey: 'DEMO',
+      runId: started.runId,
+      side: 'b24' as const,
+      cursor: null,
+      page: 0,
+    };
 
     const again = await inApp(w, (deps) => runMigrationPage(deps, firstPage, reconcileFromNow));
     await w.settle();
 
     expect(again).toEqual({ kind: 'dropped', reason: 'not the running migration' });
     expect(linkCount(w)).toBe(60);
-    expect(await inApp(w, (deps) => migrationStatus(deps, 'DEMO'))).toMatchObject({ state: 'done', b24: { listed: 60, page: 1 }, enqueued: 60 });
+    expect(await inApp(w, (deps) => migrationStatus(deps, 'DEMO'))).toMatchObject({
+      state: 'done',
+      b24: { listed: 60, page: 1 },
+      enqueued: 60,
+    });
   });
 
   it("while running, a page from the future or of the other side's turn waits for its predecessor and an old page is dropped", async () => {
     const w = await createWorld();
     await preexisting(w, 0, 2);
     const started = await inApp(w, (deps) => startMigration(deps, 'DEMO'));
-    const page = (n: number, side: 'jira' | 'b24' = 'jira') => ({ kind: 'migration-page' as const, projectKey: 'DEMO', runId: started.runId, side, cursor: null, page: n });
+    const page = (n: number, side: 'jira' | 'b24' = 'jira') => ({
+      kind: 'migration-page' as const,
+      projectKey: 'DEMO',
+      runId: started.runId,
+      side,
+      cursor: null,
+      page: n,
+    });
 
     expect(await inApp(w, (deps) => runMigrationPage(deps, page(1), reconcileFromNow))).toMatchObject({ kind: 'wait' });
     // Jira's first page comes first: Bitrix24's waits for it.
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0, 'b24'), reconcileFromNow))).toMatchObject({ kind: 'wait' });
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0), reconcileFromNow))).toMatchObject({ kind: 'recorded', listed: 2, enqueued: 2 });
-    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0), reconcileFromNow))).toMatchObject({ kind: 'dropped' });
-    expect(await inApp(w, (deps) => startMigration(deps, 'DEMO'))).toMatchObject({ runId: started.runId, state: 'running' });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0, 'b24'), reconcileFromNow))).toMatchObject({
+      kind: 'wait',
+    });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0), reconcileFromNow))).toMatchObject({
+      kind: 'recorded',
+      listed: 2,
+      enqueued: 2,
+    });
+    expect(await inApp(w, (deps) => runMigrationPage(deps, page(0), reconcileFromNow))).toMatchObject({
+      kind: 'dropped',
+    });
+    expect(await inApp(w, (deps) => startMigration(deps, 'DEMO'))).toMatchObject({
+      runId: started.runId,
+      state: 'running',
+    });
   });
 
   it('refuses to start for a project that is not paired', async () => {

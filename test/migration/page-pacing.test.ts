@@ -13,7 +13,12 @@ function memoryKv(): KeyValueStore {
   } as KeyValueStore;
 }
 
-const updates = (n: number): PageSpend => ({ b24Commands: { 'tasks.task.update': n }, b24Requests: 0, jiraPoints: 0, events: 0 });
+const updates = (n: number): PageSpend => ({
+  b24Commands: { 'tasks.task.update': n },
+  b24Requests: 0,
+  jiraPoints: 0,
+  events: 0,
+});
 const usesUpdates = (r: string): boolean => r === 'b24:tasks.task.update';
 
 describe('migration pacing', () => {

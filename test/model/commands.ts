@@ -9,7 +9,18 @@ import fc from 'fast-check';
 import { EditShortenedCopy, LongDescription } from './long-text';
 import { ForgeIssueMarker, ForgeTaskMarker, Relink, Unlink } from './pairing';
 import { Replay } from './replay';
-import { ASSIGNEES, actions, adfText, PEOPLE, readIssue, readTask, editMark, type Field, type Real, type Side } from './world';
+import {
+  ASSIGNEES,
+  actions,
+  adfText,
+  PEOPLE,
+  readIssue,
+  readTask,
+  editMark,
+  type Field,
+  type Real,
+  type Side,
+} from './world';
 
 type Cmd = fc.AsyncCommand<Real, Real, false>;
 
@@ -18,7 +29,12 @@ const PRIORITY_TO_B24: Record<string, string> = { Low: '0', Medium: '1', High: '
 /** Statuses people move to in Jira: the ones mapped both ways. */
 const JIRA_TARGETS = new Set(['To Do', 'In Progress', 'On Hold', 'Done']);
 /** Bitrix24 actions a person takes from each status (complete is left out: TASK_CONTROL holds it at 4). */
-const B24_ACTIONS: Record<string, string[]> = { '2': ['start', 'defer'], '3': ['pause', 'defer'], '6': ['renew'], '5': ['renew'] };
+const B24_ACTIONS: Record<string, string[]> = {
+  '2': ['start', 'defer'],
+  '3': ['pause', 'defer'],
+  '6': ['renew'],
+  '5': ['renew'],
+};
 
 const living = (r: Real, pair: number) => {
   const p = r.pairs[pair % r.pairs.length];
@@ -28,39 +44,63 @@ const living = (r: Real, pair: number) => {
 function valueFor(r: Real, field: Field, pick: number): string {
   r.counter += 1;
   switch (field) {
-    case 'title': return `T${r.counter}`;
-    case 'description': return `D${r.counter}`;
-    case 'priority': return PRIORITIES[pick % 3] ?? 'Low';
-    case 'dueDate': return `2027-01-${String((pick % 28) + 1).padStart(2, '0')}`;
-    case 'assignee': return ASSIGNEES[pick % 3]?.accountId ?? '';
-    case 'status': return '';
+    case 'title':
+      return `T${r.counter}`;
+    case 'description':
+      return `D${r.counter}`;
+    case 'priority':
+      return PRIORITIES[pick % 3] ?? 'Low';
+    case 'dueDate':
+      return `2027-01-${String((pick % 28) + 1).padStart(2, '0')}`;
+    case 'assignee':
+      return ASSIGNEES[pick % 3]?.accountId ?? '';
+    case 'status':
+      return '';
   }
 }
 
 function b24Fields(field: Field, value: string): Record<string, unknown> {
   switch (field) {
-    case 'title': return { TITLE: value };
-    case 'description': return { DESCRIPTION: value };
-    case 'priority': return { PRIORITY: PRIORITY_TO_B24[value] };
-    case 'dueDate': return { DEADLINE: `${value}T18:00:00+01:00` };
-    case 'assignee': return { RESPONSIBLE_ID: ASSIGNEES.find((p) => p.accountId === value)?.b24 };
-    case 'status': return {};
+    case 'title':
+      return { TITLE: value };
+    case 'description':
+      return { DESCRIPTION: value };
+    case 'priority':
+      return { PRIORITY: PRIORITY_TO_B24[value] };
+    case 'dueDate':
+      return { DEADLINE: `${value}T18:00:00+01:00` };
+    case 'assignee':
+      return { RESPONSIBLE_ID: ASSIGNEES.find((p) => p.accountId === value)?.b24 };
+    case 'status':
+      return {};
   }
 }
 
 function jiraFields(field: Field, value: string): Record<string, unknown> {
   switch (field) {
-    case 'title': return { summary: value };
-    case 'description': return { description: adfText(value) };
-    case 'priority': return { priority: { name: value } };
-    case 'dueDate': return { duedate: value };
-    case 'assignee': return { assignee: { accountId: value } };
-    case 'status': return {};
+    case 'title':
+      return { summary: value };
+    case 'description':
+      return { description: adfText(value) };
+    case 'priority':
+      return { priority: { name: value } };
+    case 'dueDate':
+      return { duedate: value };
+    case 'assignee':
+      return { assignee: { accountId: value } };
+    case 'status':
+      return {};
   }
 }
 
 class Edit implements Cmd {
-  constructor(readonly pair: number, readonly side: Side, readonly field: Exclude<Field, 'status'>, readonly pick: number, readonly gapMs: number) {}
+  constructor(
+    readonly pair: number,
+    readonly side: Side,
+    readonly field: Exclude<Field, 'status'>,
+    readonly pick: number,
+    readonly gapMs: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
@@ -71,8 +111,12 @@ class Edit implements Cmd {
     const value = valueFor(r, this.field, this.pick);
     const now = this.side === 'b24' ? await readTask(r.w, p.taskId) : await readIssue(r.w, p.issueId);
     if (!now || now[this.field] === value) return;
-    if (this.side === 'b24') await r.w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId: p.taskId, fields: b24Fields(this.field, value) });
-    else await r.w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${p.issueId}`, { fields: jiraFields(this.field, value) });
+    if (this.side === 'b24')
+      await r.w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId: p.taskId, fields: b24Fields(this.field, value) });
+    else
+      await r.w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${p.issueId}`, {
+        fields: jiraFields(this.field, value),
+      });
     p.edits.push({ side: this.side, field: this.field, value, at: editMark(r.w) });
     if (this.field === 'description') p.long = undefined;
   }
@@ -80,18 +124,27 @@ class Edit implements Cmd {
 }
 
 class Move implements Cmd {
-  constructor(readonly pair: number, readonly side: Side, readonly pick: number, readonly gapMs: number) {}
+  constructor(
+    readonly pair: number,
+    readonly side: Side,
+    readonly pick: number,
+    readonly gapMs: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
     if (!p) return;
     r.w.clock.advance(this.gapMs);
     if (this.side === 'jira') {
-      const t = (await r.w.jira(PEOPLE.chloe.email, 'GET', `/rest/api/3/issue/${p.issueId}/transitions`)) as { transitions: { id: string; to: { name: string } }[] };
+      const t = (await r.w.jira(PEOPLE.chloe.email, 'GET', `/rest/api/3/issue/${p.issueId}/transitions`)) as {
+        transitions: { id: string; to: { name: string } }[];
+      };
       const options = t.transitions.filter((x) => JIRA_TARGETS.has(x.to.name));
       const chosen = options[this.pick % Math.max(1, options.length)];
       if (!chosen) return;
-      await r.w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${p.issueId}/transitions`, { transition: { id: chosen.id } });
+      await r.w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${p.issueId}/transitions`, {
+        transition: { id: chosen.id },
+      });
       p.edits.push({ side: 'jira', field: 'status', value: chosen.to.name, at: editMark(r.w) });
       return;
     }
@@ -107,7 +160,11 @@ class Move implements Cmd {
 }
 
 class Comment implements Cmd {
-  constructor(readonly pair: number, readonly side: Side, readonly gapMs: number) {}
+  constructor(
+    readonly pair: number,
+    readonly side: Side,
+    readonly gapMs: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
@@ -124,7 +181,10 @@ class Comment implements Cmd {
 }
 
 class Delete implements Cmd {
-  constructor(readonly pair: number, readonly side: Side) {}
+  constructor(
+    readonly pair: number,
+    readonly side: Side,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = living(r, this.pair);
@@ -145,9 +205,10 @@ class Create implements Cmd {
     r.counter += 1;
     const title = `New ${r.counter}`;
     const a = actions(r.w);
-    const id = this.side === 'b24'
-      ? await a.createTask(PEOPLE.ben.b24, { TITLE: title, RESPONSIBLE_ID: PEOPLE.chloe.b24 })
-      : (await a.createIssue(PEOPLE.chloe.email, { summary: title })).id;
+    const id =
+      this.side === 'b24'
+        ? await a.createTask(PEOPLE.ben.b24, { TITLE: title, RESPONSIBLE_ID: PEOPLE.chloe.b24 })
+        : (await a.createIssue(PEOPLE.chloe.email, { summary: title })).id;
     r.created.push({ side: this.side, id, title });
   }
   toString = (): string => `create(${this.side})`;
@@ -173,7 +234,10 @@ class Jump implements Cmd {
 
 /** A remote refuses every call of the app for a while (rate-limited throughout), then the run's faults return. */
 class Outage implements Cmd {
-  constructor(readonly side: Side, readonly ms: number) {}
+  constructor(
+    readonly side: Side,
+    readonly ms: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const plan = r.plan;
@@ -202,29 +266,48 @@ function pairingAndAbuse(): { weight: number; arbitrary: fc.Arbitrary<Cmd> }[] {
   return [
     { weight: 1, arbitrary: pair.map((p): Cmd => new Unlink(p)) },
     { weight: 1, arbitrary: pair.map((p): Cmd => new Relink(p)) },
-    { weight: 1, arbitrary: fc.tuple(pair, fc.boolean(), pair).map(([v, onNew, t]): Cmd => new ForgeIssueMarker(v, onNew, t)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(pair, fc.boolean(), pair).map(([v, onNew, t]): Cmd => new ForgeIssueMarker(v, onNew, t)),
+    },
     { weight: 1, arbitrary: pair.map((v): Cmd => new ForgeTaskMarker(v)) },
     { weight: 1, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new LongDescription(p, g)) },
     { weight: 2, arbitrary: fc.tuple(pair, gap).map(([p, g]): Cmd => new EditShortenedCopy(p, g)) },
-    { weight: 1, arbitrary: fc.tuple(fc.nat(20), fc.integer({ min: 2, max: 30 })).map(([w, n]): Cmd => new Replay(w, n)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.nat(20), fc.integer({ min: 2, max: 30 })).map(([w, n]): Cmd => new Replay(w, n)),
+    },
   ];
 }
 
 /** One weighted choice per step: edits most often, deletes and new entities rarely. */
 export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
   const arb = fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(pair, side, field, fc.nat(100), gap).map(([p, s, f, pick, g]): Cmd => new Edit(p, s, f, pick, g)) },
-    { weight: 3, arbitrary: fc.tuple(pair, side, fc.nat(10), gap).map(([p, s, pick, g]): Cmd => new Move(p, s, pick, g)) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(pair, side, field, fc.nat(100), gap)
+        .map(([p, s, f, pick, g]): Cmd => new Edit(p, s, f, pick, g)),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(pair, side, fc.nat(10), gap).map(([p, s, pick, g]): Cmd => new Move(p, s, pick, g)),
+    },
     { weight: 2, arbitrary: fc.tuple(pair, side, gap).map(([p, s, g]): Cmd => new Comment(p, s, g)) },
     { weight: 1, arbitrary: fc.tuple(pair, side).map(([p, s]): Cmd => new Delete(p, s)) },
     { weight: 1, arbitrary: side.map((s): Cmd => new Create(s)) },
     { weight: 4, arbitrary: fc.integer({ min: 1, max: 6 }).map((n): Cmd => new Process(n)) },
     {
       weight: 2,
-      arbitrary: fc.oneof(fc.integer({ min: 1000, max: 10 * 60_000 }), fc.integer({ min: 30 * 60_000, max: 2 * 3600_000 })).map((ms): Cmd => new Jump(ms)),
+      arbitrary: fc
+        .oneof(fc.integer({ min: 1000, max: 10 * 60_000 }), fc.integer({ min: 30 * 60_000, max: 2 * 3600_000 }))
+        .map((ms): Cmd => new Jump(ms)),
     },
     { weight: 1, arbitrary: fc.constant<Cmd>(new Reconcile()) },
-    { weight: 1, arbitrary: fc.tuple(side, fc.integer({ min: 60_000, max: 90 * 60_000 })).map(([s, ms]): Cmd => new Outage(s, ms)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(side, fc.integer({ min: 60_000, max: 90 * 60_000 })).map(([s, ms]): Cmd => new Outage(s, ms)),
+    },
     ...pairingAndAbuse(),
   );
   return [arb];

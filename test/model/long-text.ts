@@ -22,7 +22,10 @@ const pick = (r: Real, pair: number): PairModel | undefined => {
 };
 
 export class LongDescription implements Cmd {
-  constructor(readonly pair: number, readonly gapMs: number) {}
+  constructor(
+    readonly pair: number,
+    readonly gapMs: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = pick(r, this.pair);
@@ -38,7 +41,11 @@ export class LongDescription implements Cmd {
   toString = (): string => `longDescription(${this.pair}, +${this.gapMs}ms)`;
 }
 
-interface AdfNode { type: string; text?: string; content?: AdfNode[] }
+interface AdfNode {
+  type: string;
+  text?: string;
+  content?: AdfNode[];
+}
 
 /** Renames the first word of the shortened copy in place, leaving the rest of Jira's document as it is. */
 function renameFirst(doc: AdfNode, from: string, to: string): boolean {
@@ -50,12 +57,17 @@ function renameFirst(doc: AdfNode, from: string, to: string): boolean {
 }
 
 async function jiraDescription(r: Real, issueId: string): Promise<AdfNode | null> {
-  const issue = (await r.w.jira(PEOPLE.chloe.email, 'GET', `/rest/api/3/issue/${issueId}?fields=description`)) as { fields: { description: AdfNode | null } };
+  const issue = (await r.w.jira(PEOPLE.chloe.email, 'GET', `/rest/api/3/issue/${issueId}?fields=description`)) as {
+    fields: { description: AdfNode | null };
+  };
   return issue.fields.description;
 }
 
 export class EditShortenedCopy implements Cmd {
-  constructor(readonly pair: number, readonly gapMs: number) {}
+  constructor(
+    readonly pair: number,
+    readonly gapMs: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const p = pick(r, this.pair);

@@ -6,7 +6,10 @@
 import { type JournalRecord } from './invariants';
 import { actions, readIssue, readTask, type PairModel, type Real } from './world';
 
-const about = (p: { taskId: string; issueId: string }) => (e: JournalRecord): boolean => e.taskId === p.taskId || e.issueId === p.issueId;
+const about =
+  (p: { taskId: string; issueId: string }) =>
+  (e: JournalRecord): boolean =>
+    e.taskId === p.taskId || e.issueId === p.issueId;
 
 /** Every pair is linked exactly as people left it: to its own partner, or (after a person's unlink) to nothing. */
 export function linkProblems(real: Real): string[] {
@@ -17,12 +20,16 @@ export function linkProblems(real: Real): string[] {
     const byIssue = kvs.peek(`link:jira:${p.issueId}`) as { taskId?: string } | undefined;
     const name = `pair ${p.taskId}/${p.issueId}`;
     if (p.unlinked) {
-      if (byTask !== undefined) out.push(`${name}: a person unlinked it, yet task ${p.taskId} is linked to issue ${byTask.issueId}`);
-      if (byIssue !== undefined) out.push(`${name}: a person unlinked it, yet issue ${p.issueId} is linked to task ${byIssue.taskId}`);
+      if (byTask !== undefined)
+        out.push(`${name}: a person unlinked it, yet task ${p.taskId} is linked to issue ${byTask.issueId}`);
+      if (byIssue !== undefined)
+        out.push(`${name}: a person unlinked it, yet issue ${p.issueId} is linked to task ${byIssue.taskId}`);
       continue;
     }
-    if (byTask?.issueId !== p.issueId) out.push(`${name}: task ${p.taskId} is linked to ${JSON.stringify(byTask?.issueId)}, not to its own issue`);
-    if (byIssue?.taskId !== p.taskId) out.push(`${name}: issue ${p.issueId} is linked to ${JSON.stringify(byIssue?.taskId)}, not to its own task`);
+    if (byTask?.issueId !== p.issueId)
+      out.push(`${name}: task ${p.taskId} is linked to ${JSON.stringify(byTask?.issueId)}, not to its own issue`);
+    if (byIssue?.taskId !== p.taskId)
+      out.push(`${name}: issue ${p.issueId} is linked to ${JSON.stringify(byIssue?.taskId)}, not to its own task`);
   }
   return out;
 }
@@ -30,11 +37,19 @@ export function linkProblems(real: Real): string[] {
 /** Every task and issue is one of the run's pairs or one that people created: an unlink or a marker made no twin. */
 export async function strangerProblems(real: Real): Promise<string[]> {
   const tasks = await actions(real.w).tasksInGroup();
-  const issues = (await real.w.jira('anna.schmidt@example.com', 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO', fields: ['summary'], maxResults: 100 })) as { issues: { id: string; fields: { summary: string } }[] };
+  const issues = (await real.w.jira('anna.schmidt@example.com', 'POST', '/rest/api/3/search/jql', {
+    jql: 'project = DEMO',
+    fields: ['summary'],
+    maxResults: 100,
+  })) as { issues: { id: string; fields: { summary: string } }[] };
   const titles = new Set(real.created.map((c) => c.title));
   const out: string[] = [];
-  for (const t of tasks) if (!real.pairs.some((p) => p.taskId === t.id) && !titles.has(t.title)) out.push(`task ${t.id} "${t.title}" was made by nobody`);
-  for (const i of issues.issues) if (!real.pairs.some((p) => p.issueId === i.id) && !titles.has(i.fields.summary)) out.push(`issue ${i.id} "${i.fields.summary}" was made by nobody`);
+  for (const t of tasks)
+    if (!real.pairs.some((p) => p.taskId === t.id) && !titles.has(t.title))
+      out.push(`task ${t.id} "${t.title}" was made by nobody`);
+  for (const i of issues.issues)
+    if (!real.pairs.some((p) => p.issueId === i.id) && !titles.has(i.fields.summary))
+      out.push(`issue ${i.id} "${i.fields.summary}" was made by nobody`);
   return out;
 }
 
@@ -45,7 +60,12 @@ function descriptionExcused(journal: JournalRecord[], p: PairModel): boolean {
   return journal
     .filter(about(p))
     .filter((e) => p.long !== undefined && e.at >= p.long.at)
-    .some((e) => e.outcome === 'failed' || (e.refused ?? []).includes('description') || (e.outcome !== 'synced' && /description/i.test(e.message ?? '')));
+    .some(
+      (e) =>
+        e.outcome === 'failed' ||
+        (e.refused ?? []).includes('description') ||
+        (e.outcome !== 'synced' && /description/i.test(e.message ?? '')),
+    );
 }
 
 export async function longTextProblems(real: Real, journal: JournalRecord[]): Promise<string[]> {
@@ -55,13 +75,21 @@ export async function longTextProblems(real: Real, journal: JournalRecord[]): Pr
     const [task, issue] = [await readTask(real.w, p.taskId), await readIssue(real.w, p.issueId)];
     if (!long || !task || !issue) continue;
     const name = `pair ${p.taskId}/${p.issueId} (journal ${JSON.stringify(journal.filter(about(p)).map((e) => [e.at, e.operation, e.outcome, e.fields, e.refused, e.message]))})`;
-    if (!word(long.end).test(task.description)) out.push(`${name}: the Bitrix24 description lost its end (${long.end}): it was shortened on its own side`);
-    if (/Truncated|⚠/.test(task.description)) out.push(`${name}: the truncation notice landed in the Bitrix24 description`);
+    if (!word(long.end).test(task.description))
+      out.push(`${name}: the Bitrix24 description lost its end (${long.end}): it was shortened on its own side`);
+    if (/Truncated|⚠/.test(task.description))
+      out.push(`${name}: the truncation notice landed in the Bitrix24 description`);
     const excused = descriptionExcused(journal, p);
     const copy = (issue.description.split('⚠')[0] ?? '').trim();
-    if (!excused && (copy.length === 0 || !task.description.startsWith(copy))) out.push(`${name}: Jira's copy is not a prefix of the Bitrix24 text (Jira starts "${copy.slice(0, 60)}", Bitrix24 "${task.description.slice(0, 60)}")`);
+    if (!excused && (copy.length === 0 || !task.description.startsWith(copy)))
+      out.push(
+        `${name}: Jira's copy is not a prefix of the Bitrix24 text (Jira starts "${copy.slice(0, 60)}", Bitrix24 "${task.description.slice(0, 60)}")`,
+      );
     if (long.edited && !excused) {
-      if (!word(long.edited).test(task.description) || word(long.first).test(task.description)) out.push(`${name}: the Jira edit ${long.first} → ${long.edited} of the shortened copy is not in the Bitrix24 text, and the journal says nothing of it`);
+      if (!word(long.edited).test(task.description) || word(long.first).test(task.description))
+        out.push(
+          `${name}: the Jira edit ${long.first} → ${long.edited} of the shortened copy is not in the Bitrix24 text, and the journal says nothing of it`,
+        );
     }
   }
   return out;

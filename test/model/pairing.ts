@@ -15,7 +15,12 @@ type Cmd = fc.AsyncCommand<Real, Real, false>;
  * the run's load faults the permission check itself may fail (and the panel then refuses, failing closed): the
  * person clicks again, as people do, a second later.
  */
-async function panel(r: Real, call: string, p: PairModel, payload: Record<string, unknown> = {}): Promise<{ error?: string } & Record<string, unknown>> {
+async function panel(
+  r: Real,
+  call: string,
+  p: PairModel,
+  payload: Record<string, unknown> = {},
+): Promise<{ error?: string } & Record<string, unknown>> {
   const issue = await actions(r.w).issue(p.issueId);
   const click = async (): Promise<{ error?: string } & Record<string, unknown>> =>
     (await r.w.platform.invoke({
@@ -76,7 +81,11 @@ export class Relink implements Cmd {
  * her own (created with the property in the create, as the REST API allows) or on a linked issue.
  */
 export class ForgeIssueMarker implements Cmd {
-  constructor(readonly victim: number, readonly onNew: boolean, readonly target: number) {}
+  constructor(
+    readonly victim: number,
+    readonly onNew: boolean,
+    readonly target: number,
+  ) {}
   check = (r: Real): boolean => !this.onNew || r.created.length < 3;
   async run(_: Real, r: Real): Promise<void> {
     const victim = pick(r, this.victim);
@@ -85,7 +94,10 @@ export class ForgeIssueMarker implements Cmd {
     if (this.onNew) {
       r.counter += 1;
       const title = `New ${r.counter}`;
-      const body = { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: title }, properties: [marker] };
+      const body = {
+        fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: title },
+        properties: [marker],
+      };
       const created = (await r.w.jira(PEOPLE.chloe.email, 'POST', '/rest/api/3/issue', body)) as { id: string };
       r.created.push({ side: 'jira', id: created.id, title });
       r.log.push(`issue ${created.id} created with the marker of task ${victim.taskId}`);
@@ -108,7 +120,11 @@ export class ForgeTaskMarker implements Cmd {
     if (!victim) return;
     r.counter += 1;
     const title = `New ${r.counter}`;
-    const id = await actions(r.w).createTask(PEOPLE.ben.b24, { TITLE: title, RESPONSIBLE_ID: PEOPLE.chloe.b24, XML_ID: victim.issueId });
+    const id = await actions(r.w).createTask(PEOPLE.ben.b24, {
+      TITLE: title,
+      RESPONSIBLE_ID: PEOPLE.chloe.b24,
+      XML_ID: victim.issueId,
+    });
     r.created.push({ side: 'b24', id, title });
     r.log.push(`task ${id} created with XML_ID ${victim.issueId}`);
   }

@@ -9,7 +9,10 @@ import type { Real } from './world';
 type Cmd = fc.AsyncCommand<Real, Real, false>;
 
 export class Replay implements Cmd {
-  constructor(readonly which: number, readonly times: number) {}
+  constructor(
+    readonly which: number,
+    readonly times: number,
+  ) {}
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
     const original = r.deliveries[r.deliveries.length - 1 - (this.which % Math.max(1, r.deliveries.length))];
@@ -17,7 +20,10 @@ export class Replay implements Cmd {
     const body = await original.clone().text();
     const key = new URL(original.url).pathname.split('/')[2] ?? '';
     for (let i = 0; i < this.times; i += 1) {
-      const response = await r.w.platform.webtrigger(key, new Request(original.url, { method: 'POST', headers: original.headers, body }));
+      const response = await r.w.platform.webtrigger(
+        key,
+        new Request(original.url, { method: 'POST', headers: original.headers, body }),
+      );
       if (response.status >= 500) throw new Error(`a replay was answered ${response.status}`);
     }
     r.log.push(`replayed ${body.slice(0, 40)}… ${this.times} times`);

@@ -60,8 +60,13 @@ export async function checkAll(real: Real, when: string): Promise<void> {
   const stats = real.w.platform.stats();
   const calls = stats.jira.reads + stats.jira.writes + stats.b24.reads + stats.b24.writes;
   if (calls > 0) problems.push(`a second settle made ${calls} calls: ${JSON.stringify(stats)}`);
-  const dead = real.w.platform.runtime.deadLetters.map((d) => `${d.kind} ${d.target} ${d.reason} ${JSON.stringify(d.body).slice(0, 200)}`);
-  if (problems.length > 0) throw new Error(`${when}:\n${problems.join('\n')}\n--- run log ---\n${real.log.join('\n')}\n--- dead letters ---\n${dead.join('\n')}`);
+  const dead = real.w.platform.runtime.deadLetters.map(
+    (d) => `${d.kind} ${d.target} ${d.reason} ${JSON.stringify(d.body).slice(0, 200)}`,
+  );
+  if (problems.length > 0)
+    throw new Error(
+      `${when}:\n${problems.join('\n')}\n--- run log ---\n${real.log.join('\n')}\n--- dead letters ---\n${dead.join('\n')}`,
+    );
 }
 
 export interface ModelOptions {
@@ -74,13 +79,17 @@ export interface ModelOptions {
 }
 
 export async function runModel(options: ModelOptions): Promise<void> {
-  const property = fc.asyncProperty(faultPlan, fc.commands(commandArbitraries(), { maxCommands: options.maxCommands ?? 25 }), async (plan, commands) => {
-    const real = await newReal(options.pairs ?? 2);
-    applyFaults(real, plan);
-    await fc.asyncModelRun(() => ({ model: real, real }), commands);
-    await quiesce(real, plan);
-    await checkAll(real, 'after reconciliation');
-  });
+  const property = fc.asyncProperty(
+    faultPlan,
+    fc.commands(commandArbitraries(), { maxCommands: options.maxCommands ?? 25 }),
+    async (plan, commands) => {
+      const real = await newReal(options.pairs ?? 2);
+      applyFaults(real, plan);
+      await fc.asyncModelRun(() => ({ model: real, real }), commands);
+      await quiesce(real, plan);
+      await checkAll(real, 'after reconciliation');
+    },
+  );
   const result = await fc.check(property, {
     seed: options.seed,
     numRuns: options.numRuns,

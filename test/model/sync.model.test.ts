@@ -8,7 +8,11 @@ import { runModel } from './run';
 const SEEDS = [20261129, 4242, 14, 7, 29];
 
 describe('sync under random edits, deliveries and remote failures', () => {
-  it.each(SEEDS)('keeps every invariant (seed %i)', async (seed) => {
-    await runModel({ seed, numRuns: 60 });
-  }, 60_000);
+  it.each(SEEDS)(
+    'keeps every invariant (seed %i)',
+    async (seed) => {
+      await runModel({ seed, numRuns: 60 });
+    },
+    60_000,
+  );
 });

@@ -64,7 +64,13 @@ export interface Real {
 
 /** Canonical values both sides are compared in. */
 export const PRIORITY_B24_TO_JIRA: Record<string, string> = { '0': 'Low', '1': 'Medium', '2': 'High' };
-export const STATUS_B24_TO_JIRA: Record<string, string> = { '2': 'To Do', '3': 'In Progress', '6': 'On Hold', '5': 'Done', '4': 'In Review' };
+export const STATUS_B24_TO_JIRA: Record<string, string> = {
+  '2': 'To Do',
+  '3': 'In Progress',
+  '6': 'On Hold',
+  '5': 'Done',
+  '4': 'In Review',
+};
 export const ASSIGNEES = [PEOPLE.ben, PEOPLE.chloe, PEOPLE.dmitri] as const;
 const B24_TO_ACCOUNT: Record<string, string> = Object.fromEntries(ASSIGNEES.map((p) => [p.b24, p.accountId]));
 
@@ -77,13 +83,26 @@ function adfPlain(doc: unknown): string {
   return own + (Array.isArray(node.content) ? node.content.map(adfPlain).join(' ') : '');
 }
 
-const normal = (text: string): string => text.replace(/\[[^\]]*\]/g, '').replace(/\s+/g, ' ').trim();
+const normal = (text: string): string =>
+  text
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export async function readTask(w: World, taskId: string): Promise<(Canonical & { exists: true }) | null> {
   const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', {
     filter: { ID: taskId },
     select: ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'PRIORITY'],
-  })) as { tasks: { title: string; description: string; status: string; responsibleId: string; deadline: string | null; priority: string }[] };
+  })) as {
+    tasks: {
+      title: string;
+      description: string;
+      status: string;
+      responsibleId: string;
+      deadline: string | null;
+      priority: string;
+    }[];
+  };
   const t = r.tasks[0];
   if (!t) return null;
   return {
@@ -124,12 +143,20 @@ export async function newReal(pairs: number): Promise<Real> {
   const real: Real = { w, pairs: [], created: [], counter: 0, log: [], plan: {}, deliveries: [] };
   for (let i = 0; i < pairs; i += 1) {
     if (i % 2 === 0) {
-      const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: `Pair ${i}`, RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1' });
+      const taskId = await a.createTask(PEOPLE.ben.b24, {
+        TITLE: `Pair ${i}`,
+        RESPONSIBLE_ID: PEOPLE.chloe.b24,
+        PRIORITY: '1',
+      });
       await w.settle();
       const issueId = a.linkOfTask(taskId)?.issueId ?? '';
       real.pairs.push({ taskId, issueId, edits: [], comments: [] });
     } else {
-      const issue = await a.createIssue(PEOPLE.chloe.email, { summary: `Pair ${i}`, description: adfText(`Pair ${i}`), assignee: { accountId: PEOPLE.chloe.accountId } });
+      const issue = await a.createIssue(PEOPLE.chloe.email, {
+        summary: `Pair ${i}`,
+        description: adfText(`Pair ${i}`),
+        assignee: { accountId: PEOPLE.chloe.accountId },
+      });
       await w.settle();
       const taskId = a.linkOfIssue(issue.id)?.taskId ?? '';
       real.pairs.push({ taskId, issueId: issue.id, edits: [], comments: [] });

@@ -26,24 +26,35 @@ async function worldWithLostTasks(): Promise<World> {
 
 /** Continuations are kept here instead of being delivered, so the test runs each one itself. */
 function holdingContinuations(deps: AppDeps, held: ReconcilePageJob[]): AppDeps {
-  const push = (jobs: JobBody[]): Promise<void> => Promise.resolve(void held.push(...jobs.map((j) => reconcilePageJobSchema.parse(j))));
+  const push = (jobs: JobBody[]): Promise<void> =>
+    Promise.resolve(void held.push(...jobs.map((j) => reconcilePageJobSchema.parse(j))));
   return { ...deps, migrationQueue: { push } };
 }
 
-const storedCursor = (w: World) => w.platform.kvs.peek(keys.reconcileCursor('DEMO')) as { previous: { b24: Record<string, string> }; pendingSince?: number };
+const storedCursor = (w: World) =>
+  w.platform.kvs.peek(keys.reconcileCursor('DEMO')) as {
+    previous: { b24: Record<string, string> };
+    pendingSince?: number;
+  };
 
 describe('a reconciliation continued on the migration queue', () => {
   it('carries only its position in the event; the versions it saw wait in KVS and reach the cursor when it completes', async () => {
     const w = await worldWithLostTasks();
     const held: ReconcilePageJob[] = [];
 
-    expect((await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1))).status).toBe('continued');
+    expect((await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1))).status).toBe(
+      'continued',
+    );
     const [job] = held.splice(0);
     if (!job) throw new Error('no continuation pushed');
     expect(Object.keys(job.scan).sort()).toEqual(['b24', 'continued', 'jira', 'since', 'startedAt']);
-    expect(Object.keys((w.platform.kvs.peek(keys.reconcileRun('DEMO')) as { seen: { b24: object } }).seen.b24)).toHaveLength(50);
+    expect(
+      Object.keys((w.platform.kvs.peek(keys.reconcileRun('DEMO')) as { seen: { b24: object } }).seen.b24),
+    ).toHaveLength(50);
 
-    expect((await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), job))).status).toBe('complete');
+    expect((await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), job))).status).toBe(
+      'complete',
+    );
     // All 55 tasks are remembered: the 50 of the first invocation came back from KVS, not from the event.
     expect(Object.keys(storedCursor(w).previous.b24)).toHaveLength(LOST);
     expect(storedCursor(w)).not.toHaveProperty('pendingSince');
@@ -56,15 +67,23 @@ describe('a reconciliation continued on the migration queue', () => {
     await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1));
     // The first run is presumed lost once it has been pending this long.
     w.clock.advance(PENDING_STALE_MS + 1);
-    expect((await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1))).status).toBe('continued');
+    expect((await inApp(w, (deps) => reconcileProject(holdingContinuations(deps, held), 'DEMO', 1))).status).toBe(
+      'continued',
+    );
     const [stale, current] = held.splice(0);
     if (!stale || !current) throw new Error('expected two continuations');
 
-    expect(await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), stale))).toMatchObject({ status: 'skipped' });
+    expect(await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), stale))).toMatchObject({
+      status: 'skipped',
+    });
     expect(held).toEqual([]);
-    expect((await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), current))).status).toBe('complete');
+    expect((await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), current))).status).toBe(
+      'complete',
+    );
     // A late duplicate of a completed run's continuation changes nothing either.
-    expect(await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), current))).toMatchObject({ status: 'skipped' });
+    expect(await inApp(w, (deps) => continueReconcile(holdingContinuations(deps, held), current))).toMatchObject({
+      status: 'skipped',
+    });
     expect(Object.keys(storedCursor(w).previous.b24)).toHaveLength(LOST);
   });
 });

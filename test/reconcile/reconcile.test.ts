@@ -9,7 +9,6 @@ import { inApp, reads, withB24EventsLost, writes } from './in-app';
 
 const HOUR = 3_600_000;
 
-
 async function pairedTask(w: World, title: string): Promise<{ taskId: string; issueId: string }> {
   const a = actions(w);
   const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: title, RESPONSIBLE_ID: PEOPLE.chloe.b24 });
@@ -55,13 +54,19 @@ describe('reconciliation', () => {
   it('carries a Jira comment edit to the mirrored Bitrix24 comment', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w, 'Review the contract');
-    const comment = (await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Looks fine') })) as { id: string };
+    const comment = (await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+      body: adfText('Looks fine'),
+    })) as { id: string };
     await w.settle();
     w.clock.advance(5 * 60_000);
-    await w.jira(PEOPLE.dmitri.email, 'PUT', `/rest/api/3/issue/${issueId}/comment/${comment.id}`, { body: adfText('Looks fine, but check clause 7') });
+    await w.jira(PEOPLE.dmitri.email, 'PUT', `/rest/api/3/issue/${issueId}/comment/${comment.id}`, {
+      body: adfText('Looks fine, but check clause 7'),
+    });
     await w.settle();
     const mirrored = async (): Promise<string[]> =>
-      ((await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [taskId])) as { POST_MESSAGE: string }[]).map((c) => c.POST_MESSAGE);
+      ((await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [taskId])) as { POST_MESSAGE: string }[]).map(
+        (c) => c.POST_MESSAGE,
+      );
     expect((await mirrored()).join('\n')).not.toContain('clause 7');
 
     await reconcileNow(w);
@@ -116,7 +121,9 @@ describe('reconciliation', () => {
 
     const first = await inApp(w, (deps) => reconcileProject(deps, 'DEMO', 1));
     expect(first.status).toBe('continued');
-    expect(w.platform.kvs.peek(keys.reconcileCursor('DEMO'))).toMatchObject({ pendingSince: expect.any(Number) as number });
+    expect(w.platform.kvs.peek(keys.reconcileCursor('DEMO'))).toMatchObject({
+      pendingSince: expect.any(Number) as number,
+    });
     await w.settle();
 
     expect(w.platform.kvs.keys().filter((k) => k.startsWith('link:b24:'))).toHaveLength(55);

@@ -15,7 +15,9 @@ async function reconcileNow(w: World): Promise<void> {
 }
 
 async function changedDate(w: World, taskId: string): Promise<string> {
-  const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHANGED_DATE'] })) as { task: { changedDate: string } };
+  const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHANGED_DATE'] })) as {
+    task: { changedDate: string };
+  };
   return r.task.changedDate;
 }
 

@@ -10,24 +10,43 @@ import { B24_CLOUD_ZONES, checkPortalAddress } from '../../src/app/admin/reachab
 
 describe('Bitrix24 failures in words', () => {
   it('names an unpaid plan (PAYMENT_REQUIRED)', () => {
-    const error = translateB24Failure('profile', 402, { error: 'PAYMENT_REQUIRED', description: 'Payment required' }, 0);
+    const error = translateB24Failure(
+      'profile',
+      402,
+      { error: 'PAYMENT_REQUIRED', description: 'Payment required' },
+      0,
+    );
     expect(describeB24Failure(error)).toMatch(/plan does not allow REST access \(payment required\)/);
   });
 
   it('names ACCESS_DENIED as a blocked plan or missing rights', () => {
-    const error = translateB24Failure('profile', 403, { error: 'ACCESS_DENIED', description: 'REST is available only on commercial plans' }, 0);
+    const error = translateB24Failure(
+      'profile',
+      403,
+      { error: 'ACCESS_DENIED', description: 'REST is available only on commercial plans' },
+      0,
+    );
     expect(describeB24Failure(error)).toMatch(/unpaid or free plan/);
   });
 
   it('names a missing scope', () => {
-    expect(describeB24Failure(translateB24Failure('im.message.add', 401, { error: 'insufficient_scope', description: '' }, 0))).toMatch(/lacks a permission \(scope\)/);
+    expect(
+      describeB24Failure(
+        translateB24Failure('im.message.add', 401, { error: 'insufficient_scope', description: '' }, 0),
+      ),
+    ).toMatch(/lacks a permission \(scope\)/);
   });
 });
 
 describe('portal addresses', () => {
   it("accept exactly the Bitrix24 cloud zones of manifest.yml's egress", () => {
-    const manifest = parse(readFileSync('manifest.yml', 'utf8')) as { permissions: { external: { fetch: { backend: { address: string }[] } } } };
-    const zones = manifest.permissions.external.fetch.backend.map((b) => b.address).filter((a) => a.startsWith('*.bitrix24.')).map((a) => a.slice('*.bitrix24.'.length));
+    const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
+      permissions: { external: { fetch: { backend: { address: string }[] } } };
+    };
+    const zones = manifest.permissions.external.fetch.backend
+      .map((b) => b.address)
+      .filter((a) => a.startsWith('*.bitrix24.'))
+      .map((a) => a.slice('*.bitrix24.'.length));
     expect([...B24_CLOUD_ZONES].sort()).toEqual(zones.sort());
   });
 
@@ -38,9 +57,12 @@ describe('portal addresses', () => {
     expect(checkPortalAddress(input)).toEqual({ ok: true, domain });
   });
 
-  it.each(['crm.example.com', 'bitrix24.com', 'acme.bitrix24.com.evil.io', ''])('%s is refused with a sentence', (input) => {
-    const result = checkPortalAddress(input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/\.$/);
-  });
+  it.each(['crm.example.com', 'bitrix24.com', 'acme.bitrix24.com.evil.io', ''])(
+    '%s is refused with a sentence',
+    (input) => {
+      const result = checkPortalAddress(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/\.$/);
+    },
+  );
 });

@@ -7,12 +7,16 @@ import { parseTaskReference } from '../../src/app/admin/issue-panel';
 import { createResolverWorld, type ResolverWorld } from './world';
 
 async function newIssue(world: ResolverWorld): Promise<{ id: string; key: string }> {
-  const created = await world.jira('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Checkout fails on Safari' } });
+  const created = await world.jira('POST', '/rest/api/3/issue', {
+    fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Checkout fails on Safari' },
+  });
   return { id: String(created.id), key: String(created.key) };
 }
 
 async function newTask(world: ResolverWorld): Promise<string> {
-  const result = (await world.b24('tasks.task.add', { fields: { TITLE: 'Fix checkout', RESPONSIBLE_ID: 2, GROUP_ID: 1, DEADLINE: '2026-12-01T18:00:00+01:00' } })) as { task: { id: string | number } };
+  const result = (await world.b24('tasks.task.add', {
+    fields: { TITLE: 'Fix checkout', RESPONSIBLE_ID: 2, GROUP_ID: 1, DEADLINE: '2026-12-01T18:00:00+01:00' },
+  })) as { task: { id: string | number } };
   return String(result.task.id);
 }
 
@@ -24,7 +28,11 @@ describe('the issue panel', () => {
 
   it('offers Create in Bitrix24 for an unlinked issue of a paired project, and queues only the issue', async () => {
     const issue = await newIssue(world);
-    expect(await world.issue('chloe', 'getLinkedTask', issue)).toMatchObject({ linked: false, projectPaired: true, recent: [] });
+    expect(await world.issue('chloe', 'getLinkedTask', issue)).toMatchObject({
+      linked: false,
+      projectPaired: true,
+      recent: [],
+    });
     expect(await world.issue('chloe', 'createInB24', issue)).toEqual({ queued: true });
   });
 
@@ -32,20 +40,39 @@ describe('the issue panel', () => {
     const issue = await newIssue(world);
     const taskId = await newTask(world);
     const url = `https://sandbox.bitrix24.com/workgroups/group/1/tasks/task/view/${taskId}/`;
-    expect(await world.issue('chloe', 'linkTask', issue, { task: url })).toMatchObject({ link: { taskId, issueId: issue.id, issueKey: issue.key } });
+    expect(await world.issue('chloe', 'linkTask', issue, { task: url })).toMatchObject({
+      link: { taskId, issueId: issue.id, issueKey: issue.key },
+    });
     const panel = await world.issue('chloe', 'getLinkedTask', issue);
-    expect(panel).toMatchObject({ linked: true, task: { id: taskId, title: 'Fix checkout', status: '2', responsible: 'Ben Carter', url } });
+    expect(panel).toMatchObject({
+      linked: true,
+      task: { id: taskId, title: 'Fix checkout', status: '2', responsible: 'Ben Carter', url },
+    });
     expect(String((panel.task as { deadline: string }).deadline)).toMatch(/^2026-12-01/);
     expect(await world.issue('chloe', 'syncNow', issue)).toEqual({ queued: true });
-    expect(await world.issue('chloe', 'createInB24', issue)).toEqual({ error: 'This issue is already linked to a Bitrix24 task.', code: 'panel.alreadyLinked', params: {} });
+    expect(await world.issue('chloe', 'createInB24', issue)).toEqual({
+      error: 'This issue is already linked to a Bitrix24 task.',
+      code: 'panel.alreadyLinked',
+      params: {},
+    });
   });
 
   it('shows the last sync and the last journal entries of this issue only', async () => {
     const issue = await newIssue(world);
-    const entry = (id: string, at: number, issueId: string, outcome = 'synced') => ({ id, at, projectKey: 'DEMO', direction: 'b24-to-jira', operation: 'fields', issueId, fields: ['title'], outcome });
+    const entry = (id: string, at: number, issueId: string, outcome = 'synced') => ({
+      id,
+      at,
+      projectKey: 'DEMO',
+      direction: 'b24-to-jira',
+      operation: 'fields',
+      issueId,
+      fields: ['title'],
+      outcome,
+    });
     world = await createResolverWorld({
       seed: async ({ kvs }) => {
-        for (const e of [entry('a', 1000, issue.id), entry('b', 2000, issue.id, 'failed'), entry('c', 3000, '99999')]) await kvs.set(keys.journalEntry('DEMO', e.at, e.id), e);
+        for (const e of [entry('a', 1000, issue.id), entry('b', 2000, issue.id, 'failed'), entry('c', 3000, '99999')])
+          await kvs.set(keys.journalEntry('DEMO', e.at, e.id), e);
       },
     });
     const issueAgain = await newIssue(world);
@@ -60,16 +87,24 @@ describe('the issue panel', () => {
     await world.issue('chloe', 'linkTask', issue, { task: await newTask(world) });
     expect(await world.issue('chloe', 'unlink', issue)).toEqual({ unlinked: true });
     expect(await world.issue('chloe', 'getLinkedTask', issue)).toMatchObject({ linked: false });
-    expect(await world.issue('chloe', 'unlink', issue)).toEqual({ error: 'This issue is not linked to a Bitrix24 task.', code: 'panel.notLinked', params: {} });
+    expect(await world.issue('chloe', 'unlink', issue)).toEqual({
+      error: 'This issue is not linked to a Bitrix24 task.',
+      code: 'panel.notLinked',
+      params: {},
+    });
   });
 
   it('refuses a task that does not exist or is already linked elsewhere', async () => {
     const first = await newIssue(world);
     const second = await newIssue(world);
-    expect((await world.issue('chloe', 'linkTask', first, { task: '424242' })).error).toBe('Task 424242 does not exist in Bitrix24 or the app may not see it.');
+    expect((await world.issue('chloe', 'linkTask', first, { task: '424242' })).error).toBe(
+      'Task 424242 does not exist in Bitrix24 or the app may not see it.',
+    );
     const taskId = await newTask(world);
     await world.issue('chloe', 'linkTask', first, { task: taskId });
-    expect((await world.issue('chloe', 'linkTask', second, { task: taskId })).error).toBe(`Task ${taskId} is already linked to ${first.key}.`);
+    expect((await world.issue('chloe', 'linkTask', second, { task: taskId })).error).toBe(
+      `Task ${taskId} is already linked to ${first.key}.`,
+    );
   });
 });
 

@@ -6,12 +6,14 @@
 import { keys } from '../../src/app/store/keys';
 import { createResolverWorld, type ResolverWorld } from './world';
 
-const linkCount = (world: ResolverWorld): number => world.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
+const linkCount = (world: ResolverWorld): number =>
+  world.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length;
 
 /** Tasks created while every Bitrix24 delivery is lost: the app never hears of them, only a migration pairs them. */
 async function unheardTasks(world: ResolverWorld, titles: string[]): Promise<void> {
   world.platform.setFaults({ seed: 7, dropEvents: 1 });
-  for (const TITLE of titles) await world.b24('tasks.task.add', { fields: { TITLE, GROUP_ID: '1', RESPONSIBLE_ID: '1' } });
+  for (const TITLE of titles)
+    await world.b24('tasks.task.add', { fields: { TITLE, GROUP_ID: '1', RESPONSIBLE_ID: '1' } });
   await world.platform.settle();
   world.platform.setFaults({});
   // Those calls drained the portal's request bucket.
@@ -26,14 +28,31 @@ describe('the migration resolvers', () => {
 
   it('are refused to a person who may only browse the project, and nothing starts', async () => {
     const refusal = 'Only administrators of this project may view or change its Bitrix24 sync settings.';
-    expect(await world.settings('dmitri', 'startMigration')).toEqual({ error: refusal, code: 'refused.ADMINISTER_PROJECTS' });
-    expect(await world.settings('dmitri', 'getMigration')).toEqual({ error: refusal, code: 'refused.ADMINISTER_PROJECTS' });
-    expect(await world.settings('olga', 'startMigration')).toEqual({ error: refusal, code: 'refused.ADMINISTER_PROJECTS' });
+    expect(await world.settings('dmitri', 'startMigration')).toEqual({
+      error: refusal,
+      code: 'refused.ADMINISTER_PROJECTS',
+    });
+    expect(await world.settings('dmitri', 'getMigration')).toEqual({
+      error: refusal,
+      code: 'refused.ADMINISTER_PROJECTS',
+    });
+    expect(await world.settings('olga', 'startMigration')).toEqual({
+      error: refusal,
+      code: 'refused.ADMINISTER_PROJECTS',
+    });
     expect(world.platform.kvs.peek(keys.migration('DEMO'))).toBeUndefined();
   });
 
   it('report no progress before the first run', async () => {
-    expect(await world.settings('ben', 'getMigration')).toMatchObject({ progress: null, canStart: true, stalled: false, canPause: false, canResume: false, canCancel: false, dryRun: null });
+    expect(await world.settings('ben', 'getMigration')).toMatchObject({
+      progress: null,
+      canStart: true,
+      stalled: false,
+      canPause: false,
+      canResume: false,
+      canCancel: false,
+      dryRun: null,
+    });
   });
 
   it('start a running migration whose pages pair the unheard-of tasks, then report it done with the counts', async () => {
@@ -41,13 +60,22 @@ describe('the migration resolvers', () => {
     const before = linkCount(world);
 
     const started = await world.settings('ben', 'startMigration');
-    expect(started).toMatchObject({ canStart: false, progress: { state: 'running', enqueued: 0, b24: { listed: 0, done: false } } });
-    expect(await world.settings('ben', 'getMigration')).toMatchObject({ canStart: false, progress: { state: 'running' } });
+    expect(started).toMatchObject({
+      canStart: false,
+      progress: { state: 'running', enqueued: 0, b24: { listed: 0, done: false } },
+    });
+    expect(await world.settings('ben', 'getMigration')).toMatchObject({
+      canStart: false,
+      progress: { state: 'running' },
+    });
 
     await world.platform.settle();
 
     const done = await world.settings('ben', 'getMigration');
-    expect(done).toMatchObject({ canStart: true, progress: { state: 'done', b24: { done: true }, jira: { done: true }, enqueued: 3 } });
+    expect(done).toMatchObject({
+      canStart: true,
+      progress: { state: 'done', b24: { done: true }, jira: { done: true }, enqueued: 3 },
+    });
     const progress = (done as { progress: { b24: { listed: number }; finishedAt?: number } }).progress;
     expect(progress.b24.listed).toBeGreaterThanOrEqual(3);
     expect(progress.finishedAt).toEqual(expect.any(Number));
@@ -80,12 +108,20 @@ describe('the migration resolvers', () => {
     // The app stamps the record with the platform's clock, so moving that clock ages it.
     expect(record.updatedAt).toBe(world.clock.now());
     world.clock.advance(31 * 60_000);
-    expect(await world.settings('ben', 'getMigration')).toMatchObject({ canStart: true, stalled: true, progress: { state: 'running' } });
+    expect(await world.settings('ben', 'getMigration')).toMatchObject({
+      canStart: true,
+      stalled: true,
+      progress: { state: 'running' },
+    });
   });
 
   it('refuses to start for a project that is not paired, saying where to pair it', async () => {
     world.platform.kvs.remove('plain', keys.projectConfig('DEMO'));
     const reply = await world.settings('ben', 'startMigration');
-    expect(reply).toEqual({ error: expect.stringMatching(/not paired with a Bitrix24 workgroup.*Mapping tab/), code: 'migration.notPaired', params: {} });
+    expect(reply).toEqual({
+      error: expect.stringMatching(/not paired with a Bitrix24 workgroup.*Mapping tab/),
+      code: 'migration.notPaired',
+      params: {},
+    });
   });
 });

@@ -10,7 +10,12 @@ const PORTAL = 'sandbox.bitrix24.com';
 async function oauthWorld(): Promise<ResolverWorld> {
   const world = await createResolverWorld();
   const client = world.platform.seed.b24.oauthClient;
-  await world.settings('anna', 'saveConnection', { mode: 'oauth', portal: PORTAL, clientId: client?.clientId, clientSecret: client?.clientSecret });
+  await world.settings('anna', 'saveConnection', {
+    mode: 'oauth',
+    portal: PORTAL,
+    clientId: client?.clientId,
+    clientSecret: client?.clientSecret,
+  });
   return world;
 }
 
@@ -26,7 +31,11 @@ describe('OAuth approval', () => {
 
   it('refuses the authorize address until an OAuth client is saved', async () => {
     const world = await createResolverWorld();
-    expect(await world.settings('anna', 'getAuthorizeUrl')).toEqual({ error: 'Save the portal address, client id and client secret first.', code: 'oauth.saveClientFirst', params: {} });
+    expect(await world.settings('anna', 'getAuthorizeUrl')).toEqual({
+      error: 'Save the portal address, client id and client secret first.',
+      code: 'oauth.saveClientFirst',
+      params: {},
+    });
   });
 
   it('completes with the whole redirected address when its state is the one issued', async () => {
@@ -43,14 +52,19 @@ describe('OAuth approval', () => {
     const world = await oauthWorld();
     await world.settings('anna', 'getAuthorizeUrl');
     const code = world.platform.b24.issueAuthorizationCode('1');
-    const reply = await world.settings('anna', 'completeOAuth', { code: `https://example.invalid/install?code=${code}&state=forged` });
+    const reply = await world.settings('anna', 'completeOAuth', {
+      code: `https://example.invalid/install?code=${code}&state=forged`,
+    });
     expect(reply.error).toMatch(/did not start from this page/);
     expect(await world.settings('anna', 'getConnection')).toMatchObject({ connected: false });
   });
 
   it('explains an address without a code', async () => {
     const world = await oauthWorld();
-    expect((await world.settings('anna', 'completeOAuth', { code: 'https://example.invalid/install?error=access_denied' })).error).toMatch(/no code=/);
+    expect(
+      (await world.settings('anna', 'completeOAuth', { code: 'https://example.invalid/install?error=access_denied' }))
+        .error,
+    ).toMatch(/no code=/);
   });
 });
 
@@ -58,7 +72,12 @@ describe('event arrival', () => {
   it('shows no last event before one arrives, and the verified one after', async () => {
     const world = await createResolverWorld();
     expect(await world.settings('anna', 'getConnection')).not.toHaveProperty('lastEvent');
-    const seeded = await createResolverWorld({ seed: async ({ kvs }) => kvs.set(keys.lastB24Event(), { at: 1_700_000_000_000, event: 'ONTASKUPDATE' }) });
-    expect((await seeded.settings('anna', 'getConnection')).lastEvent).toEqual({ at: 1_700_000_000_000, event: 'ONTASKUPDATE' });
+    const seeded = await createResolverWorld({
+      seed: async ({ kvs }) => kvs.set(keys.lastB24Event(), { at: 1_700_000_000_000, event: 'ONTASKUPDATE' }),
+    });
+    expect((await seeded.settings('anna', 'getConnection')).lastEvent).toEqual({
+      at: 1_700_000_000_000,
+      event: 'ONTASKUPDATE',
+    });
   });
 });

@@ -5,7 +5,16 @@
 import { ISSUE_CALLS, RESOLVER_CALLS, SETTINGS_CALLS } from '../../src/entry/resolvers/calls';
 import { createResolverWorld, type Person, type ResolverWorld } from './world';
 
-const CONNECTION_CALLS = ['getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents', 'getWorkgroupAccess', 'saveWorkgroupAccess'];
+const CONNECTION_CALLS = [
+  'getConnection',
+  'saveConnection',
+  'testConnection',
+  'getAuthorizeUrl',
+  'completeOAuth',
+  'bindEvents',
+  'getWorkgroupAccess',
+  'saveWorkgroupAccess',
+];
 const PROJECT_CALLS = SETTINGS_CALLS.filter((c) => c !== 'getAccess' && !CONNECTION_CALLS.includes(c));
 const ISSUE = { id: '10001', key: 'DEMO-1' };
 
@@ -17,17 +26,32 @@ describe('server-side permission checks', () => {
 
   it.each(CONNECTION_CALLS)('settings %s refuses a project admin who is not a Jira administrator', async (call) => {
     const reply = await world.settings('ben', call, { portal: 'evil.bitrix24.com', mode: 'webhook', code: 'x' });
-    expect(reply).toEqual({ error: 'Only Jira administrators may change the Bitrix24 connection.', code: 'refused.ADMINISTER' });
+    expect(reply).toEqual({
+      error: 'Only Jira administrators may change the Bitrix24 connection.',
+      code: 'refused.ADMINISTER',
+    });
   });
 
   it.each(PROJECT_CALLS)('settings %s refuses a person who may only browse the project', async (call) => {
-    const reply = await world.settings('chloe', call, { limit: 5, config: {}, entryId: 'x', overrides: [], fallback: { kind: 'leave-unchanged' } });
-    expect(reply).toEqual({ error: 'Only administrators of this project may view or change its Bitrix24 sync settings.', code: 'refused.ADMINISTER_PROJECTS' });
+    const reply = await world.settings('chloe', call, {
+      limit: 5,
+      config: {},
+      entryId: 'x',
+      overrides: [],
+      fallback: { kind: 'leave-unchanged' },
+    });
+    expect(reply).toEqual({
+      error: 'Only administrators of this project may view or change its Bitrix24 sync settings.',
+      code: 'refused.ADMINISTER_PROJECTS',
+    });
   });
 
   it.each([...ISSUE_CALLS])('issue %s refuses a person who may not browse the project', async (call) => {
     const reply = await world.issue('olga', call, ISSUE, { task: '1' });
-    expect(reply).toEqual({ error: 'You do not have permission to see this project.', code: 'refused.BROWSE_PROJECTS' });
+    expect(reply).toEqual({
+      error: 'You do not have permission to see this project.',
+      code: 'refused.BROWSE_PROJECTS',
+    });
   });
 
   it('getAccess only reports what the caller holds', async () => {
@@ -40,7 +64,8 @@ describe('server-side permission checks', () => {
   it('lists exactly the calls each resolver function defines', async () => {
     expect(Object.keys(RESOLVER_CALLS).sort()).toEqual(['issue-resolver-fn', 'settings-resolver-fn']);
     // An undefined call throws in @forge/resolver; a defined one answers (here with a refusal).
-    for (const call of RESOLVER_CALLS['settings-resolver-fn'] ?? []) await expect(world.settings('olga', call)).resolves.toBeDefined();
+    for (const call of RESOLVER_CALLS['settings-resolver-fn'] ?? [])
+      await expect(world.settings('olga', call)).resolves.toBeDefined();
     await expect(world.settings('anna', 'noSuchCall')).rejects.toThrow();
   });
 });
@@ -51,13 +76,21 @@ describe('issue panel actions need Edit Issues', () => {
     world = await createResolverWorld();
   });
 
-  it.each(['syncNow', 'linkTask', 'unlink', 'createInB24'])('issue %s refuses a person who may browse but not edit', async (call) => {
-    expect(await world.issue('dmitri', call, ISSUE, { task: '1' })).toEqual({ error: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.', code: 'refused.EDIT_ISSUES' });
-  });
+  it.each(['syncNow', 'linkTask', 'unlink', 'createInB24'])(
+    'issue %s refuses a person who may browse but not edit',
+    async (call) => {
+      expect(await world.issue('dmitri', call, ISSUE, { task: '1' })).toEqual({
+        error: 'You may see this issue but not edit it, so you cannot sync, link or unlink it.',
+        code: 'refused.EDIT_ISSUES',
+      });
+    },
+  );
 
   it('shows the panel to a person who may only browse, telling the page to hide the actions', async () => {
     // The panel re-reads the issue as the caller, so it must exist.
-    const created = await world.jira('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Real issue' } });
+    const created = await world.jira('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Real issue' },
+    });
     const issue = { id: String(created.id), key: String(created.key) };
     expect(await world.issue('dmitri', 'getLinkedTask', issue)).toMatchObject({ canEdit: false });
     expect(await world.issue('chloe', 'getLinkedTask', issue)).toMatchObject({ canEdit: true });

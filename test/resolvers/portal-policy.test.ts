@@ -27,13 +27,20 @@ describe('in the self-hosted service', () => {
 
   it('refuses plain http: the portal tokens travel in every call', () => {
     const result = checkPortalAddress('http://tasks.example-corp.ru', SERVICE_PORTAL_POLICY);
-    expect(result).toMatchObject({ ok: false, code: 'portal.notHttps', params: { input: 'http://tasks.example-corp.ru' } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'portal.notHttps',
+      params: { input: 'http://tasks.example-corp.ru' },
+    });
     if (!result.ok) expect(result.message).toMatch(/https only/);
   });
 
-  it.each(['https://admin:pw@tasks.example-corp.ru', 'https://under_score.example.ru', 'https://-dash.example.ru', ''])('refuses %s with a sentence', (input) => {
-    const result = checkPortalAddress(input, SERVICE_PORTAL_POLICY);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/\.$/);
-  });
+  it.each(['https://admin:pw@tasks.example-corp.ru', 'https://under_score.example.ru', 'https://-dash.example.ru', ''])(
+    'refuses %s with a sentence',
+    (input) => {
+      const result = checkPortalAddress(input, SERVICE_PORTAL_POLICY);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/\.$/);
+    },
+  );
 });

@@ -7,9 +7,17 @@ describe('the restricted-content option of the mapping', () => {
     const world = await createResolverWorld();
     const { config } = (await world.settings('ben', 'getMapping')) as { config: Record<string, unknown> };
     expect(config.restricted).toBeUndefined();
-    expect(await world.settings('ben', 'saveMapping', { config: { ...config, restricted: { comments: 'copy', securedIssues: 'hold-back' } } })).toEqual({ ok: true });
-    expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toMatchObject({ restricted: { comments: 'copy', securedIssues: 'hold-back' } });
-    const reply = await world.settings('ben', 'saveMapping', { config: { ...config, restricted: { comments: 'sometimes', securedIssues: 'hold-back' } } });
+    expect(
+      await world.settings('ben', 'saveMapping', {
+        config: { ...config, restricted: { comments: 'copy', securedIssues: 'hold-back' } },
+      }),
+    ).toEqual({ ok: true });
+    expect(world.platform.kvs.peek(keys.projectConfig('DEMO'))).toMatchObject({
+      restricted: { comments: 'copy', securedIssues: 'hold-back' },
+    });
+    const reply = await world.settings('ben', 'saveMapping', {
+      config: { ...config, restricted: { comments: 'sometimes', securedIssues: 'hold-back' } },
+    });
     expect(reply).toMatchObject({ ok: false, problems: [{ path: 'restricted.comments' }] });
   });
 });

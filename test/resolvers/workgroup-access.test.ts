@@ -7,12 +7,13 @@ import { keys } from '../../src/app/store/keys';
 import { createResolverWorld, PEOPLE, type Reply, type ResolverWorld } from './world';
 
 /** DEMO paired with group 1 and listed for it, as the seed has it; group 2 is the board's private workgroup. */
-const accessWorld = (): Promise<ResolverWorld> => createResolverWorld({
-  world: (seed) => {
-    seed.b24.groups.push({ id: '3', name: 'Board of directors' });
-    seed.jira.projects.push({ id: '10001', key: 'OPS', name: 'Operations' });
-  },
-});
+const accessWorld = (): Promise<ResolverWorld> =>
+  createResolverWorld({
+    world: (seed) => {
+      seed.b24.groups.push({ id: '3', name: 'Board of directors' });
+      seed.jira.projects.push({ id: '10001', key: 'OPS', name: 'Operations' });
+    },
+  });
 
 const stored = (world: ResolverWorld, key: string): string => JSON.stringify(world.platform.kvs.peek(key));
 
@@ -48,26 +49,53 @@ describe('the Mapping tab offers and accepts only listed workgroups', () => {
     const reply = await world.settings('ben', 'saveMapping', { config: { ...config, b24GroupId: '3' } });
     expect(reply).toEqual({
       ok: false,
-      error: 'The mapping was not saved: workgroup 3 is not listed for project DEMO on the Connection tab; a Jira administrator can list it there.',
+      error:
+        'The mapping was not saved: workgroup 3 is not listed for project DEMO on the Connection tab; a Jira administrator can list it there.',
       code: 'mapping.groupNotListed',
       params: { group: '3', project: 'DEMO' },
-      problems: [{ path: 'b24GroupId', message: 'Workgroup 3 is not listed for project DEMO on the Connection tab. A Jira administrator can list it there; until then this pairing is not synced or migrated.', code: 'mapping.notListed', params: { group: '3', project: 'DEMO' } }],
+      problems: [
+        {
+          path: 'b24GroupId',
+          message:
+            'Workgroup 3 is not listed for project DEMO on the Connection tab. A Jira administrator can list it there; until then this pairing is not synced or migrated.',
+          code: 'mapping.notListed',
+          params: { group: '3', project: 'DEMO' },
+        },
+      ],
     });
     expect(stored(world, keys.projectConfig('DEMO'))).toBe(before);
   });
 
   it('refuses a site admin too, on the Mapping tab: the list is changed on the Connection tab', async () => {
     const config = await demoConfig(world);
-    expect(await world.settings('anna', 'saveMapping', { config: { ...config, b24GroupId: '3' } })).toMatchObject({ ok: false, code: 'mapping.groupNotListed' });
+    expect(await world.settings('anna', 'saveMapping', { config: { ...config, b24GroupId: '3' } })).toMatchObject({
+      ok: false,
+      code: 'mapping.groupNotListed',
+    });
   });
 
   it('accepts the workgroup once the site admin lists it for the project, or for any project', async () => {
     const config = await demoConfig(world);
-    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['DEMO'] }, { groupId: '3', projects: ['*'] }] })).toMatchObject({
-      entries: [{ groupId: '1', groupName: 'Demo workgroup', projects: ['DEMO'] }, { groupId: '3', groupName: 'Board of directors', projects: ['*'] }],
+    expect(
+      await world.settings('anna', 'saveWorkgroupAccess', {
+        entries: [
+          { groupId: '1', projects: ['DEMO'] },
+          { groupId: '3', projects: ['*'] },
+        ],
+      }),
+    ).toMatchObject({
+      entries: [
+        { groupId: '1', groupName: 'Demo workgroup', projects: ['DEMO'] },
+        { groupId: '3', groupName: 'Board of directors', projects: ['*'] },
+      ],
     });
-    expect((await world.settings('ben', 'getMapping')).groups).toEqual([{ id: '1', name: 'Demo workgroup' }, { id: '3', name: 'Board of directors' }]);
-    expect(await world.settings('ben', 'saveMapping', { config: { ...config, b24GroupId: '3' } })).toEqual({ ok: true });
+    expect((await world.settings('ben', 'getMapping')).groups).toEqual([
+      { id: '1', name: 'Demo workgroup' },
+      { id: '3', name: 'Board of directors' },
+    ]);
+    expect(await world.settings('ben', 'saveMapping', { config: { ...config, b24GroupId: '3' } })).toEqual({
+      ok: true,
+    });
   });
 
   it('tells the project admin when the saved pairing is no longer listed', async () => {
@@ -86,10 +114,21 @@ describe('the Connection tab list', () => {
 
   it('is read and changed by Jira administrators only, checked on the server', async () => {
     const before = stored(world, keys.workgroupAccess());
-    const refusal = { error: 'Only Jira administrators may change the Bitrix24 connection.', code: 'refused.ADMINISTER' };
+    const refusal = {
+      error: 'Only Jira administrators may change the Bitrix24 connection.',
+      code: 'refused.ADMINISTER',
+    };
     expect(await world.settings('ben', 'getWorkgroupAccess')).toEqual(refusal);
-    expect(await world.settings('ben', 'saveWorkgroupAccess', { entries: [{ groupId: '3', projects: ['DEMO'] }] })).toEqual(refusal);
-    const forged = await world.platform.invoke({ function: 'settings-resolver-fn', call: 'saveWorkgroupAccess', payload: { entries: [{ groupId: '3', projects: ['*'] }] }, accountId: PEOPLE.ben, extension: { project: { key: 'OPS' } } });
+    expect(
+      await world.settings('ben', 'saveWorkgroupAccess', { entries: [{ groupId: '3', projects: ['DEMO'] }] }),
+    ).toEqual(refusal);
+    const forged = await world.platform.invoke({
+      function: 'settings-resolver-fn',
+      call: 'saveWorkgroupAccess',
+      payload: { entries: [{ groupId: '3', projects: ['*'] }] },
+      accountId: PEOPLE.ben,
+      extension: { project: { key: 'OPS' } },
+    });
     expect(forged).toEqual(refusal);
     expect(stored(world, keys.workgroupAccess())).toBe(before);
   });
@@ -97,25 +136,55 @@ describe('the Connection tab list', () => {
   it("shows the site admin the list with the portal's workgroups to choose from", async () => {
     expect(await world.settings('anna', 'getWorkgroupAccess')).toEqual({
       entries: [{ groupId: '1', groupName: 'Demo workgroup', projects: ['DEMO'] }],
-      groups: [{ id: '1', name: 'Demo workgroup' }, { id: '2', name: 'Legacy workgroup (HTML descriptions)' }, { id: '3', name: 'Board of directors' }],
+      groups: [
+        { id: '1', name: 'Demo workgroup' },
+        { id: '2', name: 'Legacy workgroup (HTML descriptions)' },
+        { id: '3', name: 'Board of directors' },
+      ],
     });
   });
 
   it('refuses, before writing anything, a workgroup or project that does not exist, a workgroup listed twice and a malformed key', async () => {
     const before = stored(world, keys.workgroupAccess());
-    const unknown = await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '77', projects: ['DEMO'] }, { groupId: '3', projects: ['NOPE'] }] });
+    const unknown = await world.settings('anna', 'saveWorkgroupAccess', {
+      entries: [
+        { groupId: '77', projects: ['DEMO'] },
+        { groupId: '3', projects: ['NOPE'] },
+      ],
+    });
     expect(unknown).toMatchObject({
-      ok: false, code: 'access.notSaved', params: { count: '2' },
+      ok: false,
+      code: 'access.notSaved',
+      params: { count: '2' },
       problems: [
-        { path: 'entries.0.groupId', code: 'mapping.noGroup', message: 'Bitrix24 has no workgroup 77, or the app may not see it.' },
+        {
+          path: 'entries.0.groupId',
+          code: 'mapping.noGroup',
+          message: 'Bitrix24 has no workgroup 77, or the app may not see it.',
+        },
         { path: 'entries.1.projects.0', code: 'mapping.noProject', message: 'Jira has no project NOPE.' },
       ],
     });
-    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['DEMO'] }, { groupId: '1', projects: ['OPS'] }] })).toMatchObject({
-      ok: false, problems: [{ path: 'entries', code: 'access.groupTwice', params: { group: '1' } }],
+    expect(
+      await world.settings('anna', 'saveWorkgroupAccess', {
+        entries: [
+          { groupId: '1', projects: ['DEMO'] },
+          { groupId: '1', projects: ['OPS'] },
+        ],
+      }),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ path: 'entries', code: 'access.groupTwice', params: { group: '1' } }],
     });
-    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['demo; drop'] }] })).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects.0', code: 'access.notProjectKey', params: { value: 'DEMO; DROP' } }] });
-    expect(await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: [] }] })).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects', code: 'access.noProjects' }] });
+    expect(
+      await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['demo; drop'] }] }),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ path: 'entries.0.projects.0', code: 'access.notProjectKey', params: { value: 'DEMO; DROP' } }],
+    });
+    expect(
+      await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: [] }] }),
+    ).toMatchObject({ ok: false, problems: [{ path: 'entries.0.projects', code: 'access.noProjects' }] });
     expect(stored(world, keys.workgroupAccess())).toBe(before);
   });
 });
@@ -126,10 +195,13 @@ describe('a migration of an unlisted workgroup', () => {
     world = await accessWorld();
   });
 
-  const notListed = (reply: Reply) => expect(reply).toEqual({
-    error: 'Project DEMO is paired with the Bitrix24 workgroup 1, which the Connection tab does not list for this project, so nothing of it is synced or migrated. A Jira administrator can list the workgroup for DEMO on the Connection tab, or a project administrator can pair the project with a listed workgroup on the Mapping tab.',
-    code: 'migration.notListed', params: { group: '1', project: 'DEMO' },
-  });
+  const notListed = (reply: Reply) =>
+    expect(reply).toEqual({
+      error:
+        'Project DEMO is paired with the Bitrix24 workgroup 1, which the Connection tab does not list for this project, so nothing of it is synced or migrated. A Jira administrator can list the workgroup for DEMO on the Connection tab, or a project administrator can pair the project with a listed workgroup on the Mapping tab.',
+      code: 'migration.notListed',
+      params: { group: '1', project: 'DEMO' },
+    });
 
   it('is refused at Start and at Dry run, and nothing starts', async () => {
     await world.settings('anna', 'saveWorkgroupAccess', { entries: [{ groupId: '1', projects: ['OPS'] }] });
@@ -146,10 +218,15 @@ describe('a migration of an unlisted workgroup', () => {
     await world.settings('anna', 'saveWorkgroupAccess', { entries: [] });
     world.platform.resetStats();
     await world.platform.settle();
-    expect(await world.settings('ben', 'getMigration')).toMatchObject({ progress: { state: 'failed', errorCode: 'migration.notListed', errorParams: { group: '1', project: 'DEMO' } } });
+    expect(await world.settings('ben', 'getMigration')).toMatchObject({
+      progress: { state: 'failed', errorCode: 'migration.notListed', errorParams: { group: '1', project: 'DEMO' } },
+    });
     expect(world.platform.kvs.keys().filter((k) => k.startsWith('link:b24:')).length).toBe(links);
     expect(world.platform.stats().jira.writes + world.platform.stats().b24.writes).toBe(0);
-    const journal = world.platform.kvs.keys().filter((k) => k.startsWith('journal:DEMO:')).map((k) => world.platform.kvs.peek(k) as { operation: string; message?: string });
+    const journal = world.platform.kvs
+      .keys()
+      .filter((k) => k.startsWith('journal:DEMO:'))
+      .map((k) => world.platform.kvs.peek(k) as { operation: string; message?: string });
     expect(journal.filter((e) => e.operation === 'held-back' && /not list/.test(e.message ?? ''))).toHaveLength(1);
   });
 });

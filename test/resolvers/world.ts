@@ -28,7 +28,13 @@ export interface ResolverWorld {
   clock: ManualClock;
   settings(person: Person, call: string, payload?: Record<string, unknown>): Promise<Reply>;
   /** `projectKey` is what the module context claims (an attacker's sandbox call may claim anything). */
-  issue(person: Person, call: string, issue: { id: string; key: string }, payload?: Record<string, unknown>, projectKey?: string): Promise<Reply>;
+  issue(
+    person: Person,
+    call: string,
+    issue: { id: string; key: string },
+    payload?: Record<string, unknown>,
+    projectKey?: string,
+  ): Promise<Reply>;
   /** A Jira person's REST call (Basic auth by e-mail), e.g. to create an issue. */
   jira(method: string, path: string, body?: unknown): Promise<Reply>;
   /** A Bitrix24 call through Anna's incoming webhook. */
@@ -37,11 +43,19 @@ export interface ResolverWorld {
   responses: unknown[];
 }
 
-export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext) => Promise<void>; world?: (seed: PlatformSeed) => void } = {}): Promise<ResolverWorld> {
+export async function createResolverWorld(
+  options: { seed?: (ctx: SeedAppContext) => Promise<void>; world?: (seed: PlatformSeed) => void } = {},
+): Promise<ResolverWorld> {
   const clock = new ManualClock();
   const seed = defaultSeed();
   seed.jira.users.find((u) => u.accountId === PEOPLE.chloe)?.projectPermissions?.DEMO?.push('EDIT_ISSUES');
-  seed.jira.users.push({ accountId: PEOPLE.olga, displayName: 'Olga Outsider', email: 'olga@example.com', globalPermissions: [], projectPermissions: { DEMO: [] } });
+  seed.jira.users.push({
+    accountId: PEOPLE.olga,
+    displayName: 'Olga Outsider',
+    email: 'olga@example.com',
+    globalPermissions: [],
+    projectPermissions: { DEMO: [] },
+  });
   options.world?.(seed);
   const platform = await LocalPlatform.create({
     clock,
@@ -52,7 +66,13 @@ export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext
     },
   });
   const responses: unknown[] = [];
-  const call = async (fn: string, person: Person, name: string, payload: Record<string, unknown>, extension: Record<string, unknown>): Promise<Reply> => {
+  const call = async (
+    fn: string,
+    person: Person,
+    name: string,
+    payload: Record<string, unknown>,
+    extension: Record<string, unknown>,
+  ): Promise<Reply> => {
     const result = await platform.invoke({ function: fn, call: name, payload, accountId: PEOPLE[person], extension });
     responses.push(result);
     return result as Reply;
@@ -62,19 +82,36 @@ export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext
     platform,
     clock,
     responses,
-    settings: (person, name, payload = {}) => call('settings-resolver-fn', person, name, payload, { project: { key: 'DEMO' } }),
-    issue: (person, name, issue, payload = {}, projectKey = 'DEMO') => call('issue-resolver-fn', person, name, payload, { project: { key: projectKey }, issue }),
+    settings: (person, name, payload = {}) =>
+      call('settings-resolver-fn', person, name, payload, { project: { key: 'DEMO' } }),
+    issue: (person, name, issue, payload = {}, projectKey = 'DEMO') =>
+      call('issue-resolver-fn', person, name, payload, { project: { key: projectKey }, issue }),
     async jira(method, path, body) {
-      const headers: Record<string, string> = { authorization: `Basic ${Buffer.from('anna.schmidt@example.com:token').toString('base64')}`, accept: 'application/json' };
+      const headers: Record<string, string> = {
+        authorization: `Basic ${Buffer.from('anna.schmidt@example.com:token').toString('base64')}`,
+        accept: 'application/json',
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await platform.jira.handle(new Request(`${platform.seed.jira.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+      const response = await platform.jira.handle(
+        new Request(`${platform.seed.jira.baseUrl}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
       return (text ? JSON.parse(text) : {}) as Reply;
     },
     async b24(method, params = {}) {
       const url = `https://${platform.seed.b24.domain}/rest/1/${anna?.webhookSecret ?? ''}/${method}.json`;
-      const response = await platform.b24.handle(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }));
+      const response = await platform.b24.handle(
+        new Request(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(params),
+        }),
+      );
       const body = (await response.json()) as { result?: unknown; error?: string };
       if (body.error) throw new Error(`${method}: ${body.error}`);
       return body.result;
@@ -85,5 +122,9 @@ export async function createResolverWorld(options: { seed?: (ctx: SeedAppContext
 /** Every secret the seed stores, which no resolver reply may contain. */
 export function seededSecrets(platform: LocalPlatform): string[] {
   const b24 = platform.seed.b24;
-  return [b24.applicationToken, ...b24.users.map((u) => u.webhookSecret), b24.oauthClient?.clientSecret ?? 'no-oauth-secret'];
+  return [
+    b24.applicationToken,
+    ...b24.users.map((u) => u.webhookSecret),
+    b24.oauthClient?.clientSecret ?? 'no-oauth-secret',
+  ];
 }

@@ -9,22 +9,37 @@ import { linkedIssue } from './screens';
 
 /** Input roles in an aria snapshot that have no accessible name (no quoted name after the role). */
 export function unlabelledInputs(tree: string): string[] {
-  return tree.split('\n').filter((line) => /^\s*- (combobox|textbox|checkbox|switch|searchbox|spinbutton|radio)(:.*)?\s*$/.test(line));
+  return tree
+    .split('\n')
+    .filter((line) => /^\s*- (combobox|textbox|checkbox|switch|searchbox|spinbutton|radio)(:.*)?\s*$/.test(line));
 }
 
 /** Unlabelled inputs allowed per screen: none. */
-const KNOWN_UNLABELLED: Record<string, number> = { connection: 0, mapping: 0, people: 0, activity: 0, migration: 0, panel: 0 };
+const KNOWN_UNLABELLED: Record<string, number> = {
+  connection: 0,
+  mapping: 0,
+  people: 0,
+  activity: 0,
+  migration: 0,
+  panel: 0,
+};
 
 async function tabOrder(page: Page, frame: Locator): Promise<{ dom: string[]; walked: string[] }> {
   const dom = await frame.evaluate((root) => {
-    const focusable = root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])');
-    return [...focusable].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0).map((el) => el.outerHTML.slice(0, 80));
+    const focusable = root.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])',
+    );
+    return [...focusable]
+      .filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0)
+      .map((el) => el.outerHTML.slice(0, 80));
   });
   await page.locator('.module-title').click();
   const walked: string[] = [];
   for (let i = 0; i < dom.length; i++) {
     await page.keyboard.press('Tab');
-    walked.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.outerHTML.slice(0, 80) ?? ''));
+    walked.push(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.outerHTML.slice(0, 80) ?? ''),
+    );
   }
   return { dom, walked };
 }
@@ -52,7 +67,12 @@ describeInBrowser('accessibility basics of the app pages', () => {
     }
     const panelPage = await world.open(panelPath(issueKey, 'anna'));
     found.panel = unlabelledInputs(await (await appReady(panelPage)).ariaSnapshot());
-    for (const [screen, inputs] of Object.entries(found)) expect({ screen, atMost: inputs.length <= (KNOWN_UNLABELLED[screen] ?? 0), inputs }).toEqual({ screen, atMost: true, inputs: [] });
+    for (const [screen, inputs] of Object.entries(found))
+      expect({ screen, atMost: inputs.length <= (KNOWN_UNLABELLED[screen] ?? 0), inputs }).toEqual({
+        screen,
+        atMost: true,
+        inputs: [],
+      });
     await page.context().close();
     await panelPage.context().close();
   });

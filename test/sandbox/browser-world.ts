@@ -15,7 +15,14 @@ import { createSandboxServer, listen } from '../../src/local/sandbox/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
-export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** `describe` when Chromium is here; otherwise skipped with a note, or failing under CI=true. */
 export function describeInBrowser(name: string, body: () => void): void {
@@ -26,12 +33,16 @@ export function describeInBrowser(name: string, body: () => void): void {
   if (process.env.CI === 'true') {
     describe(name, () => {
       it('runs in Chromium', () => {
-        throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}: the browser suite "${name}" would be skipped (install Debian's "chromium").`);
+        throw new Error(
+          `CI=true but there is no Chromium at ${CHROMIUM}: the browser suite "${name}" would be skipped (install Debian's "chromium").`,
+        );
       });
     });
     return;
   }
-  console.warn(`Browser suite "${name}" skipped: no Chromium at ${CHROMIUM} (install Debian's "chromium" package to run it).`);
+  console.warn(
+    `Browser suite "${name}" skipped: no Chromium at ${CHROMIUM} (install Debian's "chromium" package to run it).`,
+  );
   describe.skip(name, body);
 }
 
@@ -52,20 +63,43 @@ export interface BrowserWorld {
 }
 
 /** A journal sentence as the sync writes it: English for logs, a code with parameters for the page. */
-const UNREACHABLE = note('status.noTransitions', { target: 'In Review', current: 'To Do' }, 'Status "In Review" is unreachable from "To Do": the workflow offers none, every one already taken on this walk.');
+const UNREACHABLE = note(
+  'status.noTransitions',
+  { target: 'In Review', current: 'To Do' },
+  'Status "In Review" is unreachable from "To Do": the workflow offers none, every one already taken on this walk.',
+);
 
 /** One failed and one synced journal entry of DEMO, in the last hours of the platform's clock (the app's too). */
 export async function seedJournal({ kvs, platform }: SeedAppContext): Promise<void> {
   const now = platform.clock.now();
-  const base = { projectKey: 'DEMO', direction: 'b24-to-jira', operation: 'fields', taskId: '7', issueId: '10001', issueKey: 'DEMO-1', fields: ['title'] } satisfies Partial<JournalEntry>;
+  const base = {
+    projectKey: 'DEMO',
+    direction: 'b24-to-jira',
+    operation: 'fields',
+    taskId: '7',
+    issueId: '10001',
+    issueKey: 'DEMO-1',
+    fields: ['title'],
+  } satisfies Partial<JournalEntry>;
   const entries: JournalEntry[] = [
     { ...base, id: 'synced-1', at: now - 2 * 3600_000, outcome: 'synced' },
-    { ...base, id: 'failed-1', at: now - 3600_000, outcome: 'failed', fields: ['status'], message: UNREACHABLE.message, notes: [UNREACHABLE], retryJob: { kind: 'pair-sync', taskId: '7', issueId: '10001', origin: 'reconcile' } },
+    {
+      ...base,
+      id: 'failed-1',
+      at: now - 3600_000,
+      outcome: 'failed',
+      fields: ['status'],
+      message: UNREACHABLE.message,
+      notes: [UNREACHABLE],
+      retryJob: { kind: 'pair-sync', taskId: '7', issueId: '10001', origin: 'reconcile' },
+    },
   ];
   for (const e of entries) await kvs.set(keys.journalEntry(e.projectKey, e.at, e.id), JSON.parse(JSON.stringify(e)));
 }
 
-export async function startBrowserWorld(options: { seed?: (ctx: SeedAppContext) => Promise<void> } = {}): Promise<BrowserWorld> {
+export async function startBrowserWorld(
+  options: { seed?: (ctx: SeedAppContext) => Promise<void> } = {},
+): Promise<BrowserWorld> {
   let base = 'http://127.0.0.1:0';
   const platform = await LocalPlatform.create({
     clock: new ManualClock(),

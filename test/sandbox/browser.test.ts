@@ -18,7 +18,11 @@ describeInBrowser('the sandbox page in Chromium', () => {
 
   beforeAll(async () => {
     let base = 'http://127.0.0.1:0';
-    const platform = await LocalPlatform.create({ clock: new ManualClock(), webtriggerBaseUrl: 'http://127.0.0.1', seedApp });
+    const platform = await LocalPlatform.create({
+      clock: new ManualClock(),
+      webtriggerBaseUrl: 'http://127.0.0.1',
+      seedApp,
+    });
     server = createSandboxServer(platform, () => base);
     const port = await listen(server, 0);
     base = origin = `http://127.0.0.1:${port}`;
@@ -46,10 +50,14 @@ describeInBrowser('the sandbox page in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(origin);
     const settings = page.getByRole('link', { name: 'Project settings page' });
-    expect(await settings.getAttribute('href')).toBe('/ui/settings?project=DEMO&as=anna.schmidt%40example.com&locale=en-US');
+    expect(await settings.getAttribute('href')).toBe(
+      '/ui/settings?project=DEMO&as=anna.schmidt%40example.com&locale=en-US',
+    );
     await page.getByRole('combobox', { name: 'Jira person' }).selectOption('dmitri.ivanov@example.com');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru-RU');
-    expect(await settings.getAttribute('href')).toBe('/ui/settings?project=DEMO&as=dmitri.ivanov%40example.com&locale=ru-RU');
+    expect(await settings.getAttribute('href')).toBe(
+      '/ui/settings?project=DEMO&as=dmitri.ivanov%40example.com&locale=ru-RU',
+    );
     await settings.click();
     await page.waitForURL(/\/ui\/settings/);
     await page.locator('#forge-root[data-state="ready"]').waitFor();

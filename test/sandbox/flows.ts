@@ -23,7 +23,14 @@ export async function appReady(page: Page): Promise<Locator> {
 
 /** Until no spinner is left in the app's frame (a resolver call is still answering while one is). */
 export async function waitIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('#forge-root [role="img"][aria-label="loading"], #forge-root svg[data-testid$="spinner"]'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        '#forge-root [role="img"][aria-label="loading"], #forge-root svg[data-testid$="spinner"]',
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 export async function openTab(page: Page, name: string | RegExp): Promise<Locator> {
@@ -42,17 +49,24 @@ export async function choose(select: Locator, option: string | RegExp): Promise<
 
 /** An option of the open Atlaskit menu (a listbox; the sandbox bar's own selects are not one). */
 export async function pickOption(page: Page, option: string | RegExp): Promise<void> {
-  await page.getByRole('listbox').getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .click();
 }
 
 /** The first table row whose text contains `text`. */
-export const row = (scope: Locator | Page, text: string | RegExp): Locator => scope.getByRole('row').filter({ hasText: text }).first();
+export const row = (scope: Locator | Page, text: string | RegExp): Locator =>
+  scope.getByRole('row').filter({ hasText: text }).first();
 
 /** An issue in DEMO created through Jira's REST API as Anna; returns its key. */
 export async function createIssue(origin: string, summary: string): Promise<string> {
   const response = await fetch(`${origin}/jira/rest/api/3/issue`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${PEOPLE.anna}:token`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${PEOPLE.anna}:token`).toString('base64')}`,
+    },
     body: JSON.stringify({ fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary } }),
   });
   if (!response.ok) throw new Error(`creating an issue: ${response.status} ${await response.text()}`);
@@ -61,7 +75,9 @@ export async function createIssue(origin: string, summary: string): Promise<stri
 
 /** A Bitrix24 task in the paired group, through Anna's incoming webhook; returns its id. */
 export async function createTask(origin: string, title: string): Promise<string> {
-  const info = (await (await fetch(`${origin}/__sandbox/info`)).json()) as { b24: { users: { id: string; webhookUrl: string }[]; groupId: string } };
+  const info = (await (await fetch(`${origin}/__sandbox/info`)).json()) as {
+    b24: { users: { id: string; webhookUrl: string }[]; groupId: string };
+  };
   const hook = new URL(info.b24.users[0]?.webhookUrl ?? '').pathname.replace(/\/+$/, '');
   const response = await fetch(`${origin}${hook}/tasks.task.add.json`, {
     method: 'POST',

@@ -23,7 +23,9 @@ describeInBrowser('the issue panel and refusals', () => {
     const page = await world.open(panelPath(linkedKey, 'dmitri'));
     const root = await appReady(page);
     await root.getByRole('heading', { name: 'Prepare the quarterly report' }).waitFor();
-    await root.getByText('You may view this issue but not edit it, so syncing and linking are not available to you.').waitFor();
+    await root
+      .getByText('You may view this issue but not edit it, so syncing and linking are not available to you.')
+      .waitFor();
     expect(await root.getByRole('button').count()).toBe(0);
     expect(await root.getByRole('textbox').count()).toBe(0);
     await page.context().close();
@@ -63,7 +65,9 @@ describeInBrowser('the issue panel and refusals', () => {
     for (const [tab, sentence] of refusals) {
       const panel = await openTab(page, tab);
       await panel.getByText(sentence, { exact: true }).waitFor();
-      expect(await panel.getByRole('button', { name: /^(Save|Test connection|Start migration|Add override)$/ }).count()).toBe(0);
+      expect(
+        await panel.getByRole('button', { name: /^(Save|Test connection|Start migration|Add override)$/ }).count(),
+      ).toBe(0);
     }
     await page.context().close();
   });
@@ -72,9 +76,15 @@ describeInBrowser('the issue panel and refusals', () => {
     const page = await world.open(settingsPath('dmitri', 'ru-RU'));
     await appReady(page);
     let panel = await openTab(page, 'Подключение');
-    await panel.getByText('Менять подключение к Битрикс24 могут только администраторы Jira.', { exact: true }).waitFor();
+    await panel
+      .getByText('Менять подключение к Битрикс24 могут только администраторы Jira.', { exact: true })
+      .waitFor();
     panel = await openTab(page, 'Журнал');
-    await panel.getByText('Смотреть и менять настройки синхронизации этого проекта могут только его администраторы.', { exact: true }).waitFor();
+    await panel
+      .getByText('Смотреть и менять настройки синхронизации этого проекта могут только его администраторы.', {
+        exact: true,
+      })
+      .waitFor();
     expect(await panel.getByText(/Only administrators/).count()).toBe(0);
     await page.context().close();
   });

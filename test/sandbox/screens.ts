@@ -12,8 +12,20 @@ export const TABS = ['connection', 'mapping', 'people', 'activity', 'migration']
 
 /** Tab names as a person reads them in each language (written out, so a missing translation fails here). */
 const TAB_NAMES: Record<Locale, Record<(typeof TABS)[number], string>> = {
-  'en-US': { connection: 'Connection', mapping: 'Mapping', people: 'People', activity: 'Activity', migration: 'Migration' },
-  'ru-RU': { connection: 'Подключение', mapping: 'Сопоставление', people: 'Пользователи', activity: 'Журнал', migration: 'Миграция' },
+  'en-US': {
+    connection: 'Connection',
+    mapping: 'Mapping',
+    people: 'People',
+    activity: 'Activity',
+    migration: 'Migration',
+  },
+  'ru-RU': {
+    connection: 'Подключение',
+    mapping: 'Сопоставление',
+    people: 'Пользователи',
+    activity: 'Журнал',
+    migration: 'Миграция',
+  },
 };
 
 export interface Screen {
@@ -31,7 +43,12 @@ export async function linkedIssue(world: BrowserWorld): Promise<string> {
   return key;
 }
 
-export async function visitScreens(world: BrowserWorld, issueKey: string, locale: Locale, visit: (screen: Screen) => Promise<void>): Promise<void> {
+export async function visitScreens(
+  world: BrowserWorld,
+  issueKey: string,
+  locale: Locale,
+  visit: (screen: Screen) => Promise<void>,
+): Promise<void> {
   const settings = await world.open(settingsPath('anna', locale));
   await appReady(settings);
   for (const tab of TABS) {

@@ -88,7 +88,9 @@ describeInBrowser('the settings page as the site admin', () => {
     await panel.getByRole('button', { name: 'Refresh' }).click();
     await waitIdle(page);
     await panel.getByRole('heading', { name: 'Dry run report' }).waitFor();
-    await panel.getByText(/^Predicted: \d+ REST calls \(\d+ to Jira, \d+ to Bitrix24\), about .+ under both services' limits\.$/).waitFor();
+    await panel
+      .getByText(/^Predicted: \d+ REST calls \(\d+ to Jira, \d+ to Bitrix24\), about .+ under both services' limits\.$/)
+      .waitFor();
     expect(await panel.getByRole('table', { name: 'What a run would find and do' }).isVisible()).toBe(true);
     await panel.getByRole('button', { name: 'Start migration' }).click();
     await waitIdle(page);

@@ -32,21 +32,39 @@ describe('the /ui routes', () => {
 
   it('opens the settings page as the site admin in en-US by default, with the project settings module context', async () => {
     const page = await boot('/ui/settings?project=DEMO');
-    expect(page.person).toEqual({ accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01', displayName: 'Anna Schmidt', email: 'anna.schmidt@example.com' });
+    expect(page.person).toEqual({
+      accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e01',
+      displayName: 'Anna Schmidt',
+      email: 'anna.schmidt@example.com',
+    });
     expect(page.module).toEqual({ kind: 'settings', key: 'settings', resolverFunction: 'settings-resolver-fn' });
-    expect(page.context).toMatchObject({ accountId: page.person.accountId, locale: 'en-US', moduleKey: 'settings', extension: { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'DEMO' } } });
+    expect(page.context).toMatchObject({
+      accountId: page.person.accountId,
+      locale: 'en-US',
+      moduleKey: 'settings',
+      extension: { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'DEMO' } },
+    });
     expect(page.bundle).toBe('settings-page');
   });
 
   it('opens the issue panel as a person named by e-mail or accountId, in the chosen language', async () => {
-    const created = await platform.jira.handle(new Request('https://sandbox.atlassian.net/rest/api/3/issue', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('anna.schmidt@example.com:t').toString('base64')}` },
-      body: JSON.stringify({ fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Boot me' } }),
-    }));
+    const created = await platform.jira.handle(
+      new Request('https://sandbox.atlassian.net/rest/api/3/issue', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from('anna.schmidt@example.com:t').toString('base64')}`,
+        },
+        body: JSON.stringify({ fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Boot me' } }),
+      }),
+    );
     const { id, key } = (await created.json()) as { id: string; key: string };
     const byEmail = await boot(`/ui/issue/${key}?as=BEN.CARTER@example.com&locale=ru-RU`);
-    expect(byEmail.context).toMatchObject({ accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e02', locale: 'ru-RU', extension: { type: 'jira:issueContext', issue: { id, key }, project: { key: 'DEMO' } } });
+    expect(byEmail.context).toMatchObject({
+      accountId: '712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e02',
+      locale: 'ru-RU',
+      extension: { type: 'jira:issueContext', issue: { id, key }, project: { key: 'DEMO' } },
+    });
     expect(byEmail.module.resolverFunction).toBe('issue-resolver-fn');
     const byId = await boot(`/ui/issue/${key}?as=712020:6a1f0c2e-4b7d-4e39-9d51-0a1b2c3d4e04`);
     expect(byId.person.displayName).toBe('Dmitri Ivanov');

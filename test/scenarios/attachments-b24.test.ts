@@ -13,7 +13,9 @@ interface IssueFile {
 
 /** What the issue shows under Attachments, read the way a Jira user's REST client would. */
 async function issueFiles(w: World, issueId: string): Promise<IssueFile[]> {
-  const issue = (await w.jira(PEOPLE.dmitri.email, 'GET', `/rest/api/3/issue/${issueId}?fields=attachment`)) as { fields: { attachment?: { id: string; filename: string }[] } };
+  const issue = (await w.jira(PEOPLE.dmitri.email, 'GET', `/rest/api/3/issue/${issueId}?fields=attachment`)) as {
+    fields: { attachment?: { id: string; filename: string }[] };
+  };
   const files: IssueFile[] = [];
   for (const a of issue.fields.attachment ?? []) {
     const response = await w.platform.jira.handle(
@@ -127,7 +129,8 @@ describe('a Jira attachment copied to the Bitrix24 task', () => {
     await attachInJira(w, PEOPLE.dmitri.email, issueId, 'contract.pdf', fileOf(500));
     await w.settle();
     // Forge runs jobs concurrently: the attach's own task event may see the file before its link is stored.
-    for (const key of w.platform.kvs.keys().filter((k: string) => k.startsWith('flink:'))) w.platform.kvs.remove('plain', key);
+    for (const key of w.platform.kvs.keys().filter((k: string) => k.startsWith('flink:')))
+      w.platform.kvs.remove('plain', key);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Shared work, renamed' } });
     await w.settle();
     expect((await issueFiles(w, issueId)).map((f) => f.filename)).toEqual(['contract.pdf']);

@@ -11,20 +11,30 @@ interface TaskFile {
 
 /** What the task shows under Files, read the way a Bitrix24 user's REST client would. */
 async function taskFiles(w: World, taskId: string): Promise<TaskFile[]> {
-  const read = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_TASK_WEBDAV_FILES'] })) as { task: { ufTaskWebdavFiles?: unknown } };
+  const read = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_TASK_WEBDAV_FILES'] })) as {
+    task: { ufTaskWebdavFiles?: unknown };
+  };
   const ids = Array.isArray(read.task.ufTaskWebdavFiles) ? read.task.ufTaskWebdavFiles.map(String) : [];
   const files: TaskFile[] = [];
   for (const id of ids) {
-    const info = (await w.b24(PEOPLE.anna.b24, 'disk.attachedObject.get', { id })) as { NAME: string; DOWNLOAD_URL: string };
+    const info = (await w.b24(PEOPLE.anna.b24, 'disk.attachedObject.get', { id })) as {
+      NAME: string;
+      DOWNLOAD_URL: string;
+    };
     // A DOWNLOAD_URL answers only requests that send a User-Agent, as on a real portal.
-    const response = await w.platform.b24.handle(new Request(info.DOWNLOAD_URL, { headers: { 'user-agent': 'scenario-test' } }));
+    const response = await w.platform.b24.handle(
+      new Request(info.DOWNLOAD_URL, { headers: { 'user-agent': 'scenario-test' } }),
+    );
     if (!response.ok) throw new Error(`download ${info.NAME}: ${response.status}`);
     files.push({ name: info.NAME, bytes: new Uint8Array(await response.arrayBuffer()) });
   }
   return files;
 }
 
-const attachmentEntries = (w: World) => actions(w).journal().filter((e) => e.operation.startsWith('attachment'));
+const attachmentEntries = (w: World) =>
+  actions(w)
+    .journal()
+    .filter((e) => e.operation.startsWith('attachment'));
 
 describe('a file attached to a linked Jira issue', () => {
   it('appears once on the Bitrix24 task with the same name and content', async () => {
@@ -36,7 +46,9 @@ describe('a file attached to a linked Jira issue', () => {
     const files = await taskFiles(w, taskId);
     expect(files.map((f) => f.name)).toEqual(['invoice-2026-11.pdf']);
     expect(Buffer.from(files[0]?.bytes ?? []).equals(Buffer.from(content))).toBe(true);
-    expect(attachmentEntries(w)).toEqual([expect.objectContaining({ operation: 'attachment', outcome: 'synced', issueId, taskId })]);
+    expect(attachmentEntries(w)).toEqual([
+      expect.objectContaining({ operation: 'attachment', outcome: 'synced', issueId, taskId }),
+    ]);
   });
 
   it('delivered twice still appears once', async () => {
@@ -94,6 +106,8 @@ describe('a file attached to a linked Jira issue', () => {
     await w.jira(PEOPLE.dmitri.email, 'DELETE', `/rest/api/3/attachment/${attachmentId}`);
     await w.settle();
     expect(await taskFiles(w, taskId)).toEqual([]);
-    expect(attachmentEntries(w)).toEqual([expect.objectContaining({ outcome: 'skipped', message: expect.stringContaining('mistake.pdf') as unknown })]);
+    expect(attachmentEntries(w)).toEqual([
+      expect.objectContaining({ outcome: 'skipped', message: expect.stringContaining('mistake.pdf') as unknown }),
+    ]);
   });
 });

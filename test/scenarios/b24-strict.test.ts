@@ -18,7 +18,10 @@ describe('an issue created in Jira', () => {
     const second = await a.createIssue(PEOPLE.anna.email, { summary: 'Second issue' });
     await w.settle();
     const tasks = await a.tasksInGroup();
-    expect(tasks.map((t) => [t.xmlId, t.title]).sort()).toEqual([[first.id, 'First issue'], [second.id, 'Second issue']]);
+    expect(tasks.map((t) => [t.xmlId, t.title]).sort()).toEqual([
+      [first.id, 'First issue'],
+      [second.id, 'Second issue'],
+    ]);
     expect(a.linkOfIssue(second.id)?.taskId).toBe(tasks.find((t) => t.xmlId === second.id)?.id);
   });
 });
@@ -33,7 +36,9 @@ describe('a file attached in Jira', () => {
     await attachInJira(w, PEOPLE.dmitri.email, issueId, 'two.pdf', fileOf(20));
     await w.settle();
     expect(w.platform.stats().b24.byMethod['disk.storage.getlist']).toBe(1);
-    const [drive] = (await w.b24(PEOPLE.anna.b24, 'disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: PEOPLE.anna.b24 } })) as { ID: string; ROOT_OBJECT_ID: string }[];
+    const [drive] = (await w.b24(PEOPLE.anna.b24, 'disk.storage.getlist', {
+      filter: { ENTITY_TYPE: 'user', ENTITY_ID: PEOPLE.anna.b24 },
+    })) as { ID: string; ROOT_OBJECT_ID: string }[];
     const files = [...w.platform.b24.snapshot().files.values()];
     expect(files.map((f) => [f.name, String(f.folderId), String(f.storageId)])).toEqual([
       ['one.pdf', drive?.ROOT_OBJECT_ID, drive?.ID],
@@ -49,7 +54,10 @@ describe('a file attached in Jira after its remembered folder is gone', () => {
     w.platform.kvs.write('plain', `b24-folder:user-${PEOPLE.anna.b24}`, '999999');
     await attachInJira(w, PEOPLE.dmitri.email, issueId, 'late.pdf', fileOf(30));
     await w.settle();
-    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_TASK_WEBDAV_FILES'] })) as { task: { ufTaskWebdavFiles: unknown } };
+    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', {
+      taskId,
+      select: ['ID', 'UF_TASK_WEBDAV_FILES'],
+    })) as { task: { ufTaskWebdavFiles: unknown } };
     expect(task.task.ufTaskWebdavFiles).toHaveLength(1);
     expect(w.platform.kvs.peek(`b24-folder:user-${PEOPLE.anna.b24}`)).not.toBe('999999');
   });
@@ -62,10 +70,19 @@ describe('a file attached in Jira, the app connected by OAuth', () => {
     if (!client) throw new Error('the seed has no OAuth client');
     const code = w.platform.b24.issueAuthorizationCode(PEOPLE.anna.b24);
     const tokenUrl = `https://${OAUTH_HOST}/oauth/token/?grant_type=authorization_code&client_id=${client.clientId}&client_secret=${client.clientSecret}&code=${code}`;
-    const tokens = (await (await w.platform.b24.handle(new Request(tokenUrl))).json()) as { access_token: string; refresh_token: string; client_endpoint: string };
+    const tokens = (await (await w.platform.b24.handle(new Request(tokenUrl))).json()) as {
+      access_token: string;
+      refresh_token: string;
+      client_endpoint: string;
+    };
     w.platform.kvs.write('secret', B24_CREDENTIALS_KEY, {
-      mode: 'oauth', clientEndpoint: tokens.client_endpoint, accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
-      expiresAt: w.clock.now() + 3_600_000, clientId: client.clientId, clientSecret: client.clientSecret,
+      mode: 'oauth',
+      clientEndpoint: tokens.client_endpoint,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: w.clock.now() + 3_600_000,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
     });
     const connection = w.platform.kvs.peek('connection') as Record<string, unknown>;
     w.platform.kvs.write('plain', 'connection', { ...connection, authMode: 'oauth' });
@@ -104,7 +121,10 @@ describe('a legacy Bitrix24 task whose description is HTML', () => {
 
   it('reaches Jira with its HTML read as formatting, and a Jira edit comes back as HTML', async () => {
     const { w, a, taskId } = await legacyWorld();
-    await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Migrate the 2019 price list (now)' } });
+    await w.b24(PEOPLE.anna.b24, 'tasks.task.update', {
+      taskId,
+      fields: { TITLE: 'Migrate the 2019 price list (now)' },
+    });
     await w.settle();
     const issue = await a.issueOfTask(taskId);
     const description = JSON.stringify(issue.fields.description);
@@ -112,9 +132,13 @@ describe('a legacy Bitrix24 task whose description is HTML', () => {
     expect(description).toContain('"type":"strong"');
     expect(description).not.toContain('<b>');
 
-    await w.jira(PEOPLE.anna.email, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { description: adfText('Prices are final') } });
+    await w.jira(PEOPLE.anna.email, 'PUT', `/rest/api/3/issue/${issue.id}`, {
+      fields: { description: adfText('Prices are final') },
+    });
     await w.settle();
-    const back = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'DESCRIPTION'] })) as { task: { description: string; descriptionInBbcode: string } };
+    const back = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'DESCRIPTION'] })) as {
+      task: { description: string; descriptionInBbcode: string };
+    };
     expect(back.task.descriptionInBbcode).toBe('N');
     expect(back.task.description).toMatch(/^<p>Prices are final<\/p>\s*$/);
   });

@@ -5,9 +5,14 @@
  */
 import { PEOPLE, adfText, createWorld, pairedTask, type World } from './harness';
 
-interface JiraComments { comments: { id: string; body: unknown }[] }
-interface B24Comment { ID: string; POST_MESSAGE: string; AUTHOR_ID: string }
-
+interface JiraComments {
+  comments: { id: string; body: unknown }[];
+}
+interface B24Comment {
+  ID: string;
+  POST_MESSAGE: string;
+  AUTHOR_ID: string;
+}
 
 const jiraComments = async (w: World, issueId: string): Promise<JiraComments['comments']> =>
   ((await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as JiraComments).comments;
@@ -19,7 +24,10 @@ describe('a Bitrix24 comment', () => {
   it('appears once in Jira with the author in bold, and its edit follows', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    const commentId = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Please check the [B]numbers[/B]' }])) as number;
+    const commentId = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [
+      taskId,
+      { POST_MESSAGE: 'Please check the [B]numbers[/B]' },
+    ])) as number;
     await w.settle();
     const [comment, ...more] = await jiraComments(w, issueId);
     expect(more).toHaveLength(0);
@@ -28,7 +36,11 @@ describe('a Bitrix24 comment', () => {
     expect(body).toContain('"strong"');
     expect(body).toContain('numbers');
 
-    await w.b24(PEOPLE.ben.b24, 'task.commentitem.update', [taskId, commentId, { POST_MESSAGE: 'Please check the totals' }]);
+    await w.b24(PEOPLE.ben.b24, 'task.commentitem.update', [
+      taskId,
+      commentId,
+      { POST_MESSAGE: 'Please check the totals' },
+    ]);
     await w.settle();
     const comments = await jiraComments(w, issueId);
     expect(comments).toHaveLength(1);
@@ -41,7 +53,10 @@ describe('a Bitrix24 comment', () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
     w.platform.setFaults({ seed: 7, duplicateEvents: 1 });
-    const commentId = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Twice delivered' }])) as number;
+    const commentId = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [
+      taskId,
+      { POST_MESSAGE: 'Twice delivered' },
+    ])) as number;
     await w.settle();
     w.platform.setFaults({});
     expect(await jiraComments(w, issueId)).toHaveLength(1);
@@ -54,13 +69,24 @@ describe('a Bitrix24 comment', () => {
     const w = await createWorld();
     w.platform.b24.setDefaultCardKind('chat');
     const { taskId, issueId } = await pairedTask(w);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.chat.message.send', { fields: { taskId: Number(taskId), text: 'Chat comment from the new card' } }).catch(async () => {
-      const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })) as { task: { chatId: string } };
-      await w.b24(PEOPLE.ben.b24, 'im.message.add', { DIALOG_ID: `chat${task.task.chatId}`, MESSAGE: 'Chat comment from the new card' });
-    });
+    await w
+      .b24(PEOPLE.ben.b24, 'tasks.task.chat.message.send', {
+        fields: { taskId: Number(taskId), text: 'Chat comment from the new card' },
+      })
+      .catch(async () => {
+        const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })) as {
+          task: { chatId: string };
+        };
+        await w.b24(PEOPLE.ben.b24, 'im.message.add', {
+          DIALOG_ID: `chat${task.task.chatId}`,
+          MESSAGE: 'Chat comment from the new card',
+        });
+      });
     await w.settle();
     const comments = await jiraComments(w, issueId);
-    expect(comments.map((c) => JSON.stringify(c.body)).filter((b) => b.includes('Chat comment from the new card'))).toHaveLength(1);
+    expect(
+      comments.map((c) => JSON.stringify(c.body)).filter((b) => b.includes('Chat comment from the new card')),
+    ).toHaveLength(1);
   });
 });
 
@@ -68,7 +94,9 @@ describe('a Jira comment', () => {
   it('appears once in Bitrix24 with the author in bold and never comes back', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Deployed to staging') });
+    await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+      body: adfText('Deployed to staging'),
+    });
     await w.settle();
     const comments = await b24Comments(w, taskId);
     expect(comments).toHaveLength(1);
@@ -83,7 +111,9 @@ describe('a Jira comment', () => {
   it('deleted in Jira is deleted in Bitrix24', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    const created = (await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Temporary') })) as { id: string };
+    const created = (await w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+      body: adfText('Temporary'),
+    })) as { id: string };
     await w.settle();
     await w.jira(PEOPLE.dmitri.email, 'DELETE', `/rest/api/3/issue/${issueId}/comment/${created.id}`);
     await w.settle();

@@ -5,7 +5,6 @@
  */
 import { PEOPLE, actions, concurrentTitleEdits, createWorld, pairedTask } from './harness';
 
-
 describe('edits on both sides before the app hears of either', () => {
   it('to different fields: both survive on both sides', async () => {
     const w = await createWorld();
@@ -36,7 +35,7 @@ describe('edits on both sides before the app hears of either', () => {
 });
 
 describe('a conflict within one second', () => {
-  it('goes to Bitrix24 even though Jira\'s edit is later by its milliseconds', async () => {
+  it("goes to Bitrix24 even though Jira's edit is later by its milliseconds", async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
     w.platform.setFaults({ seed: 2, delayEvents: 1 });
@@ -44,7 +43,9 @@ describe('a conflict within one second', () => {
     w.clock.advance(1000 - (w.clock.now() % 1000) + 100);
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Bitrix24, same second' } });
     w.clock.advance(800);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Jira, same second' } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { summary: 'Jira, same second' },
+    });
     await w.settle();
     w.platform.setFaults({});
     const a = actions(w);

@@ -34,7 +34,9 @@ describe('creating an issue when the reply is lost and search lags', () => {
     expect(w.platform.stats().jira.byEndpoint['POST /rest/api/3/issue']).toBe(1);
     // The retry found the first create by waiting, not by the hourly reconciliation, and nothing was given up.
     expect(a.journal().filter((e) => e.outcome === 'failed')).toEqual([]);
-    expect(w.platform.kvs.keys().filter((k) => k.startsWith(`creating:b24:${taskId}`) && !k.includes(':takeover:'))).toEqual([]);
+    expect(
+      w.platform.kvs.keys().filter((k) => k.startsWith(`creating:b24:${taskId}`) && !k.includes(':takeover:')),
+    ).toEqual([]);
   });
 
   it('the search that finds the earlier create runs only once the lag can have passed', async () => {
@@ -47,7 +49,8 @@ describe('creating an issue when the reply is lost and search lags', () => {
     const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Patient retry' });
     const original = w.platform.jira.handle.bind(w.platform.jira);
     w.platform.jira.handle = (request, caller) => {
-      if (caller?.kind === 'app' && new URL(request.url).pathname.endsWith('/search/jql')) searches.push(w.clock.now() - started);
+      if (caller?.kind === 'app' && new URL(request.url).pathname.endsWith('/search/jql'))
+        searches.push(w.clock.now() - started);
       return original(request, caller);
     };
     await w.settle();

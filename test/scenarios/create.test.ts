@@ -80,7 +80,10 @@ describe('creating an issue in Jira', () => {
   it('gives an issue assigned to someone with no Bitrix24 account to the integration user, and says so', async () => {
     const w = await createWorld();
     const a = actions(w);
-    const created = await a.createIssue(PEOPLE.anna.email, { summary: 'Review contract', assignee: { accountId: PEOPLE.erin.accountId } });
+    const created = await a.createIssue(PEOPLE.anna.email, {
+      summary: 'Review contract',
+      assignee: { accountId: PEOPLE.erin.accountId },
+    });
     await w.settle();
     const task = await a.taskOfIssue(created.id);
     expect(task.responsibleId).toBe(PEOPLE.anna.b24);

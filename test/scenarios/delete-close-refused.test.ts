@@ -5,7 +5,13 @@
  */
 import { actions, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
-interface DeleteEntry { operation: string; outcome: string; message?: string; refused?: string[]; notes?: { code: string }[] }
+interface DeleteEntry {
+  operation: string;
+  outcome: string;
+  message?: string;
+  refused?: string[];
+  notes?: { code: string }[];
+}
 
 function deleteEntries(w: World): DeleteEntry[] {
   return (actions(w).journal() as DeleteEntry[]).filter((e) => e.operation === 'delete');
@@ -28,7 +34,11 @@ describe('a delete whose close of the survivor is refused', () => {
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ outcome: 'warning', refused: ['status'] });
     expect(entry?.notes?.map((n) => n.code)).toEqual(['deleted.jira.leftOpen', 'closeRefused']);
-    expect(entry?.message).toMatch(new RegExp(`task ${taskId} unlinked but left open: close it by hand\\. Closing it was refused: .*tasks\\.task\\.complete`));
+    expect(entry?.message).toMatch(
+      new RegExp(
+        `task ${taskId} unlinked but left open: close it by hand\\. Closing it was refused: .*tasks\\.task\\.complete`,
+      ),
+    );
     expect(entry?.message).not.toMatch(/closed/);
   });
 

@@ -20,7 +20,10 @@ describe('a Bitrix24 delete event', () => {
     // The genuine update delivery, turned into a delete of the same living task: same token, same portal.
     const body = (texts[index] ?? '').replace('event=ONTASKUPDATE', 'event=ONTASKDELETE');
     const key = new URL(update.url).pathname.split('/')[2] ?? '';
-    const response = await w.platform.webtrigger(key, new Request(update.url, { method: 'POST', headers: update.headers, body }));
+    const response = await w.platform.webtrigger(
+      key,
+      new Request(update.url, { method: 'POST', headers: update.headers, body }),
+    );
     expect(response.status).toBeLessThan(300);
     await w.settle();
     const a = actions(w);
@@ -45,6 +48,11 @@ describe('a Bitrix24 delete event', () => {
     }
     expect((await a.issue(issueId)).fields.status.name).toBe('Done');
     expect(a.linkOfIssue(issueId)).toBeUndefined();
-    expect(a.journal().filter((e) => e.operation === 'delete').map((e) => e.message)).toEqual([expect.stringContaining(`Bitrix24 task ${taskId} was deleted`)]);
+    expect(
+      a
+        .journal()
+        .filter((e) => e.operation === 'delete')
+        .map((e) => e.message),
+    ).toEqual([expect.stringContaining(`Bitrix24 task ${taskId} was deleted`)]);
   });
 });

@@ -20,7 +20,10 @@ async function replay(w: World, request: Request, times: number): Promise<void> 
   const body = await request.clone().text();
   const key = new URL(request.url).pathname.split('/')[2] ?? '';
   for (let i = 0; i < times; i += 1) {
-    const response = await w.platform.webtrigger(key, new Request(request.url, { method: 'POST', headers: request.headers, body }));
+    const response = await w.platform.webtrigger(
+      key,
+      new Request(request.url, { method: 'POST', headers: request.headers, body }),
+    );
     expect(response.status).toBe(200);
   }
 }
@@ -85,7 +88,13 @@ describe('one Bitrix24 event delivered 300 times', () => {
       await replay(w, add, copies);
       const rest = await w.platform.settle();
       w.clock.advance(60_000);
-      return { w, taskId, retries: first.retriesScheduled + rest.retriesScheduled, jobs: first.jobsRun + rest.jobsRun, issues: await actions(w).issuesInProject() };
+      return {
+        w,
+        taskId,
+        retries: first.retriesScheduled + rest.retriesScheduled,
+        jobs: first.jobsRun + rest.jobsRun,
+        issues: await actions(w).issuesInProject(),
+      };
     };
     const alone = await run(0);
     const copied = await run(299);
@@ -135,7 +144,10 @@ describe('a Bitrix24 delivery replayed after its job has run', () => {
     await w.settle();
     w.clock.advance(60_000);
     await replay(w, update, 10);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: actions(w).linkOfIssue(issueId)?.taskId, fields: { TITLE: 'Renamed twice' } });
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
+      taskId: actions(w).linkOfIssue(issueId)?.taskId,
+      fields: { TITLE: 'Renamed twice' },
+    });
     await w.settle();
     expect((await actions(w).issue(issueId)).fields.summary).toBe('Renamed twice');
   });
@@ -149,7 +161,9 @@ describe('one Jira event delivered 300 times', () => {
       const events: Parameters<typeof w.platform.runtime.deliverJiraEvent>[0][] = [];
       const stop = w.platform.jira.onEvent((event) => events.push(event));
       w.platform.resetStats();
-      await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Renamed in Jira' } });
+      await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+        fields: { summary: 'Renamed in Jira' },
+      });
       stop();
       const [updated] = events;
       if (!updated) throw new Error('no Jira event');
@@ -205,7 +219,9 @@ describe('what is never coalesced away', () => {
     await replay(w, first, 50);
     await replay(w, second, 50);
     await w.settle();
-    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as { comments: { body: unknown }[] };
+    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as {
+      comments: { body: unknown }[];
+    };
     const texts = comments.comments.map((c) => JSON.stringify(c.body));
     expect(texts.filter((t) => t.includes('First comment'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Second comment'))).toHaveLength(1);
@@ -214,7 +230,9 @@ describe('what is never coalesced away', () => {
   it('a delete that follows an edit still waiting is applied', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { description: adfText('Edited before the delete') } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { description: adfText('Edited before the delete') },
+    });
     await w.b24(PEOPLE.ben.b24, 'tasks.task.delete', { taskId });
     await w.settle();
     expect(actions(w).linkOfTask(taskId)).toBeUndefined();

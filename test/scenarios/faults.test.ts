@@ -4,17 +4,26 @@
  */
 import { actions, adfText, createWorld, PEOPLE, type World } from './harness';
 
-interface Pairing { taskId: string; issueId: string }
+interface Pairing {
+  taskId: string;
+  issueId: string;
+}
 
 async function storm(w: World): Promise<Pairing[]> {
   const a = actions(w);
   const pairs: Pairing[] = [];
   for (let i = 0; i < 4; i += 1) {
-    const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: `From Bitrix24 #${i}`, RESPONSIBLE_ID: PEOPLE.chloe.b24 });
+    const taskId = await a.createTask(PEOPLE.ben.b24, {
+      TITLE: `From Bitrix24 #${i}`,
+      RESPONSIBLE_ID: PEOPLE.chloe.b24,
+    });
     pairs.push({ taskId, issueId: '' });
   }
   for (let i = 0; i < 3; i += 1) {
-    const issue = await a.createIssue(PEOPLE.dmitri.email, { summary: `From Jira #${i}`, description: adfText(`Issue body ${i}`) });
+    const issue = await a.createIssue(PEOPLE.dmitri.email, {
+      summary: `From Jira #${i}`,
+      description: adfText(`Issue body ${i}`),
+    });
     pairs.push({ taskId: '', issueId: issue.id });
   }
   await w.platform.settle();
@@ -29,7 +38,9 @@ async function editEverywhere(w: World): Promise<void> {
     await w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [task.id, { POST_MESSAGE: `Note on ${task.id}` }]);
   }
   for (const issue of await a.issuesInProject()) {
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { summary: `Edited ${issue.key}` } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issue.id}`, {
+      fields: { summary: `Edited ${issue.key}` },
+    });
   }
 }
 
@@ -45,7 +56,9 @@ async function expectConverged(w: World): Promise<void> {
     expect(task.title).toBe(full.fields.summary);
     expect(task.priority).toBe('2');
     expect(full.fields.priority?.name).toBe('High');
-    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issue.id}/comment`)) as { comments: unknown[] };
+    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issue.id}/comment`)) as {
+      comments: unknown[];
+    };
     expect(comments.comments).toHaveLength(1);
   }
 }
@@ -53,7 +66,15 @@ async function expectConverged(w: World): Promise<void> {
 describe('a fault storm', () => {
   it('with duplicated, delayed and reordered deliveries and rate-limit answers converges with no duplicate', async () => {
     const w = await createWorld();
-    w.platform.setFaults({ seed: 42, duplicateEvents: 0.5, reorderEvents: 0.5, delayEvents: 0.3, b24RateLimit: 0.15, jira429: 0.15, serverErrors: 0.05 });
+    w.platform.setFaults({
+      seed: 42,
+      duplicateEvents: 0.5,
+      reorderEvents: 0.5,
+      delayEvents: 0.3,
+      b24RateLimit: 0.15,
+      jira429: 0.15,
+      serverErrors: 0.05,
+    });
     await storm(w);
     await editEverywhere(w);
     await w.settle();

@@ -39,7 +39,12 @@ type Limits = Pick<LocalPlatformOptions, 'jiraLimits' | 'b24Limits' | 'queueEven
 
 export async function createWorld(options: { seed?: PlatformSeed; limits?: Limits } = {}): Promise<World> {
   const clock = new ManualClock();
-  const platform = await LocalPlatform.create({ clock, seedApp, ...(options.seed ? { seed: options.seed } : {}), ...options.limits });
+  const platform = await LocalPlatform.create({
+    clock,
+    seedApp,
+    ...(options.seed ? { seed: options.seed } : {}),
+    ...options.limits,
+  });
   const secretOf = (userId: string): string => {
     const user = platform.seed.b24.users.find((u) => u.id === userId);
     if (!user) throw new Error(`no Bitrix24 user ${userId} in the seed`);
@@ -52,21 +57,41 @@ export async function createWorld(options: { seed?: PlatformSeed; limits?: Limit
       const url = `https://${platform.seed.b24.domain}/rest/${userId}/${secretOf(userId)}/${method}.json`;
       // A fault plan limits everyone's calls; a person whose click was refused for load simply clicks again.
       const send = (): Promise<Response> =>
-        platform.b24.handle(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }));
+        platform.b24.handle(
+          new Request(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(params),
+          }),
+        );
       let response = await send();
-      for (let i = 0; i < 20 && (response.status === 503 || response.status === 429 || response.status === 500); i += 1) {
+      for (
+        let i = 0;
+        i < 20 && (response.status === 503 || response.status === 429 || response.status === 500);
+        i += 1
+      ) {
         clock.advance(1000);
         response = await send();
       }
       const body = (await response.json()) as { result?: unknown; error?: string; error_description?: string };
-      if (!response.ok || body.error) throw new Error(`${method}: ${response.status} ${body.error ?? ''} ${body.error_description ?? ''}`);
+      if (!response.ok || body.error)
+        throw new Error(`${method}: ${response.status} ${body.error ?? ''} ${body.error_description ?? ''}`);
       return body.result;
     },
     async jira(email, method, path, body) {
-      const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${email}:token`).toString('base64')}`, accept: 'application/json' };
+      const headers: Record<string, string> = {
+        authorization: `Basic ${Buffer.from(`${email}:token`).toString('base64')}`,
+        accept: 'application/json',
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
       const send = (): Promise<Response> =>
-        platform.jira.handle(new Request(`${platform.seed.jira.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+        platform.jira.handle(
+          new Request(`${platform.seed.jira.baseUrl}${path}`, {
+            method,
+            headers,
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+        );
       let response = await send();
       for (let i = 0; i < 20 && (response.status === 429 || response.status >= 500); i += 1) {
         clock.advance(1000);
@@ -128,7 +153,18 @@ export function actions(w: World) {
   const b24Task = async (taskId: string): Promise<B24TaskView> => {
     const result = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', {
       taskId,
-      select: ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'RESPONSIBLE_ID', 'CREATED_BY', 'DEADLINE', 'PRIORITY', 'GROUP_ID', 'XML_ID'],
+      select: [
+        'ID',
+        'TITLE',
+        'DESCRIPTION',
+        'STATUS',
+        'RESPONSIBLE_ID',
+        'CREATED_BY',
+        'DEADLINE',
+        'PRIORITY',
+        'GROUP_ID',
+        'XML_ID',
+      ],
     })) as { task: B24TaskView };
     return result.task;
   };
@@ -144,11 +180,15 @@ export function actions(w: World) {
     linkOfTask,
     linkOfIssue,
     async createTask(by: string, fields: Record<string, unknown>): Promise<string> {
-      const r = (await w.b24(by, 'tasks.task.add', { fields: { GROUP_ID: '1', RESPONSIBLE_ID: by, ...fields } })) as { task: { id: string } };
+      const r = (await w.b24(by, 'tasks.task.add', { fields: { GROUP_ID: '1', RESPONSIBLE_ID: by, ...fields } })) as {
+        task: { id: string };
+      };
       return r.task.id;
     },
     async createIssue(byEmail: string, fields: Record<string, unknown>): Promise<{ id: string; key: string }> {
-      return (await w.jira(byEmail, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, ...fields } })) as { id: string; key: string };
+      return (await w.jira(byEmail, 'POST', '/rest/api/3/issue', {
+        fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, ...fields },
+      })) as { id: string; key: string };
     },
     async issueOfTask(taskId: string): Promise<JiraIssueView> {
       const link = linkOfTask(taskId);
@@ -161,26 +201,48 @@ export function actions(w: World) {
       return b24Task(link.taskId);
     },
     async issuesInProject(): Promise<{ id: string; key: string }[]> {
-      const r = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY created ASC', fields: ['summary'] })) as { issues: { id: string; key: string }[] };
+      const r = (await w.jira(PEOPLE.anna.email, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = DEMO ORDER BY created ASC',
+        fields: ['summary'],
+      })) as { issues: { id: string; key: string }[] };
       return r.issues;
     },
     async tasksInGroup(): Promise<B24TaskView[]> {
-      const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', { filter: { GROUP_ID: '1' }, select: ['ID', 'TITLE', 'XML_ID', 'STATUS'] })) as { tasks: B24TaskView[] };
+      const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', {
+        filter: { GROUP_ID: '1' },
+        select: ['ID', 'TITLE', 'XML_ID', 'STATUS'],
+      })) as { tasks: B24TaskView[] };
       return r.tasks;
     },
     async transitionIssue(byEmail: string, issueId: string, toStatus: string): Promise<void> {
-      const t = (await w.jira(byEmail, 'GET', `/rest/api/3/issue/${issueId}/transitions`)) as { transitions: { id: string; to: { name: string } }[] };
+      const t = (await w.jira(byEmail, 'GET', `/rest/api/3/issue/${issueId}/transitions`)) as {
+        transitions: { id: string; to: { name: string } }[];
+      };
       const transition = t.transitions.find((x) => x.to.name === toStatus);
       if (!transition) throw new Error(`no transition to ${toStatus}`);
       await w.jira(byEmail, 'POST', `/rest/api/3/issue/${issueId}/transitions`, { transition: { id: transition.id } });
     },
-    journal(): { operation: string; outcome: string; message?: string; fields: string[]; taskId?: string; issueId?: string }[] {
-      return w.platform.kvs.keys().filter((k: string) => k.startsWith('journal:')).map((k: string) => w.platform.kvs.peek(k) as never);
+    journal(): {
+      operation: string;
+      outcome: string;
+      message?: string;
+      fields: string[];
+      taskId?: string;
+      issueId?: string;
+    }[] {
+      return w.platform.kvs
+        .keys()
+        .filter((k: string) => k.startsWith('journal:'))
+        .map((k: string) => w.platform.kvs.peek(k) as never);
     },
   };
 }
 
-export const adfText = (text: string): unknown => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+export const adfText = (text: string): unknown => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /**
  * The same field changed on both sides before the app syncs either: Ben renames the task, a minute later Chloé
@@ -189,17 +251,30 @@ export const adfText = (text: string): unknown => ({ type: 'doc', version: 1, co
 export async function concurrentTitleEdits(w: World, pair: { taskId: string; issueId: string }): Promise<void> {
   w.platform.setFaults({ seed: 3, delayEvents: 1 });
   w.clock.advance(1000);
-  await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { TITLE: 'Earlier, from Bitrix24' } });
+  await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
+    taskId: pair.taskId,
+    fields: { TITLE: 'Earlier, from Bitrix24' },
+  });
   w.clock.advance(60_000);
-  await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { summary: 'Later, from Jira' } });
+  await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, {
+    fields: { summary: 'Later, from Jira' },
+  });
   await w.settle();
   w.platform.setFaults({});
 }
 
 /** A task created in Bitrix24 by Ben for Chloé and synced: the starting point of most scenarios. */
-export async function pairedTask(w: World, fields: Record<string, unknown> = {}): Promise<{ taskId: string; issueId: string }> {
+export async function pairedTask(
+  w: World,
+  fields: Record<string, unknown> = {},
+): Promise<{ taskId: string; issueId: string }> {
   const a = actions(w);
-  const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Shared work', RESPONSIBLE_ID: PEOPLE.chloe.b24, PRIORITY: '1', ...fields });
+  const taskId = await a.createTask(PEOPLE.ben.b24, {
+    TITLE: 'Shared work',
+    RESPONSIBLE_ID: PEOPLE.chloe.b24,
+    PRIORITY: '1',
+    ...fields,
+  });
   await w.settle();
   const issueId = a.linkOfTask(taskId)?.issueId;
   if (!issueId) throw new Error(`task ${taskId} was not paired`);
@@ -215,13 +290,22 @@ export function reconfigure(w: World, change: (c: SyncConfig) => SyncConfig): vo
 export const fileOf = (size: number): Uint8Array => Uint8Array.from({ length: size }, (_, i) => (i * 31 + 7) % 251);
 
 /** A person attaching a file in Jira's UI: multipart under `file`, with the XSRF opt-out header. Returns its id. */
-export async function attachInJira(w: World, byEmail: string, issueId: string, filename: string, bytes: Uint8Array): Promise<string> {
+export async function attachInJira(
+  w: World,
+  byEmail: string,
+  issueId: string,
+  filename: string,
+  bytes: Uint8Array,
+): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), filename);
   const response = await w.platform.jira.handle(
     new Request(`${w.platform.seed.jira.baseUrl}/rest/api/3/issue/${issueId}/attachments`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${byEmail}:token`).toString('base64')}`, 'x-atlassian-token': 'no-check' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${byEmail}:token`).toString('base64')}`,
+        'x-atlassian-token': 'no-check',
+      },
       body: form,
     }),
   );

@@ -8,7 +8,11 @@ import { actions, createWorld, pairedTask, PEOPLE } from './harness';
 describe('a Jira person who hides their e-mail', () => {
   it('is hidden from people: user replies carry no emailAddress and e-mail search does not find them', async () => {
     const w = await createWorld();
-    const user = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/user?accountId=${PEOPLE.dmitri.accountId}`)) as Record<string, unknown>;
+    const user = (await w.jira(
+      PEOPLE.anna.email,
+      'GET',
+      `/rest/api/3/user?accountId=${PEOPLE.dmitri.accountId}`,
+    )) as Record<string, unknown>;
     expect(user).not.toHaveProperty('emailAddress');
     expect(await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/user/search?query=${PEOPLE.dmitri.email}`)).toEqual([]);
   });
@@ -28,7 +32,9 @@ describe('a Jira person who hides their e-mail', () => {
     const w = await createWorld();
     const a = actions(w);
     const { taskId, issueId } = await pairedTask(w);
-    await w.jira(PEOPLE.ben.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { assignee: { accountId: PEOPLE.dmitri.accountId } } });
+    await w.jira(PEOPLE.ben.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { assignee: { accountId: PEOPLE.dmitri.accountId } },
+    });
     await w.settle();
     expect((await a.b24Task(taskId)).responsibleId).toBe(PEOPLE.dmitri.b24);
   });
@@ -36,6 +42,10 @@ describe('a Jira person who hides their e-mail', () => {
   it('is listed as matched by e-mail on the People tab', async () => {
     const world = await createResolverWorld();
     const people = await world.settings('ben', 'getPeople');
-    expect(people.matched).toContainEqual({ b24: expect.objectContaining({ id: PEOPLE.dmitri.b24 }) as unknown, jira: { id: PEOPLE.dmitri.accountId, name: 'Dmitri Ivanov', email: PEOPLE.dmitri.email }, by: 'email' });
+    expect(people.matched).toContainEqual({
+      b24: expect.objectContaining({ id: PEOPLE.dmitri.b24 }) as unknown,
+      jira: { id: PEOPLE.dmitri.accountId, name: 'Dmitri Ivanov', email: PEOPLE.dmitri.email },
+      by: 'email',
+    });
   });
 });

@@ -15,9 +15,17 @@ describe('an event the sync queue refuses at intake', () => {
     w.clock.advance(61_000);
     const second = await pairedTask(w);
     w.clock.advance(61_000);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: first.taskId, fields: { TITLE: 'First, renamed in Bitrix24' } });
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: second.taskId, fields: { TITLE: 'Second, renamed in Bitrix24' } });
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${first.issueId}`, { fields: { description: null, summary: 'First, renamed in Jira' } });
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
+      taskId: first.taskId,
+      fields: { TITLE: 'First, renamed in Bitrix24' },
+    });
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
+      taskId: second.taskId,
+      fields: { TITLE: 'Second, renamed in Bitrix24' },
+    });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${first.issueId}`, {
+      fields: { description: null, summary: 'First, renamed in Jira' },
+    });
     await w.platform.settle({ advanceMs: 1000 });
     expect(kept(w.platform.kvs.keys()).length).toBeGreaterThan(0);
 

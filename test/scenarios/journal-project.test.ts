@@ -18,7 +18,9 @@ describe('a job that fails before its project is known', () => {
         : handle(request, caller);
     await a.createTask(PEOPLE.ben.b24, { TITLE: 'Unreadable for the app' });
     await w.settle();
-    const failed = w.platform.kvs.keys().filter((k: string) => k.startsWith('journal:DEMO:'))
+    const failed = w.platform.kvs
+      .keys()
+      .filter((k: string) => k.startsWith('journal:DEMO:'))
       .map((k: string) => w.platform.kvs.peek(k) as { outcome: string; operation: string })
       .filter((e) => e.outcome === 'failed');
     expect(failed.map((e) => e.operation)).toEqual(['task-changed']);

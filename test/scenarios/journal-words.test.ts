@@ -11,7 +11,17 @@ import type { JournalEntry } from '../../src/app/store/journal';
 import { sentencesOf } from '../../src/app/store/journal-notes';
 import { journalText, worded } from '../../src/frontend/shared/words';
 import { englishWords, translator } from '../support/russian';
-import { actions, attachInJira, createWorld, fileOf, pairedTask, PEOPLE, reconfigure, concurrentTitleEdits, type World } from './harness';
+import {
+  actions,
+  attachInJira,
+  createWorld,
+  fileOf,
+  pairedTask,
+  PEOPLE,
+  reconfigure,
+  concurrentTitleEdits,
+  type World,
+} from './harness';
 
 const en = translator('en-US');
 const ru = translator('ru-RU');
@@ -19,8 +29,15 @@ const ru = translator('ru-RU');
 /** Jira's Done needs a resolution on the transition screen, which the sync cannot fill. */
 const STRICT: JiraWorkflow = {
   initialStatusId: '1',
-  statuses: [{ id: '1', name: 'To Do', category: 'new' }, { id: '2', name: 'In Progress', category: 'indeterminate' }, { id: '3', name: 'Done', category: 'done' }],
-  transitions: [{ id: '11', name: 'Start', from: ['1'], to: '2' }, { id: '21', name: 'Finish', from: ['2'], to: '3', requiredFields: ['resolution'] }],
+  statuses: [
+    { id: '1', name: 'To Do', category: 'new' },
+    { id: '2', name: 'In Progress', category: 'indeterminate' },
+    { id: '3', name: 'Done', category: 'done' },
+  ],
+  transitions: [
+    { id: '11', name: 'Start', from: ['1'], to: '2' },
+    { id: '21', name: 'Finish', from: ['2'], to: '3', requiredFields: ['resolution'] },
+  ],
 };
 
 const entries = (w: World): JournalEntry[] => actions(w).journal() as unknown as JournalEntry[];
@@ -30,8 +47,16 @@ function expectWordedEntries(list: JournalEntry[], data: string[]): void {
   expect(spoken.length).toBeGreaterThan(0);
   for (const e of spoken) {
     const notes = e.notes ?? [];
-    expect({ operation: e.operation, message: e.message, fromNotes: sentencesOf(notes) }).toEqual({ operation: e.operation, message: e.message, fromNotes: e.message });
-    for (const n of notes) expect({ code: n.code, english: worded(en, `notes.${n.code}`, '<no wording>', n.params) }).toEqual({ code: n.code, english: n.message });
+    expect({ operation: e.operation, message: e.message, fromNotes: sentencesOf(notes) }).toEqual({
+      operation: e.operation,
+      message: e.message,
+      fromNotes: e.message,
+    });
+    for (const n of notes)
+      expect({ code: n.code, english: worded(en, `notes.${n.code}`, '<no wording>', n.params) }).toEqual({
+        code: n.code,
+        english: n.message,
+      });
     const russian = journalText(ru, e);
     expect({ russian, left: englishWords(russian, data) }).toEqual({ russian, left: [] });
   }
@@ -64,7 +89,9 @@ describe('the journal in words', () => {
     await w.settle();
     const third = await pairedTask(w, { TITLE: 'Third' });
     w.platform.setFaults({ seed: 5, b24RateLimit: 1 });
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${third.issueId}`, { fields: { summary: 'Renamed while Bitrix24 is down' } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${third.issueId}`, {
+      fields: { summary: 'Renamed while Bitrix24 is down' },
+    });
     await w.settle();
     w.platform.setFaults({});
     const codes = entries(w).flatMap((e) => (e.notes ?? []).map((n) => n.code));

@@ -48,17 +48,28 @@ describe('a custom field pair', () => {
   it('carries a text value both ways', async () => {
     const w = await createWorld();
     w.platform.b24.addUserField({ name: 'UF_CONTRACT', type: 'string', multiple: false, mandatory: false });
-    reconfigure(w, (c) => ({ ...c, customFields: [{ b24Field: 'UF_CONTRACT', jiraField: 'customfield_10050', converter: 'string', direction: 'both' }] }));
+    reconfigure(w, (c) => ({
+      ...c,
+      customFields: [
+        { b24Field: 'UF_CONTRACT', jiraField: 'customfield_10050', converter: 'string', direction: 'both' },
+      ],
+    }));
     const a = actions(w);
     const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Contract work', UF_CONTRACT: 'C-2026-17' });
     await w.settle();
     const issueId = a.linkOfTask(taskId)?.issueId ?? '';
-    const issue = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}?fields=customfield_10050`)) as { fields: Record<string, unknown> };
+    const issue = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}?fields=customfield_10050`)) as {
+      fields: Record<string, unknown>;
+    };
     expect(issue.fields.customfield_10050).toBe('C-2026-17');
 
-    await w.jira(PEOPLE.anna.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { customfield_10050: 'C-2026-18' } });
+    await w.jira(PEOPLE.anna.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { customfield_10050: 'C-2026-18' },
+    });
     await w.settle();
-    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_CONTRACT'] })) as { task: Record<string, unknown> };
+    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_CONTRACT'] })) as {
+      task: Record<string, unknown>;
+    };
     expect(task.task.ufContract).toBe('C-2026-18');
   });
 });
@@ -67,6 +78,9 @@ describe('a custom field pair', () => {
 test('the seed installs the default mapping', async () => {
   const w = await createWorld();
   const stored = w.platform.kvs.peek('config:DEMO') as SyncConfig;
-  const expected = defaultConfig('DEMO', '1', { timeZone: 'Europe/Berlin', connection: { portalDomain: 'sandbox.bitrix24.com', authMode: 'webhook' } });
+  const expected = defaultConfig('DEMO', '1', {
+    timeZone: 'Europe/Berlin',
+    connection: { portalDomain: 'sandbox.bitrix24.com', authMode: 'webhook' },
+  });
   expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
 });

@@ -5,16 +5,28 @@
  */
 import { PEOPLE, actions, createWorld, pairedTask, type World } from './harness';
 
-interface AdfNode { type: string; text?: string; content?: AdfNode[]; marks?: unknown[] }
-interface Doc { type: 'doc'; version: 1; content: AdfNode[] }
+interface AdfNode {
+  type: string;
+  text?: string;
+  content?: AdfNode[];
+  marks?: unknown[];
+}
+interface Doc {
+  type: 'doc';
+  version: 1;
+  content: AdfNode[];
+}
 
 const NOTICE = /Truncated: the original text is longer than Jira allows/;
 
 /** About 300 KB of distinct paragraphs, each a line of BBCode that reads back as itself. */
 const longDescription = (): string =>
-  Array.from({ length: 1000 }, (_, i) => `Paragraph ${i}: the quarterly figures for region ${i % 17} need a second look before Friday, and ${'every detail matters here. '.repeat(9)}`.trim()).join('\n\n');
+  Array.from({ length: 1000 }, (_, i) =>
+    `Paragraph ${i}: the quarterly figures for region ${i % 17} need a second look before Friday, and ${'every detail matters here. '.repeat(9)}`.trim(),
+  ).join('\n\n');
 
-const descriptionOf = async (w: World, issueId: string): Promise<Doc> => (await actions(w).issue(issueId)).fields.description as Doc;
+const descriptionOf = async (w: World, issueId: string): Promise<Doc> =>
+  (await actions(w).issue(issueId)).fields.description as Doc;
 
 const editJiraDescription = async (w: World, issueId: string, doc: Doc): Promise<void> => {
   await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { description: doc } });
@@ -24,13 +36,21 @@ const editJiraDescription = async (w: World, issueId: string, doc: Doc): Promise
 
 /** The document with one word of one paragraph replaced, as a person would edit it in Jira's editor. */
 function replaceWord(doc: Doc, paragraph: number, from: string, to: string): Doc {
-  const content = doc.content.map((block, i) => (i !== paragraph ? block : {
-    ...block, content: (block.content ?? []).map((n) => (n.type === 'text' ? { ...n, text: (n.text ?? '').replace(from, to) } : n)),
-  }));
+  const content = doc.content.map((block, i) =>
+    i !== paragraph
+      ? block
+      : {
+          ...block,
+          content: (block.content ?? []).map((n) =>
+            n.type === 'text' ? { ...n, text: (n.text ?? '').replace(from, to) } : n,
+          ),
+        },
+  );
   return { ...doc, content };
 }
 
-const plain = (node: AdfNode): string => (node.type === 'text' ? node.text ?? '' : (node.content ?? []).map(plain).join(''));
+const plain = (node: AdfNode): string =>
+  node.type === 'text' ? (node.text ?? '') : (node.content ?? []).map(plain).join('');
 
 describe('a Bitrix24 description longer than Jira allows', () => {
   it('survives an edit of its shortened copy in Jira: only the edited word changes, the rest is kept', async () => {
@@ -48,7 +68,10 @@ describe('a Bitrix24 description longer than Jira allows', () => {
     const task = await a.b24Task(taskId);
     expect(task.description).toBe(original.replace('Paragraph 5: the quarterly', 'Paragraph 5: the yearly'));
     expect(task.description).not.toMatch(NOTICE);
-    const entry = a.journal().filter((e) => e.operation === 'sync' && e.fields.includes('description')).pop();
+    const entry = a
+      .journal()
+      .filter((e) => e.operation === 'sync' && e.fields.includes('description'))
+      .pop();
     expect(entry?.outcome).toBe('synced');
     // Jira keeps a shortened copy of the new whole text, with the notice at its end.
     const after = await descriptionOf(w, issueId);
@@ -71,7 +94,9 @@ describe('a Bitrix24 description longer than Jira allows', () => {
     await editJiraDescription(w, issueId, edited);
 
     const paragraphs = original.split('\n\n');
-    expect((await a.b24Task(taskId)).description).toBe([...paragraphs.slice(0, 2), ...paragraphs.slice(3)].join('\n\n'));
+    expect((await a.b24Task(taskId)).description).toBe(
+      [...paragraphs.slice(0, 2), ...paragraphs.slice(3)].join('\n\n'),
+    );
     const after = await descriptionOf(w, issueId);
     expect(after.content.length).toBeGreaterThanOrEqual(copy.content.length);
     expect(plain(after.content[after.content.length - 1] as AdfNode)).toMatch(NOTICE);
@@ -87,7 +112,10 @@ describe('a Bitrix24 description longer than Jira allows', () => {
     await editJiraDescription(w, issueId, edited);
 
     expect((await a.b24Task(taskId)).description).toBe(original);
-    const entry = a.journal().filter((e) => e.operation === 'sync').pop();
+    const entry = a
+      .journal()
+      .filter((e) => e.operation === 'sync')
+      .pop();
     expect(entry?.outcome).toBe('warning');
     expect(entry?.message).toMatch(/shortened copy/);
     expect(entry?.message).toMatch(/Bitrix24/);
@@ -123,7 +151,9 @@ describe('a Bitrix24 title longer than Jira allows', () => {
     const summary = (await a.issue(issueId)).fields.summary;
     expect(summary).toBe(title.slice(0, 255));
 
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: summary.replace('Budget review', 'Budget audit') } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { summary: summary.replace('Budget review', 'Budget audit') },
+    });
     w.clock.advance(1000);
     await w.settle();
     expect((await a.b24Task(taskId)).title).toBe(title.replace('Budget review', 'Budget audit'));
@@ -138,24 +168,44 @@ describe('a Bitrix24 title longer than Jira allows', () => {
     w.clock.advance(1000);
     await w.settle();
     expect((await a.b24Task(taskId)).title).toBe(title);
-    const entry = a.journal().filter((e) => e.operation === 'sync').pop();
+    const entry = a
+      .journal()
+      .filter((e) => e.operation === 'sync')
+      .pop();
     expect(entry?.outcome).toBe('warning');
     expect(entry?.message).toMatch(/shortened copy/);
   });
 });
 
-interface JiraComment { id: string; body: Doc }
+interface JiraComment {
+  id: string;
+  body: Doc;
+}
 
 const jiraComments = async (w: World, issueId: string): Promise<JiraComment[]> =>
-  ((await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment?maxResults=100`)) as { comments: JiraComment[] }).comments;
+  (
+    (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment?maxResults=100`)) as {
+      comments: JiraComment[];
+    }
+  ).comments;
 
 /** The text of each part without its label ("Ben Carter (Bitrix24): 2/4 "), joined in order. */
 const joinedParts = (comments: JiraComment[]): string =>
-  comments.map((c) => c.body.content.map(plain).join('\n').replace(/^Ben Carter \(Bitrix24\): \d+\/\d+ /, '')).join('');
+  comments
+    .map((c) =>
+      c.body.content
+        .map(plain)
+        .join('\n')
+        .replace(/^Ben Carter \(Bitrix24\): \d+\/\d+ /, ''),
+    )
+    .join('');
 
 const longComment = (length: number): string => {
   const words = 'Findings of the audit, page by page, with every number checked twice. ';
-  return words.repeat(Math.ceil(length / words.length)).slice(0, length).trim();
+  return words
+    .repeat(Math.ceil(length / words.length))
+    .slice(0, length)
+    .trim();
 };
 
 describe('a Bitrix24 comment longer than Jira allows', () => {
@@ -167,16 +217,28 @@ describe('a Bitrix24 comment longer than Jira allows', () => {
     await w.settle();
     const parts = await jiraComments(w, issueId);
     expect(parts.length).toBeGreaterThanOrEqual(4);
-    parts.forEach((p, i) => expect(plain(p.body.content[0] as AdfNode)).toMatch(new RegExp(`^Ben Carter \\(Bitrix24\\): ${i + 1}/${parts.length} `)));
+    parts.forEach((p, i) =>
+      expect(plain(p.body.content[0] as AdfNode)).toMatch(
+        new RegExp(`^Ben Carter \\(Bitrix24\\): ${i + 1}/${parts.length} `),
+      ),
+    );
     expect(joinedParts(parts)).toBe(text);
     for (const p of parts) expect(JSON.stringify(p.body).length).toBeLessThanOrEqual(32_767);
-    expect(actions(w).journal().filter((e) => e.operation === 'comment').pop()?.outcome).toBe('synced');
+    expect(
+      actions(w)
+        .journal()
+        .filter((e) => e.operation === 'comment')
+        .pop()?.outcome,
+    ).toBe('synced');
   });
 
   it('edited, follows in every part; shortened to fit one, leaves one; deleted, takes all its parts', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    const id = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: longComment(70_000) }])) as number;
+    const id = (await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [
+      taskId,
+      { POST_MESSAGE: longComment(70_000) },
+    ])) as number;
     await w.settle();
     const before = await jiraComments(w, issueId);
 

@@ -14,9 +14,18 @@ const MARKER = 'b24-sync';
 type Issue = { id: string; key: string };
 
 /** A person's click in the issue panel (the resolver checks their rights on that issue). */
-async function panel(w: World, call: string, issue: Issue, payload: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+async function panel(
+  w: World,
+  call: string,
+  issue: Issue,
+  payload: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   const reply = (await w.platform.invoke({
-    function: 'issue-resolver-fn', call, payload, accountId: PEOPLE.chloe.accountId, extension: { project: { key: 'DEMO' }, issue },
+    function: 'issue-resolver-fn',
+    call,
+    payload,
+    accountId: PEOPLE.chloe.accountId,
+    extension: { project: { key: 'DEMO' }, issue },
   })) as Record<string, unknown>;
   await w.settle();
   return reply;
@@ -24,16 +33,25 @@ async function panel(w: World, call: string, issue: Issue, payload: Record<strin
 
 async function markerOn(w: World, issueId: string): Promise<unknown> {
   try {
-    return ((await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/properties/${MARKER}`)) as { value: unknown }).value;
+    return (
+      (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/properties/${MARKER}`)) as {
+        value: unknown;
+      }
+    ).value;
   } catch {
     return undefined;
   }
 }
 
-const keyOf = async (w: World, issueId: string): Promise<Issue> => ({ id: issueId, key: (await actions(w).issue(issueId)).key });
+const keyOf = async (w: World, issueId: string): Promise<Issue> => ({
+  id: issueId,
+  key: (await actions(w).issue(issueId)).key,
+});
 
 const notesOf = (w: World): { code: string; params: Record<string, string> }[] =>
-  actions(w).journal().flatMap((e) => (e as { notes?: { code: string; params: Record<string, string> }[] }).notes ?? []);
+  actions(w)
+    .journal()
+    .flatMap((e) => (e as { notes?: { code: string; params: Record<string, string> }[] }).notes ?? []);
 
 async function renameIssue(w: World, issueId: string, summary: string): Promise<void> {
   await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary } });
@@ -51,7 +69,12 @@ describe('a marker a Jira user writes', () => {
     const a = actions(w);
     const { taskId, issueId } = await pairedTask(w);
     const x = (await w.jira(PEOPLE.chloe.email, 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Hijacked title', description: adfText('Overwritten') },
+      fields: {
+        project: { key: 'DEMO' },
+        issuetype: { name: 'Task' },
+        summary: 'Hijacked title',
+        description: adfText('Overwritten'),
+      },
       properties: [{ key: MARKER, value: { taskId } }],
     })) as Issue;
     await w.settle();
@@ -61,7 +84,12 @@ describe('a marker a Jira user writes', () => {
     const own = a.linkOfIssue(x.id)?.taskId;
     expect(own).toBeDefined();
     expect(own).not.toBe(taskId);
-    expect(notesOf(w)).toContainEqual(expect.objectContaining({ code: 'marker.linkedElsewhere', params: expect.objectContaining({ task: taskId }) as unknown }));
+    expect(notesOf(w)).toContainEqual(
+      expect.objectContaining({
+        code: 'marker.linkedElsewhere',
+        params: expect.objectContaining({ task: taskId }) as unknown,
+      }),
+    );
   });
 
   it("copied from the pair's own issue onto another, and the issue edited, still takes nothing", async () => {
@@ -100,7 +128,9 @@ describe('a marker a Jira user writes', () => {
     expect(a.linkOfTask(lonely)).toBeUndefined();
     expect((await a.b24Task(lonely)).title).toBe('Private plans');
     expect((await a.tasksInGroup()).length).toBe(tasksBefore);
-    expect(notesOf(w)).toContainEqual(expect.objectContaining({ code: 'marker.unbound', params: expect.objectContaining({ task: lonely }) as unknown }));
+    expect(notesOf(w)).toContainEqual(
+      expect.objectContaining({ code: 'marker.unbound', params: expect.objectContaining({ task: lonely }) as unknown }),
+    );
   });
 
   it('naming a task in another workgroup is ignored and journalled: the issue gets a task of its own workgroup', async () => {
@@ -118,7 +148,12 @@ describe('a marker a Jira user writes', () => {
     const own = await a.taskOfIssue(x.id);
     expect(own.groupId).toBe('1');
     expect(own.title).toBe('Bring the legacy task');
-    expect(notesOf(w)).toContainEqual(expect.objectContaining({ code: 'marker.outsideScope', params: expect.objectContaining({ task: elsewhere }) as unknown }));
+    expect(notesOf(w)).toContainEqual(
+      expect.objectContaining({
+        code: 'marker.outsideScope',
+        params: expect.objectContaining({ task: elsewhere }) as unknown,
+      }),
+    );
   });
 });
 
@@ -146,7 +181,15 @@ describe("a task's XML_ID a Bitrix24 person writes", () => {
     // app writes as (any Bitrix24 person may name another creator).
     const issue = await a.createIssue(PEOPLE.ben.email, { summary: 'Claimed in advance' });
     w.clock.advance(1000);
-    const forged = (await w.b24(PEOPLE.ben.b24, 'tasks.task.add', { fields: { TITLE: "Not the app's task", GROUP_ID: '1', RESPONSIBLE_ID: PEOPLE.ben.b24, CREATED_BY: PEOPLE.anna.b24, XML_ID: issue.id } })) as { task: { id: string } };
+    const forged = (await w.b24(PEOPLE.ben.b24, 'tasks.task.add', {
+      fields: {
+        TITLE: "Not the app's task",
+        GROUP_ID: '1',
+        RESPONSIBLE_ID: PEOPLE.ben.b24,
+        CREATED_BY: PEOPLE.anna.b24,
+        XML_ID: issue.id,
+      },
+    })) as { task: { id: string } };
     await w.settle();
 
     const paired = a.linkOfIssue(issue.id)?.taskId;
@@ -199,7 +242,9 @@ describe("a person's unlink", () => {
 
     await inApp(w, (deps) => startDryRun(deps, 'DEMO'));
     await w.settle();
-    expect(await inApp(w, (deps) => readDryRun(deps, 'DEMO'))).toMatchObject({ prediction: { scope: { issuesToCreate: 0, tasksToCreate: 0 } } });
+    expect(await inApp(w, (deps) => readDryRun(deps, 'DEMO'))).toMatchObject({
+      prediction: { scope: { issuesToCreate: 0, tasksToCreate: 0 } },
+    });
     await inApp(w, (deps) => startMigration(deps, 'DEMO'));
     await w.settle();
 
@@ -243,8 +288,13 @@ describe('a re-link', () => {
     expect(a.linkOfTask(taskId)?.issueId).toBe(other.id);
     expect(a.linkOfIssue(old.id)).toBeUndefined();
     expect((await a.b24Task(taskId)).title).not.toBe('The wrong issue, edited');
-    const entries = a.journal().filter((e) => e.taskId === taskId && (e.operation === 'unlink' || e.operation === 'link'));
-    expect(entries.map((e) => [e.operation, e.issueId]).sort()).toEqual([['link', other.id], ['unlink', old.id]]);
+    const entries = a
+      .journal()
+      .filter((e) => e.taskId === taskId && (e.operation === 'unlink' || e.operation === 'link'));
+    expect(entries.map((e) => [e.operation, e.issueId]).sort()).toEqual([
+      ['link', other.id],
+      ['unlink', old.id],
+    ]);
   });
 });
 
@@ -283,7 +333,12 @@ describe('a link the storage lost', () => {
     let x: Issue = { id: '', key: '' };
     await whileUnpaired(w, async () => {
       x = await a.createIssue(PEOPLE.chloe.email, { summary: 'Copycat' });
-      await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${x.id}/properties/${MARKER}`, await markerOn(w, issueId));
+      await w.jira(
+        PEOPLE.chloe.email,
+        'PUT',
+        `/rest/api/3/issue/${x.id}/properties/${MARKER}`,
+        await markerOn(w, issueId),
+      );
     });
     await inApp(w, async (deps) => {
       for (const key of [`link:b24:${taskId}`, `link:jira:${issueId}`]) await deps.kv.delete(key);
@@ -293,7 +348,12 @@ describe('a link the storage lost', () => {
     expect(a.linkOfTask(taskId)).toBeUndefined();
     expect(a.linkOfIssue(x.id)).toBeUndefined();
     expect((await a.b24Task(taskId)).title).toBe('Shared work');
-    expect(notesOf(w)).toContainEqual(expect.objectContaining({ code: 'marker.ambiguous', params: expect.objectContaining({ task: taskId, issue: x.key }) as unknown }));
+    expect(notesOf(w)).toContainEqual(
+      expect.objectContaining({
+        code: 'marker.ambiguous',
+        params: expect.objectContaining({ task: taskId, issue: x.key }) as unknown,
+      }),
+    );
   });
 
   it("is restored by the app's own marker, from either side's edit", async () => {
@@ -316,6 +376,9 @@ describe('a link the storage lost', () => {
     expect(a.linkOfTask(second.taskId)?.issueId).toBe(second.issueId);
     expect((await a.b24Task(first.taskId)).title).toBe('Edited in Jira after the loss');
     expect((await a.issue(second.issueId)).fields.summary).toBe('Edited in Bitrix24 after the loss');
-    expect({ issues: (await a.issuesInProject()).length, tasks: (await a.tasksInGroup()).length }).toEqual({ issues, tasks });
+    expect({ issues: (await a.issuesInProject()).length, tasks: (await a.tasksInGroup()).length }).toEqual({
+      issues,
+      tasks,
+    });
   });
 });

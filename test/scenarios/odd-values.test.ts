@@ -6,14 +6,20 @@
  */
 import { actions, createWorld, PEOPLE, pairedTask, type World } from './harness';
 
-interface Note { code: string; params: Record<string, string>; message: string }
+interface Note {
+  code: string;
+  params: Record<string, string>;
+  message: string;
+}
 type Entry = ReturnType<ReturnType<typeof actions>['journal']>[number] & { notes?: Note[]; refused?: string[] };
 
-const entriesFor = (w: World, filter: (e: Entry) => boolean): Entry[] => (actions(w).journal() as Entry[]).filter(filter);
+const entriesFor = (w: World, filter: (e: Entry) => boolean): Entry[] =>
+  (actions(w).journal() as Entry[]).filter(filter);
 const notesOf = (entries: Entry[]): Note[] => entries.flatMap((e) => e.notes ?? []);
 
 /** True when every surrogate is half of a pair: what Jira and Bitrix24 can store as UTF-8. */
-const wellFormed = (text: string): boolean => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+const wellFormed = (text: string): boolean =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 describe('a Bitrix24 title longer than Jira allows', () => {
   it('reaches Jira cut after a whole emoji, never half of one, and the journal says it was shortened', async () => {
@@ -27,7 +33,9 @@ describe('a Bitrix24 title longer than Jira allows', () => {
     expect(issue.fields.summary).toBe('😀'.repeat(127));
     expect((await a.b24Task(taskId)).title).toBe(title);
     const created = entriesFor(w, (e) => e.operation === 'create' && e.taskId === taskId);
-    expect(notesOf(created)).toContainEqual(expect.objectContaining({ code: 'titleShortened', params: { to: 'jira', limit: '255' } }));
+    expect(notesOf(created)).toContainEqual(
+      expect.objectContaining({ code: 'titleShortened', params: { to: 'jira', limit: '255' } }),
+    );
     expect(created[0]?.outcome).toBe('warning');
   });
 
@@ -69,9 +77,12 @@ describe('a Jira due date Bitrix24 cannot hold', () => {
     const synced = entriesFor(w, (e) => e.operation === 'sync');
     expect(synced).toHaveLength(1);
     expect(synced[0]).toMatchObject({ outcome: 'warning', refused: ['dueDate'] });
-    expect(notesOf(synced)).toContainEqual(expect.objectContaining({
-      code: 'skipped', params: expect.objectContaining({ field: 'dueDate', to: 'b24', why: 'outOfB24Range', date: '0001-01-01' }),
-    }));
+    expect(notesOf(synced)).toContainEqual(
+      expect.objectContaining({
+        code: 'skipped',
+        params: expect.objectContaining({ field: 'dueDate', to: 'b24', why: 'outOfB24Range', date: '0001-01-01' }),
+      }),
+    );
     // Only the task was read: nothing was sent to Bitrix24.
     expect((synced[0] as unknown as { calls: { b24: number } }).calls.b24).toBe(1);
   });
@@ -86,7 +97,12 @@ describe('a Jira due date Bitrix24 cannot hold', () => {
     const entries = entriesFor(w, (e) => e.issueId === created.id);
     expect(entries.map((e) => e.operation)).toEqual(['create']);
     expect(entries[0]).toMatchObject({ outcome: 'warning', refused: ['dueDate'] });
-    expect(notesOf(entries)).toContainEqual(expect.objectContaining({ code: 'skipped', params: expect.objectContaining({ field: 'dueDate', why: 'outOfB24Range' }) }));
+    expect(notesOf(entries)).toContainEqual(
+      expect.objectContaining({
+        code: 'skipped',
+        params: expect.objectContaining({ field: 'dueDate', why: 'outOfB24Range' }),
+      }),
+    );
   });
 });
 
@@ -115,7 +131,12 @@ describe('control characters and direction overrides in a title', () => {
     expect((await a.issue(pair.issueId)).fields.summary).toBe(summary);
     const synced = entriesFor(w, (e) => e.operation === 'sync');
     expect(synced).toHaveLength(1);
-    expect(notesOf(synced).map((n) => [n.code, n.params.to])).toEqual(expect.arrayContaining([['controlsRemoved', 'b24'], ['bidiRemoved', 'b24']]));
+    expect(notesOf(synced).map((n) => [n.code, n.params.to])).toEqual(
+      expect.arrayContaining([
+        ['controlsRemoved', 'b24'],
+        ['bidiRemoved', 'b24'],
+      ]),
+    );
   });
 });
 
@@ -125,12 +146,19 @@ describe('a Jira summary of nothing but invisible characters', () => {
     const a = actions(w);
     const pair = await pairedTask(w);
     w.clock.advance(60_000);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, { fields: { summary: '\u202E\u0007' } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, {
+      fields: { summary: '\u202E\u0007' },
+    });
     await w.settle();
     expect((await a.b24Task(pair.taskId)).title).toBe('Shared work');
     const synced = entriesFor(w, (e) => e.operation === 'sync');
     expect(synced).toEqual([expect.objectContaining({ outcome: 'warning', refused: ['title'] })]);
-    expect(notesOf(synced)).toContainEqual(expect.objectContaining({ code: 'skipped', params: expect.objectContaining({ field: 'title', to: 'b24', why: 'invisibleTitle' }) }));
+    expect(notesOf(synced)).toContainEqual(
+      expect.objectContaining({
+        code: 'skipped',
+        params: expect.objectContaining({ field: 'title', to: 'b24', why: 'invisibleTitle' }),
+      }),
+    );
   });
 });
 
@@ -138,19 +166,28 @@ describe('control characters in a description', () => {
   it('are left out of the copy in Jira, keeping its tabs and line breaks, and the journal notes it', async () => {
     const w = await createWorld();
     const a = actions(w);
-    const taskId = await a.createTask(PEOPLE.ben.b24, { TITLE: 'Described', DESCRIPTION: 'one\u0000\ttwo\u0007\nthree' });
+    const taskId = await a.createTask(PEOPLE.ben.b24, {
+      TITLE: 'Described',
+      DESCRIPTION: 'one\u0000\ttwo\u0007\nthree',
+    });
     await w.settle();
     const text = JSON.stringify((await a.issueOfTask(taskId)).fields.description);
     expect(text).not.toMatch(/\\u000[07]/);
     expect(text).toContain('one\\ttwo');
     expect(text).toContain('hardBreak');
-    expect(notesOf(entriesFor(w, (e) => e.taskId === taskId))).toContainEqual(expect.objectContaining({ code: 'controlsRemoved', params: { field: 'description', to: 'jira' } }));
+    expect(notesOf(entriesFor(w, (e) => e.taskId === taskId))).toContainEqual(
+      expect.objectContaining({ code: 'controlsRemoved', params: { field: 'description', to: 'jira' } }),
+    );
   });
 
   it('are left out of the copy in Bitrix24', async () => {
     const w = await createWorld();
     const a = actions(w);
-    const description = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ring\u0007 the\u001b bell' }] }] };
+    const description = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ring\u0007 the\u001b bell' }] }],
+    };
     const created = await a.createIssue(PEOPLE.dmitri.email, { summary: 'Bell', description });
     await w.settle();
     expect((await a.taskOfIssue(created.id)).description).toBe('ring the bell');

@@ -14,14 +14,25 @@ import { actions, createWorld, PEOPLE, type World } from './harness';
 const ANNA = PEOPLE.anna.accountId;
 
 const settings = (w: World, call: string, payload: Record<string, unknown> = {}): Promise<unknown> =>
-  w.platform.invoke({ function: 'settings-resolver-fn', call, payload, accountId: ANNA, extension: { project: { key: 'DEMO' } } });
+  w.platform.invoke({
+    function: 'settings-resolver-fn',
+    call,
+    payload,
+    accountId: ANNA,
+    extension: { project: { key: 'DEMO' } },
+  });
 
 /** No outgoing webhook: nothing reaches the app unless it reads the queue. */
 async function offlinePortal(): Promise<World> {
   const seed = defaultSeed();
   const w = await createWorld({ seed: { ...seed, b24Events: { ...seed.b24Events, events: [] } } });
   const client = w.platform.seed.b24.oauthClient;
-  await settings(w, 'saveConnection', { mode: 'oauth', portal: w.platform.seed.b24.domain, clientId: client?.clientId, clientSecret: client?.clientSecret });
+  await settings(w, 'saveConnection', {
+    mode: 'oauth',
+    portal: w.platform.seed.b24.domain,
+    clientId: client?.clientId,
+    clientSecret: client?.clientSecret,
+  });
   await settings(w, 'completeOAuth', { code: w.platform.b24.issueAuthorizationCode(PEOPLE.anna.b24) });
   // The choice the service's Connection tab saves (the Forge app this platform runs refuses it: nothing drains there).
   w.platform.kvs.write('plain', 'connection', { ...(w.platform.kvs.peek('connection') as object), events: 'offline' });
@@ -30,7 +41,10 @@ async function offlinePortal(): Promise<World> {
 }
 
 /** One scheduled run of the drain inside the app's runtime; `change` alters the Bitrix24 client it uses. */
-function drain(w: World, change: (b24: AppDeps['b24']) => Partial<AppDeps['b24']> = () => ({})): Promise<OfflineDrainResult> {
+function drain(
+  w: World,
+  change: (b24: AppDeps['b24']) => Partial<AppDeps['b24']> = () => ({}),
+): Promise<OfflineDrainResult> {
   return runInvocation({ host: w.platform.runtime, functionKey: 'offline-drain' }, () => {
     const deps = composeApp({ handler: 'offline-drain' });
     return drainOfflineEvents({ ...deps, b24: { ...deps.b24, ...change(deps.b24) } });
@@ -56,7 +70,14 @@ describe('a portal with offline events', () => {
     const w = await offlinePortal();
     const bound = w.platform.b24.snapshot().handlers.filter((h) => h.kind === 'app');
     expect(bound.map((h) => [h.event, h.offline, h.handler])).toEqual(
-      ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'].map((e) => [e, true, '']),
+      [
+        'ONTASKADD',
+        'ONTASKUPDATE',
+        'ONTASKDELETE',
+        'ONTASKCOMMENTADD',
+        'ONTASKCOMMENTUPDATE',
+        'ONTASKCOMMENTDELETE',
+      ].map((e) => [e, true, '']),
     );
   });
 
@@ -117,9 +138,17 @@ describe('a portal with offline events', () => {
     w.platform.b24.queueOfflineRecord('ONCRMDEALUPDATE', { FIELDS: { ID: 7 } });
     expect(await drain(w)).toMatchObject({ drained: 0, queued: 0, refused: 2 });
     await w.settle();
-    expect(queued(w).map((r) => [r.eventName, r.error])).toEqual([['ONTASKUPDATE', true], ['ONCRMDEALUPDATE', true]]);
-    const notes = actions(w).journal().filter((e) => e.operation === 'offline-event');
-    expect(notes.map((e) => [e.outcome, e.message?.includes('marked as failed')])).toEqual([['warning', true], ['warning', true]]);
+    expect(queued(w).map((r) => [r.eventName, r.error])).toEqual([
+      ['ONTASKUPDATE', true],
+      ['ONCRMDEALUPDATE', true],
+    ]);
+    const notes = actions(w)
+      .journal()
+      .filter((e) => e.operation === 'offline-event');
+    expect(notes.map((e) => [e.outcome, e.message?.includes('marked as failed')])).toEqual([
+      ['warning', true],
+      ['warning', true],
+    ]);
     // Marked records stay out of later runs.
     expect(await drain(w)).toMatchObject({ drained: 0, refused: 0, pages: 1 });
   });

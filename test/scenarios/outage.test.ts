@@ -16,18 +16,28 @@ function bitrix24Down(w: World): { restore: () => void; refused: () => number } 
   const down: HttpService = {
     handle: () => {
       refused += 1;
-      return Promise.resolve(new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', error_description: 'Service unavailable' }), { status: 503 }));
+      return Promise.resolve(
+        new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', error_description: 'Service unavailable' }), {
+          status: 503,
+        }),
+      );
     },
   };
   w.platform.runtime.registerService(w.platform.b24.domain, down);
-  return { restore: () => w.platform.runtime.registerService(w.platform.b24.domain, w.platform.b24), refused: () => refused };
+  return {
+    restore: () => w.platform.runtime.registerService(w.platform.b24.domain, w.platform.b24),
+    refused: () => refused,
+  };
 }
 
 async function passTime(w: World, ms: number): Promise<void> {
-  for (let left = ms; left > 0; left -= 10 * MINUTE) await w.platform.settle({ advanceMs: Math.min(left, 10 * MINUTE) });
+  for (let left = ms; left > 0; left -= 10 * MINUTE)
+    await w.platform.settle({ advanceMs: Math.min(left, 10 * MINUTE) });
 }
 
-interface B24Comment { POST_MESSAGE: string }
+interface B24Comment {
+  POST_MESSAGE: string;
+}
 const b24Comments = async (w: World, taskId: string): Promise<B24Comment[]> =>
   (await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [taskId, { ID: 'asc' }])) as B24Comment[];
 
@@ -37,9 +47,13 @@ describe('an hour-long Bitrix24 outage', () => {
     const { taskId, issueId } = await pairedTask(w);
     const a = actions(w);
     const outage = bitrix24Down(w);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Renamed during the outage' } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { summary: 'Renamed during the outage' },
+    });
     await passTime(w, 10 * MINUTE);
-    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Written while Bitrix24 was down') });
+    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+      body: adfText('Written while Bitrix24 was down'),
+    });
     await attachInJira(w, PEOPLE.chloe.email, issueId, 'during-outage.pdf', fileOf(2048));
     await passTime(w, 10 * MINUTE);
     await a.transitionIssue(PEOPLE.chloe.email, issueId, 'In Progress');
@@ -56,7 +70,9 @@ describe('an hour-long Bitrix24 outage', () => {
     expect(task.status).toBe('3');
     const comments = await b24Comments(w, taskId);
     expect(comments.filter((c) => c.POST_MESSAGE.includes('Written while Bitrix24 was down'))).toHaveLength(1);
-    const files = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['UF_TASK_WEBDAV_FILES'] })) as { task: { ufTaskWebdavFiles?: unknown[] } };
+    const files = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['UF_TASK_WEBDAV_FILES'] })) as {
+      task: { ufTaskWebdavFiles?: unknown[] };
+    };
     expect(files.task.ufTaskWebdavFiles ?? []).toHaveLength(1);
     const tasks = await a.tasksInGroup();
     expect(tasks.filter((t) => t.title === 'Created during the outage')).toHaveLength(1);
@@ -71,7 +87,9 @@ describe('a job that outlives its retry budget', () => {
     const { taskId, issueId } = await pairedTask(w);
     const a = actions(w);
     const outage = bitrix24Down(w);
-    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Outlived the retries') });
+    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+      body: adfText('Outlived the retries'),
+    });
     await passTime(w, 8 * HOUR);
     expect(a.journal().filter((e) => e.outcome === 'failed' && e.operation === 'jira-comment')).toHaveLength(1);
     expect(await b24Comments(w, taskId)).toHaveLength(0);
@@ -79,6 +97,8 @@ describe('a job that outlives its retry budget', () => {
     outage.restore();
     await passTime(w, 2 * HOUR);
     await w.settle();
-    expect((await b24Comments(w, taskId)).filter((c) => c.POST_MESSAGE.includes('Outlived the retries'))).toHaveLength(1);
+    expect((await b24Comments(w, taskId)).filter((c) => c.POST_MESSAGE.includes('Outlived the retries'))).toHaveLength(
+      1,
+    );
   });
 });

@@ -11,12 +11,18 @@ const HELD_BACK = /not in the Bitrix24 workgroup 1 paired with project DEMO/;
 async function movedOutPair(w: World): Promise<{ taskId: string; issueId: string }> {
   w.platform.seed.b24.groups.push({ id: '2', name: 'Board of directors' });
   const pair = await pairedTask(w);
-  await w.b24(PEOPLE.anna.b24, 'tasks.task.update', { taskId: pair.taskId, fields: { GROUP_ID: '2', TITLE: 'Board: salaries 2027' } });
+  await w.b24(PEOPLE.anna.b24, 'tasks.task.update', {
+    taskId: pair.taskId,
+    fields: { GROUP_ID: '2', TITLE: 'Board: salaries 2027' },
+  });
   await w.settle();
   return pair;
 }
 
-const heldBack = (w: World) => actions(w).journal().filter((e) => e.operation === 'held-back');
+const heldBack = (w: World) =>
+  actions(w)
+    .journal()
+    .filter((e) => e.operation === 'held-back');
 
 /** Runs `act` and lets the sync settle; returns the check that it added held-back lines only, naming the workgroup. */
 async function afterSync(w: World, taskId: string, act: () => Promise<unknown>): Promise<() => void> {
@@ -26,8 +32,14 @@ async function afterSync(w: World, taskId: string, act: () => Promise<unknown>):
   return () => {
     const added = heldBack(w).slice(before);
     expect(added.length).toBeGreaterThan(0);
-    expect(added.every((e) => e.outcome === 'skipped' && e.taskId === taskId && HELD_BACK.test(e.message ?? ''))).toBe(true);
-    expect(actions(w).journal().filter((e) => e.outcome === 'failed')).toEqual([]);
+    expect(added.every((e) => e.outcome === 'skipped' && e.taskId === taskId && HELD_BACK.test(e.message ?? ''))).toBe(
+      true,
+    );
+    expect(
+      actions(w)
+        .journal()
+        .filter((e) => e.outcome === 'failed'),
+    ).toEqual([]);
   };
 }
 
@@ -37,7 +49,9 @@ describe('a linked task outside the paired workgroup', () => {
     const a = actions(w);
     const { taskId, issueId } = await movedOutPair(w);
     expect((await a.issue(issueId)).fields.summary).toBe('Shared work');
-    await w.jira(PEOPLE.ben.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Overwrite the board task' } });
+    await w.jira(PEOPLE.ben.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { summary: 'Overwrite the board task' },
+    });
     await w.settle();
     expect((await a.b24Task(taskId)).title).toBe('Board: salaries 2027');
     const held = heldBack(w);
@@ -49,8 +63,12 @@ describe('a linked task outside the paired workgroup', () => {
   it('keeps its Bitrix24 comments out of Jira', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await movedOutPair(w);
-    const expectHeldBackJournalled = await afterSync(w, taskId, () => w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Salaries: see the board minutes' }]));
-    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as { comments: unknown[] };
+    const expectHeldBackJournalled = await afterSync(w, taskId, () =>
+      w.b24(PEOPLE.anna.b24, 'task.commentitem.add', [taskId, { POST_MESSAGE: 'Salaries: see the board minutes' }]),
+    );
+    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as {
+      comments: unknown[];
+    };
     expect(comments.comments).toEqual([]);
     expectHeldBackJournalled();
   });
@@ -59,9 +77,15 @@ describe('a linked task outside the paired workgroup', () => {
     const w = await createWorld();
     w.platform.b24.setDefaultCardKind('chat');
     const { taskId, issueId } = await movedOutPair(w);
-    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })) as { task: { chatId: string } };
-    const expectHeldBackJournalled = await afterSync(w, taskId, () => w.b24(PEOPLE.ben.b24, 'im.message.add', { DIALOG_ID: `chat${task.task.chatId}`, MESSAGE: 'Board chat: bonuses' }));
-    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as { comments: unknown[] };
+    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })) as {
+      task: { chatId: string };
+    };
+    const expectHeldBackJournalled = await afterSync(w, taskId, () =>
+      w.b24(PEOPLE.ben.b24, 'im.message.add', { DIALOG_ID: `chat${task.task.chatId}`, MESSAGE: 'Board chat: bonuses' }),
+    );
+    const comments = (await w.jira(PEOPLE.anna.email, 'GET', `/rest/api/3/issue/${issueId}/comment`)) as {
+      comments: unknown[];
+    };
     expect(comments.comments).toEqual([]);
     expectHeldBackJournalled();
   });
@@ -69,7 +93,11 @@ describe('a linked task outside the paired workgroup', () => {
   it('gets no Jira comment written into it', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await movedOutPair(w);
-    const expectHeldBackJournalled = await afterSync(w, taskId, () => w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('Phishing link here') }));
+    const expectHeldBackJournalled = await afterSync(w, taskId, () =>
+      w.jira(PEOPLE.dmitri.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+        body: adfText('Phishing link here'),
+      }),
+    );
     expect(await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [taskId, { ID: 'asc' }])).toEqual([]);
     expectHeldBackJournalled();
   });
@@ -77,8 +105,13 @@ describe('a linked task outside the paired workgroup', () => {
   it('gets no Jira file attached to it', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await movedOutPair(w);
-    const expectHeldBackJournalled = await afterSync(w, taskId, () => attachInJira(w, PEOPLE.dmitri.email, issueId, 'payload.pdf', fileOf(300)));
-    const read = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'UF_TASK_WEBDAV_FILES'] })) as { task: { ufTaskWebdavFiles?: unknown } };
+    const expectHeldBackJournalled = await afterSync(w, taskId, () =>
+      attachInJira(w, PEOPLE.dmitri.email, issueId, 'payload.pdf', fileOf(300)),
+    );
+    const read = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', {
+      taskId,
+      select: ['ID', 'UF_TASK_WEBDAV_FILES'],
+    })) as { task: { ufTaskWebdavFiles?: unknown } };
     expect(Array.isArray(read.task.ufTaskWebdavFiles) ? read.task.ufTaskWebdavFiles : []).toEqual([]);
     expectHeldBackJournalled();
   });

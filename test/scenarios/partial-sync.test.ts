@@ -14,7 +14,10 @@ function failTransitions(w: World, times: number): { left: () => number } {
   jira.handle = async (request, caller) => {
     if (caller && left > 0 && request.method === 'POST' && new URL(request.url).pathname.endsWith('/transitions')) {
       left -= 1;
-      return new Response(JSON.stringify({ errorMessages: ['Service Unavailable'], errors: {} }), { status: 503, headers: { 'retry-after': '1' } });
+      return new Response(JSON.stringify({ errorMessages: ['Service Unavailable'], errors: {} }), {
+        status: 503,
+        headers: { 'retry-after': '1' },
+      });
     }
     return handle(request, caller);
   };
@@ -22,7 +25,7 @@ function failTransitions(w: World, times: number): { left: () => number } {
 }
 
 describe('a sync interrupted after its first step', () => {
-  it('keeps the newer Bitrix24 status when Jira\'s transition failed after Jira\'s fields were written', async () => {
+  it("keeps the newer Bitrix24 status when Jira's transition failed after Jira's fields were written", async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
     const a = actions(w);

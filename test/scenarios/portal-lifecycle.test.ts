@@ -10,22 +10,42 @@ const ANNA = PEOPLE.anna.accountId;
 type Reply = Record<string, unknown> & { health?: { code: string; level: string; params: Record<string, unknown> }[] };
 
 const settings = async (w: World, call: string, payload: Record<string, unknown> = {}): Promise<Reply> =>
-  (await w.platform.invoke({ function: 'settings-resolver-fn', call, payload, accountId: ANNA, extension: { project: { key: 'DEMO' } } })) as Reply;
+  (await w.platform.invoke({
+    function: 'settings-resolver-fn',
+    call,
+    payload,
+    accountId: ANNA,
+    extension: { project: { key: 'DEMO' } },
+  })) as Reply;
 
 /** Anna switches the connection to the seeded OAuth application, approves it and registers its events. */
 async function connectWithOAuth(w: World): Promise<void> {
   const client = w.platform.seed.b24.oauthClient;
-  await settings(w, 'saveConnection', { mode: 'oauth', portal: w.platform.seed.b24.domain, clientId: client?.clientId, clientSecret: client?.clientSecret });
+  await settings(w, 'saveConnection', {
+    mode: 'oauth',
+    portal: w.platform.seed.b24.domain,
+    clientId: client?.clientId,
+    clientSecret: client?.clientSecret,
+  });
   await approve(w);
 }
 
 async function approve(w: World): Promise<void> {
-  expect(await settings(w, 'completeOAuth', { code: w.platform.b24.issueAuthorizationCode(PEOPLE.anna.b24) })).toEqual({ domain: w.platform.seed.b24.domain });
+  expect(await settings(w, 'completeOAuth', { code: w.platform.b24.issueAuthorizationCode(PEOPLE.anna.b24) })).toEqual({
+    domain: w.platform.seed.b24.domain,
+  });
   await settings(w, 'bindEvents');
 }
 
 const deliverTo = (w: World, body: string): Promise<Response> =>
-  w.platform.webtrigger('b24-events', new Request(w.platform.info().webtriggers['b24-events'] ?? '', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }));
+  w.platform.webtrigger(
+    'b24-events',
+    new Request(w.platform.info().webtriggers['b24-events'] ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
 
 function eventBody(w: World, overrides: Record<string, string>): string {
   const seed = w.platform.seed.b24;
@@ -44,7 +64,10 @@ const uninstallBody = (w: World, overrides: Record<string, string> = {}): string
   eventBody(w, { event: 'ONAPPUNINSTALL', 'data[LANGUAGE_ID]': 'en', 'data[CLEAN]': '0', ...overrides });
 
 const codes = (reply: Reply): string[] => (reply.health ?? []).map((n) => n.code);
-const failures = (w: World) => actions(w).journal().filter((e) => e.outcome === 'failed');
+const failures = (w: World) =>
+  actions(w)
+    .journal()
+    .filter((e) => e.outcome === 'failed');
 
 describe('the app uninstalled from the portal', () => {
   it('stops sync, deletes nothing, fails no job, and the Connection tab says so and what to do', async () => {
@@ -64,7 +87,9 @@ describe('the app uninstalled from the portal', () => {
 
     // People keep working on both sides; the admin's outgoing webhook still delivers the task events.
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId, fields: { TITLE: 'Renamed after the uninstall' } });
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { description: adfText('Edited after the uninstall') } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { description: adfText('Edited after the uninstall') },
+    });
     await w.settle();
     await w.platform.runtime.runScheduled('reconcile');
     await w.platform.runtime.runScheduled('event-watch');
@@ -73,7 +98,9 @@ describe('the app uninstalled from the portal', () => {
     expect((await actions(w).issue(issueId)).fields.summary).toBe('Shared work');
     expect(failures(w)).toEqual([]);
     expect(report.failures).toEqual([]);
-    expect(w.platform.kvs.keys().filter((k) => /^(link|state|config|journal):/.test(k))).toEqual(expect.arrayContaining(keysBefore));
+    expect(w.platform.kvs.keys().filter((k) => /^(link|state|config|journal):/.test(k))).toEqual(
+      expect.arrayContaining(keysBefore),
+    );
     expect(actions(w).linkOfTask(taskId)?.issueId).toBe(issueId);
   });
 
@@ -98,7 +125,9 @@ describe('the app uninstalled from the portal', () => {
   it('is believed only from the connected portal with its application token', async () => {
     const w = await createWorld();
     expect((await deliverTo(w, uninstallBody(w, { 'auth[application_token]': 'forged' }))).status).toBe(401);
-    expect((await deliverTo(w, uninstallBody(w, { 'auth[member_id]': 'ffffffffffffffffffffffffffffffff' }))).status).toBe(401);
+    expect(
+      (await deliverTo(w, uninstallBody(w, { 'auth[member_id]': 'ffffffffffffffffffffffffffffffff' }))).status,
+    ).toBe(401);
     expect((await settings(w, 'getConnection')).uninstalledAt).toBeUndefined();
     expect((await deliverTo(w, uninstallBody(w))).status).toBe(200);
     expect((await settings(w, 'getConnection')).uninstalledAt).toBe(w.clock.now());
@@ -117,7 +146,15 @@ describe("a connection that does not know its portal's member_id", () => {
     const { taskId, issueId } = await pairedTask(w);
     withoutMemberId(w);
     const attacker = 'ffffffffffffffffffffffffffffffff';
-    const first = await deliverTo(w, eventBody(w, { event: 'ONTASKUPDATE', 'data[FIELDS_BEFORE][ID]': taskId, 'data[FIELDS_AFTER][ID]': taskId, 'auth[member_id]': attacker }));
+    const first = await deliverTo(
+      w,
+      eventBody(w, {
+        event: 'ONTASKUPDATE',
+        'data[FIELDS_BEFORE][ID]': taskId,
+        'data[FIELDS_AFTER][ID]': taskId,
+        'auth[member_id]': attacker,
+      }),
+    );
     expect(first.status).toBe(503);
     expect((w.platform.kvs.peek('connection') as { memberId: string }).memberId).toBe('unknown');
 
@@ -133,7 +170,11 @@ describe("a connection that does not know its portal's member_id", () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
     withoutMemberId(w);
-    const saved = await settings(w, 'saveConnection', { mode: 'webhook', portal: w.platform.seed.b24.domain, memberId: w.platform.seed.b24.memberId });
+    const saved = await settings(w, 'saveConnection', {
+      mode: 'webhook',
+      portal: w.platform.seed.b24.domain,
+      memberId: w.platform.seed.b24.memberId,
+    });
     expect(saved.memberId).toBe(w.platform.seed.b24.memberId);
     expect(codes(saved)).not.toContain('health.memberIdUnknown');
 
@@ -144,7 +185,11 @@ describe("a connection that does not know its portal's member_id", () => {
 
   it('refuses a member_id that cannot be one, in words', async () => {
     const w = await createWorld();
-    const reply = await settings(w, 'saveConnection', { mode: 'webhook', portal: w.platform.seed.b24.domain, memberId: 'not one!' });
+    const reply = await settings(w, 'saveConnection', {
+      mode: 'webhook',
+      portal: w.platform.seed.b24.domain,
+      memberId: 'not one!',
+    });
     expect(String(reply.error)).toMatch(/member_id/);
     expect((w.platform.kvs.peek('connection') as { memberId: string }).memberId).toBe(w.platform.seed.b24.memberId);
   });

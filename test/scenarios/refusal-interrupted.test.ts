@@ -13,9 +13,17 @@ function refuseNextDescription(w: World): { left: () => number } {
   const handle = jira.handle.bind(jira);
   let left = 1;
   jira.handle = async (request, caller) => {
-    if (caller && left > 0 && request.method === 'PUT' && /\/rest\/api\/3\/issue\/[^/]+$/.test(new URL(request.url).pathname)) {
+    if (
+      caller &&
+      left > 0 &&
+      request.method === 'PUT' &&
+      /\/rest\/api\/3\/issue\/[^/]+$/.test(new URL(request.url).pathname)
+    ) {
       left -= 1;
-      return new Response(JSON.stringify({ errorMessages: [], errors: { description: REASON } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ errorMessages: [], errors: { description: REASON } }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     return handle(request, caller);
   };
@@ -30,7 +38,9 @@ function limitTaskUpdates(w: World, times: number): { left: () => number } {
   b24.handle = async (request, caller) => {
     if (left > 0 && request.url.includes('tasks.task.update') && !request.url.includes(`/rest/${PEOPLE.ben.b24}/`)) {
       left -= 1;
-      return new Response(JSON.stringify({ error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), { status: 503 });
+      return new Response(JSON.stringify({ error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), {
+        status: 503,
+      });
     }
     return handle(request, caller);
   };
@@ -57,6 +67,13 @@ describe('a refusal followed by a step that fails for a while', () => {
     expect((await a.b24Task(taskId)).priority).toBe('2');
     expect(JSON.stringify((await a.issue(issueId)).fields.description)).not.toContain('Edited in Bitrix24');
     const syncs = a.journal().filter((e) => e.operation === 'sync' && e.taskId === taskId);
-    expect(syncs).toEqual([expect.objectContaining({ fields: ['priority'], refused: ['description'], outcome: 'warning', message: expect.stringContaining(REASON) })]);
+    expect(syncs).toEqual([
+      expect.objectContaining({
+        fields: ['priority'],
+        refused: ['description'],
+        outcome: 'warning',
+        message: expect.stringContaining(REASON),
+      }),
+    ]);
   });
 });

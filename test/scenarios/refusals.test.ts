@@ -39,7 +39,11 @@ function decoded(body: string): Record<string, unknown> {
   return out;
 }
 
-async function deliver(w: World, body: string, headers: Record<string, string> = FORM): Promise<{ status: number; stored: string[] }> {
+async function deliver(
+  w: World,
+  body: string,
+  headers: Record<string, string> = FORM,
+): Promise<{ status: number; stored: string[] }> {
   const before = w.platform.kvs.keys();
   const response = await w.platform.webtrigger('b24-events', new Request(URL_, { method: 'POST', headers, body }));
   const report = await w.platform.settle();
@@ -51,7 +55,10 @@ async function deliver(w: World, body: string, headers: Record<string, string> =
 describe('the Bitrix24 web trigger', () => {
   it('refuses a forged application token with 401 and writes nothing', async () => {
     const w = await createWorld();
-    expect(await deliver(w, eventBody(w, { 'auth[application_token]': 'forged-token-000' }))).toEqual({ status: 401, stored: [] });
+    expect(await deliver(w, eventBody(w, { 'auth[application_token]': 'forged-token-000' }))).toEqual({
+      status: 401,
+      stored: [],
+    });
   });
 
   it('refuses another portal (member_id or domain) with 401', async () => {
@@ -62,9 +69,17 @@ describe('the Bitrix24 web trigger', () => {
 
   it('refuses a malformed body with 400, whatever content type it claims', async () => {
     const w = await createWorld();
-    expect(await deliver(w, 'event=ONTASKUPDATE&data[FIELDS_AFTER][ID]=abc&auth[domain]=x')).toEqual({ status: 400, stored: [] });
-    expect(await deliver(w, JSON.stringify({ event: 'ONTASKUPDATE' }), { 'content-type': 'application/json' })).toEqual({ status: 400, stored: [] });
-    expect(await deliver(w, '{"event": "ONTASKUPDATE",', { 'content-type': 'application/json' })).toEqual({ status: 400, stored: [] });
+    expect(await deliver(w, 'event=ONTASKUPDATE&data[FIELDS_AFTER][ID]=abc&auth[domain]=x')).toEqual({
+      status: 400,
+      stored: [],
+    });
+    expect(await deliver(w, JSON.stringify({ event: 'ONTASKUPDATE' }), { 'content-type': 'application/json' })).toEqual(
+      { status: 400, stored: [] },
+    );
+    expect(await deliver(w, '{"event": "ONTASKUPDATE",', { 'content-type': 'application/json' })).toEqual({
+      status: 400,
+      stored: [],
+    });
     expect(await deliver(w, '', { 'content-type': 'text/plain' })).toEqual({ status: 400, stored: [] });
   });
 
@@ -72,9 +87,18 @@ describe('the Bitrix24 web trigger', () => {
     const w = await createWorld();
     const forged = eventBody(w, { 'auth[application_token]': 'forged-token-000' });
     expect(await deliver(w, forged, { 'content-type': 'text/plain' })).toEqual({ status: 401, stored: [] });
-    expect(await deliver(w, JSON.stringify(forged), { 'content-type': 'application/json' })).toEqual({ status: 401, stored: [] });
-    expect(await deliver(w, JSON.stringify(decoded(eventBody(w, { 'auth[application_token]': 'forged-token-000' }))), {})).toEqual({ status: 401, stored: [] });
-    expect(await deliver(w, JSON.stringify(eventBody(w, { padding: 'x'.repeat(64 * 1024) })), { 'content-type': 'application/json' })).toEqual({ status: 413, stored: [] });
+    expect(await deliver(w, JSON.stringify(forged), { 'content-type': 'application/json' })).toEqual({
+      status: 401,
+      stored: [],
+    });
+    expect(
+      await deliver(w, JSON.stringify(decoded(eventBody(w, { 'auth[application_token]': 'forged-token-000' }))), {}),
+    ).toEqual({ status: 401, stored: [] });
+    expect(
+      await deliver(w, JSON.stringify(eventBody(w, { padding: 'x'.repeat(64 * 1024) })), {
+        'content-type': 'application/json',
+      }),
+    ).toEqual({ status: 413, stored: [] });
   });
 
   it.each([
@@ -82,13 +106,23 @@ describe('the Bitrix24 web trigger', () => {
     ['text/plain', { 'content-type': 'text/plain;charset=utf-8' }, (body: string) => body],
     ['no content type', {}, (body: string) => body],
     ['JSON holding the form text', { 'content-type': 'application/json' }, (body: string) => JSON.stringify(body)],
-    ['JSON holding the decoded form', { 'content-type': 'application/json' }, (body: string) => JSON.stringify(decoded(body))],
-  ])('queues a genuine delivery sent as %s', async (_name, headers: Record<string, string>, shape: (body: string) => string) => {
-    const w = await createWorld();
-    const response = await w.platform.webtrigger('b24-events', new Request(URL_, { method: 'POST', headers, body: shape(eventBody(w)) }));
-    expect(response.status).toBe(200);
-    expect((await w.platform.settle()).jobsRun).toBe(1);
-  });
+    [
+      'JSON holding the decoded form',
+      { 'content-type': 'application/json' },
+      (body: string) => JSON.stringify(decoded(body)),
+    ],
+  ])(
+    'queues a genuine delivery sent as %s',
+    async (_name, headers: Record<string, string>, shape: (body: string) => string) => {
+      const w = await createWorld();
+      const response = await w.platform.webtrigger(
+        'b24-events',
+        new Request(URL_, { method: 'POST', headers, body: shape(eventBody(w)) }),
+      );
+      expect(response.status).toBe(200);
+      expect((await w.platform.settle()).jobsRun).toBe(1);
+    },
+  );
 
   it('refuses an oversized body with 413', async () => {
     const w = await createWorld();
@@ -98,12 +132,18 @@ describe('the Bitrix24 web trigger', () => {
   it('acknowledges an event it does not handle with 200 and queues nothing', async () => {
     const w = await createWorld();
     // Verified, so it only proves that events arrive (shown on the Connection tab).
-    expect(await deliver(w, eventBody(w, { event: 'ONCRMDEALADD' }))).toEqual({ status: 200, stored: ['b24-last-event'] });
+    expect(await deliver(w, eventBody(w, { event: 'ONCRMDEALADD' }))).toEqual({
+      status: 200,
+      stored: ['b24-last-event'],
+    });
   });
 
   it('queues a genuine delivery', async () => {
     const w = await createWorld();
-    const response = await w.platform.webtrigger('b24-events', new Request(URL_, { method: 'POST', headers: FORM, body: eventBody(w) }));
+    const response = await w.platform.webtrigger(
+      'b24-events',
+      new Request(URL_, { method: 'POST', headers: FORM, body: eventBody(w) }),
+    );
     expect(response.status).toBe(200);
     expect((await w.platform.settle()).jobsRun).toBe(1);
   });

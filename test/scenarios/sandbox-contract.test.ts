@@ -8,21 +8,33 @@ import { routeSandbox } from '../../src/local/sandbox/routes';
 import { actions, adfText, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
 const post = (w: World, path: string, body?: unknown): Promise<Response> =>
-  routeSandbox(new Request(`http://localhost${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) }), w.platform);
+  routeSandbox(
+    new Request(`http://localhost${path}`, {
+      method: 'POST',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+    w.platform,
+  );
 
 describe('the sandbox routes', () => {
   it('GET /__sandbox/info gives the portal member id', async () => {
     const w = await createWorld();
-    const info = (await (await routeSandbox(new Request('http://localhost/__sandbox/info'), w.platform)).json()) as { b24: { memberId: string } };
+    const info = (await (await routeSandbox(new Request('http://localhost/__sandbox/info'), w.platform)).json()) as {
+      b24: { memberId: string };
+    };
     expect(info.b24.memberId).toBe(w.platform.seed.b24.memberId);
   });
 
   it('a plain settle leaves a retry backing off past 5 minutes pending; advanceMs runs it and the hourly trigger', async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
-    const down: HttpService = { handle: () => Promise.resolve(new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR' }), { status: 503 })) };
+    const down: HttpService = {
+      handle: () => Promise.resolve(new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR' }), { status: 503 })),
+    };
     w.platform.runtime.registerService(w.platform.b24.domain, down);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Waits for Bitrix24' } });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { summary: 'Waits for Bitrix24' },
+    });
     const plain = (await (await post(w, '/__sandbox/settle')).json()) as { idle: boolean; advancedMs: number };
     expect(plain.idle).toBe(false);
     expect(plain.advancedMs).toBeLessThanOrEqual(5 * 60_000);
@@ -38,7 +50,7 @@ describe('the sandbox routes', () => {
     expect((await post(w, '/__sandbox/settle', { advanceMs: -1 })).status).toBe(400);
   });
 
-  it('refusedWrites answers the app\'s writes with 400 until the plan is replaced; the journal names the refused field', async () => {
+  it("refusedWrites answers the app's writes with 400 until the plan is replaced; the journal names the refused field", async () => {
     const w = await createWorld();
     const { taskId, issueId } = await pairedTask(w);
     expect((await post(w, '/__sandbox/faults', { seed: 1, refusedWrites: 1 })).status).toBe(200);

@@ -29,7 +29,12 @@ async function advance(w: World, ms: number): Promise<void> {
 }
 
 async function connectionHealth(w: World): Promise<{ code: string; params: Record<string, unknown> }[]> {
-  const view = (await w.platform.invoke({ function: 'settings', call: 'getConnection', accountId: PEOPLE.anna.accountId, extension: { project: { key: 'DEMO' } } })) as { health?: { code: string; params: Record<string, unknown> }[] };
+  const view = (await w.platform.invoke({
+    function: 'settings',
+    call: 'getConnection',
+    accountId: PEOPLE.anna.accountId,
+    extension: { project: { key: 'DEMO' } },
+  })) as { health?: { code: string; params: Record<string, unknown> }[] };
   return view.health ?? [];
 }
 
@@ -44,15 +49,29 @@ describe('when the web trigger takes only JSON bodies', () => {
     await w.settle();
     expect((await a.issue(issueId)).fields.summary).toBe('Shared work');
 
-    const took = await waitUntil(w, async () => (await a.issue(issueId)).fields.summary === 'Renamed while events are refused', 15 * MINUTE);
+    const took = await waitUntil(
+      w,
+      async () => (await a.issue(issueId)).fields.summary === 'Renamed while events are refused',
+      15 * MINUTE,
+    );
     expect(took).toBeLessThanOrEqual(15 * MINUTE);
     expect(await connectionHealth(w)).toContainEqual(expect.objectContaining({ code: 'health.eventsSilent' }));
 
     // The Connection tab, fed by the real resolver, puts it into words.
-    answerInvokes({ getConnection: () => w.platform.invoke({ function: 'settings', call: 'getConnection', accountId: PEOPLE.anna.accountId, extension: { project: { key: 'DEMO' } } }) });
+    answerInvokes({
+      getConnection: () =>
+        w.platform.invoke({
+          function: 'settings',
+          call: 'getConnection',
+          accountId: PEOPLE.anna.accountId,
+          extension: { project: { key: 'DEMO' } },
+        }),
+    });
     ForgeReconciler.render(<ConnectionTab />);
     const page = textOf(await waitForDoc((d) => textOf(d).includes('No event from Bitrix24 since')));
-    expect(page).toMatch(/No event from Bitrix24 since \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Meanwhile the app looks for changes itself every 5 minutes, last check .*, last change picked up /);
+    expect(page).toMatch(
+      /No event from Bitrix24 since \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Meanwhile the app looks for changes itself every 5 minutes, last check .*, last change picked up /,
+    );
   });
 });
 
@@ -81,7 +100,10 @@ describe('the five-minute event watch', () => {
     // Both edits carry the same CHANGED_DATE second; the watch looks once in between.
     await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: first.taskId, fields: { TITLE: 'First, same second' } });
     await w.platform.runtime.runScheduled('event-watch');
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', { taskId: second.taskId, fields: { TITLE: 'Second, same second' } });
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
+      taskId: second.taskId,
+      fields: { TITLE: 'Second, same second' },
+    });
     w.platform.resetStats();
     await w.platform.runtime.runScheduled('event-watch');
     expect(w.platform.stats().jira.byEndpoint['POST /rest/api/3/search/jql']).toBeGreaterThan(0);

@@ -15,7 +15,11 @@ function failNthTransition(w: World, nth: number): { failed: () => boolean } {
   jira.handle = async (request, caller) => {
     if (caller && request.method === 'POST' && new URL(request.url).pathname.endsWith('/transitions')) {
       seen += 1;
-      if (seen === nth) return new Response(JSON.stringify({ errorMessages: ['Service Unavailable'], errors: {} }), { status: 503, headers: { 'retry-after': '30' } });
+      if (seen === nth)
+        return new Response(JSON.stringify({ errorMessages: ['Service Unavailable'], errors: {} }), {
+          status: 503,
+          headers: { 'retry-after': '30' },
+        });
     }
     return handle(request, caller);
   };

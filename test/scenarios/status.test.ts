@@ -7,7 +7,6 @@ import type { JiraWorkflow } from '../../src/local/contracts';
 import { defaultSeed } from '../../src/local/seed';
 import { PEOPLE, actions, createWorld, pairedTask } from './harness';
 
-
 describe('Bitrix24 status → Jira status', () => {
   it.each([
     ['start', 'In Progress'],
@@ -69,7 +68,10 @@ describe('Jira status → Bitrix24 status', () => {
     await a.transitionIssue(PEOPLE.chloe.email, issueId, 'In Review');
     await a.transitionIssue(PEOPLE.chloe.email, issueId, 'QA Testing');
     await w.settle();
-    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', { taskId, select: ['ID', 'STATUS', 'UF_JIRA_STATUS'] })) as { task: { status: string; ufJiraStatus: string } };
+    const task = (await w.b24(PEOPLE.anna.b24, 'tasks.task.get', {
+      taskId,
+      select: ['ID', 'STATUS', 'UF_JIRA_STATUS'],
+    })) as { task: { status: string; ufJiraStatus: string } };
     expect(task.task.status).toBe('3');
     expect(task.task.ufJiraStatus).toBe('QA Testing');
   });
@@ -97,7 +99,9 @@ describe('an unreachable status', () => {
     await w.b24(PEOPLE.ben.b24, 'tasks.task.complete', { taskId });
     await w.settle();
     expect((await actions(w).issue(issueId)).fields.status.name).toBe('In Progress');
-    const warnings = actions(w).journal().filter((e) => e.outcome === 'warning' && (e.message ?? '').includes('resolution'));
+    const warnings = actions(w)
+      .journal()
+      .filter((e) => e.outcome === 'warning' && (e.message ?? '').includes('resolution'));
     expect(warnings).toHaveLength(1);
     w.platform.resetStats();
     await w.settle();

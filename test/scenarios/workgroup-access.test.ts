@@ -8,16 +8,32 @@ import { keys } from '../../src/app/store/keys';
 import { defaultSeed } from '../../src/local/seed';
 import { actions, adfText, createWorld, pairedTask, PEOPLE, type World } from './harness';
 
-const NOT_LISTED = /which the Connection tab does not list for this project, so nothing of it is synced or migrated\. A Jira administrator can list the workgroup for DEMO on the Connection tab/;
+const NOT_LISTED =
+  /which the Connection tab does not list for this project, so nothing of it is synced or migrated\. A Jira administrator can list the workgroup for DEMO on the Connection tab/;
 
 /** Anna, the site admin, saving the Connection tab's list of workgroups. */
-async function listWorkgroups(w: World, entries: { groupId: string; projects: string[] }[]): Promise<Record<string, unknown>> {
-  const reply = await w.platform.invoke({ function: 'settings-resolver-fn', call: 'saveWorkgroupAccess', payload: { entries }, accountId: PEOPLE.anna.accountId, extension: { project: { key: 'DEMO' } } });
+async function listWorkgroups(
+  w: World,
+  entries: { groupId: string; projects: string[] }[],
+): Promise<Record<string, unknown>> {
+  const reply = await w.platform.invoke({
+    function: 'settings-resolver-fn',
+    call: 'saveWorkgroupAccess',
+    payload: { entries },
+    accountId: PEOPLE.anna.accountId,
+    extension: { project: { key: 'DEMO' } },
+  });
   return reply as Record<string, unknown>;
 }
 
-const heldBack = (w: World) => actions(w).journal().filter((e) => e.operation === 'held-back' && NOT_LISTED.test(e.message ?? ''));
-const failed = (w: World) => actions(w).journal().filter((e) => e.outcome === 'failed');
+const heldBack = (w: World) =>
+  actions(w)
+    .journal()
+    .filter((e) => e.operation === 'held-back' && NOT_LISTED.test(e.message ?? ''));
+const failed = (w: World) =>
+  actions(w)
+    .journal()
+    .filter((e) => e.outcome === 'failed');
 
 describe('a workgroup the site admin takes off the list', () => {
   it('gets no Bitrix24 edit written to Jira, and the journal says what to do', async () => {
@@ -40,10 +56,16 @@ describe('a workgroup the site admin takes off the list', () => {
     const w = await createWorld({ seed });
     const a = actions(w);
     const { taskId, issueId } = await pairedTask(w);
-    expect(await listWorkgroups(w, [{ groupId: '1', projects: ['OPS'] }])).toMatchObject({ entries: [{ groupId: '1', projects: ['OPS'] }] });
+    expect(await listWorkgroups(w, [{ groupId: '1', projects: ['OPS'] }])).toMatchObject({
+      entries: [{ groupId: '1', projects: ['OPS'] }],
+    });
     w.platform.resetStats();
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, { fields: { summary: 'Overwrite the task' } });
-    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, { body: adfText('A comment for the workgroup') });
+    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${issueId}`, {
+      fields: { summary: 'Overwrite the task' },
+    });
+    await w.jira(PEOPLE.chloe.email, 'POST', `/rest/api/3/issue/${issueId}/comment`, {
+      body: adfText('A comment for the workgroup'),
+    });
     await w.settle();
     expect((await a.b24Task(taskId)).title).toBe('Shared work');
     expect(await w.b24(PEOPLE.anna.b24, 'task.commentitem.getlist', [taskId, { ID: 'asc' }])).toEqual([]);
@@ -63,7 +85,11 @@ describe('a workgroup the site admin takes off the list', () => {
     expect(a.linkOfTask(newTask)).toBeUndefined();
     expect((await a.issuesInProject()).map((i) => i.id)).toEqual([issueId]);
     expect((await a.issue(issueId)).fields.status.name).toBe('To Do');
-    expect(heldBack(w).map((e) => e.taskId).sort()).toEqual([newTask, taskId].sort());
+    expect(
+      heldBack(w)
+        .map((e) => e.taskId)
+        .sort(),
+    ).toEqual([newTask, taskId].sort());
     expect(failed(w)).toEqual([]);
   });
 
@@ -114,6 +140,11 @@ describe('an install that predates the list', () => {
     expect((await a.issue(issueId)).fields.summary).toBe('After the upgrade');
     expect(w.platform.kvs.peek(keys.workgroupAccess())).toEqual({ entries: [{ groupId: '1', projects: ['DEMO'] }] });
     const seeded = a.journal().filter((e) => e.operation === 'workgroup-access');
-    expect(seeded).toEqual([expect.objectContaining({ outcome: 'warning', message: expect.stringMatching(/Workgroup 1 is now listed for project DEMO on the Connection tab/) })]);
+    expect(seeded).toEqual([
+      expect.objectContaining({
+        outcome: 'warning',
+        message: expect.stringMatching(/Workgroup 1 is now listed for project DEMO on the Connection tab/),
+      }),
+    ]);
   });
 });

@@ -8,7 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupPglite, postgresBackupCommand, postgresRestoreCommand, restorePglite } from '../../src/adapters/sql/backup';
+import {
+  backupPglite,
+  postgresBackupCommand,
+  postgresRestoreCommand,
+  restorePglite,
+} from '../../src/adapters/sql/backup';
 import { openDatabase } from '../../src/adapters/sql/db';
 import { createSqlKeyValueStore } from '../../src/adapters/sql/kv-store';
 import { migrateSchema } from '../../src/adapters/sql/schema';
@@ -41,7 +46,9 @@ describe('PGlite backup and restore', () => {
     try {
       await expect(migrateSchema(db)).resolves.toEqual([]);
       await expect(createSqlKeyValueStore(db).get('pair:KAN-1')).resolves.toEqual({ b24: 17 });
-      await expect((await createSqlSecretStore(db, key)).get('jira-credentials')).resolves.toEqual({ apiToken: 'secret-token' });
+      await expect((await createSqlSecretStore(db, key)).get('jira-credentials')).resolves.toEqual({
+        apiToken: 'secret-token',
+      });
     } finally {
       await db.close();
     }
@@ -50,21 +57,29 @@ describe('PGlite backup and restore', () => {
   it('refuses to overwrite an existing backup file', async () => {
     const file = join(root, 'taken.tar.gz');
     await writeFile(file, 'an earlier backup');
-    await expect(backupPglite(dataDir, file)).rejects.toThrow(`The backup file ${file} already exists; choose another name so no earlier backup is overwritten.`);
+    await expect(backupPglite(dataDir, file)).rejects.toThrow(
+      `The backup file ${file} already exists; choose another name so no earlier backup is overwritten.`,
+    );
   });
 
   it('refuses to back up a database that is open', async () => {
     const db = await openDatabase({ dataDir });
     try {
-      await expect(backupPglite(dataDir, join(root, 'open.tar.gz'))).rejects.toThrow(/is open \(postmaster\.pid exists\): stop the service first/);
+      await expect(backupPglite(dataDir, join(root, 'open.tar.gz'))).rejects.toThrow(
+        /is open \(postmaster\.pid exists\): stop the service first/,
+      );
     } finally {
       await db.close();
     }
   });
 
   it('refuses to restore into a directory that is not empty, and to back up one that holds no database', async () => {
-    await expect(restorePglite(join(root, 'taken.tar.gz'), dataDir)).rejects.toThrow(/is not empty; move it aside first/);
-    await expect(backupPglite(root, join(root, 'none.tar.gz'))).rejects.toThrow(/holds no PGlite database; set SYNC_DATA_DIR/);
+    await expect(restorePglite(join(root, 'taken.tar.gz'), dataDir)).rejects.toThrow(
+      /is not empty; move it aside first/,
+    );
+    await expect(backupPglite(root, join(root, 'none.tar.gz'))).rejects.toThrow(
+      /holds no PGlite database; set SYNC_DATA_DIR/,
+    );
   });
 });
 
@@ -73,11 +88,23 @@ describe('PostgreSQL backup and restore commands', () => {
     const dump = postgresBackupCommand('postgres://sync:p%40ss@db.internal:5432/sync', '/backups/sync.dump');
     expect(dump).toEqual({
       command: 'pg_dump',
-      args: ['--format=custom', '--no-owner', '--file=/backups/sync.dump', '--dbname=postgres://sync@db.internal:5432/sync'],
+      args: [
+        '--format=custom',
+        '--no-owner',
+        '--file=/backups/sync.dump',
+        '--dbname=postgres://sync@db.internal:5432/sync',
+      ],
       env: { PGPASSWORD: 'p@ss' },
     });
     const restore = postgresRestoreCommand('postgres://sync@db.internal/sync', '/backups/sync.dump');
-    expect(restore.args).toEqual(['--clean', '--if-exists', '--no-owner', '--exit-on-error', '--dbname=postgres://sync@db.internal/sync', '/backups/sync.dump']);
+    expect(restore.args).toEqual([
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--exit-on-error',
+      '--dbname=postgres://sync@db.internal/sync',
+      '/backups/sync.dump',
+    ]);
     expect(restore.env).toEqual({});
   });
 });

@@ -16,7 +16,15 @@ const refusal = (env: Record<string, string>): string => {
 describe('the service configuration', () => {
   it('starts with nothing set: the embedded database in ./data on port 8080, this machine only', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 512_000, requestTimeoutMs: 55_000, resolverTimeoutMs: 25_000 });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: './data',
+      logLevel: 'info',
+      bodyLimitBytes: 512_000,
+      requestTimeoutMs: 55_000,
+      resolverTimeoutMs: 25_000,
+    });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.publicUrl.toString()).toBe('http://localhost:8080/');
   });
@@ -24,7 +32,10 @@ describe('the service configuration', () => {
   it('reads the environment over the config file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'svc-config-'));
     const file = path.join(dir, 'sync.json');
-    writeFileSync(file, JSON.stringify({ PORT: 9000, LOG_LEVEL: 'debug', SYNC_PUBLIC_URL: 'https://sync.example.com' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ PORT: 9000, LOG_LEVEL: 'debug', SYNC_PUBLIC_URL: 'https://sync.example.com' }),
+    );
     const config = loadConfig({ SYNC_CONFIG_FILE: file, LOG_LEVEL: 'warn' });
     expect(config).toMatchObject({ port: 9000, logLevel: 'warn' });
     expect(config.publicUrl.origin).toBe('https://sync.example.com');
@@ -37,7 +48,10 @@ describe('the service configuration', () => {
     [{ SYNC_PUBLIC_URL: 'ftp://x' }, /^SYNC_PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
     [{ DATABASE_URL: 'mysql://u:hunter2@db/x' }, /^DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/\.$/],
     [{ SYNC_BODY_LIMIT_BYTES: '10' }, /^SYNC_BODY_LIMIT_BYTES must be at least 1024/],
-    [{ SYNC_CONFIG_FILE: '/nonexistent/sync.json' }, /^SYNC_CONFIG_FILE names \/nonexistent\/sync.json, which cannot be read \(ENOENT\)\.$/],
+    [
+      { SYNC_CONFIG_FILE: '/nonexistent/sync.json' },
+      /^SYNC_CONFIG_FILE names \/nonexistent\/sync.json, which cannot be read \(ENOENT\)\.$/,
+    ],
   ])('refuses %j with a sentence naming the variable', (env, sentence) => {
     expect(refusal(env)).toMatch(sentence);
   });
@@ -60,7 +74,9 @@ describe('the service configuration', () => {
   });
 
   it('lists every variable it reads in the README, with its default', async () => {
-    const readme = await import('node:fs/promises').then((fs) => fs.readFile(path.resolve(__dirname, '../../README.md'), 'utf8'));
+    const readme = await import('node:fs/promises').then((fs) =>
+      fs.readFile(path.resolve(__dirname, '../../README.md'), 'utf8'),
+    );
     for (const variable of VARIABLES) expect(readme).toContain(`| \`${variable.name}\` | ${variable.defaultText} |`);
   });
 });

@@ -17,13 +17,21 @@ const event = (auth: Record<string, string> = {}): string =>
     ...auth,
   }).toString();
 
-const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' }): RequestInit => ({ method: 'POST', headers, body });
+const post = (
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' },
+): RequestInit => ({ method: 'POST', headers, body });
 
 async function deliver(init: RequestInit, connected = true) {
   const world = createWorld();
   if (connected) await world.connectPortal();
   const response = await world.request('/events/b24', init);
-  return { world, status: response.status, body: (await response.json()) as Record<string, unknown>, queued: (await world.jobs.stats()).find((s) => s.queue === 'sync')?.queued ?? 0 };
+  return {
+    world,
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    queued: (await world.jobs.stats()).find((s) => s.queue === 'sync')?.queued ?? 0,
+  };
 }
 
 describe('POST /events/b24', () => {
@@ -46,24 +54,36 @@ describe('POST /events/b24', () => {
   });
 
   it('refuses an unsigned event (no auth at all) as malformed', async () => {
-    const unsigned = new URLSearchParams({ event: 'ONTASKUPDATE', 'data[FIELDS_AFTER][ID]': '42', ts: '1769071218' }).toString();
+    const unsigned = new URLSearchParams({
+      event: 'ONTASKUPDATE',
+      'data[FIELDS_AFTER][ID]': '42',
+      ts: '1769071218',
+    }).toString();
     const { status, body, queued } = await deliver(post(unsigned));
     expect(status).toBe(400);
     expect(String(body.error)).toMatch(/^Malformed Bitrix24 event: /);
     expect(queued).toBe(0);
   });
 
-  it('refuses a body past the intake limit with the intake\'s own 413, whatever its declared length', async () => {
+  it("refuses a body past the intake limit with the intake's own 413, whatever its declared length", async () => {
     const big = `${event()}&pad=${'a'.repeat(MAX_EVENT_BODY_BYTES)}`;
     const declared = await deliver(post(big));
-    expect({ status: declared.status, body: declared.body }).toEqual({ status: 413, body: { error: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` } });
+    expect({ status: declared.status, body: declared.body }).toEqual({
+      status: 413,
+      body: { error: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` },
+    });
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(big));
         controller.close();
       },
     });
-    const chunked = await deliver({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit);
+    const chunked = await deliver({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     expect(chunked.queued).toBe(0);
   });
@@ -78,7 +98,10 @@ describe('POST /events/b24', () => {
   it('answers 405 to anything but POST, 503 while no portal is connected, 400 to an empty body', async () => {
     expect((await deliver({ method: 'GET' })).status).toBe(405);
     expect((await deliver({ method: 'PUT', body: event() })).status).toBe(405);
-    expect(await deliver(post(event()), false)).toMatchObject({ status: 503, body: { error: 'no Bitrix24 portal is connected' } });
+    expect(await deliver(post(event()), false)).toMatchObject({
+      status: 503,
+      body: { error: 'no Bitrix24 portal is connected' },
+    });
     expect((await deliver(post(''))).status).toBe(400);
   });
 

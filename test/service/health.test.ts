@@ -10,7 +10,8 @@ import { createB24Transport } from '../../src/service/transports';
 import { createWorld } from './world';
 
 /** One sample line of the Prometheus text format (name, optional labels, a number). */
-const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\})? -?(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|\+Inf|-Inf)$/;
+const SAMPLE =
+  /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\})? -?(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|\+Inf|-Inf)$/;
 
 async function scrape(world: ReturnType<typeof createWorld>): Promise<string> {
   const response = await world.request('/metrics');
@@ -34,15 +35,24 @@ describe('health', () => {
     let databaseUp = true;
     const world = createWorld({
       ready: [
-        { name: 'database', check: () => (databaseUp ? Promise.resolve() : Promise.reject(new Error('connection refused'))) },
+        {
+          name: 'database',
+          check: () => (databaseUp ? Promise.resolve() : Promise.reject(new Error('connection refused'))),
+        },
         { name: 'queue', check: () => Promise.resolve() },
       ],
     });
     const up = await world.request('/readyz');
-    expect({ status: up.status, body: await up.json() }).toEqual({ status: 200, body: { ok: true, checks: { database: 'ok', queue: 'ok' } } });
+    expect({ status: up.status, body: await up.json() }).toEqual({
+      status: 200,
+      body: { ok: true, checks: { database: 'ok', queue: 'ok' } },
+    });
     databaseUp = false;
     const down = await world.request('/readyz');
-    expect({ status: down.status, body: await down.json() }).toEqual({ status: 503, body: { ok: false, checks: { database: 'failing', queue: 'ok' } } });
+    expect({ status: down.status, body: await down.json() }).toEqual({
+      status: 503,
+      body: { ok: false, checks: { database: 'failing', queue: 'ok' } },
+    });
   });
 });
 
@@ -56,7 +66,10 @@ describe('/metrics', () => {
 
   it('shows queue depth and the age of the oldest waiting job from the engine', async () => {
     const world = createWorld();
-    await world.jobs.queue('sync').push([{ kind: 'task-changed', taskId: '1' }, { kind: 'task-changed', taskId: '2' }]);
+    await world.jobs.queue('sync').push([
+      { kind: 'task-changed', taskId: '1' },
+      { kind: 'task-changed', taskId: '2' },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 30));
     const text = await scrape(world);
     expect(sample(text, 'b24sync_queue_jobs', 'queue="sync",state="queued"')).toBe(2);
@@ -66,13 +79,17 @@ describe('/metrics', () => {
 
   it('counts REST calls and rate limits per side, in the transports', async () => {
     const statuses = [200, 503, 429];
-    const fakeFetch = (() => Promise.resolve(new Response('{}', { status: statuses.shift() ?? 500 }))) as unknown as typeof fetch;
+    const fakeFetch = (() =>
+      Promise.resolve(new Response('{}', { status: statuses.shift() ?? 500 }))) as unknown as typeof fetch;
     let jiraStatus = 429;
     const jira: JiraTransport = () => Promise.resolve(new Response('{}', { status: jiraStatus }));
     const world = createWorld({ jira });
     const b24 = createB24Transport({ timeoutMs: 1000, metrics: world.metrics, fetch: fakeFetch });
     for (let i = 0; i < 3; i += 1) await b24('https://acme.bitrix24.com/rest/profile', { method: 'GET' });
-    await world.app.deps().jira.getIssue('10001').catch(() => undefined);
+    await world.app
+      .deps()
+      .jira.getIssue('10001')
+      .catch(() => undefined);
     jiraStatus = 200;
     const text = await scrape(world);
     expect(sample(text, 'b24sync_remote_requests_total', 'side="b24",status="2xx"')).toBe(1);
@@ -84,7 +101,12 @@ describe('/metrics', () => {
   it('counts a call that never got a reply as an error', async () => {
     const world = createWorld();
     const failing = (() => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof fetch;
-    await expect(createB24Transport({ timeoutMs: 1000, metrics: world.metrics, fetch: failing })('https://acme.bitrix24.com/rest/x', { method: 'GET' })).rejects.toThrow('fetch failed');
+    await expect(
+      createB24Transport({ timeoutMs: 1000, metrics: world.metrics, fetch: failing })(
+        'https://acme.bitrix24.com/rest/x',
+        { method: 'GET' },
+      ),
+    ).rejects.toThrow('fetch failed');
     expect(sample(await scrape(world), 'b24sync_remote_requests_total', 'side="b24",status="error"')).toBe(1);
   });
 
@@ -95,7 +117,10 @@ describe('/metrics', () => {
       seen = init;
       return Promise.resolve(new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } }));
     }) as unknown as typeof fetch;
-    const reply = await createB24Transport({ timeoutMs: 1000, metrics: world.metrics, fetch: spy })('https://acme.bitrix24.com/rest/1/secret/profile', { method: 'GET' });
+    const reply = await createB24Transport({ timeoutMs: 1000, metrics: world.metrics, fetch: spy })(
+      'https://acme.bitrix24.com/rest/1/secret/profile',
+      { method: 'GET' },
+    );
     expect(reply.status).toBe(302);
     expect(seen?.redirect).toBe('manual');
     expect(seen?.signal).toBeInstanceOf(AbortSignal);
@@ -103,7 +128,7 @@ describe('/metrics', () => {
 });
 
 describe('the last successful sync per pairing', () => {
-  it('is read from each paired project\'s journal: the newest synced entry, failures not counted', async () => {
+  it("is read from each paired project's journal: the newest synced entry, failures not counted", async () => {
     const world = createWorld();
     const { kv } = world.storage;
     await kv.set(keys.projectIndex(), ['DEMO', 'OPS']);
@@ -118,7 +143,11 @@ describe('the last successful sync per pairing', () => {
 
   it('is shown as an age in seconds per project', async () => {
     const metrics = createServiceMetrics({ defaultMetrics: false });
-    metrics.observe({ jobs: createMemoryJobEngine(), lastSync: () => Promise.resolve(new Map([['DEMO', 40_000]])), now: () => 100_000 });
+    metrics.observe({
+      jobs: createMemoryJobEngine(),
+      lastSync: () => Promise.resolve(new Map([['DEMO', 40_000]])),
+      now: () => 100_000,
+    });
     const text = await metrics.registry.metrics();
     expect(sample(text, 'b24sync_last_successful_sync_age_seconds', 'project="DEMO"')).toBe(60);
   });

@@ -17,7 +17,12 @@ async function world(options: { retryLimit?: number } = {}) {
   let now = T0;
   const kv = memoryKv();
   await new LinkStore(kv).save({ taskId: '700', issueId: '10700', issueKey: 'PRJ-7', projectKey: 'PRJ', linkedAt: 0 });
-  const engine = createMemoryJobEngine({ clock: { now: () => now }, keys: { sync: syncJobKeys(kv) }, backoffSeconds: 30, ...options });
+  const engine = createMemoryJobEngine({
+    clock: { now: () => now },
+    keys: { sync: syncJobKeys(kv) },
+    backoffSeconds: 30,
+    ...options,
+  });
   const at = async (ms: number) => {
     now = T0 + ms;
     await engine.runDue();
@@ -33,7 +38,10 @@ describe('the in-memory job engine on simulated time', () => {
     await engine.queue('sync').push([taskChanged('1'), taskChanged('2')]);
     await at(0);
     await at(60_000);
-    expect(seen.map((d) => [d.body, d.attempt])).toEqual([[taskChanged('1'), 0], [taskChanged('2'), 0]]);
+    expect(seen.map((d) => [d.body, d.attempt])).toEqual([
+      [taskChanged('1'), 0],
+      [taskChanged('2'), 0],
+    ]);
   });
 
   it('does not deliver a delayed job before its delay', async () => {
@@ -63,18 +71,32 @@ describe('the in-memory job engine on simulated time', () => {
     await at(7000);
     await at(7000 + 59_999);
     await at(7000 + 60_000);
-    expect(runs).toEqual([{ attempt: 0, at: 0 }, { attempt: 1, at: 7000 }, { attempt: 2, at: 67_000 }]);
+    expect(runs).toEqual([
+      { attempt: 0, at: 0 },
+      { attempt: 1, at: 7000 },
+      { attempt: 2, at: 67_000 },
+    ]);
   });
 
   it('dead-letters a job called dead at once, and one whose retries ran out', async () => {
     const { engine, at } = await world({ retryLimit: 1 });
     await engine.work('sync', ({ body }) =>
-      Promise.resolve<JobVerdict>((body as { taskId: string }).taskId === '1' ? { kind: 'dead', reason: 'the task was deleted' } : { kind: 'retry', afterSeconds: 0 }),
+      Promise.resolve<JobVerdict>(
+        (body as { taskId: string }).taskId === '1'
+          ? { kind: 'dead', reason: 'the task was deleted' }
+          : { kind: 'retry', afterSeconds: 0 },
+      ),
     );
     await engine.queue('sync').push([taskChanged('1'), taskChanged('2')]);
     await at(0);
     expect(await engine.deadLetters(10)).toEqual([
-      { id: expect.any(String), queue: 'sync', body: taskChanged('2'), reason: 'retries exhausted after 2 attempts', failedAt: T0 },
+      {
+        id: expect.any(String),
+        queue: 'sync',
+        body: taskChanged('2'),
+        reason: 'retries exhausted after 2 attempts',
+        failedAt: T0,
+      },
       { id: expect.any(String), queue: 'sync', body: taskChanged('1'), reason: 'the task was deleted', failedAt: T0 },
     ]);
   });
@@ -90,7 +112,10 @@ describe('the in-memory job engine on simulated time', () => {
       const pair = b.taskId ?? (b.issueId === '10700' ? '700' : String(b.issueId));
       running.set(pair, (running.get(pair) ?? 0) + 1);
       most.set(pair, Math.max(most.get(pair) ?? 0, running.get(pair)!));
-      together = Math.max(together, [...running.values()].reduce((a, n) => a + n, 0));
+      together = Math.max(
+        together,
+        [...running.values()].reduce((a, n) => a + n, 0),
+      );
       await new Promise((resolve) => setImmediate(resolve));
       running.set(pair, running.get(pair)! - 1);
       attempts.push(attempt);

@@ -8,7 +8,9 @@ describe('the words of the setup and sign-in pages', () => {
   it('exist in English and Russian, key for key, the Russian ones in Russian', () => {
     expect(Object.keys(WORDS.ru).sort()).toEqual(Object.keys(WORDS.en).sort());
     // "setup code" is quoted from the English log line the reader must find.
-    for (const [key, text] of Object.entries(WORDS.ru)) if (key !== 'title') expect([key, englishWords(text.replace(/\{\w+\}/g, ' '), ['setup code'])]).toEqual([key, []]);
+    for (const [key, text] of Object.entries(WORDS.ru))
+      if (key !== 'title')
+        expect([key, englishWords(text.replace(/\{\w+\}/g, ' '), ['setup code'])]).toEqual([key, []]);
   });
 });
 
@@ -21,13 +23,19 @@ describe('the admin page', () => {
     expect((await world.request('/__LOCALES__/i18n-info.json')).status).toBe(401);
   });
 
-  it('boots the settings page with the project, the session\'s CSRF token and the service\'s resolver route', async () => {
+  it("boots the settings page with the project, the session's CSRF token and the service's resolver route", async () => {
     const world = createWorld();
     const { cookie, csrf } = await world.signIn();
     const response = await world.request('/admin?project=DEMO', { headers: { cookie } });
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    const boot = JSON.parse(/<script id="forge-boot" type="application\/json">(.*?)<\/script>/s.exec(await response.text())?.[1] ?? 'null') as Record<string, unknown>;
-    expect(boot).toMatchObject({ module: { kind: 'settings' }, context: { extension: { project: { key: 'DEMO' } } }, service: { resolveUrl: '/api/resolve/settings', csrf } });
+    const boot = JSON.parse(
+      /<script id="forge-boot" type="application\/json">(.*?)<\/script>/s.exec(await response.text())?.[1] ?? 'null',
+    ) as Record<string, unknown>;
+    expect(boot).toMatchObject({
+      module: { kind: 'settings' },
+      context: { extension: { project: { key: 'DEMO' } } },
+      service: { resolveUrl: '/api/resolve/settings', csrf },
+    });
   });
 
   it('asks for a project when none (or no valid key) is given, listing the paired ones', async () => {
@@ -42,21 +50,41 @@ describe('the admin page', () => {
   });
 });
 
-describe('the user picker\'s Jira reads', () => {
+describe("the user picker's Jira reads", () => {
   const jira: JiraTransport = (path) => {
     const url = new URL(path, 'https://jira.example');
-    const ada = { accountId: '5b10ac8d82e05b22cc7d4ef5', accountType: 'atlassian', active: true, displayName: 'Ada Lovelace', emailAddress: 'ada@example.com' };
-    if (url.pathname === '/rest/api/3/user/search') return Promise.resolve(Response.json(url.searchParams.get('query') === 'ada' ? [ada] : []));
-    if (url.pathname === '/rest/api/3/user') return Promise.resolve(url.searchParams.get('accountId') === ada.accountId ? Response.json(ada) : Response.json({ errorMessages: ['x'] }, { status: 404 }));
+    const ada = {
+      accountId: '5b10ac8d82e05b22cc7d4ef5',
+      accountType: 'atlassian',
+      active: true,
+      displayName: 'Ada Lovelace',
+      emailAddress: 'ada@example.com',
+    };
+    if (url.pathname === '/rest/api/3/user/search')
+      return Promise.resolve(Response.json(url.searchParams.get('query') === 'ada' ? [ada] : []));
+    if (url.pathname === '/rest/api/3/user')
+      return Promise.resolve(
+        url.searchParams.get('accountId') === ada.accountId
+          ? Response.json(ada)
+          : Response.json({ errorMessages: ['x'] }, { status: 404 }),
+      );
     return Promise.resolve(Response.json({}, { status: 404 }));
   };
 
-  it('search Jira with the service\'s account for the signed-in admin only', async () => {
+  it("search Jira with the service's account for the signed-in admin only", async () => {
     const world = createWorld({ jira });
     expect((await world.request('/jira/rest/api/3/user/search?query=ada')).status).toBe(401);
     const { cookie } = await world.signIn();
-    expect(await (await world.request('/jira/rest/api/3/user/search?query=ada&maxResults=20', { headers: { cookie } })).json()).toEqual([{ accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Ada Lovelace', emailAddress: 'ada@example.com' }]);
-    expect((await world.request('/jira/rest/api/3/user?accountId=5b10ac8d82e05b22cc7d4ef5', { headers: { cookie } })).status).toBe(200);
+    expect(
+      await (
+        await world.request('/jira/rest/api/3/user/search?query=ada&maxResults=20', { headers: { cookie } })
+      ).json(),
+    ).toEqual([
+      { accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Ada Lovelace', emailAddress: 'ada@example.com' },
+    ]);
+    expect(
+      (await world.request('/jira/rest/api/3/user?accountId=5b10ac8d82e05b22cc7d4ef5', { headers: { cookie } })).status,
+    ).toBe(200);
     expect((await world.request('/jira/rest/api/3/user?accountId=nobody', { headers: { cookie } })).status).toBe(404);
     expect((await world.request('/jira/rest/api/3/user?accountId=..%2F..', { headers: { cookie } })).status).toBe(400);
   });

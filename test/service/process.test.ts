@@ -17,7 +17,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -25,14 +27,18 @@ function freePort(): Promise<number> {
 async function waitReady(url: string, child: ChildProcess, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(url).then((r) => r.ok, () => false);
+    const ready = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the service was not ready in time');
 }
 
-const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('npm run serve', () => {
   let dataDir: string;
@@ -50,7 +56,11 @@ describe('npm run serve', () => {
   it('starts on a fresh data directory, becomes ready, and stops with exit code 0 on SIGTERM', async () => {
     const port = await freePort();
     const output: string[] = [];
-    child = spawn('npm', ['run', '--silent', 'serve'], { cwd: ROOT, env: { ...process.env, PORT: String(port), SYNC_DATA_DIR: path.join(dataDir, 'db'), LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('npm', ['run', '--silent', 'serve'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), SYNC_DATA_DIR: path.join(dataDir, 'db'), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     const base = `http://127.0.0.1:${port}`;

@@ -7,12 +7,22 @@ import { MIGRATIONS, migrateSchema, type Migration } from '../../src/adapters/sq
 import { TEST_DATABASE_URL, openPostgresSchema } from './storage-targets';
 
 const tables = async (db: SqlDb): Promise<string[]> =>
-  (await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")).rows.map((r) => r.name);
+  (
+    await db.query<{ name: string }>(
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1',
+    )
+  ).rows.map((r) => r.name);
 
 const versions = async (db: SqlDb): Promise<number[]> =>
-  (await db.query<{ version: unknown }>('SELECT version FROM schema_version ORDER BY version')).rows.map((r) => Number(r.version));
+  (await db.query<{ version: unknown }>('SELECT version FROM schema_version ORDER BY version')).rows.map((r) =>
+    Number(r.version),
+  );
 
-const extra: Migration = { version: 2, name: 'a later release', statements: ['CREATE TABLE later_table (id integer PRIMARY KEY)'] };
+const extra: Migration = {
+  version: 2,
+  name: 'a later release',
+  statements: ['CREATE TABLE later_table (id integer PRIMARY KEY)'],
+};
 
 describe('migrateSchema on PGlite', () => {
   let db: SqlDb;
@@ -37,7 +47,7 @@ describe('migrateSchema on PGlite', () => {
     await migrateSchema(db);
     await db.query("INSERT INTO kv_entries (key, value) VALUES ('kept', '1')");
     await expect(migrateSchema(db)).resolves.toEqual([]);
-    expect((await db.query("SELECT key FROM kv_entries")).rows).toEqual([{ key: 'kept' }]);
+    expect((await db.query('SELECT key FROM kv_entries')).rows).toEqual([{ key: 'kept' }]);
   });
 
   it('applies only what a later release adds', async () => {
@@ -49,7 +59,11 @@ describe('migrateSchema on PGlite', () => {
 
   it('rolls back a migration that fails, leaving the schema as it was', async () => {
     await migrateSchema(db);
-    const broken: Migration = { version: 2, name: 'broken', statements: ['CREATE TABLE half_done (id integer)', 'CREATE TABLE oops ('] };
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      statements: ['CREATE TABLE half_done (id integer)', 'CREATE TABLE oops ('],
+    };
     await expect(migrateSchema(db, [...MIGRATIONS, broken])).rejects.toMatchObject({ code: 'sql:42601' });
     expect(await versions(db)).toEqual([1]);
     expect(await tables(db)).not.toContain('half_done');
@@ -69,7 +83,8 @@ describe('migrateSchema on PGlite', () => {
 });
 
 const onPostgres = TEST_DATABASE_URL === undefined ? describe.skip : describe;
-if (TEST_DATABASE_URL === undefined) console.warn('schema migrations: PostgreSQL skipped because TEST_DATABASE_URL is not set.');
+if (TEST_DATABASE_URL === undefined)
+  console.warn('schema migrations: PostgreSQL skipped because TEST_DATABASE_URL is not set.');
 
 onPostgres('migrateSchema on PostgreSQL (skipped without TEST_DATABASE_URL)', () => {
   it('migrates once when four instances start at the same moment, each on its own pool', async () => {

@@ -13,9 +13,12 @@ const noFile = (path: string): string => {
 
 describe('loadSecretKey', () => {
   it('reads 32 bytes from SYNC_SECRET_KEY in base64, URL-safe base64 or hex, ignoring surrounding whitespace', () => {
-    const ids = [bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex'), ` ${bytes.toString('base64')}\n`].map(
-      (text) => loadSecretKey({ SYNC_SECRET_KEY: text }, noFile).id,
-    );
+    const ids = [
+      bytes.toString('base64'),
+      bytes.toString('base64url'),
+      bytes.toString('hex'),
+      ` ${bytes.toString('base64')}\n`,
+    ].map((text) => loadSecretKey({ SYNC_SECRET_KEY: text }, noFile).id);
     expect(new Set(ids).size).toBe(1);
     expect(ids[0]).toMatch(/^k1-[0-9a-f]{16}$/);
   });
@@ -57,8 +60,14 @@ describe('loadSecretKey', () => {
 
   it('never shows the key when logged or serialised', () => {
     const key = loadSecretKey({ SYNC_SECRET_KEY: bytes.toString('base64') });
-    const shown = [inspect(key), JSON.stringify(key), String(key), inspect({ nested: key }, { depth: 5, showHidden: true })].join('\n');
-    for (const form of [bytes.toString('base64'), bytes.toString('hex'), bytes.toString('base64url')]) expect(shown).not.toContain(form);
+    const shown = [
+      inspect(key),
+      JSON.stringify(key),
+      String(key),
+      inspect({ nested: key }, { depth: 5, showHidden: true }),
+    ].join('\n');
+    for (const form of [bytes.toString('base64'), bytes.toString('hex'), bytes.toString('base64url')])
+      expect(shown).not.toContain(form);
     expect(shown).toContain(key.id);
   });
 });

@@ -23,7 +23,12 @@ beforeEach(async () => {
 afterAll(() => db.close());
 
 const rawRow = async (name: string) =>
-  (await db.query<{ key_id: string; iv: Uint8Array; ciphertext: Uint8Array }>('SELECT key_id, iv, ciphertext FROM secrets WHERE name = $1', [name])).rows[0];
+  (
+    await db.query<{ key_id: string; iv: Uint8Array; ciphertext: Uint8Array }>(
+      'SELECT key_id, iv, ciphertext FROM secrets WHERE name = $1',
+      [name],
+    )
+  ).rows[0];
 
 describe('the secret store', () => {
   it('gives back what was stored, and nothing once deleted', async () => {
@@ -61,7 +66,9 @@ describe('the secret store', () => {
   it('refuses a ciphertext altered by one byte', async () => {
     const secrets = await createSqlSecretStore(db, keyA);
     await secrets.set('token', 'abcdef');
-    await db.query("UPDATE secrets SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE name = 'token'");
+    await db.query(
+      "UPDATE secrets SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE name = 'token'",
+    );
     await expect(secrets.get('token')).rejects.toMatchObject({ code: 'secret-key:tampered', retryable: false });
   });
 
@@ -82,13 +89,16 @@ describe('the secret store', () => {
 
   it('refuses values that are not JSON, before writing anything', async () => {
     const secrets = await createSqlSecretStore(db, keyA);
-    await expect(secrets.set('token', { n: Number.NaN })).rejects.toThrow('Cannot store secret "token": the value at $.n is NaN');
+    await expect(secrets.set('token', { n: Number.NaN })).rejects.toThrow(
+      'Cannot store secret "token": the value at $.n is NaN',
+    );
     await expect(rawRow('token')).resolves.toBeUndefined();
   });
 });
 
 const onPostgres = TEST_DATABASE_URL === undefined ? describe.skip : describe;
-if (TEST_DATABASE_URL === undefined) console.warn('secret store: PostgreSQL skipped because TEST_DATABASE_URL is not set.');
+if (TEST_DATABASE_URL === undefined)
+  console.warn('secret store: PostgreSQL skipped because TEST_DATABASE_URL is not set.');
 
 onPostgres('the secret store on PostgreSQL (skipped without TEST_DATABASE_URL)', () => {
   it('lets only one of two first starts with different keys through', async () => {

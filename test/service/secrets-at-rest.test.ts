@@ -52,7 +52,10 @@ describe('secrets at rest in a PGlite data directory', () => {
     const secrets = await createSqlSecretStore(db, loadSecretKey({ SYNC_SECRET_KEY: keyText }));
     await secrets.set('jira-credentials', { email: 'bot@example.com', apiToken: tokens.jiraApiToken });
     await secrets.set('jira-oauth', { refreshToken: tokens.oauthRefresh });
-    await secrets.set('b24-credentials', { mode: 'webhook', url: `https://portal.example.ru/rest/1/${tokens.webhookCode}/` });
+    await secrets.set('b24-credentials', {
+      mode: 'webhook',
+      url: `https://portal.example.ru/rest/1/${tokens.webhookCode}/`,
+    });
     await createSqlKeyValueStore(db).set('plain:control', { note: plainMarker });
     await db.close();
   });
@@ -76,9 +79,14 @@ describe('secrets at rest in a PGlite data directory', () => {
     try {
       await migrateSchema(db);
       const secrets = await createSqlSecretStore(db, loadSecretKey({ SYNC_SECRET_KEY: keyText }));
-      await expect(secrets.get('jira-credentials')).resolves.toEqual({ email: 'bot@example.com', apiToken: tokens.jiraApiToken });
+      await expect(secrets.get('jira-credentials')).resolves.toEqual({
+        email: 'bot@example.com',
+        apiToken: tokens.jiraApiToken,
+      });
       expect(() => loadSecretKey({})).toThrow(/^No secret key is configured.*openssl rand -base64 32/);
-      await expect(createSqlSecretStore(db, loadSecretKey({ SYNC_SECRET_KEY: randomBytes(32).toString('hex') }))).rejects.toThrow(
+      await expect(
+        createSqlSecretStore(db, loadSecretKey({ SYNC_SECRET_KEY: randomBytes(32).toString('hex') })),
+      ).rejects.toThrow(
         /^The secret key from SYNC_SECRET_KEY \(id k1-[0-9a-f]{16}\) is not the key this database's secrets were encrypted with/,
       );
     } finally {

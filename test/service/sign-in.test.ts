@@ -26,17 +26,30 @@ describe('the first setup', () => {
     expect(first.headers.get('location')).toBe('/');
     const stored = JSON.stringify(await world.storage.kv.get('service:admin'));
     expect(stored).not.toContain(PASSWORD);
-    const second = await world.request('/setup', form({ ...setupFields, username: 'mallory', password: 'another long password', password2: 'another long password' }));
+    const second = await world.request(
+      '/setup',
+      form({
+        ...setupFields,
+        username: 'mallory',
+        password: 'another long password',
+        password2: 'another long password',
+      }),
+    );
     expect(second.status).toBe(409);
     expect(JSON.stringify(await world.storage.kv.get('service:admin'))).toBe(stored);
     expect((await world.request('/setup')).headers.get('location')).toBe('/login');
   });
 
-  it('refuses short passwords, differing repeats and odd user names, in the browser\'s language', async () => {
+  it("refuses short passwords, differing repeats and odd user names, in the browser's language", async () => {
     const world = createWorld();
     const ask = async (fields: Record<string, string>, language = 'en'): Promise<string> => {
       const init = form({ ...setupFields, ...fields });
-      return (await world.request('/setup', { ...init, headers: { ...(init.headers as Record<string, string>), 'accept-language': language } })).text();
+      return (
+        await world.request('/setup', {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), 'accept-language': language },
+        })
+      ).text();
     };
     expect(await ask({ password: 'short', password2: 'short' })).toContain('at least 12 characters');
     expect(await ask({ password2: 'something else entirely' })).toContain('The two passwords differ.');
@@ -70,12 +83,15 @@ describe('signing in', () => {
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; SameSite=Strict/);
     expect(cookie).toMatch(/; Path=\//);
-    expect((await world.request('/', { headers: { cookie: sessionCookie(response) } })).headers.get('location')).toBe('/admin');
+    expect((await world.request('/', { headers: { cookie: sessionCookie(response) } })).headers.get('location')).toBe(
+      '/admin',
+    );
   });
 
   it('keeps only a hash of the session token, so the store holds no usable cookie', async () => {
     const world = await withAdmin();
-    const token = sessionCookie(await world.request('/login', form({ username: 'admin', password: PASSWORD }))).split('=')[1] ?? '';
+    const token =
+      sessionCookie(await world.request('/login', form({ username: 'admin', password: PASSWORD }))).split('=')[1] ?? '';
     const { entries } = await world.storage.kv.listByPrefix('service:session:');
     expect(entries.length).toBeGreaterThan(0);
     expect(JSON.stringify(entries)).not.toContain(token);
@@ -83,7 +99,10 @@ describe('signing in', () => {
 
   it('says the same for a wrong password and an unknown name, and sets no cookie', async () => {
     const world = await withAdmin();
-    for (const fields of [{ username: 'admin', password: 'wrong password!!' }, { username: 'nobody', password: PASSWORD }]) {
+    for (const fields of [
+      { username: 'admin', password: 'wrong password!!' },
+      { username: 'nobody', password: PASSWORD },
+    ]) {
       const response = await world.request('/login', form(fields));
       expect(response.status).toBe(403);
       expect(response.headers.get('set-cookie')).toBeNull();
@@ -93,18 +112,31 @@ describe('signing in', () => {
 
   it('stops checking passwords from an address after repeated failures, even the right one', async () => {
     const world = await withAdmin();
-    for (let i = 0; i < 3; i += 1) expect((await world.request('/login', form({ username: 'admin', password: `wrong ${i} password` }))).status).toBe(403);
+    for (let i = 0; i < 3; i += 1)
+      expect((await world.request('/login', form({ username: 'admin', password: `wrong ${i} password` }))).status).toBe(
+        403,
+      );
     const blocked = await world.request('/login', form({ username: 'admin', password: PASSWORD }));
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.headers.get('set-cookie')).toBeNull();
-    expect((await world.request('/login', { ...form({ username: 'admin', password: PASSWORD }), address: '198.51.100.9' })).status).toBe(303);
+    expect(
+      (await world.request('/login', { ...form({ username: 'admin', password: PASSWORD }), address: '198.51.100.9' }))
+        .status,
+    ).toBe(303);
   });
 
   it('stops guesses at the account spread over many addresses', async () => {
     const world = await withAdmin();
-    for (let i = 0; i < 5; i += 1) await world.request('/login', { ...form({ username: 'admin', password: `wrong ${i} password` }), address: `198.51.100.${i}` });
-    expect((await world.request('/login', { ...form({ username: 'admin', password: PASSWORD }), address: '192.0.2.1' })).status).toBe(429);
+    for (let i = 0; i < 5; i += 1)
+      await world.request('/login', {
+        ...form({ username: 'admin', password: `wrong ${i} password` }),
+        address: `198.51.100.${i}`,
+      });
+    expect(
+      (await world.request('/login', { ...form({ username: 'admin', password: PASSWORD }), address: '192.0.2.1' }))
+        .status,
+    ).toBe(429);
   });
 
   it('ends the session on sign-out: the old cookie opens nothing', async () => {

@@ -11,12 +11,20 @@ describe('translateSqlError', () => {
     ['08006', 'connection failure'],
     ['53300', 'too many connections'],
   ])('retries SQLSTATE %s (%s)', (code, message) => {
-    expect(translateSqlError('write', pgError(code, message))).toMatchObject({ retryable: true, reason: 'server-error', code: `sql:${code}` });
+    expect(translateSqlError('write', pgError(code, message))).toMatchObject({
+      retryable: true,
+      reason: 'server-error',
+      code: `sql:${code}`,
+    });
   });
 
   it('retries a failure with no SQLSTATE: the driver got no answer', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    expect(translateSqlError('read', refused)).toMatchObject({ retryable: true, reason: 'network', message: 'Database read failed: connect ECONNREFUSED 127.0.0.1:5432' });
+    expect(translateSqlError('read', refused)).toMatchObject({
+      retryable: true,
+      reason: 'network',
+      message: 'Database read failed: connect ECONNREFUSED 127.0.0.1:5432',
+    });
   });
 
   it('gives up on a statement the server refuses, keeping the cause', () => {

@@ -23,7 +23,8 @@ beforeEach(async () => {
 });
 afterAll(() => db.close());
 
-const rowCount = async (): Promise<number> => Number((await db.query<{ n: unknown }>('SELECT count(*) AS n FROM kv_entries')).rows[0]?.n);
+const rowCount = async (): Promise<number> =>
+  Number((await db.query<{ n: unknown }>('SELECT count(*) AS n FROM kv_entries')).rows[0]?.n);
 
 describe('refusals', () => {
   const cyclic: Record<string, unknown> = { a: 1 };
@@ -40,7 +41,11 @@ describe('refusals', () => {
     ['a function', { f: () => 1 }, /value at \$\.f is of type function/],
   ])('refuses %s, naming the key and the path, and writes nothing', async (_what, value, message) => {
     for (const write of [() => kv.set('bad', value as JsonValue), () => kv.setIfAbsent('bad', value as JsonValue)]) {
-      await expect(write()).rejects.toMatchObject({ retryable: false, reason: 'validation', message: expect.stringMatching(message) as unknown });
+      await expect(write()).rejects.toMatchObject({
+        retryable: false,
+        reason: 'validation',
+        message: expect.stringMatching(message) as unknown,
+      });
       await expect(write()).rejects.toThrow(/Cannot store key "bad"/);
     }
     expect(await rowCount()).toBe(0);
@@ -52,7 +57,10 @@ describe('refusals', () => {
     ['a NUL character', 'a\u0000b', /NUL character/],
     ['a lone surrogate', 'a\ud800b', /lone UTF-16 surrogate/],
   ])('refuses %s as a key', async (_what, key, message) => {
-    await expect(kv.set(key, 1)).rejects.toMatchObject({ reason: 'validation', message: expect.stringMatching(message) as unknown });
+    await expect(kv.set(key, 1)).rejects.toMatchObject({
+      reason: 'validation',
+      message: expect.stringMatching(message) as unknown,
+    });
     await expect(kv.get(key)).rejects.toMatchObject({ reason: 'validation' });
     expect(await rowCount()).toBe(0);
   });
@@ -70,7 +78,9 @@ describe('refusals', () => {
 
   it('refuses a cursor of another prefix and a page size that is not a whole positive number', async () => {
     await kv.set('a:1', 1);
-    await expect(kv.listByPrefix('a:', { cursor: 'b:1' })).rejects.toThrow(/cursor "b:1" does not belong to the prefix "a:"/);
+    await expect(kv.listByPrefix('a:', { cursor: 'b:1' })).rejects.toThrow(
+      /cursor "b:1" does not belong to the prefix "a:"/,
+    );
     await expect(kv.listByPrefix('a:', { limit: 0 })).rejects.toThrow(/at least 1; got 0/);
     await expect(kv.listByPrefix('a:', { limit: 2.5 })).rejects.toThrow(/got 2.5/);
   });
@@ -80,7 +90,9 @@ describe('storage', () => {
   it('keeps the JSON text as written, including escapes jsonb would refuse', async () => {
     const value = { zeta: 'nul \u0000 here', alpha: ['\ud800 lone'] };
     await kv.set('text', value);
-    const { rows } = await db.query<{ value: unknown }>("SELECT value::text AS value FROM kv_entries WHERE key = 'text'");
+    const { rows } = await db.query<{ value: unknown }>(
+      "SELECT value::text AS value FROM kv_entries WHERE key = 'text'",
+    );
     expect(rows[0]?.value).toBe(JSON.stringify(value));
     await expect(kv.get('text')).resolves.toEqual(value);
   });

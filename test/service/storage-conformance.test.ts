@@ -4,7 +4,14 @@
  */
 import { racesSpec } from './storage-spec-races';
 import { keyValueStoreSpec } from './storage-spec';
-import { TEST_DATABASE_URL, forgeKvs, pgliteDirectory, pgliteMemory, postgres, type StorageTarget } from './storage-targets';
+import {
+  TEST_DATABASE_URL,
+  forgeKvs,
+  pgliteDirectory,
+  pgliteMemory,
+  postgres,
+  type StorageTarget,
+} from './storage-targets';
 
 const targets: StorageTarget[] = [pgliteMemory, pgliteDirectory, forgeKvs];
 if (TEST_DATABASE_URL !== undefined) targets.push(postgres(TEST_DATABASE_URL));
@@ -18,5 +25,7 @@ if (TEST_DATABASE_URL === undefined) {
   describe.skip('KeyValueStore on PostgreSQL: skipped, TEST_DATABASE_URL is not set (.ci/run starts a server and sets it)', () => {
     it('runs the same specification on PostgreSQL', () => undefined);
   });
-  console.warn('storage conformance: PostgreSQL skipped because TEST_DATABASE_URL is not set; .ci/run starts a throw-away server and sets it.');
+  console.warn(
+    'storage conformance: PostgreSQL skipped because TEST_DATABASE_URL is not set; .ci/run starts a throw-away server and sets it.',
+  );
 }

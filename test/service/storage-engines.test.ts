@@ -10,11 +10,17 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const tables = async (): Promise<string[]> =>
-  (await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((r) => r.name);
+  (
+    await db.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    )
+  ).rows.map((r) => r.name);
 
 describe('openStorageEngines', () => {
   it('refuses a start without a key before it creates a single table', async () => {
-    await expect(openStorageEngines(db, { env: {} })).rejects.toThrow(/^No secret key is configured.*openssl rand -base64 32/);
+    await expect(openStorageEngines(db, { env: {} })).rejects.toThrow(
+      /^No secret key is configured.*openssl rand -base64 32/,
+    );
     await expect(tables()).resolves.toEqual([]);
   });
 
@@ -26,6 +32,8 @@ describe('openStorageEngines', () => {
     const again = await openStorageEngines(db, { env });
     await expect(again.kv.get('pair:KAN-1')).resolves.toEqual({ b24: 1 });
     await expect(again.secrets.get('jira-credentials')).resolves.toBe('token');
-    await expect(openStorageEngines(db, { env: { SYNC_SECRET_KEY: randomBytes(32).toString('hex') } })).rejects.toMatchObject({ code: 'secret-key:wrong' });
+    await expect(
+      openStorageEngines(db, { env: { SYNC_SECRET_KEY: randomBytes(32).toString('hex') } }),
+    ).rejects.toMatchObject({ code: 'secret-key:wrong' });
   });
 });

@@ -57,7 +57,9 @@ export function racesSpec(target: StorageTarget): void {
   if (target.realConnections) {
     it('settles a race of many instances for one key on one winner', async () => {
       const handles = [one, two, await storage.twin(), await storage.twin()];
-      const wins = await Promise.all(handles.flatMap((kv, i) => [0, 1, 2].map((j) => kv.setIfAbsent('lock:hot', `${i}.${j}`))));
+      const wins = await Promise.all(
+        handles.flatMap((kv, i) => [0, 1, 2].map((j) => kv.setIfAbsent('lock:hot', `${i}.${j}`))),
+      );
       expect(wins.filter(Boolean)).toHaveLength(1);
     });
   }

@@ -37,7 +37,12 @@ export function keyValueStoreSpec(target: StorageTarget): void {
       await kv.set('pair:1', { b24: 17, jira: 'KAN-1', tags: ['a', 'b'], nested: { on: true, none: null } });
       const first = (await kv.get('pair:1')) as { tags: string[] };
       first.tags.push('mutated');
-      await expect(kv.get('pair:1')).resolves.toEqual({ b24: 17, jira: 'KAN-1', tags: ['a', 'b'], nested: { on: true, none: null } });
+      await expect(kv.get('pair:1')).resolves.toEqual({
+        b24: 17,
+        jira: 'KAN-1',
+        tags: ['a', 'b'],
+        nested: { on: true, none: null },
+      });
     });
 
     it('keeps scalars, strings with escapes and the order of object keys', async () => {
@@ -103,7 +108,8 @@ export function keyValueStoreSpec(target: StorageTarget): void {
 
   describe('listByPrefix', () => {
     it('lists only keys with the prefix, in key order, with their values', async () => {
-      for (const key of ['journal:003', 'journal:001', 'journalX', 'jour', 'journal:002', 'other:1']) await kv.set(key, key.length);
+      for (const key of ['journal:003', 'journal:001', 'journalX', 'jour', 'journal:002', 'other:1'])
+        await kv.set(key, key.length);
       const page = await kv.listByPrefix('journal:');
       expect(page.entries).toEqual([
         { key: 'journal:001', value: 11 },
@@ -140,7 +146,10 @@ export function keyValueStoreSpec(target: StorageTarget): void {
       await expect(storage.secrets.get('jira-credentials')).resolves.toBeUndefined();
       await storage.secrets.set('jira-credentials', { email: 'bot@example.com', apiToken: 'ATATT3x…' });
       await storage.secrets.set('b24-credentials', 'https://portal.example/rest/1/abc/');
-      await expect(storage.secrets.get('jira-credentials')).resolves.toEqual({ email: 'bot@example.com', apiToken: 'ATATT3x…' });
+      await expect(storage.secrets.get('jira-credentials')).resolves.toEqual({
+        email: 'bot@example.com',
+        apiToken: 'ATATT3x…',
+      });
       await storage.secrets.delete('jira-credentials');
       await expect(storage.secrets.get('jira-credentials')).resolves.toBeUndefined();
       await expect(storage.secrets.get('b24-credentials')).resolves.toBe('https://portal.example/rest/1/abc/');

@@ -44,7 +44,11 @@ export interface StorageTarget {
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
-async function sqlStorage(db: SqlDb, twinDb: () => Promise<SqlDb>, cleanup: () => Promise<void>): Promise<OpenedStorage> {
+async function sqlStorage(
+  db: SqlDb,
+  twinDb: () => Promise<SqlDb>,
+  cleanup: () => Promise<void>,
+): Promise<OpenedStorage> {
   await migrateSchema(db);
   const clock = new ManualClock();
   const others: SqlDb[] = [];
@@ -97,7 +101,11 @@ export const pgliteMemory: StorageTarget = {
   realConnections: false,
   async open() {
     const db = await openDatabase({ dataDir: 'memory://' });
-    return sqlStorage(db, () => Promise.resolve(db), () => Promise.resolve());
+    return sqlStorage(
+      db,
+      () => Promise.resolve(db),
+      () => Promise.resolve(),
+    );
   },
 };
 
@@ -108,7 +116,11 @@ export const pgliteDirectory: StorageTarget = {
   async open() {
     const dir = await mkdtemp(join(tmpdir(), 'store-spec-'));
     const db = await openDatabase({ dataDir: dir });
-    return sqlStorage(db, () => Promise.resolve(db), () => rm(dir, { recursive: true, force: true }));
+    return sqlStorage(
+      db,
+      () => Promise.resolve(db),
+      () => rm(dir, { recursive: true, force: true }),
+    );
   },
 };
 
@@ -119,7 +131,11 @@ export const postgres = (url: string): StorageTarget => ({
   async open() {
     const schema = await openPostgresSchema(url);
     const db = await openDatabase({ url: schema.url, poolSize: 4 });
-    return sqlStorage(db, () => openDatabase({ url: schema.url, poolSize: 4 }), () => schema.drop());
+    return sqlStorage(
+      db,
+      () => openDatabase({ url: schema.url, poolSize: 4 }),
+      () => schema.drop(),
+    );
   },
 });
 
@@ -133,6 +149,13 @@ export const forgeKvs: StorageTarget = {
     const service = new KvsService(store);
     const client = forgeKvsClient(new KvsImpl(new StorageApi(service.client)));
     const kv = createKeyValueStore(client);
-    return Promise.resolve({ kv, secrets: createSecretStore(client), clock, twin: () => Promise.resolve(kv), reset: () => Promise.resolve(store.clear()), close: () => Promise.resolve() });
+    return Promise.resolve({
+      kv,
+      secrets: createSecretStore(client),
+      clock,
+      twin: () => Promise.resolve(kv),
+      reset: () => Promise.resolve(store.clear()),
+      close: () => Promise.resolve(),
+    });
   },
 };

@@ -3,15 +3,19 @@
  * Atlassian's parsers (HTML in the bench, wiki markup in the tests) put side by side.
  */
 
-interface TypedNode { readonly type: string; readonly content?: readonly TypedNode[] }
+interface TypedNode {
+  readonly type: string;
+  readonly content?: readonly TypedNode[];
+}
 
 function isTypedNode(value: unknown): value is TypedNode {
   if (typeof value !== 'object' || value === null || !('type' in value) || typeof value.type !== 'string') return false;
   return !('content' in value) || (Array.isArray(value.content) && value.content.every(isTypedNode));
 }
 
-const isBlankParagraph = (node: TypedNode): boolean => node.type === 'paragraph'
-  && (node.content ?? []).every((t) => 'text' in t && typeof t.text === 'string' && t.text.trim() === '');
+const isBlankParagraph = (node: TypedNode): boolean =>
+  node.type === 'paragraph' &&
+  (node.content ?? []).every((t) => 'text' in t && typeof t.text === 'string' && t.text.trim() === '');
 
 export interface StructureOptions {
   /** A paragraph holding nothing but spaces counts as none (Atlassian's wiki parser leaves such paragraphs). */

@@ -50,7 +50,8 @@ export function targetsOf(rule: Rule): { forbid: string[]; except: string[] } {
 const appliesTo = (rule: Rule, file: string): boolean => rule.from.some((from) => within(file, from));
 
 function breaks(rule: Rule, file: string, specifier: string): boolean {
-  const isPackage = (name: string): boolean => (name.endsWith('/') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`));
+  const isPackage = (name: string): boolean =>
+    name.endsWith('/') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`);
   if (rule.packages?.some(isPackage)) return true;
   if (rule.nodeIo) {
     const bare = specifier.replace(/^node:/, '').split('/')[0] ?? '';
@@ -82,8 +83,13 @@ export function forbiddenCoreImports(file: SourceFile): string[] {
  * `graph` maps repository-relative files to the repository-relative files they import; `forgeImports` says whether
  * a file itself imports a Forge package.
  */
-export function chainsToForge(graph: Map<string, string[]>, starts: string[], forgeImports: (file: string) => boolean): string[][] {
-  const forbidden = (file: string): boolean => forgeImports(file) || within(file, 'src/adapters/forge') || within(file, 'src/local');
+export function chainsToForge(
+  graph: Map<string, string[]>,
+  starts: string[],
+  forgeImports: (file: string) => boolean,
+): string[][] {
+  const forbidden = (file: string): boolean =>
+    forgeImports(file) || within(file, 'src/adapters/forge') || within(file, 'src/local');
   const found: string[][] = [];
   const seen = new Set<string>();
   const queue: string[][] = starts.map((s) => [s]);

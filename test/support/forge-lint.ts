@@ -6,13 +6,28 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigFile, FileSystemReader, FileSystemWriter, listGitIgnoreFiles, type StatsigService } from '@forge/cli-shared';
+import {
+  ConfigFile,
+  FileSystemReader,
+  FileSystemWriter,
+  listGitIgnoreFiles,
+  type StatsigService,
+} from '@forge/cli-shared';
 import { getClientSideLintersOnly, lint, parseSourceFile } from '@forge/lint';
 import { LOCAL_SPECS } from './forge-lint-specs';
 import { contentKey } from './forge-package/cache';
 
-export interface LintFinding { level: 'error' | 'warning'; file: string; line: number; message: string }
-export interface LintOutcome { candidates: string[]; read: string[]; findings: LintFinding[] }
+export interface LintFinding {
+  level: 'error' | 'warning';
+  file: string;
+  line: number;
+  message: string;
+}
+export interface LintOutcome {
+  candidates: string[];
+  read: string[];
+  findings: LintFinding[];
+}
 
 /** The client-side linters read one flag list from the feature-flag service; offline it is empty. */
 const offlineStatsig = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as StatsigService;

@@ -11,8 +11,8 @@ export function renderFallback(englishJson: string): string {
   const tree: unknown = JSON.parse(englishJson);
   return [
     `// Generated from ${SOURCE_FILE.replace('src/frontend/i18n/', '')} by test/foundation/i18n-fallback.test.ts (UPDATE=1); do not edit.`,
-    '// A plain module because Forge\'s UI bundler turns an import of a translations JSON file into an asset URL.',
-    'import type { TextTree } from \'./text-tree\';',
+    "// A plain module because Forge's UI bundler turns an import of a translations JSON file into an asset URL.",
+    "import type { TextTree } from './text-tree';",
     '',
     `export const englishFallback: TextTree = ${JSON.stringify(tree, null, 2)};`,
     '',

@@ -21,11 +21,15 @@ export default function globalTeardown(): void {
     if (recorded.files.length === 0) return; // no scenario ran
     const scenarioFiles = fs.readdirSync(path.join(root, 'test/scenarios')).filter((f) => f.endsWith('.test.ts'));
     const complete = scenarioFiles.every((f) => recorded.files.includes(f));
-    const manifest = parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as { permissions?: { scopes?: string[] } };
+    const manifest = parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as {
+      permissions?: { scopes?: string[] };
+    };
     const spec = JSON.parse(fs.readFileSync(JIRA_SPEC, 'utf8')) as OpenApiScopes;
     const { problems } = checkScopes(recorded.operations, spec, manifest.permissions?.scopes ?? [], complete);
     if (problems.length > 0) {
-      throw new Error(`Scope check over the ${recorded.operations.length} Jira operations the scenarios called:\n  ${problems.join('\n  ')}`);
+      throw new Error(
+        `Scope check over the ${recorded.operations.length} Jira operations the scenarios called:\n  ${problems.join('\n  ')}`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

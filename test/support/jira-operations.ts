@@ -34,11 +34,18 @@ export function recordJiraOperations(): void {
   };
 }
 
-export interface RecordedOperations { files: string[]; operations: string[] }
+export interface RecordedOperations {
+  files: string[];
+  operations: string[];
+}
 
 export function readRecordedOperations(dir: string): RecordedOperations {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const operations = new Set<string>();
-  for (const f of files) for (const op of JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as string[]) operations.add(op);
+  for (const f of files)
+    for (const op of JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as string[]) operations.add(op);
   return { files: files.map((f) => f.replace(/\.json$/, '')), operations: [...operations].sort() };
 }

@@ -5,14 +5,27 @@
  * ones, e.g. `/rest/api/3/user/email/bulk` → `read:email-address:jira`. This is the order @forge/lint's
  * ProductVerifier reads them in.
  */
-interface ScopeEntry { scheme?: string; scopes?: string[]; state?: string }
-interface SpecOperation { security?: Record<string, string[]>[]; 'x-atlassian-oauth2-scopes'?: ScopeEntry[] }
-export interface OpenApiScopes { paths: Record<string, Record<string, SpecOperation>> }
+interface ScopeEntry {
+  scheme?: string;
+  scopes?: string[];
+  state?: string;
+}
+interface SpecOperation {
+  security?: Record<string, string[]>[];
+  'x-atlassian-oauth2-scopes'?: ScopeEntry[];
+}
+export interface OpenApiScopes {
+  paths: Record<string, Record<string, SpecOperation>>;
+}
 
 /** Scopes the app declares for reasons other than a Jira REST call (Forge storage). */
 export const NON_REST_SCOPES = ['storage:app'];
 
-interface Match { template: string; params: number; operation: SpecOperation }
+interface Match {
+  template: string;
+  params: number;
+  operation: SpecOperation;
+}
 
 function templateRegex(template: string): RegExp {
   const escaped = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -25,7 +38,8 @@ export function findOperation(spec: OpenApiScopes, operation: string): Match | u
   const matches: Match[] = [];
   for (const [template, methods] of Object.entries(spec.paths)) {
     const op = methods[method.toLowerCase()];
-    if (op && templateRegex(template).test(path)) matches.push({ template, params: (template.match(/\{/g) ?? []).length, operation: op });
+    if (op && templateRegex(template).test(path))
+      matches.push({ template, params: (template.match(/\{/g) ?? []).length, operation: op });
   }
   return matches.sort((a, b) => a.params - b.params)[0];
 }
@@ -39,7 +53,10 @@ export function scopesOf(op: SpecOperation): string[] {
   return entries.filter((e) => e.state === 'Beta').flatMap((e) => e.scopes ?? []);
 }
 
-export interface ScopeCheck { required: Map<string, string[]>; problems: string[] }
+export interface ScopeCheck {
+  required: Map<string, string[]>;
+  problems: string[];
+}
 
 /**
  * `exact`: the operations are everything the app calls, so a declared scope nothing needs is a problem too.
@@ -63,9 +80,11 @@ export function checkScopes(operations: string[], spec: OpenApiScopes, declared:
   }
   if (exact) {
     for (const scope of declared) {
-      if (!required.has(scope) && !NON_REST_SCOPES.includes(scope)) problems.push(`manifest.yml declares ${scope}, which no call needs`);
+      if (!required.has(scope) && !NON_REST_SCOPES.includes(scope))
+        problems.push(`manifest.yml declares ${scope}, which no call needs`);
     }
-    for (const scope of NON_REST_SCOPES) if (!declared.includes(scope)) problems.push(`manifest.yml does not declare ${scope}`);
+    for (const scope of NON_REST_SCOPES)
+      if (!declared.includes(scope)) problems.push(`manifest.yml does not declare ${scope}`);
   }
   return { required, problems };
 }

@@ -7,11 +7,23 @@ import { parse } from 'yaml';
 
 /** Jira product events per the Forge events reference (developer.atlassian.com/platform/forge/events-reference/jira). */
 export const JIRA_PRODUCT_EVENTS = new Set([
-  'avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue', 'avi:jira:assigned:issue',
-  'avi:jira:viewed:issue', 'avi:jira:mentioned:issue', 'avi:jira:commented:issue', 'avi:jira:mentioned:comment',
-  'avi:jira:deleted:comment', 'avi:jira:created:attachment', 'avi:jira:deleted:attachment',
-  'avi:jira:created:issuelink', 'avi:jira:deleted:issuelink', 'avi:jira:created:worklog',
-  'avi:jira:updated:worklog', 'avi:jira:deleted:worklog', 'avi:jira:set:issue-property',
+  'avi:jira:created:issue',
+  'avi:jira:updated:issue',
+  'avi:jira:deleted:issue',
+  'avi:jira:assigned:issue',
+  'avi:jira:viewed:issue',
+  'avi:jira:mentioned:issue',
+  'avi:jira:commented:issue',
+  'avi:jira:mentioned:comment',
+  'avi:jira:deleted:comment',
+  'avi:jira:created:attachment',
+  'avi:jira:deleted:attachment',
+  'avi:jira:created:issuelink',
+  'avi:jira:deleted:issuelink',
+  'avi:jira:created:worklog',
+  'avi:jira:updated:worklog',
+  'avi:jira:deleted:worklog',
+  'avi:jira:set:issue-property',
   'avi:jira:deleted:issue-property',
 ]);
 

@@ -12,7 +12,9 @@ type Tree = { [key: string]: string | Tree };
 export function translator(locale: 'en-US' | 'ru-RU'): Translate {
   const tree = (locale === 'en-US' ? english : russian) as unknown as Tree;
   const t = (key: string): string => {
-    const found = key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+    const found = key
+      .split('.')
+      .reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
     return typeof found === 'string' ? found : key;
   };
   return Object.assign(t, { locale });
@@ -22,7 +24,26 @@ export function translator(locale: 'en-US' | 'ru-RU'): Translate {
  * Latin words the Russian page keeps as they are: the products' and protocols' own names and the identifiers an
  * administrator types or reads in Bitrix24 and Jira (UF_… fields, scopes, TASK_CONTROL).
  */
-const NAMES = new Set(['Jira', 'Bitrix24', 'Forge', 'REST', 'URL', 'OAuth', 'UTC', 'IANA', 'TASK_CONTROL', 'client_id', 'client_secret', 'member_id', 'scope', 'code', 'https', 'rest', 'UF_JIRA_STATUS', 'UF_']);
+const NAMES = new Set([
+  'Jira',
+  'Bitrix24',
+  'Forge',
+  'REST',
+  'URL',
+  'OAuth',
+  'UTC',
+  'IANA',
+  'TASK_CONTROL',
+  'client_id',
+  'client_secret',
+  'member_id',
+  'scope',
+  'code',
+  'https',
+  'rest',
+  'UF_JIRA_STATUS',
+  'UF_',
+]);
 
 /**
  * The English words left in `text` once each `data` string (a value the test put into the world: a name, a key,
@@ -30,9 +51,12 @@ const NAMES = new Set(['Jira', 'Bitrix24', 'Forge', 'REST', 'URL', 'OAuth', 'UTC
  */
 export function englishWords(text: string, data: readonly string[] = []): string[] {
   let rest = text;
-  for (const value of [...data].filter((d) => d !== '').sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+  for (const value of [...data].filter((d) => d !== '').sort((a, b) => b.length - a.length))
+    rest = rest.split(value).join(' ');
   rest = rest
     .replace(/https?:\/\/\S+|[\w.*-]+\.bitrix24\.[a-z.]+|\S+@\S+|(?<![\w.])\.[a-z]{2,6}\b/g, ' ')
     .replace(/\b(?:UF_\w+|customfield_\d+|[A-Z][A-Z0-9_]+-\d+|\d+:[\w-]+|[A-Z][a-z]+\/[A-Z][A-Za-z_]+)\b/g, ' ');
-  return (rest.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => !NAMES.has(w) && !/\d/.test(w.replace(/^Bitrix24$/, '')));
+  return (rest.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter(
+    (w) => !NAMES.has(w) && !/\d/.test(w.replace(/^Bitrix24$/, '')),
+  );
 }

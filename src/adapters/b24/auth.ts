@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { PermanentError } from '../../core/errors';
 import type { Clock } from '../../ports/clock';
 import type { HttpTransport } from '../../ports/http';
-import { B24_CREDENTIALS_KEY, B24_OAUTH_TOKEN_URL, type B24Credentials, type B24OAuthCredentials, b24CredentialsSchema } from '../../ports/b24-credentials';
+import {
+  B24_CREDENTIALS_KEY,
+  B24_OAUTH_TOKEN_URL,
+  type B24Credentials,
+  type B24OAuthCredentials,
+  b24CredentialsSchema,
+} from '../../ports/b24-credentials';
 import type { SecretStore } from '../../ports/store';
 import { networkError, parseJsonText, parseReply } from '../reply';
 import { translateB24Failure } from './errors';
@@ -75,7 +81,10 @@ export const createB24Auth = (options: B24AuthOptions): B24Auth => {
 
   const load = async (): Promise<B24Credentials> => {
     const stored = await secrets.get(key);
-    if (stored === undefined) throw new PermanentError('unauthorized', 'Bitrix24 is not connected (no credentials stored)', { code: 'b24:not-connected' });
+    if (stored === undefined)
+      throw new PermanentError('unauthorized', 'Bitrix24 is not connected (no credentials stored)', {
+        code: 'b24:not-connected',
+      });
     return parseReply(b24CredentialsSchema, stored, 'Stored Bitrix24 credentials', 'b24:credentials');
   };
 
@@ -88,7 +97,10 @@ export const createB24Auth = (options: B24AuthOptions): B24Auth => {
     });
     let reply;
     try {
-      reply = await transport(`${tokenUrl}?${query.toString()}`, { method: 'GET', headers: { Accept: 'application/json' } });
+      reply = await transport(`${tokenUrl}?${query.toString()}`, {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+      });
     } catch (cause) {
       throw networkError('Bitrix24 token refresh', 'b24:oauth-network', cause);
     }
@@ -108,7 +120,9 @@ export const createB24Auth = (options: B24AuthOptions): B24Auth => {
   const refresh = async (expired: B24Endpoint): Promise<B24Endpoint> => {
     const current = await load();
     if (current.mode === 'webhook') {
-      throw new PermanentError('unauthorized', 'Bitrix24 webhook credentials were refused', { code: 'b24:expired_token' });
+      throw new PermanentError('unauthorized', 'Bitrix24 webhook credentials were refused', {
+        code: 'b24:expired_token',
+      });
     }
     // Another invocation refreshed since we read the token: use its result instead of rotating again.
     if (current.accessToken !== expired.accessToken && current.expiresAt > clock.now()) return remember(current);

@@ -46,7 +46,9 @@ export const encodeCommand = ({ method, params }: B24BatchCommand): string => {
 const map = <T extends z.ZodType>(value: T) =>
   z.union([
     z.record(z.string(), value),
-    z.array(value).transform((list) => Object.fromEntries(list.map((item, i) => [String(i), item])) as Record<string, z.output<T>>),
+    z
+      .array(value)
+      .transform((list) => Object.fromEntries(list.map((item, i) => [String(i), item])) as Record<string, z.output<T>>),
   ]);
 
 const batchReplySchema = z.object({
@@ -62,14 +64,21 @@ export const runBatch = async (
   const names = Object.keys(commands);
   if (names.length === 0) return { results: {}, errors: {} };
   if (names.length > MAX_BATCH_COMMANDS) {
-    throw new PermanentError('invalid-request', `Bitrix24 batch: ${names.length} commands, at most ${MAX_BATCH_COMMANDS} allowed`, {
-      code: 'b24:ERROR_BATCH_LENGTH_EXCEEDED',
-    });
+    throw new PermanentError(
+      'invalid-request',
+      `Bitrix24 batch: ${names.length} commands, at most ${MAX_BATCH_COMMANDS} allowed`,
+      {
+        code: 'b24:ERROR_BATCH_LENGTH_EXCEEDED',
+      },
+    );
   }
   const cmd = Object.fromEntries(Object.entries(commands).map(([name, command]) => [name, encodeCommand(command)]));
   const { result } = await caller.call('batch', { halt: halt ? 1 : 0, cmd }, batchReplySchema);
   const errors = Object.fromEntries(
-    Object.entries(result.result_error).map(([name, e]) => [name, { error: e.error, description: e.error_description }]),
+    Object.entries(result.result_error).map(([name, e]) => [
+      name,
+      { error: e.error, description: e.error_description },
+    ]),
   );
   return { results: result.result, errors };
 };

@@ -9,15 +9,25 @@ import { chatMessageSchema, commentSchema, idString } from './schemas';
 
 type CommentEndpoints = Pick<
   B24Port,
-  | 'getComments' | 'getComment' | 'addComment' | 'updateComment' | 'deleteComment' | 'getTaskChatId' | 'sendTaskChatMessage'
-  | 'addChatMessage' | 'updateChatMessage' | 'deleteChatMessage' | 'getChatMessages'
+  | 'getComments'
+  | 'getComment'
+  | 'addComment'
+  | 'updateComment'
+  | 'deleteComment'
+  | 'getTaskChatId'
+  | 'sendTaskChatMessage'
+  | 'addChatMessage'
+  | 'updateChatMessage'
+  | 'deleteChatMessage'
+  | 'getChatMessages'
 >;
 
 /**
  * task.commentitem.* read their arguments by position only (data-encoding.md, "Order of Parameters"): sent as
  * numeric keys, which a JSON body carries next to an OAuth `auth` and a batch query string carries as `0=…&1[…]=…`.
  */
-export const positional = (...args: unknown[]): Record<string, unknown> => Object.fromEntries(args.map((arg, i) => [String(i), arg]));
+export const positional = (...args: unknown[]): Record<string, unknown> =>
+  Object.fromEntries(args.map((arg, i) => [String(i), arg]));
 
 /** task.commentitem.get reports a missing comment as ERROR_CORE "…ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE". */
 export const isMissingComment = (e: unknown): boolean =>
@@ -59,7 +69,9 @@ export const commentEndpoints = (c: B24Caller): CommentEndpoints => ({
   },
 
   async sendTaskChatMessage(taskId, text) {
-    await c.call('tasks.task.chat.message.send', { fields: { taskId: Number(taskId), text } }, z.unknown(), { v3: true });
+    await c.call('tasks.task.chat.message.send', { fields: { taskId: Number(taskId), text } }, z.unknown(), {
+      v3: true,
+    });
   },
 
   async addChatMessage(chatId, text) {
@@ -81,6 +93,7 @@ export const commentEndpoints = (c: B24Caller): CommentEndpoints => ({
       ...(options.lastId === undefined ? {} : { LAST_ID: options.lastId }),
       ...(options.firstId === undefined ? {} : { FIRST_ID: options.firstId }),
     };
-    return (await c.call('im.dialog.messages.get', params, z.object({ messages: z.array(chatMessageSchema) }))).result.messages;
+    return (await c.call('im.dialog.messages.get', params, z.object({ messages: z.array(chatMessageSchema) }))).result
+      .messages;
   },
 });

@@ -8,8 +8,17 @@ import { groupSchema, idString, userSchema } from './schemas';
 
 type DirectoryEndpoints = Pick<
   B24Port,
-  | 'getUser' | 'findUserByEmail' | 'getGroup' | 'listGroups' | 'uploadFile' | 'attachFileToTask'
-  | 'bindEvent' | 'getEventBindings' | 'unbindEvent' | 'getScope' | 'getProfile'
+  | 'getUser'
+  | 'findUserByEmail'
+  | 'getGroup'
+  | 'listGroups'
+  | 'uploadFile'
+  | 'attachFileToTask'
+  | 'bindEvent'
+  | 'getEventBindings'
+  | 'unbindEvent'
+  | 'getScope'
+  | 'getProfile'
 >;
 
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
@@ -35,7 +44,12 @@ export const directoryEndpoints = (c: B24Caller): DirectoryEndpoints => ({
   },
 
   async uploadFile(folderId, name, content) {
-    const params = { id: folderId, data: { NAME: name }, fileContent: [name, toBase64(content)], generateUniqueName: true };
+    const params = {
+      id: folderId,
+      data: { NAME: name },
+      fileContent: [name, toBase64(content)],
+      generateUniqueName: true,
+    };
     const schema = z.object({ ID: idString, DOWNLOAD_URL: z.string().optional() });
     const { result } = await c.call('disk.folder.uploadfile', params, schema);
     return result.DOWNLOAD_URL === undefined ? { id: result.ID } : { id: result.ID, downloadUrl: result.DOWNLOAD_URL };
@@ -52,7 +66,10 @@ export const directoryEndpoints = (c: B24Caller): DirectoryEndpoints => ({
 
   async getEventBindings() {
     // event-get.md prints `offline` as 0 or 1.
-    const offline = z.union([z.number(), z.string(), z.boolean()]).optional().transform((v) => v === 1 || v === '1' || v === true);
+    const offline = z
+      .union([z.number(), z.string(), z.boolean()])
+      .optional()
+      .transform((v) => v === 1 || v === '1' || v === true);
     const schema = z.array(z.object({ event: z.string(), handler: z.string().default(''), offline }));
     return (await c.call('event.get', {}, schema)).result;
   },
@@ -66,7 +83,12 @@ export const directoryEndpoints = (c: B24Caller): DirectoryEndpoints => ({
   },
 
   async getProfile() {
-    const schema = z.object({ ID: idString, ADMIN: z.boolean().default(false), NAME: z.string().default(''), LAST_NAME: z.string().default('') });
+    const schema = z.object({
+      ID: idString,
+      ADMIN: z.boolean().default(false),
+      NAME: z.string().default(''),
+      LAST_NAME: z.string().default(''),
+    });
     const { result } = await c.call('profile', {}, schema);
     return { id: result.ID, admin: result.ADMIN, name: result.NAME, lastName: result.LAST_NAME };
   },

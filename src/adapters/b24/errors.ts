@@ -19,12 +19,30 @@ const QUERY_LIMIT_WAIT_MS = 1000;
  */
 const OPERATION_LIMIT_WAIT_MS = 60_000;
 
-const UNAUTHORIZED = new Set(['INVALID_CREDENTIALS', 'NO_AUTH_FOUND', 'invalid_token', 'expired_token', 'invalid_grant', 'WRONG_AUTH_TYPE']);
+const UNAUTHORIZED = new Set([
+  'INVALID_CREDENTIALS',
+  'NO_AUTH_FOUND',
+  'invalid_token',
+  'expired_token',
+  'invalid_grant',
+  'WRONG_AUTH_TYPE',
+]);
 // ACCESS_ERROR: the im.* methods' refusal for someone outside the chat.
-const FORBIDDEN = new Set(['ACCESS_DENIED', 'ACCESS_ERROR', 'insufficient_scope', 'user_access_error', 'INVALID_REQUEST_SCOPE']);
+const FORBIDDEN = new Set([
+  'ACCESS_DENIED',
+  'ACCESS_ERROR',
+  'insufficient_scope',
+  'user_access_error',
+  'INVALID_REQUEST_SCOPE',
+]);
 const NOT_FOUND = new Set(['ERROR_METHOD_NOT_FOUND', 'ERROR_NOT_FOUND', 'NOT_FOUND', 'PORTAL_DELETED']);
 
-export const translateB24Failure = (what: string, status: number, body: B24ErrorBody | null, nowMs: number): SyncError => {
+export const translateB24Failure = (
+  what: string,
+  status: number,
+  body: B24ErrorBody | null,
+  nowMs: number,
+): SyncError => {
   const error = body?.error ?? `HTTP_${status}`;
   const code = `b24:${error}`;
   const message = `${what} failed (${error}${body?.description ? `: ${body.description}` : ''}, HTTP ${status})`;

@@ -41,7 +41,10 @@ export const fileEndpoints = (c: B24Caller, transport: HttpTransport, now: () =>
     try {
       const { result } = await c.call('disk.attachedObject.get', { id: attachmentId }, attachedObjectSchema);
       return {
-        id: result.ID, objectId: result.OBJECT_ID, name: result.NAME, downloadUrl: result.DOWNLOAD_URL,
+        id: result.ID,
+        objectId: result.OBJECT_ID,
+        name: result.NAME,
+        downloadUrl: result.DOWNLOAD_URL,
         ...(result.SIZE === undefined ? {} : { size: result.SIZE }),
       };
     } catch (error) {
@@ -59,7 +62,10 @@ export const fileEndpoints = (c: B24Caller, transport: HttpTransport, now: () =>
       throw new RetryableError('network', `${WHAT}: network failure`, { code: 'b24:network' });
     }
     if (reply.status !== 200) throw translateB24Failure(WHAT, reply.status, null, now());
-    if (!reply.arrayBuffer) throw new PermanentError('invalid-request', `${WHAT}: the transport cannot read binary replies`, { code: 'b24:binary' });
+    if (!reply.arrayBuffer)
+      throw new PermanentError('invalid-request', `${WHAT}: the transport cannot read binary replies`, {
+        code: 'b24:binary',
+      });
     return new Uint8Array(await reply.arrayBuffer());
   },
 });

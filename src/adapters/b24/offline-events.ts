@@ -8,7 +8,10 @@ import type { B24OfflineRecord, B24Port } from '../../ports/b24';
 import type { B24Caller } from './request';
 import { idString } from './schemas';
 
-type OfflineEndpoints = Pick<B24Port, 'bindOfflineEvent' | 'getOfflineEvents' | 'clearOfflineEvents' | 'markOfflineEventsFailed'>;
+type OfflineEndpoints = Pick<
+  B24Port,
+  'bindOfflineEvent' | 'getOfflineEvents' | 'clearOfflineEvents' | 'markOfflineEventsFailed'
+>;
 
 /** ID and MESSAGE_ID must be there: without them a record can be neither confirmed nor marked. */
 const recordSchema = z.object({
@@ -23,7 +26,13 @@ const getSchema = z.object({ process_id: z.string().min(1), events: z.array(reco
 function toRecord(raw: z.infer<typeof recordSchema>): B24OfflineRecord {
   const event = typeof raw.EVENT_NAME === 'string' ? raw.EVENT_NAME.toUpperCase() : '';
   const at = typeof raw.TIMESTAMP_X === 'string' ? Date.parse(raw.TIMESTAMP_X) : Number.NaN;
-  return { id: raw.ID, messageId: raw.MESSAGE_ID, event, data: raw.EVENT_DATA, ...(Number.isFinite(at) ? { ts: Math.floor(at / 1000) } : {}) };
+  return {
+    id: raw.ID,
+    messageId: raw.MESSAGE_ID,
+    event,
+    data: raw.EVENT_DATA,
+    ...(Number.isFinite(at) ? { ts: Math.floor(at / 1000) } : {}),
+  };
 }
 
 export const offlineEventEndpoints = (c: B24Caller): OfflineEndpoints => ({

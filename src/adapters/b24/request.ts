@@ -21,7 +21,12 @@ export interface B24CallOptions {
 }
 
 export interface B24Caller {
-  call<T>(method: string, params: Record<string, unknown>, schema: z.ZodType<T>, options?: B24CallOptions): Promise<B24Reply<T>>;
+  call<T>(
+    method: string,
+    params: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    options?: B24CallOptions,
+  ): Promise<B24Reply<T>>;
 }
 
 const timeSchema = z.object({ operating_reset_at: z.number().optional() }).optional();
@@ -32,13 +37,20 @@ const envelopeSchema = z.object({
   time: timeSchema,
 });
 const v2ErrorSchema = z.object({ error: z.string(), error_description: z.string().default(''), time: timeSchema });
-const v3ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().default('') }), time: timeSchema });
+const v3ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string().default('') }),
+  time: timeSchema,
+});
 
 const readError = (data: unknown): B24ErrorBody | null => {
   const v2 = v2ErrorSchema.safeParse(data);
   const time = v2.success ? v2.data.time : undefined;
   if (v2.success) {
-    return { error: v2.data.error, description: v2.data.error_description, ...(time?.operating_reset_at === undefined ? {} : { operatingResetAt: time.operating_reset_at }) };
+    return {
+      error: v2.data.error,
+      description: v2.data.error_description,
+      ...(time?.operating_reset_at === undefined ? {} : { operatingResetAt: time.operating_reset_at }),
+    };
   }
   const v3 = v3ErrorSchema.safeParse(data);
   return v3.success ? { error: v3.data.error.code, description: v3.data.error.message } : null;

@@ -11,8 +11,20 @@ const yesNo = z.enum(['Y', 'N']);
 
 /** What the mapping reads; tasks.task.* return only what is selected (and the docs say always select). */
 export const TASK_SELECT = [
-  'ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'PRIORITY', 'RESPONSIBLE_ID', 'CREATED_BY', 'GROUP_ID', 'DEADLINE',
-  'CREATED_DATE', 'CHANGED_DATE', 'XML_ID', 'TASK_CONTROL', 'UF_TASK_WEBDAV_FILES',
+  'ID',
+  'TITLE',
+  'DESCRIPTION',
+  'STATUS',
+  'PRIORITY',
+  'RESPONSIBLE_ID',
+  'CREATED_BY',
+  'GROUP_ID',
+  'DEADLINE',
+  'CREATED_DATE',
+  'CHANGED_DATE',
+  'XML_ID',
+  'TASK_CONTROL',
+  'UF_TASK_WEBDAV_FILES',
 ];
 
 const ATTACHMENTS_KEY = 'ufTaskWebdavFiles';
@@ -42,7 +54,8 @@ export const taskSchema: z.ZodType<B24Task> = z
   })
   .transform((t) => {
     const userFields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(t)) if (isUserField(key) && key !== ATTACHMENTS_KEY) userFields[key] = value;
+    for (const [key, value] of Object.entries(t))
+      if (isUserField(key) && key !== ATTACHMENTS_KEY) userFields[key] = value;
     // Kept apart from userFields (a system field, not a mapping input) and left out when empty, so a task without
     // files reads exactly as before.
     const attachmentIds = attachmentIdsSchema.parse(t[ATTACHMENTS_KEY]);
@@ -67,7 +80,10 @@ export const taskSchema: z.ZodType<B24Task> = z
   });
 
 /** tasks.task.get answers `result: []` for a missing or invisible task. */
-export const taskGetSchema = z.union([z.object({ task: taskSchema }).transform((r) => r.task), z.array(z.never()).transform(() => null)]);
+export const taskGetSchema = z.union([
+  z.object({ task: taskSchema }).transform((r) => r.task),
+  z.array(z.never()).transform(() => null),
+]);
 
 export const commentSchema = (taskId: string): z.ZodType<B24Comment> =>
   z
@@ -103,7 +119,9 @@ export const userSchema: z.ZodType<B24User> = z
     active: u.ACTIVE,
   }));
 
-export const groupSchema: z.ZodType<B24Group> = z.object({ ID: idString, NAME: z.string() }).transform((g) => ({ id: g.ID, name: g.NAME }));
+export const groupSchema: z.ZodType<B24Group> = z
+  .object({ ID: idString, NAME: z.string() })
+  .transform((g) => ({ id: g.ID, name: g.NAME }));
 
 export const chatMessageSchema: z.ZodType<B24ChatMessage> = z
   .object({ id: idString, chat_id: idString, author_id: idString, date: z.string(), text: z.string().default('') })

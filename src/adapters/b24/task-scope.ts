@@ -16,19 +16,26 @@ const SCOPE_SELECT = ['ID', 'GROUP_ID', 'CHAT_ID'];
 
 /** tasks.task.get answers `result: []` for a task that is gone or invisible to the integration user. */
 const scopeSchema = z.union([
-  z.object({ task: z.object({ id: idString, groupId: idString.default('0'), chatId: idString.nullish() }) }).transform(({ task }): B24TaskScope => ({
-    id: task.id,
-    groupId: task.groupId,
-    chatId: task.chatId === undefined || task.chatId === null || task.chatId === '0' ? null : task.chatId,
-  })),
+  z
+    .object({ task: z.object({ id: idString, groupId: idString.default('0'), chatId: idString.nullish() }) })
+    .transform(({ task }): B24TaskScope => ({
+      id: task.id,
+      groupId: task.groupId,
+      chatId: task.chatId === undefined || task.chatId === null || task.chatId === '0' ? null : task.chatId,
+    })),
   z.array(z.never()).transform(() => null),
 ]);
 
 export const taskScopeEndpoint = (c: B24Caller, now: () => number): Pick<B24Port, 'getTaskScope'> => ({
   async getTaskScope(taskId, commentId) {
     const taskGet = { method: 'tasks.task.get', params: { taskId, select: SCOPE_SELECT } };
-    if (commentId === undefined) return { task: (await c.call(taskGet.method, taskGet.params, scopeSchema)).result, comment: null };
-    const { results, errors } = await runBatch(c, { task: taskGet, comment: { method: 'task.commentitem.get', params: positional(taskId, commentId) } }, false);
+    if (commentId === undefined)
+      return { task: (await c.call(taskGet.method, taskGet.params, scopeSchema)).result, comment: null };
+    const { results, errors } = await runBatch(
+      c,
+      { task: taskGet, comment: { method: 'task.commentitem.get', params: positional(taskId, commentId) } },
+      false,
+    );
     if (errors.task !== undefined) throw translateB24Failure('Bitrix24 batch tasks.task.get', 200, errors.task, now());
     const task = parseReply(scopeSchema, results.task, 'Bitrix24 batch tasks.task.get', 'b24:batch');
     let comment: B24Comment | null = null;

@@ -16,7 +16,14 @@ const select = (userFields: string[] = []): string[] => [...TASK_SELECT, ...user
 
 type TaskEndpoints = Pick<
   B24Port,
-  'getTask' | 'listTasks' | 'addTask' | 'updateTask' | 'deleteTask' | 'runTaskAction' | 'addTaskAuditor' | 'getTaskWithComments'
+  | 'getTask'
+  | 'listTasks'
+  | 'addTask'
+  | 'updateTask'
+  | 'deleteTask'
+  | 'runTaskAction'
+  | 'addTaskAuditor'
+  | 'getTaskWithComments'
 >;
 
 export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints => ({
@@ -57,10 +64,16 @@ export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints =>
 
   async addTaskAuditor(taskId, userId) {
     // AUDITORS is replaced wholesale on update, so the current observers are read first.
-    const reply = await c.call('tasks.task.get', { taskId, select: ['ID', 'AUDITORS'] }, z.union([
-      z.object({ task: z.object({ auditors: z.array(z.union([z.string(), z.number()]).transform(String)).optional() }) }),
-      z.array(z.never()),
-    ]));
+    const reply = await c.call(
+      'tasks.task.get',
+      { taskId, select: ['ID', 'AUDITORS'] },
+      z.union([
+        z.object({
+          task: z.object({ auditors: z.array(z.union([z.string(), z.number()]).transform(String)).optional() }),
+        }),
+        z.array(z.never()),
+      ]),
+    );
     const current = Array.isArray(reply.result) ? [] : (reply.result.task.auditors ?? []);
     if (current.includes(userId)) return;
     await c.call('tasks.task.update', { taskId, fields: { AUDITORS: [...current, userId] } }, z.unknown());
@@ -87,7 +100,12 @@ export const taskEndpoints = (c: B24Caller, now: () => number): TaskEndpoints =>
       // New-card portals refuse getlist: their comments live in the task chat, so "no legacy comments" is right.
       if (!(failure instanceof PermanentError)) throw failure;
     } else if (task !== null) {
-      comments = parseReply(z.array(commentSchema(taskId)), results.comments ?? [], 'Bitrix24 batch task.commentitem.getlist', 'b24:batch');
+      comments = parseReply(
+        z.array(commentSchema(taskId)),
+        results.comments ?? [],
+        'Bitrix24 batch task.commentitem.getlist',
+        'b24:batch',
+      );
     }
     return { task, comments };
   },

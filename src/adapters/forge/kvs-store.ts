@@ -17,7 +17,11 @@ export interface KvsClient {
   getSecret(key: string): Promise<unknown>;
   setSecret(key: string, value: JsonValue): Promise<void>;
   deleteSecret(key: string): Promise<void>;
-  listByPrefix(prefix: string, limit: number, cursor?: string): Promise<{ results: { key: string; value: unknown }[]; nextCursor?: string }>;
+  listByPrefix(
+    prefix: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ results: { key: string; value: unknown }[]; nextCursor?: string }>;
 }
 
 /** Forge KVS rejects a TTL above one year. */
@@ -25,12 +29,16 @@ const MAX_TTL_SECONDS = 365 * 24 * 3600;
 const MAX_PAGE = 100;
 
 const ttlOf = (options?: SetOptions): { ttl?: Ttl } =>
-  options?.ttlSeconds === undefined ? {} : { ttl: { value: Math.min(Math.max(1, Math.ceil(options.ttlSeconds)), MAX_TTL_SECONDS), unit: 'SECONDS' } };
+  options?.ttlSeconds === undefined
+    ? {}
+    : { ttl: { value: Math.min(Math.max(1, Math.ceil(options.ttlSeconds)), MAX_TTL_SECONDS), unit: 'SECONDS' } };
 
 const statusOf = (e: unknown): number | undefined => {
   if (typeof e !== 'object' || e === null || !('responseDetails' in e)) return undefined;
   const details = e.responseDetails;
-  return typeof details === 'object' && details !== null && 'status' in details && typeof details.status === 'number' ? details.status : undefined;
+  return typeof details === 'object' && details !== null && 'status' in details && typeof details.status === 'number'
+    ? details.status
+    : undefined;
 };
 
 const codeOf = (e: unknown): string | undefined =>
@@ -88,7 +96,10 @@ export const createSecretStore = (client: KvsClient = forgeKvsClient()): SecretS
  */
 export const forgeKvsClient = (store: typeof kvs = kvs): KvsClient => ({
   get: (key) => store.get<unknown>(key),
-  set: (key, value, options) => (options?.keyPolicy === undefined ? store.set(key, value, options) : store.set(key, value, { ...options, keyPolicy: options.keyPolicy })),
+  set: (key, value, options) =>
+    options?.keyPolicy === undefined
+      ? store.set(key, value, options)
+      : store.set(key, value, { ...options, keyPolicy: options.keyPolicy }),
   delete: (key) => store.delete(key),
   getSecret: (key) => store.getSecret<unknown>(key),
   setSecret: (key, value) => store.setSecret(key, value),
@@ -97,6 +108,8 @@ export const forgeKvsClient = (store: typeof kvs = kvs): KvsClient => ({
     let query = store.query().where('key', WhereConditions.beginsWith(prefix)).limit(limit);
     if (cursor !== undefined) query = query.cursor(cursor);
     const page = await query.getMany<unknown>();
-    return page.nextCursor === undefined ? { results: page.results } : { results: page.results, nextCursor: page.nextCursor };
+    return page.nextCursor === undefined
+      ? { results: page.results }
+      : { results: page.results, nextCursor: page.nextCursor };
   },
 });

@@ -29,9 +29,13 @@ export const chunkEvents = (events: PushEvent[]): PushEvent[][] => {
   for (const event of events) {
     const eventBytes = bytes(event);
     if (eventBytes + 2 > MAX_BYTES_PER_PUSH) {
-      throw new PermanentError('validation', `A job of ${eventBytes} bytes exceeds the queue's ${MAX_BYTES_PER_PUSH}-byte push limit`, {
-        code: 'queue:payload-too-big',
-      });
+      throw new PermanentError(
+        'validation',
+        `A job of ${eventBytes} bytes exceeds the queue's ${MAX_BYTES_PER_PUSH}-byte push limit`,
+        {
+          code: 'queue:payload-too-big',
+        },
+      );
     }
     const separator = current.length === 0 ? 0 : 1;
     if (current.length === MAX_EVENTS_PER_PUSH || size + separator + eventBytes > MAX_BYTES_PER_PUSH) {
@@ -48,7 +52,8 @@ export const chunkEvents = (events: PushEvent[]): PushEvent[][] => {
 
 const translate = (e: unknown): Error => {
   const message = `Queue push failed: ${errorMessage(e)}`;
-  if (e instanceof RateLimitError) return new RetryableError('rate-limited', message, { code: 'queue:rate-limited', cause: e });
+  if (e instanceof RateLimitError)
+    return new RetryableError('rate-limited', message, { code: 'queue:rate-limited', cause: e });
   // A partial success re-pushes the whole chunk on retry; duplicates are harmless because jobs carry only ids.
   if (e instanceof InternalServerError || e instanceof PartialSuccessError) {
     return new RetryableError('server-error', message, { code: 'queue:server-error', cause: e });
@@ -58,8 +63,13 @@ const translate = (e: unknown): Error => {
 
 export const createJobQueue = (client: QueueClient): JobQueue => ({
   async push(jobs, options = {}) {
-    const delay = options.delaySeconds === undefined ? undefined : Math.min(Math.max(0, Math.ceil(options.delaySeconds)), MAX_QUEUE_DELAY_SECONDS);
-    const events = jobs.map((body) => (delay === undefined || delay === 0 ? { body } : { body, delayInSeconds: delay }));
+    const delay =
+      options.delaySeconds === undefined
+        ? undefined
+        : Math.min(Math.max(0, Math.ceil(options.delaySeconds)), MAX_QUEUE_DELAY_SECONDS);
+    const events = jobs.map((body) =>
+      delay === undefined || delay === 0 ? { body } : { body, delayInSeconds: delay },
+    );
     for (const chunk of chunkEvents(events)) {
       try {
         await client.push(chunk);

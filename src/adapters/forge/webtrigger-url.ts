@@ -6,5 +6,7 @@ import { webTrigger } from '@forge/api';
 
 export type WebTriggerUrlSource = (moduleKey: string) => Promise<string>;
 
-export const getWebTriggerUrl = (moduleKey: string, source: WebTriggerUrlSource = (key) => webTrigger.getUrl(key)): Promise<string> =>
-  source(moduleKey);
+export const getWebTriggerUrl = (
+  moduleKey: string,
+  source: WebTriggerUrlSource = (key) => webTrigger.getUrl(key),
+): Promise<string> => source(moduleKey);

@@ -31,7 +31,10 @@ const safeCount = (onCall: FetchOptions['onCall'], outcome: CallOutcome): void =
 };
 
 // AbortSignal.timeout rejects with a DOMException, which is not an Error in every realm: read the name alone.
-const isTimeout = (e: unknown): boolean => typeof e === 'object' && e !== null && ['TimeoutError', 'AbortError'].includes(String((e as { name?: unknown }).name));
+const isTimeout = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  ['TimeoutError', 'AbortError'].includes(String((e as { name?: unknown }).name));
 
 /** Sends one request; throws on network failure or timeout (the requester types those as retryable). */
 export async function sendOnce(url: string, init: HttpRequestInit, options: FetchOptions): Promise<HttpReply> {
@@ -49,7 +52,11 @@ export async function sendOnce(url: string, init: HttpRequestInit, options: Fetc
     const timedOut = isTimeout(e);
     safeCount(options.onCall, timedOut ? 'timeout' : 'network');
     if (timedOut) {
-      throw new RetryableError('timeout', `${init.method} ${new URL(url).pathname}: no reply within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, { code: 'jira:timeout', cause: e });
+      throw new RetryableError(
+        'timeout',
+        `${init.method} ${new URL(url).pathname}: no reply within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`,
+        { code: 'jira:timeout', cause: e },
+      );
     }
     throw e;
   }
@@ -57,9 +64,13 @@ export async function sendOnce(url: string, init: HttpRequestInit, options: Fetc
     safeCount(options.onCall, 'redirect');
     await response.body?.cancel().catch(() => undefined);
     const target = response.headers.get('location') ?? 'no Location header';
-    throw new PermanentError('invalid-request', `Jira answered ${init.method} ${new URL(url).pathname} with a redirect (${response.status} to ${target}): check the configured site address`, {
-      code: `jira:${response.status}`,
-    });
+    throw new PermanentError(
+      'invalid-request',
+      `Jira answered ${init.method} ${new URL(url).pathname} with a redirect (${response.status} to ${target}): check the configured site address`,
+      {
+        code: `jira:${response.status}`,
+      },
+    );
   }
   safeCount(options.onCall, response.status);
   return response;
@@ -68,13 +79,20 @@ export async function sendOnce(url: string, init: HttpRequestInit, options: Fetc
 /** Joins a base (no trailing slash) and a path that starts with `/`, refusing anything that could leave the base. */
 export function joinBase(base: string, path: string): string {
   if (!path.startsWith('/') || path.startsWith('//') || /^\/[^/]*:/.test(path)) {
-    throw new PermanentError('invalid-request', `Refusing a Jira path that is not relative to the site: ${path.slice(0, 80)}`, { code: 'jira:bad-path' });
+    throw new PermanentError(
+      'invalid-request',
+      `Refusing a Jira path that is not relative to the site: ${path.slice(0, 80)}`,
+      { code: 'jira:bad-path' },
+    );
   }
   return `${base}${path}`;
 }
 
 /** Counts calls and 429s for one side; the `http` composition root reads `snapshot()` for /metrics. */
-export function createCallCounter(): { onCall: (outcome: CallOutcome) => void; snapshot(): { calls: number; rateLimited: number; failures: number } } {
+export function createCallCounter(): {
+  onCall: (outcome: CallOutcome) => void;
+  snapshot(): { calls: number; rateLimited: number; failures: number };
+} {
   let calls = 0;
   let rateLimited = 0;
   let failures = 0;

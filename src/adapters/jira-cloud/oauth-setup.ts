@@ -13,12 +13,23 @@ import { ATLASSIAN_TOKEN_URL, JIRA_OAUTH_TOKENS_KEY, type JiraOAuthTokens } from
 
 export const ACCESSIBLE_RESOURCES_URL = 'https://api.atlassian.com/oauth/token/accessible-resources';
 
-const resourceSchema = z.array(z.object({ id: z.string().min(1), url: z.string(), name: z.string(), scopes: z.array(z.string()).default([]) }));
+const resourceSchema = z.array(
+  z.object({ id: z.string().min(1), url: z.string(), name: z.string(), scopes: z.array(z.string()).default([]) }),
+);
 export type AccessibleResource = z.infer<typeof resourceSchema>[number];
 
-const tokenReplySchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1), expires_in: z.number().positive() });
+const tokenReplySchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+});
 
-async function call(what: string, url: string, init: Parameters<typeof sendOnce>[1], options: FetchOptions): Promise<unknown> {
+async function call(
+  what: string,
+  url: string,
+  init: Parameters<typeof sendOnce>[1],
+  options: FetchOptions,
+): Promise<unknown> {
   let reply;
   try {
     reply = await sendOnce(url, init, options);
@@ -29,9 +40,13 @@ async function call(what: string, url: string, init: Parameters<typeof sendOnce>
   const data = parseJsonText(await reply.text(), what, `jira:oauth-${reply.status}`);
   if (reply.status >= 400) {
     const error = z.object({ error: z.string() }).safeParse(data);
-    throw new PermanentError('unauthorized', `${what} was refused (HTTP ${reply.status}${error.success ? `, ${error.data.error}` : ''})`, {
-      code: `jira:oauth-${error.success ? error.data.error : reply.status}`,
-    });
+    throw new PermanentError(
+      'unauthorized',
+      `${what} was refused (HTTP ${reply.status}${error.success ? `, ${error.data.error}` : ''})`,
+      {
+        code: `jira:oauth-${error.success ? error.data.error : reply.status}`,
+      },
+    );
   }
   return data;
 }
@@ -56,14 +71,31 @@ export async function exchangeJiraAuthorizationCode(options: CodeExchangeOptions
     code: options.code,
     redirect_uri: options.redirectUri,
   });
-  const data = await call('Jira OAuth code exchange', options.tokenUrl ?? ATLASSIAN_TOKEN_URL, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body }, options);
+  const data = await call(
+    'Jira OAuth code exchange',
+    options.tokenUrl ?? ATLASSIAN_TOKEN_URL,
+    { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body },
+    options,
+  );
   const reply = parseReply(tokenReplySchema, data, 'Jira OAuth code exchange', 'jira:oauth-200');
-  const tokens = { accessToken: reply.access_token, refreshToken: reply.refresh_token, expiresAt: options.clock.now() + reply.expires_in * 1000 };
+  const tokens = {
+    accessToken: reply.access_token,
+    refreshToken: reply.refresh_token,
+    expiresAt: options.clock.now() + reply.expires_in * 1000,
+  };
   await options.secrets.set(options.key ?? JIRA_OAUTH_TOKENS_KEY, tokens);
   return tokens;
 }
 
-export async function listAccessibleResources(accessToken: string, options: FetchOptions & { url?: string } = {}): Promise<AccessibleResource[]> {
-  const data = await call('Jira accessible-resources', options.url ?? ACCESSIBLE_RESOURCES_URL, { method: 'GET', headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` } }, options);
+export async function listAccessibleResources(
+  accessToken: string,
+  options: FetchOptions & { url?: string } = {},
+): Promise<AccessibleResource[]> {
+  const data = await call(
+    'Jira accessible-resources',
+    options.url ?? ACCESSIBLE_RESOURCES_URL,
+    { method: 'GET', headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` } },
+    options,
+  );
   return parseReply(resourceSchema, data, 'Jira accessible-resources', 'jira:oauth-200');
 }

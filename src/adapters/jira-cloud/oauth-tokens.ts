@@ -17,7 +17,11 @@ export const JIRA_OAUTH_TOKENS_KEY = 'jira-oauth-tokens';
 /** Refresh this long before the access token expires (Atlassian's last for an hour), so no call races its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-const storedSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1), expiresAt: z.number() });
+const storedSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1),
+  expiresAt: z.number(),
+});
 export type JiraOAuthTokens = z.infer<typeof storedSchema>;
 
 const tokenReplySchema = z.object({
@@ -48,30 +52,51 @@ export interface JiraOAuthTokenSource {
 }
 
 /** One refresh at Atlassian's token endpoint; failures typed: 429/5xx retryable, a refused grant permanent. */
-async function requestTokens(options: JiraOAuthTokenOptions, refreshToken: string): Promise<z.infer<typeof tokenReplySchema>> {
-  const body = JSON.stringify({ grant_type: 'refresh_token', client_id: options.clientId, client_secret: options.clientSecret, refresh_token: refreshToken });
+async function requestTokens(
+  options: JiraOAuthTokenOptions,
+  refreshToken: string,
+): Promise<z.infer<typeof tokenReplySchema>> {
+  const body = JSON.stringify({
+    grant_type: 'refresh_token',
+    client_id: options.clientId,
+    client_secret: options.clientSecret,
+    refresh_token: refreshToken,
+  });
   let reply;
   try {
-    reply = await sendOnce(options.tokenUrl ?? ATLASSIAN_TOKEN_URL, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body }, options);
+    reply = await sendOnce(
+      options.tokenUrl ?? ATLASSIAN_TOKEN_URL,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body },
+      options,
+    );
   } catch (cause) {
     if (cause instanceof PermanentError) throw cause;
     throw networkError('Jira OAuth token refresh', 'jira:oauth-network', cause);
   }
   const text = await reply.text();
   if (reply.status === 429 || reply.status >= 500) {
-    throw new RetryableError(reply.status === 429 ? 'rate-limited' : 'server-error', `Jira OAuth token refresh failed with HTTP ${reply.status}`, {
-      code: `jira:oauth-${reply.status}`,
-      retryAfterMs: retryAfterMsFromHeaders(reply.headers, options.clock.now()),
-    });
+    throw new RetryableError(
+      reply.status === 429 ? 'rate-limited' : 'server-error',
+      `Jira OAuth token refresh failed with HTTP ${reply.status}`,
+      {
+        code: `jira:oauth-${reply.status}`,
+        retryAfterMs: retryAfterMsFromHeaders(reply.headers, options.clock.now()),
+      },
+    );
   }
   const data = parseJsonText(text, 'Jira OAuth token refresh', `jira:oauth-${reply.status}`);
   if (reply.status >= 400) {
     const failure = errorReplySchema.safeParse(data);
     const error = failure.success ? failure.data.error : `http-${reply.status}`;
-    const detail = failure.success && failure.data.error_description !== undefined ? `: ${failure.data.error_description}` : '';
-    throw new PermanentError('unauthorized', `Jira OAuth token refresh was refused (${error}${detail}); connect Jira again from the admin page`, {
-      code: `jira:oauth-${error}`,
-    });
+    const detail =
+      failure.success && failure.data.error_description !== undefined ? `: ${failure.data.error_description}` : '';
+    throw new PermanentError(
+      'unauthorized',
+      `Jira OAuth token refresh was refused (${error}${detail}); connect Jira again from the admin page`,
+      {
+        code: `jira:oauth-${error}`,
+      },
+    );
   }
   return parseReply(tokenReplySchema, data, 'Jira OAuth token refresh', `jira:oauth-${reply.status}`);
 }
@@ -83,7 +108,10 @@ export function createJiraOAuthTokens(options: JiraOAuthTokenOptions): JiraOAuth
 
   const load = async (): Promise<JiraOAuthTokens> => {
     const stored = await secrets.get(key);
-    if (stored === undefined) throw new PermanentError('unauthorized', 'Jira is not connected (no OAuth tokens stored)', { code: 'jira:not-connected' });
+    if (stored === undefined)
+      throw new PermanentError('unauthorized', 'Jira is not connected (no OAuth tokens stored)', {
+        code: 'jira:not-connected',
+      });
     return parseReply(storedSchema, stored, 'Stored Jira OAuth tokens', 'jira:oauth-tokens');
   };
 
@@ -105,7 +133,11 @@ export function createJiraOAuthTokens(options: JiraOAuthTokenOptions): JiraOAuth
       await report({ ok: false, error: e });
       throw e;
     }
-    const next: JiraOAuthTokens = { accessToken: reply.access_token, refreshToken: reply.refresh_token, expiresAt: clock.now() + reply.expires_in * 1000 };
+    const next: JiraOAuthTokens = {
+      accessToken: reply.access_token,
+      refreshToken: reply.refresh_token,
+      expiresAt: clock.now() + reply.expires_in * 1000,
+    };
     await secrets.set(key, next);
     await report({ ok: true });
     return next;

@@ -21,13 +21,20 @@ const CLOUD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 
 export function createJiraOAuthTransport(options: JiraOAuthTransportOptions): JiraTransport {
   if (!CLOUD_ID.test(options.cloudId)) {
-    throw new PermanentError('validation', `The Jira cloud id is not a UUID (${options.cloudId.slice(0, 40)}); take it from accessible-resources`, { code: 'jira:cloud-id' });
+    throw new PermanentError(
+      'validation',
+      `The Jira cloud id is not a UUID (${options.cloudId.slice(0, 40)}); take it from accessible-resources`,
+      { code: 'jira:cloud-id' },
+    );
   }
   const base = `${(options.apiBase ?? ATLASSIAN_API_BASE).replace(/\/+$/, '')}/ex/jira/${options.cloudId}`;
   const tokens = createJiraOAuthTokens(options);
   return async (path, init) => {
     const url = joinBase(base, path);
-    const withToken = (accessToken: string) => ({ ...init, headers: { ...init.headers, Authorization: `Bearer ${accessToken}` } });
+    const withToken = (accessToken: string) => ({
+      ...init,
+      headers: { ...init.headers, Authorization: `Bearer ${accessToken}` },
+    });
     const used = await tokens.current();
     const reply = await sendOnce(url, withToken(used.accessToken), options);
     if (reply.status !== 401) return reply;

@@ -11,7 +11,11 @@ import { createJiraRequester, jsonBody, type JiraTransport } from '../jira/reque
 export const JIRA_SERVICE_ACCOUNT_KEY = 'jira-service-account';
 
 const myselfSchema = z.object({ accountId: z.string().min(1), displayName: z.string().optional() });
-const storedSchema = z.object({ accountId: z.string().min(1), displayName: z.string().optional(), learnedAt: z.number() });
+const storedSchema = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string().optional(),
+  learnedAt: z.number(),
+});
 
 export interface JiraServiceAccount {
   accountId: string;
@@ -19,9 +23,22 @@ export interface JiraServiceAccount {
   learnedAt: number;
 }
 
-export async function learnServiceAccount(transport: JiraTransport, kv: KeyValueStore, clock: Clock): Promise<JiraServiceAccount> {
-  const me = await createJiraRequester(transport, clock).json('current user', '/rest/api/3/myself', jsonBody('GET'), myselfSchema);
-  const account: JiraServiceAccount = { accountId: me.accountId, learnedAt: clock.now(), ...(me.displayName === undefined ? {} : { displayName: me.displayName }) };
+export async function learnServiceAccount(
+  transport: JiraTransport,
+  kv: KeyValueStore,
+  clock: Clock,
+): Promise<JiraServiceAccount> {
+  const me = await createJiraRequester(transport, clock).json(
+    'current user',
+    '/rest/api/3/myself',
+    jsonBody('GET'),
+    myselfSchema,
+  );
+  const account: JiraServiceAccount = {
+    accountId: me.accountId,
+    learnedAt: clock.now(),
+    ...(me.displayName === undefined ? {} : { displayName: me.displayName }),
+  };
   await kv.set(JIRA_SERVICE_ACCOUNT_KEY, { ...account });
   return account;
 }

@@ -13,7 +13,9 @@ const SITE_HOST = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.atlassian\.net$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const refuse = (why: string): PermanentError =>
-  new PermanentError('validation', `The Jira site address ${why}. Expected e.g. https://your-site.atlassian.net`, { code: 'jira:site-url' });
+  new PermanentError('validation', `The Jira site address ${why}. Expected e.g. https://your-site.atlassian.net`, {
+    code: 'jira:site-url',
+  });
 
 /** The site's origin with an optional path prefix kept only for loopback (the sandbox serves Jira under /jira). */
 export function validateJiraSiteUrl(input: string, options: SiteUrlOptions = {}): string {
@@ -25,10 +27,14 @@ export function validateJiraSiteUrl(input: string, options: SiteUrlOptions = {})
   }
   if (url.username !== '' || url.password !== '') throw refuse('must not contain credentials');
   if (url.search !== '' || url.hash !== '') throw refuse('must not contain a query or fragment');
-  const loopback = options.allowLoopback === true && LOOPBACK.has(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:');
+  const loopback =
+    options.allowLoopback === true &&
+    LOOPBACK.has(url.hostname) &&
+    (url.protocol === 'http:' || url.protocol === 'https:');
   if (loopback) return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   if (url.protocol !== 'https:') throw refuse('must use https');
-  if (!SITE_HOST.test(url.hostname)) throw refuse(`must be a Jira Cloud site under atlassian.net (got ${url.hostname})`);
+  if (!SITE_HOST.test(url.hostname))
+    throw refuse(`must be a Jira Cloud site under atlassian.net (got ${url.hostname})`);
   if (url.port !== '') throw refuse('must not name a port');
   if (url.pathname !== '/' && url.pathname !== '') throw refuse('must not contain a path');
   return url.origin;

@@ -19,9 +19,12 @@ export function createJiraTokenTransport(options: JiraTokenTransportOptions): Ji
   const base = validateJiraSiteUrl(options.siteUrl, options);
   const email = options.email.trim();
   if (!/^[^\s@:]+@[^\s@]+$/.test(email)) {
-    throw new PermanentError('validation', 'The Jira account e-mail is not an e-mail address', { code: 'jira:token-email' });
+    throw new PermanentError('validation', 'The Jira account e-mail is not an e-mail address', {
+      code: 'jira:token-email',
+    });
   }
-  if (options.apiToken.trim() === '') throw new PermanentError('validation', 'The Jira API token is empty', { code: 'jira:token-empty' });
+  if (options.apiToken.trim() === '')
+    throw new PermanentError('validation', 'The Jira API token is empty', { code: 'jira:token-empty' });
   const authorization = `Basic ${Buffer.from(`${email}:${options.apiToken.trim()}`, 'utf8').toString('base64')}`;
   return async (path, init) =>
     sendOnce(joinBase(base, path), { ...init, headers: { ...init.headers, Authorization: authorization } }, options);

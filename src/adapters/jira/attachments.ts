@@ -16,7 +16,10 @@ const attachmentSchema = z
     mimeType: z.string(),
     size: z.number(),
   })
-  .transform(({ id, content, ...rest }) => ({ id: id ?? /\/attachment\/content\/(\d+)/.exec(content ?? '')?.[1], ...rest }))
+  .transform(({ id, content, ...rest }) => ({
+    id: id ?? /\/attachment\/content\/(\d+)/.exec(content ?? '')?.[1],
+    ...rest,
+  }))
   .refine((a): a is typeof a & { id: string } => a.id !== undefined, 'attachment without id or content URL');
 
 /** Quotes and line breaks would end the header early; the name is the only caller-controlled header text. */
@@ -42,20 +45,37 @@ export const attachmentEndpoints = (r: JiraRequester, boundary: () => string): A
     const b = boundary();
     const init = {
       method: 'POST' as const,
-      headers: { 'X-Atlassian-Token': 'no-check', 'Content-Type': `multipart/form-data; boundary=${b}`, Accept: 'application/json' },
+      headers: {
+        'X-Atlassian-Token': 'no-check',
+        'Content-Type': `multipart/form-data; boundary=${b}`,
+        Accept: 'application/json',
+      },
       body: buildMultipart(file, b),
     };
-    return r.json('add attachment', `/rest/api/3/issue/${enc(issueIdOrKey)}/attachments`, init, z.array(attachmentSchema));
+    return r.json(
+      'add attachment',
+      `/rest/api/3/issue/${enc(issueIdOrKey)}/attachments`,
+      init,
+      z.array(attachmentSchema),
+    );
   },
 
   async getAttachmentContent(attachmentId) {
     // redirect=false: a 303 to the media host would need a second, differently authenticated request.
-    const reply = await r.send('get attachment content', `/rest/api/3/attachment/content/${enc(attachmentId)}?redirect=false`, {
-      method: 'GET',
-      headers: { Accept: '*/*' },
-    });
+    const reply = await r.send(
+      'get attachment content',
+      `/rest/api/3/attachment/content/${enc(attachmentId)}?redirect=false`,
+      {
+        method: 'GET',
+        headers: { Accept: '*/*' },
+      },
+    );
     if (reply.arrayBuffer === undefined) {
-      throw new PermanentError('invalid-reply', 'Jira get attachment content: the transport cannot read binary bodies', { code: 'jira:binary' });
+      throw new PermanentError(
+        'invalid-reply',
+        'Jira get attachment content: the transport cannot read binary bodies',
+        { code: 'jira:binary' },
+      );
     }
     return new Uint8Array(await reply.arrayBuffer());
   },

@@ -16,10 +16,12 @@ const MAX_BULK_CREATE = 50;
 const elementErrorSchema = z.object({
   status: z.number().optional(),
   failedElementNumber: z.number().int().min(0),
-  elementErrors: z.object({
-    errorMessages: z.array(z.string()).default([]),
-    errors: z.record(z.string(), z.string()).default({}),
-  }).default({ errorMessages: [], errors: {} }),
+  elementErrors: z
+    .object({
+      errorMessages: z.array(z.string()).default([]),
+      errors: z.record(z.string(), z.string()).default({}),
+    })
+    .default({ errorMessages: [], errors: {} }),
 });
 
 const bulkReplySchema = z.object({
@@ -28,17 +30,30 @@ const bulkReplySchema = z.object({
 });
 
 const searchPageSchema = z.object({ issues: z.array(z.unknown()), nextPageToken: z.string().nullish() });
-const commentFieldSchema = z.object({ fields: z.object({ comment: z.object({ comments: z.array(z.unknown()) }).optional() }) });
+const commentFieldSchema = z.object({
+  fields: z.object({ comment: z.object({ comments: z.array(z.unknown()) }).optional() }),
+});
 const attachmentFieldSchema = z.object({
   fields: z.object({
-    attachment: z.array(z.object({ id: z.string(), filename: z.string().min(1), size: z.number().int().nonnegative(), mimeType: z.string().optional() })).optional(),
+    attachment: z
+      .array(
+        z.object({
+          id: z.string(),
+          filename: z.string().min(1),
+          size: z.number().int().nonnegative(),
+          mimeType: z.string().optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 
 type BulkEndpoints = Pick<JiraPort, 'createIssues' | 'searchIssues'>;
 
 const describe = (e: z.infer<typeof elementErrorSchema>): string =>
-  [...e.elementErrors.errorMessages, ...Object.entries(e.elementErrors.errors).map(([f, m]) => `${f}: ${m}`)].join('; ') || 'refused';
+  [...e.elementErrors.errorMessages, ...Object.entries(e.elementErrors.errors).map(([f, m]) => `${f}: ${m}`)].join(
+    '; ',
+  ) || 'refused';
 
 /** Jira lists the created issues in request order, skipping the refused elements. */
 function outcomes(count: number, reply: z.infer<typeof bulkReplySchema>): JiraBulkCreateOutcome[] {
@@ -46,9 +61,18 @@ function outcomes(count: number, reply: z.infer<typeof bulkReplySchema>): JiraBu
   const created = [...reply.issues];
   return Array.from({ length: count }, (_, index): JiraBulkCreateOutcome => {
     const error = failed.get(index);
-    if (error !== undefined) return { ok: false, status: error.status ?? 400, message: describe(error), fieldErrors: error.elementErrors.errors };
+    if (error !== undefined)
+      return {
+        ok: false,
+        status: error.status ?? 400,
+        message: describe(error),
+        fieldErrors: error.elementErrors.errors,
+      };
     const issue = created.shift();
-    if (issue === undefined) throw new PermanentError('invalid-request', 'Jira bulk create answered fewer issues than it created', { code: 'jira:bulk-reply' });
+    if (issue === undefined)
+      throw new PermanentError('invalid-request', 'Jira bulk create answered fewer issues than it created', {
+        code: 'jira:bulk-reply',
+      });
     return { ok: true, id: issue.id, key: issue.key };
   });
 }
@@ -56,14 +80,27 @@ function outcomes(count: number, reply: z.infer<typeof bulkReplySchema>): JiraBu
 export const bulkEndpoints = (r: JiraRequester): BulkEndpoints => ({
   async createIssues(items) {
     if (items.length === 0) return [];
-    if (items.length > MAX_BULK_CREATE) throw new PermanentError('invalid-request', `Jira bulk create: ${items.length} issues, at most ${MAX_BULK_CREATE}`, { code: 'jira:bulk-size' });
+    if (items.length > MAX_BULK_CREATE)
+      throw new PermanentError(
+        'invalid-request',
+        `Jira bulk create: ${items.length} issues, at most ${MAX_BULK_CREATE}`,
+        { code: 'jira:bulk-size' },
+      );
     const issueUpdates = items.map((item) => ({
       fields: item.fields,
       ...(item.properties?.length ? { properties: item.properties } : {}),
       ...(item.transitionId === undefined ? {} : { transition: { id: item.transitionId } }),
     }));
     try {
-      return outcomes(items.length, await r.json('bulk create issues', '/rest/api/3/issue/bulk', jsonBody('POST', { issueUpdates }), bulkReplySchema));
+      return outcomes(
+        items.length,
+        await r.json(
+          'bulk create issues',
+          '/rest/api/3/issue/bulk',
+          jsonBody('POST', { issueUpdates }),
+          bulkReplySchema,
+        ),
+      );
     } catch (error) {
       // 400 = every element refused: each is retried on its own, where the single path names the field.
       if (!(error instanceof PermanentError) || error.code !== 'jira:400') throw error;
@@ -73,21 +110,33 @@ export const bulkEndpoints = (r: JiraRequester): BulkEndpoints => ({
 
   async searchIssues(jql, options) {
     const fields = [
-      ...SYNC_FIELDS, ...(options.customFields ?? []), ...(options.withComments === true ? ['comment'] : []), ...(options.withAttachments === true ? ['attachment'] : []),
+      ...SYNC_FIELDS,
+      ...(options.customFields ?? []),
+      ...(options.withComments === true ? ['comment'] : []),
+      ...(options.withAttachments === true ? ['attachment'] : []),
     ];
     const body = {
-      jql, fields, properties: options.properties, maxResults: options.maxResults ?? 100,
+      jql,
+      fields,
+      properties: options.properties,
+      maxResults: options.maxResults ?? 100,
       ...(options.nextPageToken === undefined ? {} : { nextPageToken: options.nextPageToken }),
       ...(options.reconcileIssues === undefined ? {} : { reconcileIssues: options.reconcileIssues }),
     };
     const page = await r.json('search issues', '/rest/api/3/search/jql', jsonBody('POST', body), searchPageSchema);
     const items = page.issues.map((raw) => {
       const read = parseReply(issueReadSchema, raw, 'Jira search issues', 'jira:200');
-      const attachments = options.withAttachments === true
-        ? { attachments: (parseReply(attachmentFieldSchema, raw, 'Jira search issues', 'jira:200').fields.attachment ?? []).map((a) => ({ ...a })) }
-        : {};
+      const attachments =
+        options.withAttachments === true
+          ? {
+              attachments: (
+                parseReply(attachmentFieldSchema, raw, 'Jira search issues', 'jira:200').fields.attachment ?? []
+              ).map((a) => ({ ...a })),
+            }
+          : {};
       if (options.withComments !== true) return { issue: read.issue, properties: read.properties, ...attachments };
-      const listed = parseReply(commentFieldSchema, raw, 'Jira search issues', 'jira:200').fields.comment?.comments ?? [];
+      const listed =
+        parseReply(commentFieldSchema, raw, 'Jira search issues', 'jira:200').fields.comment?.comments ?? [];
       const comments = parseReply(z.array(commentSchema(read.issue.id)), listed, 'Jira search issues', 'jira:200');
       return { issue: read.issue, properties: read.properties, comments, ...attachments };
     });

@@ -45,6 +45,10 @@ export const commentEndpoints = (r: JiraRequester): CommentEndpoints => ({
   },
 
   async deleteComment(issueIdOrKey, commentId) {
-    await r.send('delete comment', `/rest/api/3/issue/${enc(issueIdOrKey)}/comment/${enc(commentId)}`, jsonBody('DELETE'));
+    await r.send(
+      'delete comment',
+      `/rest/api/3/issue/${enc(issueIdOrKey)}/comment/${enc(commentId)}`,
+      jsonBody('DELETE'),
+    );
   },
 });

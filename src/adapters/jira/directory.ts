@@ -30,7 +30,9 @@ export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
   },
 
   async getUser(accountId) {
-    return nullIfNotFound(r.json('get user', `/rest/api/3/user?accountId=${enc(accountId)}`, jsonBody('GET'), userSchema));
+    return nullIfNotFound(
+      r.json('get user', `/rest/api/3/user?accountId=${enc(accountId)}`, jsonBody('GET'), userSchema),
+    );
   },
 
   async getMyself() {
@@ -41,7 +43,12 @@ export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
     const query = new URLSearchParams({ permissions: permissions.join(',') });
     if (scope.projectKey !== undefined) query.set('projectKey', scope.projectKey);
     if (scope.issueId !== undefined) query.set('issueId', scope.issueId);
-    const reply = await r.json('get my permissions', `/rest/api/3/mypermissions?${query.toString()}`, jsonBody('GET'), permissionsSchema);
+    const reply = await r.json(
+      'get my permissions',
+      `/rest/api/3/mypermissions?${query.toString()}`,
+      jsonBody('GET'),
+      permissionsSchema,
+    );
     return Object.fromEntries(permissions.map((p) => [p, reply.permissions[p]?.havePermission === true]));
   },
 
@@ -51,6 +58,8 @@ export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
   },
 
   async getProject(projectIdOrKey) {
-    return nullIfNotFound(r.json('get project', `/rest/api/3/project/${enc(projectIdOrKey)}`, jsonBody('GET'), projectSchema));
+    return nullIfNotFound(
+      r.json('get project', `/rest/api/3/project/${enc(projectIdOrKey)}`, jsonBody('GET'), projectSchema),
+    );
   },
 });

@@ -35,7 +35,10 @@ const describeJiraErrorBody = (text: string): string => {
 };
 
 /** `Retry-After` is seconds (or an HTTP date); `X-RateLimit-Reset` an ISO timestamp such as 2026-03-02T10:15Z. */
-export const retryAfterMsFromHeaders = (headers: { get(name: string): string | null }, nowMs: number): number | undefined => {
+export const retryAfterMsFromHeaders = (
+  headers: { get(name: string): string | null },
+  nowMs: number,
+): number | undefined => {
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);

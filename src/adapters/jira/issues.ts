@@ -9,7 +9,17 @@ import { issueReadSchema, issueSchema, transitionSchema } from './schemas';
 
 /** The fields the mapping reads; asking for fewer keeps Jira's points-based quota cost down. */
 export const SYNC_FIELDS = [
-  'summary', 'description', 'assignee', 'reporter', 'priority', 'status', 'duedate', 'project', 'issuetype', 'created', 'updated',
+  'summary',
+  'description',
+  'assignee',
+  'reporter',
+  'priority',
+  'status',
+  'duedate',
+  'project',
+  'issuetype',
+  'created',
+  'updated',
   // Restricted issues are held back unless the mapping says otherwise: every member of the workgroup would read them.
   'security',
 ];
@@ -23,15 +33,24 @@ const searchSchema = z.object({ issues: z.array(issueSchema), nextPageToken: z.s
 
 type IssueEndpoints = Pick<
   JiraPort,
-  | 'getIssue' | 'createIssue' | 'updateIssue' | 'deleteIssue' | 'getTransitions' | 'doTransition'
-  | 'getIssueProperty' | 'setIssueProperty' | 'deleteIssueProperty' | 'searchJql'
+  | 'getIssue'
+  | 'createIssue'
+  | 'updateIssue'
+  | 'deleteIssue'
+  | 'getTransitions'
+  | 'doTransition'
+  | 'getIssueProperty'
+  | 'setIssueProperty'
+  | 'deleteIssueProperty'
+  | 'searchJql'
 >;
 
 export const issueEndpoints = (r: JiraRequester): IssueEndpoints => ({
   async getIssue(issueIdOrKey, options = {}) {
     const query = new URLSearchParams({ fields: fieldList(options.customFields) });
     if (options.withTransitions === true) query.set('expand', 'transitions');
-    if (options.properties !== undefined && options.properties.length > 0) query.set('properties', options.properties.join(','));
+    if (options.properties !== undefined && options.properties.length > 0)
+      query.set('properties', options.properties.join(','));
     const path = `/rest/api/3/issue/${enc(issueIdOrKey)}?${query.toString()}`;
     return nullIfNotFound(r.json('get issue', path, jsonBody('GET'), issueReadSchema));
   },
@@ -56,7 +75,8 @@ export const issueEndpoints = (r: JiraRequester): IssueEndpoints => ({
   },
 
   async doTransition(issueIdOrKey, transitionId, fields) {
-    const body = fields === undefined ? { transition: { id: transitionId } } : { transition: { id: transitionId }, fields };
+    const body =
+      fields === undefined ? { transition: { id: transitionId } } : { transition: { id: transitionId }, fields };
     await r.send('transition issue', `/rest/api/3/issue/${enc(issueIdOrKey)}/transitions`, jsonBody('POST', body));
   },
 
@@ -67,11 +87,21 @@ export const issueEndpoints = (r: JiraRequester): IssueEndpoints => ({
   },
 
   async setIssueProperty(issueIdOrKey, key, value) {
-    await r.send('set issue property', `/rest/api/3/issue/${enc(issueIdOrKey)}/properties/${enc(key)}`, jsonBody('PUT', value));
+    await r.send(
+      'set issue property',
+      `/rest/api/3/issue/${enc(issueIdOrKey)}/properties/${enc(key)}`,
+      jsonBody('PUT', value),
+    );
   },
 
   async deleteIssueProperty(issueIdOrKey, key) {
-    await nullIfNotFound(r.send('delete issue property', `/rest/api/3/issue/${enc(issueIdOrKey)}/properties/${enc(key)}`, jsonBody('DELETE')));
+    await nullIfNotFound(
+      r.send(
+        'delete issue property',
+        `/rest/api/3/issue/${enc(issueIdOrKey)}/properties/${enc(key)}`,
+        jsonBody('DELETE'),
+      ),
+    );
   },
 
   async searchJql(jql, options = {}) {
@@ -83,6 +113,8 @@ export const issueEndpoints = (r: JiraRequester): IssueEndpoints => ({
       ...(options.reconcileIssues === undefined ? {} : { reconcileIssues: options.reconcileIssues }),
     };
     const page = await r.json('search issues', '/rest/api/3/search/jql', jsonBody('POST', body), searchSchema);
-    return page.nextPageToken == null ? { issues: page.issues } : { issues: page.issues, nextPageToken: page.nextPageToken };
+    return page.nextPageToken == null
+      ? { issues: page.issues }
+      : { issues: page.issues, nextPageToken: page.nextPageToken };
   },
 });

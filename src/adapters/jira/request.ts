@@ -21,7 +21,9 @@ export interface JiraRequester {
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
 export const jsonBody = (method: HttpRequestInit['method'], body?: unknown): HttpRequestInit =>
-  body === undefined ? { method, headers: { Accept: 'application/json' } } : { method, headers: JSON_HEADERS, body: JSON.stringify(body) };
+  body === undefined
+    ? { method, headers: { Accept: 'application/json' } }
+    : { method, headers: JSON_HEADERS, body: JSON.stringify(body) };
 
 export const createJiraRequester = (transport: JiraTransport, clock: Clock): JiraRequester => {
   const send = async (what: string, path: string, init: HttpRequestInit): Promise<HttpReply> => {

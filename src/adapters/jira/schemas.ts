@@ -29,7 +29,10 @@ const userRefSchema = z.object({
   accountId: z.string(),
   displayName: z.string().default(''),
   // Hidden addresses come back absent (or, reportedly, null or empty): all of them mean "not visible".
-  emailAddress: z.string().nullish().transform((e) => (e ? e : undefined)),
+  emailAddress: z
+    .string()
+    .nullish()
+    .transform((e) => (e ? e : undefined)),
 });
 
 export const userSchema = userRefSchema.extend({
@@ -62,7 +65,9 @@ const transitionRawSchema = z.object({
   id: z.string(),
   name: z.string(),
   to: statusRefSchema,
-  fields: z.record(z.string(), z.object({ required: z.boolean().default(false), hasDefaultValue: z.boolean().default(false) })).optional(),
+  fields: z
+    .record(z.string(), z.object({ required: z.boolean().default(false), hasDefaultValue: z.boolean().default(false) }))
+    .optional(),
 });
 
 export const transitionSchema: z.ZodType<JiraTransition> = transitionRawSchema.transform((t) => ({
@@ -79,11 +84,38 @@ const issueRawSchema = z.object({ id: z.string(), key: z.string(), fields: issue
 const toIssue = ({ id, key, fields }: z.infer<typeof issueRawSchema>): JiraIssue => {
   const custom: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) if (name.startsWith('customfield_')) custom[name] = value;
-  const { summary, description, assignee, reporter, priority, status, duedate, project, issuetype, created, updated, security } = fields;
+  const {
+    summary,
+    description,
+    assignee,
+    reporter,
+    priority,
+    status,
+    duedate,
+    project,
+    issuetype,
+    created,
+    updated,
+    security,
+  } = fields;
   return {
     id,
     key,
-    fields: { summary, description, assignee, reporter, priority, status, duedate, project, issuetype, created, updated, custom, ...(security ? { security } : {}) },
+    fields: {
+      summary,
+      description,
+      assignee,
+      reporter,
+      priority,
+      status,
+      duedate,
+      project,
+      issuetype,
+      created,
+      updated,
+      custom,
+      ...(security ? { security } : {}),
+    },
   };
 };
 
@@ -108,7 +140,9 @@ const commentRawSchema = z.object({
   body: adfDocSchema,
   created: z.string(),
   updated: z.string(),
-  visibility: z.object({ type: z.string(), value: z.string().optional(), identifier: z.string().optional() }).optional(),
+  visibility: z
+    .object({ type: z.string(), value: z.string().optional(), identifier: z.string().optional() })
+    .optional(),
 });
 
 /** A comment names its issue only inside `self` (…/issue/10010/comment/10000); the caller's id is the fallback. */

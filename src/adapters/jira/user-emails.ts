@@ -18,8 +18,16 @@ export const userEmailEndpoints = (r: JiraRequester): Pick<JiraPort, 'getUserEma
     const emails = new Map<string, string>();
     const unique = [...new Set(accountIds)];
     for (let i = 0; i < unique.length; i += EMAILS_PER_REQUEST) {
-      const query = unique.slice(i, i + EMAILS_PER_REQUEST).map((id) => `accountId=${enc(id)}`).join('&');
-      const reply = await r.json('get user e-mails', `/rest/api/3/user/email/bulk?${query}`, jsonBody('GET'), replySchema);
+      const query = unique
+        .slice(i, i + EMAILS_PER_REQUEST)
+        .map((id) => `accountId=${enc(id)}`)
+        .join('&');
+      const reply = await r.json(
+        'get user e-mails',
+        `/rest/api/3/user/email/bulk?${query}`,
+        jsonBody('GET'),
+        replySchema,
+      );
       for (const e of reply) if (e.email) emails.set(e.accountId, e.email.toLowerCase());
     }
     return emails;

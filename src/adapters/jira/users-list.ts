@@ -11,7 +11,10 @@ export const MAX_USERS_PER_PAGE = 1000;
 
 export const userListEndpoints = (r: JiraRequester): Pick<JiraPort, 'listUsers'> => ({
   async listUsers(startAt, maxResults) {
-    const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(Math.min(maxResults, MAX_USERS_PER_PAGE)) });
+    const query = new URLSearchParams({
+      startAt: String(startAt),
+      maxResults: String(Math.min(maxResults, MAX_USERS_PER_PAGE)),
+    });
     return r.json('list users', `/rest/api/3/users/search?${query.toString()}`, jsonBody('GET'), z.array(userSchema));
   },
 });

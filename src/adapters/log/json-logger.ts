@@ -15,7 +15,10 @@ const MAX_DEPTH = 6;
 const maskString = (text: string): string =>
   text
     .replace(/(\/rest\/(?:api\/)?\d+\/)[^/\s"']+/g, `$1${REDACTED}`)
-    .replace(/((?:auth|access_token|refresh_token|client_secret|application_token)(?:%5B[^=&]*%5D|\[[^\]]*\])?=)[^&\s"']+/gi, `$1${REDACTED}`);
+    .replace(
+      /((?:auth|access_token|refresh_token|client_secret|application_token)(?:%5B[^=&]*%5D|\[[^\]]*\])?=)[^&\s"']+/gi,
+      `$1${REDACTED}`,
+    );
 
 export const redact = (value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown => {
   if (typeof value === 'string') return maskString(value);

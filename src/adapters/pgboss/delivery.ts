@@ -32,7 +32,11 @@ export interface DeliveryDeps {
 
 type Handler = (delivery: JobDelivery) => Promise<JobVerdict>;
 
-export async function deliver(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<JobBody>, handler: Handler): Promise<Settlement> {
+export async function deliver(
+  deps: DeliveryDeps,
+  job: PgBoss.JobWithMetadata<JobBody>,
+  handler: Handler,
+): Promise<Settlement> {
   const { rows, queue } = deps;
   const attempt = Math.max(0, job.retryCount);
   let pair: string | null;
@@ -77,16 +81,30 @@ export async function deliver(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<Jo
 
 type Ended = JobVerdict | { kind: 'thrown'; message: string };
 
-function runHandler(deps: DeliveryDeps, handler: Handler, delivery: JobDelivery, lease: HeldLease | null): Promise<Ended> {
+function runHandler(
+  deps: DeliveryDeps,
+  handler: Handler,
+  delivery: JobDelivery,
+  lease: HeldLease | null,
+): Promise<Ended> {
   const run = (async (): Promise<Ended> => {
     try {
       return await handler(delivery);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      deps.log.warn('job handler threw; retried with backoff', { queue: delivery.queue, id: delivery.id, attempt: delivery.attempt, error: message });
+      deps.log.warn('job handler threw; retried with backoff', {
+        queue: delivery.queue,
+        id: delivery.id,
+        attempt: delivery.attempt,
+        error: message,
+      });
       return { kind: 'thrown', message };
     } finally {
-      await lease?.release().catch((error: unknown) => deps.log.warn('could not release a pair lease; it expires by itself', { error: String(error) }));
+      await lease
+        ?.release()
+        .catch((error: unknown) =>
+          deps.log.warn('could not release a pair lease; it expires by itself', { error: String(error) }),
+        );
     }
   })();
   deps.running.add(run);

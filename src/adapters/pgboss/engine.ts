@@ -79,7 +79,8 @@ function settingsOf(options: JobEngineOptions): Settings {
     leaseSeconds: options.leaseSeconds ?? 60,
   };
   const whole = (name: keyof Settings, min: number) => {
-    if (!Number.isInteger(settings[name]) || settings[name] < min) throw new Error(`The job engine's ${name} must be a whole number of at least ${min}, not ${settings[name]}.`);
+    if (!Number.isInteger(settings[name]) || settings[name] < min)
+      throw new Error(`The job engine's ${name} must be a whole number of at least ${min}, not ${settings[name]}.`);
   };
   whole('concurrency', 1);
   whole('retryLimit', 0);
@@ -87,13 +88,17 @@ function settingsOf(options: JobEngineOptions): Settings {
   whole('expireInSeconds', 1);
   whole('busyDelaySeconds', 1);
   whole('leaseSeconds', 3);
-  if (!(settings.pollingIntervalSeconds >= 0.5)) throw new Error(`The job engine's pollingIntervalSeconds must be at least 0.5 (pg-boss's minimum), not ${settings.pollingIntervalSeconds}.`);
+  if (!(settings.pollingIntervalSeconds >= 0.5))
+    throw new Error(
+      `The job engine's pollingIntervalSeconds must be at least 0.5 (pg-boss's minimum), not ${settings.pollingIntervalSeconds}.`,
+    );
   return settings;
 }
 
 export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Promise<JobEngine> {
   const schema = options.schema ?? 'pgboss';
-  if (!SCHEMA.test(schema)) throw new Error(`The queue schema "${schema}" is not a plain lower-case SQL name (letters, digits, underscores).`);
+  if (!SCHEMA.test(schema))
+    throw new Error(`The queue schema "${schema}" is not a plain lower-case SQL name (letters, digits, underscores).`);
   const settings = settingsOf(options);
   const bridge = bossDb(db);
   const boss = new PgBoss({
@@ -106,10 +111,14 @@ export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Prom
     expireInSeconds: settings.expireInSeconds,
   });
   const { log } = options;
-  boss.on('error', (error: unknown) => log.error('job engine error', { error: error instanceof Error ? error.message : String(error) }));
+  boss.on('error', (error: unknown) =>
+    log.error('job engine error', { error: error instanceof Error ? error.message : String(error) }),
+  );
   await boss.start();
   for (const queue of QUEUES) await createQueue(boss, queue, settings);
-  const leases = new PairLeases(db, schema, settings.leaseSeconds, (error) => log.warn('could not renew a pair lease', { error: String(error) }));
+  const leases = new PairLeases(db, schema, settings.leaseSeconds, (error) =>
+    log.warn('could not renew a pair lease', { error: String(error) }),
+  );
   await leases.install();
   return new PgBossJobEngine(boss, bridge, new JobRows(db, schema), leases, settings, options);
 }
@@ -144,12 +153,20 @@ class PgBossJobEngine implements JobEngine {
   }
 
   work(queue: QueueName, handler: (delivery: JobDelivery) => Promise<JobVerdict>): Promise<void> {
-    if (this.loops.has(queue)) return Promise.reject(new Error(`The ${queue} queue already has a handler in this process.`));
+    if (this.loops.has(queue))
+      return Promise.reject(new Error(`The ${queue} queue already has a handler in this process.`));
     const { boss, settings, options } = this;
     const keys = options.keys?.[queue];
     const deps: DeliveryDeps = {
-      queue, rows: this.rows, leases: this.leases, log: options.log, running: this.running, stopped: this.stopped, hasStopped: () => this.hasStopped,
-      backoffSeconds: settings.backoffSeconds, busyDelaySeconds: settings.busyDelaySeconds,
+      queue,
+      rows: this.rows,
+      leases: this.leases,
+      log: options.log,
+      running: this.running,
+      stopped: this.stopped,
+      hasStopped: () => this.hasStopped,
+      backoffSeconds: settings.backoffSeconds,
+      busyDelaySeconds: settings.busyDelaySeconds,
       pairOf: keys ? (body) => keys.pair(body) : () => Promise.resolve(null),
     };
     const run = async (job: PgBoss.JobWithMetadata<JobBody>) => {
@@ -160,12 +177,16 @@ class PgBossJobEngine implements JobEngine {
       await settlement.finally(() => this.deliveries.delete(settlement));
     };
     const pollingMs = settings.pollingIntervalSeconds * 1000;
-    this.loops.set(queue, new WorkerLoop({ boss, queue, concurrency: settings.concurrency, pollingMs, log: options.log, run }));
+    this.loops.set(
+      queue,
+      new WorkerLoop({ boss, queue, concurrency: settings.concurrency, pollingMs, log: options.log, run }),
+    );
     return Promise.resolve();
   }
 
   async schedule(name: string, cron: string, run: () => Promise<void>): Promise<void> {
-    if (!SCHEDULE_NAME.test(name)) throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
+    if (!SCHEDULE_NAME.test(name))
+      throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
     const queue = scheduleQueueOf(name);
     const { log } = this.options;
     // Singleton without a key: a run that outlasts its interval is not overlapped by the next one.
@@ -173,7 +194,12 @@ class PgBossJobEngine implements JobEngine {
     await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
     const worker = await this.boss.work(queue, async () => {
       // A failed run is logged, not retried: the next fire comes soon and does the same work.
-      const ran = run().catch((error: unknown) => log.error('scheduled run failed', { schedule: name, error: error instanceof Error ? error.message : String(error) }));
+      const ran = run().catch((error: unknown) =>
+        log.error('scheduled run failed', {
+          schedule: name,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
       this.running.add(ran);
       await ran.finally(() => this.running.delete(ran));
     });
@@ -181,7 +207,10 @@ class PgBossJobEngine implements JobEngine {
   }
 
   deadLetters(limit: number) {
-    return this.rows.deadLetters(new Map(QUEUES.map((queue) => [deadQueueOf(queue), queue])), Math.max(0, Math.floor(limit)));
+    return this.rows.deadLetters(
+      new Map(QUEUES.map((queue) => [deadQueueOf(queue), queue])),
+      Math.max(0, Math.floor(limit)),
+    );
   }
 
   stats() {
@@ -224,12 +253,18 @@ function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined, pushed
     push: async (jobs: JobBody[], options?: PushOptions) => {
       if (jobs.length === 0) return;
       const delay = options?.delaySeconds ?? 0;
-      if (!Number.isFinite(delay) || delay < 0) throw new Error(`A job's delay must be zero or more seconds, not ${delay}.`);
+      if (!Number.isFinite(delay) || delay < 0)
+        throw new Error(`A job's delay must be zero or more seconds, not ${delay}.`);
       await boss.insert(
         jobs.map((body) => {
           const key = keys?.entity(body) ?? null;
           // An interval the database adds to its own now(): instances with skewed clocks delay alike.
-          return { name, data: body, startAfter: String(Math.ceil(delay)), ...(key === null ? {} : { singletonKey: key }) };
+          return {
+            name,
+            data: body,
+            startAfter: String(Math.ceil(delay)),
+            ...(key === null ? {} : { singletonKey: key }),
+          };
         }),
       );
       if (delay === 0) pushed();

@@ -19,12 +19,20 @@ export class JobRows {
 
   /** The next fail retries at exactly `seconds` from now (pg-boss: start_after = now() + retry_delay). */
   async retryIn(queue: string, id: string, seconds: number): Promise<void> {
-    await this.db.query(`UPDATE ${this.schema}.job SET retry_delay = $3, retry_backoff = false WHERE ${ACTIVE}`, [queue, id, seconds]);
+    await this.db.query(`UPDATE ${this.schema}.job SET retry_delay = $3, retry_backoff = false WHERE ${ACTIVE}`, [
+      queue,
+      id,
+      seconds,
+    ]);
   }
 
   /** The next fail backs off exponentially from `baseSeconds` (pg-boss's retryBackoff), whatever a verdict set before. */
   async backOff(queue: string, id: string, baseSeconds: number): Promise<void> {
-    await this.db.query(`UPDATE ${this.schema}.job SET retry_delay = $3, retry_backoff = true WHERE ${ACTIVE}`, [queue, id, baseSeconds]);
+    await this.db.query(`UPDATE ${this.schema}.job SET retry_delay = $3, retry_backoff = true WHERE ${ACTIVE}`, [
+      queue,
+      id,
+      baseSeconds,
+    ]);
   }
 
   /** The next fail is final: the job goes to its queue's dead-letter queue with the error as its reason. */
@@ -44,7 +52,13 @@ export class JobRows {
   }
 
   async deadLetters(deadQueues: ReadonlyMap<string, QueueName>, limit: number): Promise<DeadLetter[]> {
-    const { rows } = await this.db.query<{ id: string; name: string; data: unknown; reason: string | null; failed_at: Date | string }>(
+    const { rows } = await this.db.query<{
+      id: string;
+      name: string;
+      data: unknown;
+      reason: string | null;
+      failed_at: Date | string;
+    }>(
       `SELECT id, name, data, output->>'message' AS reason, created_on AS failed_at FROM ${this.schema}.job
        WHERE name = ANY($1::text[]) ORDER BY created_on DESC, id LIMIT $2`,
       [textArray([...deadQueues.keys()]), limit],
@@ -60,7 +74,12 @@ export class JobRows {
 
   /** Queued counts delayed jobs too; the age is of the oldest job that could run now, since it became runnable. */
   async stats(queues: readonly QueueName[]): Promise<QueueStats[]> {
-    const { rows } = await this.db.query<{ name: string; queued: string | number; active: string | number; oldest_ms: string | number | null }>(
+    const { rows } = await this.db.query<{
+      name: string;
+      queued: string | number;
+      active: string | number;
+      oldest_ms: string | number | null;
+    }>(
       `SELECT name,
          count(*) FILTER (WHERE state < 'active') AS queued,
          count(*) FILTER (WHERE state = 'active') AS active,
@@ -70,7 +89,12 @@ export class JobRows {
     );
     return queues.map((queue) => {
       const row = rows.find((r) => r.name === queue);
-      return { queue, queued: Number(row?.queued ?? 0), active: Number(row?.active ?? 0), oldestQueuedMs: Math.max(0, Number(row?.oldest_ms ?? 0)) };
+      return {
+        queue,
+        queued: Number(row?.queued ?? 0),
+        active: Number(row?.active ?? 0),
+        oldestQueuedMs: Math.max(0, Number(row?.oldest_ms ?? 0)),
+      };
     });
   }
 }

@@ -30,7 +30,9 @@ export class PairLeases {
   async install(): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [this.table]);
-      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.table} (key text PRIMARY KEY, holder text NOT NULL, expires_at timestamptz NOT NULL)`);
+      await tx.query(
+        `CREATE TABLE IF NOT EXISTS ${this.table} (key text PRIMARY KEY, holder text NOT NULL, expires_at timestamptz NOT NULL)`,
+      );
     });
   }
 
@@ -45,11 +47,17 @@ export class PairLeases {
     );
     if (rows.length === 0) return null;
     // Renewed at a third of its length, so two missed renewals still leave it held.
-    const timer = setInterval(() => {
-      this.db
-        .query(`UPDATE ${this.table} SET expires_at = now() + $3 * interval '1 second' WHERE key = $1 AND holder = $2`, [key, holder, this.seconds])
-        .catch(this.onError);
-    }, (this.seconds * 1000) / 3);
+    const timer = setInterval(
+      () => {
+        this.db
+          .query(
+            `UPDATE ${this.table} SET expires_at = now() + $3 * interval '1 second' WHERE key = $1 AND holder = $2`,
+            [key, holder, this.seconds],
+          )
+          .catch(this.onError);
+      },
+      (this.seconds * 1000) / 3,
+    );
     timer.unref();
     this.renewals.add(timer);
     let released = false;

@@ -50,7 +50,10 @@ export class WorkerLoop {
       const jobs =
         free > 0
           ? await boss.fetch<JobBody>(queue, { batchSize: free, includeMetadata: true }).catch((error: unknown) => {
-              log.warn('could not fetch jobs', { queue, error: error instanceof Error ? error.message : String(error) });
+              log.warn('could not fetch jobs', {
+                queue,
+                error: error instanceof Error ? error.message : String(error),
+              });
               return [];
             })
           : [];
@@ -64,7 +67,9 @@ export class WorkerLoop {
     this.running += 1;
     void this.options
       .run(job)
-      .catch((error: unknown) => this.options.log.error('job delivery failed', { queue: this.options.queue, id: job.id, error: String(error) }))
+      .catch((error: unknown) =>
+        this.options.log.error('job delivery failed', { queue: this.options.queue, id: job.id, error: String(error) }),
+      )
       .finally(() => {
         this.running -= 1;
         this.notify();

@@ -10,15 +10,24 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PermanentError } from '../../core/errors';
 
-const refuse = (code: string, sentence: string): PermanentError => new PermanentError('invalid-request', sentence, { code });
+const refuse = (code: string, sentence: string): PermanentError =>
+  new PermanentError('invalid-request', sentence, { code });
 
 export function refuseExisting(file: string): void {
-  if (existsSync(file)) throw refuse('backup:exists', `The backup file ${file} already exists; choose another name so no earlier backup is overwritten.`);
+  if (existsSync(file))
+    throw refuse(
+      'backup:exists',
+      `The backup file ${file} already exists; choose another name so no earlier backup is overwritten.`,
+    );
 }
 
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
   refuseExisting(file);
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw refuse('backup:no-data', `${dataDir} holds no PGlite database; set SYNC_DATA_DIR to the service's data directory.`);
+  if (!existsSync(join(dataDir, 'PG_VERSION')))
+    throw refuse(
+      'backup:no-data',
+      `${dataDir} holds no PGlite database; set SYNC_DATA_DIR to the service's data directory.`,
+    );
   if (existsSync(join(dataDir, 'postmaster.pid'))) {
     throw refuse(
       'backup:in-use',
@@ -39,7 +48,10 @@ export async function backupPglite(dataDir: string, file: string): Promise<void>
 export async function restorePglite(file: string, dataDir: string): Promise<void> {
   const tarball = await readFile(file);
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
-    throw refuse('restore:not-empty', `${dataDir} is not empty; move it aside first (for example \`mv ${dataDir} ${dataDir}.old\`), so a restore never mixes two databases or loses the current one.`);
+    throw refuse(
+      'restore:not-empty',
+      `${dataDir} is not empty; move it aside first (for example \`mv ${dataDir} ${dataDir}.old\`), so a restore never mixes two databases or loses the current one.`,
+    );
   }
   await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, { loadDataDir: new Blob([tarball]) });
@@ -62,21 +74,43 @@ function connection(url: string): { url: string; env: Record<string, string> } {
 
 export function postgresBackupCommand(url: string, file: string): PostgresCommand {
   const target = connection(url);
-  return { command: 'pg_dump', args: ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${target.url}`], env: target.env };
+  return {
+    command: 'pg_dump',
+    args: ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${target.url}`],
+    env: target.env,
+  };
 }
 
 /** Replaces the service's objects in the database with the backup's (`--clean --if-exists`). */
 export function postgresRestoreCommand(url: string, file: string): PostgresCommand {
   const target = connection(url);
-  return { command: 'pg_restore', args: ['--clean', '--if-exists', '--no-owner', '--exit-on-error', `--dbname=${target.url}`, file], env: target.env };
+  return {
+    command: 'pg_restore',
+    args: ['--clean', '--if-exists', '--no-owner', '--exit-on-error', `--dbname=${target.url}`, file],
+    env: target.env,
+  };
 }
 
 export function runPostgresCommand(run: PostgresCommand): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(run.command, run.args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
     child.on('error', (error) =>
-      reject(refuse('backup:tool-missing', `${run.command} could not be started (${error.message}); install the PostgreSQL client tools of the server's major version.`)),
+      reject(
+        refuse(
+          'backup:tool-missing',
+          `${run.command} could not be started (${error.message}); install the PostgreSQL client tools of the server's major version.`,
+        ),
+      ),
     );
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(refuse('backup:tool-failed', `${run.command} ended with exit code ${String(code)}; its messages are above.`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            refuse(
+              'backup:tool-failed',
+              `${run.command} ended with exit code ${String(code)}; its messages are above.`,
+            ),
+          ),
+    );
   });
 }

@@ -41,7 +41,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<SqlDb>
 
 async function openPglite(dataDir: string): Promise<SqlDb> {
   const db = await PGlite.create(dataDir);
-  const run = async <R>(runner: Pick<PGlite, 'query'>, text: string, params?: readonly SqlParam[]): Promise<SqlResult<R>> => {
+  const run = async <R>(
+    runner: Pick<PGlite, 'query'>,
+    text: string,
+    params?: readonly SqlParam[],
+  ): Promise<SqlResult<R>> => {
     const result = await runner.query<R>(text, params ? [...params] : undefined);
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
   };
@@ -58,7 +62,11 @@ async function openPglite(dataDir: string): Promise<SqlDb> {
 
 async function openPostgres(url: string, max: number): Promise<SqlDb> {
   const pool = new Pool({ connectionString: url, max });
-  const run = async <R>(client: Pool | PoolClient, text: string, params?: readonly SqlParam[]): Promise<SqlResult<R>> => {
+  const run = async <R>(
+    client: Pool | PoolClient,
+    text: string,
+    params?: readonly SqlParam[],
+  ): Promise<SqlResult<R>> => {
     const result = await client.query(text, params ? [...params] : undefined);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
   };

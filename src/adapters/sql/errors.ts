@@ -8,7 +8,9 @@ import { PermanentError, RetryableError } from '../../core/errors';
 const RETRYABLE_CLASSES = ['08', '40', '53', '55', '57', '58'];
 
 const sqlStateOf = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
+  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)
+    ? e.code
+    : undefined;
 
 export const translateSqlError = (what: string, e: unknown): Error => {
   if (e instanceof PermanentError || e instanceof RetryableError) return e;
@@ -17,7 +19,8 @@ export const translateSqlError = (what: string, e: unknown): Error => {
   const code = `sql:${state ?? 'error'}`;
   // No SQLSTATE means the driver never got an answer (refused, reset, timed out): the network, not the query.
   if (state === undefined) return new RetryableError('network', message, { code, cause: e });
-  if (RETRYABLE_CLASSES.includes(state.slice(0, 2))) return new RetryableError('server-error', message, { code, cause: e });
+  if (RETRYABLE_CLASSES.includes(state.slice(0, 2)))
+    return new RetryableError('server-error', message, { code, cause: e });
   return new PermanentError('invalid-request', message, { code, cause: e });
 };
 

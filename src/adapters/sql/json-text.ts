@@ -8,9 +8,13 @@
 import { PermanentError } from '../../core/errors';
 
 const refuse = (what: string, path: string, problem: string): never => {
-  throw new PermanentError('validation', `Cannot store ${what}: the value at ${path} ${problem}; only JSON values can be stored.`, {
-    code: 'sql:invalid-value',
-  });
+  throw new PermanentError(
+    'validation',
+    `Cannot store ${what}: the value at ${path} ${problem}; only JSON values can be stored.`,
+    {
+      code: 'sql:invalid-value',
+    },
+  );
 };
 
 const isPlainObject = (value: object): boolean => {
@@ -42,7 +46,8 @@ function check(value: unknown, what: string, path: string, open: Set<object>): v
 
 function checkArray(items: unknown[], what: string, path: string, open: Set<object>): void {
   for (let i = 0; i < items.length; i += 1) {
-    if (!(i in items) || items[i] === undefined) refuse(what, `${path}[${i}]`, 'is missing (JSON would turn it into null)');
+    if (!(i in items) || items[i] === undefined)
+      refuse(what, `${path}[${i}]`, 'is missing (JSON would turn it into null)');
     check(items[i], what, `${path}[${i}]`, open);
   }
 }

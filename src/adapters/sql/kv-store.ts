@@ -77,24 +77,27 @@ class SqlKv implements SqlKeyValueStore {
       const text = toJsonText(value, `key "${checkKey(key)}"`);
       // One statement, so PostgreSQL's unique index decides between racing instances; an expired row counts as
       // absent and is overwritten in place.
-      const { rows } = await this.db.query(`${UPSERT} WHERE e.expires_at IS NOT NULL AND e.expires_at <= $4 RETURNING 1 AS written`, [
-        key,
-        text,
-        expiryOf(this.clock, key, options),
-        this.now(),
-      ]);
+      const { rows } = await this.db.query(
+        `${UPSERT} WHERE e.expires_at IS NOT NULL AND e.expires_at <= $4 RETURNING 1 AS written`,
+        [key, text, expiryOf(this.clock, key, options), this.now()],
+      );
       await this.sweepNowAndThen();
       return rows.length === 1;
     });
   }
 
-  listByPrefix(prefix: string, options: { limit?: number; cursor?: string } = {}): Promise<{ entries: StoredEntry[]; cursor?: string }> {
+  listByPrefix(
+    prefix: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<{ entries: StoredEntry[]; cursor?: string }> {
     return sqlGuarded('list', async () => {
       checkText(prefix, 'listing prefix');
       const limit = pageLimit(options.limit);
       const cursor = options.cursor;
       if (cursor !== undefined && !cursor.startsWith(prefix)) {
-        throw invalid(`The listing cursor "${cursor}" does not belong to the prefix "${prefix}"; pass back the cursor the previous page returned.`);
+        throw invalid(
+          `The listing cursor "${cursor}" does not belong to the prefix "${prefix}"; pass back the cursor the previous page returned.`,
+        );
       }
       const range = prefixRange(prefix);
       // A range on the primary key rather than LIKE: a prefix may hold % or _, and the range uses the index.
@@ -129,10 +132,10 @@ class SqlKv implements SqlKeyValueStore {
   }
 
   private async sweepBatch(): Promise<number> {
-    const result = await this.db.query('DELETE FROM kv_entries WHERE key IN (SELECT key FROM kv_entries WHERE expires_at <= $1 LIMIT $2)', [
-      this.now(),
-      SWEEP_BATCH,
-    ]);
+    const result = await this.db.query(
+      'DELETE FROM kv_entries WHERE key IN (SELECT key FROM kv_entries WHERE expires_at <= $1 LIMIT $2)',
+      [this.now(), SWEEP_BATCH],
+    );
     return result.rowCount;
   }
 

@@ -82,7 +82,10 @@ export async function migrateSchema(db: SqlDb, migrations: readonly Migration[] 
       const missing = migrations.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version);
       for (const migration of missing) {
         for (const statement of migration.statements) await tx.query(statement);
-        await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [
+          migration.version,
+          migration.name,
+        ]);
       }
       return missing.map((m) => m.version);
     }),

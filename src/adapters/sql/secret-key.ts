@@ -37,7 +37,11 @@ export class SecretKey {
     /** Where the key came from, for messages: the variable's name or the file's path. */
     readonly source: string,
   ) {
-    if (bytes.length !== KEY_BYTES) throw refuse('secret-key:malformed', `The secret key from ${source} is ${bytes.length} bytes long, not ${KEY_BYTES}. ${HOW_TO_SET}`);
+    if (bytes.length !== KEY_BYTES)
+      throw refuse(
+        'secret-key:malformed',
+        `The secret key from ${source} is ${bytes.length} bytes long, not ${KEY_BYTES}. ${HOW_TO_SET}`,
+      );
     this.#bytes = Buffer.from(bytes);
     this.id = `k1-${createHash('sha256').update('bitrix24-sync secret key id\u0000').update(this.#bytes).digest('hex').slice(0, 16)}`;
   }
@@ -79,24 +83,43 @@ const BASE64 = /^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9_-]{43}$/;
 export function parseSecretKey(text: string, source: string): SecretKey {
   const trimmed = text.trim();
   if (HEX.test(trimmed)) return new SecretKey(Buffer.from(trimmed, 'hex'), source);
-  if (BASE64.test(trimmed)) return new SecretKey(Buffer.from(trimmed, trimmed.endsWith('=') ? 'base64' : 'base64url'), source);
-  throw refuse('secret-key:malformed', `The secret key in ${source} is neither 64 hex digits nor base64 of 32 bytes. ${HOW_TO_SET}`);
+  if (BASE64.test(trimmed))
+    return new SecretKey(Buffer.from(trimmed, trimmed.endsWith('=') ? 'base64' : 'base64url'), source);
+  throw refuse(
+    'secret-key:malformed',
+    `The secret key in ${source} is neither 64 hex digits nor base64 of 32 bytes. ${HOW_TO_SET}`,
+  );
 }
 
-export function loadSecretKey(env: NodeJS.ProcessEnv, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): SecretKey {
-  const present = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
+export function loadSecretKey(
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): SecretKey {
+  const present = (value: string | undefined): string | undefined =>
+    value === undefined || value.trim() === '' ? undefined : value;
   const inline = present(env[SECRET_KEY_ENV]);
   const file = present(env[SECRET_KEY_FILE_ENV]);
   if (inline !== undefined && file !== undefined) {
-    throw refuse('secret-key:ambiguous', `Both ${SECRET_KEY_ENV} and ${SECRET_KEY_FILE_ENV} are set; set only one, so it is clear which key encrypts the secrets.`);
+    throw refuse(
+      'secret-key:ambiguous',
+      `Both ${SECRET_KEY_ENV} and ${SECRET_KEY_FILE_ENV} are set; set only one, so it is clear which key encrypts the secrets.`,
+    );
   }
   if (inline !== undefined) return parseSecretKey(inline, SECRET_KEY_ENV);
-  if (file === undefined) throw refuse('secret-key:missing', `No secret key is configured, so stored secrets could not be encrypted. ${HOW_TO_SET}`);
+  if (file === undefined)
+    throw refuse(
+      'secret-key:missing',
+      `No secret key is configured, so stored secrets could not be encrypted. ${HOW_TO_SET}`,
+    );
   let text: string;
   try {
     text = readFile(file);
   } catch (error) {
-    throw refuse('secret-key:unreadable', `The key file ${file} named by ${SECRET_KEY_FILE_ENV} cannot be read (${error instanceof Error ? error.message : String(error)}). ${HOW_TO_SET}`, error);
+    throw refuse(
+      'secret-key:unreadable',
+      `The key file ${file} named by ${SECRET_KEY_FILE_ENV} cannot be read (${error instanceof Error ? error.message : String(error)}). ${HOW_TO_SET}`,
+      error,
+    );
   }
   return parseSecretKey(text, `${SECRET_KEY_FILE_ENV} (${file})`);
 }

@@ -41,11 +41,20 @@ async function checkKeyAgainst(tx: SqlRunner, key: SecretKey): Promise<void> {
   const checks = rows.map((row) => sealedRow.parse(row));
   if (checks.length === 0) {
     const sealed = key.seal(Buffer.from(CHECK_PLAINTEXT, 'utf8'), checkAad(key.id));
-    await tx.query('INSERT INTO secret_key_checks (key_id, iv, ciphertext, auth_tag) VALUES ($1, $2, $3, $4)', [key.id, sealed.iv, sealed.ciphertext, sealed.authTag]);
+    await tx.query('INSERT INTO secret_key_checks (key_id, iv, ciphertext, auth_tag) VALUES ($1, $2, $3, $4)', [
+      key.id,
+      sealed.iv,
+      sealed.ciphertext,
+      sealed.authTag,
+    ]);
     return;
   }
   const mine = checks.find((check) => check.key_id === key.id);
-  if (mine === undefined) throw wrongKey(key, checks.map((check) => check.key_id));
+  if (mine === undefined)
+    throw wrongKey(
+      key,
+      checks.map((check) => check.key_id),
+    );
   try {
     if (key.open(sealedOf(mine), checkAad(key.id)).toString('utf8') === CHECK_PLAINTEXT) return;
   } catch {
@@ -59,24 +68,34 @@ export async function createSqlSecretStore(db: SqlDb, key: SecretKey): Promise<S
 
   const open = (name: string, row: SealedRow): unknown => {
     if (row.key_id !== key.id) {
-      throw new PermanentError('validation', `The secret "${name}" was encrypted with key ${row.key_id}, and this instance holds key ${key.id} from ${key.source}.`, {
-        code: 'secret-key:other-key',
-      });
+      throw new PermanentError(
+        'validation',
+        `The secret "${name}" was encrypted with key ${row.key_id}, and this instance holds key ${key.id} from ${key.source}.`,
+        {
+          code: 'secret-key:other-key',
+        },
+      );
     }
     try {
       return JSON.parse(key.open(sealedOf(row), secretAad(name)).toString('utf8')) as unknown;
     } catch (error) {
-      throw new PermanentError('validation', `The stored secret "${name}" does not decrypt with the configured key: it was altered or copied from another name. Store it again.`, {
-        code: 'secret-key:tampered',
-        cause: error,
-      });
+      throw new PermanentError(
+        'validation',
+        `The stored secret "${name}" does not decrypt with the configured key: it was altered or copied from another name. Store it again.`,
+        {
+          code: 'secret-key:tampered',
+          cause: error,
+        },
+      );
     }
   };
 
   return {
     get: (name) =>
       sqlGuarded('secret read', async () => {
-        const { rows } = await db.query('SELECT key_id, iv, ciphertext, auth_tag FROM secrets WHERE name = $1', [checkKey(name)]);
+        const { rows } = await db.query('SELECT key_id, iv, ciphertext, auth_tag FROM secrets WHERE name = $1', [
+          checkKey(name),
+        ]);
         return rows[0] === undefined ? undefined : open(name, sealedRow.parse(rows[0]));
       }),
     set: (name, value: JsonValue) =>

@@ -53,7 +53,11 @@ export async function readActivity(deps: AppDeps, projectKey: string, query: Act
   }
   const shown = entries.slice(0, query.limit);
   return {
-    entries: shown.map((e) => ({ ...e, entity: entityLabel(e), canRetry: e.outcome === 'failed' && e.retryJob !== undefined })),
+    entries: shown.map((e) => ({
+      ...e,
+      entity: entityLabel(e),
+      canRetry: e.outcome === 'failed' && e.retryJob !== undefined,
+    })),
     ...(cursor ? { cursor } : {}),
     perDay: countPerDay(shown),
   };
@@ -80,10 +84,15 @@ export function countPerDay(entries: JournalEntry[]): DayCount[] {
 
 export async function retryEntry(deps: AppDeps, projectKey: string, entryId: string): Promise<void> {
   const entry = await storesOf(deps).journal.find(projectKey, entryId);
-  if (!entry) throw new AdminError('This journal entry no longer exists (entries are kept for 30 days).', 'activity.entryGone');
+  if (!entry)
+    throw new AdminError('This journal entry no longer exists (entries are kept for 30 days).', 'activity.entryGone');
   if (entry.outcome !== 'failed') throw new AdminError('Only failed entries can be retried.', 'activity.notFailed');
   const job = syncJobSchema.safeParse(entry.retryJob);
-  if (!job.success) throw new AdminError('This entry cannot be retried: it did not keep the work that failed. Use "Sync now" on the issue instead.', 'activity.noRetryJob');
+  if (!job.success)
+    throw new AdminError(
+      'This entry cannot be retried: it did not keep the work that failed. Use "Sync now" on the issue instead.',
+      'activity.noRetryJob',
+    );
   const retry = job.data.kind === 'pair-sync' ? { ...job.data, origin: 'retry' as const } : job.data;
   await deps.syncQueue.push([toJobBody(retry)]);
 }

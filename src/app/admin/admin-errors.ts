@@ -13,7 +13,11 @@ export interface Worded {
   params: Record<string, string>;
 }
 
-export const worded = (message: string, code: string, params: Record<string, string> = {}): Worded => ({ message, code, params });
+export const worded = (message: string, code: string, params: Record<string, string> = {}): Worded => ({
+  message,
+  code,
+  params,
+});
 
 export class AdminError extends Error {
   override readonly name = 'AdminError';
@@ -33,21 +37,34 @@ export class AdminError extends Error {
 
 /** Why a call to Bitrix24 failed, for a person who can fix it. */
 export function b24Failure(error: unknown): Worded {
-  if (!isSyncError(error)) return worded('Bitrix24 could not be reached: an unexpected error occurred.', 'b24.unexpected');
+  if (!isSyncError(error))
+    return worded('Bitrix24 could not be reached: an unexpected error occurred.', 'b24.unexpected');
   switch (error.reason) {
     case 'network':
     case 'timeout':
-      return worded('The portal is unreachable: check the address and that the portal is online.', `b24.${error.reason}`);
+      return worded(
+        'The portal is unreachable: check the address and that the portal is online.',
+        `b24.${error.reason}`,
+      );
     case 'unauthorized':
       return error.code === 'b24:not-connected'
         ? worded('No Bitrix24 portal is connected yet.', 'b24.notConnected')
-        : worded('Bitrix24 refused the credentials: the webhook secret or the OAuth client secret is wrong, or the access was revoked.', 'b24.unauthorized');
+        : worded(
+            'Bitrix24 refused the credentials: the webhook secret or the OAuth client secret is wrong, or the access was revoked.',
+            'b24.unauthorized',
+          );
     case 'payment-required':
-      return worded("The portal's plan does not allow REST access (payment required): renew or upgrade the Bitrix24 plan.", 'b24.payment-required');
+      return worded(
+        "The portal's plan does not allow REST access (payment required): renew or upgrade the Bitrix24 plan.",
+        'b24.payment-required',
+      );
     case 'forbidden':
       return error.code === 'b24:insufficient_scope'
         ? worded('The webhook or application lacks a permission (scope) the app needs.', 'b24.scope')
-        : worded('Bitrix24 denied access: on an unpaid or free plan REST access may be blocked, or the user lacks rights.', 'b24.forbidden');
+        : worded(
+            'Bitrix24 denied access: on an unpaid or free plan REST access may be blocked, or the user lacks rights.',
+            'b24.forbidden',
+          );
     case 'rate-limited':
       return worded('Bitrix24 is limiting requests right now: try again in a minute.', 'b24.rate-limited');
     case 'server-error':

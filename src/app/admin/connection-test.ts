@@ -8,7 +8,13 @@ import { readCredentials } from './connection';
 import { storesOf } from '../store/stores';
 
 /** Each entry is satisfied by any one of its alternatives (user_basic is enough where user is not granted). */
-export const REQUIRED_SCOPES: readonly (readonly string[])[] = [['task'], ['user_basic', 'user'], ['sonet_group'], ['im'], ['disk']];
+export const REQUIRED_SCOPES: readonly (readonly string[])[] = [
+  ['task'],
+  ['user_basic', 'user'],
+  ['sonet_group'],
+  ['im'],
+  ['disk'],
+];
 
 export interface ConnectionTestResult {
   ok: boolean;
@@ -37,7 +43,11 @@ export async function testConnection(deps: AppDeps): Promise<ConnectionTestResul
   };
   if (connection) result.portal = connection.domain;
   if (!connection || !credentials) {
-    if (connection?.authMode === 'oauth') problem('The OAuth application is not authorised yet: open the authorisation link and approve it in Bitrix24.', 'b24.notAuthorised');
+    if (connection?.authMode === 'oauth')
+      problem(
+        'The OAuth application is not authorised yet: open the authorisation link and approve it in Bitrix24.',
+        'b24.notAuthorised',
+      );
     else problem('No Bitrix24 portal is connected yet.', 'b24.notConnected');
     return result;
   }
@@ -52,7 +62,9 @@ export async function testConnection(deps: AppDeps): Promise<ConnectionTestResul
   try {
     const granted = await deps.b24.getScope();
     result.scopes.present = granted;
-    result.scopes.missingSets = REQUIRED_SCOPES.filter((alts) => !alts.some((s) => granted.includes(s))).map((alts) => [...alts]);
+    result.scopes.missingSets = REQUIRED_SCOPES.filter((alts) => !alts.some((s) => granted.includes(s))).map((alts) => [
+      ...alts,
+    ]);
     result.scopes.missing = result.scopes.missingSets.map((alts) => alts.join(' or '));
   } catch (error) {
     const { message, code, params } = b24Failure(error);
@@ -60,7 +72,11 @@ export async function testConnection(deps: AppDeps): Promise<ConnectionTestResul
   }
   if (result.scopes.missing.length > 0) {
     const who = connection.authMode === 'webhook' ? 'webhook' : 'application';
-    problem(`Missing scope: the ${who} needs permission for ${result.scopes.missing.join(', ')}. Edit its permissions in Bitrix24 and test again.`, `b24.missingScope.${who}`, { scopes: result.scopes.missing.join(', ') });
+    problem(
+      `Missing scope: the ${who} needs permission for ${result.scopes.missing.join(', ')}. Edit its permissions in Bitrix24 and test again.`,
+      `b24.missingScope.${who}`,
+      { scopes: result.scopes.missing.join(', ') },
+    );
   }
   result.ok = result.problems.length === 0;
   return result;

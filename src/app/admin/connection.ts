@@ -48,14 +48,36 @@ const lastEventSchema = z.object({ at: z.number(), event: z.string() });
 
 const secretField = z.string().trim().max(2000).optional();
 /** The portal's member_id as Bitrix24 prints it (32 hex digits on cloud portals); empty keeps the stored one. */
-const memberIdField = z.union([z.literal(''), z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, "The portal's member_id is 8 to 64 letters, digits, '-' or '_'.")]).optional();
+const memberIdField = z
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, "The portal's member_id is 8 to 64 letters, digits, '-' or '_'."),
+  ])
+  .optional();
 
 /** How changes arrive (store/connection.ts, `events`); absent keeps the stored choice. */
 const eventsField = z.enum(['online', 'offline']).optional();
 
 export const saveConnectionInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('webhook'), portal: z.string().max(300), webhookUrl: secretField, applicationToken: secretField, memberId: memberIdField, events: eventsField }),
-  z.object({ mode: z.literal('oauth'), portal: z.string().max(300), clientId: z.string().trim().max(200).optional(), clientSecret: secretField, applicationToken: secretField, events: eventsField }),
+  z.object({
+    mode: z.literal('webhook'),
+    portal: z.string().max(300),
+    webhookUrl: secretField,
+    applicationToken: secretField,
+    memberId: memberIdField,
+    events: eventsField,
+  }),
+  z.object({
+    mode: z.literal('oauth'),
+    portal: z.string().max(300),
+    clientId: z.string().trim().max(200).optional(),
+    clientSecret: secretField,
+    applicationToken: secretField,
+    events: eventsField,
+  }),
 ]);
 export type SaveConnectionInput = z.infer<typeof saveConnectionInput>;
 
@@ -72,16 +94,32 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
     store.applicationToken(),
     deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
     deps.kv.get(keys.lastB24Event()).then((v) => lastEventSchema.safeParse(v)),
-    storesOf(deps).configs.list().then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
+    storesOf(deps)
+      .configs.list()
+      .then((projects) => readHealth(deps, projects.slice(0, MAX_HEALTH_PROJECTS))),
   ]);
   const connected = connection !== null && credentials !== null && connection.uninstalledAt === undefined;
-  const view: ConnectionView = { connected, eventUrl, health, ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}) };
-  if (connection) Object.assign(view, { domain: connection.domain, authMode: connection.authMode, connectedAt: connection.connectedAt, eventMode: eventModeOf(connection), ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}) });
+  const view: ConnectionView = {
+    connected,
+    eventUrl,
+    health,
+    ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}),
+  };
+  if (connection)
+    Object.assign(view, {
+      domain: connection.domain,
+      authMode: connection.authMode,
+      connectedAt: connection.connectedAt,
+      eventMode: eventModeOf(connection),
+      ...(connection.actingUserId ? { actingUserId: connection.actingUserId } : {}),
+    });
   if (connection?.uninstalledAt !== undefined) view.uninstalledAt = connection.uninstalledAt;
   if (connection && memberIdKnown(connection)) view.memberId = connection.memberId;
   if (credentials?.mode === 'webhook') view.webhookUrl = maskWebhookUrl(credentials.webhookUrl);
-  if (credentials?.mode === 'oauth') Object.assign(view, { clientId: credentials.clientId, clientSecret: maskSecret(credentials.clientSecret) });
-  else if (client.success) Object.assign(view, { clientId: client.data.clientId, clientSecret: maskSecret(client.data.clientSecret) });
+  if (credentials?.mode === 'oauth')
+    Object.assign(view, { clientId: credentials.clientId, clientSecret: maskSecret(credentials.clientSecret) });
+  else if (client.success)
+    Object.assign(view, { clientId: client.data.clientId, clientSecret: maskSecret(client.data.clientSecret) });
   if (token) view.applicationToken = maskSecret(token);
   return view;
 }
@@ -90,7 +128,10 @@ export async function saveConnection(deps: AppDeps, input: SaveConnectionInput):
   const portal = checkPortalAddress(input.portal, deps.portalPolicy);
   if (!portal.ok) throw new AdminError(portal.message, portal.code, portal.params);
   if (input.events === 'offline' && input.mode === 'oauth' && deps.portalPolicy?.offlineEvents !== true) {
-    throw new AdminError("Offline events need the self-hosted service, which reads the portal's queue on a schedule; this app receives events at its event URL only. Choose online events.", 'connection.offlineNotHere');
+    throw new AdminError(
+      "Offline events need the self-hosted service, which reads the portal's queue on a schedule; this app receives events at its event URL only. Choose online events.",
+      'connection.offlineNotHere',
+    );
   }
   const store = storesOf(deps).connection;
   const previous = await store.get();
@@ -100,29 +141,68 @@ export async function saveConnection(deps: AppDeps, input: SaveConnectionInput):
   if (input.applicationToken) await store.setApplicationToken(input.applicationToken);
 }
 
-async function saveWebhook(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'webhook' }>, previous: Connection | null): Promise<void> {
+async function saveWebhook(
+  deps: AppDeps,
+  domain: string,
+  input: Extract<SaveConnectionInput, { mode: 'webhook' }>,
+  previous: Connection | null,
+): Promise<void> {
   // Offline events exist only in an application context (event-offline-get.md): an incoming webhook cannot read them.
   if (input.events === 'offline') {
-    throw new AdminError('Offline events need the Bitrix24 local application (OAuth): an incoming webhook cannot read the offline queue. Choose OAuth, or online events.', 'connection.offlineNeedsApp');
+    throw new AdminError(
+      'Offline events need the Bitrix24 local application (OAuth): an incoming webhook cannot read the offline queue. Choose OAuth, or online events.',
+      'connection.offlineNeedsApp',
+    );
   }
   const stored = await readCredentials(deps);
   const webhookUrl = input.webhookUrl || (stored?.mode === 'webhook' && previous ? stored.webhookUrl : '');
-  if (!webhookUrl) throw new AdminError('Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).', 'connection.webhookMissing');
+  if (!webhookUrl)
+    throw new AdminError(
+      'Enter the incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook).',
+      'connection.webhookMissing',
+    );
   const parsed = /^https:\/\/([^/]+)\/rest\/(\d+)\/([^/\s]+)\/?(?:[a-z_.]+(?:\.json)?)?$/i.exec(webhookUrl);
-  if (!parsed) throw new AdminError('The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.', 'connection.webhookShape');
-  if (parsed[1]?.toLowerCase() !== domain) throw new AdminError(`The webhook URL belongs to ${parsed[1] ?? 'another portal'}, not to ${domain}.`, 'connection.webhookOtherPortal', { portal: parsed[1] ?? '', domain });
-  await deps.secrets.set(B24_CREDENTIALS_KEY, { mode: 'webhook', webhookUrl: `https://${domain}/rest/${parsed[2] ?? ''}/${parsed[3] ?? ''}/` });
+  if (!parsed)
+    throw new AdminError(
+      'The webhook URL must look like https://<portal>/rest/<user id>/<secret>/.',
+      'connection.webhookShape',
+    );
+  if (parsed[1]?.toLowerCase() !== domain)
+    throw new AdminError(
+      `The webhook URL belongs to ${parsed[1] ?? 'another portal'}, not to ${domain}.`,
+      'connection.webhookOtherPortal',
+      { portal: parsed[1] ?? '', domain },
+    );
+  await deps.secrets.set(B24_CREDENTIALS_KEY, {
+    mode: 'webhook',
+    webhookUrl: `https://${domain}/rest/${parsed[2] ?? ''}/${parsed[3] ?? ''}/`,
+  });
   // An incoming webhook cannot ask Bitrix24 for the member_id (app.info needs an application context), so the
   // admin enters it; until then events are refused and the tab says so.
   const memberId = input.memberId || previous?.memberId || UNKNOWN_MEMBER_ID;
-  await storesOf(deps).connection.save({ domain, memberId, authMode: 'webhook', actingUserId: parsed[2] ?? '', connectedAt: deps.clock.now() });
+  await storesOf(deps).connection.save({
+    domain,
+    memberId,
+    authMode: 'webhook',
+    actingUserId: parsed[2] ?? '',
+    connectedAt: deps.clock.now(),
+  });
 }
 
-async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<SaveConnectionInput, { mode: 'oauth' }>, previous: Connection | null): Promise<void> {
+async function saveOAuthClient(
+  deps: AppDeps,
+  domain: string,
+  input: Extract<SaveConnectionInput, { mode: 'oauth' }>,
+  previous: Connection | null,
+): Promise<void> {
   const stored = oauthClientSchema.safeParse(await deps.secrets.get(OAUTH_CLIENT_KEY));
   const clientId = input.clientId || (stored.success ? stored.data.clientId : '');
   const clientSecret = input.clientSecret || (stored.success ? stored.data.clientSecret : '');
-  if (!clientId || !clientSecret) throw new AdminError('Enter the client id and client secret of the Bitrix24 local application.', 'connection.oauthClientMissing');
+  if (!clientId || !clientSecret)
+    throw new AdminError(
+      'Enter the client id and client secret of the Bitrix24 local application.',
+      'connection.oauthClientMissing',
+    );
   await deps.secrets.set(OAUTH_CLIENT_KEY, { clientId, clientSecret });
   // Tokens arrive with the authorisation redirect; until then the portal is known but not yet usable.
   if (previous?.authMode !== 'oauth') await deps.secrets.delete(B24_CREDENTIALS_KEY);
@@ -130,6 +210,11 @@ async function saveOAuthClient(deps: AppDeps, domain: string, input: Extract<Sav
   const uninstalled = previous?.uninstalledAt === undefined ? {} : { uninstalledAt: previous.uninstalledAt };
   const events = input.events ?? previous?.events;
   await storesOf(deps).connection.save({
-    domain, memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID, authMode: 'oauth', connectedAt: deps.clock.now(), ...uninstalled, ...(events ? { events } : {}),
+    domain,
+    memberId: previous?.memberId ?? UNKNOWN_MEMBER_ID,
+    authMode: 'oauth',
+    connectedAt: deps.clock.now(),
+    ...uninstalled,
+    ...(events ? { events } : {}),
   });
 }

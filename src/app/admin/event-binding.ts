@@ -11,7 +11,14 @@ import { eventModeOf, type EventMode } from '../store/connection';
 import { AdminError, b24Failure, describeB24Failure } from './admin-errors';
 import { storesOf } from '../store/stores';
 
-export const TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE'] as const;
+export const TASK_EVENTS = [
+  'ONTASKADD',
+  'ONTASKUPDATE',
+  'ONTASKDELETE',
+  'ONTASKCOMMENTADD',
+  'ONTASKCOMMENTUPDATE',
+  'ONTASKCOMMENTDELETE',
+] as const;
 /** Everything the app binds (common/events/on-app-uninstall.md: scope basic, any user may subscribe). */
 export const BOUND_EVENTS = [...TASK_EVENTS, 'ONAPPUNINSTALL'] as const;
 
@@ -19,7 +26,11 @@ export interface EventBindingResult {
   events: { event: string; bound: boolean; problem?: string }[];
 }
 
-export async function listBoundEvents(deps: AppDeps, handlerUrl: string, mode: EventMode = 'online'): Promise<EventBindingResult> {
+export async function listBoundEvents(
+  deps: AppDeps,
+  handlerUrl: string,
+  mode: EventMode = 'online',
+): Promise<EventBindingResult> {
   const bindings = await deps.b24.getEventBindings();
   const ours = bindings.filter((b) => (mode === 'offline' ? b.offline : !b.offline && b.handler === handlerUrl));
   const bound = new Set(ours.map((b) => b.event.toUpperCase()));
@@ -30,7 +41,10 @@ export async function listBoundEvents(deps: AppDeps, handlerUrl: string, mode: E
 export async function bindTaskEvents(deps: AppDeps, handlerUrl: string): Promise<EventBindingResult> {
   const connection = await storesOf(deps).connection.get();
   if (connection?.authMode !== 'oauth') {
-    throw new AdminError('Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.', 'events.webhookOnly');
+    throw new AdminError(
+      'Events can be registered only for an OAuth application. For an incoming webhook, create an outgoing webhook in Bitrix24 that sends the task events to the URL shown on this tab.',
+      'events.webhookOnly',
+    );
   }
   const mode = eventModeOf(connection);
   let current: EventBindingResult;

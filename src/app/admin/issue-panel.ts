@@ -46,13 +46,21 @@ export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<Li
     linked: link !== null,
     projectPaired: config !== null,
     recent,
-    ...(newest ? { lastSync: { at: newest.at, outcome: newest.outcome, ...(newest.message ? { message: newest.message } : {}) } } : {}),
+    ...(newest
+      ? { lastSync: { at: newest.at, outcome: newest.outcome, ...(newest.message ? { message: newest.message } : {}) } }
+      : {}),
   };
   if (!link) return view;
   view.link = link;
   try {
     const task = await deps.b24.getTask(link.taskId);
-    if (!task) setProblem(view, worded(`Task ${link.taskId} no longer exists in Bitrix24 or the app may not see it.`, 'panel.taskGone', { task: link.taskId }));
+    if (!task)
+      setProblem(
+        view,
+        worded(`Task ${link.taskId} no longer exists in Bitrix24 or the app may not see it.`, 'panel.taskGone', {
+          task: link.taskId,
+        }),
+      );
     // Whoever may browse the issue sees the task only while it is in the paired workgroup: the app sees more than they may.
     else if (!inPairedGroup(task, config)) setProblem(view, outsideGroup(link.taskId));
     else view.task = await describeTask(deps, task.id, task);
@@ -64,7 +72,8 @@ export async function readLinkedTask(deps: AppDeps, issue: IssueRef): Promise<Li
 
 type TaskShape = NonNullable<Awaited<ReturnType<AppDeps['b24']['getTask']>>>;
 
-const inPairedGroup = (task: TaskShape, config: { b24GroupId: string } | null): boolean => config !== null && task.groupId === config.b24GroupId;
+const inPairedGroup = (task: TaskShape, config: { b24GroupId: string } | null): boolean =>
+  config !== null && task.groupId === config.b24GroupId;
 
 function setProblem(view: LinkedTaskView, problem: Worded): void {
   view.taskProblem = problem.message;
@@ -72,10 +81,18 @@ function setProblem(view: LinkedTaskView, problem: Worded): void {
 }
 
 const outsideGroup = (taskId: string): Worded =>
-  worded(`Task ${taskId} is not in the Bitrix24 workgroup paired with this project, so it is not shown here and cannot be linked.`, 'panel.outsideGroup', { task: taskId });
+  worded(
+    `Task ${taskId} is not in the Bitrix24 workgroup paired with this project, so it is not shown here and cannot be linked.`,
+    'panel.outsideGroup',
+    { task: taskId },
+  );
 const NOT_LINKED = worded('This issue is not linked to a Bitrix24 task.', 'panel.notLinked');
 const notPaired = (projectKey: string): Worded =>
-  worded(`Project ${projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`, 'panel.projectNotPaired', { project: projectKey });
+  worded(
+    `Project ${projectKey} is not paired with a Bitrix24 workgroup; a project administrator can pair it on the settings page.`,
+    'panel.projectNotPaired',
+    { project: projectKey },
+  );
 
 async function describeTask(deps: AppDeps, id: string, task: TaskShape): Promise<NonNullable<LinkedTaskView['task']>> {
   const connection = await storesOf(deps).connection.get();
@@ -92,7 +109,8 @@ async function describeTask(deps: AppDeps, id: string, task: TaskShape): Promise
 
 /** Group tasks open inside their workgroup; others in the responsible person's task list. */
 function taskUrl(domain: string, id: string, task: TaskShape): string {
-  const owner = task.groupId !== '0' ? `workgroups/group/${task.groupId}` : `company/personal/user/${task.responsibleId}`;
+  const owner =
+    task.groupId !== '0' ? `workgroups/group/${task.groupId}` : `company/personal/user/${task.responsibleId}`;
   return `https://${domain}/${owner}/tasks/task/view/${id}/`;
 }
 
@@ -117,9 +135,12 @@ export async function syncIssueNow(deps: AppDeps, issue: IssueRef): Promise<void
   const link = await storesOf(deps).links.byIssue(issue.issueId);
   if (!link) throw AdminError.of(NOT_LINKED);
   // A link made before links were checked may name a task outside the pairing: a person must not make it sync.
-  const [task, config] = await Promise.all([deps.b24.getTask(link.taskId).catch((error: unknown) => {
-    throw AdminError.of(b24Failure(error));
-  }), storesOf(deps).configs.get(issue.projectKey)]);
+  const [task, config] = await Promise.all([
+    deps.b24.getTask(link.taskId).catch((error: unknown) => {
+      throw AdminError.of(b24Failure(error));
+    }),
+    storesOf(deps).configs.get(issue.projectKey),
+  ]);
   if (task && !inPairedGroup(task, config)) throw AdminError.of(outsideGroup(link.taskId));
   await push(deps, { kind: 'pair-sync', taskId: link.taskId, issueId: issue.issueId, origin: 'sync-now' });
 }
@@ -139,16 +160,23 @@ export function parseTaskReference(input: string): string | null {
  */
 export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference: string): Promise<PairLink> {
   const taskId = parseTaskReference(reference);
-  if (!taskId) throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.', 'panel.taskReference');
+  if (!taskId)
+    throw new AdminError('Enter a task number (e.g. 123) or a task link copied from Bitrix24.', 'panel.taskReference');
   const config = await storesOf(deps).configs.get(issue.projectKey);
   if (!config) throw AdminError.of(notPaired(issue.projectKey));
   const links = storesOf(deps).links;
-  if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked; unlink it first.', 'panel.unlinkFirst');
+  if (await links.byIssue(issue.issueId))
+    throw new AdminError('This issue is already linked; unlink it first.', 'panel.unlinkFirst');
   const other = await links.byTask(taskId);
   if (other) {
     throw other.projectKey === issue.projectKey
-      ? new AdminError(`Task ${taskId} is already linked to ${other.issueKey}.`, 'panel.taskLinkedTo', { task: taskId, issue: other.issueKey })
-      : new AdminError(`Task ${taskId} is already linked to another issue.`, 'panel.taskLinkedElsewhere', { task: taskId });
+      ? new AdminError(`Task ${taskId} is already linked to ${other.issueKey}.`, 'panel.taskLinkedTo', {
+          task: taskId,
+          issue: other.issueKey,
+        })
+      : new AdminError(`Task ${taskId} is already linked to another issue.`, 'panel.taskLinkedElsewhere', {
+          task: taskId,
+        });
   }
   let task: TaskShape | null;
   try {
@@ -156,9 +184,18 @@ export async function linkIssueToTask(deps: AppDeps, issue: IssueRef, reference:
   } catch (error) {
     throw AdminError.of(b24Failure(error));
   }
-  if (!task) throw new AdminError(`Task ${taskId} does not exist in Bitrix24 or the app may not see it.`, 'panel.taskMissing', { task: taskId });
+  if (!task)
+    throw new AdminError(`Task ${taskId} does not exist in Bitrix24 or the app may not see it.`, 'panel.taskMissing', {
+      task: taskId,
+    });
   if (!inPairedGroup(task, config)) throw AdminError.of(outsideGroup(taskId));
-  const link: PairLink = { taskId, issueId: issue.issueId, issueKey: issue.issueKey, projectKey: issue.projectKey, linkedAt: deps.clock.now() };
+  const link: PairLink = {
+    taskId,
+    issueId: issue.issueId,
+    issueKey: issue.issueKey,
+    projectKey: issue.projectKey,
+    linkedAt: deps.clock.now(),
+  };
   await links.save(link);
   await linkedByPerson(deps, link);
   await push(deps, { kind: 'pair-sync', taskId, issueId: issue.issueId, origin: 'sync-now' });
@@ -174,7 +211,8 @@ export async function unlinkIssue(deps: AppDeps, issue: IssueRef): Promise<void>
 
 export async function createTaskForIssue(deps: AppDeps, issue: IssueRef): Promise<void> {
   const links = storesOf(deps).links;
-  if (await links.byIssue(issue.issueId)) throw new AdminError('This issue is already linked to a Bitrix24 task.', 'panel.alreadyLinked');
+  if (await links.byIssue(issue.issueId))
+    throw new AdminError('This issue is already linked to a Bitrix24 task.', 'panel.alreadyLinked');
   if (!(await storesOf(deps).configs.get(issue.projectKey))) {
     throw AdminError.of(notPaired(issue.projectKey));
   }

@@ -53,7 +53,11 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
     throw AdminError.of(jiraFailure(error));
   }
   // Every issue type repeats its workflow's statuses; the table needs each once.
-  const unique = new Map(statuses.flatMap((t) => t.statuses).map((s) => [s.id, { id: s.id, name: s.name, ...(s.statusCategory ? { category: s.statusCategory.key } : {}) }]));
+  const unique = new Map(
+    statuses
+      .flatMap((t) => t.statuses)
+      .map((s) => [s.id, { id: s.id, name: s.name, ...(s.statusCategory ? { category: s.statusCategory.key } : {}) }]),
+  );
   const view: MappingView = {
     config: stored ?? defaultConfig(projectKey, ''),
     saved: stored !== null,
@@ -63,7 +67,8 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
     ...(await screenChoices(deps, projectKey, (stored ?? defaultConfig(projectKey, '')).jiraIssueType)),
   };
   const access = await readWorkgroupAccess(deps);
-  if (stored && !pairingListed(access, stored.b24GroupId, projectKey)) view.groupNotListed = notListed(stored.b24GroupId, projectKey);
+  if (stored && !pairingListed(access, stored.b24GroupId, projectKey))
+    view.groupNotListed = notListed(stored.b24GroupId, projectKey);
   try {
     const listed = new Set(listedGroupsFor(access, projectKey));
     view.groups = (await listGroups(deps)).filter((g) => listed.has(g.id));
@@ -76,13 +81,25 @@ export async function readMapping(deps: AppDeps, projectKey: string): Promise<Ma
 }
 
 /** Priorities and custom fields as the project's create screen offers them; empty lists when Jira would not say. */
-async function screenChoices(deps: AppDeps, projectKey: string, issueType: string): Promise<Pick<MappingView, 'jiraPriorities' | 'jiraCustomFields'>> {
+async function screenChoices(
+  deps: AppDeps,
+  projectKey: string,
+  issueType: string,
+): Promise<Pick<MappingView, 'jiraPriorities' | 'jiraCustomFields'>> {
   try {
-    const [meta, fields] = await Promise.all([deps.jira.getCreateFieldMeta(projectKey, issueType), deps.jira.getFields()]);
+    const [meta, fields] = await Promise.all([
+      deps.jira.getCreateFieldMeta(projectKey, issueType),
+      deps.jira.getFields(),
+    ]);
     const onScreen = new Set(meta.map((f) => f.id));
     return {
-      jiraPriorities: (meta.find((f) => f.id === 'priority')?.allowedValues ?? []).map((p) => ({ id: p.id, name: p.name })),
-      jiraCustomFields: fields.filter((f) => f.custom && onScreen.has(f.id)).map((f) => ({ id: f.id, name: f.name, ...(f.type ? { type: f.type } : {}) })),
+      jiraPriorities: (meta.find((f) => f.id === 'priority')?.allowedValues ?? []).map((p) => ({
+        id: p.id,
+        name: p.name,
+      })),
+      jiraCustomFields: fields
+        .filter((f) => f.custom && onScreen.has(f.id))
+        .map((f) => ({ id: f.id, name: f.name, ...(f.type ? { type: f.type } : {}) })),
     };
   } catch {
     return { jiraPriorities: [], jiraCustomFields: [] };
@@ -103,19 +120,47 @@ export async function listGroups(deps: AppDeps): Promise<{ id: string; name: str
 /** A problem of one row: its config path, the English sentence and the code the page words it by. */
 type PathProblem = { path: string; message: string; code?: string; params?: Record<string, string> };
 
-export type SaveMappingResult = { ok: true } | { ok: false; error: string; code: string; params: Record<string, string>; problems: PathProblem[] };
+export type SaveMappingResult =
+  { ok: true } | { ok: false; error: string; code: string; params: Record<string, string>; problems: PathProblem[] };
 
 /** Nothing is written unless the whole configuration is valid. */
 export async function saveMapping(deps: AppDeps, projectKey: string, candidate: unknown): Promise<SaveMappingResult> {
   const result = validateConfig(candidate);
   if (!result.ok) {
-    return { ok: false, error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, code: 'mapping.notSaved', params: { count: String(result.problems.length) }, problems: result.problems };
+    return {
+      ok: false,
+      error: `The mapping was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`,
+      code: 'mapping.notSaved',
+      params: { count: String(result.problems.length) },
+      problems: result.problems,
+    };
   }
   if (result.config.projectKey !== projectKey) {
-    return { ok: false, error: `The mapping was not saved: it belongs to another project than ${projectKey}.`, code: 'mapping.otherProject', params: { project: projectKey }, problems: [{ path: 'projectKey', message: `This page edits ${projectKey}.`, code: 'mapping.editsProject', params: { project: projectKey } }] };
+    return {
+      ok: false,
+      error: `The mapping was not saved: it belongs to another project than ${projectKey}.`,
+      code: 'mapping.otherProject',
+      params: { project: projectKey },
+      problems: [
+        {
+          path: 'projectKey',
+          message: `This page edits ${projectKey}.`,
+          code: 'mapping.editsProject',
+          params: { project: projectKey },
+        },
+      ],
+    };
   }
   const unknown = await mappingDirectoryProblems(deps, result.config);
-  if (unknown.length > 0) return { ok: false, error: 'The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.', code: 'mapping.unknown', params: {}, problems: unknown };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      error:
+        'The mapping was not saved: it names a project or workgroup that does not exist, or a workgroup already paired with another project.',
+      code: 'mapping.unknown',
+      params: {},
+      problems: unknown,
+    };
   const refused = unlisted(await readWorkgroupAccess(deps), result.config);
   if (refused) return refused;
   await storesOf(deps).configs.save(result.config);
@@ -131,25 +176,52 @@ async function mappingDirectoryProblems(deps: AppDeps, config: SyncConfig): Prom
   const project = await deps.jira.getProject(config.projectKey).catch((error: unknown) => {
     throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', jiraFailure(error));
   });
-  if (!project) problems.push({ path: 'projectKey', message: `Jira has no project ${config.projectKey}.`, code: 'mapping.noProject', params: { project: config.projectKey } });
+  if (!project)
+    problems.push({
+      path: 'projectKey',
+      message: `Jira has no project ${config.projectKey}.`,
+      code: 'mapping.noProject',
+      params: { project: config.projectKey },
+    });
   const group = await deps.b24.getGroup(config.b24GroupId).catch((error: unknown) => {
     throw notSavedBecause('The mapping was not saved', 'mapping.notSavedBecause', b24Failure(error));
   });
-  if (!group) problems.push({ path: 'b24GroupId', message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.`, code: 'mapping.noGroup', params: { group: config.b24GroupId } });
+  if (!group)
+    problems.push({
+      path: 'b24GroupId',
+      message: `Bitrix24 has no workgroup ${config.b24GroupId}, or the app may not see it.`,
+      code: 'mapping.noGroup',
+      params: { group: config.b24GroupId },
+    });
   const owner = await storesOf(deps).configs.byGroup(config.b24GroupId);
   if (owner && owner.projectKey !== config.projectKey) {
-    problems.push({ path: 'b24GroupId', message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.`, code: 'mapping.groupTaken', params: { group: config.b24GroupId, project: owner.projectKey } });
+    problems.push({
+      path: 'b24GroupId',
+      message: `Workgroup ${config.b24GroupId} is already paired with project ${owner.projectKey}.`,
+      code: 'mapping.groupTaken',
+      params: { group: config.b24GroupId, project: owner.projectKey },
+    });
   }
   return problems;
 }
 
 const notListed = (group: string, project: string): Worded =>
-  worded(`Workgroup ${group} is not listed for project ${project} on the Connection tab. A Jira administrator can list it there; until then this pairing is not synced or migrated.`, 'mapping.notListed', { group, project });
+  worded(
+    `Workgroup ${group} is not listed for project ${project} on the Connection tab. A Jira administrator can list it there; until then this pairing is not synced or migrated.`,
+    'mapping.notListed',
+    { group, project },
+  );
 
 /** The site admin's list decides: a workgroup it does not list for this project is refused, whoever asks. */
 function unlisted(access: WorkgroupAccess, config: SyncConfig): SaveMappingResult | null {
   if (pairingListed(access, config.b24GroupId, config.projectKey)) return null;
   const problem = notListed(config.b24GroupId, config.projectKey);
   const error = `The mapping was not saved: workgroup ${config.b24GroupId} is not listed for project ${config.projectKey} on the Connection tab; a Jira administrator can list it there.`;
-  return { ok: false, error, code: 'mapping.groupNotListed', params: problem.params, problems: [{ path: 'b24GroupId', ...problem }] };
+  return {
+    ok: false,
+    error,
+    code: 'mapping.groupNotListed',
+    params: problem.params,
+    problems: [{ path: 'b24GroupId', ...problem }],
+  };
 }

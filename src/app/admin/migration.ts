@@ -66,11 +66,18 @@ const byCount = (a: UnmappedRow, b: UnmappedRow): number => b.count - a.count ||
 
 function dryRunView(run: DryRun | null, now: number): DryRunView | null {
   if (!run) return null;
-  const people = Object.values(run.people).filter((p) => !p.matched).map(({ side, name, count }) => ({ side, name, count }));
+  const people = Object.values(run.people)
+    .filter((p) => !p.matched)
+    .map(({ side, name, count }) => ({ side, name, count }));
   return {
-    state: run.state, startedAt: run.startedAt, ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
+    state: run.state,
+    startedAt: run.startedAt,
+    ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
     stalled: run.state === 'running' && now - run.updatedAt >= DRY_RUN_STALLED_MS,
-    tasks: run.tasks, issues: run.issues, people: people.sort(byCount), statuses: Object.values(run.statuses).sort(byCount),
+    tasks: run.tasks,
+    issues: run.issues,
+    people: people.sort(byCount),
+    statuses: Object.values(run.statuses).sort(byCount),
     ...(run.prediction ? { prediction: run.prediction } : {}),
   };
 }
@@ -84,7 +91,11 @@ function phasesOf(progress: MigrationProgress | null, prediction: DryRunPredicti
   ];
 }
 
-function secondsLeft(progress: MigrationProgress | null, phases: MigrationPhase[], prediction: DryRunPrediction | undefined): number | null {
+function secondsLeft(
+  progress: MigrationProgress | null,
+  phases: MigrationPhase[],
+  prediction: DryRunPrediction | undefined,
+): number | null {
   if (!progress || !prediction) return null;
   if (progress.state === 'done') return 0;
   const total = phases.reduce((sum, p) => sum + (p.total ?? 0), 0);
@@ -99,7 +110,10 @@ function viewOf(deps: AppDeps, progress: MigrationProgress | null, run: DryRun |
   const phases = phasesOf(progress, dryRun?.state === 'done' ? dryRun.prediction : undefined);
   const state = progress?.state;
   return {
-    progress, stalled, dryRun, phases,
+    progress,
+    stalled,
+    dryRun,
+    phases,
     canStart: (state !== 'running' && state !== 'paused') || stalled,
     canPause: state === 'running' && !stalled,
     canResume: state === 'paused',
@@ -114,14 +128,20 @@ export async function readMigration(deps: AppDeps, projectKey: string): Promise<
   return viewOf(deps, progress, run);
 }
 
-const NOT_PAIRED = 'This project is not paired with a Bitrix24 workgroup yet: choose the workgroup on the Mapping tab and save, then start the migration.';
+const NOT_PAIRED =
+  'This project is not paired with a Bitrix24 workgroup yet: choose the workgroup on the Mapping tab and save, then start the migration.';
 
 async function sayingNotPaired<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isSyncError(error) && error.code === 'migration:not-configured') throw new AdminError(NOT_PAIRED, 'migration.notPaired');
-    if (error instanceof PairingNotListed) throw new AdminError(error.message, 'migration.notListed', { group: error.pairing.b24GroupId, project: error.pairing.projectKey });
+    if (isSyncError(error) && error.code === 'migration:not-configured')
+      throw new AdminError(NOT_PAIRED, 'migration.notPaired');
+    if (error instanceof PairingNotListed)
+      throw new AdminError(error.message, 'migration.notListed', {
+        group: error.pairing.b24GroupId,
+        project: error.pairing.projectKey,
+      });
     throw error;
   }
 }
@@ -137,16 +157,19 @@ export async function beginDryRun(deps: AppDeps, projectKey: string): Promise<Mi
 }
 
 export async function pauseMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  if (!(await holdMigration(deps, projectKey, 'pause'))) throw new AdminError('There is no running migration to pause.', 'migration.nothingToPause');
+  if (!(await holdMigration(deps, projectKey, 'pause')))
+    throw new AdminError('There is no running migration to pause.', 'migration.nothingToPause');
   return readMigration(deps, projectKey);
 }
 
 export async function cancelMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  if (!(await holdMigration(deps, projectKey, 'cancel'))) throw new AdminError('There is no running or paused migration to cancel.', 'migration.nothingToCancel');
+  if (!(await holdMigration(deps, projectKey, 'cancel')))
+    throw new AdminError('There is no running or paused migration to cancel.', 'migration.nothingToCancel');
   return readMigration(deps, projectKey);
 }
 
 export async function continueMigration(deps: AppDeps, projectKey: string): Promise<MigrationView> {
-  if (!(await sayingNotPaired(() => resumeMigration(deps, projectKey)))) throw new AdminError('There is no paused migration to resume.', 'migration.nothingToResume');
+  if (!(await sayingNotPaired(() => resumeMigration(deps, projectKey))))
+    throw new AdminError('There is no paused migration to resume.', 'migration.nothingToResume');
   return readMigration(deps, projectKey);
 }

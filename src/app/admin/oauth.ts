@@ -20,23 +20,48 @@ const tokenReply = z.object({
   user_id: z.coerce.string().optional(),
 });
 
-export async function completeOAuthAuthorization(deps: AppDeps, transport: HttpTransport, code: string): Promise<{ domain: string }> {
+export async function completeOAuthAuthorization(
+  deps: AppDeps,
+  transport: HttpTransport,
+  code: string,
+): Promise<{ domain: string }> {
   const store = storesOf(deps).connection;
-  const [connection, client] = await Promise.all([store.get(), deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v))]);
-  if (!connection || connection.authMode !== 'oauth' || !client.success) throw new AdminError('Save the portal address, client id and client secret first.', 'oauth.saveClientFirst');
-  const query = new URLSearchParams({ grant_type: 'authorization_code', client_id: client.data.clientId, client_secret: client.data.clientSecret, code });
+  const [connection, client] = await Promise.all([
+    store.get(),
+    deps.secrets.get(OAUTH_CLIENT_KEY).then((v) => oauthClientSchema.safeParse(v)),
+  ]);
+  if (!connection || connection.authMode !== 'oauth' || !client.success)
+    throw new AdminError('Save the portal address, client id and client secret first.', 'oauth.saveClientFirst');
+  const query = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: client.data.clientId,
+    client_secret: client.data.clientSecret,
+    code,
+  });
   let body: unknown;
   try {
     const reply = await transport(`${B24_OAUTH_TOKEN_URL}?${query.toString()}`, { method: 'GET' });
     body = JSON.parse(await reply.text()) as unknown;
   } catch {
-    throw new AdminError('The Bitrix24 authorisation server is unreachable: try again in a minute.', 'oauth.unreachable');
+    throw new AdminError(
+      'The Bitrix24 authorisation server is unreachable: try again in a minute.',
+      'oauth.unreachable',
+    );
   }
   const parsed = tokenReply.safeParse(body);
-  if (!parsed.success) throw new AdminError('Bitrix24 refused the authorisation: the code expired (it is valid for 30 seconds) or the client secret is wrong.', 'oauth.refused');
+  if (!parsed.success)
+    throw new AdminError(
+      'Bitrix24 refused the authorisation: the code expired (it is valid for 30 seconds) or the client secret is wrong.',
+      'oauth.refused',
+    );
   const tokens = parsed.data;
   const domain = new URL(tokens.client_endpoint).hostname;
-  if (domain !== connection.domain) throw new AdminError(`The authorisation came from ${domain}, not from the connected portal ${connection.domain}.`, 'oauth.otherPortal', { domain, portal: connection.domain });
+  if (domain !== connection.domain)
+    throw new AdminError(
+      `The authorisation came from ${domain}, not from the connected portal ${connection.domain}.`,
+      'oauth.otherPortal',
+      { domain, portal: connection.domain },
+    );
   await deps.secrets.set(B24_CREDENTIALS_KEY, {
     mode: 'oauth',
     clientEndpoint: tokens.client_endpoint,
@@ -49,6 +74,11 @@ export async function completeOAuthAuthorization(deps: AppDeps, transport: HttpT
   });
   // A new approval is the reinstall an uninstalled app was waiting for: sync resumes.
   const { uninstalledAt: _resumed, ...kept } = connection;
-  await store.save({ ...kept, memberId: tokens.member_id, connectedAt: deps.clock.now(), ...(tokens.user_id ? { actingUserId: tokens.user_id } : {}) });
+  await store.save({
+    ...kept,
+    memberId: tokens.member_id,
+    connectedAt: deps.clock.now(),
+    ...(tokens.user_id ? { actingUserId: tokens.user_id } : {}),
+  });
   return { domain };
 }

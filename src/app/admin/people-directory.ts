@@ -30,14 +30,23 @@ export async function listB24People(deps: AppDeps): Promise<Person[]> {
   const people: Person[] = [];
   for (let start = 0; start < MAX_B24_USERS; start += PAGE * PAGES_PER_BATCH) {
     const commands = Object.fromEntries(
-      Array.from({ length: PAGES_PER_BATCH }, (_, i) => [`p${i}`, { method: 'user.get', params: { FILTER: { ACTIVE: true }, start: start + i * PAGE } }]),
+      Array.from({ length: PAGES_PER_BATCH }, (_, i) => [
+        `p${i}`,
+        { method: 'user.get', params: { FILTER: { ACTIVE: true }, start: start + i * PAGE } },
+      ]),
     );
     const { results } = await deps.b24.batch(commands);
     let full = true;
     for (let i = 0; i < PAGES_PER_BATCH && full; i += 1) {
       const rows = z.array(b24UserRow).safeParse(results[`p${i}`]);
       const page = rows.success ? rows.data : [];
-      people.push(...page.map((u) => ({ id: u.ID, name: `${u.NAME ?? ''} ${u.LAST_NAME ?? ''}`.trim() || `#${u.ID}`, email: u.EMAIL ? u.EMAIL.toLowerCase() : null })));
+      people.push(
+        ...page.map((u) => ({
+          id: u.ID,
+          name: `${u.NAME ?? ''} ${u.LAST_NAME ?? ''}`.trim() || `#${u.ID}`,
+          email: u.EMAIL ? u.EMAIL.toLowerCase() : null,
+        })),
+      );
       full = page.length === PAGE;
     }
     if (!full) break;
@@ -49,7 +58,9 @@ export async function listB24People(deps: AppDeps): Promise<Person[]> {
 /** People of the project, with hidden e-mail addresses read in one bulk call (or left null if that is refused). */
 export async function listJiraPeople(deps: AppDeps, projectKey: string, extraAccountIds: string[]): Promise<Person[]> {
   const found = new Map<string, JiraUserRef>();
-  const page = await deps.jira.searchJql(`project = "${projectKey.replace(/"/g, '')}" ORDER BY updated DESC`, { maxResults: RECENT_ISSUES });
+  const page = await deps.jira.searchJql(`project = "${projectKey.replace(/"/g, '')}" ORDER BY updated DESC`, {
+    maxResults: RECENT_ISSUES,
+  });
   for (const issue of page.issues) {
     for (const ref of [issue.fields.assignee, issue.fields.reporter]) if (ref) found.set(ref.accountId, ref);
   }
@@ -58,5 +69,9 @@ export async function listJiraPeople(deps: AppDeps, projectKey: string, extraAcc
     if (user) found.set(accountId, user);
   }
   const emails = await emailsOf(deps.jira, [...found.values()], deps.log);
-  return [...found.values()].map((u) => ({ id: u.accountId, name: u.displayName, email: emails.get(u.accountId) ?? null }));
+  return [...found.values()].map((u) => ({
+    id: u.accountId,
+    name: u.displayName,
+    email: emails.get(u.accountId) ?? null,
+  }));
 }

@@ -62,7 +62,8 @@ export async function jiraPeopleByEmail(deps: AppDeps, wanted: Wanted[]): Promis
   const emails = new Set(wanted.map((w) => w.email));
   const { people, complete } = await listPeople(deps, emails);
   const take = (u: JiraUser, email: string | undefined): void => {
-    if (email !== undefined && emails.has(email) && !found.has(email)) found.set(email, { id: u.accountId, name: u.displayName, email });
+    if (email !== undefined && emails.has(email) && !found.has(email))
+      found.set(email, { id: u.accountId, name: u.displayName, email });
   };
   for (const u of people) take(u, u.emailAddress?.toLowerCase());
   const missing = wanted.filter((w) => !found.has(w.email));
@@ -71,6 +72,9 @@ export async function jiraPeopleByEmail(deps: AppDeps, wanted: Wanted[]): Promis
     const hiddenEmails = toRead.length > 0 ? await emailsOf(deps.jira, toRead, deps.log) : new Map<string, string>();
     for (const u of toRead) take(u, hiddenEmails.get(u.accountId));
   }
-  if (!complete) deps.log.warn('the Jira site has more accounts than the People tab reads; some people may show as unmatched', { accountsRead: people.length });
+  if (!complete)
+    deps.log.warn('the Jira site has more accounts than the People tab reads; some people may show as unmatched', {
+      accountsRead: people.length,
+    });
   return found;
 }

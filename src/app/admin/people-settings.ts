@@ -6,18 +6,31 @@ import { validateConfig, type SyncConfig } from '../../core/config';
 import type { AppDeps } from '../deps';
 import { AdminError } from './admin-errors';
 import { peopleDirectoryProblems } from './people-checks';
-import { matchPeople, overrideProblems, type PeopleFallback, type PeopleReport, type PeopleSettings, type SavePeopleInput } from './people';
+import {
+  matchPeople,
+  overrideProblems,
+  type PeopleFallback,
+  type PeopleReport,
+  type PeopleSettings,
+  type SavePeopleInput,
+} from './people';
 import { storesOf } from '../store/stores';
 
 export { savePeopleInput } from './people';
-
 
 export function peopleSettingsOf(config: SyncConfig): PeopleSettings {
   const fallback: PeopleFallback =
     config.users.unmatched === 'leave-unchanged'
       ? { kind: 'leave-unchanged' }
-      : { kind: 'default-user', b24UserId: config.users.unmatched.defaultB24UserId, jiraAccountId: config.users.unmatched.defaultJiraAccountId };
-  return { overrides: config.users.overrides.map((o) => ({ b24UserId: o.b24UserId, jiraAccountId: o.jiraAccountId })), fallback };
+      : {
+          kind: 'default-user',
+          b24UserId: config.users.unmatched.defaultB24UserId,
+          jiraAccountId: config.users.unmatched.defaultJiraAccountId,
+        };
+  return {
+    overrides: config.users.overrides.map((o) => ({ b24UserId: o.b24UserId, jiraAccountId: o.jiraAccountId })),
+    fallback,
+  };
 }
 
 function withPeopleSettings(config: SyncConfig, settings: SavePeopleInput): unknown {
@@ -30,7 +43,11 @@ function withPeopleSettings(config: SyncConfig, settings: SavePeopleInput): unkn
 
 async function storedConfig(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
   const config = await storesOf(deps).configs.get(projectKey);
-  if (!config) throw new AdminError('Save the mapping for this project first: people are matched for a paired project.', 'people.mappingFirst');
+  if (!config)
+    throw new AdminError(
+      'Save the mapping for this project first: people are matched for a paired project.',
+      'people.mappingFirst',
+    );
   return config;
 }
 
@@ -38,14 +55,39 @@ export async function readPeople(deps: AppDeps, projectKey: string): Promise<Peo
   return matchPeople(deps, projectKey, peopleSettingsOf(await storedConfig(deps, projectKey)));
 }
 
-export async function savePeople(deps: AppDeps, projectKey: string, input: SavePeopleInput): Promise<{ ok: true } | { ok: false; error: string; code: string; problems: { path: string; message: string; code?: string; params?: Record<string, string> }[] }> {
+export async function savePeople(
+  deps: AppDeps,
+  projectKey: string,
+  input: SavePeopleInput,
+): Promise<
+  | { ok: true }
+  | {
+      ok: false;
+      error: string;
+      code: string;
+      problems: { path: string; message: string; code?: string; params?: Record<string, string> }[];
+    }
+> {
   const duplicates = overrideProblems(input.overrides);
-  if (duplicates.length > 0) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: duplicates };
+  if (duplicates.length > 0)
+    return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: duplicates };
   const stored = await storedConfig(deps, projectKey);
   const result = validateConfig(withPeopleSettings(stored, input));
-  if (!result.ok) return { ok: false, error: 'The people settings were not saved.', code: 'people.notSaved', problems: result.problems };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: 'The people settings were not saved.',
+      code: 'people.notSaved',
+      problems: result.problems,
+    };
   const unknown = await peopleDirectoryProblems(deps, input, stored.users.overrides);
-  if (unknown.length > 0) return { ok: false, error: 'The people settings were not saved: some people do not exist.', code: 'people.unknown', problems: unknown };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      error: 'The people settings were not saved: some people do not exist.',
+      code: 'people.unknown',
+      problems: unknown,
+    };
   await storesOf(deps).configs.save(result.config);
   return { ok: true };
 }

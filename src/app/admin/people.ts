@@ -25,7 +25,8 @@ export interface PeopleOverride {
   jiraAccountId: string;
 }
 
-export type PeopleFallback = { kind: 'leave-unchanged' } | { kind: 'default-user'; b24UserId: string; jiraAccountId: string };
+export type PeopleFallback =
+  { kind: 'leave-unchanged' } | { kind: 'default-user'; b24UserId: string; jiraAccountId: string };
 
 export interface PeopleSettings {
   overrides: PeopleOverride[];
@@ -48,17 +49,33 @@ export async function matchPeople(deps: AppDeps, projectKey: string, settings: P
     throw AdminError.of(b24Failure(error));
   }
   const overrideByB24 = new Map(settings.overrides.map((o) => [o.b24UserId, o.jiraAccountId]));
-  const jiraPeople = await listJiraPeople(deps, projectKey, settings.overrides.map((o) => o.jiraAccountId));
+  const jiraPeople = await listJiraPeople(
+    deps,
+    projectKey,
+    settings.overrides.map((o) => o.jiraAccountId),
+  );
   const jiraById = new Map(jiraPeople.map((p) => [p.id, p]));
   // The project's people come with their e-mails (hidden ones included): the site's list is read only for the rest.
   const jiraByEmail = new Map(jiraPeople.flatMap((p) => (p.email ? [[p.email, p] as const] : [])));
-  const wanted = b24People.flatMap((p) => (p.email && !overrideByB24.has(p.id) && !jiraByEmail.has(p.email) ? [{ email: p.email, name: p.name }] : []));
+  const wanted = b24People.flatMap((p) =>
+    p.email && !overrideByB24.has(p.id) && !jiraByEmail.has(p.email) ? [{ email: p.email, name: p.name }] : [],
+  );
   for (const [email, person] of await jiraPeopleByEmail(deps, wanted)) jiraByEmail.set(email, person);
-  const report: PeopleReport = { matched: [], unmatchedB24: [], unmatchedJira: [], overrides: settings.overrides, fallback: settings.fallback };
+  const report: PeopleReport = {
+    matched: [],
+    unmatchedB24: [],
+    unmatchedJira: [],
+    overrides: settings.overrides,
+    fallback: settings.fallback,
+  };
   for (const person of b24People) {
     const overridden = overrideByB24.get(person.id);
     if (overridden) {
-      report.matched.push({ b24: person, jira: jiraById.get(overridden) ?? { id: overridden, name: overridden, email: null }, by: 'override' });
+      report.matched.push({
+        b24: person,
+        jira: jiraById.get(overridden) ?? { id: overridden, name: overridden, email: null },
+        by: 'override',
+      });
       continue;
     }
     const jira = person.email ? jiraByEmail.get(person.email) : undefined;
@@ -76,8 +93,20 @@ export function overrideProblems(overrides: PeopleOverride[]): ({ path: string }
   const seenB24 = new Set<string>();
   const seenJira = new Set<string>();
   overrides.forEach((o, i) => {
-    if (seenB24.has(o.b24UserId)) problems.push({ path: `overrides.${i}.b24UserId`, message: `Bitrix24 user ${o.b24UserId} is mapped twice.`, code: 'people.b24Twice', params: { user: o.b24UserId } });
-    if (seenJira.has(o.jiraAccountId)) problems.push({ path: `overrides.${i}.jiraAccountId`, message: `Jira user ${o.jiraAccountId} is mapped twice.`, code: 'people.jiraTwice', params: { user: o.jiraAccountId } });
+    if (seenB24.has(o.b24UserId))
+      problems.push({
+        path: `overrides.${i}.b24UserId`,
+        message: `Bitrix24 user ${o.b24UserId} is mapped twice.`,
+        code: 'people.b24Twice',
+        params: { user: o.b24UserId },
+      });
+    if (seenJira.has(o.jiraAccountId))
+      problems.push({
+        path: `overrides.${i}.jiraAccountId`,
+        message: `Jira user ${o.jiraAccountId} is mapped twice.`,
+        code: 'people.jiraTwice',
+        params: { user: o.jiraAccountId },
+      });
     seenB24.add(o.b24UserId);
     seenJira.add(o.jiraAccountId);
   });

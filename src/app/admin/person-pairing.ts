@@ -20,22 +20,50 @@ async function removeMarkers(deps: AppDeps, link: PairLink): Promise<JournalNote
       await deps.jira.deleteIssueProperty(link.issueId, ISSUE_PROPERTY);
     }
   } catch (error) {
-    if (!isPermanent(error, 'not-found')) left.push(note('pair.markerLeft', { side: 'jira', detail: errorMessage(error) }, `The marker on the Jira side could not be removed (${errorMessage(error)}); the unlink holds all the same.`));
+    if (!isPermanent(error, 'not-found'))
+      left.push(
+        note(
+          'pair.markerLeft',
+          { side: 'jira', detail: errorMessage(error) },
+          `The marker on the Jira side could not be removed (${errorMessage(error)}); the unlink holds all the same.`,
+        ),
+      );
   }
   try {
     const task = await deps.b24.getTask(link.taskId);
     // Bitrix24 takes an empty XML_ID as clearing it; its update event finds the task unlinked and costs nothing more.
     if (task?.xmlId === link.issueId) await deps.b24.updateTask(link.taskId, { XML_ID: '' });
   } catch (error) {
-    if (!isPermanent(error, 'not-found')) left.push(note('pair.markerLeft', { side: 'b24', detail: errorMessage(error) }, `The marker on the Bitrix24 side could not be removed (${errorMessage(error)}); the unlink holds all the same.`));
+    if (!isPermanent(error, 'not-found'))
+      left.push(
+        note(
+          'pair.markerLeft',
+          { side: 'b24', detail: errorMessage(error) },
+          `The marker on the Bitrix24 side could not be removed (${errorMessage(error)}); the unlink holds all the same.`,
+        ),
+      );
   }
   return left;
 }
 
-async function journal(deps: AppDeps, link: PairLink, operation: 'link' | 'unlink', notes: JournalNote[]): Promise<void> {
+async function journal(
+  deps: AppDeps,
+  link: PairLink,
+  operation: 'link' | 'unlink',
+  notes: JournalNote[],
+): Promise<void> {
   await storesOf(deps).journal.record({
-    at: deps.clock.now(), projectKey: link.projectKey, direction: 'none', operation, taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey,
-    fields: [], outcome: notes.length > 1 ? 'warning' : 'synced', message: sentencesOf(notes), notes,
+    at: deps.clock.now(),
+    projectKey: link.projectKey,
+    direction: 'none',
+    operation,
+    taskId: link.taskId,
+    issueId: link.issueId,
+    issueKey: link.issueKey,
+    fields: [],
+    outcome: notes.length > 1 ? 'warning' : 'synced',
+    message: sentencesOf(notes),
+    notes,
   });
 }
 
@@ -46,7 +74,14 @@ export async function unlinkPair(deps: AppDeps, link: PairLink): Promise<void> {
   await links.remove(link);
   const left = await removeMarkers(deps, link);
   const names = { task: link.taskId, issue: link.issueKey };
-  await journal(deps, link, 'unlink', [note('pair.unlinkedByPerson', names, `Issue ${link.issueKey} and task ${link.taskId} were unlinked in the issue panel; neither is paired again unless someone links it.`), ...left]);
+  await journal(deps, link, 'unlink', [
+    note(
+      'pair.unlinkedByPerson',
+      names,
+      `Issue ${link.issueKey} and task ${link.taskId} were unlinked in the issue panel; neither is paired again unless someone links it.`,
+    ),
+    ...left,
+  ]);
 }
 
 /** After a person's link is saved: their choice replaces any earlier unlink of either entity. */
@@ -54,5 +89,11 @@ export async function linkedByPerson(deps: AppDeps, link: PairLink): Promise<voi
   const links = storesOf(deps).links;
   await links.forgetUnlinked('b24', link.taskId);
   await links.forgetUnlinked('jira', link.issueId);
-  await journal(deps, link, 'link', [note('pair.linkedByPerson', { task: link.taskId, issue: link.issueKey }, `Issue ${link.issueKey} was linked to task ${link.taskId} in the issue panel.`)]);
+  await journal(deps, link, 'link', [
+    note(
+      'pair.linkedByPerson',
+      { task: link.taskId, issue: link.issueKey },
+      `Issue ${link.issueKey} was linked to task ${link.taskId} in the issue panel.`,
+    ),
+  ]);
 }

@@ -9,22 +9,53 @@ import { FORGE_PORTAL_POLICY, type PortalPolicy } from '../../ports/portal';
 
 /** Must match manifest.yml's `permissions.external.fetch.backend` (a test compares them). */
 export const B24_CLOUD_ZONES = [
-  'com', 'ru', 'de', 'eu', 'es', 'fr', 'it', 'pl', 'uk', 'co.uk', 'in', 'com.br', 'com.tr', 'jp', 'cn', 'vn', 'id', 'kz', 'by', 'ua',
+  'com',
+  'ru',
+  'de',
+  'eu',
+  'es',
+  'fr',
+  'it',
+  'pl',
+  'uk',
+  'co.uk',
+  'in',
+  'com.br',
+  'com.tr',
+  'jp',
+  'cn',
+  'vn',
+  'id',
+  'kz',
+  'by',
+  'ua',
 ] as const;
 
-export type PortalCheck = { ok: true; domain: string } | { ok: false; message: string; code: string; params: Record<string, string> };
+export type PortalCheck =
+  { ok: true; domain: string } | { ok: false; message: string; code: string; params: Record<string, string> };
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Accepts `acme.bitrix24.com`, `https://acme.bitrix24.com/` or a URL on the portal; answers the bare host. */
 export function checkPortalAddress(input: string, policy: PortalPolicy = FORGE_PORTAL_POLICY): PortalCheck {
   const trimmed = input.trim().toLowerCase();
-  if (trimmed === '') return { ok: false, message: 'Enter the portal address, for example acme.bitrix24.com.', code: 'portal.missing', params: {} };
+  if (trimmed === '')
+    return {
+      ok: false,
+      message: 'Enter the portal address, for example acme.bitrix24.com.',
+      code: 'portal.missing',
+      params: {},
+    };
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    return { ok: false, message: `"${input.trim()}" is not a web address; enter it like acme.bitrix24.com.`, code: 'portal.notAddress', params: { input: input.trim() } };
+    return {
+      ok: false,
+      message: `"${input.trim()}" is not a web address; enter it like acme.bitrix24.com.`,
+      code: 'portal.notAddress',
+      params: { input: input.trim() },
+    };
   }
   return policy.reach === 'any-host' ? anyHost(url, input.trim()) : cloudZone(url.hostname);
 }
@@ -46,11 +77,21 @@ function cloudZone(host: string): PortalCheck {
 /** Any DNS name or IPv4 address, with a port when it is not 443; never plain http, never a user name in the URL. */
 function anyHost(url: URL, input: string): PortalCheck {
   if (url.protocol !== 'https:') {
-    return { ok: false, message: `${input} is not an https:// address. The service reaches Bitrix24 over https only; enter the portal as https://${url.host || 'portal.example.com'}.`, code: 'portal.notHttps', params: { input } };
+    return {
+      ok: false,
+      message: `${input} is not an https:// address. The service reaches Bitrix24 over https only; enter the portal as https://${url.host || 'portal.example.com'}.`,
+      code: 'portal.notHttps',
+      params: { input },
+    };
   }
   const labels = url.hostname.split('.');
   if (url.username !== '' || url.password !== '' || !labels.every((l) => LABEL.test(l))) {
-    return { ok: false, message: `"${input}" is not a web address; enter it like tasks.example.com.`, code: 'portal.notAddress', params: { input } };
+    return {
+      ok: false,
+      message: `"${input}" is not a web address; enter it like tasks.example.com.`,
+      code: 'portal.notAddress',
+      params: { input },
+    };
   }
   return { ok: true, domain: url.host };
 }

@@ -20,9 +20,14 @@ export async function uploadFolderId(ctx: SyncContext): Promise<{ folderId: stri
   const forget = (): Promise<void> => ctx.kv.delete(owner.key);
   const cached = await ctx.kv.get(owner.key);
   if (typeof cached === 'string' && cached !== '') return { folderId: cached, forget };
-  const storage = owner.userId === undefined ? await ctx.b24.getAppStorage() : await ctx.b24.getUserStorage(owner.userId);
+  const storage =
+    owner.userId === undefined ? await ctx.b24.getAppStorage() : await ctx.b24.getUserStorage(owner.userId);
   if (!storage) {
-    throw new PermanentError('forbidden', `Bitrix24 shows no Drive storage of user ${owner.userId ?? ''}: Jira files cannot be uploaded.`, { code: 'app:no-drive' });
+    throw new PermanentError(
+      'forbidden',
+      `Bitrix24 shows no Drive storage of user ${owner.userId ?? ''}: Jira files cannot be uploaded.`,
+      { code: 'app:no-drive' },
+    );
   }
   await ctx.kv.set(owner.key, storage.rootFolderId);
   return { folderId: storage.rootFolderId, forget };

@@ -28,5 +28,9 @@ export function attachmentHints(payload: unknown): AttachmentHints {
   if (!parsed.success) return {};
   const { filename, fileName, size, mimeType } = parsed.data.attachment;
   const name = filename ?? fileName;
-  return { ...(name === undefined ? {} : { filename: name }), ...(size === undefined ? {} : { size }), ...(mimeType === undefined ? {} : { mimeType }) };
+  return {
+    ...(name === undefined ? {} : { filename: name }),
+    ...(size === undefined ? {} : { size }),
+    ...(mimeType === undefined ? {} : { mimeType }),
+  };
 }

@@ -24,7 +24,13 @@ interface B24CommentRead {
 }
 
 /** The task's scope comes with the comment's read (one request), so a task outside the workgroup is held back first. */
-async function readComment(ctx: SyncContext, link: PairLink, configs: ProjectConfigStore, commentId?: string, messageId?: string): Promise<B24CommentRead | null> {
+async function readComment(
+  ctx: SyncContext,
+  link: PairLink,
+  configs: ProjectConfigStore,
+  commentId?: string,
+  messageId?: string,
+): Promise<B24CommentRead | null> {
   if (!commentId && !messageId) return null;
   const { task, comment: c } = await readTaskInScope(ctx, link, configs, commentId);
   if (commentId) return c ? { ref: c.id, text: c.message, authorId: c.authorId, authorName: c.authorName } : null;
@@ -33,11 +39,21 @@ async function readComment(ctx: SyncContext, link: PairLink, configs: ProjectCon
   const m = messages.find((x) => x.id === messageId);
   if (!m) return null;
   const author = m.authorId === '0' ? null : await ctx.b24.getUser(m.authorId);
-  return { ref: `m${m.id}`, text: m.text, authorId: m.authorId, authorName: author ? `${author.name} ${author.lastName}`.trim() : `Bitrix24 user ${m.authorId}` };
+  return {
+    ref: `m${m.id}`,
+    text: m.text,
+    authorId: m.authorId,
+    authorName: author ? `${author.name} ${author.lastName}`.trim() : `Bitrix24 user ${m.authorId}`,
+  };
 }
 
 /** A task chat is open to task members only: the integration user joins as an observer once, then reads. */
-async function readChat(ctx: SyncContext, taskId: string, chatId: string, messageId: string): Promise<B24ChatMessage[]> {
+async function readChat(
+  ctx: SyncContext,
+  taskId: string,
+  chatId: string,
+  messageId: string,
+): Promise<B24ChatMessage[]> {
   try {
     return await ctx.b24.getChatMessages(chatId, { firstId: messageId, limit: 1 });
   } catch (error) {
@@ -96,22 +112,52 @@ export async function syncB24Comment(
 
 function partsNote(bodies: readonly unknown[]): JournalNote | undefined {
   if (bodies.length < 2) return undefined;
-  return note('comment.inParts', { count: String(bodies.length) }, `Posted in Jira in ${bodies.length} numbered parts: the comment is longer than one Jira comment may be.`);
+  return note(
+    'comment.inParts',
+    { count: String(bodies.length) },
+    `Posted in Jira in ${bodies.length} numbered parts: the comment is longer than one Jira comment may be.`,
+  );
 }
 
-async function deleteMirror(ctx: SyncContext, link: PairLink, configs: ProjectConfigStore, existing: CommentLink | null): Promise<void> {
+async function deleteMirror(
+  ctx: SyncContext,
+  link: PairLink,
+  configs: ProjectConfigStore,
+  existing: CommentLink | null,
+): Promise<void> {
   if (!existing) return;
   const config = await configs.get(link.projectKey);
   await ctx.stores.commentLinks.remove(existing);
-  if (config?.deletes.comment === 'delete') for (const id of jiraCommentsOf(existing)) await deleteIfThere(ctx, existing.issueId, id);
-  await journal(ctx, link, 'comment-delete', config?.deletes.comment === 'delete'
-    ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')
-    : note('comment.deletedInB24.keep', {}, 'Comment deleted in Bitrix24; kept in Jira.'));
+  if (config?.deletes.comment === 'delete')
+    for (const id of jiraCommentsOf(existing)) await deleteIfThere(ctx, existing.issueId, id);
+  await journal(
+    ctx,
+    link,
+    'comment-delete',
+    config?.deletes.comment === 'delete'
+      ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')
+      : note('comment.deletedInB24.keep', {}, 'Comment deleted in Bitrix24; kept in Jira.'),
+  );
 }
 
-export async function journal(ctx: SyncContext, link: PairLink, operation: string, sentence: JournalNote | undefined, direction: 'b24-to-jira' | 'jira-to-b24' = 'b24-to-jira'): Promise<void> {
+export async function journal(
+  ctx: SyncContext,
+  link: PairLink,
+  operation: string,
+  sentence: JournalNote | undefined,
+  direction: 'b24-to-jira' | 'jira-to-b24' = 'b24-to-jira',
+): Promise<void> {
   await ctx.journal.record({
-    at: ctx.now(), projectKey: link.projectKey, direction, operation, taskId: link.taskId, issueId: link.issueId,
-    issueKey: link.issueKey, fields: ['comment'], outcome: 'synced', ...(sentence ? { notes: [sentence] } : {}), calls: ctx.calls(),
+    at: ctx.now(),
+    projectKey: link.projectKey,
+    direction,
+    operation,
+    taskId: link.taskId,
+    issueId: link.issueId,
+    issueKey: link.issueKey,
+    fields: ['comment'],
+    outcome: 'synced',
+    ...(sentence ? { notes: [sentence] } : {}),
+    calls: ctx.calls(),
   });
 }

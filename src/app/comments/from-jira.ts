@@ -38,10 +38,13 @@ export async function syncJiraComment(
     await comments.remove(existing);
     if (remove) await removeOnB24(ctx, existing.taskId, existing.b24Ref);
     // One part of a long comment deleted: the comment is, so its other parts go with it rather than stand half.
-    if (remove) for (const id of jiraCommentsOf(existing).filter((c) => c !== job.commentId)) await deleteIfThere(ctx, existing.issueId, id);
-    const deleted = config?.deletes.comment === 'delete'
-      ? note('comment.deletedInJira.delete', {}, 'Comment deleted in Jira; deleted in Bitrix24.')
-      : note('comment.deletedInJira.keep', {}, 'Comment deleted in Jira; kept in Bitrix24.');
+    if (remove)
+      for (const id of jiraCommentsOf(existing).filter((c) => c !== job.commentId))
+        await deleteIfThere(ctx, existing.issueId, id);
+    const deleted =
+      config?.deletes.comment === 'delete'
+        ? note('comment.deletedInJira.delete', {}, 'Comment deleted in Jira; deleted in Bitrix24.')
+        : note('comment.deletedInJira.keep', {}, 'Comment deleted in Jira; kept in Bitrix24.');
     await journal(ctx, link, 'comment-delete', deleted, 'jira-to-b24');
     return;
   }
@@ -66,7 +69,10 @@ export async function syncJiraComment(
   await ctx.ownWrites.expectComment('b24', link.taskId, fingerprint);
   const id = await ctx.b24.addComment(link.taskId, text);
   // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
-  await comments.save({ taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint }, [`m${id}`]);
+  await comments.save(
+    { taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint },
+    [`m${id}`],
+  );
   // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
   await ctx.ownWrites.commentSettled('b24', link.taskId, fingerprint);
   await journal(ctx, link, 'comment', undefined, 'jira-to-b24');

@@ -13,11 +13,21 @@ type CommentTarget = Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>;
 
 function linkOf(target: CommentTarget, ids: string[], partial: boolean): CommentLink {
   const [first = ''] = ids;
-  return { ...target, jiraCommentId: first, ...(ids.length > 1 || partial ? { parts: ids } : {}), ...(partial ? { partial: true } : {}) };
+  return {
+    ...target,
+    jiraCommentId: first,
+    ...(ids.length > 1 || partial ? { parts: ids } : {}),
+    ...(partial ? { partial: true } : {}),
+  };
 }
 
 /** `held`: the link as stored, or null for a comment not yet in Jira. Returns the link as saved. */
-export async function writeCommentParts(ctx: SyncContext, target: CommentTarget, held: CommentLink | null, bodies: AdfDoc[]): Promise<CommentLink> {
+export async function writeCommentParts(
+  ctx: SyncContext,
+  target: CommentTarget,
+  held: CommentLink | null,
+  bodies: AdfDoc[],
+): Promise<CommentLink> {
   const store = ctx.stores.commentLinks;
   const ids = held ? jiraCommentsOf(held) : [];
   for (const [i, body] of bodies.entries()) {

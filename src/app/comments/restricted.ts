@@ -10,24 +10,41 @@ import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 
-async function reason(ctx: SyncContext, link: PairLink, config: SyncConfig, comment: JiraComment): Promise<JournalNote | null> {
+async function reason(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  comment: JiraComment,
+): Promise<JournalNote | null> {
   const policy = restrictedPolicy(config);
   const v = comment.visibility;
   if (v && policy.comments === 'hold-back') {
     const name = v.value ?? v.identifier ?? '';
-    return note('comment.restricted', { comment: comment.id, kind: v.type === 'role' ? 'role' : 'group', name },
-      `Comment ${comment.id} is restricted to the ${v.type === 'role' ? 'project role' : 'group'} "${name}" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).`);
+    return note(
+      'comment.restricted',
+      { comment: comment.id, kind: v.type === 'role' ? 'role' : 'group', name },
+      `Comment ${comment.id} is restricted to the ${v.type === 'role' ? 'project role' : 'group'} "${name}" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).`,
+    );
   }
   if (policy.securedIssues !== 'hold-back') return null;
   const read = await ctx.jira.getIssue(link.issueId);
   const level = read?.issue.fields.security;
   return level
-    ? note('comment.secured', { comment: comment.id, level: level.name }, `Comment ${comment.id} is on an issue under the security level "${level.name}" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).`)
+    ? note(
+        'comment.secured',
+        { comment: comment.id, level: level.name },
+        `Comment ${comment.id} is on an issue under the security level "${level.name}" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).`,
+      )
     : null;
 }
 
 /** True when the comment must not reach Bitrix24; then it is journalled (and an earlier copy removed). */
-export async function holdBackRestrictedComment(ctx: SyncContext, link: PairLink, config: SyncConfig | null, comment: JiraComment): Promise<boolean> {
+export async function holdBackRestrictedComment(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig | null,
+  comment: JiraComment,
+): Promise<boolean> {
   if (!config) return false;
   const why = await reason(ctx, link, config, comment);
   if (why === null) return false;
@@ -39,8 +56,17 @@ export async function holdBackRestrictedComment(ctx: SyncContext, link: PairLink
     await comments.remove(copy);
   }
   await ctx.journal.record({
-    at: ctx.now(), projectKey: link.projectKey, direction: 'jira-to-b24', operation: 'comment', taskId: link.taskId, issueId: link.issueId,
-    issueKey: link.issueKey, fields: ['comment'], outcome: 'skipped', notes: copy ? [why, note('comment.copyRemoved', {}, 'Its earlier copy was removed from Bitrix24.')] : [why], calls: ctx.calls(),
+    at: ctx.now(),
+    projectKey: link.projectKey,
+    direction: 'jira-to-b24',
+    operation: 'comment',
+    taskId: link.taskId,
+    issueId: link.issueId,
+    issueKey: link.issueKey,
+    fields: ['comment'],
+    outcome: 'skipped',
+    notes: copy ? [why, note('comment.copyRemoved', {}, 'Its earlier copy was removed from Bitrix24.')] : [why],
+    calls: ctx.calls(),
   });
   return true;
 }

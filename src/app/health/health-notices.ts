@@ -38,12 +38,21 @@ async function eventNotice(deps: AppDeps): Promise<HealthNotice> {
   if (!quiet.connected) return { code: 'health.notConnected', level: 'warning', params: {} };
   const everyMinutes = WATCH_INTERVAL_MS / 60_000;
   if (deps.clock.now() - quiet.since < SILENCE_MS && quiet.lastEvent !== undefined) {
-    return { code: 'health.eventsArriving', level: 'ok', params: { at: quiet.lastEvent.at, event: quiet.lastEvent.event } };
+    return {
+      code: 'health.eventsArriving',
+      level: 'ok',
+      params: { at: quiet.lastEvent.at, event: quiet.lastEvent.event },
+    };
   }
   const watch = await new WatchStore(deps.kv).get();
-  const checks = { everyMinutes, ...(watch.checkedAt === undefined ? {} : { checkedAt: watch.checkedAt }), ...(watch.foundAt === undefined ? {} : { foundAt: watch.foundAt }) };
+  const checks = {
+    everyMinutes,
+    ...(watch.checkedAt === undefined ? {} : { checkedAt: watch.checkedAt }),
+    ...(watch.foundAt === undefined ? {} : { foundAt: watch.foundAt }),
+  };
   // An idle portal is silent too: the notice says so and says the app is checking for itself, without alarm.
-  if (quiet.lastEvent === undefined) return { code: 'health.eventsNever', level: 'warning', params: { since: quiet.since, ...checks } };
+  if (quiet.lastEvent === undefined)
+    return { code: 'health.eventsNever', level: 'warning', params: { since: quiet.since, ...checks } };
   return { code: 'health.eventsSilent', level: 'warning', params: { since: quiet.since, ...checks } };
 }
 
@@ -64,10 +73,19 @@ export function gaveUp(entries: JournalEntry[], since: number): JournalEntry[] {
 async function gaveUpNotice(deps: AppDeps, projectKeys: string[]): Promise<HealthNotice | null> {
   const journal = storesOf(deps).journal;
   const since = deps.clock.now() - GAVE_UP_WINDOW_MS;
-  const counts = await Promise.all(projectKeys.map(async (key) => ({ key, count: gaveUp((await journal.list(key, { limit: JOURNAL_SCAN })).entries, since).length })));
+  const counts = await Promise.all(
+    projectKeys.map(async (key) => ({
+      key,
+      count: gaveUp((await journal.list(key, { limit: JOURNAL_SCAN })).entries, since).length,
+    })),
+  );
   const hit = counts.filter((c) => c.count > 0);
   if (hit.length === 0) return null;
-  return { code: 'health.jobsGaveUp', level: 'error', params: { count: hit.reduce((n, c) => n + c.count, 0), projects: hit.map((c) => c.key).join(', '), days: 7 } };
+  return {
+    code: 'health.jobsGaveUp',
+    level: 'error',
+    params: { count: hit.reduce((n, c) => n + c.count, 0), projects: hit.map((c) => c.key).join(', '), days: 7 },
+  };
 }
 
 /**
@@ -77,8 +95,10 @@ async function gaveUpNotice(deps: AppDeps, projectKeys: string[]): Promise<Healt
 async function lifecycleNotice(deps: AppDeps): Promise<HealthNotice | null> {
   const connection = await storesOf(deps).connection.get();
   if (!connection) return null;
-  if (connection.uninstalledAt !== undefined) return { code: 'health.appUninstalled', level: 'error', params: { at: connection.uninstalledAt } };
-  if (connection.authMode === 'webhook' && !memberIdKnown(connection)) return { code: 'health.memberIdUnknown', level: 'error', params: {} };
+  if (connection.uninstalledAt !== undefined)
+    return { code: 'health.appUninstalled', level: 'error', params: { at: connection.uninstalledAt } };
+  if (connection.authMode === 'webhook' && !memberIdKnown(connection))
+    return { code: 'health.memberIdUnknown', level: 'error', params: {} };
   return null;
 }
 
@@ -91,8 +111,14 @@ export async function readHealth(deps: AppDeps, projectKeys: string[]): Promise<
     gaveUpNotice(deps, projectKeys),
   ]);
   // An uninstalled app neither receives events nor looks for changes: the events notice would say otherwise.
-  const notices = lifecycle?.code === 'health.appUninstalled' ? [lifecycle] : lifecycle ? [lifecycle, events] : [events];
-  if (oauth) notices.push({ code: 'health.oauthRefreshFailing', level: 'error', params: { since: oauth.since, lastAt: oauth.lastAt, reason: oauth.code } });
+  const notices =
+    lifecycle?.code === 'health.appUninstalled' ? [lifecycle] : lifecycle ? [lifecycle, events] : [events];
+  if (oauth)
+    notices.push({
+      code: 'health.oauthRefreshFailing',
+      level: 'error',
+      params: { since: oauth.since, lastAt: oauth.lastAt, reason: oauth.code },
+    });
   if (jobs) notices.push(jobs);
   return notices;
 }

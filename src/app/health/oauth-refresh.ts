@@ -20,7 +20,11 @@ const schema = z.object({ since: z.number(), lastAt: z.number(), code: z.string(
 
 export class OAuthRefreshHealth {
   /** `key` tells the sides apart: Bitrix24's by default, `keys.jiraOAuthRefreshFailure()` for the service's Jira OAuth. */
-  constructor(private readonly kv: KeyValueStore, private readonly clock: Clock, private readonly key = keys.oauthRefreshFailure()) {}
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly clock: Clock,
+    private readonly key = keys.oauthRefreshFailure(),
+  ) {}
 
   async get(): Promise<OAuthRefreshFailure | null> {
     const parsed = schema.safeParse(await this.kv.get(this.key));
@@ -32,7 +36,11 @@ export class OAuthRefreshHealth {
     if (outcome.ok) return this.kv.delete(this.key);
     const now = this.clock.now();
     const previous = await this.get();
-    const code = isSyncError(outcome.error) ? outcome.error.code : outcome.error instanceof Error ? outcome.error.name : 'unknown';
+    const code = isSyncError(outcome.error)
+      ? outcome.error.code
+      : outcome.error instanceof Error
+        ? outcome.error.name
+        : 'unknown';
     await this.kv.set(this.key, { since: previous?.since ?? now, lastAt: now, code });
   };
 }

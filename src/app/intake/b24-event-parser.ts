@@ -56,8 +56,14 @@ const authSchema = z
   }));
 
 const envelopeSchema = z.object({
-  event: z.string().min(1).transform((e) => e.toUpperCase()),
-  ts: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number).optional(),
+  event: z
+    .string()
+    .min(1)
+    .transform((e) => e.toUpperCase()),
+  ts: z
+    .union([z.string().regex(/^\d+$/), z.number()])
+    .transform(Number)
+    .optional(),
   auth: authSchema,
   data: z.unknown(),
 });
@@ -72,7 +78,10 @@ const taskIdOf = (fields: z.infer<typeof taskDataSchema>['FIELDS_AFTER']): strin
 const commentFields = z.object({ ID: id, TASK_ID: id, MESSAGE_ID: id.optional() });
 const commentDataSchema = z.object({ FIELDS_AFTER: commentFields });
 /** common/events/on-app-uninstall.md: `data` is LANGUAGE_ID and CLEAN (1 or 0); the form body makes both strings. */
-const uninstallDataSchema = z.object({ LANGUAGE_ID: z.string().optional(), CLEAN: z.union([z.enum(['0', '1']), z.literal(0), z.literal(1)]).transform(String) });
+const uninstallDataSchema = z.object({
+  LANGUAGE_ID: z.string().optional(),
+  CLEAN: z.union([z.enum(['0', '1']), z.literal(0), z.literal(1)]).transform(String),
+});
 
 const malformed = (detail: string, cause?: unknown): PermanentError =>
   new PermanentError('validation', `Malformed Bitrix24 event: ${detail}`, { code: 'b24-event:malformed', cause });
@@ -93,7 +102,13 @@ export const parseB24EventObject = (payload: unknown): B24Event => {
   if (event === 'ONAPPUNINSTALL') {
     const envelope = parse(envelopeSchema, payload, event);
     const data = parse(uninstallDataSchema, envelope.data, `${event} data`);
-    return { event, auth: envelope.auth, ...(envelope.ts === undefined ? {} : { ts: envelope.ts }), kind: 'app-uninstalled', clean: data.CLEAN === '1' };
+    return {
+      event,
+      auth: envelope.auth,
+      ...(envelope.ts === undefined ? {} : { ts: envelope.ts }),
+      kind: 'app-uninstalled',
+      clean: data.CLEAN === '1',
+    };
   }
   if (!isKey(TASK_KINDS, event) && !isKey(COMMENT_KINDS, event)) {
     const auth = authSchema.safeParse(z.object({ auth: z.unknown() }).safeParse(payload).data?.auth);
@@ -105,7 +120,10 @@ export const parseB24EventObject = (payload: unknown): B24Event => {
 };
 
 /** The task or comment a task event's `data` names; a task event without readable ids is malformed. */
-function changeOf(event: Extract<keyof typeof TASK_KINDS | keyof typeof COMMENT_KINDS, string>, payloadData: unknown): B24ChangeHint {
+function changeOf(
+  event: Extract<keyof typeof TASK_KINDS | keyof typeof COMMENT_KINDS, string>,
+  payloadData: unknown,
+): B24ChangeHint {
   if (isKey(TASK_KINDS, event)) {
     const data = parse(taskDataSchema, payloadData, `${event} data`);
     const taskId = taskIdOf(data.FIELDS_AFTER) ?? taskIdOf(data.FIELDS_BEFORE);
@@ -128,7 +146,8 @@ function changeOf(event: Extract<keyof typeof TASK_KINDS | keyof typeof COMMENT_
  */
 export const parseB24ChangeData = (eventName: string, data: unknown): B24ChangeHint => {
   const event = eventName.toUpperCase();
-  if (!isKey(TASK_KINDS, event) && !isKey(COMMENT_KINDS, event)) throw malformed(`${event || 'an unnamed event'} is not a task event`);
+  if (!isKey(TASK_KINDS, event) && !isKey(COMMENT_KINDS, event))
+    throw malformed(`${event || 'an unnamed event'} is not a task event`);
   return changeOf(event, data);
 };
 

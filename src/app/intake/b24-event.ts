@@ -55,12 +55,14 @@ export function intakeOf(deps: IntakeDeps): B24Intake {
     now,
     queue: queueOnce(deps),
     replays: new ReplayScreen(deps.kv, now),
-    ownWrite: async (job) => ownWrites.jobIsOwn(job, job.kind === 'task-changed' ? await links.byTask(job.taskId) : null),
+    ownWrite: async (job) =>
+      ownWrites.jobIsOwn(job, job.kind === 'task-changed' ? await links.byTask(job.taskId) : null),
   };
 }
 
 function shapeProblem(delivery: IncomingDelivery): IntakeResult | null {
-  if (delivery.method.toUpperCase() !== 'POST') return { status: 405, message: 'Bitrix24 events are delivered with POST' };
+  if (delivery.method.toUpperCase() !== 'POST')
+    return { status: 405, message: 'Bitrix24 events are delivered with POST' };
   if (Buffer.byteLength(delivery.body, 'utf8') > MAX_EVENT_BODY_BYTES) {
     return { status: 413, message: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` };
   }
@@ -88,17 +90,24 @@ export async function receiveB24Event(delivery: IncomingDelivery, runtime: Intak
   if (!connection || !token) return { status: 503, message: 'no Bitrix24 portal is connected' };
   const refusal = verify(event, connection, token);
   if (refusal) {
-    deps.log.warn('refused a Bitrix24 event that failed verification', { event: event.event, domain: event.auth?.domain, reason: refusal.status });
+    deps.log.warn('refused a Bitrix24 event that failed verification', {
+      event: event.event,
+      domain: event.auth?.domain,
+      reason: refusal.status,
+    });
     return refusal;
   }
-  if (connection.uninstalledAt !== undefined) return { status: 200, message: `ignored ${event.event}: the app was uninstalled from the portal` };
+  if (connection.uninstalledAt !== undefined)
+    return { status: 200, message: `ignored ${event.event}: the app was uninstalled from the portal` };
   if (event.kind === 'app-uninstalled') return uninstalled(event, connection, deps);
   await deps.connection.recordEventArrival(event.event, deps.now());
   if (event.kind === 'unknown') return { status: 200, message: `ignored ${event.event}` };
   const job = jobForChange(event);
   if (await deps.replays.seenBefore(job, event.ts)) return { status: 200, message: 'already synced' };
   if (await deps.ownWrite(job)) return { status: 200, message: "the app's own write" };
-  return (await deps.queue(job)) === 'queued' ? { status: 200, message: 'queued' } : { status: 200, message: 'already queued' };
+  return (await deps.queue(job)) === 'queued'
+    ? { status: 200, message: 'queued' }
+    : { status: 200, message: 'already queued' };
 }
 
 /**
@@ -108,16 +117,31 @@ export async function receiveB24Event(delivery: IncomingDelivery, runtime: Intak
  */
 function verify(event: B24Event, connection: Connection, token: string): IntakeResult | null {
   const auth = event.auth;
-  const tokenAndPortal = auth !== undefined && constantTimeEqual(auth.applicationToken, token) && auth.domain.toLowerCase() === connection.domain.toLowerCase();
+  const tokenAndPortal =
+    auth !== undefined &&
+    constantTimeEqual(auth.applicationToken, token) &&
+    auth.domain.toLowerCase() === connection.domain.toLowerCase();
   if (!tokenAndPortal) return { status: 401, message: 'the event does not come from the connected portal' };
-  if (!memberIdKnown(connection)) return { status: 503, message: "the connection does not know its portal's member_id yet: complete the set-up on the Connection tab" };
-  if (auth.memberId !== connection.memberId) return { status: 401, message: 'the event does not come from the connected portal' };
+  if (!memberIdKnown(connection))
+    return {
+      status: 503,
+      message: "the connection does not know its portal's member_id yet: complete the set-up on the Connection tab",
+    };
+  if (auth.memberId !== connection.memberId)
+    return { status: 401, message: 'the event does not come from the connected portal' };
   return null;
 }
 
 /** Sync stops and nothing is deleted: links, settings and the journal wait for a reinstall. */
-async function uninstalled(event: Extract<B24Event, { kind: 'app-uninstalled' }>, connection: Connection, deps: B24Intake): Promise<IntakeResult> {
+async function uninstalled(
+  event: Extract<B24Event, { kind: 'app-uninstalled' }>,
+  connection: Connection,
+  deps: B24Intake,
+): Promise<IntakeResult> {
   await deps.connection.save({ ...connection, uninstalledAt: deps.now() });
-  deps.log.warn('the app was uninstalled from the Bitrix24 portal: sync stopped until it is installed again', { domain: connection.domain, clean: event.clean });
+  deps.log.warn('the app was uninstalled from the Bitrix24 portal: sync stopped until it is installed again', {
+    domain: connection.domain,
+    clean: event.clean,
+  });
   return { status: 200, message: 'the connection is marked as removed' };
 }

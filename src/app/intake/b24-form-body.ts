@@ -90,7 +90,8 @@ export const decodeDeliveryBody = (body: string): FormObject | Record<string, un
     throw new FormBodyError('Body starts like JSON but is not valid JSON', { cause });
   }
   if (typeof parsed === 'string') return parseFormBody(parsed);
-  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return checkedObject(parsed as Record<string, unknown>, 1);
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+    return checkedObject(parsed as Record<string, unknown>, 1);
   throw new FormBodyError('A JSON body must be an object or the form text as a string');
 };
 

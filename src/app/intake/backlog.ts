@@ -30,7 +30,10 @@ export function withBacklog(deps: BacklogDeps): JobQueue {
       } catch (error) {
         if (!isRetryable(error)) throw error;
         for (const job of jobs) await deps.kv.set(keyOf(deps), job, { ttlSeconds: KEEP_SECONDS });
-        deps.log.warn('the sync queue refused events at intake: kept for the next five-minute tick', { jobs: jobs.length, error: errorMessage(error) });
+        deps.log.warn('the sync queue refused events at intake: kept for the next five-minute tick', {
+          jobs: jobs.length,
+          error: errorMessage(error),
+        });
       }
     },
   };

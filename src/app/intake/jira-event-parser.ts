@@ -31,7 +31,13 @@ export type JiraTriggerEvent =
   /** avi:jira:commented:issue fires for new and edited comments alike. */
   | (IssueRef & { kind: 'comment-upserted'; commentId: string })
   | (IssueRef & { kind: 'comment-deleted'; commentId: string })
-  | { kind: 'attachment-created' | 'attachment-deleted'; attachmentId: string; issueId?: string; selfGenerated: boolean; atlassianId?: string }
+  | {
+      kind: 'attachment-created' | 'attachment-deleted';
+      attachmentId: string;
+      issueId?: string;
+      selfGenerated: boolean;
+      atlassianId?: string;
+    }
   | { kind: 'unknown'; eventType: string };
 
 const idString = z.union([z.string().min(1), z.number().int()]).transform(String);
@@ -53,10 +59,22 @@ const changelogSchema = z.object({
     z.object({
       field: z.string(),
       fieldId: z.string().optional(),
-      from: z.string().nullish().transform((v) => v ?? null),
-      fromString: z.string().nullish().transform((v) => v ?? null),
-      to: z.string().nullish().transform((v) => v ?? null),
-      toString: z.string().nullish().transform((v) => v ?? null),
+      from: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? null),
+      fromString: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? null),
+      to: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? null),
+      toString: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? null),
     }),
   ),
 });

@@ -37,11 +37,18 @@ async function queueAttachment(event: AttachmentEvent, payload: unknown, deps: J
   if (event.issueId === undefined) return 'ignored-kind';
   if (!(await deps.isIssueLinked(event.issueId))) return 'ignored-unpaired';
   const action = event.kind === 'attachment-created' ? 'created' : 'deleted';
-  const job: SyncJob = { kind: 'jira-attachment', issueId: event.issueId, attachmentId: event.attachmentId, action, ...attachmentHints(payload) };
+  const job: SyncJob = {
+    kind: 'jira-attachment',
+    issueId: event.issueId,
+    attachmentId: event.attachmentId,
+    action,
+    ...attachmentHints(payload),
+  };
   return deps.queue(job);
 }
 
-export type JiraIntakeOutcome = 'queued' | 'already-queued' | 'ignored-self' | 'ignored-unpaired' | 'ignored-kind' | 'malformed';
+export type JiraIntakeOutcome =
+  'queued' | 'already-queued' | 'ignored-self' | 'ignored-unpaired' | 'ignored-kind' | 'malformed';
 
 function jobFor(event: JiraTriggerEvent): SyncJob | null {
   switch (event.kind) {
@@ -51,9 +58,21 @@ function jobFor(event: JiraTriggerEvent): SyncJob | null {
     case 'issue-deleted':
       return { kind: 'issue-deleted', issueId: event.issueId, projectKey: event.projectKey };
     case 'comment-upserted':
-      return { kind: 'jira-comment', issueId: event.issueId, projectKey: event.projectKey, commentId: event.commentId, action: 'upserted' };
+      return {
+        kind: 'jira-comment',
+        issueId: event.issueId,
+        projectKey: event.projectKey,
+        commentId: event.commentId,
+        action: 'upserted',
+      };
     case 'comment-deleted':
-      return { kind: 'jira-comment', issueId: event.issueId, projectKey: event.projectKey, commentId: event.commentId, action: 'deleted' };
+      return {
+        kind: 'jira-comment',
+        issueId: event.issueId,
+        projectKey: event.projectKey,
+        commentId: event.commentId,
+        action: 'deleted',
+      };
     default:
       return null;
   }
@@ -75,10 +94,22 @@ export async function receiveJiraEvent(payload: unknown, runtime: IntakeDeps): P
  * A parsed event → at most one job. Shared with the self-hosted service's webhook intake (jira-webhook.ts), whose
  * parser yields the same events, so both paths queue exactly the same work.
  */
-export async function queueJiraTriggerEvent(event: JiraTriggerEvent, payload: unknown, runtime: IntakeDeps): Promise<JiraIntakeOutcome> {
+export async function queueJiraTriggerEvent(
+  event: JiraTriggerEvent,
+  payload: unknown,
+  runtime: IntakeDeps,
+): Promise<JiraIntakeOutcome> {
   const deps = intakeOf(runtime);
-  if ('selfGenerated' in event && new OwnWrites(runtime.kv, runtime.ownAccounts).eventIsOwn({ selfGenerated: event.selfGenerated, ...(event.atlassianId ? { actorAccountId: event.atlassianId } : {}) })) return 'ignored-self';
-  if (event.kind === 'attachment-created' || event.kind === 'attachment-deleted') return queueAttachment(event, payload, deps);
+  if (
+    'selfGenerated' in event &&
+    new OwnWrites(runtime.kv, runtime.ownAccounts).eventIsOwn({
+      selfGenerated: event.selfGenerated,
+      ...(event.atlassianId ? { actorAccountId: event.atlassianId } : {}),
+    })
+  )
+    return 'ignored-self';
+  if (event.kind === 'attachment-created' || event.kind === 'attachment-deleted')
+    return queueAttachment(event, payload, deps);
   const job = jobFor(event);
   if (!job || !('projectKey' in job) || job.projectKey === undefined) return 'ignored-kind';
   if (!(await deps.isProjectPaired(job.projectKey))) return 'ignored-unpaired';

@@ -19,22 +19,46 @@ export interface JiraWebhookDelivery {
 
 const idString = z.union([z.string().min(1), z.number().int()]).transform(String);
 const account = z.object({ accountId: z.string().min(1) }).passthrough();
-const nullableText = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? null : String(v)));
+const nullableText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? null : String(v)));
 
-const issueSchema = z.object({ id: idString, key: z.string().min(1), fields: z.object({ project: z.object({ id: idString, key: z.string().min(1) }) }) });
+const issueSchema = z.object({
+  id: idString,
+  key: z.string().min(1),
+  fields: z.object({ project: z.object({ id: idString, key: z.string().min(1) }) }),
+});
 const changelogSchema = z.object({
   items: z.array(
-    z.object({ field: z.string(), fieldId: z.string().optional(), from: nullableText, fromString: nullableText, to: nullableText, toString: nullableText }),
+    z.object({
+      field: z.string(),
+      fieldId: z.string().optional(),
+      from: nullableText,
+      fromString: nullableText,
+      to: nullableText,
+      toString: nullableText,
+    }),
   ),
 });
-const issueEventSchema = z.object({ issue: issueSchema, user: account.optional(), changelog: changelogSchema.optional() });
-const commentEventSchema = z.object({ issue: issueSchema, comment: z.object({ id: idString, author: account.optional(), updateAuthor: account.optional() }) });
+const issueEventSchema = z.object({
+  issue: issueSchema,
+  user: account.optional(),
+  changelog: changelogSchema.optional(),
+});
+const commentEventSchema = z.object({
+  issue: issueSchema,
+  comment: z.object({ id: idString, author: account.optional(), updateAuthor: account.optional() }),
+});
 const attachmentEventSchema = z.object({ attachment: z.object({ id: idString, author: account.optional() }) });
 
 const parse = <T>(schema: z.ZodType<T>, body: unknown, eventType: string): T => {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new PermanentError('validation', `Malformed Jira webhook ${eventType}: ${z.prettifyError(parsed.error)}`, { code: 'jira-webhook:malformed', cause: parsed.error });
+  throw new PermanentError('validation', `Malformed Jira webhook ${eventType}: ${z.prettifyError(parsed.error)}`, {
+    code: 'jira-webhook:malformed',
+    cause: parsed.error,
+  });
 };
 
 const refOf = (issue: z.infer<typeof issueSchema>, actor: string | undefined) => ({
@@ -52,8 +76,10 @@ function attachmentChanges(issueId: string, items: JiraChangelogItem[], actor: s
   return items
     .filter((i) => i.fieldId === 'attachment' || i.field.toLowerCase() === 'attachment')
     .flatMap((i): JiraTriggerEvent[] => {
-      if (i.to !== null) return [{ kind: 'attachment-created', attachmentId: i.to, issueId, selfGenerated: false, ...actorField }];
-      if (i.from !== null) return [{ kind: 'attachment-deleted', attachmentId: i.from, issueId, selfGenerated: false, ...actorField }];
+      if (i.to !== null)
+        return [{ kind: 'attachment-created', attachmentId: i.to, issueId, selfGenerated: false, ...actorField }];
+      if (i.from !== null)
+        return [{ kind: 'attachment-deleted', attachmentId: i.from, issueId, selfGenerated: false, ...actorField }];
       return [];
     });
 }
@@ -66,16 +92,22 @@ function issueDelivery(webhookEvent: string, body: unknown): JiraWebhookDelivery
   if (webhookEvent === 'jira:issue_created') return { ...base, events: [{ kind: 'issue-created', ...ref }] };
   if (webhookEvent === 'jira:issue_deleted') return { ...base, events: [{ kind: 'issue-deleted', ...ref }] };
   const items = e.changelog?.items ?? [];
-  return { ...base, events: [{ kind: 'issue-updated', ...ref, changelog: items }, ...attachmentChanges(e.issue.id, items, actor)] };
+  return {
+    ...base,
+    events: [{ kind: 'issue-updated', ...ref, changelog: items }, ...attachmentChanges(e.issue.id, items, actor)],
+  };
 }
 
 function commentDelivery(webhookEvent: string, body: unknown): JiraWebhookDelivery {
   const e = parse(commentEventSchema, body, webhookEvent);
   // Nothing in a comment_deleted body says who deleted it (the author may be us, the deleter a person).
-  const actor = webhookEvent === 'comment_deleted' ? undefined : (e.comment.updateAuthor ?? e.comment.author)?.accountId;
+  const actor =
+    webhookEvent === 'comment_deleted' ? undefined : (e.comment.updateAuthor ?? e.comment.author)?.accountId;
   const ref = refOf(e.issue, actor);
   const event: JiraTriggerEvent =
-    webhookEvent === 'comment_deleted' ? { kind: 'comment-deleted', ...ref, commentId: e.comment.id } : { kind: 'comment-upserted', ...ref, commentId: e.comment.id };
+    webhookEvent === 'comment_deleted'
+      ? { kind: 'comment-deleted', ...ref, commentId: e.comment.id }
+      : { kind: 'comment-upserted', ...ref, commentId: e.comment.id };
   return { webhookEvent, events: [event], ...(actor === undefined ? {} : { actorAccountId: actor }) };
 }
 
@@ -84,7 +116,11 @@ function attachmentDelivery(webhookEvent: string, body: unknown): JiraWebhookDel
   const created = webhookEvent === 'attachment_created';
   const actor = created ? e.attachment.author?.accountId : undefined;
   // The body names no issue: the job comes from the issue's jira:issue_updated (see attachmentChanges).
-  const event: JiraTriggerEvent = { kind: created ? 'attachment-created' : 'attachment-deleted', attachmentId: e.attachment.id, selfGenerated: false };
+  const event: JiraTriggerEvent = {
+    kind: created ? 'attachment-created' : 'attachment-deleted',
+    attachmentId: e.attachment.id,
+    selfGenerated: false,
+  };
   return { webhookEvent, events: [event], ...(actor === undefined ? {} : { actorAccountId: actor }) };
 }
 

@@ -25,7 +25,9 @@ export function verifyHubSignature(secret: string, rawBody: string, header: stri
   const match = /^sha256=([0-9a-fA-F]+)$/.exec(header.trim());
   if (match?.[1] === undefined) return { ok: false, reason: 'X-Hub-Signature is not of the form sha256=<hex>' };
   const expected = createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex');
-  return constantTimeEqual(expected, match[1].toLowerCase()) ? { ok: true } : { ok: false, reason: 'X-Hub-Signature does not match the body' };
+  return constantTimeEqual(expected, match[1].toLowerCase())
+    ? { ok: true }
+    : { ok: false, reason: 'X-Hub-Signature does not match the body' };
 }
 
 const decodeJson = (part: string): unknown => {
@@ -47,15 +49,22 @@ export function verifyWebhookJwt(clientSecret: string, authorization: string | n
   if (!constantTimeEqual(expected, signature)) return { ok: false, reason: 'token signature does not match' };
   const payload = decodeJson(claims) as { exp?: unknown } | undefined;
   if (payload === undefined) return { ok: false, reason: 'token claims are not JSON' };
-  if (typeof payload.exp === 'number' && payload.exp + EXP_LEEWAY_S < nowMs / 1000) return { ok: false, reason: 'token has expired' };
+  if (typeof payload.exp === 'number' && payload.exp + EXP_LEEWAY_S < nowMs / 1000)
+    return { ok: false, reason: 'token has expired' };
   return { ok: true };
 }
 
-export function verifyJiraWebhook(auth: JiraWebhookAuth, headers: WebhookHeaders, rawBody: string, nowMs: number): Verdict {
+export function verifyJiraWebhook(
+  auth: JiraWebhookAuth,
+  headers: WebhookHeaders,
+  rawBody: string,
+  nowMs: number,
+): Verdict {
   return auth.mode === 'secret'
     ? verifyHubSignature(auth.secret, rawBody, headers.get('x-hub-signature'))
     : verifyWebhookJwt(auth.clientSecret, headers.get('authorization'), nowMs);
 }
 
 /** The emulator and tests sign deliveries the way Jira does. */
-export const hubSignature = (secret: string, rawBody: string): string => `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;
+export const hubSignature = (secret: string, rawBody: string): string =>
+  `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;

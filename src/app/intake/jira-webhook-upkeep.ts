@@ -12,7 +12,12 @@ import type { KeyValueStore } from '../../ports/store';
 
 export const JIRA_DYNAMIC_WEBHOOKS_KEY = 'jira-dynamic-webhooks';
 
-const storedSchema = z.object({ ids: z.array(z.number().int()), jqlFilter: z.string(), url: z.string(), expiresAt: z.number().optional() });
+const storedSchema = z.object({
+  ids: z.array(z.number().int()),
+  jqlFilter: z.string(),
+  url: z.string(),
+  expiresAt: z.number().optional(),
+});
 type Stored = z.infer<typeof storedSchema>;
 
 export interface WebhookUpkeepDeps {
@@ -27,14 +32,22 @@ export interface WebhookUpkeepDeps {
 export type UpkeepOutcome = 'refreshed' | 'registered' | 'removed' | 'nothing-paired';
 
 /** Project keys are letters, digits and underscores; quoting keeps a reserved word such as `IN` a key. */
-export const projectFilter = (keys: string[]): string => `project in (${[...new Set(keys)].sort().map((k) => `"${k}"`).join(', ')})`;
+export const projectFilter = (keys: string[]): string =>
+  `project in (${[...new Set(keys)]
+    .sort()
+    .map((k) => `"${k}"`)
+    .join(', ')})`;
 
 async function register(deps: WebhookUpkeepDeps, jqlFilter: string): Promise<Stored> {
   const [result] = await deps.api.register(deps.callbackUrl, [{ events: DYNAMIC_WEBHOOK_EVENTS, jqlFilter }]);
   if (result === undefined || 'errors' in result) {
-    throw new PermanentError('invalid-request', `Jira refused the webhook registration: ${result === undefined ? 'no result' : result.errors.join('; ')}`, {
-      code: 'jira:webhook-refused',
-    });
+    throw new PermanentError(
+      'invalid-request',
+      `Jira refused the webhook registration: ${result === undefined ? 'no result' : result.errors.join('; ')}`,
+      {
+        code: 'jira:webhook-refused',
+      },
+    );
   }
   return { ids: [result.id], jqlFilter, url: deps.callbackUrl };
 }
@@ -58,7 +71,9 @@ export async function keepJiraWebhooksAlive(deps: WebhookUpkeepDeps): Promise<Up
       await deps.kv.set(JIRA_DYNAMIC_WEBHOOKS_KEY, { ...stored, expiresAt });
       return 'refreshed';
     }
-    deps.log.warn('the Jira webhook had expired or was deleted; registering it again (changes made meanwhile arrive with the next reconcile)');
+    deps.log.warn(
+      'the Jira webhook had expired or was deleted; registering it again (changes made meanwhile arrive with the next reconcile)',
+    );
   }
   if (stored !== null) await deps.api.remove(stored.ids);
   const next = await register(deps, jqlFilter);

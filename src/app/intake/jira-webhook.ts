@@ -31,7 +31,9 @@ export type JiraWebhookReply =
 
 const refuse = (status: 400 | 401 | 503, error: string): JiraWebhookReply => ({ status, body: { error } });
 
-function parseBody(rawBody: string): { ok: true; delivery: JiraWebhookDelivery; payload: unknown } | { ok: false; error: string } {
+function parseBody(
+  rawBody: string,
+): { ok: true; delivery: JiraWebhookDelivery; payload: unknown } | { ok: false; error: string } {
   let payload: unknown;
   try {
     payload = JSON.parse(rawBody) as unknown;
@@ -45,13 +47,20 @@ function parseBody(rawBody: string): { ok: true; delivery: JiraWebhookDelivery; 
   }
 }
 
-async function queueAll(delivery: JiraWebhookDelivery, payload: unknown, deps: JiraWebhookDeps): Promise<JiraIntakeOutcome[]> {
+async function queueAll(
+  delivery: JiraWebhookDelivery,
+  payload: unknown,
+  deps: JiraWebhookDeps,
+): Promise<JiraIntakeOutcome[]> {
   const outcomes: JiraIntakeOutcome[] = [];
   for (const event of delivery.events) outcomes.push(await queueJiraTriggerEvent(event, payload, deps));
   return outcomes;
 }
 
-export async function receiveJiraWebhook(request: JiraWebhookRequest, deps: JiraWebhookDeps): Promise<JiraWebhookReply> {
+export async function receiveJiraWebhook(
+  request: JiraWebhookRequest,
+  deps: JiraWebhookDeps,
+): Promise<JiraWebhookReply> {
   const verdict = verifyJiraWebhook(deps.auth, request.headers, request.rawBody, deps.clock.now());
   if (!verdict.ok) {
     deps.log.warn('refused a Jira webhook that does not prove its origin', { reason: verdict.reason });
@@ -66,15 +75,23 @@ export async function receiveJiraWebhook(request: JiraWebhookRequest, deps: Jira
   const self = await deps.serviceAccountId();
   if (self === null) {
     // Without the account id the service cannot tell its own writes from a person's: queueing could loop.
-    deps.log.error('refused a Jira webhook: the service account is not known yet; finish the Jira connection on the admin page');
+    deps.log.error(
+      'refused a Jira webhook: the service account is not known yet; finish the Jira connection on the admin page',
+    );
     return refuse(503, 'The Jira connection is not set up yet');
   }
   if (delivery.actorAccountId === self) {
     deps.log.info("dropped the service account's own Jira event", { webhookEvent: delivery.webhookEvent });
-    return { status: 200, body: { webhookEvent: delivery.webhookEvent, outcomes: delivery.events.map(() => 'ignored-self') } };
+    return {
+      status: 200,
+      body: { webhookEvent: delivery.webhookEvent, outcomes: delivery.events.map(() => 'ignored-self') },
+    };
   }
   try {
-    return { status: 200, body: { webhookEvent: delivery.webhookEvent, outcomes: await queueAll(delivery, payload, deps) } };
+    return {
+      status: 200,
+      body: { webhookEvent: delivery.webhookEvent, outcomes: await queueAll(delivery, payload, deps) },
+    };
   } catch (e) {
     // Jira retries a delivery answered 5xx; the jobs are hints and re-read, so a retried copy is harmless.
     deps.log.error('could not queue a Jira webhook', { error: isSyncError(e) ? e.message : String(e) });

@@ -43,12 +43,16 @@ export interface OfflineDrainResult {
   more: boolean;
 }
 
-export async function drainOfflineEvents(deps: AppDeps, options: { pages?: number; pageSize?: number } = {}): Promise<OfflineDrainResult> {
+export async function drainOfflineEvents(
+  deps: AppDeps,
+  options: { pages?: number; pageSize?: number } = {},
+): Promise<OfflineDrainResult> {
   const result: OfflineDrainResult = { drained: 0, queued: 0, refused: 0, pages: 0, more: false };
   const store = storesOf(deps).connection;
   const connection = await store.get();
   if (!connection) return { ...result, skipped: 'not-connected' };
-  if (connection.authMode !== 'oauth' || eventModeOf(connection) !== 'offline') return { ...result, skipped: 'online-events' };
+  if (connection.authMode !== 'oauth' || eventModeOf(connection) !== 'offline')
+    return { ...result, skipped: 'online-events' };
   if (connection.uninstalledAt !== undefined) return { ...result, skipped: 'uninstalled' };
   const now = (): number => deps.clock.now();
   const screens = intakeOf(deps);
@@ -81,7 +85,13 @@ async function heldProcess(deps: AppDeps): Promise<string> {
 }
 
 /** Queues the page's readable changes, refuses the rest, then confirms exactly what was handled. */
-async function settlePage(deps: AppDeps, screens: B24Intake, processId: string, records: B24OfflineRecord[], result: OfflineDrainResult): Promise<void> {
+async function settlePage(
+  deps: AppDeps,
+  screens: B24Intake,
+  processId: string,
+  records: B24OfflineRecord[],
+  result: OfflineDrainResult,
+): Promise<void> {
   const handled: string[] = [];
   const refused: Refusal[] = [];
   for (const record of records) {
@@ -97,7 +107,10 @@ async function settlePage(deps: AppDeps, screens: B24Intake, processId: string, 
   }
   if (refused.length > 0) {
     await journalRefusals(deps, refused);
-    await deps.b24.markOfflineEventsFailed(processId, refused.map((r) => r.record.messageId));
+    await deps.b24.markOfflineEventsFailed(
+      processId,
+      refused.map((r) => r.record.messageId),
+    );
     result.refused += refused.length;
   }
   if (handled.length > 0) await deps.b24.clearOfflineEvents(processId, handled);
@@ -125,7 +138,15 @@ async function journalRefusals(deps: AppDeps, refused: Refusal[]): Promise<void>
       'Nothing was queued for it; it stays on the portal marked as failed.';
     const notes = [note('offlineEvent.refused', { id: record.id, event, problem }, message)];
     for (const projectKey of projects.length > 0 ? projects : ['-']) {
-      await journal.record({ at: deps.clock.now(), projectKey, direction: 'none', operation: 'offline-event', fields: [], outcome: 'warning', notes });
+      await journal.record({
+        at: deps.clock.now(),
+        projectKey,
+        direction: 'none',
+        operation: 'offline-event',
+        fields: [],
+        outcome: 'warning',
+        notes,
+      });
     }
   }
 }

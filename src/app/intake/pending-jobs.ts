@@ -40,7 +40,12 @@ export function coalesceIdentity(job: SyncJob): string | null {
     case 'issue-deleted':
       return `issue:${safe(job.issueId)}:deleted`;
     case 'b24-comment': {
-      const ref = job.commentId !== undefined ? `c${safe(job.commentId)}` : job.messageId !== undefined ? `m${safe(job.messageId)}` : null;
+      const ref =
+        job.commentId !== undefined
+          ? `c${safe(job.commentId)}`
+          : job.messageId !== undefined
+            ? `m${safe(job.messageId)}`
+            : null;
       return ref === null ? null : `bcomment:${safe(job.taskId)}:${ref}:${job.action}`;
     }
     case 'jira-comment':
@@ -75,7 +80,11 @@ export class PendingJobs {
 }
 
 /** Pushes the job unless an identical one is waiting; a push that fails gives the claim back. */
-export async function pushOnce(job: SyncJob, queue: JobQueue, pending: PendingJobs | undefined): Promise<'queued' | 'already-queued'> {
+export async function pushOnce(
+  job: SyncJob,
+  queue: JobQueue,
+  pending: PendingJobs | undefined,
+): Promise<'queued' | 'already-queued'> {
   if (pending && !(await pending.claim(job))) return 'already-queued';
   try {
     await queue.push([toJobBody(job)]);

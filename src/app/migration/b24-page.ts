@@ -16,10 +16,17 @@ import type { PageSpend } from './page-pacing';
 import { chunks, LIST_PAGES_PER_BATCH, TASK_PAGE, type PageWork } from './page-work';
 import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
 
-export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
+export async function b24Page(
+  ctx: SyncContext,
+  config: SyncConfig,
+  cursor: string | null,
+  runKey: string,
+): Promise<PageWork> {
   const first = await firstCreatedIssue(ctx, runKey, 'b24');
   const { pages, commentCounts } = await ctx.b24.listTaskPages({
-    filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0', ...(first === null ? {} : { '<ID': String(first) }) }, order: { ID: 'asc' }, userFields: taskUserFields(config),
+    filter: { GROUP_ID: config.b24GroupId, '>ID': cursor ?? '0', ...(first === null ? {} : { '<ID': String(first) }) },
+    order: { ID: 'asc' },
+    userFields: taskUserFields(config),
     starts: Array.from({ length: LIST_PAGES_PER_BATCH }, (_, i) => i * TASK_PAGE),
   });
   const tasks = pages.flat();
@@ -38,20 +45,40 @@ export async function b24Page(ctx: SyncContext, config: SyncConfig, cursor: stri
     }
   }
   for (const chunk of chunks(unfinished)) await finishLinked(ctx, config, chunk, result);
-  await owesComments(ctx.kv, 'b24', todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id));
+  await owesComments(
+    ctx.kv,
+    'b24',
+    todo.filter((t) => commentCounts.has(t.id)).map((t) => t.id),
+  );
   const links = [...owed];
   for (const chunk of chunks(todo)) links.push(...(await issuesFromTasks(ctx, config, chunk, result, runKey)));
   await copyTaskComments(ctx, links, commentCounts);
-  await commentsCopied(ctx.kv, 'b24', links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId));
+  await commentsCopied(
+    ctx.kv,
+    'b24',
+    links.filter((l) => commentCounts.has(l.taskId)).map((l) => l.taskId),
+  );
   // Files of every pair this page made or finished (and of those still owed comments): the file links skip copies.
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const withFiles = [...unfinished.map((u) => u.link), ...links].flatMap((link) => { const task = byId.get(link.taskId); return task?.attachmentIds?.length ? [{ link, task }] : []; });
+  const withFiles = [...unfinished.map((u) => u.link), ...links].flatMap((link) => {
+    const task = byId.get(link.taskId);
+    return task?.attachmentIds?.length ? [{ link, task }] : [];
+  });
   await copyTaskAttachments(ctx, config, withFiles);
   // The XML_ID marks' events are announced (echo.ts) and screened where they arrive: none reaches the queue.
   const spend: PageSpend = {
     b24Commands: { 'tasks.task.update': todo.length, 'tasks.task.list': LIST_PAGES_PER_BATCH },
-    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + 2 * todo.length, events: 0,
+    b24Requests: ctx.calls().b24,
+    jiraPoints: ctx.calls().jira + 2 * todo.length,
+    events: 0,
   };
   const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
-  return { spend, listed: tasks.length, alreadyLinked: tasks.length - todo.length, next: tasks.at(-1)?.id ?? cursor, last, result };
+  return {
+    spend,
+    listed: tasks.length,
+    alreadyLinked: tasks.length - todo.length,
+    next: tasks.at(-1)?.id ?? cursor,
+    last,
+    result,
+  };
 }

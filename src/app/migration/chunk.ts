@@ -27,7 +27,11 @@ export function waitLonger(result: ChunkResult, ms: number): void {
   result.waitMs = Math.max(result.waitMs ?? 0, ms);
 }
 
-export async function handOver(ctx: SyncContext, ids: { taskId: string } | { issueId: string }, result: ChunkResult): Promise<void> {
+export async function handOver(
+  ctx: SyncContext,
+  ids: { taskId: string } | { issueId: string },
+  result: ChunkResult,
+): Promise<void> {
   await ctx.deps.syncQueue.push([toJobBody({ kind: 'pair-sync', ...ids, origin: 'migration' })]);
   result.handedOver += 1;
 }
@@ -40,24 +44,41 @@ export async function journalFailure(
   notes: JournalNote[],
 ): Promise<void> {
   await ctx.journal.record({
-    at: ctx.now(), projectKey: config.projectKey, direction: ids.taskId ? 'b24-to-jira' : 'jira-to-b24', operation: 'migration-create',
-    ...ids, fields: [], outcome, notes,
+    at: ctx.now(),
+    projectKey: config.projectKey,
+    direction: ids.taskId ? 'b24-to-jira' : 'jira-to-b24',
+    operation: 'migration-create',
+    ...ids,
+    fields: [],
+    outcome,
+    notes,
   });
 }
 
 /** Per run (project and start time): a later run must list the issues made since, so it keeps its own bound. */
-const firstCreatedKey = (runKey: string, side: 'jira' | 'b24' = 'jira'): string => `mfirst:${side === 'jira' ? '' : 'b24:'}${runKey.replace(/[^a-zA-Z0-9._-]/g, '_')}`;
+const firstCreatedKey = (runKey: string, side: 'jira' | 'b24' = 'jira'): string =>
+  `mfirst:${side === 'jira' ? '' : 'b24:'}${runKey.replace(/[^a-zA-Z0-9._-]/g, '_')}`;
 
 /**
  * Jira issue ids and Bitrix24 task ids only grow, so the first entity the migration creates on a side bounds what
  * existed there before it: each side lists below it and never pays to list what the other side created.
  */
-export async function noteCreatedIssues(ctx: SyncContext, runKey: string, ids: string[], side: 'jira' | 'b24' = 'jira'): Promise<void> {
+export async function noteCreatedIssues(
+  ctx: SyncContext,
+  runKey: string,
+  ids: string[],
+  side: 'jira' | 'b24' = 'jira',
+): Promise<void> {
   const numeric = ids.map(Number).filter((n) => Number.isSafeInteger(n));
-  if (numeric.length > 0) await ctx.kv.setIfAbsent(firstCreatedKey(runKey, side), Math.min(...numeric), { ttlSeconds: 30 * 24 * 3600 });
+  if (numeric.length > 0)
+    await ctx.kv.setIfAbsent(firstCreatedKey(runKey, side), Math.min(...numeric), { ttlSeconds: 30 * 24 * 3600 });
 }
 
-export async function firstCreatedIssue(ctx: SyncContext, runKey: string, side: 'jira' | 'b24' = 'jira'): Promise<number | null> {
+export async function firstCreatedIssue(
+  ctx: SyncContext,
+  runKey: string,
+  side: 'jira' | 'b24' = 'jira',
+): Promise<number | null> {
   const value = await ctx.kv.get(firstCreatedKey(runKey, side));
   return typeof value === 'number' ? value : null;
 }

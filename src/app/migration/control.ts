@@ -31,7 +31,10 @@ export async function clearControl(deps: AppDeps, projectKey: string): Promise<v
 }
 
 /** The run as people see it: a running record whose run was paused or cancelled says so. */
-export function effectiveProgress(progress: MigrationProgress | null, control: MigrationControl | null): MigrationProgress | null {
+export function effectiveProgress(
+  progress: MigrationProgress | null,
+  control: MigrationControl | null,
+): MigrationProgress | null {
   if (!progress || progress.state !== 'running' || control?.runId !== progress.runId) return progress;
   return { ...progress, state: control.action === 'pause' ? 'paused' : 'cancelled' };
 }

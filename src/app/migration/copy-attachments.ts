@@ -12,13 +12,23 @@ import { syncJiraAttachment } from '../attachments/from-jira';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
 
-export async function copyIssueAttachments(ctx: SyncContext, config: SyncConfig, pairs: { link: PairLink; attachments: JiraAttachmentMeta[] }[]): Promise<number> {
+export async function copyIssueAttachments(
+  ctx: SyncContext,
+  config: SyncConfig,
+  pairs: { link: PairLink; attachments: JiraAttachmentMeta[] }[],
+): Promise<number> {
   let copied = 0;
   for (const { link, attachments } of pairs) {
     for (const a of attachments) {
       await syncJiraAttachment(ctx, link, config, {
-        kind: 'jira-attachment', issueId: link.issueId, projectKey: link.projectKey, attachmentId: a.id, action: 'created',
-        filename: a.filename, size: a.size, ...(a.mimeType === undefined ? {} : { mimeType: a.mimeType }),
+        kind: 'jira-attachment',
+        issueId: link.issueId,
+        projectKey: link.projectKey,
+        attachmentId: a.id,
+        action: 'created',
+        filename: a.filename,
+        size: a.size,
+        ...(a.mimeType === undefined ? {} : { mimeType: a.mimeType }),
       });
       copied += 1;
     }
@@ -26,7 +36,11 @@ export async function copyIssueAttachments(ctx: SyncContext, config: SyncConfig,
   return copied;
 }
 
-export async function copyTaskAttachments(ctx: SyncContext, config: SyncConfig, pairs: { link: PairLink; task: B24Task }[]): Promise<number> {
+export async function copyTaskAttachments(
+  ctx: SyncContext,
+  config: SyncConfig,
+  pairs: { link: PairLink; task: B24Task }[],
+): Promise<number> {
   let files = 0;
   for (const { link, task } of pairs) {
     if (!task.attachmentIds?.length) continue;

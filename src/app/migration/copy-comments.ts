@@ -20,7 +20,10 @@ interface ToB24 {
   fingerprint: string;
 }
 
-export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLink; comments: JiraComment[] }[]): Promise<number> {
+export async function copyIssueComments(
+  ctx: SyncContext,
+  pairs: { link: PairLink; comments: JiraComment[] }[],
+): Promise<number> {
   const store = ctx.stores.commentLinks;
   const queue: ToB24[] = [];
   for (const { link, comments } of pairs) {
@@ -39,16 +42,33 @@ export async function copyIssueComments(ctx: SyncContext, pairs: { link: PairLin
     const q = queue[i];
     if (!q) continue;
     if (!outcome.ok) {
-      ctx.log.warn('migration could not copy a Jira comment', { issueId: q.link.issueId, commentId: q.comment.id, error: outcome.error.message });
+      ctx.log.warn('migration could not copy a Jira comment', {
+        issueId: q.link.issueId,
+        commentId: q.comment.id,
+        error: outcome.error.message,
+      });
       continue;
     }
-    await store.save({ taskId: q.link.taskId, b24Ref: outcome.value, issueId: q.link.issueId, jiraCommentId: q.comment.id, fingerprint: q.fingerprint }, [`m${outcome.value}`]);
+    await store.save(
+      {
+        taskId: q.link.taskId,
+        b24Ref: outcome.value,
+        issueId: q.link.issueId,
+        jiraCommentId: q.comment.id,
+        fingerprint: q.fingerprint,
+      },
+      [`m${outcome.value}`],
+    );
     copied += 1;
   }
   return copied;
 }
 
-export async function copyTaskComments(ctx: SyncContext, links: PairLink[], commentCounts: Map<string, number>): Promise<number> {
+export async function copyTaskComments(
+  ctx: SyncContext,
+  links: PairLink[],
+  commentCounts: Map<string, number>,
+): Promise<number> {
   const withComments = links.filter((l) => (commentCounts.get(l.taskId) ?? 0) > 0);
   if (withComments.length === 0) return 0;
   const store = ctx.stores.commentLinks;

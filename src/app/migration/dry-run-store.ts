@@ -19,7 +19,13 @@ const predictionSchema = z.object({
 });
 
 /** Comments and files the run will copy: those of the tasks that get an issue, and of the issues that get a task. */
-const commentsSchema = z.object({ tasksWithComments: count, taskComments: count, issueComments: count, taskFiles: count.default(0), issueFiles: count.default(0) });
+const commentsSchema = z.object({
+  tasksWithComments: count,
+  taskComments: count,
+  issueComments: count,
+  taskFiles: count.default(0),
+  issueFiles: count.default(0),
+});
 
 export const dryRunSchema = z.object({
   id: z.string(),
@@ -42,7 +48,13 @@ export const dryRunSchema = z.object({
   /** Keyed by side and id ("b24:7", "jira:<accountId>", "b24-status:6", "jira-status:QA Testing"). */
   people: z.record(z.string(), unmappedSchema.extend({ matched: z.boolean() })),
   statuses: z.record(z.string(), unmappedSchema),
-  comments: commentsSchema.default({ tasksWithComments: 0, taskComments: 0, issueComments: 0, taskFiles: 0, issueFiles: 0 }),
+  comments: commentsSchema.default({
+    tasksWithComments: 0,
+    taskComments: 0,
+    issueComments: 0,
+    taskFiles: 0,
+    issueFiles: 0,
+  }),
   prediction: predictionSchema.optional(),
 });
 
@@ -66,10 +78,19 @@ export class DryRunStore {
 
 export function freshDryRun(id: string, now: number): DryRun {
   return {
-    id, state: 'running', startedAt: now, updatedAt: now, phase: 'markers', step: 0, cursor: null,
+    id,
+    state: 'running',
+    startedAt: now,
+    updatedAt: now,
+    phase: 'markers',
+    step: 0,
+    cursor: null,
     tasks: { total: 0, linked: 0, markedByXmlId: 0, namedByIssueMarker: 0 },
     issues: { total: 0, linked: 0, marked: 0, byMarker: 0 },
-    namedTaskIds: [], markedIssueIds: [], people: {}, statuses: {},
+    namedTaskIds: [],
+    markedIssueIds: [],
+    people: {},
+    statuses: {},
     comments: { tasksWithComments: 0, taskComments: 0, issueComments: 0, taskFiles: 0, issueFiles: 0 },
   };
 }

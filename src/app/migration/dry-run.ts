@@ -60,10 +60,20 @@ export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<
   const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config || !(await isPairingListed(deps, config))) {
     // Even reading a workgroup the project may not pair with would show its tasks' people and statuses on the tab.
-    await store.save(job.projectKey, { ...run, state: 'failed', error: config ? 'not-listed' : 'not-configured', updatedAt: deps.clock.now() });
+    await store.save(job.projectKey, {
+      ...run,
+      state: 'failed',
+      error: config ? 'not-listed' : 'not-configured',
+      updatedAt: deps.clock.now(),
+    });
     return;
   }
-  const scan: Scan = { deps, config, links: storesOf(deps).links, people: new UserDirectory(deps.kv, deps.jira, deps.b24, config) };
+  const scan: Scan = {
+    deps,
+    config,
+    links: storesOf(deps).links,
+    people: new UserDirectory(deps.kv, deps.jira, deps.b24, config),
+  };
   let next = run;
   let b24Pages = 0;
   for (let i = 0; i < DRY_RUN_PAGES_PER_JOB && next.state === 'running'; i += 1) {
@@ -73,14 +83,16 @@ export async function runDryRunPage(deps: AppDeps, job: DryRunPageJob): Promise<
   next = { ...next, step: next.step + 1, updatedAt: deps.clock.now() };
   await store.save(job.projectKey, next);
   // Bitrix24's bucket drains 2 requests/s: the next job waits for the pages this one read there.
-  if (next.state === 'running') await pushDryRunPage(deps, { ...job, step: next.step }, Math.ceil(b24Pages / DEFAULT_LIMITS.b24RequestsPerSecond));
+  if (next.state === 'running')
+    await pushDryRunPage(deps, { ...job, step: next.step }, Math.ceil(b24Pages / DEFAULT_LIMITS.b24RequestsPerSecond));
 }
 
 /** A job out of retries: the tab says the dry run stopped (the error itself went to the log). */
 export async function failDryRun(deps: AppDeps, job: DryRunPageJob): Promise<void> {
   const store = new DryRunStore(deps.kv);
   const run = await store.get(job.projectKey);
-  if (run?.id === job.dryRunId && run.state === 'running') await store.save(job.projectKey, { ...run, state: 'failed', error: 'remote', updatedAt: deps.clock.now() });
+  if (run?.id === job.dryRunId && run.state === 'running')
+    await store.save(job.projectKey, { ...run, state: 'failed', error: 'remote', updatedAt: deps.clock.now() });
 }
 
 async function pushDryRunPage(deps: AppDeps, job: DryRunPageJob, delaySeconds = 0): Promise<void> {
@@ -95,7 +107,10 @@ function scanPage(scan: Scan, run: DryRun): Promise<DryRun> {
 /** Issues carrying the app's marker (`!=` matches only issues that have the property) and the task each names. */
 async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const jql = `project = ${jqlProject(scan.config.projectKey)} AND issue.property[${ISSUE_PROPERTY}].taskId != "0" ORDER BY id ASC`;
-  const page = await scan.deps.jira.searchJql(jql, { maxResults: PAGE, ...(run.cursor ? { nextPageToken: run.cursor } : {}) });
+  const page = await scan.deps.jira.searchJql(jql, {
+    maxResults: PAGE,
+    ...(run.cursor ? { nextPageToken: run.cursor } : {}),
+  });
   const named = [...run.namedTaskIds];
   const marked = [...run.markedIssueIds];
   for (const issue of page.issues) {
@@ -108,27 +123,41 @@ async function markersPage(scan: Scan, run: DryRun): Promise<DryRun> {
   }
   const issues = { ...run.issues, marked: marked.length };
   const more = page.nextPageToken !== undefined;
-  return { ...run, issues, namedTaskIds: named, markedIssueIds: marked, phase: more ? 'markers' : 'b24', cursor: more ? (page.nextPageToken ?? null) : null };
+  return {
+    ...run,
+    issues,
+    namedTaskIds: named,
+    markedIssueIds: marked,
+    phase: more ? 'markers' : 'b24',
+    cursor: more ? (page.nextPageToken ?? null) : null,
+  };
 }
 
 /** Ten tasks.task.list pages in one batch, as the run reads them, with each task's comment count. */
 async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const { pages, commentCounts } = await scan.deps.b24.listTaskPages({
-    filter: { GROUP_ID: scan.config.b24GroupId, '>ID': run.cursor ?? '0' }, order: { ID: 'asc' },
+    filter: { GROUP_ID: scan.config.b24GroupId, '>ID': run.cursor ?? '0' },
+    order: { ID: 'asc' },
     starts: Array.from({ length: LIST_PAGES_PER_BATCH }, (_, i) => i * TASK_PAGE),
   });
   const tasks = pages.flat();
   let next: DryRun = { ...run, tasks: { ...run.tasks, total: run.tasks.total + tasks.length } };
   for (const task of tasks) {
     // A task a person unlinked is left as it is by the run (b24-page.ts), as a linked one is: counted with them.
-    if ((await scan.links.byTask(task.id)) || (await scan.links.wasUnlinked('b24', task.id))) next = { ...next, tasks: { ...next.tasks, linked: next.tasks.linked + 1 } };
-    else if (next.namedTaskIds.includes(task.id)) next = { ...next, tasks: { ...next.tasks, namedByIssueMarker: next.tasks.namedByIssueMarker + 1 } };
+    if ((await scan.links.byTask(task.id)) || (await scan.links.wasUnlinked('b24', task.id)))
+      next = { ...next, tasks: { ...next.tasks, linked: next.tasks.linked + 1 } };
+    else if (next.namedTaskIds.includes(task.id))
+      next = { ...next, tasks: { ...next.tasks, namedByIssueMarker: next.tasks.namedByIssueMarker + 1 } };
     else if (task.xmlId !== null && /^\d{1,18}$/.test(task.xmlId)) {
       // The app writes XML_ID only on tasks it made for an issue: that issue is this task's partner.
       const ids = next.markedIssueIds.length < MAX_MARKED ? [...next.markedIssueIds, task.xmlId] : next.markedIssueIds;
       next = { ...next, tasks: { ...next.tasks, markedByXmlId: next.tasks.markedByXmlId + 1 }, markedIssueIds: ids };
     } else {
-      next = countFiles(countComments(await taskToCreateFor(scan, next, task), 'task', commentCounts.get(task.id) ?? 0), 'task', task.attachmentIds?.length ?? 0);
+      next = countFiles(
+        countComments(await taskToCreateFor(scan, next, task), 'task', commentCounts.get(task.id) ?? 0),
+        'task',
+        task.attachmentIds?.length ?? 0,
+      );
     }
   }
   const last = tasks.length < LIST_PAGES_PER_BATCH * TASK_PAGE;
@@ -138,28 +167,51 @@ async function tasksPage(scan: Scan, run: DryRun): Promise<DryRun> {
 function countFiles(run: DryRun, side: 'task' | 'issue', n: number): DryRun {
   if (n === 0) return run;
   const c = run.comments;
-  return { ...run, comments: side === 'task' ? { ...c, taskFiles: c.taskFiles + n } : { ...c, issueFiles: c.issueFiles + n } };
+  return {
+    ...run,
+    comments: side === 'task' ? { ...c, taskFiles: c.taskFiles + n } : { ...c, issueFiles: c.issueFiles + n },
+  };
 }
 
 function countComments(run: DryRun, side: 'task' | 'issue', n: number): DryRun {
   if (n === 0) return run;
   const c = run.comments;
-  return { ...run, comments: side === 'task' ? { ...c, tasksWithComments: c.tasksWithComments + 1, taskComments: c.taskComments + n } : { ...c, issueComments: c.issueComments + n } };
+  return {
+    ...run,
+    comments:
+      side === 'task'
+        ? { ...c, tasksWithComments: c.tasksWithComments + 1, taskComments: c.taskComments + n }
+        : { ...c, issueComments: c.issueComments + n },
+  };
 }
 
 /** Issues by id, 100 a page with their comments, as the run reads them. */
 async function issuesPage(scan: Scan, run: DryRun): Promise<DryRun> {
   const after = run.cursor !== null && /^\d+$/.test(run.cursor) ? run.cursor : '0';
-  const page = await scan.deps.jira.searchIssues(`project = ${jqlProject(scan.config.projectKey)} AND id > ${after} ORDER BY id ASC`, {
-    properties: [], withComments: true, withAttachments: true, maxResults: ISSUE_PAGE,
-  });
+  const page = await scan.deps.jira.searchIssues(
+    `project = ${jqlProject(scan.config.projectKey)} AND id > ${after} ORDER BY id ASC`,
+    {
+      properties: [],
+      withComments: true,
+      withAttachments: true,
+      maxResults: ISSUE_PAGE,
+    },
+  );
   let next: DryRun = { ...run, issues: { ...run.issues, total: run.issues.total + page.items.length } };
   for (const { issue, comments, attachments } of page.items) {
-    if ((await scan.links.byIssue(issue.id)) || (await scan.links.wasUnlinked('jira', issue.id))) next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
-    else if (next.markedIssueIds.includes(issue.id)) next = { ...next, issues: { ...next.issues, byMarker: next.issues.byMarker + 1 } };
-    else next = countFiles(countComments(await taskToMakeFor(scan, next, issue), 'issue', comments?.length ?? 0), 'issue', attachments?.length ?? 0);
+    if ((await scan.links.byIssue(issue.id)) || (await scan.links.wasUnlinked('jira', issue.id)))
+      next = { ...next, issues: { ...next.issues, linked: next.issues.linked + 1 } };
+    else if (next.markedIssueIds.includes(issue.id))
+      next = { ...next, issues: { ...next.issues, byMarker: next.issues.byMarker + 1 } };
+    else
+      next = countFiles(
+        countComments(await taskToMakeFor(scan, next, issue), 'issue', comments?.length ?? 0),
+        'issue',
+        attachments?.length ?? 0,
+      );
   }
-  if (page.nextPageToken !== undefined && page.items.length === ISSUE_PAGE) return { ...next, cursor: page.items.at(-1)?.issue.id ?? after };
+  if (page.nextPageToken !== undefined && page.items.length === ISSUE_PAGE)
+    return { ...next, cursor: page.items.at(-1)?.issue.id ?? after };
   return finish(scan.deps, next);
 }
 
@@ -181,11 +233,18 @@ async function taskToMakeFor(scan: Scan, run: DryRun, issue: JiraIssue): Promise
     next = await countPerson(next, `jira:${accountId}`, 'jira', async () => scan.people.b24For(accountId));
   }
   const status = readJiraStatus(issue.fields.status.name, scan.config.statuses);
-  return b24StatusTarget(status, scan.config.statuses) === null ? countStatus(next, 'jira', issue.fields.status.name) : next;
+  return b24StatusTarget(status, scan.config.statuses) === null
+    ? countStatus(next, 'jira', issue.fields.status.name)
+    : next;
 }
 
 /** Each person is looked up once per dry run (the directory caches what it learns for the run itself). */
-async function countPerson(run: DryRun, key: string, side: 'b24' | 'jira', lookUp: () => Promise<{ matched: true; id: string } | { matched: false; name: string }>): Promise<DryRun> {
+async function countPerson(
+  run: DryRun,
+  key: string,
+  side: 'b24' | 'jira',
+  lookUp: () => Promise<{ matched: true; id: string } | { matched: false; name: string }>,
+): Promise<DryRun> {
   const known = run.people[key];
   if (known) return { ...run, people: { ...run.people, [key]: { ...known, count: known.count + 1 } } };
   const found = await lookUp();
@@ -209,8 +268,10 @@ function finish(deps: AppDeps, run: DryRun): DryRun {
     pairedByMarker: run.issues.marked + run.tasks.markedByXmlId,
   };
   const predicted = predictMigration({
-    tasks: scope.issuesToCreate, issues: scope.tasksToCreate,
-    pairedTasks: scope.tasks - scope.issuesToCreate, pairedIssues: scope.issues - scope.tasksToCreate,
+    tasks: scope.issuesToCreate,
+    issues: scope.tasksToCreate,
+    pairedTasks: scope.tasks - scope.issuesToCreate,
+    pairedIssues: scope.issues - scope.tasksToCreate,
     ...run.comments,
     handedOver: scope.pairedByMarker,
     unmatchedPeople: {
@@ -218,5 +279,11 @@ function finish(deps: AppDeps, run: DryRun): DryRun {
       jira: Object.values(run.people).filter((p) => !p.matched && p.side === 'jira').length,
     },
   });
-  return { ...run, state: 'done', finishedAt: deps.clock.now(), cursor: null, prediction: { scope, calls: predicted.calls, seconds: predicted.seconds } };
+  return {
+    ...run,
+    state: 'done',
+    finishedAt: deps.clock.now(),
+    cursor: null,
+    prediction: { scope, calls: predicted.calls, seconds: predicted.seconds },
+  };
 }

@@ -46,7 +46,12 @@ async function inDoubt(ctx: SyncContext, taskId: string): Promise<boolean> {
   return typeof held === 'object' && held !== null && ('sentAt' in held || 'createdId' in held);
 }
 
-async function prepare(ctx: SyncContext, config: SyncConfig, task: B24Task, result: ChunkResult): Promise<{ prepared: Prepared; doubtful: boolean } | null> {
+async function prepare(
+  ctx: SyncContext,
+  config: SyncConfig,
+  task: B24Task,
+  result: ChunkResult,
+): Promise<{ prepared: Prepared; doubtful: boolean } | null> {
   const doubtful = await inDoubt(ctx, task.id);
   let lock: CreationLock;
   try {
@@ -58,28 +63,55 @@ async function prepare(ctx: SyncContext, config: SyncConfig, task: B24Task, resu
   }
   const mapping = await mappingFor(ctx, config, task, null);
   const canon = canonicalOfTask(task, mapping);
-  return { prepared: { task, lock, canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true) }, doubtful };
+  return {
+    prepared: { task, lock, canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true) },
+    doubtful,
+  };
 }
 
 /** Issues an earlier attempt created for these tasks, by marker (search can see them: the lock waited it out). */
-async function findMarked(ctx: SyncContext, config: SyncConfig, doubtful: Prepared[], result: ChunkResult): Promise<void> {
+async function findMarked(
+  ctx: SyncContext,
+  config: SyncConfig,
+  doubtful: Prepared[],
+  result: ChunkResult,
+): Promise<void> {
   if (doubtful.length === 0) return;
   const jql = doubtful.map((p) => `issue.property[${ISSUE_PROPERTY}].taskId = "${p.task.id}"`).join(' OR ');
-  const known = doubtful.map((p) => p.lock.knownCreatedId).filter((id): id is string => id !== undefined && /^\d+$/.test(id)).map(Number);
-  const page = await ctx.jira.searchIssues(jql, { properties: [ISSUE_PROPERTY], maxResults: 100, ...(known.length ? { reconcileIssues: known } : {}) });
+  const known = doubtful
+    .map((p) => p.lock.knownCreatedId)
+    .filter((id): id is string => id !== undefined && /^\d+$/.test(id))
+    .map(Number);
+  const page = await ctx.jira.searchIssues(jql, {
+    properties: [ISSUE_PROPERTY],
+    maxResults: 100,
+    ...(known.length ? { reconcileIssues: known } : {}),
+  });
   for (const p of doubtful) {
     const candidates = page.items.map((i) => ({ issue: i.issue, marker: parseMarker(i.properties[ISSUE_PROPERTY]) }));
     const foundId = await restorableIssue(ctx, p.task.id, config, candidates);
     const found = candidates.find((c) => c.issue.id === foundId);
     if (found) {
-      await ctx.links.save({ taskId: p.task.id, issueId: found.issue.id, issueKey: found.issue.key, projectKey: found.issue.fields.project.key, linkedAt: ctx.now() });
+      await ctx.links.save({
+        taskId: p.task.id,
+        issueId: found.issue.id,
+        issueKey: found.issue.key,
+        projectKey: found.issue.fields.project.key,
+        linkedAt: ctx.now(),
+      });
       await p.lock.release();
       await handOver(ctx, { taskId: p.task.id }, result);
     }
   }
 }
 
-async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
+async function sendBulk(
+  ctx: SyncContext,
+  config: SyncConfig,
+  chunk: Prepared[],
+  result: ChunkResult,
+  runKey: string,
+): Promise<Created[]> {
   for (const p of chunk) await p.lock.markSent();
   const hops = new Map<string, Awaited<ReturnType<typeof initialTransitions>>>();
   for (const type of new Set(chunk.map((p) => JSON.stringify(p.write.fields.issuetype ?? null)))) {
@@ -89,21 +121,41 @@ async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[],
   for (const p of chunk) markers.set(p.task.id, await sealedMarker(ctx.deps, p.task.id));
   let outcomes;
   try {
-    outcomes = await ctx.jira.createIssues(chunk.map((p) => {
-      const transitionId = firstHopId(hops.get(JSON.stringify(p.write.fields.issuetype ?? null)) ?? null, p.write.status);
-      return { fields: p.write.fields, properties: [{ key: ISSUE_PROPERTY, value: markers.get(p.task.id) ?? null }], ...(transitionId === undefined ? {} : { transitionId }) };
-    }));
+    outcomes = await ctx.jira.createIssues(
+      chunk.map((p) => {
+        const transitionId = firstHopId(
+          hops.get(JSON.stringify(p.write.fields.issuetype ?? null)) ?? null,
+          p.write.status,
+        );
+        return {
+          fields: p.write.fields,
+          properties: [{ key: ISSUE_PROPERTY, value: markers.get(p.task.id) ?? null }],
+          ...(transitionId === undefined ? {} : { transitionId }),
+        };
+      }),
+    );
   } catch (error) {
     // A refusal or a 429 is an answer: nothing was created. A lost reply keeps the locks, so the retry looks first.
-    if (isPermanent(error) || (error instanceof RetryableError && error.reason === 'rate-limited')) for (const p of chunk) await p.lock.release();
+    if (isPermanent(error) || (error instanceof RetryableError && error.reason === 'rate-limited'))
+      for (const p of chunk) await p.lock.release();
     throw error;
   }
-  await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.id] : [])));
+  await noteCreatedIssues(
+    ctx,
+    runKey,
+    outcomes.flatMap((o) => (o.ok ? [o.id] : [])),
+  );
   const created: Created[] = [];
   for (const [i, p] of chunk.entries()) {
     const outcome = outcomes[i];
     if (outcome?.ok) {
-      const link: PairLink = { taskId: p.task.id, issueId: outcome.id, issueKey: outcome.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+      const link: PairLink = {
+        taskId: p.task.id,
+        issueId: outcome.id,
+        issueKey: outcome.key,
+        projectKey: config.projectKey,
+        linkedAt: ctx.now(),
+      };
       await ctx.links.save(link);
       await p.lock.release();
       created.push({ ...p, link });
@@ -116,11 +168,23 @@ async function sendBulk(ctx: SyncContext, config: SyncConfig, chunk: Prepared[],
 }
 
 /** A refused element: journalled with Jira's reason, then created on its own by the single path. */
-async function retryAlone(ctx: SyncContext, config: SyncConfig, task: B24Task, reason: string, result: ChunkResult): Promise<void> {
+async function retryAlone(
+  ctx: SyncContext,
+  config: SyncConfig,
+  task: B24Task,
+  reason: string,
+  result: ChunkResult,
+): Promise<void> {
   result.refused += 1;
   const what = `Task ${task.id} "${task.title}"`;
   const names = { id: task.id, title: task.title };
-  await journalFailure(ctx, config, { taskId: task.id }, 'warning', [note('migration.taskRefusedInBulk', { ...names, reason }, `${what} was refused by Jira's bulk create (${reason}); retried on its own.`)]);
+  await journalFailure(ctx, config, { taskId: task.id }, 'warning', [
+    note(
+      'migration.taskRefusedInBulk',
+      { ...names, reason },
+      `${what} was refused by Jira's bulk create (${reason}); retried on its own.`,
+    ),
+  ]);
   try {
     const single = await createIssueFromTask(ctx, task, config);
     if ('existingIssueId' in single) await handOver(ctx, { taskId: task.id }, result);
@@ -129,21 +193,37 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, task: B24Task, r
     if (!isPermanent(error)) throw error;
     result.failed += 1;
     const detail = errorMessage(error);
-    await journalFailure(ctx, config, { taskId: task.id }, 'failed', [note('migration.taskNotCreated', names, `${what} could not be created in Jira:`), failureNote(error, null, detail)]);
+    await journalFailure(ctx, config, { taskId: task.id }, 'failed', [
+      note('migration.taskNotCreated', names, `${what} could not be created in Jira:`),
+      failureNote(error, null, detail),
+    ]);
   }
 }
 
 /** The create reply has ids only; the snapshot needs what Jira filled in, read back in one search (read-after-write). */
-async function recordStates(ctx: SyncContext, config: SyncConfig, created: Created[], result: ChunkResult): Promise<void> {
+async function recordStates(
+  ctx: SyncContext,
+  config: SyncConfig,
+  created: Created[],
+  result: ChunkResult,
+): Promise<void> {
   if (created.length === 0) return;
   const ids = created.map((c) => c.link.issueId);
-  const page = await ctx.jira.searchIssues(`id in (${ids.join(', ')})`, { properties: [], customFields: issueCustomFields(config), maxResults: 100, reconcileIssues: ids.map(Number) });
+  const page = await ctx.jira.searchIssues(`id in (${ids.join(', ')})`, {
+    properties: [],
+    customFields: issueCustomFields(config),
+    maxResults: 100,
+    reconcileIssues: ids.map(Number),
+  });
   for (const c of created) {
     const issue = page.items.find((i) => i.issue.id === c.link.issueId)?.issue;
     const problems = c.write.warnings.map(warningSentence);
     let jira = issue ? canonicalOfIssue(issue, await mappingFor(ctx, config, c.task, issue)) : c.canon;
     if (issue && c.write.status) {
-      if (issue.fields.status.name !== c.write.status && !(await initialTransitions(ctx, config.projectKey, c.write.fields.issuetype))) {
+      if (
+        issue.fields.status.name !== c.write.status &&
+        !(await initialTransitions(ctx, config.projectKey, c.write.fields.issuetype))
+      ) {
         // Still in the initial status (no hop rode in the create): what it offers is what later creates can carry.
         await learnInitialTransitions(ctx, config.projectKey, c.write.fields.issuetype, issue.id, issue.fields.status);
       }
@@ -151,7 +231,14 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
       if (moved.blocked) problems.push(moved.blocked);
       jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
     }
-    await ctx.states.save(c.task.id, c.link.issueId, { base: { b24: c.canon, jira }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: sentencesOf(problems) } : {}) } });
+    await ctx.states.save(c.task.id, c.link.issueId, {
+      base: { b24: c.canon, jira },
+      lastSync: {
+        at: ctx.now(),
+        outcome: problems.length ? 'warning' : 'synced',
+        ...(problems.length ? { message: sentencesOf(problems) } : {}),
+      },
+    });
     result.created += 1;
   }
 }
@@ -160,7 +247,9 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
 async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
   if (created.length === 0) return;
   await ctx.ownWrites.expectMigrationMarks(created.map((c) => c.task.id));
-  const outcomes = await ctx.b24.updateTasks(created.map((c) => ({ taskId: c.task.id, fields: { XML_ID: c.link.issueId } })));
+  const outcomes = await ctx.b24.updateTasks(
+    created.map((c) => ({ taskId: c.task.id, fields: { XML_ID: c.link.issueId } })),
+  );
   for (const [i, outcome] of outcomes.entries()) {
     const c = created[i];
     if (c && !outcome.ok) {
@@ -175,20 +264,40 @@ async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
  * their status or marking the tasks (a 429 on a transition, a timeout). Their link has no last-synced state yet,
  * which is how the page finds them; the steps after the create run again, each of which is safe to repeat.
  */
-export async function finishLinked(ctx: SyncContext, config: SyncConfig, pairs: { task: B24Task; link: PairLink }[], result: ChunkResult): Promise<void> {
+export async function finishLinked(
+  ctx: SyncContext,
+  config: SyncConfig,
+  pairs: { task: B24Task; link: PairLink }[],
+  result: ChunkResult,
+): Promise<void> {
   const created: Created[] = [];
   for (const { task, link } of pairs) {
     const mapping = await mappingFor(ctx, config, task, null);
     const canon = canonicalOfTask(task, mapping);
-    created.push({ task, link, canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true), lock: await CreationLock.acquire(ctx, lockKey(task.id)) });
+    created.push({
+      task,
+      link,
+      canon,
+      write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true),
+      lock: await CreationLock.acquire(ctx, lockKey(task.id)),
+    });
   }
   await recordStates(ctx, config, created, result);
   for (const c of created) await c.lock.release();
-  await markTasks(ctx, created.filter((c) => c.task.xmlId !== c.link.issueId));
+  await markTasks(
+    ctx,
+    created.filter((c) => c.task.xmlId !== c.link.issueId),
+  );
 }
 
 /** `runKey` names the run (project and start), under which the first created issue id is noted. */
-export async function issuesFromTasks(ctx: SyncContext, config: SyncConfig, tasks: B24Task[], result: ChunkResult, runKey: string): Promise<PairLink[]> {
+export async function issuesFromTasks(
+  ctx: SyncContext,
+  config: SyncConfig,
+  tasks: B24Task[],
+  result: ChunkResult,
+  runKey: string,
+): Promise<PairLink[]> {
   const ready: Prepared[] = [];
   const doubtful: Prepared[] = [];
   for (const task of tasks) {

@@ -20,22 +20,36 @@ import { finishLinkedIssues, tasksFromIssues } from './tasks-from-issues';
 
 const markerOf = (properties: Record<string, unknown>): string | null => {
   const marker = properties[ISSUE_PROPERTY];
-  return typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string' ? marker.taskId : null;
+  return typeof marker === 'object' && marker !== null && 'taskId' in marker && typeof marker.taskId === 'string'
+    ? marker.taskId
+    : null;
 };
 
 /**
  * Issues by id, 100 a page, after the cursor (the last id listed) and before the first issue this migration
  * created: a cursor of ids rather than a page token, so the bound can be added once it is known.
  */
-async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<{ items: JiraSearchItem[]; next: string | null; last: boolean }> {
+async function searchPages(
+  ctx: SyncContext,
+  config: SyncConfig,
+  cursor: string | null,
+  runKey: string,
+): Promise<{ items: JiraSearchItem[]; next: string | null; last: boolean }> {
   const items: JiraSearchItem[] = [];
   let after = cursor !== null && /^\d+$/.test(cursor) ? cursor : '0';
   const first = await firstCreatedIssue(ctx, runKey);
   for (let i = 0; i < ISSUE_PAGES_PER_JOB; i += 1) {
     const bound = first === null ? '' : ` AND id < ${first}`;
-    const page = await ctx.jira.searchIssues(`project = ${jqlProject(config.projectKey)} AND id > ${after}${bound} ORDER BY id ASC`, {
-      properties: [ISSUE_PROPERTY], withComments: true, withAttachments: true, customFields: issueCustomFields(config), maxResults: ISSUE_PAGE,
-    });
+    const page = await ctx.jira.searchIssues(
+      `project = ${jqlProject(config.projectKey)} AND id > ${after}${bound} ORDER BY id ASC`,
+      {
+        properties: [ISSUE_PROPERTY],
+        withComments: true,
+        withAttachments: true,
+        customFields: issueCustomFields(config),
+        maxResults: ISSUE_PAGE,
+      },
+    );
     items.push(...page.items);
     after = page.items.at(-1)?.issue.id ?? after;
     // No token: Jira has nothing after this page, so no empty page is asked for (and paced) later.
@@ -44,7 +58,12 @@ async function searchPages(ctx: SyncContext, config: SyncConfig, cursor: string 
   return { items, next: after, last: false };
 }
 
-export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: string | null, runKey: string): Promise<PageWork> {
+export async function jiraPage(
+  ctx: SyncContext,
+  config: SyncConfig,
+  cursor: string | null,
+  runKey: string,
+): Promise<PageWork> {
   const page = await searchPages(ctx, config, cursor, runKey);
   const result = emptyResult();
   const todo: JiraIssue[] = [];
@@ -64,21 +83,43 @@ export async function jiraPage(ctx: SyncContext, config: SyncConfig, cursor: str
     } else if (!(await ctx.links.wasUnlinked('jira', item.issue.id))) todo.push(item.issue);
     if (item.comments?.length) comments.set(item.issue.id, item.comments);
   }
-  await owesComments(ctx.kv, 'jira', todo.filter((i) => comments.has(i.id)).map((i) => i.id));
+  await owesComments(
+    ctx.kv,
+    'jira',
+    todo.filter((i) => comments.has(i.id)).map((i) => i.id),
+  );
   for (const chunk of chunks(unfinished)) await finishLinkedIssues(ctx, config, chunk, result);
   const created = [];
   for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)));
   // Comments of the whole page together: fewer batches than one per chunk.
   const copy = [...owed, ...created.map((c) => c.link)].filter((l) => comments.has(l.issueId));
-  await copyIssueComments(ctx, copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })));
-  await commentsCopied(ctx.kv, 'jira', copy.map((l) => l.issueId));
+  await copyIssueComments(
+    ctx,
+    copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })),
+  );
+  await commentsCopied(
+    ctx.kv,
+    'jira',
+    copy.map((l) => l.issueId),
+  );
   const commentCount = copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
-  const files = new Map(page.items.flatMap((i) => (i.attachments?.length ? [[i.issue.id, i.attachments] as const] : [])));
+  const files = new Map(
+    page.items.flatMap((i) => (i.attachments?.length ? [[i.issue.id, i.attachments] as const] : [])),
+  );
   const finishedOrMade = [...unfinished.map((u) => u.link), ...created.map((c) => c.link)];
-  await copyIssueAttachments(ctx, config, finishedOrMade.flatMap((link) => { const attachments = files.get(link.issueId); return attachments ? [{ link, attachments }] : []; }));
+  await copyIssueAttachments(
+    ctx,
+    config,
+    finishedOrMade.flatMap((link) => {
+      const attachments = files.get(link.issueId);
+      return attachments ? [{ link, attachments }] : [];
+    }),
+  );
   const spend: PageSpend = {
     b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
-    b24Requests: ctx.calls().b24, jiraPoints: ctx.calls().jira + page.items.length, events: todo.length + commentCount,
+    b24Requests: ctx.calls().b24,
+    jiraPoints: ctx.calls().jira + page.items.length,
+    events: todo.length + commentCount,
   };
   return { spend, listed: page.items.length, alreadyLinked, next: page.next, last: page.last, result };
 }

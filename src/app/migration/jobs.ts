@@ -20,7 +20,12 @@ export const migrationPageJobSchema = z.object({
 });
 
 /** A step of the migration's dry run (dry-run.ts): reads pages, writes only its own record. */
-export const dryRunPageJobSchema = z.object({ kind: z.literal('dry-run-page'), projectKey: id, dryRunId: id, step: z.number().int().min(0) });
+export const dryRunPageJobSchema = z.object({
+  kind: z.literal('dry-run-page'),
+  projectKey: id,
+  dryRunId: id,
+  step: z.number().int().min(0),
+});
 
 export type MigrationPageJob = z.infer<typeof migrationPageJobSchema>;
 export type DryRunPageJob = z.infer<typeof dryRunPageJobSchema>;

@@ -14,7 +14,6 @@ import { DEFAULT_LIMITS, type MigrationLimits } from '../../core/migration/cost'
 import { MAX_QUEUE_DELAY_SECONDS } from '../../ports/queue';
 import type { KeyValueStore } from '../../ports/store';
 
-
 export interface PageSpend {
   b24Commands: Record<string, number>;
   b24Requests: number;
@@ -33,16 +32,23 @@ type Spent = z.infer<typeof spentSchema>;
 
 function quotaOf(name: string, l: MigrationLimits): Quota {
   switch (name) {
-    case 'b24:requests': return { limit: l.b24Burst, windowMs: (l.b24Burst / l.b24RequestsPerSecond) * 1000 };
-    case 'jira:points': return { limit: l.jiraPointsPerHour, windowMs: 3_600_000 };
-    case 'forge:events': return { limit: l.queueEventsPerMinute, windowMs: 60_000 };
-    default: return { limit: l.b24OperatingSecondsPerWindow, windowMs: l.b24WindowSeconds * 1000 };
+    case 'b24:requests':
+      return { limit: l.b24Burst, windowMs: (l.b24Burst / l.b24RequestsPerSecond) * 1000 };
+    case 'jira:points':
+      return { limit: l.jiraPointsPerHour, windowMs: 3_600_000 };
+    case 'forge:events':
+      return { limit: l.queueEventsPerMinute, windowMs: 60_000 };
+    default:
+      return { limit: l.b24OperatingSecondsPerWindow, windowMs: l.b24WindowSeconds * 1000 };
   }
 }
 
 function spentUnits(spend: PageSpend, l: MigrationLimits): [string, number][] {
   return [
-    ...Object.entries(spend.b24Commands).map(([method, n]): [string, number] => [`b24:${method}`, n * l.b24SecondsPerCommand]),
+    ...Object.entries(spend.b24Commands).map(([method, n]): [string, number] => [
+      `b24:${method}`,
+      n * l.b24SecondsPerCommand,
+    ]),
     ['b24:requests', spend.b24Requests],
     ['jira:points', spend.jiraPoints],
     ['forge:events', spend.events],

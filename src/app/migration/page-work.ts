@@ -35,4 +35,5 @@ export const SIDE_METHODS: Record<MigrationSide, string[]> = {
   b24: ['b24:tasks.task.update', 'b24:tasks.task.list', 'b24:task.commentitem.getlist'],
 };
 
-export const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+export const chunks = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));

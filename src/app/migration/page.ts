@@ -32,7 +32,8 @@ export type PageOutcome =
 
 /** Whether this delivery is the page the run expects next (its side's turn, its page number). */
 function gate(progress: MigrationProgress | null, job: MigrationPageJob): PageOutcome | null {
-  if (!progress || progress.runId !== job.runId || progress.state !== 'running') return { kind: 'dropped', reason: 'not the running migration' };
+  if (!progress || progress.runId !== job.runId || progress.state !== 'running')
+    return { kind: 'dropped', reason: 'not the running migration' };
   const side = progress[job.side];
   if (side.done || job.page < side.page) return { kind: 'dropped', reason: 'page already recorded' };
   if (job.page > side.page) return { kind: 'wait', reason: 'the previous page is not recorded yet' };
@@ -43,7 +44,11 @@ function gate(progress: MigrationProgress | null, job: MigrationPageJob): PageOu
 /** What the run's end hands over to: reconciliation starts from now (reconcile/after-migration.ts). */
 export type AfterMigration = (deps: AppDeps, projectKey: string, config: SyncConfig) => Promise<void>;
 
-export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob, afterMigration: AfterMigration): Promise<PageOutcome> {
+export async function runMigrationPage(
+  deps: AppDeps,
+  job: MigrationPageJob,
+  afterMigration: AfterMigration,
+): Promise<PageOutcome> {
   const store = storesOf(deps).migrationProgress;
   const progress = await store.get(job.projectKey);
   const refused = gate(progress, job);
@@ -52,30 +57,65 @@ export async function runMigrationPage(deps: AppDeps, job: MigrationPageJob, aft
   if (held) return { kind: 'dropped', reason: held === 'pause' ? 'the run is paused' : 'the run was cancelled' };
   const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config) {
-    await store.save(job.projectKey, { ...progress, state: 'failed', error: 'The project is no longer paired with a Bitrix24 workgroup.', errorCode: 'migration.unpaired', errorParams: {}, updatedAt: deps.clock.now() });
+    await store.save(job.projectKey, {
+      ...progress,
+      state: 'failed',
+      error: 'The project is no longer paired with a Bitrix24 workgroup.',
+      errorCode: 'migration.unpaired',
+      errorParams: {},
+      updatedAt: deps.clock.now(),
+    });
     return { kind: 'dropped', reason: 'project not paired' };
   }
   if (!(await isPairingListed(deps, config))) {
     const held = new PairingNotListed(config);
-    await store.save(job.projectKey, { ...progress, state: 'failed', error: held.message, errorCode: 'migration.notListed', errorParams: { group: config.b24GroupId, project: config.projectKey }, updatedAt: deps.clock.now() });
+    await store.save(job.projectKey, {
+      ...progress,
+      state: 'failed',
+      error: held.message,
+      errorCode: 'migration.notListed',
+      errorParams: { group: config.b24GroupId, project: config.projectKey },
+      updatedAt: deps.clock.now(),
+    });
     await journalNotListed(deps, held);
     return { kind: 'dropped', reason: 'workgroup not listed for the project' };
   }
   const ctx = await SyncContext.create(deps);
   ctx.useProject(config.projectKey);
   const runKey = `${job.projectKey}:${progress.startedAt}`;
-  const work = job.side === 'jira' ? await jiraPage(ctx, config, job.cursor, runKey) : await b24Page(ctx, config, job.cursor, runKey);
+  const work =
+    job.side === 'jira'
+      ? await jiraPage(ctx, config, job.cursor, runKey)
+      : await b24Page(ctx, config, job.cursor, runKey);
   if (work.result.waitMs !== undefined) {
-    throw new RetryableError('server-error', 'some entities of this page must wait (a create in doubt, or another job creating them)', { code: 'app:migration-wait', retryAfterMs: work.result.waitMs });
+    throw new RetryableError(
+      'server-error',
+      'some entities of this page must wait (a create in doubt, or another job creating them)',
+      { code: 'app:migration-wait', retryAfterMs: work.result.waitMs },
+    );
   }
   const side = progress[job.side];
-  const recorded = { ...side, listed: side.listed + work.listed, alreadyLinked: side.alreadyLinked + work.alreadyLinked, cursor: work.next, page: side.page + 1, done: work.last };
+  const recorded = {
+    ...side,
+    listed: side.listed + work.listed,
+    alreadyLinked: side.alreadyLinked + work.alreadyLinked,
+    cursor: work.next,
+    page: side.page + 1,
+    done: work.last,
+  };
   const r = work.result;
-  const next = { ...progress, [job.side]: recorded, enqueued: progress.enqueued + r.created + r.handedOver, updatedAt: deps.clock.now() };
+  const next = {
+    ...progress,
+    [job.side]: recorded,
+    enqueued: progress.enqueued + r.created + r.handedOver,
+    updatedAt: deps.clock.now(),
+  };
   // Sides alternate, so each side's Bitrix24 method recovers its operating time while the other runs.
   const nextSide = expectedSide(next);
   if (nextSide !== null) {
-    const uses = (resource: string): boolean => SIDE_METHODS[nextSide].includes(resource) || !(resource.startsWith('b24:tasks.') || resource.startsWith('b24:task.'));
+    const uses = (resource: string): boolean =>
+      SIDE_METHODS[nextSide].includes(resource) ||
+      !(resource.startsWith('b24:tasks.') || resource.startsWith('b24:task.'));
     const delay = await paceAfterPage(deps.kv, job.projectKey, deps.clock.now(), work.spend, uses);
     await pushPage(deps, { ...job, side: nextSide, cursor: next[nextSide].cursor, page: next[nextSide].page }, delay);
   }

@@ -18,7 +18,10 @@ export const STALLED_AFTER_MS = 30 * 60_000;
 
 /** The run as people see it (paused and cancelled come from the control record). */
 export async function migrationStatus(deps: AppDeps, projectKey: string): Promise<MigrationProgress | null> {
-  const [progress, control] = await Promise.all([storesOf(deps).migrationProgress.get(projectKey), readControl(deps, projectKey)]);
+  const [progress, control] = await Promise.all([
+    storesOf(deps).migrationProgress.get(projectKey),
+    readControl(deps, projectKey),
+  ]);
   return effectiveProgress(progress, control);
 }
 
@@ -33,7 +36,10 @@ function resumable(progress: MigrationProgress | null, now: number): progress is
 /** The project's pairing, refused when there is none or its workgroup is not listed for it (PairingNotListed). */
 export async function pairingToMigrate(deps: AppDeps, projectKey: string): Promise<SyncConfig> {
   const config = await storesOf(deps).configs.get(projectKey);
-  if (!config) throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, { code: 'migration:not-configured' });
+  if (!config)
+    throw new PermanentError('validation', `Project ${projectKey} is not paired with a Bitrix24 workgroup yet.`, {
+      code: 'migration:not-configured',
+    });
   await checkPairingListed(deps, config);
   return config;
 }
@@ -53,7 +59,14 @@ export async function startMigration(deps: AppDeps, projectKey: string): Promise
   // The hold named the previous run id; the new run is not held, and the record is tidied away.
   await clearControl(deps, projectKey);
   const side: MigrationSide = expectedSide(progress) ?? 'jira';
-  await pushPage(deps, { kind: 'migration-page', projectKey, runId, side, cursor: progress[side].cursor, page: progress[side].page });
+  await pushPage(deps, {
+    kind: 'migration-page',
+    projectKey,
+    runId,
+    side,
+    cursor: progress[side].cursor,
+    page: progress[side].page,
+  });
   return progress;
 }
 
@@ -62,9 +75,14 @@ export async function startMigration(deps: AppDeps, projectKey: string): Promise
  * nothing to hold. Pages already handed to the sync queue still pair their entities: each pair is made whole or
  * not at all, so a held run leaves no half-made pair behind.
  */
-export async function holdMigration(deps: AppDeps, projectKey: string, action: ControlAction): Promise<MigrationProgress | null> {
+export async function holdMigration(
+  deps: AppDeps,
+  projectKey: string,
+  action: ControlAction,
+): Promise<MigrationProgress | null> {
   const current = await migrationStatus(deps, projectKey);
-  const allowed = action === 'pause' ? current?.state === 'running' : current?.state === 'running' || current?.state === 'paused';
+  const allowed =
+    action === 'pause' ? current?.state === 'running' : current?.state === 'running' || current?.state === 'paused';
   if (!current || !allowed) return null;
   await writeControl(deps, projectKey, { action, runId: current.runId, at: deps.clock.now() });
   return migrationStatus(deps, projectKey);

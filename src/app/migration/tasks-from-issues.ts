@@ -49,7 +49,12 @@ interface Created extends Prepared {
   link: PairLink;
 }
 
-async function prepare(ctx: SyncContext, config: SyncConfig, issue: JiraIssue, actingUserId: string | undefined): Promise<Prepared> {
+async function prepare(
+  ctx: SyncContext,
+  config: SyncConfig,
+  issue: JiraIssue,
+  actingUserId: string | undefined,
+): Promise<Prepared> {
   const mapping = await mappingFor(ctx, config, null, issue);
   const canon = canonicalOfIssue(issue, mapping);
   const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
@@ -65,7 +70,13 @@ async function release(ctx: SyncContext, issueId: string): Promise<void> {
 }
 
 async function pair(ctx: SyncContext, config: SyncConfig, p: Prepared, task: B24Task): Promise<Created> {
-  const link: PairLink = { taskId: task.id, issueId: p.issue.id, issueKey: p.issue.key, projectKey: config.projectKey, linkedAt: ctx.now() };
+  const link: PairLink = {
+    taskId: task.id,
+    issueId: p.issue.id,
+    issueKey: p.issue.key,
+    projectKey: config.projectKey,
+    linkedAt: ctx.now(),
+  };
   await ctx.links.save(link);
   await release(ctx, p.issue.id);
   return { ...p, task, link };
@@ -78,17 +89,31 @@ async function findCreated(ctx: SyncContext, config: SyncConfig, doubtful: Prepa
   const since = Math.min(...doubtful.map((p) => p.sentAt ?? ctx.now()));
   const { pages } = await ctx.b24.listTaskPages({
     filter: { GROUP_ID: config.b24GroupId, '>=CREATED_DATE': b24FilterDate(since - CLOCK_SKEW_MS) },
-    order: { ID: 'desc' }, userFields: taskUserFields(config), starts: Array.from({ length: WINDOW_PAGES }, (_, i) => i * 50),
+    order: { ID: 'desc' },
+    userFields: taskUserFields(config),
+    starts: Array.from({ length: WINDOW_PAGES }, (_, i) => i * 50),
   });
   for (const task of pages.flat()) if (task.xmlId) found.set(task.xmlId, task);
   return found;
 }
 
-async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, reason: string, result: ChunkResult): Promise<void> {
+async function retryAlone(
+  ctx: SyncContext,
+  config: SyncConfig,
+  p: Prepared,
+  reason: string,
+  result: ChunkResult,
+): Promise<void> {
   result.refused += 1;
   const what = `Issue ${p.issue.key} "${p.issue.fields.summary}"`;
   const names = { key: p.issue.key, title: p.issue.fields.summary };
-  await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', [note('migration.issueRefusedInBulk', { ...names, reason }, `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`)]);
+  await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', [
+    note(
+      'migration.issueRefusedInBulk',
+      { ...names, reason },
+      `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`,
+    ),
+  ]);
   try {
     const single = await createTaskFromIssue(ctx, p.issue, config);
     if ('existingTaskId' in single) await handOver(ctx, { issueId: p.issue.id }, result);
@@ -97,14 +122,30 @@ async function retryAlone(ctx: SyncContext, config: SyncConfig, p: Prepared, rea
     if (!isPermanent(error)) throw error;
     result.failed += 1;
     const detail = errorMessage(error);
-    await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', [note('migration.issueNotCreated', names, `${what} could not be created in Bitrix24:`), failureNote(error, null, detail)]);
+    await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', [
+      note('migration.issueNotCreated', names, `${what} could not be created in Bitrix24:`),
+      failureNote(error, null, detail),
+    ]);
   }
 }
 
-async function sendBatch(ctx: SyncContext, config: SyncConfig, chunk: Prepared[], result: ChunkResult, runKey: string): Promise<Created[]> {
+async function sendBatch(
+  ctx: SyncContext,
+  config: SyncConfig,
+  chunk: Prepared[],
+  result: ChunkResult,
+  runKey: string,
+): Promise<Created[]> {
   for (const p of chunk) await ctx.kv.set(sentKey(p.issue.id), ctx.now(), { ttlSeconds: SENT_TTL_SECONDS });
-  const outcomes = await ctx.b24.addTasks(chunk.map((p) => ({ ...(p.write.fields as B24TaskFieldsInput), XML_ID: p.issue.id })));
-  await noteCreatedIssues(ctx, runKey, outcomes.flatMap((o) => (o.ok ? [o.value.id] : [])), 'b24');
+  const outcomes = await ctx.b24.addTasks(
+    chunk.map((p) => ({ ...(p.write.fields as B24TaskFieldsInput), XML_ID: p.issue.id })),
+  );
+  await noteCreatedIssues(
+    ctx,
+    runKey,
+    outcomes.flatMap((o) => (o.ok ? [o.value.id] : [])),
+    'b24',
+  );
   const created: Created[] = [];
   for (const [i, p] of chunk.entries()) {
     const outcome = outcomes[i];
@@ -114,13 +155,20 @@ async function sendBatch(ctx: SyncContext, config: SyncConfig, chunk: Prepared[]
     }
     // An error reply is an answer: that command created nothing.
     await release(ctx, p.issue.id);
-    if (outcome && !isPermanent(outcome.error)) waitLonger(result, (outcome.error instanceof RetryableError ? outcome.error.retryAfterMs : undefined) ?? 60_000);
+    if (outcome && !isPermanent(outcome.error))
+      waitLonger(result, (outcome.error instanceof RetryableError ? outcome.error.retryAfterMs : undefined) ?? 60_000);
     else await retryAlone(ctx, config, p, outcome?.error.message ?? 'no answer for this command', result);
   }
   return created;
 }
 
-async function recordStates(ctx: SyncContext, config: SyncConfig, created: Created[], actingUserId: string | undefined, result: ChunkResult): Promise<void> {
+async function recordStates(
+  ctx: SyncContext,
+  config: SyncConfig,
+  created: Created[],
+  actingUserId: string | undefined,
+  result: ChunkResult,
+): Promise<void> {
   for (const c of created) {
     const problems = c.write.warnings.map(warningSentence);
     let b24 = canonicalOfTask(c.task, await mappingFor(ctx, config, c.task, c.issue));
@@ -130,7 +178,14 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
       if (moved.note) problems.push(moved.note);
       b24 = { ...b24, status: readB24Status(moved.reached, c.task.userFields, config.statuses) };
     }
-    await ctx.states.save(c.task.id, c.issue.id, { base: { b24, jira: c.canon }, lastSync: { at: ctx.now(), outcome: problems.length ? 'warning' : 'synced', ...(problems.length ? { message: sentencesOf(problems) } : {}) } });
+    await ctx.states.save(c.task.id, c.issue.id, {
+      base: { b24, jira: c.canon },
+      lastSync: {
+        at: ctx.now(),
+        outcome: problems.length ? 'warning' : 'synced',
+        ...(problems.length ? { message: sentencesOf(problems) } : {}),
+      },
+    });
     result.created += 1;
   }
 }
@@ -140,10 +195,19 @@ async function recordStates(ctx: SyncContext, config: SyncConfig, created: Creat
  * recording them (a limit, a timeout). Their link has no last-synced state, which is how the page finds them; the
  * steps after the add run again, each safe to repeat. Their tasks are read in one list (≤ 50 ids).
  */
-export async function finishLinkedIssues(ctx: SyncContext, config: SyncConfig, pairs: { issue: JiraIssue; link: PairLink }[], result: ChunkResult): Promise<void> {
+export async function finishLinkedIssues(
+  ctx: SyncContext,
+  config: SyncConfig,
+  pairs: { issue: JiraIssue; link: PairLink }[],
+  result: ChunkResult,
+): Promise<void> {
   if (pairs.length === 0) return;
   const actingUserId = (await ctx.connection.get())?.actingUserId;
-  const { tasks } = await ctx.b24.listTasks({ filter: { ID: pairs.map((p) => p.link.taskId) }, userFields: taskUserFields(config), start: -1 });
+  const { tasks } = await ctx.b24.listTasks({
+    filter: { ID: pairs.map((p) => p.link.taskId) },
+    userFields: taskUserFields(config),
+    start: -1,
+  });
   const created: Created[] = [];
   for (const { issue, link } of pairs) {
     const task = tasks.find((t) => t.id === link.taskId);
@@ -154,7 +218,13 @@ export async function finishLinkedIssues(ctx: SyncContext, config: SyncConfig, p
   await recordStates(ctx, config, created, actingUserId, result);
 }
 
-export async function tasksFromIssues(ctx: SyncContext, config: SyncConfig, issues: JiraIssue[], result: ChunkResult, runKey: string): Promise<Created[]> {
+export async function tasksFromIssues(
+  ctx: SyncContext,
+  config: SyncConfig,
+  issues: JiraIssue[],
+  result: ChunkResult,
+  runKey: string,
+): Promise<Created[]> {
   const actingUserId = (await ctx.connection.get())?.actingUserId;
   const locked: Prepared[] = [];
   for (const issue of issues) {

@@ -27,10 +27,18 @@ export async function reconcileFromNow(deps: AppDeps, projectKey: string, config
   const cursor = await store.get(projectKey);
   if (cursor?.pendingSince !== undefined) return;
   // The same fields as the reconcile scan selects, so a version remembered here equals the one it will compute.
-  const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: config.b24GroupId }, order: { CHANGED_DATE: 'desc' }, start: -1, userFields: taskUserFields(config) });
+  const { tasks } = await deps.b24.listTasks({
+    filter: { GROUP_ID: config.b24GroupId },
+    order: { CHANGED_DATE: 'desc' },
+    start: -1,
+    userFields: taskUserFields(config),
+  });
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   if (Number.isNaN(newest)) return;
-  const recent = await deps.jira.searchJql(`project = ${jqlProject(projectKey)} AND updated >= "-${HANDOFF_MINUTES}m" ORDER BY updated DESC`, { maxResults: MAX_REMEMBERED });
+  const recent = await deps.jira.searchJql(
+    `project = ${jqlProject(projectKey)} AND updated >= "-${HANDOFF_MINUTES}m" ORDER BY updated DESC`,
+    { maxResults: MAX_REMEMBERED },
+  );
   const jira = trimVersions(Object.fromEntries(recent.issues.map((i) => [i.id, i.fields.updated])));
   // Bitrix24 filters by whole seconds. Starting at the next second would skip a person's edit later in the second
   // of the run's last write (CHANGED_DATE keeps that second); so the window starts at that second, and the run's

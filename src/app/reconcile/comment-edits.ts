@@ -25,7 +25,13 @@ export async function commentEditJobs(
     if (isMirroredComment(plain, 'jira')) continue;
     const link = await commentLinks.byJira(issue.id, comment.id);
     if (!link || link.fingerprint === commentFingerprint(plain)) continue;
-    jobs.push({ kind: 'jira-comment', issueId: issue.id, projectKey: issue.projectKey, commentId: comment.id, action: 'upserted' });
+    jobs.push({
+      kind: 'jira-comment',
+      issueId: issue.id,
+      projectKey: issue.projectKey,
+      commentId: comment.id,
+      action: 'upserted',
+    });
   }
   return jobs;
 }
@@ -35,7 +41,11 @@ export async function commentEditJobs(
  * changed linked task with no comment link (or only part of one) that is not one of our mirrors. Its job claims the comment before
  * posting, so racing its own (late) event cannot post it twice.
  */
-export async function missedB24CommentJobs(b24: B24Port, commentLinks: CommentLinkStore, taskId: string): Promise<SyncJob[]> {
+export async function missedB24CommentJobs(
+  b24: B24Port,
+  commentLinks: CommentLinkStore,
+  taskId: string,
+): Promise<SyncJob[]> {
   const jobs: SyncJob[] = [];
   for (const comment of await b24.getComments(taskId)) {
     if (isMirroredComment(adfPlainText(bbcodeToAdf(comment.message)), 'b24')) continue;

@@ -17,16 +17,28 @@ function positionOf(scan: ReconcileScan): ReconcileScanPosition {
  * The seen versions are stored before the continuation is pushed, so it never starts without them; if the push then
  * fails, the invocation is retried from its own start, and a page listed twice writes the same versions again.
  */
-export async function suspendScan(deps: AppDeps, projectKey: string, scan: ReconcileScan, delaySeconds: number): Promise<void> {
+export async function suspendScan(
+  deps: AppDeps,
+  projectKey: string,
+  scan: ReconcileScan,
+  delaySeconds: number,
+): Promise<void> {
   await new ReconcileRunStore(deps.kv).save(projectKey, { startedAt: scan.startedAt, seen: scan.seen });
   const job: ReconcilePageJob = { kind: 'reconcile-page', projectKey, scan: positionOf(scan) };
   await deps.migrationQueue.push([toReconcileJobBody(job)], delaySeconds > 0 ? { delaySeconds } : {});
-  await new ReconcileCursorStore(deps.kv).markPending(projectKey, { since: scan.since, b24Since: scan.b24.since, previous: scan.previous }, deps.clock.now());
+  await new ReconcileCursorStore(deps.kv).markPending(
+    projectKey,
+    { since: scan.since, b24Since: scan.b24.since, previous: scan.previous },
+    deps.clock.now(),
+  );
 }
 
 /** The scan a continuation resumes, or null when its run is no longer the one in progress (completed or replaced). */
 export async function resumeScan(deps: AppDeps, job: ReconcilePageJob): Promise<ReconcileScan | null> {
-  const [run, cursor] = await Promise.all([new ReconcileRunStore(deps.kv).get(job.projectKey), new ReconcileCursorStore(deps.kv).get(job.projectKey)]);
+  const [run, cursor] = await Promise.all([
+    new ReconcileRunStore(deps.kv).get(job.projectKey),
+    new ReconcileCursorStore(deps.kv).get(job.projectKey),
+  ]);
   if (run?.startedAt !== job.scan.startedAt) return null;
   return { ...job.scan, previous: cursor?.previous ?? { b24: {}, jira: {} }, seen: run.seen };
 }

@@ -37,11 +37,24 @@ export class ReconcileCursorStore {
   }
 
   async complete(projectKey: string, cursor: Required<Omit<ReconcileCursor, 'pendingSince'>>): Promise<void> {
-    await this.kv.set(keys.reconcileCursor(projectKey), { since: cursor.since, b24Since: cursor.b24Since, previous: cursor.previous });
+    await this.kv.set(keys.reconcileCursor(projectKey), {
+      since: cursor.since,
+      b24Since: cursor.b24Since,
+      previous: cursor.previous,
+    });
   }
 
   /** The window stays where it was until the continued scan completes. */
-  async markPending(projectKey: string, cursor: Required<Omit<ReconcileCursor, 'pendingSince'>>, pendingSince: number): Promise<void> {
-    await this.kv.set(keys.reconcileCursor(projectKey), { since: cursor.since, b24Since: cursor.b24Since, previous: cursor.previous, pendingSince });
+  async markPending(
+    projectKey: string,
+    cursor: Required<Omit<ReconcileCursor, 'pendingSince'>>,
+    pendingSince: number,
+  ): Promise<void> {
+    await this.kv.set(keys.reconcileCursor(projectKey), {
+      since: cursor.since,
+      b24Since: cursor.b24Since,
+      previous: cursor.previous,
+      pendingSince,
+    });
   }
 }

@@ -27,11 +27,18 @@ export const reconcileScanPositionSchema = z.object({
   continued: z.boolean(),
 });
 
-export const reconcilePageJobSchema = z.object({ kind: z.literal('reconcile-page'), projectKey: id, scan: reconcileScanPositionSchema });
+export const reconcilePageJobSchema = z.object({
+  kind: z.literal('reconcile-page'),
+  projectKey: id,
+  scan: reconcileScanPositionSchema,
+});
 
 export type ReconcileScanPosition = z.infer<typeof reconcileScanPositionSchema>;
 /** A scan in memory: its position, the versions the previous run enqueued (skipped when unchanged) and those seen so far. */
-export type ReconcileScan = ReconcileScanPosition & { previous: { b24: Versions; jira: Versions }; seen: { b24: Versions; jira: Versions } };
+export type ReconcileScan = ReconcileScanPosition & {
+  previous: { b24: Versions; jira: Versions };
+  seen: { b24: Versions; jira: Versions };
+};
 export type ReconcilePageJob = z.infer<typeof reconcilePageJobSchema>;
 
 export const toReconcileJobBody = (job: ReconcilePageJob): JobBody => JSON.parse(JSON.stringify(job)) as JobBody;

@@ -11,18 +11,27 @@ type Origin = 'reconcile' | 'migration';
 export class PairJobPlanner {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly links: LinkStore, private readonly origin: Origin) {}
+  constructor(
+    private readonly links: LinkStore,
+    private readonly origin: Origin,
+  ) {}
 
   async forTask(taskId: string): Promise<{ job: SyncJob | null; linked: boolean }> {
     const link = await this.links.byTask(taskId);
-    const job = this.once(link ? `pair:${link.taskId}:${link.issueId}` : `task:${taskId}`, link ? { taskId, issueId: link.issueId } : { taskId });
+    const job = this.once(
+      link ? `pair:${link.taskId}:${link.issueId}` : `task:${taskId}`,
+      link ? { taskId, issueId: link.issueId } : { taskId },
+    );
     return { job, linked: link !== null };
   }
 
   /** `linked` even when the pair's job was already planned from its task (its comments still need a look). */
   async forIssue(issueId: string): Promise<{ job: SyncJob | null; linked: boolean }> {
     const link = await this.links.byIssue(issueId);
-    const job = this.once(link ? `pair:${link.taskId}:${link.issueId}` : `issue:${issueId}`, link ? { taskId: link.taskId, issueId } : { issueId });
+    const job = this.once(
+      link ? `pair:${link.taskId}:${link.issueId}` : `issue:${issueId}`,
+      link ? { taskId: link.taskId, issueId } : { issueId },
+    );
     return { job, linked: link !== null };
   }
 

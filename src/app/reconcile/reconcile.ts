@@ -44,19 +44,28 @@ async function settle(deps: AppDeps, projectKey: string, outcome: ScanOutcome): 
  * clock. An empty group starts from the epoch (a first page of nothing).
  */
 async function firstB24Since(deps: AppDeps, groupId: string): Promise<number> {
-  const { tasks } = await deps.b24.listTasks({ filter: { GROUP_ID: groupId }, order: { CHANGED_DATE: 'desc' }, start: -1 });
+  const { tasks } = await deps.b24.listTasks({
+    filter: { GROUP_ID: groupId },
+    order: { CHANGED_DATE: 'desc' },
+    start: -1,
+  });
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   return Number.isNaN(newest) ? 0 : newest - FIRST_WINDOW_MS - OVERLAP_MS;
 }
 
-export async function reconcileProject(deps: AppDeps, projectKey: string, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
+export async function reconcileProject(
+  deps: AppDeps,
+  projectKey: string,
+  maxPages = PAGES_PER_INVOCATION,
+): Promise<ReconcileResult> {
   const config = await storesOf(deps).configs.get(projectKey);
   if (!config) return { projectKey, status: 'skipped', reason: 'no valid configuration' };
   if (!(await isPairingListed(deps, config))) {
     await journalNotListed(deps, new PairingNotListed(config), { daily: true });
     return { projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
   }
-  if (await migrationRunning(deps, projectKey)) return { projectKey, status: 'skipped', reason: 'the initial migration is running' };
+  if (await migrationRunning(deps, projectKey))
+    return { projectKey, status: 'skipped', reason: 'the initial migration is running' };
   const now = deps.clock.now();
   const cursor = await new ReconcileCursorStore(deps.kv).get(projectKey);
   if (cursor?.pendingSince !== undefined && now - cursor.pendingSince < PENDING_STALE_MS) {
@@ -98,11 +107,21 @@ export async function reconcileAll(deps: AppDeps, budget = PAGES_PER_INVOCATION)
 }
 
 /** A continuation from the migration queue; throws on failure so the queue retries the same page. */
-export async function continueReconcile(deps: AppDeps, job: ReconcilePageJob, maxPages = PAGES_PER_INVOCATION): Promise<ReconcileResult> {
+export async function continueReconcile(
+  deps: AppDeps,
+  job: ReconcilePageJob,
+  maxPages = PAGES_PER_INVOCATION,
+): Promise<ReconcileResult> {
   const config = await storesOf(deps).configs.get(job.projectKey);
   if (!config) return { projectKey: job.projectKey, status: 'skipped', reason: 'no valid configuration' };
-  if (!(await isPairingListed(deps, config))) return { projectKey: job.projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
+  if (!(await isPairingListed(deps, config)))
+    return { projectKey: job.projectKey, status: 'skipped', reason: 'its workgroup is not listed for it' };
   const scan = await resumeScan(deps, job);
-  if (!scan) return { projectKey: job.projectKey, status: 'skipped', reason: 'its run has completed or was replaced by a newer one' };
+  if (!scan)
+    return {
+      projectKey: job.projectKey,
+      status: 'skipped',
+      reason: 'its run has completed or was replaced by a newer one',
+    };
   return settle(deps, job.projectKey, await scanPages(deps, config, scan, maxPages));
 }

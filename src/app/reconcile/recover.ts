@@ -46,7 +46,10 @@ interface SweepState {
 function sweepState(value: unknown): SweepState {
   if (typeof value !== 'object' || value === null) return { wait: 0 };
   const v = value as Record<string, unknown>;
-  return { wait: typeof v.wait === 'number' ? v.wait : 0, ...(typeof v.cursor === 'string' ? { cursor: v.cursor } : {}) };
+  return {
+    wait: typeof v.wait === 'number' ? v.wait : 0,
+    ...(typeof v.cursor === 'string' ? { cursor: v.cursor } : {}),
+  };
 }
 
 async function linkPage(deps: AppDeps): Promise<PairLink[]> {
@@ -55,8 +58,14 @@ async function linkPage(deps: AppDeps): Promise<PairLink[]> {
     await deps.kv.set(keys.linkSweepCursor(), { wait: state.wait - 1 });
     return [];
   }
-  const page = await deps.kv.listByPrefix(keys.taskLinkPrefix(), { limit: LINKS_PER_RUN, ...(state.cursor ? { cursor: state.cursor } : {}) });
-  await deps.kv.set(keys.linkSweepCursor(), page.cursor ? { wait: 0, cursor: page.cursor } : { wait: SWEEP_EVERY_RUNS - 1 });
+  const page = await deps.kv.listByPrefix(keys.taskLinkPrefix(), {
+    limit: LINKS_PER_RUN,
+    ...(state.cursor ? { cursor: state.cursor } : {}),
+  });
+  await deps.kv.set(
+    keys.linkSweepCursor(),
+    page.cursor ? { wait: 0, cursor: page.cursor } : { wait: SWEEP_EVERY_RUNS - 1 },
+  );
   const links = storesOf(deps).links;
   const out: PairLink[] = [];
   for (const { key } of page.entries) {
@@ -80,7 +89,8 @@ export async function sweepLinks(deps: AppDeps): Promise<number> {
   const comments = storesOf(deps).commentLinks;
   const jobs: SyncJob[] = [];
   for (const link of page) {
-    if (!liveTasks.has(link.taskId)) jobs.push({ kind: 'pair-sync', taskId: link.taskId, issueId: link.issueId, origin: 'reconcile' });
+    if (!liveTasks.has(link.taskId))
+      jobs.push({ kind: 'pair-sync', taskId: link.taskId, issueId: link.issueId, origin: 'reconcile' });
     else jobs.push(...(await missedB24CommentJobs(deps.b24, comments, link.taskId)));
   }
   for (let i = 0; i < jobs.length; i += 50) await deps.syncQueue.push(jobs.slice(i, i + 50).map(toJobBody));

@@ -31,7 +31,10 @@ export class ReconcileRunStore {
    * listed is at or after the scan's Bitrix24 `since`, the only older bound `cursorAfter` applies to a continued scan.
    */
   async save(projectKey: string, run: ReconcileRunState): Promise<void> {
-    await this.kv.set(keys.reconcileRun(projectKey), { startedAt: run.startedAt, seen: { b24: trimVersions(run.seen.b24), jira: trimVersions(run.seen.jira) } });
+    await this.kv.set(keys.reconcileRun(projectKey), {
+      startedAt: run.startedAt,
+      seen: { b24: trimVersions(run.seen.b24), jira: trimVersions(run.seen.jira) },
+    });
   }
 
   async clear(projectKey: string): Promise<void> {

@@ -40,7 +40,12 @@ export interface ScanOutcome {
   queuedSeconds: number;
 }
 
-export function newScan(config: SyncConfig, window: ReconcileWindow, cursor: ReconcileCursor | null, b24Since: number): ReconcileScan {
+export function newScan(
+  config: SyncConfig,
+  window: ReconcileWindow,
+  cursor: ReconcileCursor | null,
+  b24Since: number,
+): ReconcileScan {
   const jql = `project = ${jqlProject(config.projectKey)} AND updated >= ${jqlSince(window.since, window.startedAt)} ORDER BY id ASC`;
   return {
     since: window.since,
@@ -59,12 +64,21 @@ export function newScan(config: SyncConfig, window: ReconcileWindow, cursor: Rec
  * window stays and the remembered versions keep the rescan cheap.
  */
 export function cursorAfter(scan: ReconcileScan): Required<Omit<ReconcileCursor, 'pendingSince'>> {
-  const b24Since = scan.continued || scan.b24.mark === undefined ? scan.b24.since : Math.max(scan.b24.since, scan.b24.mark - OVERLAP_MS);
-  return { since: nextCursor(scan), b24Since, previous: { b24: trimVersions(scan.seen.b24, b24Since), jira: trimVersions(scan.seen.jira) } };
+  const b24Since =
+    scan.continued || scan.b24.mark === undefined
+      ? scan.b24.since
+      : Math.max(scan.b24.since, scan.b24.mark - OVERLAP_MS);
+  return {
+    since: nextCursor(scan),
+    b24Since,
+    previous: { b24: trimVersions(scan.seen.b24, b24Since), jira: trimVersions(scan.seen.jira) },
+  };
 }
 
 const newest = (times: string[], current: number | undefined): number | undefined =>
-  times.map((t) => Date.parse(t)).reduce<number | undefined>((max, t) => (Number.isNaN(t) || (max !== undefined && max >= t) ? max : t), current);
+  times
+    .map((t) => Date.parse(t))
+    .reduce<number | undefined>((max, t) => (Number.isNaN(t) || (max !== undefined && max >= t) ? max : t), current);
 
 class ScanRun {
   readonly counts: ScanCounts = { tasks: 0, issues: 0, unchanged: 0, pairJobs: 0, commentJobs: 0, pages: 0 };
@@ -73,7 +87,11 @@ class ScanRun {
   /** How far into the future this invocation's pushes already reach. */
   queuedSeconds = 0;
 
-  constructor(private readonly deps: AppDeps, private readonly config: SyncConfig, public scan: ReconcileScan) {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly config: SyncConfig,
+    public scan: ReconcileScan,
+  ) {
     this.planner = new PairJobPlanner(storesOf(deps).links, 'reconcile');
     this.commentLinks = storesOf(deps).commentLinks;
   }
@@ -104,14 +122,23 @@ class ScanRun {
     }
     await this.push(jobs);
     this.counts.tasks += tasks.length;
-    const mark = newest(tasks.map((t) => t.changedDate), b24.mark);
+    const mark = newest(
+      tasks.map((t) => t.changedDate),
+      b24.mark,
+    );
     const lastId = tasks.at(-1)?.id ?? b24.lastId;
-    this.scan = { ...this.scan, b24: { since: b24.since, ...(mark === undefined ? {} : { mark }), lastId, done: tasks.length < PAGE_SIZE } };
+    this.scan = {
+      ...this.scan,
+      b24: { since: b24.since, ...(mark === undefined ? {} : { mark }), lastId, done: tasks.length < PAGE_SIZE },
+    };
   }
 
   async jiraPage(): Promise<void> {
     const { jira } = this.scan;
-    const page = await this.deps.jira.searchJql(jira.jql, { maxResults: PAGE_SIZE, ...(jira.token ? { nextPageToken: jira.token } : {}) });
+    const page = await this.deps.jira.searchJql(jira.jql, {
+      maxResults: PAGE_SIZE,
+      ...(jira.token ? { nextPageToken: jira.token } : {}),
+    });
     const jobs: SyncJob[] = [];
     for (const issue of page.issues) {
       this.scan.seen.jira[issue.id] = issue.fields.updated;
@@ -122,14 +149,20 @@ class ScanRun {
       const { job, linked } = await this.planner.forIssue(issue.id);
       if (job) jobs.push(job);
       if (linked) {
-        const edits = await commentEditJobs(this.deps.jira, this.commentLinks, { id: issue.id, projectKey: this.config.projectKey });
+        const edits = await commentEditJobs(this.deps.jira, this.commentLinks, {
+          id: issue.id,
+          projectKey: this.config.projectKey,
+        });
         this.counts.commentJobs += edits.length;
         jobs.push(...edits);
       }
     }
     await this.push(jobs);
     this.counts.issues += page.issues.length;
-    this.scan = { ...this.scan, jira: { jql: jira.jql, ...(page.nextPageToken ? { token: page.nextPageToken } : {}), done: !page.nextPageToken } };
+    this.scan = {
+      ...this.scan,
+      jira: { jql: jira.jql, ...(page.nextPageToken ? { token: page.nextPageToken } : {}), done: !page.nextPageToken },
+    };
   }
 
   /** Spread like the migration's, after the jobs earlier pages of this invocation already queued. */
@@ -137,14 +170,22 @@ class ScanRun {
     this.counts.pages += 1;
     this.counts.pairJobs += jobs.filter((j) => j.kind === 'pair-sync').length;
     for (const batch of paceJobs(jobs, this.queuedSeconds)) {
-      await this.deps.syncQueue.push(batch.items.map(toJobBody), batch.delaySeconds > 0 ? { delaySeconds: batch.delaySeconds } : {});
+      await this.deps.syncQueue.push(
+        batch.items.map(toJobBody),
+        batch.delaySeconds > 0 ? { delaySeconds: batch.delaySeconds } : {},
+      );
     }
     this.queuedSeconds += nextPageDelay(jobs.length);
   }
 }
 
 /** Lists at most `maxPages` pages (Bitrix24 first), enqueueing as it goes. */
-export async function scanPages(deps: AppDeps, config: SyncConfig, scan: ReconcileScan, maxPages: number): Promise<ScanOutcome> {
+export async function scanPages(
+  deps: AppDeps,
+  config: SyncConfig,
+  scan: ReconcileScan,
+  maxPages: number,
+): Promise<ScanOutcome> {
   const run = new ScanRun(deps, config, { ...scan, seen: { b24: { ...scan.seen.b24 }, jira: { ...scan.seen.jira } } });
   while (run.counts.pages < maxPages) {
     if (!run.scan.b24.done) await run.b24Page();
@@ -152,5 +193,10 @@ export async function scanPages(deps: AppDeps, config: SyncConfig, scan: Reconci
     else break;
   }
   const complete = run.scan.b24.done && run.scan.jira.done;
-  return { scan: complete ? run.scan : { ...run.scan, continued: true }, complete, counts: run.counts, queuedSeconds: run.queuedSeconds };
+  return {
+    scan: complete ? run.scan : { ...run.scan, continued: true },
+    complete,
+    counts: run.counts,
+    queuedSeconds: run.queuedSeconds,
+  };
 }

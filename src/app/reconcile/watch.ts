@@ -35,21 +35,27 @@ export type WatchResult =
   | { status: 'reconciled'; silentSince: number; changes: number; results: ReconcileResult[] };
 
 /** The instant events went quiet: the last verified event, or the connection itself when none ever came. */
-export async function silentSince(deps: AppDeps): Promise<{ connected: false } | { connected: true; since: number; lastEvent?: { at: number; event: string } }> {
+export async function silentSince(
+  deps: AppDeps,
+): Promise<{ connected: false } | { connected: true; since: number; lastEvent?: { at: number; event: string } }> {
   const store = storesOf(deps).connection;
   const [connection, last] = await Promise.all([store.get(), store.lastEventArrival()]);
   if (!connection) return { connected: false };
-  return last ? { connected: true, since: last.at, lastEvent: last } : { connected: true, since: connection.connectedAt };
+  return last
+    ? { connected: true, since: last.at, lastEvent: last }
+    : { connected: true, since: connection.connectedAt };
 }
 
 /** Only workgroups listed for their project: an unlisted one's tasks are not even listed here. */
 async function pairedGroups(deps: AppDeps): Promise<string[]> {
   const configs = storesOf(deps).configs;
   const access = await readWorkgroupAccess(deps);
-  const groups = await Promise.all((await configs.list()).map(async (key) => {
-    const config = await configs.get(key);
-    return config && pairingListed(access, config.b24GroupId, config.projectKey) ? config.b24GroupId : undefined;
-  }));
+  const groups = await Promise.all(
+    (await configs.list()).map(async (key) => {
+      const config = await configs.get(key);
+      return config && pairingListed(access, config.b24GroupId, config.projectKey) ? config.b24GroupId : undefined;
+    }),
+  );
   return [...new Set(groups.filter((g): g is string => g !== undefined))];
 }
 
@@ -64,7 +70,8 @@ function newChanges(rows: Row[], state: WatchState): Row[] {
 
 function nextMark(rows: Row[], state: WatchState): Pick<WatchState, 'mark' | 'markVersions'> {
   const times = rows.map((r) => Date.parse(r.changedDate)).filter((t) => !Number.isNaN(t));
-  if (times.length === 0) return { markVersions: state.markVersions, ...(state.mark === undefined ? {} : { mark: state.mark }) };
+  if (times.length === 0)
+    return { markVersions: state.markVersions, ...(state.mark === undefined ? {} : { mark: state.mark }) };
   const mark = Math.max(...times, state.mark ?? -Infinity);
   const here = Object.fromEntries(rows.filter((r) => Date.parse(r.changedDate) === mark).map((r) => [r.id, r.version]));
   return { mark, markVersions: mark === state.mark ? { ...state.markVersions, ...here } : here };
@@ -82,7 +89,10 @@ export async function watchB24Events(deps: AppDeps): Promise<WatchResult> {
   // `>=` rather than `>`: Bitrix24 dates have whole seconds, so a task changed in the mark's second after the last
   // look would be skipped by `>`; the versions kept at the mark tell that one apart from those already seen (the
   // same task edited again in that second too, which ids alone could not).
-  const filter = { GROUP_ID: groups, ...(state.mark === undefined ? {} : { '>=CHANGED_DATE': b24FilterDate(state.mark) }) };
+  const filter = {
+    GROUP_ID: groups,
+    ...(state.mark === undefined ? {} : { '>=CHANGED_DATE': b24FilterDate(state.mark) }),
+  };
   const rows = (await deps.b24.listTasks({ filter, order: { CHANGED_DATE: 'desc' }, start: -1 })).tasks.map(rowOf);
   const changes = newChanges(rows, state);
   if (changes.length === 0) {
@@ -93,6 +103,9 @@ export async function watchB24Events(deps: AppDeps): Promise<WatchResult> {
   // A project whose scan failed keeps the old mark, so the next tick finds the same change and tries again.
   const failed = results.some((r) => r.status === 'failed');
   await store.save({ ...(failed ? state : { ...state, ...nextMark(rows, state) }), checkedAt: now, foundAt: now });
-  deps.log.info('events from Bitrix24 are silent: changes found and reconciled', { silentSince: quiet.since, changes: changes.length });
+  deps.log.info('events from Bitrix24 are silent: changes found and reconciled', {
+    silentSince: quiet.since,
+    changes: changes.length,
+  });
   return { status: 'reconciled', silentSince: quiet.since, changes: changes.length, results };
 }

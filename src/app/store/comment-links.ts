@@ -24,8 +24,13 @@ export interface CommentLink {
 }
 
 const schema = z.object({
-  taskId: z.string(), b24Ref: z.string(), issueId: z.string(), jiraCommentId: z.string(), fingerprint: z.string(),
-  parts: z.array(z.string()).min(1).optional(), partial: z.boolean().optional(),
+  taskId: z.string(),
+  b24Ref: z.string(),
+  issueId: z.string(),
+  jiraCommentId: z.string(),
+  fingerprint: z.string(),
+  parts: z.array(z.string()).min(1).optional(),
+  partial: z.boolean().optional(),
 });
 
 /** Every Jira comment that holds the Bitrix24 comment: its parts, or the one comment. */

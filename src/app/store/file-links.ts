@@ -16,7 +16,13 @@ export interface FileLink {
   filename: string;
 }
 
-const schema = z.object({ taskId: z.string(), b24AttachmentId: z.string(), issueId: z.string(), jiraAttachmentId: z.string(), filename: z.string() });
+const schema = z.object({
+  taskId: z.string(),
+  b24AttachmentId: z.string(),
+  issueId: z.string(),
+  jiraAttachmentId: z.string(),
+  filename: z.string(),
+});
 
 /** Long enough for one download + upload + attach of a file under the cap; short enough for a prompt Retry. */
 export const FILE_CLAIM_TTL_SECONDS = 300;

@@ -16,7 +16,11 @@ export class GaveUpStore {
   constructor(private readonly kv: KeyValueStore) {}
 
   async add(job: SyncJob, at: number): Promise<void> {
-    await this.kv.set(keys.gaveUp(hash53(stableStringify(job))), { at, job: toJobBody(job) }, { ttlSeconds: GAVE_UP_TTL_SECONDS });
+    await this.kv.set(
+      keys.gaveUp(hash53(stableStringify(job))),
+      { at, job: toJobBody(job) },
+      { ttlSeconds: GAVE_UP_TTL_SECONDS },
+    );
   }
 
   /** Up to `limit` jobs with their keys; the caller queues them, then removes the keys. */

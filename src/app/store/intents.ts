@@ -22,7 +22,11 @@ export class IntentStore {
   }
 
   async put(id: string, intent: WriteIntent): Promise<void> {
-    await this.kv.set(keys.intent(intent.side, id), { side: intent.side, fields: [...intent.fields], hash: intent.hash }, { ttlSeconds: INTENT_TTL_SECONDS });
+    await this.kv.set(
+      keys.intent(intent.side, id),
+      { side: intent.side, fields: [...intent.fields], hash: intent.hash },
+      { ttlSeconds: INTENT_TTL_SECONDS },
+    );
   }
 
   /** An intent is good for one echo: once matched it is gone, so a later read is judged on its own. */

@@ -121,7 +121,10 @@ export const NOTE_PARAMS = {
 export type NoteCode = keyof typeof NOTE_PARAMS;
 /** Codes whose parameters also carry a nested code's own (a skip reason's, a failure's): extra keys allowed. */
 type Open = 'skipped' | 'failed' | 'gaveUp';
-export type NoteParams = { [C in NoteCode]: Record<(typeof NOTE_PARAMS)[C][number], string> & (C extends Open ? Record<string, string> : unknown) };
+export type NoteParams = {
+  [C in NoteCode]: Record<(typeof NOTE_PARAMS)[C][number], string> &
+    (C extends Open ? Record<string, string> : unknown);
+};
 
 /** As stored: a code this version may not know (older or newer entries) still reads, and is shown by its message. */
 export interface JournalNote {

@@ -76,16 +76,31 @@ export class JournalStore {
     const notes = entry.notes?.length ? entry.notes : undefined;
     const { notes: _given, ...rest } = entry;
     const message = entry.message ?? (notes ? sentencesOf(notes) : undefined);
-    const full: JournalEntry = { ...rest, ...(message !== undefined ? { message } : {}), ...(notes ? { notes } : {}), id };
+    const full: JournalEntry = {
+      ...rest,
+      ...(message !== undefined ? { message } : {}),
+      ...(notes ? { notes } : {}),
+      id,
+    };
     const { retryJob: _job, notes: _notes, ...line } = full;
-    this.log?.[entry.outcome === 'failed' ? 'error' : entry.outcome === 'warning' ? 'warn' : 'info']('sync operation', { ...line });
-    await this.kv.set(keys.journalEntry(entry.projectKey, entry.at, id), toJson(full), { ttlSeconds: JOURNAL_TTL_SECONDS });
+    this.log?.[entry.outcome === 'failed' ? 'error' : entry.outcome === 'warning' ? 'warn' : 'info']('sync operation', {
+      ...line,
+    });
+    await this.kv.set(keys.journalEntry(entry.projectKey, entry.at, id), toJson(full), {
+      ttlSeconds: JOURNAL_TTL_SECONDS,
+    });
     return full;
   }
 
   /** Newest first. Eventually consistent: fine for people reading it, never used for sync decisions. */
-  async list(projectKey: string, options: { limit?: number; cursor?: string } = {}): Promise<{ entries: JournalEntry[]; cursor?: string }> {
-    const page = await this.kv.listByPrefix(keys.journalPrefix(projectKey), { limit: options.limit ?? 50, ...(options.cursor ? { cursor: options.cursor } : {}) });
+  async list(
+    projectKey: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<{ entries: JournalEntry[]; cursor?: string }> {
+    const page = await this.kv.listByPrefix(keys.journalPrefix(projectKey), {
+      limit: options.limit ?? 50,
+      ...(options.cursor ? { cursor: options.cursor } : {}),
+    });
     const entries = page.entries.flatMap(({ value }) => {
       const parsed = entrySchema.safeParse(value);
       return parsed.success ? [parsed.data] : [];

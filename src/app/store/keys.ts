@@ -25,8 +25,10 @@ export const keys = {
   intent: (side: 'b24' | 'jira', id: string) => `intent:${side}:${safe(id)}`,
   b24CommentLink: (taskId: string, commentRef: string) => `clink:b24:${safe(taskId)}-${safe(commentRef)}`,
   jiraCommentLink: (issueId: string, commentId: string) => `clink:jira:${safe(issueId)}-${safe(commentId)}`,
-  commentClaim: (side: 'b24' | 'jira', parentId: string, ref: string) => `cclaim:${side}:${safe(parentId)}-${safe(ref)}`,
-  commentIntent: (side: 'b24' | 'jira', parentId: string, fingerprint: string) => `cintent:${side}:${safe(parentId)}-${safe(fingerprint)}`,
+  commentClaim: (side: 'b24' | 'jira', parentId: string, ref: string) =>
+    `cclaim:${side}:${safe(parentId)}-${safe(ref)}`,
+  commentIntent: (side: 'b24' | 'jira', parentId: string, fingerprint: string) =>
+    `cintent:${side}:${safe(parentId)}-${safe(fingerprint)}`,
   /** Attachment ⇄ attachment: a Jira attachment id and the Bitrix24 task attachment id it became (or came from). */
   jiraFileLink: (issueId: string, attachmentId: string) => `flink:jira:${safe(issueId)}-${safe(attachmentId)}`,
   b24FileLink: (taskId: string, fileId: string) => `flink:b24:${safe(taskId)}-${safe(fileId)}`,

@@ -35,7 +35,9 @@ export interface PairState {
   refused?: string[];
 }
 
-const person = z.object({ b24UserId: z.string().nullable(), jiraAccountId: z.string().nullable(), name: z.string() }).nullable();
+const person = z
+  .object({ b24UserId: z.string().nullable(), jiraAccountId: z.string().nullable(), name: z.string() })
+  .nullable();
 
 const adfDoc = z.object({ type: z.literal('doc'), version: z.literal(1), content: z.array(z.unknown()) });
 
@@ -68,13 +70,16 @@ const stateSchema = z.object({
     message: z.string().optional(),
   }),
   // Sentences stored before they carried codes read as notes with an unknown code: pages show their English.
-  carried: z.array(z.union([noteSchema, z.string().transform((message) => ({ code: 'legacy', params: {}, message }))])).optional(),
+  carried: z
+    .array(z.union([noteSchema, z.string().transform((message) => ({ code: 'legacy', params: {}, message }))]))
+    .optional(),
   pending: z.boolean().optional(),
   problems: z.array(noteSchema).optional(),
   refused: z.array(z.string()).optional(),
 });
 
-const flat = (task: CanonicalTask): JsonValue => ({ ...JSON.parse(JSON.stringify(task)), description: JSON.stringify(task.description) }) as JsonValue;
+const flat = (task: CanonicalTask): JsonValue =>
+  ({ ...JSON.parse(JSON.stringify(task)), description: JSON.stringify(task.description) }) as JsonValue;
 
 export class PairStateStore {
   constructor(private readonly kv: KeyValueStore) {}
@@ -87,7 +92,10 @@ export class PairStateStore {
 
   async save(taskId: string, issueId: string, state: PairState): Promise<void> {
     const { base, ...rest } = state;
-    const stored = { ...(JSON.parse(JSON.stringify(rest)) as Record<string, JsonValue>), base: { b24: flat(base.b24), jira: flat(base.jira) } };
+    const stored = {
+      ...(JSON.parse(JSON.stringify(rest)) as Record<string, JsonValue>),
+      base: { b24: flat(base.b24), jira: flat(base.jira) },
+    };
     await this.kv.set(keys.pairState(taskId, issueId), stored);
   }
 }

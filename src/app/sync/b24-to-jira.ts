@@ -17,7 +17,10 @@ export async function syncTaskChange(ctx: SyncContext, job: Extract<SyncJob, { k
   return link ? syncPair(ctx, link, 'b24') : createOrLinkIssueFor(ctx, job.taskId, { askedByPerson: false });
 }
 
-export async function syncTaskDeletion(ctx: SyncContext, job: Extract<SyncJob, { kind: 'task-deleted' }>): Promise<void> {
+export async function syncTaskDeletion(
+  ctx: SyncContext,
+  job: Extract<SyncJob, { kind: 'task-deleted' }>,
+): Promise<void> {
   const link = await ctx.links.byTask(job.taskId);
   if (link) await onDeleteEvent(ctx, link, 'b24');
 }

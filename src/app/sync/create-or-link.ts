@@ -45,7 +45,17 @@ export async function createOrLinkIssueFor(ctx: SyncContext, taskId: string, { a
   if ('existingIssueId' in result) {
     const issue = await ctx.jira.getIssue(result.existingIssueId);
     if (!issue) return;
-    await linkAndSync(ctx, { taskId, issueId: issue.issue.id, issueKey: issue.issue.key, projectKey: config.projectKey, linkedAt: ctx.now() }, config);
+    await linkAndSync(
+      ctx,
+      {
+        taskId,
+        issueId: issue.issue.id,
+        issueKey: issue.issue.key,
+        projectKey: config.projectKey,
+        linkedAt: ctx.now(),
+      },
+      config,
+    );
   }
 }
 
@@ -53,32 +63,59 @@ export async function createOrLinkIssueFor(ctx: SyncContext, taskId: string, { a
  * The issue's marker (its entity property), when it names a task: `linked` once the link it names is restored,
  * `hold` when it must not get a task of its own, `create` when it is read as no marker at all.
  */
-async function followMarker(ctx: SyncContext, issueId: string, issue: JiraIssue, property: unknown, config: SyncConfig, askedByPerson: boolean): Promise<'linked' | 'hold' | 'create'> {
+async function followMarker(
+  ctx: SyncContext,
+  issueId: string,
+  issue: JiraIssue,
+  property: unknown,
+  config: SyncConfig,
+  askedByPerson: boolean,
+): Promise<'linked' | 'hold' | 'create'> {
   const marker = parseMarker(property);
   if (!marker) return 'create';
   const verdict = await judgeIssueMarker(ctx, issue, marker, config, askedByPerson);
   if (verdict.action === 'take') {
-    await linkAndSync(ctx, { taskId: verdict.task.id, issueId, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() }, config);
+    await linkAndSync(
+      ctx,
+      { taskId: verdict.task.id, issueId, issueKey: issue.key, projectKey: config.projectKey, linkedAt: ctx.now() },
+      config,
+    );
     return 'linked';
   }
-  if (verdict.why) await journalIgnored(ctx, config, { taskId: marker.taskId, issueId, issueKey: issue.key }, verdict.why);
+  if (verdict.why)
+    await journalIgnored(ctx, config, { taskId: marker.taskId, issueId, issueKey: issue.key }, verdict.why);
   return verdict.action === 'hold' ? 'hold' : 'create';
 }
 
 /** An issue with no link: its task is created when its project is paired, unless its marker restores a link. */
-export async function createOrLinkTaskFor(ctx: SyncContext, issueId: string, projectKey: string, { askedByPerson }: Asked): Promise<void> {
+export async function createOrLinkTaskFor(
+  ctx: SyncContext,
+  issueId: string,
+  projectKey: string,
+  { askedByPerson }: Asked,
+): Promise<void> {
   if (!askedByPerson && (await ctx.links.heldApart('jira', issueId))) return;
   ctx.useProject(projectKey);
   const config = await ctx.configs.get(projectKey);
   if (!config) return;
-  const read = await ctx.jira.getIssue(issueId, { customFields: issueCustomFields(config), properties: [ISSUE_PROPERTY] });
+  const read = await ctx.jira.getIssue(issueId, {
+    customFields: issueCustomFields(config),
+    properties: [ISSUE_PROPERTY],
+  });
   if (!read || read.issue.fields.project.key !== config.projectKey) return;
   if (await heldBackSecured(ctx, config, read.issue)) return;
-  if ((await followMarker(ctx, issueId, read.issue, read.properties[ISSUE_PROPERTY], config, askedByPerson)) !== 'create') return;
+  if (
+    (await followMarker(ctx, issueId, read.issue, read.properties[ISSUE_PROPERTY], config, askedByPerson)) !== 'create'
+  )
+    return;
   const result = await createTaskFromIssue(ctx, read.issue, config);
   if ('existingTaskId' in result) {
     // The issue's marker outlives its task: a pair whose task was deleted (and handled) is not linked again.
     if (!(await readTask(ctx, result.existingTaskId, config))) return;
-    await linkAndSync(ctx, { taskId: result.existingTaskId, issueId, issueKey: read.issue.key, projectKey, linkedAt: ctx.now() }, config);
+    await linkAndSync(
+      ctx,
+      { taskId: result.existingTaskId, issueId, issueKey: read.issue.key, projectKey, linkedAt: ctx.now() },
+      config,
+    );
   }
 }

@@ -64,7 +64,10 @@ export class CreationLock {
     if (held.sentAt === undefined && now - held.startedAt < UNSENT_STALE_MS) {
       throw busy('another job is creating this pair; trying again shortly', 30_000, 'app:creating');
     }
-    const settling = held.sentAt !== undefined && now < held.sentAt + SEARCH_SETTLE_MS && (await ctx.kv.get(settlingKey(key))) !== undefined;
+    const settling =
+      held.sentAt !== undefined &&
+      now < held.sentAt + SEARCH_SETTLE_MS &&
+      (await ctx.kv.get(settlingKey(key))) !== undefined;
     if (held.sentAt !== undefined && held.createdId === undefined && settling) {
       throw busy(
         'an earlier attempt sent the create but its outcome is unknown; waiting until Jira search can see it before looking for it',
@@ -77,7 +80,10 @@ export class CreationLock {
       throw busy('another job is creating this pair; trying again shortly', 30_000, 'app:creating');
     }
     // The wait is over, so the new holder keeps only what the search still needs: the id, when it is known.
-    const record: LockRecord = { startedAt: now, ...(held.createdId === undefined ? {} : { createdId: held.createdId }) };
+    const record: LockRecord = {
+      startedAt: now,
+      ...(held.createdId === undefined ? {} : { createdId: held.createdId }),
+    };
     await ctx.kv.set(key, { ...record }, held.createdId === undefined ? unsentTtl : { ttlSeconds: LOCK_TTL_SECONDS });
     return new CreationLock(ctx, key, record);
   }

@@ -14,8 +14,19 @@ import type { SyncContext } from '../sync-context';
 import { moveIssueTo, moveTaskTo } from './write-plan';
 import { readIssue, readTask } from './read-sides';
 
-async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, on: Side, status: string | null): Promise<JournalNote | undefined> {
-  if (status === null) return note('status.noCompletedRow', {}, 'No status row maps Bitrix24 "completed" to Jira; the issue was left open.');
+async function closeOther(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  on: Side,
+  status: string | null,
+): Promise<JournalNote | undefined> {
+  if (status === null)
+    return note(
+      'status.noCompletedRow',
+      {},
+      'No status row maps Bitrix24 "completed" to Jira; the issue was left open.',
+    );
   if (on === 'jira') {
     const issue = await readIssue(ctx, link.issueId, config);
     if (!issue) return undefined;
@@ -27,7 +38,12 @@ async function closeOther(ctx: SyncContext, link: PairLink, config: SyncConfig, 
   return (await moveTaskTo(ctx, task, status, connection?.actingUserId)).blocked;
 }
 
-export async function handleDeletion(ctx: SyncContext, link: PairLink, config: SyncConfig, deletedOn: Side): Promise<void> {
+export async function handleDeletion(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  deletedOn: Side,
+): Promise<void> {
   const started = ctx.now();
   const decision = planDeletion(deletedOn, config);
   await ctx.links.markDissolved(link, deletedOn);
@@ -57,12 +73,35 @@ export async function handleDeletion(ctx: SyncContext, link: PairLink, config: S
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
   // A close that was refused or blocked did not happen: the entry must not say it did, and says what is left to do.
   const outcome = decision.action === 'close' && problem ? 'leftOpen' : decision.action;
-  const done = { unlink: `${other} unlinked`, delete: `${other} deleted`, close: `${other} closed`, leftOpen: `${other} unlinked but left open: close it by hand` }[outcome];
-  const notes = [note(`deleted.${deletedOn}.${outcome}`, { task: link.taskId, issue: link.issueKey }, `${deleted} was deleted; ${done}.`), ...(problem ? [problem] : [])];
+  const done = {
+    unlink: `${other} unlinked`,
+    delete: `${other} deleted`,
+    close: `${other} closed`,
+    leftOpen: `${other} unlinked but left open: close it by hand`,
+  }[outcome];
+  const notes = [
+    note(
+      `deleted.${deletedOn}.${outcome}`,
+      { task: link.taskId, issue: link.issueKey },
+      `${deleted} was deleted; ${done}.`,
+    ),
+    ...(problem ? [problem] : []),
+  ];
   await ctx.journal.record({
-    at: ctx.now(), projectKey: link.projectKey, direction: deletedOn === 'b24' ? 'b24-to-jira' : 'jira-to-b24', operation: 'delete',
-    taskId: link.taskId, issueId: link.issueId, issueKey: link.issueKey, fields: [], ...(refused ? { refused: ['status'] } : {}), outcome: problem ? 'warning' : 'synced',
-    message: sentencesOf(notes), notes, calls: ctx.calls(), durationMs: ctx.now() - started,
+    at: ctx.now(),
+    projectKey: link.projectKey,
+    direction: deletedOn === 'b24' ? 'b24-to-jira' : 'jira-to-b24',
+    operation: 'delete',
+    taskId: link.taskId,
+    issueId: link.issueId,
+    issueKey: link.issueKey,
+    fields: [],
+    ...(refused ? { refused: ['status'] } : {}),
+    outcome: problem ? 'warning' : 'synced',
+    message: sentencesOf(notes),
+    notes,
+    calls: ctx.calls(),
+    durationMs: ctx.now() - started,
   });
 }
 
@@ -77,7 +116,8 @@ export async function onDeleteEvent(ctx: SyncContext, link: PairLink, side: Side
   // The other side's delete, once this pair is being dissolved from there, is our own write's echo.
   const first = await ctx.links.dissolvedBy(side, side === 'b24' ? link.taskId : link.issueId);
   if (first !== null && first !== side) return;
-  const stillThere = side === 'b24' ? await readTask(ctx, link.taskId, config) : await readIssue(ctx, link.issueId, config);
+  const stillThere =
+    side === 'b24' ? await readTask(ctx, link.taskId, config) : await readIssue(ctx, link.issueId, config);
   if (stillThere) return;
   await handleDeletion(ctx, link, config, side);
 }

@@ -44,7 +44,8 @@ const MARK_TTL_SECONDS = 15 * 60;
 
 const markKey = (taskId: string): string => `mecho:${taskId.replace(/[^a-zA-Z0-9._-]/g, '_')}`;
 
-const sideId = (link: Pick<PairLink, 'taskId' | 'issueId'>, side: Side): string => (side === 'b24' ? link.taskId : link.issueId);
+const sideId = (link: Pick<PairLink, 'taskId' | 'issueId'>, side: Side): string =>
+  side === 'b24' ? link.taskId : link.issueId;
 
 export class OwnWrites {
   private readonly intents: IntentStore;
@@ -72,9 +73,14 @@ export class OwnWrites {
   }
 
   /** Whether `side`, just read as `current`, is only our own write coming back. A matched intent is consumed. */
-  async readIsOwn(side: Side, link: PairLink, read: { current: CanonicalTask; base: SyncBase | null; config: SyncConfig }): Promise<boolean> {
+  async readIsOwn(
+    side: Side,
+    link: PairLink,
+    read: { current: CanonicalTask; base: SyncBase | null; config: SyncConfig },
+  ): Promise<boolean> {
     const { current, base, config } = read;
-    if (base && syncedFields(config).every((f) => sameValue(f, getField(current, f), getField(base[side], f)))) return true;
+    if (base && syncedFields(config).every((f) => sameValue(f, getField(current, f), getField(base[side], f))))
+      return true;
     const intent = await this.intents.get(side, sideId(link, side));
     if (intent === null || !isEchoOfIntent(current, intent)) return false;
     await this.intents.remove(side, sideId(link, side));

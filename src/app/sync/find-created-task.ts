@@ -15,8 +15,17 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** 250 tasks created in the workgroup since the issue; a retry comes minutes after its attempt, not that late. */
 const MAX_PAGES = 5;
 
-export async function findTaskCreatedFor(ctx: SyncContext, issue: JiraIssue, config: SyncConfig, createdBy: string | undefined, sentAt: number): Promise<string | null> {
-  const filter: Record<string, string> = { GROUP_ID: config.b24GroupId, ...(createdBy === undefined ? {} : { CREATED_BY: createdBy }) };
+export async function findTaskCreatedFor(
+  ctx: SyncContext,
+  issue: JiraIssue,
+  config: SyncConfig,
+  createdBy: string | undefined,
+  sentAt: number,
+): Promise<string | null> {
+  const filter: Record<string, string> = {
+    GROUP_ID: config.b24GroupId,
+    ...(createdBy === undefined ? {} : { CREATED_BY: createdBy }),
+  };
   filter['>=CREATED_DATE'] = b24FilterDate(sentAt - CLOCK_SKEW_MS);
   let start = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {

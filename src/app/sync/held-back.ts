@@ -20,11 +20,17 @@ import type { SyncContext } from '../sync-context';
 export class SecuredIssueHeldBack extends Error {
   override readonly name = 'SecuredIssueHeldBack';
   constructor(readonly issue: JiraIssue) {
-    super(`Issue ${issue.key} is under the security level "${issue.fields.security?.name ?? ''}" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).`);
+    super(
+      `Issue ${issue.key} is under the security level "${issue.fields.security?.name ?? ''}" in Jira, so it is not synced to Bitrix24 (the project's mapping holds back restricted issues).`,
+    );
   }
 
   get note(): JournalNote {
-    return note('heldBack.secured', { issue: this.issue.key, level: this.issue.fields.security?.name ?? '' }, this.message);
+    return note(
+      'heldBack.secured',
+      { issue: this.issue.key, level: this.issue.fields.security?.name ?? '' },
+      this.message,
+    );
   }
 }
 
@@ -34,12 +40,21 @@ export class SecuredIssueHeldBack extends Error {
  */
 export class TaskOutsideGroup extends Error {
   override readonly name = 'TaskOutsideGroup';
-  constructor(readonly task: TaskInGroup, readonly config: SyncConfig) {
-    super(`Task ${task.id} is not in the Bitrix24 workgroup ${config.b24GroupId} paired with project ${config.projectKey}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup.`);
+  constructor(
+    readonly task: TaskInGroup,
+    readonly config: SyncConfig,
+  ) {
+    super(
+      `Task ${task.id} is not in the Bitrix24 workgroup ${config.b24GroupId} paired with project ${config.projectKey}, so the pair is not synced. Unlink it in the issue panel, or move the task back to the workgroup.`,
+    );
   }
 
   get note(): JournalNote {
-    return note('heldBack.outsideGroup', { task: this.task.id, group: this.config.b24GroupId, project: this.config.projectKey }, this.message);
+    return note(
+      'heldBack.outsideGroup',
+      { task: this.task.id, group: this.config.b24GroupId, project: this.config.projectKey },
+      this.message,
+    );
   }
 }
 
@@ -52,14 +67,24 @@ export function checkInGroup<T extends TaskInGroup>(task: T, config: SyncConfig)
 }
 
 export function checkSecured(issue: JiraIssue, config: SyncConfig): JiraIssue {
-  if (issue.fields.security && restrictedPolicy(config).securedIssues === 'hold-back') throw new SecuredIssueHeldBack(issue);
+  if (issue.fields.security && restrictedPolicy(config).securedIssues === 'hold-back')
+    throw new SecuredIssueHeldBack(issue);
   return issue;
 }
 
 type HeldBack = SecuredIssueHeldBack | TaskOutsideGroup | PairingNotListed;
 
-function subjectOf(held: HeldBack, taskId?: string): { projectKey: string; taskId?: string; issueId?: string; issueKey?: string } {
-  if (held instanceof SecuredIssueHeldBack) return { projectKey: held.issue.fields.project.key, issueId: held.issue.id, issueKey: held.issue.key, ...(taskId ? { taskId } : {}) };
+function subjectOf(
+  held: HeldBack,
+  taskId?: string,
+): { projectKey: string; taskId?: string; issueId?: string; issueKey?: string } {
+  if (held instanceof SecuredIssueHeldBack)
+    return {
+      projectKey: held.issue.fields.project.key,
+      issueId: held.issue.id,
+      issueKey: held.issue.key,
+      ...(taskId ? { taskId } : {}),
+    };
   if (held instanceof TaskOutsideGroup) return { projectKey: held.config.projectKey, taskId: held.task.id };
   return { projectKey: held.pairing.projectKey, ...(taskId ? { taskId } : {}) };
 }
@@ -67,8 +92,14 @@ function subjectOf(held: HeldBack, taskId?: string): { projectKey: string; taskI
 async function journalHeldBack(ctx: SyncContext, held: HeldBack, taskId?: string): Promise<void> {
   const subject = subjectOf(held, taskId);
   await ctx.journal.record({
-    at: ctx.now(), ...subject, direction: held instanceof SecuredIssueHeldBack ? 'jira-to-b24' : 'none', operation: 'held-back',
-    fields: [], outcome: 'skipped', notes: [held.note], calls: ctx.calls(),
+    at: ctx.now(),
+    ...subject,
+    direction: held instanceof SecuredIssueHeldBack ? 'jira-to-b24' : 'none',
+    operation: 'held-back',
+    fields: [],
+    outcome: 'skipped',
+    notes: [held.note],
+    calls: ctx.calls(),
   });
 }
 
@@ -76,11 +107,20 @@ async function journalHeldBack(ctx: SyncContext, held: HeldBack, taskId?: string
  * Runs a job; a pair held back on the way (its sync read throws before anything is written) ends the job with a
  * journal line instead of an error, so it is neither retried nor reported as a failure.
  */
-export async function holdingBackSecured(ctx: SyncContext, taskId: string | undefined, run: () => Promise<unknown>): Promise<void> {
+export async function holdingBackSecured(
+  ctx: SyncContext,
+  taskId: string | undefined,
+  run: () => Promise<unknown>,
+): Promise<void> {
   try {
     await run();
   } catch (error) {
-    if (!(error instanceof SecuredIssueHeldBack) && !(error instanceof TaskOutsideGroup) && !(error instanceof PairingNotListed)) throw error;
+    if (
+      !(error instanceof SecuredIssueHeldBack) &&
+      !(error instanceof TaskOutsideGroup) &&
+      !(error instanceof PairingNotListed)
+    )
+      throw error;
     await journalHeldBack(ctx, error, taskId);
   }
 }
@@ -101,7 +141,12 @@ export async function heldBackSecured(ctx: SyncContext, config: SyncConfig, issu
  * A file of an issue under a security level stays in Jira like the issue: before a file would be copied, the issue
  * is read (throwing when held back). A file the size limit refuses anyway costs no read.
  */
-export async function checkAttachmentIssue(ctx: SyncContext, issueId: string, config: SyncConfig, job: Extract<SyncJob, { kind: 'jira-attachment' }>): Promise<void> {
+export async function checkAttachmentIssue(
+  ctx: SyncContext,
+  issueId: string,
+  config: SyncConfig,
+  job: Extract<SyncJob, { kind: 'jira-attachment' }>,
+): Promise<void> {
   if (job.action !== 'created' || restrictedPolicy(config).securedIssues !== 'hold-back') return;
   if (job.size !== undefined && job.size > config.attachmentMaxBytes) return;
   const read = await ctx.jira.getIssue(issueId);

@@ -50,11 +50,19 @@ export async function writeDroppingRefused<T>(
 }
 
 const JIRA_TO_CANONICAL: Record<string, FieldKey> = {
-  summary: 'title', description: 'description', assignee: 'assignee', reporter: 'reporter', duedate: 'dueDate', priority: 'priority',
+  summary: 'title',
+  description: 'description',
+  assignee: 'assignee',
+  reporter: 'reporter',
+  duedate: 'dueDate',
+  priority: 'priority',
 };
 
 export function canonicalFieldOf(jiraField: string, config: SyncConfig): FieldKey | undefined {
-  return JIRA_TO_CANONICAL[jiraField] ?? (config.customFields.find((c) => c.jiraField === jiraField)?.b24Field as FieldKey | undefined);
+  return (
+    JIRA_TO_CANONICAL[jiraField] ??
+    (config.customFields.find((c) => c.jiraField === jiraField)?.b24Field as FieldKey | undefined)
+  );
 }
 
 function describeValue(refused: RefusedField, changes: CanonicalChanges, config: SyncConfig): string {
@@ -64,7 +72,8 @@ function describeValue(refused: RefusedField, changes: CanonicalChanges, config:
     const accountId = (refused.value as { accountId?: string } | null)?.accountId;
     if (person) return `${person.name} (Jira ${accountId ?? person.jiraAccountId ?? '?'})`;
   }
-  if (refused.value !== null && typeof refused.value === 'object' && 'name' in refused.value) return String((refused.value).name);
+  if (refused.value !== null && typeof refused.value === 'object' && 'name' in refused.value)
+    return String(refused.value.name);
   const text = typeof refused.value === 'string' ? refused.value : JSON.stringify(refused.value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
@@ -72,8 +81,12 @@ function describeValue(refused: RefusedField, changes: CanonicalChanges, config:
 /** One journal sentence per refused field: which field, which value, and Jira's own reason. */
 export function refusalSentence(refused: RefusedField, changes: CanonicalChanges, config: SyncConfig): JournalNote {
   const canonical = canonicalFieldOf(refused.field, config);
-  const label = canonical === undefined || canonical === refused.field ? refused.field : `${canonical} (${refused.field})`;
+  const label =
+    canonical === undefined || canonical === refused.field ? refused.field : `${canonical} (${refused.field})`;
   const value = describeValue(refused, changes, config);
-  return note('refusedByJira', { field: label, canonical: canonical ?? refused.field, value, reason: refused.reason },
-    `${label} not written to Jira: ${value} was refused (Jira: "${refused.reason}"); the field was left as it was and the rest of the change went through.`);
+  return note(
+    'refusedByJira',
+    { field: label, canonical: canonical ?? refused.field, value, reason: refused.reason },
+    `${label} not written to Jira: ${value} was refused (Jira: "${refused.reason}"); the field was left as it was and the rest of the change went through.`,
+  );
 }

@@ -10,12 +10,20 @@ import { createOrLinkTaskFor } from './create-or-link';
 import { onDeleteEvent } from './delete-policy';
 import { syncPair } from './pair-sync';
 
-export async function syncIssueChange(ctx: SyncContext, job: Extract<SyncJob, { kind: 'issue-changed' }>): Promise<void> {
+export async function syncIssueChange(
+  ctx: SyncContext,
+  job: Extract<SyncJob, { kind: 'issue-changed' }>,
+): Promise<void> {
   const link = await ctx.links.byIssue(job.issueId);
-  return link ? syncPair(ctx, link, 'jira') : createOrLinkTaskFor(ctx, job.issueId, job.projectKey, { askedByPerson: false });
+  return link
+    ? syncPair(ctx, link, 'jira')
+    : createOrLinkTaskFor(ctx, job.issueId, job.projectKey, { askedByPerson: false });
 }
 
-export async function syncIssueDeletion(ctx: SyncContext, job: Extract<SyncJob, { kind: 'issue-deleted' }>): Promise<void> {
+export async function syncIssueDeletion(
+  ctx: SyncContext,
+  job: Extract<SyncJob, { kind: 'issue-deleted' }>,
+): Promise<void> {
   const link = await ctx.links.byIssue(job.issueId);
   if (link) await onDeleteEvent(ctx, link, 'jira');
 }

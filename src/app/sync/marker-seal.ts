@@ -31,7 +31,9 @@ const markerSchema = z.object({ taskId: z.string().regex(/^\d{1,18}$/), seal: z.
 export function parseMarker(value: unknown): IssueMarker | null {
   const parsed = markerSchema.safeParse(value);
   if (!parsed.success) return null;
-  return parsed.data.seal === undefined ? { taskId: parsed.data.taskId } : { taskId: parsed.data.taskId, seal: parsed.data.seal };
+  return parsed.data.seal === undefined
+    ? { taskId: parsed.data.taskId }
+    : { taskId: parsed.data.taskId, seal: parsed.data.seal };
 }
 
 /**
@@ -57,17 +59,24 @@ async function sealKey(deps: Pick<AppDeps, 'kv' | 'secrets' | 'clock'>): Promise
     return stored.data;
   }
   if (!(await deps.kv.setIfAbsent(keys.markerSealClaim(), deps.clock.now(), { ttlSeconds: CLAIM_TTL_SECONDS }))) {
-    throw new RetryableError('server-error', 'another job is making the marker key; trying again shortly', { code: 'app:marker-key', retryAfterMs: 5_000 });
+    throw new RetryableError('server-error', 'another job is making the marker key; trying again shortly', {
+      code: 'app:marker-key',
+      retryAfterMs: 5_000,
+    });
   }
   const made = randomBytes(32).toString('base64url');
   await deps.secrets.set(secretKeys.markerSeal(), made);
   return made;
 }
 
-const digest = (key: string, taskId: string): string => createHmac('sha256', key).update(`b24-sync/v1/task/${taskId}`).digest('base64url');
+const digest = (key: string, taskId: string): string =>
+  createHmac('sha256', key).update(`b24-sync/v1/task/${taskId}`).digest('base64url');
 
 /** The property value the app writes on an issue it creates for `taskId`. */
-export async function sealedMarker(deps: Pick<AppDeps, 'kv' | 'secrets' | 'clock'>, taskId: string): Promise<{ taskId: string; seal: string }> {
+export async function sealedMarker(
+  deps: Pick<AppDeps, 'kv' | 'secrets' | 'clock'>,
+  taskId: string,
+): Promise<{ taskId: string; seal: string }> {
   return { taskId, seal: digest(await sealKey(deps), taskId) };
 }
 

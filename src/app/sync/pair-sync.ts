@@ -16,7 +16,14 @@ import type { JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { writePlan, type Earlier } from './write-plan';
 import { conflictSentences, refusedValues, summarise } from './journal-entry';
-import { canonicalOfIssue, canonicalOfTask, mappingFor, readIssue, readTask, wholeDescriptionOfTask } from './read-sides';
+import {
+  canonicalOfIssue,
+  canonicalOfTask,
+  mappingFor,
+  readIssue,
+  readTask,
+  wholeDescriptionOfTask,
+} from './read-sides';
 import { shortenedNote } from './shortened-notes';
 
 /** `gone-*`: that side's entity no longer exists (the caller applies the delete policy). */
@@ -28,11 +35,18 @@ export async function syncPair(ctx: SyncContext, link: PairLink, source: Side | 
   const config = await ctx.configs.get(link.projectKey);
   if (!config) return;
   const outcome = await syncLinkedPair(ctx, link, config, source);
-  if (outcome === 'gone-b24' || outcome === 'gone-jira') await handleDeletion(ctx, link, config, outcome === 'gone-b24' ? 'b24' : 'jira');
+  if (outcome === 'gone-b24' || outcome === 'gone-jira')
+    await handleDeletion(ctx, link, config, outcome === 'gone-b24' ? 'b24' : 'jira');
 }
 
 /** `refresh`: whether a shortened copy whose cut moved may be made afresh in Jira by one more pass (not by that pass). */
-export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: SyncConfig, source: Side | 'both', refresh = true): Promise<LinkedOutcome> {
+export async function syncLinkedPair(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  source: Side | 'both',
+  refresh = true,
+): Promise<LinkedOutcome> {
   const state = await ctx.states.get(link.taskId, link.issueId);
   const base = state?.base ?? null;
   // An interrupted sync left work to do: whichever side's event comes, the pair is merged in full.
@@ -44,12 +58,28 @@ export async function syncLinkedPair(ctx: SyncContext, link: PairLink, config: S
     if (!task) return 'gone-b24';
     // Before the echo check: a file attached in Bitrix24 changes no synced field, so the read looks like an echo.
     await copyNewB24Attachments(ctx, link, config, task);
-    if (source === 'b24' && (await ctx.ownWrites.readIsOwn('b24', link, { current: canonicalOfTask(task, await mappingFor(ctx, config, task, null)), base, config }))) return 'echo';
+    if (
+      source === 'b24' &&
+      (await ctx.ownWrites.readIsOwn('b24', link, {
+        current: canonicalOfTask(task, await mappingFor(ctx, config, task, null)),
+        base,
+        config,
+      }))
+    )
+      return 'echo';
   }
   if (source !== 'b24' || task) {
     issue = await readIssue(ctx, link.issueId, config);
     if (!issue) return 'gone-jira';
-    if (source === 'jira' && (await ctx.ownWrites.readIsOwn('jira', link, { current: canonicalOfIssue(issue, await mappingFor(ctx, config, null, issue)), base, config }))) return 'echo';
+    if (
+      source === 'jira' &&
+      (await ctx.ownWrites.readIsOwn('jira', link, {
+        current: canonicalOfIssue(issue, await mappingFor(ctx, config, null, issue)),
+        base,
+        config,
+      }))
+    )
+      return 'echo';
   }
   task ??= await readTask(ctx, link.taskId, config);
   if (!task) return 'gone-b24';
@@ -72,13 +102,30 @@ interface PairRead {
   earlier: Earlier;
 }
 
-async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfig, read: PairRead): Promise<{ outcome: LinkedOutcome; refresh: boolean }> {
+async function mergeAndApply(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  read: PairRead,
+): Promise<{ outcome: LinkedOutcome; refresh: boolean }> {
   const started = ctx.now();
   const { task, issue, base } = read;
   const mapping = await mappingFor(ctx, config, task, issue);
   const current = { b24: canonicalOfTask(task, mapping), jira: canonicalOfIssue(issue, mapping) };
-  const planned = planPairSync({ ...current, base, ctx: mapping, b24ChangedAt: task.changedDate, jiraChangedAt: issue.fields.updated });
-  const revision = reviseForShortenedCopies({ plan: planned, current, base, wholeDescription: () => wholeDescriptionOfTask(task), ctx: mapping });
+  const planned = planPairSync({
+    ...current,
+    base,
+    ctx: mapping,
+    b24ChangedAt: task.changedDate,
+    jiraChangedAt: issue.fields.updated,
+  });
+  const revision = reviseForShortenedCopies({
+    plan: planned,
+    current,
+    base,
+    wholeDescription: () => wholeDescriptionOfTask(task),
+    ctx: mapping,
+  });
   const plan = revision.plan;
   const earlier = {
     problems: [...read.earlier.problems, ...revision.refused.map(shortenedNote)],
@@ -91,16 +138,30 @@ async function mergeAndApply(ctx: SyncContext, link: PairLink, config: SyncConfi
   const at = ctx.now();
   // Jira's copy is still to be made afresh: until then any event of either side merges in full.
   const pending = revision.refresh ? { pending: true } : {};
-  await ctx.states.save(link.taskId, link.issueId, { base: outcome.base, lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) }, ...pending });
+  await ctx.states.save(link.taskId, link.issueId, {
+    base: outcome.base,
+    lastSync: { at, outcome: summary.outcome, ...(summary.message ? { message: summary.message } : {}) },
+    ...pending,
+  });
   // The saved base now recognises our writes' echoes.
   await announced.settled();
   const refused = [...new Set([...outcome.refused, ...refusedValues(plan)])];
   if (summary.direction !== 'none' || summary.message) {
     await ctx.journal.record({
-      at, projectKey: link.projectKey, direction: summary.direction, operation: 'sync', taskId: link.taskId, issueId: link.issueId,
-      issueKey: link.issueKey, fields: summary.fields.filter((f) => !refused.includes(f)), outcome: summary.outcome,
-      ...(refused.length ? { refused } : {}), ...(summary.message ? { message: summary.message } : {}),
-      ...(summary.notes ? { notes: summary.notes } : {}), calls: ctx.calls(), durationMs: at - started,
+      at,
+      projectKey: link.projectKey,
+      direction: summary.direction,
+      operation: 'sync',
+      taskId: link.taskId,
+      issueId: link.issueId,
+      issueKey: link.issueKey,
+      fields: summary.fields.filter((f) => !refused.includes(f)),
+      outcome: summary.outcome,
+      ...(refused.length ? { refused } : {}),
+      ...(summary.message ? { message: summary.message } : {}),
+      ...(summary.notes ? { notes: summary.notes } : {}),
+      calls: ctx.calls(),
+      durationMs: at - started,
     });
   }
   return { outcome: summary.direction === 'none' ? 'unchanged' : 'synced', refresh: revision.refresh };

@@ -40,16 +40,24 @@ export function peopleOfTask(task: B24Task | null): string[] {
 
 export function peopleOfIssue(issue: JiraIssue | null): string[] {
   if (!issue) return [];
-  return [issue.fields.assignee?.accountId, issue.fields.reporter?.accountId].filter((id): id is string => id !== undefined);
+  return [issue.fields.assignee?.accountId, issue.fields.reporter?.accountId].filter(
+    (id): id is string => id !== undefined,
+  );
 }
 
-export function mappingFor(ctx: SyncContext, config: SyncConfig, task: B24Task | null, issue: JiraIssue | null): Promise<MappingContext> {
+export function mappingFor(
+  ctx: SyncContext,
+  config: SyncConfig,
+  task: B24Task | null,
+  issue: JiraIssue | null,
+): Promise<MappingContext> {
   const format = task?.descriptionInBbcode === 'N' ? 'html' : 'bbcode';
   return ctx.mappingContext(config, { b24: peopleOfTask(task), jira: peopleOfIssue(issue) }, format);
 }
 
 export const canonicalOfTask = (task: B24Task, mapping: MappingContext): CanonicalTask => fromB24Task(task, mapping);
-export const canonicalOfIssue = (issue: JiraIssue, mapping: MappingContext): CanonicalTask => fromJiraIssue(issue, mapping);
+export const canonicalOfIssue = (issue: JiraIssue, mapping: MappingContext): CanonicalTask =>
+  fromJiraIssue(issue, mapping);
 
 /** The task's description uncut: the canonical one is cut to what Jira holds. */
 export const wholeDescriptionOfTask = (task: B24Task): AdfDoc =>

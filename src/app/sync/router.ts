@@ -18,7 +18,11 @@ import { syncPair } from './pair-sync';
 
 /** "Sync now", Retry, reconciliation and the migration name a pair by either side. */
 async function syncNamedPair(ctx: SyncContext, job: Extract<SyncJob, { kind: 'pair-sync' }>): Promise<void> {
-  const link = job.taskId ? await ctx.links.byTask(job.taskId) : job.issueId ? await ctx.links.byIssue(job.issueId) : null;
+  const link = job.taskId
+    ? await ctx.links.byTask(job.taskId)
+    : job.issueId
+      ? await ctx.links.byIssue(job.issueId)
+      : null;
   if (link) return syncPair(ctx, link, 'both');
   // A person's "Sync now" / "Create task" may pair the survivor of a deleted pair again; nothing else does.
   const asked = { askedByPerson: job.origin === 'sync-now' };

@@ -61,14 +61,24 @@ class PlanRun {
   }
 
   base(): SyncBase {
-    return baseInProgress({ plan: this.plan, current: this.current, done: this.done, settled: this.settled, live: this.live });
+    return baseInProgress({
+      plan: this.plan,
+      current: this.current,
+      done: this.done,
+      settled: this.settled,
+      live: this.live,
+    });
   }
 
   /** Saved with the decisions still pending, so a failure's journal and the retry's agree on what happened. */
   private async save(): Promise<void> {
     await this.ctx.states.save(this.link.taskId, this.link.issueId, {
       base: this.base(),
-      lastSync: { at: this.ctx.now(), outcome: 'failed', message: 'Sync in progress or interrupted; it resumes where it stopped.' },
+      lastSync: {
+        at: this.ctx.now(),
+        outcome: 'failed',
+        message: 'Sync in progress or interrupted; it resumes where it stopped.',
+      },
       ...(this.carried.length ? { carried: this.carried } : {}),
       // A refusal settled in this base is journalled by whichever attempt completes the sync, not lost with this one.
       ...(this.problems.length ? { problems: this.problems } : {}),
@@ -103,7 +113,13 @@ class PlanRun {
       this.settle(side, fields);
       this.refused.push(...fields);
       const detail = errorMessage(error);
-      this.problems.push(note('refusedBy', { fields: fields.join(', '), side, detail }, `${fields.join(', ')} refused by ${SIDE[side]}: ${detail}`));
+      this.problems.push(
+        note(
+          'refusedBy',
+          { fields: fields.join(', '), side, detail },
+          `${fields.join(', ')} refused by ${SIDE[side]}: ${detail}`,
+        ),
+      );
     }
     await this.landed(side, fields);
   }
@@ -122,7 +138,12 @@ export interface PlanTarget {
   issue: JiraIssue;
 }
 
-export async function writePlan(ctx: SyncContext, link: PairLink, config: SyncConfig, target: PlanTarget): Promise<PlanOutcome> {
+export async function writePlan(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  target: PlanTarget,
+): Promise<PlanOutcome> {
   const { plan, mapping, task, issue } = target;
   const run = new PlanRun(ctx, link, plan, target.current, target.carried, target.earlier);
   const jiraFields = changedKeys(plan.toJira).filter((f) => f !== 'status');
@@ -130,7 +151,9 @@ export async function writePlan(ctx: SyncContext, link: PairLink, config: SyncCo
   await run.step('jira', jiraFields, async () => {
     // Jira refuses a whole edit for one bad field (an unassignable person, a field off the screen): the named
     // fields are left out and settled as Jira holds them, and the rest of the change is written.
-    const { refused } = await writeDroppingRefused(jiraWrite.fields, (fields) => ctx.jira.updateIssue(link.issueId, fields));
+    const { refused } = await writeDroppingRefused(jiraWrite.fields, (fields) =>
+      ctx.jira.updateIssue(link.issueId, fields),
+    );
     for (const r of refused) {
       const field = canonicalFieldOf(r.field, config);
       if (field !== undefined) run.settle('jira', [field]);
@@ -142,7 +165,9 @@ export async function writePlan(ctx: SyncContext, link: PairLink, config: SyncCo
     const goal = jiraWrite.status;
     await run.step('jira', ['status'], async () => {
       if (goal === null) return;
-      const moved = await moveIssueTo(ctx, link.issueId, issue.fields.status, goal, (at) => run.statusNow('jira', readJiraStatus(at.name, config.statuses)));
+      const moved = await moveIssueTo(ctx, link.issueId, issue.fields.status, goal, (at) =>
+        run.statusNow('jira', readJiraStatus(at.name, config.statuses)),
+      );
       if (moved.blocked) {
         run.problems.push(moved.blocked);
         run.settle('jira', ['status']);
@@ -162,7 +187,9 @@ export async function writePlan(ctx: SyncContext, link: PairLink, config: SyncCo
     await run.step('b24', ['status'], async () => {
       if (fieldInStatus) await update();
       if (goal === null) return;
-      const moved = await moveTaskTo(ctx, task, goal, connection?.actingUserId, (at) => run.statusNow('b24', readB24Status(at, task.userFields, config.statuses)));
+      const moved = await moveTaskTo(ctx, task, goal, connection?.actingUserId, (at) =>
+        run.statusNow('b24', readB24Status(at, task.userFields, config.statuses)),
+      );
       if (moved.blocked) run.problems.push(moved.blocked);
       if (moved.note) run.problems.push(moved.note);
       // The plan's read-back is right unless the task ended elsewhere (blocked, or TASK_CONTROL holding it at 4).
@@ -192,7 +219,13 @@ export interface StatusOutcome {
 }
 
 /** `onHop`: told where each transition landed, so a walk cut short by a failure is remembered as far as it got. */
-export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraStatusRef, targetName: string, onHop?: (at: JiraStatusRef) => Promise<void>): Promise<StatusOutcome> {
+export async function moveIssueTo(
+  ctx: SyncContext,
+  issueId: string,
+  from: JiraStatusRef,
+  targetName: string,
+  onHop?: (at: JiraStatusRef) => Promise<void>,
+): Promise<StatusOutcome> {
   let current = from;
   const visited = [from.name];
   if (from.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: from, hops: 0 };
@@ -200,20 +233,31 @@ export async function moveIssueTo(ctx: SyncContext, issueId: string, from: JiraS
     const transitions = await ctx.jira.getTransitions(issueId);
     const step = planJiraTransition(current, transitions, { name: targetName }, visited, MAX_TRANSITION_HOPS);
     if (step.kind === 'arrived') return { reached: current, hops: visited.length - 1 };
-    if (step.kind === 'blocked') return { reached: current, blocked: { code: step.code, params: step.params, message: step.message }, hops: visited.length - 1 };
+    if (step.kind === 'blocked')
+      return {
+        reached: current,
+        blocked: { code: step.code, params: step.params, message: step.message },
+        hops: visited.length - 1,
+      };
     await ctx.jira.doTransition(issueId, step.transition.id);
     current = step.transition.to;
     visited.push(current.name);
     await onHop?.(current);
     // The transition names where it lands: no need to read the transitions again just to learn we arrived.
-    if (current.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: current, hops: visited.length - 1 };
+    if (current.name.trim().toLowerCase() === targetName.trim().toLowerCase())
+      return { reached: current, hops: visited.length - 1 };
   }
 }
 
 /** Where an action leaves the task (the last action's landing is the plan's, TASK_CONTROL included). */
 const LANDS_ON: Partial<Record<B24StatusAction, string>> = {
-  'tasks.task.start': '3', 'tasks.task.pause': '2', 'tasks.task.defer': '6', 'tasks.task.renew': '2',
-  'tasks.task.approve': '5', 'tasks.task.disapprove': '2', 'tasks.task.complete': '5',
+  'tasks.task.start': '3',
+  'tasks.task.pause': '2',
+  'tasks.task.defer': '6',
+  'tasks.task.renew': '2',
+  'tasks.task.approve': '5',
+  'tasks.task.disapprove': '2',
+  'tasks.task.complete': '5',
 };
 
 export interface B24StatusOutcome {
@@ -223,12 +267,25 @@ export interface B24StatusOutcome {
 }
 
 /** `onAction`: told the status each action leaves, so a sequence cut short by a failure is remembered as far as it got. */
-export async function moveTaskTo(ctx: SyncContext, task: B24Task, target: string, actingUserId: string | undefined, onAction?: (status: string) => Promise<void>): Promise<B24StatusOutcome> {
-  const plan = planB24StatusActions(task.status, target, task.taskControl, actingUserId !== undefined && actingUserId === task.createdBy);
-  if (!plan.ok) return { reached: task.status, blocked: { code: plan.code, params: plan.params, message: plan.message } };
+export async function moveTaskTo(
+  ctx: SyncContext,
+  task: B24Task,
+  target: string,
+  actingUserId: string | undefined,
+  onAction?: (status: string) => Promise<void>,
+): Promise<B24StatusOutcome> {
+  const plan = planB24StatusActions(
+    task.status,
+    target,
+    task.taskControl,
+    actingUserId !== undefined && actingUserId === task.createdBy,
+  );
+  if (!plan.ok)
+    return { reached: task.status, blocked: { code: plan.code, params: plan.params, message: plan.message } };
   for (const [index, action] of plan.actions.entries()) {
     await ctx.b24.runTaskAction(task.id, action.replace('tasks.task.', '') as B24TaskAction);
-    if (onAction) await onAction(index === plan.actions.length - 1 ? plan.finalStatus : (LANDS_ON[action] ?? task.status));
+    if (onAction)
+      await onAction(index === plan.actions.length - 1 ? plan.finalStatus : (LANDS_ON[action] ?? task.status));
   }
   return { reached: plan.finalStatus, ...(plan.note ? { note: note('status.taskControl', {}, plan.note) } : {}) };
 }

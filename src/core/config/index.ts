@@ -12,7 +12,6 @@ import type { ConfigResult, RestrictedPolicy, SyncConfig } from './types';
 
 export * from './types';
 
-
 const direction = z.enum(['both', 'b24-to-jira', 'jira-to-b24']);
 const policy = z.enum(['latest-wins', 'b24-wins', 'jira-wins']);
 const id = z.string().min(1);
@@ -24,9 +23,7 @@ const schema = z.object({
   b24GroupId: z.string().regex(/^[1-9]\d*$/, 'must be a Bitrix24 workgroup id such as 1'),
   jiraIssueType: id,
   fields: z.array(z.object({ field: z.string(), direction })),
-  customFields: z.array(
-    z.object({ b24Field: z.string(), jiraField: z.string(), converter: z.string(), direction }),
-  ),
+  customFields: z.array(z.object({ b24Field: z.string(), jiraField: z.string(), converter: z.string(), direction })),
   statuses: z.array(
     z.object({
       b24Status: z.string().nullable(),
@@ -39,17 +36,16 @@ const schema = z.object({
   priorities: z.array(z.object({ b24Priority: z.enum(['0', '1', '2']), jiraPriority: id, direction })),
   users: z.object({
     overrides: z.array(z.object({ b24UserId: id, jiraAccountId: id })),
-    unmatched: z.union([
-      z.literal('leave-unchanged'),
-      z.object({ defaultB24UserId: id, defaultJiraAccountId: id }),
-    ]),
+    unmatched: z.union([z.literal('leave-unchanged'), z.object({ defaultB24UserId: id, defaultJiraAccountId: id })]),
   }),
   conflicts: z.object({ default: policy, perField: z.record(z.string(), policy) }),
   deletes: z.object({ task: z.enum(['close', 'delete', 'unlink']), comment: z.enum(['delete', 'keep']) }),
   timeZone: id,
   endOfDayTime: z.string(),
   attachmentMaxBytes: z.number().int().positive(),
-  restricted: z.object({ comments: z.enum(['hold-back', 'copy']), securedIssues: z.enum(['hold-back', 'copy']) }).optional(),
+  restricted: z
+    .object({ comments: z.enum(['hold-back', 'copy']), securedIssues: z.enum(['hold-back', 'copy']) })
+    .optional(),
 });
 
 /** A problem for a person: the English sentence, and a message code with its parameters that pages word (`errors.<code>`). */
@@ -101,7 +97,13 @@ export function defaultConfig(
       { b24Status: '4', jiraStatus: 'In Review', direction: 'b24-to-jira' },
       { b24Status: '6', jiraStatus: 'On Hold', direction: 'both' },
       { b24Status: '5', jiraStatus: 'Done', direction: 'both' },
-      { b24Status: null, jiraStatus: 'QA Testing', direction: 'jira-to-b24', b24Field: 'UF_JIRA_STATUS', holdB24Status: '3' },
+      {
+        b24Status: null,
+        jiraStatus: 'QA Testing',
+        direction: 'jira-to-b24',
+        b24Field: 'UF_JIRA_STATUS',
+        holdB24Status: '3',
+      },
     ],
     priorities: [
       { b24Priority: '2', jiraPriority: 'High', direction: 'both' },
@@ -124,4 +126,3 @@ export function defaultConfig(
 export function restrictedPolicy(config: SyncConfig): { comments: RestrictedPolicy; securedIssues: RestrictedPolicy } {
   return config.restricted ?? { comments: 'hold-back', securedIssues: 'hold-back' };
 }
-

@@ -7,7 +7,15 @@ export type ConflictPolicy = 'latest-wins' | 'b24-wins' | 'jira-wins';
 export type CustomConverter = 'string' | 'number' | 'date' | 'enumeration';
 
 /** The built-in fields of design §6. GROUP_ID ↔ project is the pairing itself, not a field. */
-export const STANDARD_FIELDS = ['title', 'description', 'assignee', 'reporter', 'dueDate', 'priority', 'status'] as const;
+export const STANDARD_FIELDS = [
+  'title',
+  'description',
+  'assignee',
+  'reporter',
+  'dueDate',
+  'priority',
+  'status',
+] as const;
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
 export interface FieldMapping {

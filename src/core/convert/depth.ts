@@ -46,15 +46,26 @@ export function capHastDepth(root: Root, ignored: ReadonlySet<string>, max: numb
 
 function atomText(node: AdfNode): string {
   switch (node.type) {
-    case 'text': return node.text ?? '';
-    case 'hardBreak': return '\n';
-    case 'mention': return mentionName(node);
-    case 'emoji': return emojiText(node);
-    case 'date': return dateText(node);
-    case 'status': return attrString(node, 'text') ?? '';
-    case 'inlineCard': case 'blockCard': case 'embedCard': return cardUrl(node) ?? '';
-    case 'media': return mediaLabel(node);
-    default: return '';
+    case 'text':
+      return node.text ?? '';
+    case 'hardBreak':
+      return '\n';
+    case 'mention':
+      return mentionName(node);
+    case 'emoji':
+      return emojiText(node);
+    case 'date':
+      return dateText(node);
+    case 'status':
+      return attrString(node, 'text') ?? '';
+    case 'inlineCard':
+    case 'blockCard':
+    case 'embedCard':
+      return cardUrl(node) ?? '';
+    case 'media':
+      return mediaLabel(node);
+    default:
+      return '';
   }
 }
 
@@ -76,7 +87,10 @@ function flatAdfText(node: AdfNode): string {
       if (isBlock && i > 0) stack.push('\n');
     }
   }
-  return parts.join('').replace(/\n{2,}/g, '\n').trim();
+  return parts
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 function deeperThan(doc: AdfDoc, max: number): boolean {
@@ -97,7 +111,10 @@ function capped(node: AdfNode, depth: number, max: number): AdfNode {
   if (!Array.isArray(node.content) || node.content.length === 0) return node;
   if (depth >= max) {
     const text = flatAdfText(node);
-    return { type: 'flattened', content: text === '' ? [] : [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+    return {
+      type: 'flattened',
+      content: text === '' ? [] : [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    };
   }
   return { ...node, content: node.content.map((child) => capped(child, depth + 1, max)) };
 }

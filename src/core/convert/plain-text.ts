@@ -6,14 +6,22 @@ import { isInline } from './to-adf/group';
 
 function inlineText(node: AdfNode): string {
   switch (node.type) {
-    case 'text': return node.text ?? '';
-    case 'hardBreak': return '\n';
-    case 'mention': return mentionName(node);
-    case 'emoji': return emojiText(node);
-    case 'date': return dateText(node);
-    case 'status': return attrString(node, 'text') ?? '';
-    case 'inlineCard': return cardUrl(node) ?? '';
-    default: return '';
+    case 'text':
+      return node.text ?? '';
+    case 'hardBreak':
+      return '\n';
+    case 'mention':
+      return mentionName(node);
+    case 'emoji':
+      return emojiText(node);
+    case 'date':
+      return dateText(node);
+    case 'status':
+      return attrString(node, 'text') ?? '';
+    case 'inlineCard':
+      return cardUrl(node) ?? '';
+    default:
+      return '';
   }
 }
 
@@ -28,5 +36,8 @@ function blockText(node: AdfNode): string {
 }
 
 export function adfPlainText(doc: AdfDoc): string {
-  return capAdfDepth(doc).content.map(blockText).filter((t) => t !== '').join('\n');
+  return capAdfDepth(doc)
+    .content.map(blockText)
+    .filter((t) => t !== '')
+    .join('\n');
 }

@@ -18,7 +18,13 @@ export type B24StatusAction =
 
 export type B24StatusPlan =
   | { ok: true; actions: B24StatusAction[]; /** where the task ends up */ finalStatus: string; note?: string }
-  | { ok: false; message: string; /** the journal's message code (`notes.<code>`) */ code: 'status.awaitsCreator' | 'status.cannotLeave' | 'status.controlOnly' | 'status.notSettable'; params: Record<string, string> };
+  | {
+      ok: false;
+      message: string;
+      /** the journal's message code (`notes.<code>`) */ code:
+        'status.awaitsCreator' | 'status.cannotLeave' | 'status.controlOnly' | 'status.notSettable';
+      params: Record<string, string>;
+    };
 
 const OPEN = ['1', '2', '3', '6'];
 
@@ -26,7 +32,13 @@ const OPEN = ['1', '2', '3', '6'];
 function fromOpen(current: string, target: string, completeLandsOn: string): B24StatusAction[] | null {
   switch (target) {
     case '2':
-      return current === '3' ? ['tasks.task.pause'] : current === '6' ? ['tasks.task.renew'] : current === '1' ? ['tasks.task.start', 'tasks.task.pause'] : [];
+      return current === '3'
+        ? ['tasks.task.pause']
+        : current === '6'
+          ? ['tasks.task.renew']
+          : current === '1'
+            ? ['tasks.task.start', 'tasks.task.pause']
+            : [];
     case '3':
       return current === '3' ? [] : ['tasks.task.start'];
     case '6':
@@ -41,7 +53,9 @@ function fromOpen(current: string, target: string, completeLandsOn: string): B24
 }
 
 /** The task's `action` flags as tasks.task.get returns them for the caller, e.g. { defer: false }. */
-export type B24ActionFlags = Partial<Record<'start' | 'pause' | 'complete' | 'defer' | 'renew' | 'approve' | 'disapprove', boolean>>;
+export type B24ActionFlags = Partial<
+  Record<'start' | 'pause' | 'complete' | 'defer' | 'renew' | 'approve' | 'disapprove', boolean>
+>;
 
 /** Two-step routes through "in progress" for the one-step moves some portals refuse. */
 const DETOURS: Partial<Record<B24StatusAction, B24StatusAction[]>> = {
@@ -58,7 +72,8 @@ export function planB24StatusActions(
 ): B24StatusPlan {
   const plan = planActions(current, target, taskControl, actorIsCreator);
   const first = plan.ok ? plan.actions[0] : undefined;
-  if (!plan.ok || first === undefined || allowed[first.replace('tasks.task.', '') as keyof B24ActionFlags] !== false) return plan;
+  if (!plan.ok || first === undefined || allowed[first.replace('tasks.task.', '') as keyof B24ActionFlags] !== false)
+    return plan;
   // A completed task cannot be started, so renew has no detour from 5.
   const detour = first === 'tasks.task.renew' && current !== '6' ? undefined : DETOURS[first];
   return detour ? { ...plan, actions: [...detour, ...plan.actions.slice(1)] } : plan;
@@ -70,7 +85,13 @@ function planActions(current: string, target: string, taskControl: B24YesNo, act
   let prefix: B24StatusAction[] = [];
   let from = current;
   if (current === '4') {
-    if (!actorIsCreator) return { ok: false, message: `The task awaits its creator's approval; only the creator can move it to status ${target}.`, code: 'status.awaitsCreator', params: { target } };
+    if (!actorIsCreator)
+      return {
+        ok: false,
+        message: `The task awaits its creator's approval; only the creator can move it to status ${target}.`,
+        code: 'status.awaitsCreator',
+        params: { target },
+      };
     if (target === '5') return { ok: true, actions: ['tasks.task.approve'], finalStatus: '5' };
     prefix = ['tasks.task.disapprove'];
     from = '2';
@@ -78,17 +99,38 @@ function planActions(current: string, target: string, taskControl: B24YesNo, act
     prefix = ['tasks.task.renew'];
     from = '2';
   } else if (!OPEN.includes(current)) {
-    return { ok: false, message: `Bitrix24 status ${current} is not one the sync knows how to leave.`, code: 'status.cannotLeave', params: { status: current } };
+    return {
+      ok: false,
+      message: `Bitrix24 status ${current} is not one the sync knows how to leave.`,
+      code: 'status.cannotLeave',
+      params: { status: current },
+    };
   }
   const rest = fromOpen(from, target, completeLandsOn);
   if (rest === null) {
     return target === '4'
-      ? { ok: false, message: 'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.', code: 'status.controlOnly', params: {} }
-      : { ok: false, message: `Bitrix24 status ${target} cannot be set through the action methods.`, code: 'status.notSettable', params: { status: target } };
+      ? {
+          ok: false,
+          message:
+            'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.',
+          code: 'status.controlOnly',
+          params: {},
+        }
+      : {
+          ok: false,
+          message: `Bitrix24 status ${target} cannot be set through the action methods.`,
+          code: 'status.notSettable',
+          params: { status: target },
+        };
   }
   const actions = [...prefix, ...rest];
   const finalStatus = rest.includes('tasks.task.complete') ? completeLandsOn : target;
   return finalStatus === target
     ? { ok: true, actions, finalStatus }
-    : { ok: true, actions, finalStatus, note: 'TASK_CONTROL is on: the task awaits its creator\'s approval (status 4) before it is completed.' };
+    : {
+        ok: true,
+        actions,
+        finalStatus,
+        note: "TASK_CONTROL is on: the task awaits its creator's approval (status 4) before it is completed.",
+      };
 }

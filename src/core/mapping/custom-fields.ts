@@ -38,7 +38,7 @@ export function readB24Custom(value: unknown, converter: CustomConverter, labels
 
 export function readJiraCustom(value: unknown, converter: CustomConverter): CustomValue {
   if (converter === 'enumeration' && typeof value === 'object' && value !== null && 'value' in value) {
-    return normalise((value).value, 'string');
+    return normalise(value.value, 'string');
   }
   return normalise(value, converter);
 }

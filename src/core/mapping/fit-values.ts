@@ -29,7 +29,8 @@ export function fitTitle(to: Side, title: string): { text: string; notices: Adju
   if (direction.changed) notices.push({ kind: 'adjusted-value', code: 'bidiRemoved', field: 'title', to });
   if (to !== 'jira') return { text: direction.text, notices };
   const cut = cutAtGrapheme(direction.text, JIRA_SUMMARY_MAX);
-  if (cut.shortened) notices.push({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to, limit: JIRA_SUMMARY_MAX });
+  if (cut.shortened)
+    notices.push({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to, limit: JIRA_SUMMARY_MAX });
   return { text: cut.text, notices };
 }
 
@@ -41,7 +42,10 @@ export function blankTitleRefusal(to: Side, fitted: string): RefusedValue | null
   if (fitted.trim() !== '') return null;
   const side = to === 'jira' ? 'Jira' : 'Bitrix24';
   return {
-    kind: 'refused-value', field: 'title', to, code: 'invisibleTitle',
+    kind: 'refused-value',
+    field: 'title',
+    to,
+    code: 'invisibleTitle',
     reason: `the title holds only characters ${side} cannot show, so ${side} keeps the title it has. Give the title visible words`,
     params: {},
   };
@@ -49,14 +53,20 @@ export function blankTitleRefusal(to: Side, fitted: string): RefusedValue | null
 
 export function fitDescription(to: Side, doc: AdfDoc): { doc: AdfDoc; notices: AdjustedValue[] } {
   const fitted = docWithoutControls(doc);
-  return { doc: fitted.doc, notices: fitted.changed ? [{ kind: 'adjusted-value', code: 'controlsRemoved', field: 'description', to }] : [] };
+  return {
+    doc: fitted.doc,
+    notices: fitted.changed ? [{ kind: 'adjusted-value', code: 'controlsRemoved', field: 'description', to }] : [],
+  };
 }
 
 /** Why a due date cannot be written to Bitrix24, or null when it can. */
 export function dueDateRefusal(date: string): RefusedValue | null {
   if (date >= B24_DATE_MIN && date <= B24_DATE_MAX) return null;
   return {
-    kind: 'refused-value', field: 'dueDate', to: 'b24', code: 'outOfB24Range',
+    kind: 'refused-value',
+    field: 'dueDate',
+    to: 'b24',
+    code: 'outOfB24Range',
     reason: `${date} is outside the dates Bitrix24 can hold (${B24_DATE_MIN} to ${B24_DATE_MAX}); the task keeps its deadline. Set a due date in that range in Jira`,
     params: { date, min: B24_DATE_MIN, max: B24_DATE_MAX },
   };

@@ -9,7 +9,13 @@ import type { JiraStatusRef, JiraTransition } from '../remote/jira';
 export type TransitionStep =
   | { kind: 'arrived' }
   | { kind: 'transition'; transition: JiraTransition; direct: boolean }
-  | { kind: 'blocked'; reason: 'unreachable' | 'needs-fields' | 'hop-budget'; message: string; /** the journal's message code (`notes.<code>`) */ code: BlockedCode; params: Record<string, string> };
+  | {
+      kind: 'blocked';
+      reason: 'unreachable' | 'needs-fields' | 'hop-budget';
+      message: string;
+      /** the journal's message code (`notes.<code>`) */ code: BlockedCode;
+      params: Record<string, string>;
+    };
 
 export type BlockedCode = 'status.hopBudget' | 'status.needsFields' | 'status.unreachable' | 'status.noTransitions';
 
@@ -43,8 +49,11 @@ export function planJiraTransition(
   const hopsTaken = Math.max(0, visited.length - 1);
   if (hopsTaken >= maxHops) {
     return {
-      kind: 'blocked', reason: 'hop-budget', message: `Gave up moving the issue to "${target.name}" after ${hopsTaken} transitions; it is in "${current.name}".`,
-      code: 'status.hopBudget', params: { target: target.name, hops: String(hopsTaken), current: current.name },
+      kind: 'blocked',
+      reason: 'hop-budget',
+      message: `Gave up moving the issue to "${target.name}" after ${hopsTaken} transitions; it is in "${current.name}".`,
+      code: 'status.hopBudget',
+      params: { target: target.name, hops: String(hopsTaken), current: current.name },
     };
   }
   const direct = available.find((t) => matches(t.to, target));
@@ -56,12 +65,16 @@ export function planJiraTransition(
   }
   const seen = new Set(visited.map((v) => v.trim().toLowerCase()));
   const here = key(current);
-  const taken = new Set(visited.slice(1).map((v, i) => `${(visited[i] ?? '').trim().toLowerCase()}→${v.trim().toLowerCase()}`));
+  const taken = new Set(
+    visited.slice(1).map((v, i) => `${(visited[i] ?? '').trim().toLowerCase()}→${v.trim().toLowerCase()}`),
+  );
   // Without the target's category there is no direction to prefer, and Jira's own order decides.
   const goal = target.categoryKey === undefined ? undefined : rank(target.categoryKey);
   const from = rank(current.statusCategory?.key);
-  const distance = (t: JiraTransition): number => (goal === undefined ? 0 : Math.abs(rank(t.to.statusCategory?.key) - goal));
-  const forward = (t: JiraTransition): boolean => goal !== undefined && Math.sign(rank(t.to.statusCategory?.key) - from) === Math.sign(goal - from);
+  const distance = (t: JiraTransition): number =>
+    goal === undefined ? 0 : Math.abs(rank(t.to.statusCategory?.key) - goal);
+  const forward = (t: JiraTransition): boolean =>
+    goal !== undefined && Math.sign(rank(t.to.statusCategory?.key) - from) === Math.sign(goal - from);
   const ranked = available
     .filter((t) => t.requiredFields.length === 0 && key(t.to) !== here && !taken.has(`${here}→${key(t.to)}`))
     .map((t, order) => ({
@@ -73,7 +86,13 @@ export function planJiraTransition(
     }))
     // New statuses before going back through a visited one (the way out of a dead end such as On Hold); then the
     // category closest to the target; then one moving in the target's direction; then Jira's own order.
-    .sort((a, b) => Number(a.revisit) - Number(b.revisit) || a.distance - b.distance || Number(b.forward) - Number(a.forward) || a.order - b.order);
+    .sort(
+      (a, b) =>
+        Number(a.revisit) - Number(b.revisit) ||
+        a.distance - b.distance ||
+        Number(b.forward) - Number(a.forward) ||
+        a.order - b.order,
+    );
   const best = ranked[0];
   if (best) return { kind: 'transition', transition: best.t, direct: false };
   const withFields = available.filter((t) => t.requiredFields.length > 0 && !seen.has(key(t.to)));
@@ -83,11 +102,16 @@ export function planJiraTransition(
     kind: 'blocked',
     reason: 'unreachable',
     message: `Status "${target.name}" is unreachable from "${current.name}": the workflow offers ${offered || 'none'}, every one already taken on this walk.`,
-    ...(offered ? { code: 'status.unreachable', params: { target: target.name, current: current.name, offered } } : { code: 'status.noTransitions', params: { target: target.name, current: current.name } }),
+    ...(offered
+      ? { code: 'status.unreachable', params: { target: target.name, current: current.name, offered } }
+      : { code: 'status.noTransitions', params: { target: target.name, current: current.name } }),
   };
 }
 
-function needsFields(t: JiraTransition, current: JiraStatusRef): { message: string; code: BlockedCode; params: Record<string, string> } {
+function needsFields(
+  t: JiraTransition,
+  current: JiraStatusRef,
+): { message: string; code: BlockedCode; params: Record<string, string> } {
   const fields = t.requiredFields.join(', ');
   return {
     message: `Transition "${t.name}" from "${current.name}" to "${t.to.name}" needs ${fields} on its screen; the sync cannot fill them, so move the issue by hand.`,

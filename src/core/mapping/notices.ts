@@ -7,7 +7,15 @@ import type { FieldKey, Side } from '../model';
 import type { UnmatchedUserWarning } from './users';
 
 /** Why a value cannot flow: a code (`notes.skip.<code>` in the page's translations) with its parameters. */
-export type SkipCode = 'emptyInB24' | 'noAccount' | 'noMapping' | 'notInList' | 'noStatusRow' | 'noPriorityRow' | 'outOfB24Range' | 'invisibleTitle';
+export type SkipCode =
+  | 'emptyInB24'
+  | 'noAccount'
+  | 'noMapping'
+  | 'notInList'
+  | 'noStatusRow'
+  | 'noPriorityRow'
+  | 'outOfB24Range'
+  | 'invisibleTitle';
 
 /** Skip codes that mean the value itself is outside what the target can hold (journalled as refused fields). */
 export const VALUE_REFUSALS: readonly SkipCode[] = ['outOfB24Range', 'invisibleTitle'];

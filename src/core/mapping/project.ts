@@ -30,7 +30,8 @@ export type Projection =
   | { ok: true; value: FieldValue; warning?: UnmatchedUserWarning; notices?: AdjustedValue[] }
   | { ok: false; reason: string; code: SkipCode; params: Record<string, string>; warning?: UnmatchedUserWarning };
 
-const text = (value: FieldValue): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const text = (value: FieldValue): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 export function b24DescriptionRoundTrip(doc: AdfDoc, ctx: MappingContext): AdfDoc {
   return ctx.b24DescriptionFormat === 'html' ? htmlToAdf(adfToHtml(doc)) : bbcodeToAdf(adfToBbcode(doc));
@@ -39,10 +40,19 @@ export function b24DescriptionRoundTrip(doc: AdfDoc, ctx: MappingContext): AdfDo
 function projectPerson(to: Side, field: string, person: Person | null, ctx: MappingContext): Projection {
   if (person === null) {
     // Jira can be unassigned; a B24 task always has a responsible person and a creator.
-    return to === 'jira' ? { ok: true, value: null } : { ok: false, reason: `Bitrix24 cannot leave ${field} empty; kept as it is`, code: 'emptyInB24', params: {} };
+    return to === 'jira'
+      ? { ok: true, value: null }
+      : { ok: false, reason: `Bitrix24 cannot leave ${field} empty; kept as it is`, code: 'emptyInB24', params: {} };
   }
   const target = personOn(to, person, ctx.config.users.unmatched);
-  if ('skip' in target) return { ok: false, reason: `${person.name} has no ${to === 'jira' ? 'Jira' : 'Bitrix24'} account; ${field} left unchanged`, code: 'noAccount', params: { name: person.name }, warning: target.skip };
+  if ('skip' in target)
+    return {
+      ok: false,
+      reason: `${person.name} has no ${to === 'jira' ? 'Jira' : 'Bitrix24'} account; ${field} left unchanged`,
+      code: 'noAccount',
+      params: { name: person.name },
+      warning: target.skip,
+    };
   const id = 'id' in target ? target.id : target.fallback;
   const readBack = to === 'jira' ? ctx.users.fromJira(id, person.name) : ctx.users.fromB24(id, person.name);
   return 'warning' in target ? { ok: true, value: readBack, warning: target.warning } : { ok: true, value: readBack };
@@ -54,7 +64,13 @@ function projectCustom(to: Side, field: string, value: CustomValue, ctx: Mapping
   if (to === 'jira') return { ok: true, value: readJiraCustom(writeJiraCustom(value, m.converter), m.converter) };
   const labels = ctx.enumLabels?.[field];
   const written = writeB24Custom(value, m.converter, labels);
-  if (written === undefined) return { ok: false, reason: `"${value ?? ''}" is not an item of the Bitrix24 list ${field}`, code: 'notInList', params: { value: String(value ?? '') } };
+  if (written === undefined)
+    return {
+      ok: false,
+      reason: `"${value ?? ''}" is not an item of the Bitrix24 list ${field}`,
+      code: 'notInList',
+      params: { value: String(value ?? '') },
+    };
   return { ok: true, value: readB24Custom(written, m.converter, labels) };
 }
 
@@ -77,17 +93,34 @@ export function projectTo(to: Side, field: FieldKey, value: FieldValue, ctx: Map
       const status = text(value);
       if (to === 'jira') {
         const target = jiraStatusTarget(status, config.statuses);
-        return target === null ? { ok: false, reason: `no status row carries "${status}" to Jira`, code: 'noStatusRow', params: { status } } : { ok: true, value: target };
+        return target === null
+          ? { ok: false, reason: `no status row carries "${status}" to Jira`, code: 'noStatusRow', params: { status } }
+          : { ok: true, value: target };
       }
       const target = b24StatusTarget(status, config.statuses);
-      if (target === null) return { ok: false, reason: `no status row carries "${status}" to Bitrix24`, code: 'noStatusRow', params: { status } };
+      if (target === null)
+        return {
+          ok: false,
+          reason: `no status row carries "${status}" to Bitrix24`,
+          code: 'noStatusRow',
+          params: { status },
+        };
       const fields = target.field ? { [target.field.name]: target.field.value } : {};
       return { ok: true, value: readB24Status(target.status, fields, config.statuses) };
     }
     case 'priority': {
       const priority = text(value);
-      const target = to === 'jira' ? jiraPriorityTarget(priority, config.priorities) : b24PriorityTarget(priority, config.priorities);
-      if (target === null) return { ok: false, reason: `no priority row carries "${priority}" to ${to === 'jira' ? 'Jira' : 'Bitrix24'}`, code: 'noPriorityRow', params: { priority } };
+      const target =
+        to === 'jira'
+          ? jiraPriorityTarget(priority, config.priorities)
+          : b24PriorityTarget(priority, config.priorities);
+      if (target === null)
+        return {
+          ok: false,
+          reason: `no priority row carries "${priority}" to ${to === 'jira' ? 'Jira' : 'Bitrix24'}`,
+          code: 'noPriorityRow',
+          params: { priority },
+        };
       return { ok: true, value: to === 'jira' ? readJiraPriority(target, config.priorities) : target };
     }
     case 'assignee':
@@ -97,7 +130,10 @@ export function projectTo(to: Side, field: FieldKey, value: FieldValue, ctx: Map
       if (value === null || to === 'jira') return { ok: true, value };
       const refusal = dueDateRefusal(text(value));
       if (refusal) return { ok: false, reason: refusal.reason, code: refusal.code, params: refusal.params };
-      return { ok: true, value: deadlineToDate(dateToDeadline(text(value), config.endOfDayTime, config.timeZone), config.timeZone) };
+      return {
+        ok: true,
+        value: deadlineToDate(dateToDeadline(text(value), config.endOfDayTime, config.timeZone), config.timeZone),
+      };
     }
     default:
       return projectCustom(to, field, value as CustomValue, ctx);

@@ -14,13 +14,19 @@ export interface B24StatusTarget {
   field?: { name: string; value: string };
 }
 
-export function readB24Status(status: string, userFields: Record<string, unknown>, rows: readonly StatusRow[]): CanonicalStatus {
+export function readB24Status(
+  status: string,
+  userFields: Record<string, unknown>,
+  rows: readonly StatusRow[],
+): CanonicalStatus {
   for (const row of rows) {
     if (row.b24Status !== null || row.b24Field === undefined || row.holdB24Status !== status) continue;
     const held = userFields[ufReadKey(row.b24Field)] ?? userFields[row.b24Field];
     if (typeof held === 'string' && same(held, row.jiraStatus)) return row.jiraStatus;
   }
-  const row = rows.find((r) => r.b24Status === status && flowsTo(r.direction, 'jira')) ?? rows.find((r) => r.b24Status === status);
+  const row =
+    rows.find((r) => r.b24Status === status && flowsTo(r.direction, 'jira')) ??
+    rows.find((r) => r.b24Status === status);
   return row ? row.jiraStatus : `b24:${status}`;
 }
 
@@ -43,7 +49,9 @@ export function b24StatusTarget(value: CanonicalStatus, rows: readonly StatusRow
     if (row.b24Field === undefined || row.holdB24Status === undefined) return null;
     return { status: row.holdB24Status, field: { name: row.b24Field, value: row.jiraStatus } };
   }
-  return statusField === undefined ? { status: row.b24Status } : { status: row.b24Status, field: { name: statusField, value: '' } };
+  return statusField === undefined
+    ? { status: row.b24Status }
+    : { status: row.b24Status, field: { name: statusField, value: '' } };
 }
 
 export function readB24Priority(code: string): CanonicalPriority {
@@ -52,7 +60,9 @@ export function readB24Priority(code: string): CanonicalPriority {
 
 export function readJiraPriority(name: string | null, rows: readonly PriorityRow[]): CanonicalPriority {
   if (name === null) return 'jira:';
-  const row = rows.find((r) => same(r.jiraPriority, name) && flowsTo(r.direction, 'b24')) ?? rows.find((r) => same(r.jiraPriority, name));
+  const row =
+    rows.find((r) => same(r.jiraPriority, name) && flowsTo(r.direction, 'b24')) ??
+    rows.find((r) => same(r.jiraPriority, name));
   return row ? row.b24Priority : `jira:${name}`;
 }
 

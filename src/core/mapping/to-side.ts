@@ -9,7 +9,13 @@ import { writeB24Custom, writeJiraCustom, ufReadKey } from './custom-fields';
 import { dateToDeadline } from './dates';
 import { blankTitleRefusal, dueDateRefusal, fitDescription, fitTitle } from './fit-values';
 import type { MappingWarning } from './notices';
-import { b24PriorityTarget, b24StatusTarget, jiraPriorityTarget, jiraStatusTarget, type B24StatusTarget } from './status';
+import {
+  b24PriorityTarget,
+  b24StatusTarget,
+  jiraPriorityTarget,
+  jiraStatusTarget,
+  type B24StatusTarget,
+} from './status';
 import type { B24Task } from '../remote/b24';
 import { personOn } from './users';
 
@@ -59,11 +65,14 @@ function personId(to: Side, person: Person, ctx: MappingContext, warnings: Mappi
 
 export function toJiraFields(changes: CanonicalChanges, ctx: MappingContext, create = false): JiraWrite {
   const { config } = ctx;
-  const fields: Record<string, unknown> = create ? { project: { key: config.projectKey }, issuetype: { name: config.jiraIssueType } } : {};
+  const fields: Record<string, unknown> = create
+    ? { project: { key: config.projectKey }, issuetype: { name: config.jiraIssueType } }
+    : {};
   const warnings: MappingWarning[] = [];
   const summary = changes.title === undefined ? undefined : titleFor('jira', changes.title, warnings);
   if (summary !== undefined) fields.summary = summary;
-  if (changes.description !== undefined) fields.description = fitted(fitDescription('jira', changes.description), warnings).doc;
+  if (changes.description !== undefined)
+    fields.description = fitted(fitDescription('jira', changes.description), warnings).doc;
   for (const key of ['assignee', 'reporter'] as const) {
     const person = changes[key];
     if (person === undefined) continue;
@@ -87,7 +96,12 @@ export function toJiraFields(changes: CanonicalChanges, ctx: MappingContext, cre
   return { fields, status, warnings };
 }
 
-function statusWrite(changes: CanonicalChanges, ctx: MappingContext, current: B24Task | undefined, fields: Record<string, unknown>): string | null {
+function statusWrite(
+  changes: CanonicalChanges,
+  ctx: MappingContext,
+  current: B24Task | undefined,
+  fields: Record<string, unknown>,
+): string | null {
   if (changes.status === undefined) return null;
   const target: B24StatusTarget | null = b24StatusTarget(changes.status, ctx.config.statuses);
   if (target === null) return null;
@@ -102,7 +116,11 @@ function statusWrite(changes: CanonicalChanges, ctx: MappingContext, current: B2
 }
 
 /** `current`: the task as last read, so writes it already agrees with (status, status field) are left out. */
-export function toB24Fields(changes: CanonicalChanges, ctx: MappingContext, options: { create?: boolean; current?: B24Task } = {}): B24Write {
+export function toB24Fields(
+  changes: CanonicalChanges,
+  ctx: MappingContext,
+  options: { create?: boolean; current?: B24Task } = {},
+): B24Write {
   const { config } = ctx;
   const fields: Record<string, unknown> = options.create ? { GROUP_ID: config.b24GroupId } : {};
   const warnings: MappingWarning[] = [];
@@ -112,7 +130,10 @@ export function toB24Fields(changes: CanonicalChanges, ctx: MappingContext, opti
     const { doc } = fitted(fitDescription('b24', changes.description), warnings);
     fields.DESCRIPTION = ctx.b24DescriptionFormat === 'html' ? adfToHtml(doc) : adfToBbcode(doc);
   }
-  for (const [key, name] of [['assignee', 'RESPONSIBLE_ID'], ['reporter', 'CREATED_BY']] as const) {
+  for (const [key, name] of [
+    ['assignee', 'RESPONSIBLE_ID'],
+    ['reporter', 'CREATED_BY'],
+  ] as const) {
     const person = changes[key];
     if (person === undefined || person === null) continue;
     const id = personId('b24', person, ctx, warnings);
@@ -121,7 +142,9 @@ export function toB24Fields(changes: CanonicalChanges, ctx: MappingContext, opti
   if (changes.dueDate !== undefined) {
     const refusal = changes.dueDate === null ? null : dueDateRefusal(changes.dueDate);
     if (refusal) warnings.push(refusal);
-    else fields.DEADLINE = changes.dueDate === null ? '' : dateToDeadline(changes.dueDate, config.endOfDayTime, config.timeZone);
+    else
+      fields.DEADLINE =
+        changes.dueDate === null ? '' : dateToDeadline(changes.dueDate, config.endOfDayTime, config.timeZone);
   }
   if (changes.priority !== undefined) {
     const code = b24PriorityTarget(changes.priority, config.priorities);

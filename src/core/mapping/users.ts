@@ -76,7 +76,11 @@ export type PersonTarget = { id: string } | { skip: UnmatchedUserWarning };
  * The id to write on `to` for `person`, applying the fallback when the person has no account there. Never
  * returns "clear the field" for a person who exists: that is the wiped-assignee bug of other sync tools.
  */
-export function personOn(to: Side, person: Person, fallback: UnmatchedUserFallback): PersonTarget | { fallback: string; warning: UnmatchedUserWarning } {
+export function personOn(
+  to: Side,
+  person: Person,
+  fallback: UnmatchedUserFallback,
+): PersonTarget | { fallback: string; warning: UnmatchedUserWarning } {
   const id = to === 'jira' ? person.jiraAccountId : person.b24UserId;
   if (id !== null) return { id };
   const from: Side = to === 'jira' ? 'b24' : 'jira';

@@ -174,7 +174,17 @@ function operatingSeconds(commands: number, l: MigrationLimits): number {
 
 export function predictMigration(input: MigrationSize, limits: MigrationLimits = DEFAULT_LIMITS): MigrationPrediction {
   const s: Required<MigrationSize> = {
-    pairedTasks: 0, pairedIssues: 0, tasksWithComments: 0, taskComments: 0, issueComments: 0, statusCalls: {}, handedOver: 0, unmatchedPeople: {}, taskFiles: 0, issueFiles: 0, ...input,
+    pairedTasks: 0,
+    pairedIssues: 0,
+    tasksWithComments: 0,
+    taskComments: 0,
+    issueComments: 0,
+    statusCalls: {},
+    handedOver: 0,
+    unmatchedPeople: {},
+    taskFiles: 0,
+    issueFiles: 0,
+    ...input,
   };
   const plan: Plan = { jiraCalls: 0, jiraPoints: 0, b24Calls: 0, commands: {}, events: 0 };
   jiraSide(s, limits, plan);
@@ -200,9 +210,16 @@ export function predictMigration(input: MigrationSize, limits: MigrationLimits =
     ['jira-points', Math.floor(Math.max(0, plan.jiraPoints - 1) / limits.jiraPointsPerHour) * 3600],
     ['forge-queue', Math.max(0, Math.ceil(plan.events / limits.queueEventsPerMinute) - 1) * 60],
   ];
-  const [boundBy, seconds] = bounds.reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [MigrationPrediction['boundBy'], number]);
+  const [boundBy, seconds] = bounds.reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [
+    MigrationPrediction['boundBy'],
+    number,
+  ]);
   return {
     calls: { jira: plan.jiraCalls, b24: plan.b24Calls, total: plan.jiraCalls + plan.b24Calls },
-    seconds, boundBy, b24Commands: plan.commands, events: plan.events, jiraPoints: plan.jiraPoints,
+    seconds,
+    boundBy,
+    b24Commands: plan.commands,
+    events: plan.events,
+    jiraPoints: plan.jiraPoints,
   };
 }

@@ -32,7 +32,9 @@ export function commentParts(body: AdfDoc, authorName: string, from: Side, limit
   const whole = attributedBody(body, authorName, from);
   if (JSON.stringify(whole).length <= limit) return [whole];
   const parts = splitDoc(body, limit, PART_LABEL_RESERVE + authorName.length);
-  return parts.map((part, i) => prependAttribution(part, `${attributionLabel(authorName, from)} ${i + 1}/${parts.length} `));
+  return parts.map((part, i) =>
+    prependAttribution(part, `${attributionLabel(authorName, from)} ${i + 1}/${parts.length} `),
+  );
 }
 
 const LABEL = /^\s*(.{1,200}?) \((Bitrix24|Jira)\):/u;

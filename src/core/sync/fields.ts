@@ -7,7 +7,8 @@ import type { SyncConfig } from '../config';
 import { stableStringify } from './stable';
 
 export function getField(task: CanonicalTask, field: FieldKey): FieldValue {
-  if ((CANONICAL_FIELDS as readonly string[]).includes(field)) return task[field as keyof Omit<CanonicalTask, 'custom'>];
+  if ((CANONICAL_FIELDS as readonly string[]).includes(field))
+    return task[field as keyof Omit<CanonicalTask, 'custom'>];
   return task.custom[field] ?? null;
 }
 
@@ -31,5 +32,8 @@ export function syncedFields(config: SyncConfig): FieldKey[] {
 }
 
 export function directionOf(config: SyncConfig, field: FieldKey) {
-  return config.fields.find((m) => m.field === field)?.direction ?? config.customFields.find((c) => c.b24Field === field)?.direction;
+  return (
+    config.fields.find((m) => m.field === field)?.direction ??
+    config.customFields.find((c) => c.b24Field === field)?.direction
+  );
 }

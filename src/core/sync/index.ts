@@ -1,5 +1,12 @@
 /** Public API of the sync rules: the three-way plan, echo intents, comment attribution, creation and deletion. */
-export { planPairSync, type PairPlan, type PairSyncInput, type SyncBase, type Conflict, type SkippedFlow } from './merge';
+export {
+  planPairSync,
+  type PairPlan,
+  type PairSyncInput,
+  type SyncBase,
+  type Conflict,
+  type SkippedFlow,
+} from './merge';
 export { writeIntent, isEchoOfIntent, intentsFor, type WriteIntent } from './echo';
 export {
   attributionLabel,
@@ -9,4 +16,10 @@ export {
   commentFingerprint,
   docFingerprint,
 } from './comments';
-export { planCreation, planDeletion, type CreationDecision, type CreationInput, type DeletionDecision } from './lifecycle';
+export {
+  planCreation,
+  planDeletion,
+  type CreationDecision,
+  type CreationInput,
+  type DeletionDecision,
+} from './lifecycle';

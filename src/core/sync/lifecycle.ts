@@ -30,22 +30,31 @@ export function planCreation(input: CreationInput): CreationDecision {
   if (input.linkedId !== null) return { action: 'already-linked', id: input.linkedId };
   if (input.markedId !== null) return { action: 'link-existing', on: target, id: input.markedId };
   if (input.container !== paired) {
-    return { action: 'skip', reason: `${input.source === 'b24' ? 'workgroup' : 'project'} ${input.container} is not paired` };
+    return {
+      action: 'skip',
+      reason: `${input.source === 'b24' ? 'workgroup' : 'project'} ${input.container} is not paired`,
+    };
   }
   return { action: 'create', on: target };
 }
 
 export type DeletionDecision =
-  | { action: 'close'; on: Side; status: string | null }
-  | { action: 'delete'; on: Side }
-  | { action: 'unlink' };
+  { action: 'close'; on: Side; status: string | null } | { action: 'delete'; on: Side } | { action: 'unlink' };
 
 /** What to do on the other side when a linked entity is deleted on `deletedOn`. */
-export function planDeletion(deletedOn: Side, config: SyncConfig, policy: DeletePolicy = config.deletes.task): DeletionDecision {
+export function planDeletion(
+  deletedOn: Side,
+  config: SyncConfig,
+  policy: DeletePolicy = config.deletes.task,
+): DeletionDecision {
   const on: Side = deletedOn === 'b24' ? 'jira' : 'b24';
   if (policy === 'unlink') return { action: 'unlink' };
   if (policy === 'delete') return { action: 'delete', on };
   // Close means "completed": Jira's status of the row for B24 5, B24's own status 5.
   const done = config.statuses.find((r) => r.b24Status === '5');
-  return { action: 'close', on, status: on === 'b24' ? '5' : done ? jiraStatusTarget(done.jiraStatus, config.statuses) : null };
+  return {
+    action: 'close',
+    on,
+    status: on === 'b24' ? '5' : done ? jiraStatusTarget(done.jiraStatus, config.statuses) : null,
+  };
 }

@@ -82,7 +82,8 @@ function flowOrder(input: PairSyncInput, field: FieldKey, current: PerSide, plan
   const config = ctx.config;
   const dir = directionOf(config, field);
   if (dir === undefined) return [];
-  const changed = (side: Side): boolean => base === null || !sameValue(field, current[side], getField(base[side], field));
+  const changed = (side: Side): boolean =>
+    base === null || !sameValue(field, current[side], getField(base[side], field));
   const b24 = changed('b24') && flowsTo(dir, 'jira');
   const jira = changed('jira') && flowsTo(dir, 'b24');
   if (!(b24 && jira)) return b24 ? ['b24'] : jira ? ['jira'] : [];
@@ -94,7 +95,14 @@ function flowOrder(input: PairSyncInput, field: FieldKey, current: PerSide, plan
 
 export function planPairSync(input: PairSyncInput): PairPlan {
   const { ctx } = input;
-  const plan: PairPlan = { toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [], nextBase: { b24: input.b24, jira: input.jira } };
+  const plan: PairPlan = {
+    toJira: {},
+    toB24: {},
+    conflicts: [],
+    skipped: [],
+    warnings: [],
+    nextBase: { b24: input.b24, jira: input.jira },
+  };
   // The next base starts from the current values: a change that may not flow is acknowledged as it stands.
   const next = { b24: input.b24, jira: input.jira };
   for (const field of syncedFields(ctx.config)) {
@@ -109,7 +117,8 @@ export function planPairSync(input: PairSyncInput): PairPlan {
         continue; // the loser of a conflict may still be writable
       }
       plan.warnings.push(...(projection.notices ?? []));
-      if (!sameValue(field, projection.value, current[to])) put(to === 'jira' ? plan.toJira : plan.toB24, field, current[from]);
+      if (!sameValue(field, projection.value, current[to]))
+        put(to === 'jira' ? plan.toJira : plan.toB24, field, current[from]);
       next[to] = setField(next[to], field, projection.value);
       break;
     }

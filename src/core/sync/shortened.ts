@@ -42,7 +42,12 @@ const carriesNotice = (doc: AdfDoc): boolean => doc.content.some((b) => isTrunca
  * `whole`: the Bitrix24 description uncut, as it reads now; `copyNow`: its shortened copy as it would be made now;
  * `copy`: Jira's copy as last synced; `edited`: Jira's copy as the person left it.
  */
-export function mergeShortenedDescription(whole: AdfDoc, copyNow: AdfDoc, copy: AdfDoc, edited: AdfDoc): Merged<AdfDoc> {
+export function mergeShortenedDescription(
+  whole: AdfDoc,
+  copyNow: AdfDoc,
+  copy: AdfDoc,
+  edited: AdfDoc,
+): Merged<AdfDoc> {
   if (!isCopyShape(copy) || !same(copy, copyNow)) return { ok: false, code: 'copyStale' };
   const kept = copy.content.slice(0, -1);
   if (!kept.every((block, i) => same(block, whole.content[i]))) return { ok: false, code: 'cutInsideBlock' };
@@ -103,7 +108,14 @@ export interface ShortenedRevision {
 type Field = 'title' | 'description';
 
 /** The whole `field` flows to Bitrix24 instead of the copy; `readBack` is how Bitrix24 will read it. */
-function writeWhole(out: ShortenedRevision, input: ShortenedInput, field: Field, whole: FieldValue, readBack: FieldValue, jiraWillHold: FieldValue): void {
+function writeWhole(
+  out: ShortenedRevision,
+  input: ShortenedInput,
+  field: Field,
+  whole: FieldValue,
+  readBack: FieldValue,
+  jiraWillHold: FieldValue,
+): void {
   const { current } = input;
   out.plan = { ...out.plan, toB24: { ...out.plan.toB24, [field]: whole } };
   const fresh = sameValue(field, jiraWillHold, current.jira[field]);
@@ -128,7 +140,9 @@ function reviseDescription(out: ShortenedRevision, input: ShortenedInput): void 
   if (edited === undefined || !(isShortenedDoc(copyNow) || carriesNotice(edited))) return;
   const copy = input.base?.jira.description;
   const whole = input.wholeDescription();
-  const merged = copy ? mergeShortenedDescription(whole, copyNow, copy, edited) : { ok: false as const, code: 'copyStale' as const };
+  const merged = copy
+    ? mergeShortenedDescription(whole, copyNow, copy, edited)
+    : { ok: false as const, code: 'copyStale' as const };
   if (!merged.ok) return refuse(out, input, 'description', merged.code);
   const readBack = b24DescriptionRoundTrip(merged.value, input.ctx);
   writeWhole(out, input, 'description', merged.value, readBack, readBack);

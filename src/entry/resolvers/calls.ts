@@ -3,10 +3,27 @@
  * next to the definitions; a test checks each name is defined.
  */
 export const SETTINGS_CALLS = [
-  'getAccess', 'getConnection', 'saveConnection', 'testConnection', 'getAuthorizeUrl', 'completeOAuth', 'bindEvents',
-  'getWorkgroupAccess', 'saveWorkgroupAccess',
-  'getMapping', 'saveMapping', 'getPeople', 'savePeople', 'getActivity', 'retry', 'getMigration', 'startMigration',
-  'migrationDryRun', 'pauseMigration', 'resumeMigration', 'cancelMigration',
+  'getAccess',
+  'getConnection',
+  'saveConnection',
+  'testConnection',
+  'getAuthorizeUrl',
+  'completeOAuth',
+  'bindEvents',
+  'getWorkgroupAccess',
+  'saveWorkgroupAccess',
+  'getMapping',
+  'saveMapping',
+  'getPeople',
+  'savePeople',
+  'getActivity',
+  'retry',
+  'getMigration',
+  'startMigration',
+  'migrationDryRun',
+  'pauseMigration',
+  'resumeMigration',
+  'cancelMigration',
 ] as const;
 
 export const ISSUE_CALLS = ['getLinkedTask', 'syncNow', 'linkTask', 'unlink', 'createInB24'] as const;

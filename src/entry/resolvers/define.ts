@@ -20,6 +20,7 @@ const forgeHost: ResolverHost = {
 
 export function forgeResolver(calls: Record<string, ResolverCall>): ReturnType<Resolver['getDefinitions']> {
   const resolver = new Resolver();
-  for (const [name, call] of Object.entries(calls)) resolver.define(name, (request) => call({ context: request.context, payload: request.payload }, forgeHost));
+  for (const [name, call] of Object.entries(calls))
+    resolver.define(name, (request) => call({ context: request.context, payload: request.payload }, forgeHost));
   return resolver.getDefinitions();
 }

@@ -19,14 +19,21 @@ export async function userHas(permission: Permission, projectKey?: string): Prom
  * The first of `permissions` (in the order given) the caller lacks, or null when they hold all; one request for
  * all of them. Any failure counts the first as missing.
  */
-export async function firstMissing(permissions: readonly Permission[], projectKey?: string): Promise<Permission | null> {
+export async function firstMissing(
+  permissions: readonly Permission[],
+  projectKey?: string,
+): Promise<Permission | null> {
   const first = permissions[0];
   if (first === undefined) return null;
   const list = permissions.join(',');
   try {
     const response = projectKey
-      ? await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}&projectKey=${projectKey}`, { headers: { accept: 'application/json' } })
-      : await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}`, { headers: { accept: 'application/json' } });
+      ? await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}&projectKey=${projectKey}`, {
+          headers: { accept: 'application/json' },
+        })
+      : await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}`, {
+          headers: { accept: 'application/json' },
+        });
     if (!response.ok) return first;
     const parsed = reply.safeParse(await response.json());
     if (!parsed.success) return first;
@@ -36,7 +43,11 @@ export async function firstMissing(permissions: readonly Permission[], projectKe
   }
 }
 
-const issueReply = z.object({ id: z.coerce.string(), key: z.string(), fields: z.object({ project: z.object({ key: z.string() }) }) });
+const issueReply = z.object({
+  id: z.coerce.string(),
+  key: z.string(),
+  fields: z.object({ project: z.object({ key: z.string() }) }),
+});
 
 /**
  * Whether the caller can see the issue and it is the one the context names, in the project the permission was
@@ -44,10 +55,17 @@ const issueReply = z.object({ id: z.coerce.string(), key: z.string(), fields: z.
  */
 export async function issueInProject(issue: { id: string; key: string }, projectKey: string): Promise<boolean> {
   try {
-    const response = await asUser().requestJira(route`/rest/api/3/issue/${issue.id}?fields=project`, { headers: { accept: 'application/json' } });
+    const response = await asUser().requestJira(route`/rest/api/3/issue/${issue.id}?fields=project`, {
+      headers: { accept: 'application/json' },
+    });
     if (!response.ok) return false;
     const parsed = issueReply.safeParse(await response.json());
-    return parsed.success && parsed.data.id === issue.id && parsed.data.key === issue.key && parsed.data.fields.project.key === projectKey;
+    return (
+      parsed.success &&
+      parsed.data.id === issue.id &&
+      parsed.data.key === issue.key &&
+      parsed.data.fields.project.key === projectKey
+    );
   } catch {
     return false;
   }

@@ -9,11 +9,22 @@ import { readConnectionView, saveConnection, saveConnectionInput } from '../../a
 import { testConnection } from '../../app/admin/connection-test';
 import { bindTaskEvents, listBoundEvents } from '../../app/admin/event-binding';
 import { readMapping, saveMapping } from '../../app/admin/mapping';
-import { beginDryRun, beginMigration, cancelMigration, continueMigration, pauseMigration, readMigration } from '../../app/admin/migration';
+import {
+  beginDryRun,
+  beginMigration,
+  cancelMigration,
+  continueMigration,
+  pauseMigration,
+  readMigration,
+} from '../../app/admin/migration';
 import { completeOAuthAuthorization } from '../../app/admin/oauth';
 import { authorizationCodeFrom, oauthAuthorizeUrl } from '../../app/admin/oauth-authorize';
 import { readPeople, savePeople, savePeopleInput } from '../../app/admin/people-settings';
-import { readWorkgroupAccessView, saveWorkgroupAccess, saveWorkgroupAccessInput } from '../../app/admin/workgroup-access';
+import {
+  readWorkgroupAccessView,
+  saveWorkgroupAccess,
+  saveWorkgroupAccessInput,
+} from '../../app/admin/workgroup-access';
 import type { SETTINGS_CALLS } from './calls';
 import { contextProjectKey, resolverCall, type ResolverCall } from './run';
 
@@ -23,7 +34,9 @@ type Definition = ResolverCall;
 
 const connection: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> = {
   getConnection: resolverCall({
-    permission: 'ADMINISTER', scope: 'site', input: empty,
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: empty,
     run: async ({ deps, host }) => {
       const url = await host.eventUrl();
       const view = await readConnectionView(deps, url);
@@ -33,38 +46,83 @@ const connection: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> =
     },
   }),
   saveConnection: resolverCall({
-    permission: 'ADMINISTER', scope: 'site', input: saveConnectionInput,
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: saveConnectionInput,
     run: async ({ deps, input, host }) => {
       await saveConnection(deps, input);
       return readConnectionView(deps, await host.eventUrl());
     },
   }),
-  testConnection: resolverCall({ permission: 'ADMINISTER', scope: 'site', input: empty, run: ({ deps }) => testConnection(deps) }),
-  getAuthorizeUrl: resolverCall({ permission: 'ADMINISTER', scope: 'site', input: empty, run: ({ deps }) => oauthAuthorizeUrl(deps) }),
+  testConnection: resolverCall({
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: empty,
+    run: ({ deps }) => testConnection(deps),
+  }),
+  getAuthorizeUrl: resolverCall({
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: empty,
+    run: ({ deps }) => oauthAuthorizeUrl(deps),
+  }),
   completeOAuth: resolverCall({
     // The code alone, or the whole address Bitrix24 redirected to.
-    permission: 'ADMINISTER', scope: 'site', input: z.object({ code: z.string().trim().min(1, 'Enter the authorisation code').max(2000) }),
-    run: async ({ deps, input, host }) => completeOAuthAuthorization(deps, host.transport, await authorizationCodeFrom(deps, input.code)),
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: z.object({ code: z.string().trim().min(1, 'Enter the authorisation code').max(2000) }),
+    run: async ({ deps, input, host }) =>
+      completeOAuthAuthorization(deps, host.transport, await authorizationCodeFrom(deps, input.code)),
   }),
-  bindEvents: resolverCall({ permission: 'ADMINISTER', scope: 'site', input: empty, run: async ({ deps, host }) => bindTaskEvents(deps, await host.eventUrl()) }),
+  bindEvents: resolverCall({
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: empty,
+    run: async ({ deps, host }) => bindTaskEvents(deps, await host.eventUrl()),
+  }),
   // Which workgroups may pair with which projects: the site admin's decision, never a project admin's.
-  getWorkgroupAccess: resolverCall({ permission: 'ADMINISTER', scope: 'site', input: empty, run: ({ deps }) => readWorkgroupAccessView(deps) }),
-  saveWorkgroupAccess: resolverCall({ permission: 'ADMINISTER', scope: 'site', input: saveWorkgroupAccessInput, run: ({ deps, input }) => saveWorkgroupAccess(deps, input) }),
+  getWorkgroupAccess: resolverCall({
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: empty,
+    run: ({ deps }) => readWorkgroupAccessView(deps),
+  }),
+  saveWorkgroupAccess: resolverCall({
+    permission: 'ADMINISTER',
+    scope: 'site',
+    input: saveWorkgroupAccessInput,
+    run: ({ deps, input }) => saveWorkgroupAccess(deps, input),
+  }),
 };
 
 const project: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> = {
-  getMapping: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => readMapping(deps, scope.projectKey) }),
+  getMapping: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => readMapping(deps, scope.projectKey),
+  }),
   saveMapping: resolverCall({
-    permission: 'ADMINISTER_PROJECTS', scope: 'project', input: z.object({ config: z.unknown() }),
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: z.object({ config: z.unknown() }),
     run: ({ deps, scope, input }) => saveMapping(deps, scope.projectKey, input.config),
   }),
-  getPeople: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => readPeople(deps, scope.projectKey) }),
+  getPeople: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => readPeople(deps, scope.projectKey),
+  }),
   savePeople: resolverCall({
-    permission: 'ADMINISTER_PROJECTS', scope: 'project', input: savePeopleInput,
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: savePeopleInput,
     run: ({ deps, scope, input }) => savePeople(deps, scope.projectKey, input),
   }),
   getActivity: resolverCall({
-    permission: 'ADMINISTER_PROJECTS', scope: 'project',
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
     input: z.object({
       limit: z.number().int().min(1).max(100).default(25),
       cursor: z.string().max(500).optional(),
@@ -74,20 +132,52 @@ const project: Partial<Record<(typeof SETTINGS_CALLS)[number], Definition>> = {
     run: ({ deps, scope, input }) => readActivity(deps, scope.projectKey, input),
   }),
   retry: resolverCall({
-    permission: 'ADMINISTER_PROJECTS', scope: 'project', input: z.object({ entryId: z.string().min(1).max(200) }),
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: z.object({ entryId: z.string().min(1).max(200) }),
     run: async ({ deps, scope, input }) => {
       await retryEntry(deps, scope.projectKey, input.entryId);
       return { queued: true };
     },
   }),
-  getMigration: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => readMigration(deps, scope.projectKey) }),
+  getMigration: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => readMigration(deps, scope.projectKey),
+  }),
   // Idempotent: a running migration is returned as it is, a finished one lists both sides again and pairs only what is new.
-  startMigration: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => beginMigration(deps, scope.projectKey) }),
+  startMigration: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => beginMigration(deps, scope.projectKey),
+  }),
   // Reads only; runs as a job chain on the migration queue and getMigration shows its report when done.
-  migrationDryRun: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => beginDryRun(deps, scope.projectKey) }),
-  pauseMigration: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => pauseMigration(deps, scope.projectKey) }),
-  resumeMigration: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => continueMigration(deps, scope.projectKey) }),
-  cancelMigration: resolverCall({ permission: 'ADMINISTER_PROJECTS', scope: 'project', input: empty, run: ({ deps, scope }) => cancelMigration(deps, scope.projectKey) }),
+  migrationDryRun: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => beginDryRun(deps, scope.projectKey),
+  }),
+  pauseMigration: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => pauseMigration(deps, scope.projectKey),
+  }),
+  resumeMigration: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => continueMigration(deps, scope.projectKey),
+  }),
+  cancelMigration: resolverCall({
+    permission: 'ADMINISTER_PROJECTS',
+    scope: 'project',
+    input: empty,
+    run: ({ deps, scope }) => cancelMigration(deps, scope.projectKey),
+  }),
 };
 
 const access: Definition = async (request, host) => {
@@ -95,12 +185,16 @@ const access: Definition = async (request, host) => {
   // Only tells the page what to show; every other call checks again on its own.
   const [siteAdmin, projectAdmin] = await Promise.all([
     host.rights.firstMissing(['ADMINISTER']).then((missing) => missing === null),
-    projectKey ? host.rights.firstMissing(['ADMINISTER_PROJECTS'], projectKey).then((missing) => missing === null) : Promise.resolve(false),
+    projectKey
+      ? host.rights.firstMissing(['ADMINISTER_PROJECTS'], projectKey).then((missing) => missing === null)
+      : Promise.resolve(false),
   ]);
   return { siteAdmin, projectAdmin };
 };
 
 /** Every call of the settings page, by name. */
 export const SETTINGS_DEFINITIONS: Record<string, ResolverCall> = Object.fromEntries(
-  Object.entries({ getAccess: access, ...connection, ...project }).filter((entry): entry is [string, ResolverCall] => entry[1] !== undefined),
+  Object.entries({ getAccess: access, ...connection, ...project }).filter(
+    (entry): entry is [string, ResolverCall] => entry[1] !== undefined,
+  ),
 );

@@ -21,30 +21,61 @@ export function IssuePanel() {
   const [state, reload] = useCall<PanelView>('getLinkedTask');
   // Kept above the reload: an action's sentence must outlive the spinner its own reload shows.
   const [message, setMessage] = useState<Message>(null);
-  return <Loaded state={state} reload={reload}>{(view) => <PanelBody view={view} reload={reload} message={message} setMessage={setMessage} />}</Loaded>;
+  return (
+    <Loaded state={state} reload={reload}>
+      {(view) => <PanelBody view={view} reload={reload} message={message} setMessage={setMessage} />}
+    </Loaded>
+  );
 }
 
-function PanelBody({ view, reload, message, setMessage }: { view: PanelView; reload: () => void; message: Message; setMessage: (m: Message) => void }) {
+function PanelBody({
+  view,
+  reload,
+  message,
+  setMessage,
+}: {
+  view: PanelView;
+  reload: () => void;
+  message: Message;
+  setMessage: (m: Message) => void;
+}) {
   const t = useText();
-  const act = (name: string, payload: Record<string, unknown> = {}) => async () => {
-    const result = await call<unknown>(name, payload);
-    setMessage(result.ok ? { ok: true } : { ok: false, refusal: result });
-    if (result.ok) reload();
-  };
+  const act =
+    (name: string, payload: Record<string, unknown> = {}) =>
+    async () => {
+      const result = await call<unknown>(name, payload);
+      setMessage(result.ok ? { ok: true } : { ok: false, refusal: result });
+      if (result.ok) reload();
+    };
   return (
     <Stack space="space.150">
       {view.task ? <TaskSummary task={view.task} /> : null}
       {view.taskProblem ? <Problem message={view.taskProblem} {...view.taskProblemCode} /> : null}
       {!view.linked ? <Text>{t('panel.notLinked')}</Text> : null}
       <LastSync view={view} />
-      {message ? (message.ok ? <SectionMessage appearance="success"><Text>{t('panel.queued')}</Text></SectionMessage> : <Problem {...refusalProps(message.refusal)} />) : null}
-      {!view.canEdit ? <Text>{t('panel.readOnly')}</Text> : view.linked ? (
+      {message ? (
+        message.ok ? (
+          <SectionMessage appearance="success">
+            <Text>{t('panel.queued')}</Text>
+          </SectionMessage>
+        ) : (
+          <Problem {...refusalProps(message.refusal)} />
+        )
+      ) : null}
+      {!view.canEdit ? (
+        <Text>{t('panel.readOnly')}</Text>
+      ) : view.linked ? (
         <Inline space="space.100">
           <Button onClick={() => void act('syncNow')()}>{t('panel.syncNow')}</Button>
-          <Button appearance="subtle" onClick={() => void act('unlink')()}>{t('panel.unlink')}</Button>
+          <Button appearance="subtle" onClick={() => void act('unlink')()}>
+            {t('panel.unlink')}
+          </Button>
         </Inline>
       ) : (
-        <LinkForm onLink={(task) => act('linkTask', { task })()} onCreate={view.projectPaired ? act('createInB24') : undefined} />
+        <LinkForm
+          onLink={(task) => act('linkTask', { task })()}
+          onCreate={view.projectPaired ? act('createInB24') : undefined}
+        />
       )}
       <Recent view={view} />
       <HealthNotices notices={view.health ?? []} />
@@ -60,7 +91,11 @@ function TaskSummary({ task }: { task: NonNullable<LinkedTaskView['task']> }) {
       <Text>{`${t('panel.status')}: ${t(`b24status.${task.status}`)}`}</Text>
       {task.responsible ? <Text>{`${t('panel.responsible')}: ${task.responsible}`}</Text> : null}
       {task.deadline ? <Text>{`${t('panel.deadline')}: ${task.deadline.slice(0, 10)}`}</Text> : null}
-      {task.url ? <Link href={task.url} openNewTab>{t('panel.open')}</Link> : null}
+      {task.url ? (
+        <Link href={task.url} openNewTab>
+          {t('panel.open')}
+        </Link>
+      ) : null}
     </Stack>
   );
 }
@@ -85,7 +120,11 @@ function LinkForm({ onLink, onCreate }: { onLink: (task: string) => Promise<void
       <Textfield id="task-ref" name="task" value={task} onChange={(e) => setTask(inputValue(e))} />
       <Inline space="space.100">
         <Button onClick={() => void onLink(task)}>{t('panel.link')}</Button>
-        {onCreate ? <Button appearance="primary" onClick={() => void onCreate()}>{t('panel.create')}</Button> : null}
+        {onCreate ? (
+          <Button appearance="primary" onClick={() => void onCreate()}>
+            {t('panel.create')}
+          </Button>
+        ) : null}
       </Inline>
     </Stack>
   );

@@ -3,7 +3,19 @@
  * by outcome, so both bars of a day stand side by side), and Retry on failures.
  */
 import { useState } from 'react';
-import { BarChart, Button, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text, Toggle, Label } from '@forge/react';
+import {
+  BarChart,
+  Button,
+  DynamicTable,
+  Heading,
+  Inline,
+  Lozenge,
+  SectionMessage,
+  Stack,
+  Text,
+  Toggle,
+  Label,
+} from '@forge/react';
 import type { ActivityPage } from '../../app/admin/activity';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
 import { outcomeAppearance } from '../shared/outcome';
@@ -15,7 +27,11 @@ export function ActivityTab() {
   const t = useText();
   const [errorsOnly, setErrorsOnly] = useState(false);
   const [thisWeek, setThisWeek] = useState(false);
-  const [state, reload] = useCall<ActivityPage>('getActivity', { limit: 50, ...(errorsOnly ? { errorsOnly: true } : {}), ...(thisWeek ? { sinceDays: 7 } : {}) });
+  const [state, reload] = useCall<ActivityPage>('getActivity', {
+    limit: 50,
+    ...(errorsOnly ? { errorsOnly: true } : {}),
+    ...(thisWeek ? { sinceDays: 7 } : {}),
+  });
   // Kept above the reload: the last action's sentence must outlive the spinner its own reload shows.
   const [outcome, setOutcome] = useState<Outcome>(null);
   const retry = async (entryId: string) => {
@@ -32,9 +48,15 @@ export function ActivityTab() {
         <Label labelFor="week">{t('activity.thisWeek')}</Label>
         <Toggle id="week" isChecked={thisWeek} onChange={() => setThisWeek(!thisWeek)} />
       </Inline>
-      {outcome?.ok ? <SectionMessage appearance="success"><Text>{t('activity.retried')}</Text></SectionMessage> : null}
+      {outcome?.ok ? (
+        <SectionMessage appearance="success">
+          <Text>{t('activity.retried')}</Text>
+        </SectionMessage>
+      ) : null}
       {outcome && !outcome.ok ? <Problem {...refusalProps(outcome.refusal)} /> : null}
-      <Loaded state={state} reload={reload}>{(page) => <Journal page={page} onRetry={(id) => void retry(id)} filtered={errorsOnly || thisWeek} />}</Loaded>
+      <Loaded state={state} reload={reload}>
+        {(page) => <Journal page={page} onRetry={(id) => void retry(id)} filtered={errorsOnly || thisWeek} />}
+      </Loaded>
     </Stack>
   );
 }
@@ -42,15 +64,31 @@ export function ActivityTab() {
 /** Only the last action's result is shown: a new Retry replaces the sentence of the one before. */
 type Outcome = { ok: true } | { ok: false; refusal: Refusal } | null;
 
-function Journal({ page, onRetry, filtered }: { page: ActivityPage; onRetry: (entryId: string) => void; filtered: boolean }) {
+function Journal({
+  page,
+  onRetry,
+  filtered,
+}: {
+  page: ActivityPage;
+  onRetry: (entryId: string) => void;
+  filtered: boolean;
+}) {
   const t = useText();
   if (page.entries.length === 0) return <Text>{t(filtered ? 'activity.noMatch' : 'activity.empty')}</Text>;
-  const chart = page.perDay.flatMap((d) => [{ day: d.day, kind: t('outcome.synced'), count: d.synced }, { day: d.day, kind: t('outcome.failed'), count: d.errors }]);
+  const chart = page.perDay.flatMap((d) => [
+    { day: d.day, kind: t('outcome.synced'), count: d.synced },
+    { day: d.day, kind: t('outcome.failed'), count: d.errors },
+  ]);
   return (
     <Stack space="space.200">
       <BarChart data={chart} xAccessor="day" yAccessor="count" colorAccessor="kind" title={t('activity.chart')} />
       <DynamicTable
-        head={{ cells: ['time', 'direction', 'entity', 'fields', 'outcome', 'action'].map((k) => ({ key: k, content: k === 'action' ? '' : t(`activity.${k}`) })) }}
+        head={{
+          cells: ['time', 'direction', 'entity', 'fields', 'outcome', 'action'].map((k) => ({
+            key: k,
+            content: k === 'action' ? '' : t(`activity.${k}`),
+          })),
+        }}
         rows={page.entries.map((e) => ({
           key: e.id,
           cells: [
@@ -58,8 +96,23 @@ function Journal({ page, onRetry, filtered }: { page: ActivityPage; onRetry: (en
             { key: 'direction', content: <Text>{directionArrow(e.direction)}</Text> },
             { key: 'entity', content: <Text>{journalEntity(t, e)}</Text> },
             { key: 'fields', content: <Text>{e.fields.map((f) => wordOr(t, `field.${f}`, f)).join(', ')}</Text> },
-            { key: 'outcome', content: <Stack><Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>{e.message || e.notes?.length ? <Text>{journalText(t, e)}</Text> : null}</Stack> },
-            { key: 'action', content: e.canRetry ? <Button onClick={() => onRetry(e.id)}>{t('common.retry')}</Button> : <Text>{''}</Text> },
+            {
+              key: 'outcome',
+              content: (
+                <Stack>
+                  <Lozenge appearance={outcomeAppearance(e.outcome)}>{t(`outcome.${e.outcome}`)}</Lozenge>
+                  {e.message || e.notes?.length ? <Text>{journalText(t, e)}</Text> : null}
+                </Stack>
+              ),
+            },
+            {
+              key: 'action',
+              content: e.canRetry ? (
+                <Button onClick={() => onRetry(e.id)}>{t('common.retry')}</Button>
+              ) : (
+                <Text>{''}</Text>
+              ),
+            },
           ],
         }))}
       />

@@ -25,21 +25,36 @@ interface Props {
 export function ConflictPolicies({ conflicts, customFields, problems, onChange }: Props) {
   const t = useText();
   const option = (p: ConflictPolicy) => ({ label: t(`policy.${p}`), value: p });
-  const fieldOptions = [{ label: `${t('policy.asDefault')} (${t(`policy.${conflicts.default}`)})`, value: AS_DEFAULT }, ...POLICIES.map(option)];
+  const fieldOptions = [
+    { label: `${t('policy.asDefault')} (${t(`policy.${conflicts.default}`)})`, value: AS_DEFAULT },
+    ...POLICIES.map(option),
+  ];
   const setField = (field: string, value: string) => {
     const rest = Object.fromEntries(Object.entries(conflicts.perField).filter(([name]) => name !== field));
     const policy = POLICIES.find((p) => p === value);
     onChange({ ...conflicts, perField: policy ? { ...rest, [field]: policy } : rest });
   };
   // A policy for a field no mapping defines any more stays listed, so its validation problem has a row.
-  const fields = [...new Set([...STANDARD_FIELDS, ...customFields.filter((f) => f !== ''), ...Object.keys(conflicts.perField)])];
+  const fields = [
+    ...new Set([...STANDARD_FIELDS, ...customFields.filter((f) => f !== ''), ...Object.keys(conflicts.perField)]),
+  ];
   return (
     <Stack space="space.100">
       <Label labelFor="conflict-default">{t('policy.default')}</Label>
-      <Select inputId="conflict-default" options={POLICIES.map(option)} value={option(conflicts.default)} onChange={(o: { value: ConflictPolicy }) => onChange({ ...conflicts, default: o.value })} />
+      <Select
+        inputId="conflict-default"
+        options={POLICIES.map(option)}
+        value={option(conflicts.default)}
+        onChange={(o: { value: ConflictPolicy }) => onChange({ ...conflicts, default: o.value })}
+      />
       <RowProblems problems={problems} prefix="conflicts.default" />
       <DynamicTable
-        head={{ cells: [{ key: 'f', content: t('mapping.field') }, { key: 'p', content: t('policy.heading') }] }}
+        head={{
+          cells: [
+            { key: 'f', content: t('mapping.field') },
+            { key: 'p', content: t('policy.heading') },
+          ],
+        }}
         rows={fields.map((field) => {
           const own = conflicts.perField[field];
           return {
@@ -51,7 +66,12 @@ export function ConflictPolicies({ conflicts, customFields, problems, onChange }
                 content: (
                   <>
                     <Label labelFor={`conflict-${field}`}>{wordOr(t, `field.${field}`, field)}</Label>
-                    <Select inputId={`conflict-${field}`} options={fieldOptions} value={own ? option(own) : fieldOptions[0]} onChange={(o: { value: string }) => setField(field, o.value)} />
+                    <Select
+                      inputId={`conflict-${field}`}
+                      options={fieldOptions}
+                      value={own ? option(own) : fieldOptions[0]}
+                      onChange={(o: { value: string }) => setField(field, o.value)}
+                    />
                     <RowProblems problems={problems} prefix={`conflicts.perField.${field}`} />
                   </>
                 ),

@@ -32,27 +32,49 @@ export function OAuthApproval({ onConnected }: { onConnected: () => void }) {
     <Stack space="space.100">
       <Inline space="space.100" alignBlock="center">
         <Button onClick={() => void open()}>{t('connection.authorizeLink')}</Button>
-        {url ? <Link href={url} openNewTab>{url}</Link> : null}
+        {url ? (
+          <Link href={url} openNewTab>
+            {url}
+          </Link>
+        ) : null}
       </Inline>
       <Text>{t('connection.authorizeHint')}</Text>
       <Label labelFor="code">{t('connection.code')}</Label>
       <Textfield id="code" name="code" value={code} onChange={(e) => setCode(inputValue(e))} />
       <Button onClick={() => void complete()}>{t('connection.authorise')}</Button>
       {problem ? <Problem {...refusalProps(problem)} /> : null}
-      {done ? <SectionMessage appearance="success"><Text>{`${t('connection.authorised')} ${done}`}</Text></SectionMessage> : null}
+      {done ? (
+        <SectionMessage appearance="success">
+          <Text>{`${t('connection.authorised')} ${done}`}</Text>
+        </SectionMessage>
+      ) : null}
     </Stack>
   );
 }
 
-export function EventArrival({ eventUrl, lastEvent, onRefresh }: { eventUrl: string; lastEvent?: { at: number; event: string }; onRefresh: () => void }) {
+export function EventArrival({
+  eventUrl,
+  lastEvent,
+  onRefresh,
+}: {
+  eventUrl: string;
+  lastEvent?: { at: number; event: string };
+  onRefresh: () => void;
+}) {
   const t = useText();
   return (
     <Stack space="space.100">
       <Text>{`${t('connection.eventUrl')}: ${eventUrl}`}</Text>
       <Text>{t('connection.eventsHint')}</Text>
       <Inline space="space.100" alignBlock="center">
-        <Text>{lastEvent ? `${t('connection.lastEvent')}: ${lastEvent.event}, ${minute(lastEvent.at)} UTC` : t('connection.noEvents')}</Text>
-        <Button appearance="subtle" onClick={onRefresh}>{t('connection.refresh')}</Button>
+        <Text>
+          {lastEvent
+            ? `${t('connection.lastEvent')}: ${lastEvent.event}, ${minute(lastEvent.at)} UTC`
+            : t('connection.noEvents')}
+        </Text>
+        <Button appearance="subtle" onClick={onRefresh}>
+          {t('connection.refresh')}
+        </Button>
       </Inline>
     </Stack>
   );

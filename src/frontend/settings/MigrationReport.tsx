@@ -10,7 +10,9 @@ import { fillPlurals } from '../shared/words';
 
 /** Fills the plural forms (in `locale`) and `{name}` placeholders of a translated sentence. */
 export const fill = (template: string, params: Record<string, string | number>, locale?: string): string =>
-  fillPlurals(template, params, locale).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  fillPlurals(template, params, locale).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 
 /** Whole minutes past a minute, else seconds: an estimate does not deserve more precision. */
 export function duration(t: Translate, seconds: number): string {
@@ -22,15 +24,31 @@ export function duration(t: Translate, seconds: number): string {
 
 export function DryRunReport({ run }: { run: DryRunView }) {
   const t = useText();
-  if (run.state === 'failed') return <SectionMessage appearance="error" title={t('migrationRun.dry.failed')}><Text>{t('migrationRun.dry.again')}</Text></SectionMessage>;
-  if (run.state === 'running') return <SectionMessage appearance={run.stalled ? 'warning' : 'information'}><Text>{t(run.stalled ? 'migrationRun.dry.stalled' : 'migrationRun.dry.running')}</Text></SectionMessage>;
+  if (run.state === 'failed')
+    return (
+      <SectionMessage appearance="error" title={t('migrationRun.dry.failed')}>
+        <Text>{t('migrationRun.dry.again')}</Text>
+      </SectionMessage>
+    );
+  if (run.state === 'running')
+    return (
+      <SectionMessage appearance={run.stalled ? 'warning' : 'information'}>
+        <Text>{t(run.stalled ? 'migrationRun.dry.stalled' : 'migrationRun.dry.running')}</Text>
+      </SectionMessage>
+    );
   const p = run.prediction;
   return (
     <Stack space="space.150">
       <Heading size="small">{t('migrationRun.dry.heading')}</Heading>
       <DynamicTable
         caption={t('migrationRun.dry.scopeCaption')}
-        head={{ cells: [{ key: 'what', content: '' }, { key: 'b24', content: t('migrationRun.dry.tasks') }, { key: 'jira', content: t('migrationRun.dry.issues') }] }}
+        head={{
+          cells: [
+            { key: 'what', content: '' },
+            { key: 'b24', content: t('migrationRun.dry.tasks') },
+            { key: 'jira', content: t('migrationRun.dry.issues') },
+          ],
+        }}
         rows={[
           ['inScope', run.tasks.total, run.issues.total],
           ['byLink', run.tasks.linked, run.issues.linked],
@@ -46,8 +64,20 @@ export function DryRunReport({ run }: { run: DryRunView }) {
         }))}
       />
       <Unmapped caption={t('migrationRun.dry.people')} rows={run.people} none={t('migrationRun.dry.everyoneMaps')} />
-      <Unmapped caption={t('migrationRun.dry.statuses')} rows={run.statuses} none={t('migrationRun.dry.everyStatusMaps')} />
-      {p ? <Text>{fill(t('migrationRun.dry.prediction'), { total: p.calls.total, jira: p.calls.jira, b24: p.calls.b24, time: duration(t, p.seconds) }, t.locale)}</Text> : null}
+      <Unmapped
+        caption={t('migrationRun.dry.statuses')}
+        rows={run.statuses}
+        none={t('migrationRun.dry.everyStatusMaps')}
+      />
+      {p ? (
+        <Text>
+          {fill(
+            t('migrationRun.dry.prediction'),
+            { total: p.calls.total, jira: p.calls.jira, b24: p.calls.b24, time: duration(t, p.seconds) },
+            t.locale,
+          )}
+        </Text>
+      ) : null}
     </Stack>
   );
 }
@@ -58,7 +88,13 @@ function Unmapped({ caption, rows, none }: { caption: string; rows: UnmappedRow[
   return (
     <DynamicTable
       caption={caption}
-      head={{ cells: [{ key: 'name', content: t('migrationRun.dry.name') }, { key: 'side', content: t('migrationRun.dry.side') }, { key: 'count', content: t('migrationRun.dry.count') }] }}
+      head={{
+        cells: [
+          { key: 'name', content: t('migrationRun.dry.name') },
+          { key: 'side', content: t('migrationRun.dry.side') },
+          { key: 'count', content: t('migrationRun.dry.count') },
+        ],
+      }}
       rows={rows.map((r) => ({
         key: `${r.side}:${r.name}`,
         cells: [
@@ -71,24 +107,49 @@ function Unmapped({ caption, rows, none }: { caption: string; rows: UnmappedRow[
   );
 }
 
-export function PhaseProgress({ phases, secondsLeft, finished }: { phases: MigrationPhase[]; secondsLeft: number | null; finished: boolean }) {
+export function PhaseProgress({
+  phases,
+  secondsLeft,
+  finished,
+}: {
+  phases: MigrationPhase[];
+  secondsLeft: number | null;
+  finished: boolean;
+}) {
   const t = useText();
   return (
     <Stack space="space.100">
       {phases.map((p) => {
         const label = t(`migrationRun.phases.${p.phase}`);
         const total = p.total === null ? null : Math.max(p.total, p.done);
-        const count = total === null ? fill(t('migrationRun.phaseUnknown'), { done: p.done }) : fill(t('migrationRun.phaseCount'), { done: p.done, total });
+        const count =
+          total === null
+            ? fill(t('migrationRun.phaseUnknown'), { done: p.done })
+            : fill(t('migrationRun.phaseCount'), { done: p.done, total });
         return (
           <Stack key={p.phase} space="space.050">
-            <Inline space="space.100"><Text>{`${label}: ${count}`}</Text></Inline>
-            {total === null && !finished
-              ? <ProgressBar ariaLabel={label} isIndeterminate />
-              : <ProgressBar ariaLabel={label} value={finished || total === 0 || total === null ? 1 : p.done / total} appearance={finished ? 'success' : 'default'} />}
+            <Inline space="space.100">
+              <Text>{`${label}: ${count}`}</Text>
+            </Inline>
+            {total === null && !finished ? (
+              <ProgressBar ariaLabel={label} isIndeterminate />
+            ) : (
+              <ProgressBar
+                ariaLabel={label}
+                value={finished || total === 0 || total === null ? 1 : p.done / total}
+                appearance={finished ? 'success' : 'default'}
+              />
+            )}
           </Stack>
         );
       })}
-      {finished ? null : <Text>{secondsLeft === null ? t('migrationRun.etaUnknown') : fill(t('migrationRun.eta'), { time: duration(t, secondsLeft) })}</Text>}
+      {finished ? null : (
+        <Text>
+          {secondsLeft === null
+            ? t('migrationRun.etaUnknown')
+            : fill(t('migrationRun.eta'), { time: duration(t, secondsLeft) })}
+        </Text>
+      )}
     </Stack>
   );
 }

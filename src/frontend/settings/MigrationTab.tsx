@@ -19,7 +19,13 @@ import { DryRunReport, PhaseProgress } from './MigrationReport';
  */
 type StopWords = { errorCode?: string; errorParams?: Record<string, string> };
 
-const STATE_APPEARANCE = { running: 'inprogress', done: 'success', failed: 'removed', paused: 'moved', cancelled: 'default' } as const;
+const STATE_APPEARANCE = {
+  running: 'inprogress',
+  done: 'success',
+  failed: 'removed',
+  paused: 'moved',
+  cancelled: 'default',
+} as const;
 
 /** Minutes are enough to tell runs apart; UTC because the page has no reliable viewer time zone. */
 const when = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -34,7 +40,9 @@ export function MigrationTab() {
       <Heading size="medium">{t('migration.heading')}</Heading>
       <Text>{t('migration.explain')}</Text>
       <Text>{t('migration.safe')}</Text>
-      <Loaded state={state} reload={reload}>{(view) => <MigrationRun view={view} reload={reload} />}</Loaded>
+      <Loaded state={state} reload={reload}>
+        {(view) => <MigrationRun view={view} reload={reload} />}
+      </Loaded>
     </Stack>
   );
 }
@@ -56,7 +64,14 @@ function MigrationRun({ view, reload }: { view: MigrationView; reload: () => voi
     if (reply.ok) reload();
   };
   const button = (action: Action, label: string, enabled: boolean, appearance?: 'primary' | 'warning') => (
-    <Button key={action} appearance={appearance ?? 'default'} isDisabled={!enabled || busy} onClick={() => void act(action)}>{t(label)}</Button>
+    <Button
+      key={action}
+      appearance={appearance ?? 'default'}
+      isDisabled={!enabled || busy}
+      onClick={() => void act(action)}
+    >
+      {t(label)}
+    </Button>
   );
   return (
     <Stack space="space.200">
@@ -81,14 +96,28 @@ function Progress({ view, progress }: { view: MigrationView; progress: Migration
     <Stack space="space.100">
       <Inline space="space.100">
         <Text>{t('migration.state')}</Text>
-        <Lozenge appearance={STATE_APPEARANCE[progress.state]}>{t(`${progress.state === 'paused' || progress.state === 'cancelled' ? 'migrationRun' : 'migration'}.states.${progress.state}`)}</Lozenge>
+        <Lozenge appearance={STATE_APPEARANCE[progress.state]}>
+          {t(
+            `${progress.state === 'paused' || progress.state === 'cancelled' ? 'migrationRun' : 'migration'}.states.${progress.state}`,
+          )}
+        </Lozenge>
       </Inline>
-      {view.stalled ? <SectionMessage appearance="warning"><Text>{t('migration.stalled')}</Text></SectionMessage> : null}
+      {view.stalled ? (
+        <SectionMessage appearance="warning">
+          <Text>{t('migration.stalled')}</Text>
+        </SectionMessage>
+      ) : null}
       {progress.state === 'paused' ? <Text>{t('migrationRun.pausedNote')}</Text> : null}
       {progress.state === 'cancelled' ? <Text>{t('migrationRun.cancelledNote')}</Text> : null}
       <PhaseProgress phases={view.phases} secondsLeft={view.secondsLeft} finished={progress.state === 'done'} />
-      {counts(t, progress).map(([label, value]) => <Text key={label}>{`${label}: ${value}`}</Text>)}
-      {progress.error ? <SectionMessage appearance="error" title={t('migration.error')}><Text>{stopSentence(t, progress)}</Text></SectionMessage> : null}
+      {counts(t, progress).map(([label, value]) => (
+        <Text key={label}>{`${label}: ${value}`}</Text>
+      ))}
+      {progress.error ? (
+        <SectionMessage appearance="error" title={t('migration.error')}>
+          <Text>{stopSentence(t, progress)}</Text>
+        </SectionMessage>
+      ) : null}
     </Stack>
   );
 }

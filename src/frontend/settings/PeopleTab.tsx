@@ -9,7 +9,11 @@ import { useCall } from '../shared/use-call';
 
 export function PeopleTab() {
   const [state, reload] = useCall<PeopleReport>('getPeople');
-  return <Loaded state={state} reload={reload}>{(report) => <People report={report} reload={reload} />}</Loaded>;
+  return (
+    <Loaded state={state} reload={reload}>
+      {(report) => <People report={report} reload={reload} />}
+    </Loaded>
+  );
 }
 
 const who = (p: Person) => (p.email ? `${p.name} <${p.email}>` : p.name);
@@ -18,7 +22,9 @@ function PersonList({ title, people }: { title: string; people: Person[] }) {
   return (
     <Stack space="space.050">
       <Heading size="small">{`${title} (${people.length})`}</Heading>
-      {people.map((p) => <Text key={p.id}>{who(p)}</Text>)}
+      {people.map((p) => (
+        <Text key={p.id}>{who(p)}</Text>
+      ))}
     </Stack>
   );
 }
@@ -29,13 +35,26 @@ function People({ report, reload }: { report: PeopleReport; reload: () => void }
     <Stack space="space.200">
       <Heading size="medium">{t('people.heading')}</Heading>
       <DynamicTable
-        head={{ cells: [{ key: 'b24', content: t('common.bitrix24') }, { key: 'jira', content: 'Jira' }, { key: 'by', content: t('people.by') }] }}
+        head={{
+          cells: [
+            { key: 'b24', content: t('common.bitrix24') },
+            { key: 'jira', content: 'Jira' },
+            { key: 'by', content: t('people.by') },
+          ],
+        }}
         rows={report.matched.map((m) => ({
           key: m.b24.id,
           cells: [
             { key: 'b24', content: <Text>{who(m.b24)}</Text> },
             { key: 'jira', content: <Text>{who(m.jira)}</Text> },
-            { key: 'by', content: <Lozenge appearance={m.by === 'override' ? 'moved' : 'success'}>{m.by === 'override' ? t('people.override') : t('journal.byEmail')}</Lozenge> },
+            {
+              key: 'by',
+              content: (
+                <Lozenge appearance={m.by === 'override' ? 'moved' : 'success'}>
+                  {m.by === 'override' ? t('people.override') : t('journal.byEmail')}
+                </Lozenge>
+              ),
+            },
           ],
         }))}
       />

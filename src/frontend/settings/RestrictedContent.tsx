@@ -18,9 +18,19 @@ export function RestrictedContent({ config, onChange }: Props) {
   return (
     <Stack space="space.100">
       <Label labelFor="restricted-comments">{t('restricted.comments')}</Label>
-      <Select inputId="restricted-comments" options={(['hold-back', 'copy'] as const).map(option)} value={option(current.comments)} onChange={(o: { value: RestrictedPolicy }) => onChange({ ...current, comments: o.value })} />
+      <Select
+        inputId="restricted-comments"
+        options={(['hold-back', 'copy'] as const).map(option)}
+        value={option(current.comments)}
+        onChange={(o: { value: RestrictedPolicy }) => onChange({ ...current, comments: o.value })}
+      />
       <Label labelFor="restricted-issues">{t('restricted.securedIssues')}</Label>
-      <Select inputId="restricted-issues" options={(['hold-back', 'copy'] as const).map(option)} value={option(current.securedIssues)} onChange={(o: { value: RestrictedPolicy }) => onChange({ ...current, securedIssues: o.value })} />
+      <Select
+        inputId="restricted-issues"
+        options={(['hold-back', 'copy'] as const).map(option)}
+        value={option(current.securedIssues)}
+        onChange={(o: { value: RestrictedPolicy }) => onChange({ ...current, securedIssues: o.value })}
+      />
     </Stack>
   );
 }

@@ -18,11 +18,21 @@ export function SettingsPage() {
         <Tab>{t('tabs.activity')}</Tab>
         <Tab>{t('tabs.migration')}</Tab>
       </TabList>
-      <TabPanel><ConnectionTab /></TabPanel>
-      <TabPanel><MappingTab /></TabPanel>
-      <TabPanel><PeopleTab /></TabPanel>
-      <TabPanel><ActivityTab /></TabPanel>
-      <TabPanel><MigrationTab /></TabPanel>
+      <TabPanel>
+        <ConnectionTab />
+      </TabPanel>
+      <TabPanel>
+        <MappingTab />
+      </TabPanel>
+      <TabPanel>
+        <PeopleTab />
+      </TabPanel>
+      <TabPanel>
+        <ActivityTab />
+      </TabPanel>
+      <TabPanel>
+        <MigrationTab />
+      </TabPanel>
     </Tabs>
   );
 }

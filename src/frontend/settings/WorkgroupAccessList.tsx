@@ -4,7 +4,18 @@
  * pair with or `*` for any; saving is all-or-nothing and each problem shows under its row.
  */
 import { useState } from 'react';
-import { Button, DynamicTable, Heading, HelperMessage, Inline, Label, Select, Stack, Text, Textfield } from '@forge/react';
+import {
+  Button,
+  DynamicTable,
+  Heading,
+  HelperMessage,
+  Inline,
+  Label,
+  Select,
+  Stack,
+  Text,
+  Textfield,
+} from '@forge/react';
 import type { WorkgroupAccessView } from '../../app/admin/workgroup-access';
 import { Loaded, Problem } from '../shared/Problem';
 import { ProblemMessages, RowProblems, unclaimed } from '../shared/problems';
@@ -18,14 +29,27 @@ interface Row {
   projects: string;
 }
 
-const rowsOf = (view: WorkgroupAccessView): Row[] => view.entries.map((e) => ({ groupId: e.groupId, projects: e.projects.join(', ') }));
+const rowsOf = (view: WorkgroupAccessView): Row[] =>
+  view.entries.map((e) => ({ groupId: e.groupId, projects: e.projects.join(', ') }));
 const payloadOf = (rows: Row[]) => ({
-  entries: rows.filter((r) => r.groupId !== '').map((r) => ({ groupId: r.groupId, projects: r.projects.split(',').map((p) => p.trim()).filter((p) => p !== '') })),
+  entries: rows
+    .filter((r) => r.groupId !== '')
+    .map((r) => ({
+      groupId: r.groupId,
+      projects: r.projects
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    })),
 });
 
 export function WorkgroupAccessList() {
   const [state, reload] = useCall<WorkgroupAccessView>('getWorkgroupAccess');
-  return <Loaded state={state} reload={reload}>{(view) => <AccessEditor view={view} />}</Loaded>;
+  return (
+    <Loaded state={state} reload={reload}>
+      {(view) => <AccessEditor view={view} />}
+    </Loaded>
+  );
 }
 
 function AccessEditor({ view }: { view: WorkgroupAccessView }) {
@@ -34,7 +58,10 @@ function AccessEditor({ view }: { view: WorkgroupAccessView }) {
   const [rows, setRows] = useState<Row[]>(rowsOf(view));
   const [problems, setProblems] = useState<PathProblem[]>([]);
   const [result, setResult] = useState<string | null>(null);
-  const names = new Map([...current.entries.map((e): [string, string] => [e.groupId, e.groupName]), ...current.groups.map((g): [string, string] => [g.id, g.name])]);
+  const names = new Map([
+    ...current.entries.map((e): [string, string] => [e.groupId, e.groupName]),
+    ...current.groups.map((g): [string, string] => [g.id, g.name]),
+  ]);
   const edit = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const save = async () => {
     const reply = await call<WorkgroupAccessView>('saveWorkgroupAccess', payloadOf(rows));
@@ -49,10 +76,22 @@ function AccessEditor({ view }: { view: WorkgroupAccessView }) {
     <Stack space="space.100">
       <Heading size="small">{t('access.heading')}</Heading>
       <Text>{t('access.explain')}</Text>
-      {current.groupsProblem ? <Problem message={current.groupsProblem.message} code={current.groupsProblem.code} params={current.groupsProblem.params} /> : null}
+      {current.groupsProblem ? (
+        <Problem
+          message={current.groupsProblem.message}
+          code={current.groupsProblem.code}
+          params={current.groupsProblem.params}
+        />
+      ) : null}
       {rows.length === 0 ? <Text>{t('access.empty')}</Text> : null}
       <DynamicTable
-        head={{ cells: [{ key: 'g', content: t('access.group') }, { key: 'p', content: t('access.projects') }, { key: 'x', content: '' }] }}
+        head={{
+          cells: [
+            { key: 'g', content: t('access.group') },
+            { key: 'p', content: t('access.projects') },
+            { key: 'x', content: '' },
+          ],
+        }}
         rows={rows.map((r, i) => ({
           key: `row-${i}`,
           cells: [
@@ -77,21 +116,35 @@ function AccessEditor({ view }: { view: WorkgroupAccessView }) {
               content: (
                 <>
                   <Label labelFor={`access-projects-${i}`}>{t('access.projects')}</Label>
-                  <Textfield id={`access-projects-${i}`} value={r.projects} onChange={(e) => edit(i, { projects: inputValue(e) })} />
+                  <Textfield
+                    id={`access-projects-${i}`}
+                    value={r.projects}
+                    onChange={(e) => edit(i, { projects: inputValue(e) })}
+                  />
                   <RowProblems problems={problems} prefix={`entries.${i}.projects`} />
                 </>
               ),
             },
-            { key: 'x', content: <Button onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('common.remove')}</Button> },
+            {
+              key: 'x',
+              content: <Button onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('common.remove')}</Button>,
+            },
           ],
         }))}
       />
       <HelperMessage>{t('access.projectsHint')}</HelperMessage>
-      <ProblemMessages problems={unclaimed(problems, rows.map((_, i) => `entries.${i}`))} />
+      <ProblemMessages
+        problems={unclaimed(
+          problems,
+          rows.map((_, i) => `entries.${i}`),
+        )}
+      />
       {result ? <Text>{result}</Text> : null}
       <Inline space="space.100">
         <Button onClick={() => setRows([...rows, { groupId: '', projects: '' }])}>{t('access.add')}</Button>
-        <Button appearance="primary" onClick={() => void save()}>{t('access.save')}</Button>
+        <Button appearance="primary" onClick={() => void save()}>
+          {t('access.save')}
+        </Button>
       </Inline>
     </Stack>
   );

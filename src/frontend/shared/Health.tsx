@@ -15,7 +15,9 @@ const minute = (at: number): string => `${new Date(at).toISOString().slice(0, 16
 
 /** Fills `{name}` placeholders; a placeholder without a value (an optional one) is dropped with its bracket. */
 export function fillHealthText(template: string, params: HealthNotice['params'], locale = 'en-US'): string {
-  const withOptional = fillPlurals(template, params, locale).replace(/\[([^\]]*)\]/g, (_, part: string) => (/\{(\w+)\}/.exec(part)?.[1] ?? '') in params ? part : '');
+  const withOptional = fillPlurals(template, params, locale).replace(/\[([^\]]*)\]/g, (_, part: string) =>
+    (/\{(\w+)\}/.exec(part)?.[1] ?? '') in params ? part : '',
+  );
   return withOptional.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

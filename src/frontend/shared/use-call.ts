@@ -15,7 +15,9 @@ export interface Refusal {
 export type CallState<T> = { status: 'loading' } | ({ status: 'error' } & Refusal) | { status: 'ready'; data: T };
 
 function errorOf(reply: unknown): string | null {
-  return typeof reply === 'object' && reply !== null && 'error' in reply && typeof reply.error === 'string' ? reply.error : null;
+  return typeof reply === 'object' && reply !== null && 'error' in reply && typeof reply.error === 'string'
+    ? reply.error
+    : null;
 }
 
 /** Resolver replies come from our own backend; an `{ error }` reply is separated here, once. */
@@ -27,9 +29,16 @@ export interface PathProblem {
 }
 
 function problemsOf(reply: unknown): PathProblem[] {
-  if (typeof reply !== 'object' || reply === null || !('problems' in reply) || !Array.isArray(reply.problems)) return [];
+  if (typeof reply !== 'object' || reply === null || !('problems' in reply) || !Array.isArray(reply.problems))
+    return [];
   return reply.problems
-    .filter((p): p is PathProblem => typeof p === 'object' && p !== null && typeof (p as PathProblem).path === 'string' && typeof (p as PathProblem).message === 'string')
+    .filter(
+      (p): p is PathProblem =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof (p as PathProblem).path === 'string' &&
+        typeof (p as PathProblem).message === 'string',
+    )
     .map((p) => ({ path: p.path, message: p.message, ...codeOf(p) }));
 }
 
@@ -46,9 +55,17 @@ export async function call<T>(name: string, payload: Record<string, unknown> = {
   try {
     const reply: unknown = await invoke(name, payload);
     const error = errorOf(reply);
-    return error === null ? { ok: true, data: reply as T } : { ok: false, message: error, problems: problemsOf(reply), ...codeOf(reply) };
+    return error === null
+      ? { ok: true, data: reply as T }
+      : { ok: false, message: error, problems: problemsOf(reply), ...codeOf(reply) };
   } catch {
-    return { ok: false, message: 'The app did not answer. Check your connection and try again.', code: 'noAnswer', params: {}, problems: [] };
+    return {
+      ok: false,
+      message: 'The app did not answer. Check your connection and try again.',
+      code: 'noAnswer',
+      params: {},
+      problems: [],
+    };
   }
 }
 
@@ -60,7 +77,12 @@ export function useCall<T>(name: string, payload: Record<string, unknown> = {}):
     let live = true;
     setState({ status: 'loading' });
     void call<T>(name, JSON.parse(body) as Record<string, unknown>).then((r) => {
-      if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message, ...(r.code ? { code: r.code, params: r.params } : {}) });
+      if (live)
+        setState(
+          r.ok
+            ? { status: 'ready', data: r.data }
+            : { status: 'error', message: r.message, ...(r.code ? { code: r.code, params: r.params } : {}) },
+        );
     });
     return () => {
       live = false;

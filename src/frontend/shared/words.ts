@@ -25,7 +25,8 @@ const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
 function plural(locale: string, count: number, branches: string): string {
   const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1] ?? '', m[2] ?? '']));
-  const form = forms.get(`=${count}`) ?? forms.get(new Intl.PluralRules(locale).select(count)) ?? forms.get('other') ?? '';
+  const form =
+    forms.get(`=${count}`) ?? forms.get(new Intl.PluralRules(locale).select(count)) ?? forms.get('other') ?? '';
   return form.replace(/#/g, String(count));
 }
 
@@ -39,12 +40,15 @@ export function fillPlurals(template: string, params: Record<string, string | nu
 
 /** A template in the reader's language with its placeholders filled (see the header for the three kinds). */
 export function fill(t: Translate, template: string, params: Record<string, string>): string {
-  return fillPlurals(template, params, t.locale).replace(/\{(\w+)(?::([\w.-]+))?\}/g, (whole, name: string, group?: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    // A worded parameter's own wording may name the other parameters (a skip reason, a failure's code).
-    return group ? worded(t, `${group}.${value}`, value, params) : value;
-  });
+  return fillPlurals(template, params, t.locale).replace(
+    /\{(\w+)(?::([\w.-]+))?\}/g,
+    (whole, name: string, group?: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      // A worded parameter's own wording may name the other parameters (a skip reason, a failure's code).
+      return group ? worded(t, `${group}.${value}`, value, params) : value;
+    },
+  );
 }
 
 /** `key` worded with its parameters, or `fallback` (the resolver's English sentence) when no translation has it. */
@@ -59,18 +63,29 @@ export function message(t: Translate, sentence: string, code?: string, params: R
 }
 
 /** A journal entry's sentences in the reader's language: each note by its code (`notes.<code>`), else its English. */
-export function journalText(t: Translate, entry: { message?: string; notes?: { code: string; params: Record<string, string>; message: string }[] }): string {
+export function journalText(
+  t: Translate,
+  entry: { message?: string; notes?: { code: string; params: Record<string, string>; message: string }[] },
+): string {
   if (!entry.notes?.length) return entry.message ?? '';
   return entry.notes.map((n) => worded(t, `notes.${n.code}`, n.message, n.params)).join(' ');
 }
 
 /** "task 12 ⇄ DEMO-3", or whichever side the entry names, or what it was about. */
-export function journalEntity(t: Translate, e: { taskId?: string; issueKey?: string; issueId?: string; operation: string }): string {
+export function journalEntity(
+  t: Translate,
+  e: { taskId?: string; issueKey?: string; issueId?: string; operation: string },
+): string {
   const task = e.taskId ? `${t('journal.task')} ${e.taskId}` : '';
   const issue = e.issueKey ?? e.issueId ?? '';
   return task && issue ? `${task} ⇄ ${issue}` : task || issue || wordOr(t, `operation.${e.operation}`, e.operation);
 }
 
-const ARROWS: Record<string, string> = { both: '↔', 'b24-to-jira': 'Bitrix24 → Jira', 'jira-to-b24': 'Jira → Bitrix24', none: '—' };
+const ARROWS: Record<string, string> = {
+  both: '↔',
+  'b24-to-jira': 'Bitrix24 → Jira',
+  'jira-to-b24': 'Jira → Bitrix24',
+  none: '—',
+};
 
 export const directionArrow = (direction: string): string => ARROWS[direction] ?? direction;

@@ -21,7 +21,8 @@ export function parseRestPath(pathname: string): Route | undefined {
   const version = m[1] ? 'v3' : 'v2';
   const clean = (name: string): string => name.replace(/\.(json|xml)$/i, '').toLowerCase();
   if (parts.length === 1) return { version, method: clean(parts[0] ?? '') };
-  if (parts.length === 3) return { version, method: clean(parts[2] ?? ''), webhook: { userId: parts[0] ?? '', secret: parts[1] ?? '' } };
+  if (parts.length === 3)
+    return { version, method: clean(parts[2] ?? ''), webhook: { userId: parts[0] ?? '', secret: parts[1] ?? '' } };
   return undefined;
 }
 

@@ -16,8 +16,10 @@ export function addStorage(state: B24State, storage: Omit<StorageRecord, 'id' | 
 
 export function seedDrive(state: B24State): void {
   addStorage(state, { name: 'Shared files', entityType: 'common', entityId: 'shared_files_s1' });
-  for (const user of state.seed.users) addStorage(state, { name: `${user.name} ${user.lastName}`.trim(), entityType: 'user', entityId: user.id });
-  for (const group of state.seed.groups) addStorage(state, { name: group.name, entityType: 'group', entityId: group.id });
+  for (const user of state.seed.users)
+    addStorage(state, { name: `${user.name} ${user.lastName}`.trim(), entityType: 'user', entityId: user.id });
+  for (const group of state.seed.groups)
+    addStorage(state, { name: group.name, entityType: 'group', entityId: group.id });
 }
 
 export function storageOf(state: B24State, folder: FolderRecord): StorageRecord | undefined {
@@ -36,5 +38,13 @@ export function mayWrite(storage: StorageRecord, actor: { userId: number; kind: 
 }
 
 export function renderStorage(s: StorageRecord): Record<string, unknown> {
-  return { ID: String(s.id), NAME: s.name, CODE: null, MODULE_ID: 'disk', ENTITY_TYPE: s.entityType, ENTITY_ID: s.entityId, ROOT_OBJECT_ID: String(s.rootFolderId) };
+  return {
+    ID: String(s.id),
+    NAME: s.name,
+    CODE: null,
+    MODULE_ID: 'disk',
+    ENTITY_TYPE: s.entityType,
+    ENTITY_ID: s.entityId,
+    ROOT_OBJECT_ID: String(s.rootFolderId),
+  };
 }

@@ -45,7 +45,13 @@ export interface TimeInfo {
   operating: number;
 }
 
-export function timeInfo(nowMs: number, costSeconds: number, timeZone: string, operating: number, resetAt: number): TimeInfo {
+export function timeInfo(
+  nowMs: number,
+  costSeconds: number,
+  timeZone: string,
+  operating: number,
+  resetAt: number,
+): TimeInfo {
   const start = nowMs / 1000;
   return {
     start,

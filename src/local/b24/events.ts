@@ -28,11 +28,26 @@ export const BINDABLE_EVENTS = [
 function eventData(e: TaskEvent): Record<string, unknown> {
   switch (e.event) {
     case 'ONTASKADD':
-      return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'N', IS_ACCESSIBLE_AFTER: 'undefined' };
+      return {
+        FIELDS_BEFORE: 'undefined',
+        FIELDS_AFTER: { ID: e.taskId },
+        IS_ACCESSIBLE_BEFORE: 'N',
+        IS_ACCESSIBLE_AFTER: 'undefined',
+      };
     case 'ONTASKUPDATE':
-      return { FIELDS_BEFORE: { ID: e.taskId }, FIELDS_AFTER: { ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' };
+      return {
+        FIELDS_BEFORE: { ID: e.taskId },
+        FIELDS_AFTER: { ID: e.taskId },
+        IS_ACCESSIBLE_BEFORE: 'undefined',
+        IS_ACCESSIBLE_AFTER: 'undefined',
+      };
     case 'ONTASKDELETE':
-      return { FIELDS_BEFORE: { ID: e.taskId }, FIELDS_AFTER: 'undefined', IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'N' };
+      return {
+        FIELDS_BEFORE: { ID: e.taskId },
+        FIELDS_AFTER: 'undefined',
+        IS_ACCESSIBLE_BEFORE: 'undefined',
+        IS_ACCESSIBLE_AFTER: 'N',
+      };
     case 'ONTASKCOMMENTADD':
       if ('messageId' in e) {
         return {
@@ -42,12 +57,21 @@ function eventData(e: TaskEvent): Record<string, unknown> {
           IS_ACCESSIBLE_AFTER: 'undefined',
         };
       }
-      return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: e.commentId, TASK_ID: e.taskId }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' };
+      return {
+        FIELDS_BEFORE: 'undefined',
+        FIELDS_AFTER: { ID: e.commentId, TASK_ID: e.taskId },
+        IS_ACCESSIBLE_BEFORE: 'undefined',
+        IS_ACCESSIBLE_AFTER: 'undefined',
+      };
     case 'ONTASKCOMMENTUPDATE':
     case 'ONTASKCOMMENTDELETE':
       return {
         FIELDS_BEFORE: { ID: e.commentId, TASK_ID: e.taskId },
-        FIELDS_AFTER: { ID: e.commentId, TASK_ID: e.taskId, ACTION: e.event === 'ONTASKCOMMENTUPDATE' ? 'EDIT' : 'DEL' },
+        FIELDS_AFTER: {
+          ID: e.commentId,
+          TASK_ID: e.taskId,
+          ACTION: e.event === 'ONTASKCOMMENTUPDATE' ? 'EDIT' : 'DEL',
+        },
         IS_ACCESSIBLE_BEFORE: 'undefined',
         IS_ACCESSIBLE_AFTER: 'undefined',
       };
@@ -106,7 +130,13 @@ export class EventBus {
           application_token: handler.applicationToken,
         },
       });
-      this.outbox(new Request(handler.handler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }));
+      this.outbox(
+        new Request(handler.handler, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        }),
+      );
     }
   }
 

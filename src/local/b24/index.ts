@@ -154,7 +154,10 @@ export class Bitrix24Emulator implements HttpService {
     if (!file || !request.headers.get('user-agent')) return errorResponse(SystemErrors.methodNotFound());
     return new Response(file.content.slice(), {
       status: 200,
-      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"` },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"`,
+      },
     });
   }
 }

@@ -12,7 +12,12 @@ import type { B24Limits, Clock } from '../contracts';
  * the application side"): every executed command is assumed to take 0.2 s, so 2,400 commands of one method spend
  * its 480 s.
  */
-export const DEFAULT_LIMITS: B24Limits = { bucketCapacity: 50, drainPerSecond: 2, operatingSecondsPer10Min: 480, secondsPerCommand: 0.2 };
+export const DEFAULT_LIMITS: B24Limits = {
+  bucketCapacity: 50,
+  drainPerSecond: 2,
+  operatingSecondsPer10Min: 480,
+  secondsPerCommand: 0.2,
+};
 
 /** Simulated execution seconds per executed command (the same for every method: no documented cost). */
 export function defaultCost(limits: B24Limits): (method: string) => number {

@@ -61,14 +61,17 @@ export class OAuthServer {
 
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname !== '/oauth/token/' && url.pathname !== '/oauth/token') return oauthError('NOT_FOUND', 'Not found', 404);
+    if (url.pathname !== '/oauth/token/' && url.pathname !== '/oauth/token')
+      return oauthError('NOT_FOUND', 'Not found', 404);
     const body = request.method === 'POST' ? await request.text() : '';
     const args = { ...parseStr(body), ...parseStr(url.search.slice(1)) };
     const client = this.seed.oauthClient;
     if (!client || args.client_id !== client.clientId) return oauthError('invalid_client', 'Invalid client');
     if (args.client_secret !== client.clientSecret) return oauthError('invalid_client', 'Invalid client secret');
-    if (args.grant_type === 'authorization_code') return this.exchangeCode(typeof args.code === 'string' ? args.code : '');
-    if (args.grant_type === 'refresh_token') return this.rotate(typeof args.refresh_token === 'string' ? args.refresh_token : '');
+    if (args.grant_type === 'authorization_code')
+      return this.exchangeCode(typeof args.code === 'string' ? args.code : '');
+    if (args.grant_type === 'refresh_token')
+      return this.rotate(typeof args.refresh_token === 'string' ? args.refresh_token : '');
     return oauthError('unsupported_grant_type', 'Unsupported grant type');
   }
 

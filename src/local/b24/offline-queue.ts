@@ -62,7 +62,12 @@ function compare(a: string | number, b: string | number): number {
 
 function matches(r: OfflineRecord, c: OfflineCondition): boolean {
   const actual = fieldValue(r, c.field);
-  const wanted = typeof actual === 'number' && c.field !== 'TIMESTAMP_X' ? Number(c.value) : c.field === 'TIMESTAMP_X' ? Date.parse(c.value) : c.value;
+  const wanted =
+    typeof actual === 'number' && c.field !== 'TIMESTAMP_X'
+      ? Number(c.value)
+      : c.field === 'TIMESTAMP_X'
+        ? Date.parse(c.value)
+        : c.value;
   const d = compare(actual, wanted);
   return { '=': d === 0, '!': d !== 0, '>': d > 0, '<': d < 0, '>=': d >= 0, '<=': d <= 0 }[c.op];
 }
@@ -72,17 +77,40 @@ export class OfflineQueue {
   private nextId = 1;
 
   record(eventName: string, eventData: Record<string, unknown>, connector: string, now: number): void {
-    const messageId = createHash('md5').update(JSON.stringify([eventName, eventData])).digest('hex');
-    const waiting = this.records.find((r) => r.messageId === messageId && r.connector === connector && r.processId === '' && !r.error);
+    const messageId = createHash('md5')
+      .update(JSON.stringify([eventName, eventData]))
+      .digest('hex');
+    const waiting = this.records.find(
+      (r) => r.messageId === messageId && r.connector === connector && r.processId === '' && !r.error,
+    );
     if (waiting) {
       waiting.timestamp = now;
       return;
     }
-    this.records.push({ id: this.nextId++, messageId, eventName, eventData, timestamp: now, processId: '', reservedAt: null, error: false, connector });
+    this.records.push({
+      id: this.nextId++,
+      messageId,
+      eventName,
+      eventData,
+      timestamp: now,
+      processId: '',
+      reservedAt: null,
+      error: false,
+      connector,
+    });
   }
 
   /** event.offline.get: the waiting records (and, given `processId`, those it already holds), reserved or removed. */
-  take(q: { connector: string; processId: string; clear: boolean; withErrors: boolean; filter: OfflineCondition[]; order: OfflineOrder[]; limit: number; now: number }): OfflineRecord[] {
+  take(q: {
+    connector: string;
+    processId: string;
+    clear: boolean;
+    withErrors: boolean;
+    filter: OfflineCondition[];
+    order: OfflineOrder[];
+    limit: number;
+    now: number;
+  }): OfflineRecord[] {
     this.expire(q.now);
     const candidates = this.records.filter(
       (r) =>
@@ -90,7 +118,10 @@ export class OfflineQueue {
         (r.error ? q.withErrors : r.processId === '' || r.processId === q.processId) &&
         q.filter.every((c) => matches(r, c)),
     );
-    const picked = sortRecords(candidates, q.order.length > 0 ? q.order : [{ field: 'TIMESTAMP_X', direction: 'ASC' }]).slice(0, q.limit);
+    const picked = sortRecords(
+      candidates,
+      q.order.length > 0 ? q.order : [{ field: 'TIMESTAMP_X', direction: 'ASC' }],
+    ).slice(0, q.limit);
     if (q.clear) this.remove((r) => picked.includes(r));
     else for (const r of picked) Object.assign(r, { processId: q.processId, reservedAt: r.reservedAt ?? q.now });
     return picked;
@@ -105,7 +136,10 @@ export class OfflineQueue {
 
   /** event.offline.clear: the process's records, narrowed by `ids` or else by `messageIds`. */
   clear(processId: string, ids: number[] | null, messageIds: string[] | null): void {
-    this.remove((r) => r.processId === processId && (ids ? ids.includes(r.id) : messageIds ? messageIds.includes(r.messageId) : true));
+    this.remove(
+      (r) =>
+        r.processId === processId && (ids ? ids.includes(r.id) : messageIds ? messageIds.includes(r.messageId) : true),
+    );
   }
 
   /** event.offline.error: the process's records with these MESSAGE_IDs stay, marked as erroneous. */

@@ -49,4 +49,3 @@ export function yesNo(value: unknown): 'Y' | 'N' | undefined {
   if (value === false || value === 'N' || value === 'n' || value === '0' || value === 0) return 'N';
   return undefined;
 }
-

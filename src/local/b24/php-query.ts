@@ -59,7 +59,9 @@ function splitKey(raw: string): string[] {
 }
 
 function nextIndex(node: PhpNode): string {
-  const ints = Object.keys(node).filter((k) => /^\d+$/.test(k)).map(Number);
+  const ints = Object.keys(node)
+    .filter((k) => /^\d+$/.test(k))
+    .map(Number);
   return String(ints.length === 0 ? 0 : Math.max(...ints) + 1);
 }
 

@@ -8,7 +8,8 @@
 import { B24Error } from './envelope';
 import type { Params } from './params';
 
-const wrongArguments = (text: string): B24Error => new B24Error('ERROR_CORE', `TASKS_ERROR_EXCEPTION_#256; ${text}; 256/TE/WRONG_ARGUMENTS.<br>`);
+const wrongArguments = (text: string): B24Error =>
+  new B24Error('ERROR_CORE', `TASKS_ERROR_EXCEPTION_#256; ${text}; 256/TE/WRONG_ARGUMENTS.<br>`);
 
 /** `ctaskcommentitem::add()` with its PHP parameter names, e.g. ['taskId', 'arFields']. */
 export interface PositionalSignature {
@@ -26,10 +27,15 @@ export interface PositionalSignature {
 export function positionalArgs(params: Params, sig: PositionalSignature): unknown[] {
   const keys = Object.keys(params);
   if (keys.some((k) => !/^\d+$/.test(k))) throw typeError(0, sig);
-  const args = keys.map(Number).sort((a, b) => a - b).map((k) => params[String(k)]);
+  const args = keys
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((k) => params[String(k)]);
   for (let i = 0; i < sig.required; i += 1) {
     if (args[i] === undefined || args[i] === null || args[i] === '') {
-      throw wrongArguments(`Param #${i} (${sig.names[i] ?? `arg${i}`}) expected by method ${sig.method}(), but not given.`);
+      throw wrongArguments(
+        `Param #${i} (${sig.names[i] ?? `arg${i}`}) expected by method ${sig.method}(), but not given.`,
+      );
     }
   }
   return args;
@@ -44,7 +50,9 @@ export function positionalInt(args: unknown[], index: number, sig: PositionalSig
 }
 
 function typeError(index: number, sig: PositionalSignature): B24Error {
-  return wrongArguments(`Param #${index} (${sig.names[index] ?? `arg${index}`}) for method ${sig.method}() expected to be of type "integer", but given something else.`);
+  return wrongArguments(
+    `Param #${index} (${sig.names[index] ?? `arg${index}`}) for method ${sig.method}() expected to be of type "integer", but given something else.`,
+  );
 }
 
 export { wrongArguments };

@@ -28,8 +28,18 @@ import type { ServiceFaults } from '../contracts';
 
 const TABLE: MethodTable = Object.fromEntries(
   Object.entries({
-    ...taskMethods, ...taskActionMethods, ...commentMethods, ...chatMethods, ...chatEditMethods, ...diskMethods, ...diskStorageMethods,
-    ...userMethods, ...eventMethods, ...offlineEventMethods, ...batchMethods, ...appMethods,
+    ...taskMethods,
+    ...taskActionMethods,
+    ...commentMethods,
+    ...chatMethods,
+    ...chatEditMethods,
+    ...diskMethods,
+    ...diskStorageMethods,
+    ...userMethods,
+    ...eventMethods,
+    ...offlineEventMethods,
+    ...batchMethods,
+    ...appMethods,
   }).map(([name, spec]) => [name.toLowerCase(), spec]),
 );
 
@@ -38,7 +48,10 @@ export function isWriteMethod(method: string): boolean {
   return TABLE[method.toLowerCase()]?.write === true;
 }
 
-const SCOPE_ALIASES: Record<string, string[]> = { user_brief: ['user_brief', 'user_basic', 'user'], task: ['task', 'tasks'] };
+const SCOPE_ALIASES: Record<string, string[]> = {
+  user_brief: ['user_brief', 'user_basic', 'user'],
+  task: ['task', 'tasks'],
+};
 
 export interface RouterDeps {
   state: B24State;
@@ -57,7 +70,12 @@ export class Router {
   private context(actor: Principal): CallContext {
     const d = this.deps;
     return {
-      state: d.state, actor, now: d.now(), timeZone: d.state.seed.timeZone, events: d.events, oauth: d.oauth,
+      state: d.state,
+      actor,
+      now: d.now(),
+      timeZone: d.state.seed.timeZone,
+      events: d.events,
+      oauth: d.oauth,
       dispatch: (method, params) => this.invoke(actor, method, params),
       costOf: d.cost,
     };
@@ -66,8 +84,9 @@ export class Router {
   private check(actor: Principal, method: string, spec: MethodSpec | undefined): MethodSpec {
     if (!spec) throw SystemErrors.methodNotFound();
     if (spec.appOnly && actor.kind === 'webhook') throw SystemErrors.wrongAuthType();
-    const accepted = spec.scope === null ? [] : SCOPE_ALIASES[spec.scope] ?? [spec.scope];
-    if (spec.scope !== null && !accepted.some((s) => actor.scopes.includes(s))) throw SystemErrors.insufficientScope(actor.kind);
+    const accepted = spec.scope === null ? [] : (SCOPE_ALIASES[spec.scope] ?? [spec.scope]);
+    if (spec.scope !== null && !accepted.some((s) => actor.scopes.includes(s)))
+      throw SystemErrors.insufficientScope(actor.kind);
     if (method !== 'batch' && this.deps.operating.blocked(method)) throw SystemErrors.operationTimeLimit();
     return spec;
   }
@@ -124,7 +143,10 @@ export class Router {
 
   private handleV3(actor: Principal, method: string, params: Params): Response {
     if (method !== 'tasks.task.chat.message.send') {
-      return jsonResponse({ error: { code: 'BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION', message: 'Method not found' } }, 404);
+      return jsonResponse(
+        { error: { code: 'BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION', message: 'Method not found' } },
+        404,
+      );
     }
     try {
       if (!['task', 'tasks'].some((s) => actor.scopes.includes(s))) throw SystemErrors.insufficientScope(actor.kind);

@@ -136,8 +136,20 @@ export class B24State {
   constructor(readonly seed: B24Seed) {}
 
   /** Ids start high enough not to look like seed user or group ids in tests. */
-  nextId(kind: 'task' | 'comment' | 'chat' | 'message' | 'file' | 'attachment' | 'handler' | 'storage' | 'folder'): number {
-    const start = { task: 100, comment: 3000, chat: 2500, message: 48000, file: 4700, attachment: 970, handler: 180, storage: 1300, folder: 8900 }[kind];
+  nextId(
+    kind: 'task' | 'comment' | 'chat' | 'message' | 'file' | 'attachment' | 'handler' | 'storage' | 'folder',
+  ): number {
+    const start = {
+      task: 100,
+      comment: 3000,
+      chat: 2500,
+      message: 48000,
+      file: 4700,
+      attachment: 970,
+      handler: 180,
+      storage: 1300,
+      folder: 8900,
+    }[kind];
     const next = (this.counters.get(kind) ?? start) + 1;
     this.counters.set(kind, next);
     return next;

@@ -38,7 +38,13 @@ function files(ctx: CallContext, task: TaskRecord, value: unknown): number[] {
       const file = ctx.state.files.get(Number(drive[1]));
       if (!file) throw core('File not found');
       const id = ctx.state.nextId('attachment');
-      ctx.state.attachments.set(id, { id, objectId: file.id, entityId: task.id, createdBy: ctx.actor.userId, createdAt: ctx.now });
+      ctx.state.attachments.set(id, {
+        id,
+        objectId: file.id,
+        entityId: task.id,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+      });
       out.push(id);
     } else if (/^\d+$/.test(text) && task.attachments.includes(Number(text))) out.push(Number(text));
   }
@@ -68,7 +74,8 @@ const SETTERS: Record<string, Setter> = {
   CREATED_BY: (c, t, v) => (t.createdBy = userId(c, v, 'Creator')),
   GROUP_ID: (c, t, v) => {
     const g = asInt(v);
-    if (g === undefined || (g !== 0 && !c.state.seed.groups.some((x) => x.id === String(g)))) throw core('Group not found');
+    if (g === undefined || (g !== 0 && !c.state.seed.groups.some((x) => x.id === String(g))))
+      throw core('Group not found');
     t.groupId = g;
   },
   PARENT_ID: (c, t, v) => {
@@ -84,7 +91,10 @@ const SETTERS: Record<string, Setter> = {
   TASK_CONTROL: (_c, t, v) => (t.taskControl = yesNo(v) ?? t.taskControl),
   ACCOMPLICES: (c, t, v) => (t.accomplices = people(c, v, 'Participants')),
   AUDITORS: (c, t, v) => (t.auditors = people(c, v, 'Observers')),
-  TAGS: (_c, t, v) => (t.tags = asList(v).map((x) => asText(x) ?? '').filter((x) => x !== '')),
+  TAGS: (_c, t, v) =>
+    (t.tags = asList(v)
+      .map((x) => asText(x) ?? '')
+      .filter((x) => x !== '')),
   UF_TASK_WEBDAV_FILES: (c, t, v) => (t.attachments = files(c, t, v)),
 };
 

@@ -8,7 +8,8 @@ import type { TaskRecord } from './state';
 
 type Getter = (t: TaskRecord, ctx: CallContext) => unknown;
 
-const date = (ms: number | null, ctx: CallContext): string | null => (ms === null ? null : formatPortalDate(ms, ctx.timeZone));
+const date = (ms: number | null, ctx: CallContext): string | null =>
+  ms === null ? null : formatPortalDate(ms, ctx.timeZone);
 const str = (n: number | null): string | null => (n === null ? null : String(n));
 
 /** Standard fields in the order the docs' add/update examples print them. */
@@ -83,7 +84,13 @@ function camelize(upper: string): string {
 }
 
 function person(ctx: CallContext, id: number): Record<string, string> {
-  return { id: String(id), name: ctx.state.userName(id), link: `/company/personal/user/${id}/`, icon: '/bitrix/images/tasks/default_avatar.png', workPosition: '' };
+  return {
+    id: String(id),
+    name: ctx.state.userName(id),
+    link: `/company/personal/user/${id}/`,
+    icon: '/bitrix/images/tasks/default_avatar.png',
+    workPosition: '',
+  };
 }
 
 /** PHP prints an empty map as [] and a filled one as an object keyed by user id. */
@@ -94,7 +101,8 @@ function peopleMap(ctx: CallContext, ids: number[]): unknown {
 function ufValue(t: TaskRecord, name: string): unknown {
   if (name === 'UF_TASK_WEBDAV_FILES') return t.attachments.length ? [...t.attachments] : false;
   const value = t.uf[name];
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return name === 'UF_MAIL_MESSAGE' ? null : false;
+  if (value === undefined || (Array.isArray(value) && value.length === 0))
+    return name === 'UF_MAIL_MESSAGE' ? null : false;
   return value;
 }
 
@@ -157,7 +165,9 @@ export function renderTask(t: TaskRecord, ctx: CallContext, select?: string[]): 
   // know whether `description` is BBCode or a legacy task's HTML.
   out.descriptionInBbcode = t.descriptionInBbcode;
   out.favorite = 'N';
-  out.group = t.groupId ? { id: String(t.groupId), name: ctx.state.seed.groups.find((g) => g.id === String(t.groupId))?.name ?? '' } : [];
+  out.group = t.groupId
+    ? { id: String(t.groupId), name: ctx.state.seed.groups.find((g) => g.id === String(t.groupId))?.name ?? '' }
+    : [];
   if (want('CREATED_BY')) out.creator = person(ctx, t.createdBy);
   if (want('RESPONSIBLE_ID')) out.responsible = person(ctx, t.responsibleId);
   if (want('ACCOMPLICES')) out.accomplicesData = peopleMap(ctx, t.accomplices);
@@ -168,4 +178,3 @@ export function renderTask(t: TaskRecord, ctx: CallContext, select?: string[]): 
   out.action = allowedActions(t, ctx.actor.userId, ctx.state.user(ctx.actor.userId)?.admin === true);
   return out;
 }
-

@@ -14,7 +14,13 @@ export type ModuleKind = 'resolver' | 'trigger' | 'webtrigger' | 'consumer' | 's
  * generic row, product-event triggers; 55 s for web triggers; 55 s by default for functions referenced only by consumer
  * or scheduled-trigger modules, which `timeoutSeconds` may extend to 900 s.
  */
-export const DEFAULT_TIMEOUT_S: Record<ModuleKind, number> = { resolver: 25, trigger: 25, webtrigger: 55, consumer: 55, scheduled: 55 };
+export const DEFAULT_TIMEOUT_S: Record<ModuleKind, number> = {
+  resolver: 25,
+  trigger: 25,
+  webtrigger: 55,
+  consumer: 55,
+  scheduled: 55,
+};
 const MAX_TIMEOUT_S = 900;
 /** limits-async-events: "Payload size for long running functions", per event, for timeouts over 55 s. */
 export const LONG_RUNNING_EVENT_BYTES = 100 * 1024;

@@ -82,4 +82,3 @@ export function currentInvocation(): Invocation | undefined {
 export function activeHost(): SdkHost | undefined {
   return currentInvocation()?.host ?? binding().active;
 }
-

@@ -33,7 +33,14 @@ export interface Job {
 }
 
 export type Work =
-  | { kind: 'jira-event'; trigger: TriggerModule; event: Record<string, unknown>; retryCount: number; retryReason?: string; retryData?: unknown }
+  | {
+      kind: 'jira-event';
+      trigger: TriggerModule;
+      event: Record<string, unknown>;
+      retryCount: number;
+      retryReason?: string;
+      retryData?: unknown;
+    }
   | { kind: 'b24-delivery'; key: string; request: Request }
   | { kind: 'job'; job: Job }
   | { kind: 'scheduled'; key: string };
@@ -106,12 +113,19 @@ export class Delivery {
     const refused = this.deps.webtriggerJsonOnly?.() === true ? await refusedAsNotJson(request) : null;
     if (refused) return refused;
     const payload = await webtriggerRequest(request, key);
-    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_WEBTRIGGER_REQUEST_BYTES) return new Response('Payload Too Large', { status: 413 });
-    const outcome = await this.deps.invoke(module.function, [payload, { installContext: this.deps.installContext }], 'webtrigger');
+    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_WEBTRIGGER_REQUEST_BYTES)
+      return new Response('Payload Too Large', { status: 413 });
+    const outcome = await this.deps.invoke(
+      module.function,
+      [payload, { installContext: this.deps.installContext }],
+      'webtrigger',
+    );
     if (!outcome.ok) {
       this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
       // ECO-75: a web trigger stopped at its runtime limit answers 424 Failed Dependency.
-      return outcome.timedOut ? new Response('Failed Dependency', { status: 424 }) : new Response('Internal Server Error', { status: 500 });
+      return outcome.timedOut
+        ? new Response('Failed Dependency', { status: 424 })
+        : new Response('Internal Server Error', { status: 500 });
     }
     return webtriggerResponse(outcome.result);
   }
@@ -129,7 +143,11 @@ export class Delivery {
       ...(job.concurrency ? { concurrency: job.concurrency } : {}),
       ...(job.retryCount > 0 ? { retryContext: this.retryContext(job) } : {}),
     };
-    const outcome = await this.deps.invoke(consumer.function, [event, { installContext: this.deps.installContext }], 'consumer');
+    const outcome = await this.deps.invoke(
+      consumer.function,
+      [event, { installContext: this.deps.installContext }],
+      'consumer',
+    );
     let delayMs: number;
     let reason: string;
     let retryData: unknown = undefined;
@@ -147,11 +165,22 @@ export class Delivery {
     const dueAt = this.deps.clock.now() + delayMs;
     if (dueAt > job.pushedAt + RETENTION_MS) {
       this.deps.counters.deadLetters += 1;
-      this.deps.deadLetter({ kind: 'job', target: job.queueName, id: job.eventId, retryCount: job.retryCount, reason, at: this.deps.clock.now(), body: job.body });
+      this.deps.deadLetter({
+        kind: 'job',
+        target: job.queueName,
+        id: job.eventId,
+        retryCount: job.retryCount,
+        reason,
+        at: this.deps.clock.now(),
+        body: job.body,
+      });
       return this.deps.jobFinished(job.jobId, 'failed');
     }
     this.deps.counters.retriesScheduled += 1;
-    this.deps.agenda.add(dueAt, { kind: 'job', job: { ...job, retryCount: job.retryCount + 1, retryReason: reason, retryData } });
+    this.deps.agenda.add(dueAt, {
+      kind: 'job',
+      job: { ...job, retryCount: job.retryCount + 1, retryReason: reason, retryData },
+    });
   }
 
   private retryContext(job: Job): Record<string, unknown> {
@@ -168,8 +197,18 @@ export class Delivery {
 
   private async runTrigger(work: Extract<Work, { kind: 'jira-event' }>): Promise<void> {
     this.deps.counters.jiraEventsDelivered += 1;
-    const event = work.retryCount > 0 ? { ...work.event, retryContext: { retryCount: work.retryCount, retryReason: work.retryReason, retryData: work.retryData } } : work.event;
-    const outcome = await this.deps.invoke(work.trigger.function, [structuredClone(event), { installContext: this.deps.installContext }], 'trigger');
+    const event =
+      work.retryCount > 0
+        ? {
+            ...work.event,
+            retryContext: { retryCount: work.retryCount, retryReason: work.retryReason, retryData: work.retryData },
+          }
+        : work.event;
+    const outcome = await this.deps.invoke(
+      work.trigger.function,
+      [structuredClone(event), { installContext: this.deps.installContext }],
+      'trigger',
+    );
     if (!outcome.ok) {
       this.deps.counters.failures.push({ function: work.trigger.function, error: describe(outcome.error) });
       return;
@@ -179,7 +218,15 @@ export class Delivery {
     if (work.retryCount >= MAX_TRIGGER_RETRIES) {
       this.deps.counters.deadLetters += 1;
       const id = typeof work.event.eventType === 'string' ? work.event.eventType : 'event';
-      this.deps.deadLetter({ kind: 'jira-event', target: work.trigger.key, id, retryCount: work.retryCount, reason: retry.retryReason, at: this.deps.clock.now(), body: work.event });
+      this.deps.deadLetter({
+        kind: 'jira-event',
+        target: work.trigger.key,
+        id,
+        retryCount: work.retryCount,
+        reason: retry.retryReason,
+        at: this.deps.clock.now(),
+        body: work.event,
+      });
       return;
     }
     this.deps.counters.retriesScheduled += 1;
@@ -194,7 +241,11 @@ export class Delivery {
   private async runScheduled(key: string): Promise<void> {
     const module = this.deps.manifest.scheduledTriggers.find((s) => s.key === key);
     if (!module) throw new Error(`No scheduled trigger ${key}`);
-    const outcome = await this.deps.invoke(module.function, [{ context: { moduleKey: key } }, { installContext: this.deps.installContext }], 'scheduled');
+    const outcome = await this.deps.invoke(
+      module.function,
+      [{ context: { moduleKey: key } }, { installContext: this.deps.installContext }],
+      'scheduled',
+    );
     if (!outcome.ok) this.deps.counters.failures.push({ function: module.function, error: describe(outcome.error) });
   }
 }

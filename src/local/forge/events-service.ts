@@ -61,11 +61,14 @@ export class EventsService {
     if (!parsed.success) return json(400, { message: parsed.error.message });
     const { queueName, jobId, payload } = parsed.data;
     // Stricter than Forge, which accepts the push and never runs it: a queue with no consumer is a wiring bug.
-    if (!this.queues().has(queueName)) return json(404, { message: `No consumer in manifest.yml for queue ${queueName}` });
+    if (!this.queues().has(queueName))
+      return json(404, { message: `No consumer in manifest.yml for queue ${queueName}` });
     const max = this.maxEventBytes(queueName);
     if (max !== undefined && payload.some((event) => Buffer.byteLength(JSON.stringify(event)) > max)) {
       // validatePushAPIResponse turns a 413 into the SDK's PayloadTooBigError with this message.
-      return json(413, { errorMessage: `An event for queue ${queueName} exceeds ${max / 1024} KB, the limit for consumers with a timeout over 55 seconds.` });
+      return json(413, {
+        errorMessage: `An event for queue ${queueName} exceeds ${max / 1024} KB, the limit for consumers with a timeout over 55 seconds.`,
+      });
     }
     // validateAPIResponse turns a 429 into the SDK's RateLimitError ("Too many requests.").
     if (this.pushRate && !this.pushRate.admit(payload.length)) return json(429, { message: 'Too many requests.' });
@@ -93,7 +96,11 @@ export class EventsService {
     const ref = jobRefSchema.safeParse(raw);
     const progress = ref.success ? this.progress.get(ref.data.jobId) : undefined;
     if (!progress) return json(404, { message: 'job not found' });
-    return json(200, { success: progress.success, failed: progress.failed, inProgress: progress.total - progress.success - progress.failed });
+    return json(200, {
+      success: progress.success,
+      failed: progress.failed,
+      inProgress: progress.total - progress.success - progress.failed,
+    });
   }
 
   private cancel(raw: unknown): Response {

@@ -34,8 +34,22 @@ const STREAMS = { events: 0x9e3779b9, jira: 0x85ebca6b, b24: 0xc2b2ae35, refusal
 
 /** The 400 each remote gives a value it will not take: Jira's error collection, Bitrix24's error envelope. */
 const REFUSED: Record<EventSource, () => Response> = {
-  jira: () => new Response(JSON.stringify({ errorMessages: [], errors: { value: 'The value was refused (injected fault: refusedWrites).' } }), { status: 400, headers: { 'content-type': 'application/json' } }),
-  b24: () => new Response(JSON.stringify({ error: 'ERROR_CORE', error_description: 'The value was refused (injected fault: refusedWrites).' }), { status: 400, headers: { 'content-type': 'application/json' } }),
+  jira: () =>
+    new Response(
+      JSON.stringify({
+        errorMessages: [],
+        errors: { value: 'The value was refused (injected fault: refusedWrites).' },
+      }),
+      { status: 400, headers: { 'content-type': 'application/json' } },
+    ),
+  b24: () =>
+    new Response(
+      JSON.stringify({
+        error: 'ERROR_CORE',
+        error_description: 'The value was refused (injected fault: refusedWrites).',
+      }),
+      { status: 400, headers: { 'content-type': 'application/json' } },
+    ),
 };
 
 export class FaultInjector {
@@ -93,6 +107,11 @@ export class FaultInjector {
     const serverError = this.plan.serverErrors ?? 0;
     const lostReply = service === 'jira' ? (this.plan.lostReplies ?? 0) : 0;
     if (rateLimit <= 0 && serverError <= 0 && lostReply <= 0) return null;
-    return { rateLimit, serverError, ...(lostReply > 0 ? { lostReply } : {}), random: seededRandom((this.plan.seed ?? 0) ^ STREAMS[service]) };
+    return {
+      rateLimit,
+      serverError,
+      ...(lostReply > 0 ? { lostReply } : {}),
+      random: seededRandom((this.plan.seed ?? 0) ^ STREAMS[service]),
+    };
   }
 }

@@ -28,11 +28,14 @@ export function answerGraphql(raw: string, webtriggers: WebtriggerDirectory): Re
   if (query.includes('createWebTriggerUrl')) {
     const input = createInput.safeParse(variables);
     const key = input.success ? input.data.input.triggerKey : '';
-    if (!webtriggers.keys().includes(key)) return reply({ createWebTriggerUrl: null }, [{ message: `No webtrigger module ${key} in manifest.yml` }]);
+    if (!webtriggers.keys().includes(key))
+      return reply({ createWebTriggerUrl: null }, [{ message: `No webtrigger module ${key} in manifest.yml` }]);
     return reply({ createWebTriggerUrl: { url: webtriggers.url(key) } });
   }
   if (query.includes('webTriggerUrlsByAppContext')) {
-    return reply({ webTriggerUrlsByAppContext: webtriggers.keys().map((k) => ({ triggerKey: k, url: webtriggers.url(k) })) });
+    return reply({
+      webTriggerUrlsByAppContext: webtriggers.keys().map((k) => ({ triggerKey: k, url: webtriggers.url(k) })),
+    });
   }
   if (query.includes('deleteWebTriggerUrl')) {
     // Local URLs are stable per module key, like Forge's per app, site, product, environment and key.

@@ -46,7 +46,14 @@ function routedFetch(native: FetchFn): FetchFn {
     const invocation = currentInvocation();
     const host = invocation?.host ?? (LOOPBACK.has(targetHost(input)) ? undefined : activeHost());
     if (!host) return native(input, init);
-    if (input instanceof Request) return host.fetch(input.url, { method: input.method, headers: input.headers, body: input.body, duplex: 'half', ...init } as RequestInit);
+    if (input instanceof Request)
+      return host.fetch(input.url, {
+        method: input.method,
+        headers: input.headers,
+        body: input.body,
+        duplex: 'half',
+        ...init,
+      } as RequestInit);
     return host.fetch(input instanceof URL ? input.href : input, init);
   };
 }
@@ -64,11 +71,20 @@ export function installForgeGlobals(): void {
   const g = globalThis as unknown as ForgeGlobals;
   if (g[INSTALLED]) return;
   if (forgeApiAlreadyLoaded()) {
-    throw new Error("@forge/api was loaded before the local Forge runtime's globals: import 'src/local/forge/globals' first");
+    throw new Error(
+      "@forge/api was loaded before the local Forge runtime's globals: import 'src/local/forge/globals' first",
+    );
   }
-  g.__forge_fetch__ = (target: Parameters<NonNullable<ReturnType<typeof activeHost>>['forgeFetch']>[0], path: string, init?: RequestInit): Promise<Response> => {
+  g.__forge_fetch__ = (
+    target: Parameters<NonNullable<ReturnType<typeof activeHost>>['forgeFetch']>[0],
+    path: string,
+    init?: RequestInit,
+  ): Promise<Response> => {
     const host = activeHost();
-    if (!host) return Promise.reject(new Error('Forge runtime not found (no local Forge runtime is active: create a LocalPlatform first)'));
+    if (!host)
+      return Promise.reject(
+        new Error('Forge runtime not found (no local Forge runtime is active: create a LocalPlatform first)'),
+      );
     return host.forgeFetch(target, path, init);
   };
   Object.defineProperty(globalThis, '__forge_runtime__', {

@@ -14,5 +14,8 @@ export async function refusedAsNotJson(request: Request): Promise<Response | nul
     parses = false;
   }
   if (declared && parses) return null;
-  return new Response(JSON.stringify({ message: 'Web triggers accept only a JSON request body' }), { status: 415, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify({ message: 'Web triggers accept only a JSON request body' }), {
+    status: 415,
+    headers: { 'content-type': 'application/json' },
+  });
 }

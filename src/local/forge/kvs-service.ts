@@ -21,13 +21,35 @@ const setBody = z.object({ key: z.string(), value: z.unknown(), options: setOpti
 const queryBody = z.object({
   limit: z.number().int().optional(),
   after: z.string().optional(),
-  where: z.array(z.object({ property: z.literal('key'), condition: z.literal('BEGINS_WITH'), values: z.array(z.union([z.string(), z.number()])).length(1) })).optional(),
+  where: z
+    .array(
+      z.object({
+        property: z.literal('key'),
+        condition: z.literal('BEGINS_WITH'),
+        values: z.array(z.union([z.string(), z.number()])).length(1),
+      }),
+    )
+    .optional(),
 });
-const batchSetBody = z.array(z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), options: setOptionsSchema }));
+const batchSetBody = z.array(
+  z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), options: setOptionsSchema }),
+);
 const batchKeyBody = z.array(z.object({ key: z.string(), entityName: z.string().optional() }));
 const transactionBody = z.object({
-  set: z.array(z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), conditions: z.unknown().optional(), options: setOptionsSchema })).optional(),
-  delete: z.array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: z.unknown().optional() })).optional(),
+  set: z
+    .array(
+      z.object({
+        key: z.string(),
+        value: z.unknown(),
+        entityName: z.string().optional(),
+        conditions: z.unknown().optional(),
+        options: setOptionsSchema,
+      }),
+    )
+    .optional(),
+  delete: z
+    .array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: z.unknown().optional() }))
+    .optional(),
   check: z.array(z.unknown()).optional(),
 });
 
@@ -62,7 +84,8 @@ export class KvsService {
       const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
       return Promise.resolve(this.route(path, body));
     } catch (error) {
-      if (error instanceof ForgeKvsAPIError) return Promise.resolve(fail(error.responseDetails.status, error.code, error.message));
+      if (error instanceof ForgeKvsAPIError)
+        return Promise.resolve(fail(error.responseDetails.status, error.code, error.message));
       if (error instanceof z.ZodError) return Promise.resolve(fail(400, 'BAD_REQUEST', error.message));
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -72,7 +95,8 @@ export class KvsService {
     const secret = path.startsWith('/api/v1/secret/');
     const space: Space = secret ? 'secret' : 'plain';
     const op = path.replace('/api/v1/secret/', '/api/v1/').replace('/api/v1/', '');
-    if (op.startsWith('entity/')) return fail(400, 'UNSUPPORTED', 'Custom entities are not emulated by the local platform.');
+    if (op.startsWith('entity/'))
+      return fail(400, 'UNSUPPORTED', 'Custom entities are not emulated by the local platform.');
     switch (op) {
       case 'get':
         return this.get(space, keyBody.parse(body).key);
@@ -108,35 +132,57 @@ export class KvsService {
     });
     const wanted = req.options?.returnValue;
     if (wanted === 'LATEST') return json(200, entryBody(req.key, latest));
-    if (wanted === 'PREVIOUS') return previous ? json(200, entryBody(req.key, previous)) : new Response(null, { status: 200 });
+    if (wanted === 'PREVIOUS')
+      return previous ? json(200, entryBody(req.key, previous)) : new Response(null, { status: 200 });
     return new Response(null, { status: 204 });
   }
 
   /** Strongly consistent here; Forge's query is eventually consistent, so the app must not rely on it on hot paths. */
   private query(req: z.infer<typeof queryBody>): Response {
     const limit = req.limit ?? DEFAULT_QUERY_LIMIT;
-    if (limit < 1 || limit > MAX_QUERY_LIMIT) return fail(400, 'INVALID_LIMIT', `limit must be between 1 and ${MAX_QUERY_LIMIT}`);
+    if (limit < 1 || limit > MAX_QUERY_LIMIT)
+      return fail(400, 'INVALID_LIMIT', `limit must be between 1 and ${MAX_QUERY_LIMIT}`);
     const prefix = String(req.where?.[0]?.values[0] ?? '');
     const after = req.after === undefined ? undefined : Buffer.from(req.after, 'base64url').toString('utf8');
     const keys = this.store.keys('plain').filter((k) => k.startsWith(prefix) && (after === undefined || k > after));
     const page = keys.slice(0, limit);
     const data = page.flatMap((k) => {
       const entry = this.store.read('plain', k);
-      return entry ? [{ key: k, value: JSON.parse(entry.json) as unknown, ...(entry.expireAt !== undefined ? { expireTime: new Date(entry.expireAt).toISOString() } : {}) }] : [];
+      return entry
+        ? [
+            {
+              key: k,
+              value: JSON.parse(entry.json) as unknown,
+              ...(entry.expireAt !== undefined ? { expireTime: new Date(entry.expireAt).toISOString() } : {}),
+            },
+          ]
+        : [];
     });
     const last = page[page.length - 1];
-    const cursor = keys.length > limit && last !== undefined ? Buffer.from(last, 'utf8').toString('base64url') : undefined;
+    const cursor =
+      keys.length > limit && last !== undefined ? Buffer.from(last, 'utf8').toString('base64url') : undefined;
     return json(200, { data, ...(cursor ? { cursor } : {}) });
   }
 
   private batchSet(items: z.infer<typeof batchSetBody>): Response {
     if (items.length > MAX_BATCH) return fail(400, 'TOO_MANY_ITEMS', `A batch holds at most ${MAX_BATCH} items.`);
-    return json(200, this.eachItem(items, (item) => this.store.write('plain', item.key, item.value, { ttl: item.options?.ttl, failIfExists: item.options?.keyPolicy === 'FAIL_IF_EXISTS' })));
+    return json(
+      200,
+      this.eachItem(items, (item) =>
+        this.store.write('plain', item.key, item.value, {
+          ttl: item.options?.ttl,
+          failIfExists: item.options?.keyPolicy === 'FAIL_IF_EXISTS',
+        }),
+      ),
+    );
   }
 
   private batchDelete(items: z.infer<typeof batchKeyBody>): Response {
     if (items.length > MAX_BATCH) return fail(400, 'TOO_MANY_ITEMS', `A batch holds at most ${MAX_BATCH} items.`);
-    return json(200, this.eachItem(items, (item) => this.store.remove('plain', item.key)));
+    return json(
+      200,
+      this.eachItem(items, (item) => this.store.remove('plain', item.key)),
+    );
   }
 
   private batchGet(items: z.infer<typeof batchKeyBody>): Response {
@@ -148,7 +194,11 @@ export class KvsService {
         const entry = this.store.read('plain', checkKey(item.key));
         // Undocumented: how the service reports a missing key in a batch. Listing it as failed is the stricter guess.
         if (entry) found.push(entryBody(item.key, entry));
-        else failed.push({ key: item.key, error: { code: 'KEY_NOT_FOUND', message: 'The specified key does not exist.' } });
+        else
+          failed.push({
+            key: item.key,
+            error: { code: 'KEY_NOT_FOUND', message: 'The specified key does not exist.' },
+          });
       } catch (error) {
         failed.push({ key: item.key, error: errorBody(error) });
       }
@@ -161,7 +211,11 @@ export class KvsService {
     const failedKeys: { key: string; error: { code: string; message: string } }[] = [];
     for (const item of items) {
       try {
-        if (item.entityName !== undefined) throw new ForgeKvsAPIError({ status: 400, statusText: 'Bad Request' }, { code: 'UNSUPPORTED', message: 'Custom entities are not emulated.' });
+        if (item.entityName !== undefined)
+          throw new ForgeKvsAPIError(
+            { status: 400, statusText: 'Bad Request' },
+            { code: 'UNSUPPORTED', message: 'Custom entities are not emulated.' },
+          );
         apply(item);
         successfulKeys.push({ key: item.key });
       } catch (error) {
@@ -175,16 +229,25 @@ export class KvsService {
   private transact(req: z.infer<typeof transactionBody>): Response {
     const sets = req.set ?? [];
     const deletes = req.delete ?? [];
-    if (sets.length + deletes.length + (req.check?.length ?? 0) > MAX_BATCH) return fail(400, 'TOO_MANY_OPERATIONS', 'A transaction holds at most 25 operations.');
-    if ((req.check?.length ?? 0) > 0 || [...sets, ...deletes].some((op) => op.entityName !== undefined || op.conditions !== undefined)) {
+    if (sets.length + deletes.length + (req.check?.length ?? 0) > MAX_BATCH)
+      return fail(400, 'TOO_MANY_OPERATIONS', 'A transaction holds at most 25 operations.');
+    if (
+      (req.check?.length ?? 0) > 0 ||
+      [...sets, ...deletes].some((op) => op.entityName !== undefined || op.conditions !== undefined)
+    ) {
       return fail(400, 'UNSUPPORTED', 'Conditions and custom entities are not emulated.');
     }
-    if (Buffer.byteLength(JSON.stringify(req)) > MAX_TRANSACTION_BYTES) return fail(400, 'MAX_SIZE', 'A transaction carries at most 4 MB.');
+    if (Buffer.byteLength(JSON.stringify(req)) > MAX_TRANSACTION_BYTES)
+      return fail(400, 'MAX_SIZE', 'A transaction carries at most 4 MB.');
     const keys = [...sets, ...deletes].map((op) => checkKey(op.key));
     if (new Set(keys).size !== keys.length) return fail(400, 'DUPLICATE_KEY', 'A key may appear once per transaction.');
     const undo = this.store.snapshot();
     try {
-      for (const op of sets) this.store.write('plain', op.key, op.value, { ttl: op.options?.ttl, failIfExists: op.options?.keyPolicy === 'FAIL_IF_EXISTS' });
+      for (const op of sets)
+        this.store.write('plain', op.key, op.value, {
+          ttl: op.options?.ttl,
+          failIfExists: op.options?.keyPolicy === 'FAIL_IF_EXISTS',
+        });
       for (const op of deletes) this.store.remove('plain', op.key);
     } catch (error) {
       this.store.restore(undo);

@@ -37,8 +37,10 @@ function kvsError(status: number, code: string, message: string): ForgeKvsAPIErr
 
 export function checkKey(key: unknown): string {
   if (typeof key !== 'string' || key.length === 0) throw kvsError(400, 'KEY_TOO_SHORT', 'The provided key is empty.');
-  if (key.length > MAX_KEY_LENGTH) throw kvsError(400, 'KEY_TOO_LONG', 'The provided key has exceeded the maximum 500 characters.');
-  if (!KEY_PATTERN.test(key)) throw kvsError(400, 'INVALID_KEY', `The provided key does not match the regex: ${KEY_PATTERN.source}`);
+  if (key.length > MAX_KEY_LENGTH)
+    throw kvsError(400, 'KEY_TOO_LONG', 'The provided key has exceeded the maximum 500 characters.');
+  if (!KEY_PATTERN.test(key))
+    throw kvsError(400, 'INVALID_KEY', `The provided key does not match the regex: ${KEY_PATTERN.source}`);
   return key;
 }
 
@@ -51,8 +53,10 @@ function depthOf(value: unknown): number {
 function encodeValue(value: unknown): string {
   const json: unknown = value === undefined ? undefined : JSON.stringify(value);
   if (typeof json !== 'string') throw kvsError(400, 'INVALID_VALUE', 'The value must be JSON-serialisable.');
-  if (Buffer.byteLength(json) > MAX_VALUE_BYTES) throw kvsError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.');
-  if (depthOf(value) > MAX_DEPTH) throw kvsError(400, 'MAX_DEPTH', 'The provided value has exceeded the maximum object depth.');
+  if (Buffer.byteLength(json) > MAX_VALUE_BYTES)
+    throw kvsError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.');
+  if (depthOf(value) > MAX_DEPTH)
+    throw kvsError(400, 'MAX_DEPTH', 'The provided value has exceeded the maximum object depth.');
   return json;
 }
 
@@ -80,7 +84,12 @@ export class KvsStore {
     return entry;
   }
 
-  write(space: Space, key: string, value: unknown, options: { ttl?: Ttl; failIfExists?: boolean } = {}): {
+  write(
+    space: Space,
+    key: string,
+    value: unknown,
+    options: { ttl?: Ttl; failIfExists?: boolean } = {},
+  ): {
     previous?: StoredEntry;
     latest: StoredEntry;
   } {

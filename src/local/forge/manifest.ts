@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-const functionSchema = z.object({ key: z.string(), handler: z.string().regex(/^[^.]+\.[A-Za-z_$][\w$]*$/), timeoutSeconds: z.number().optional() });
+const functionSchema = z.object({
+  key: z.string(),
+  handler: z.string().regex(/^[^.]+\.[A-Za-z_$][\w$]*$/),
+  timeoutSeconds: z.number().optional(),
+});
 const triggerSchema = z.object({
   key: z.string(),
   function: z.string(),
@@ -17,10 +21,32 @@ const triggerSchema = z.object({
 const webtriggerSchema = z.object({
   key: z.string(),
   function: z.string(),
-  response: z.object({ type: z.enum(['dynamic', 'static']), outputs: z.array(z.object({ key: z.string(), statusCode: z.number(), body: z.string().optional(), contentType: z.string().optional() })).optional() }).optional(),
+  response: z
+    .object({
+      type: z.enum(['dynamic', 'static']),
+      outputs: z
+        .array(
+          z.object({
+            key: z.string(),
+            statusCode: z.number(),
+            body: z.string().optional(),
+            contentType: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 });
-const consumerSchema = z.object({ key: z.string(), queue: z.string().regex(/^[a-zA-Z0-9-_]{1,36}$/), function: z.string() });
-const scheduledSchema = z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) });
+const consumerSchema = z.object({
+  key: z.string(),
+  queue: z.string().regex(/^[a-zA-Z0-9-_]{1,36}$/),
+  function: z.string(),
+});
+const scheduledSchema = z.object({
+  key: z.string(),
+  function: z.string(),
+  interval: z.enum(['fiveMinute', 'hour', 'day', 'week']),
+});
 const uiModuleSchema = z.object({ key: z.string(), resolver: z.object({ function: z.string() }).optional() }).loose();
 const egressEntry = z.union([z.string(), z.object({ address: z.string() }).loose()]);
 
@@ -38,7 +64,15 @@ const manifestSchema = z.object({
   permissions: z
     .object({
       scopes: z.array(z.string()).default([]),
-      external: z.object({ fetch: z.object({ backend: z.array(egressEntry).default([]) }).loose().optional() }).loose().optional(),
+      external: z
+        .object({
+          fetch: z
+            .object({ backend: z.array(egressEntry).default([]) })
+            .loose()
+            .optional(),
+        })
+        .loose()
+        .optional(),
     })
     .loose()
     .optional(),
@@ -89,7 +123,8 @@ function uiResolvers(modules: Record<string, unknown>): ResolverModule[] {
     if (RUNTIME_MODULES.has(moduleType) || !Array.isArray(list)) continue;
     for (const raw of list) {
       const parsed = uiModuleSchema.safeParse(raw);
-      if (parsed.success && parsed.data.resolver) found.push({ moduleType, key: parsed.data.key, function: parsed.data.resolver.function });
+      if (parsed.success && parsed.data.resolver)
+        found.push({ moduleType, key: parsed.data.key, function: parsed.data.resolver.function });
     }
   }
   return found;
@@ -110,9 +145,12 @@ function parseManifest(text: string): ForgeManifest {
     egress: (raw.permissions?.external?.fetch?.backend ?? []).map(egressAddress),
     permissions: { scopes: raw.permissions?.scopes ?? [], external: raw.permissions?.external ?? {} },
   };
-  const referenced = [...trigger, ...webtrigger, ...consumer, ...scheduledTrigger, ...manifest.resolvers].map((m) => m.function);
+  const referenced = [...trigger, ...webtrigger, ...consumer, ...scheduledTrigger, ...manifest.resolvers].map(
+    (m) => m.function,
+  );
   const missing = referenced.filter((key) => !byKey.has(key));
-  if (missing.length > 0) throw new Error(`manifest.yml: modules name functions that are not declared: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`manifest.yml: modules name functions that are not declared: ${missing.join(', ')}`);
   return manifest;
 }
 

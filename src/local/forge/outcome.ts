@@ -11,7 +11,11 @@ const MAX_RETRY_AFTER_S = 900;
 const invocationErrorSchema = z.object({
   _retry: z.literal(true),
   retryOptions: z
-    .object({ retryAfter: z.number().optional(), retryReason: z.string().optional(), retryData: z.unknown().optional() })
+    .object({
+      retryAfter: z.number().optional(),
+      retryReason: z.string().optional(),
+      retryData: z.unknown().optional(),
+    })
     .optional(),
 });
 
@@ -44,9 +48,14 @@ export function webtriggerResponse(result: unknown): Response {
   const parsed = webtriggerResponseSchema.safeParse(result);
   if (!parsed.success) return new Response('Internal Server Error', { status: 500 });
   const headers = new Headers();
-  for (const [name, values] of Object.entries(parsed.data.headers ?? {})) for (const v of values) headers.append(name, v);
+  for (const [name, values] of Object.entries(parsed.data.headers ?? {}))
+    for (const v of values) headers.append(name, v);
   const nullBody = [204, 205, 304].includes(parsed.data.statusCode);
-  return new Response(nullBody ? null : (parsed.data.body ?? ''), { status: parsed.data.statusCode, statusText: parsed.data.statusText, headers });
+  return new Response(nullBody ? null : (parsed.data.body ?? ''), {
+    status: parsed.data.statusCode,
+    statusText: parsed.data.statusText,
+    headers,
+  });
 }
 
 /** The request shape a web trigger function receives. */

@@ -34,7 +34,10 @@ function budget(): InvocationBudget | undefined {
 function callerOf(target: ProxyTarget): Caller {
   if (target.provider === 'app') return { kind: 'app' };
   const accountId = target.accountId ?? currentInvocation()?.principal?.accountId;
-  if (!accountId) throw new Error('asUser() needs a user: this invocation has no principal (use asApp() in triggers, consumers and web triggers)');
+  if (!accountId)
+    throw new Error(
+      'asUser() needs a user: this invocation has no principal (use asApp() in triggers, consumers and web triggers)',
+    );
   return { kind: 'user', accountId };
 }
 
@@ -47,26 +50,36 @@ export class ForgeProxy {
       budget()?.charge(latency.platformMs);
       return this.deps.kvs(path, init);
     }
-    if (target.type !== 'fpp') throw new Error(`__forge_fetch__ type ${target.type} (external auth providers, remotes) is not emulated by the local platform`);
+    if (target.type !== 'fpp')
+      throw new Error(
+        `__forge_fetch__ type ${target.type} (external auth providers, remotes) is not emulated by the local platform`,
+      );
     switch (target.remote) {
       case 'jira':
         return this.requestJira(path, init, callerOf(target), latency.jiraMs);
       case 'stargate':
         budget()?.charge(latency.platformMs);
         if (path.startsWith('/webhook/queue/')) return this.deps.events(path, init);
-        if (path === '/graphql') return answerGraphql(typeof init?.body === 'string' ? init.body : '', this.deps.webtriggers);
+        if (path === '/graphql')
+          return answerGraphql(typeof init?.body === 'string' ? init.body : '', this.deps.webtriggers);
         return new Response('Not Found', { status: 404 });
       default:
         throw new Error(`${target.remote ?? 'this product'} is not emulated by the local platform`);
     }
   }
 
-  private async requestJira(path: string, init: RequestInit | undefined, caller: Caller, latencyMs: number): Promise<Response> {
+  private async requestJira(
+    path: string,
+    init: RequestInit | undefined,
+    caller: Caller,
+    latencyMs: number,
+  ): Promise<Response> {
     budget()?.charge(latencyMs);
     const jira = this.deps.jira();
     const request = new Request(jira.baseUrl.replace(/\/+$/, '') + path, init);
     this.deps.stats.recordJira(request.method, new URL(request.url));
-    const refused = caller.kind === 'app' ? this.deps.refusal('jira', !isJiraRead(request.method, new URL(request.url))) : undefined;
+    const refused =
+      caller.kind === 'app' ? this.deps.refusal('jira', !isJiraRead(request.method, new URL(request.url))) : undefined;
     return refused ?? jira.service.handle(request, caller);
   }
 
@@ -78,6 +91,9 @@ export class ForgeProxy {
     const request = new Request(url, init);
     this.deps.stats.recordB24(target, request.headers.get('content-type') ?? '', await request.clone().text());
     const method = b24Method(target).toLowerCase();
-    return this.deps.refusal('b24', !isB24Read(method) && method !== 'batch' && !method.startsWith('oauth')) ?? service.handle(request);
+    return (
+      this.deps.refusal('b24', !isB24Read(method) && method !== 'batch' && !method.startsWith('oauth')) ??
+      service.handle(request)
+    );
   }
 }

@@ -27,7 +27,18 @@ export interface RuntimeSettleReport extends SettleReport {
 type Baseline = Omit<RuntimeCounters, 'failures'> & { failures: number; deadLetterCount: number };
 
 export function freshCounters(): RuntimeCounters {
-  return { jiraEventsDelivered: 0, b24EventsDelivered: 0, jobsRun: 0, retriesScheduled: 0, deadLetters: 0, failures: [], selfEventsFiltered: 0, jiraEventsTooLarge: 0, b24EventsDropped: 0, b24Undeliverable: 0 };
+  return {
+    jiraEventsDelivered: 0,
+    b24EventsDelivered: 0,
+    jobsRun: 0,
+    retriesScheduled: 0,
+    deadLetters: 0,
+    failures: [],
+    selfEventsFiltered: 0,
+    jiraEventsTooLarge: 0,
+    b24EventsDropped: 0,
+    b24Undeliverable: 0,
+  };
 }
 
 /** Counters accumulate across settles; a report is the difference to the baseline the previous report left. */
@@ -38,7 +49,11 @@ export class SettleLedger {
     return { ...c, failures: c.failures.length, deadLetterCount: deadLetters.length };
   }
 
-  report(c: RuntimeCounters, deadLetters: readonly DeadLetter[], run: { idle: boolean; steps: number; advancedMs: number; pending: number }): RuntimeSettleReport {
+  report(
+    c: RuntimeCounters,
+    deadLetters: readonly DeadLetter[],
+    run: { idle: boolean; steps: number; advancedMs: number; pending: number },
+  ): RuntimeSettleReport {
     const before = this.baseline;
     this.baseline = SettleLedger.mark(c, deadLetters);
     const delta = (k: Exclude<keyof RuntimeCounters, 'failures'>): number => c[k] - before[k];

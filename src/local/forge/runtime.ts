@@ -7,8 +7,25 @@
 import { installForgeGlobals } from './globals';
 import { resolve } from 'node:path';
 import type { Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent } from '../contracts';
-import { DEFAULT_LATENCY, DEFAULT_TIMEOUT_S, FunctionTimeoutError, LONG_RUNNING_EVENT_BYTES, InvocationBudget, timeoutSeconds, type Latency, type ModuleKind } from './budget';
-import { activateHost, deactivateHost, runInvocation, type Invocation, type Principal, type ProxyTarget, type SdkHost } from './context';
+import {
+  DEFAULT_LATENCY,
+  DEFAULT_TIMEOUT_S,
+  FunctionTimeoutError,
+  LONG_RUNNING_EVENT_BYTES,
+  InvocationBudget,
+  timeoutSeconds,
+  type Latency,
+  type ModuleKind,
+} from './budget';
+import {
+  activateHost,
+  deactivateHost,
+  runInvocation,
+  type Invocation,
+  type Principal,
+  type ProxyTarget,
+  type SdkHost,
+} from './context';
 import { Delivery, type DeadLetter, type InvokeOutcome, type Work } from './delivery';
 import { EgressPolicy } from './egress';
 import { EventsService } from './events-service';
@@ -97,7 +114,13 @@ export class ForgeRuntime implements SdkHost {
     this.kvsStore = new KvsStore(this.clock);
     this.kvsService = new KvsService(this.kvsStore);
     const pushRate = new QueueRateLimit(this.clock, () => options.queueEventsPerMinute ?? DEFAULT_EVENTS_PER_MINUTE);
-    this.eventsService = new EventsService(this.clock, this.agenda, () => new Set(this.manifest.consumers.map((c) => c.queue)), (queue) => this.maxEventBytes(queue), pushRate);
+    this.eventsService = new EventsService(
+      this.clock,
+      this.agenda,
+      () => new Set(this.manifest.consumers.map((c) => c.queue)),
+      (queue) => this.maxEventBytes(queue),
+      pushRate,
+    );
     this.delivery = new Delivery({
       clock: this.clock,
       agenda: this.agenda,
@@ -138,7 +161,8 @@ export class ForgeRuntime implements SdkHost {
   }
 
   webtriggerUrl(moduleKey: string): string {
-    if (!this.manifest.webtriggers.some((w) => w.key === moduleKey)) throw new Error(`No web trigger module ${moduleKey} in manifest.yml`);
+    if (!this.manifest.webtriggers.some((w) => w.key === moduleKey))
+      throw new Error(`No web trigger module ${moduleKey} in manifest.yml`);
     return `${this.webtriggerBaseUrl}/webtrigger/${moduleKey}`;
   }
 
@@ -191,7 +215,8 @@ export class ForgeRuntime implements SdkHost {
         this.counters.selfEventsFiltered += 1;
         continue;
       }
-      for (const delay of this.faults.fate('jira').delaysMs) this.agenda.add(this.clock.now() + delay, { kind: 'jira-event', trigger, event: copy, retryCount: 0 });
+      for (const delay of this.faults.fate('jira').delaysMs)
+        this.agenda.add(this.clock.now() + delay, { kind: 'jira-event', trigger, event: copy, retryCount: 0 });
     }
   }
 
@@ -205,7 +230,8 @@ export class ForgeRuntime implements SdkHost {
     }
     const fate = this.faults.fate('b24');
     if (fate.dropped) this.counters.b24EventsDropped += 1;
-    for (const delay of fate.delaysMs) this.agenda.add(this.clock.now() + delay, { kind: 'b24-delivery', key, request: request.clone() });
+    for (const delay of fate.delaysMs)
+      this.agenda.add(this.clock.now() + delay, { kind: 'b24-delivery', key, request: request.clone() });
   }
 
   /** An HTTP request to a web trigger, as the internet sends it (the sandbox's /webtrigger/<key>). */
@@ -215,10 +241,29 @@ export class ForgeRuntime implements SdkHost {
 
   /** A UI module's resolver called as a person, the way the bridge's invoke() reaches it. */
   async invoke(request: InvokeRequest): Promise<unknown> {
-    const module = this.manifest.resolvers.find((r) => r.key === request.function) ?? this.manifest.resolvers.find((r) => r.function === request.function);
+    const module =
+      this.manifest.resolvers.find((r) => r.key === request.function) ??
+      this.manifest.resolvers.find((r) => r.function === request.function);
     if (!module) throw new Error(`No UI module or resolver function ${request.function} in manifest.yml`);
-    const call = { call: { functionKey: request.call, payload: request.payload ?? {} }, context: { extension: { type: module.moduleType, ...request.extension }, moduleKey: module.key, accountId: request.accountId, ...this.site } };
-    const outcome = await this.call(module.function, [JSON.parse(JSON.stringify(call)), { principal: { accountId: request.accountId }, installContext: this.installContext }], 'resolver', { accountId: request.accountId }, module.key);
+    const call = {
+      call: { functionKey: request.call, payload: request.payload ?? {} },
+      context: {
+        extension: { type: module.moduleType, ...request.extension },
+        moduleKey: module.key,
+        accountId: request.accountId,
+        ...this.site,
+      },
+    };
+    const outcome = await this.call(
+      module.function,
+      [
+        JSON.parse(JSON.stringify(call)),
+        { principal: { accountId: request.accountId }, installContext: this.installContext },
+      ],
+      'resolver',
+      { accountId: request.accountId },
+      module.key,
+    );
     if (!outcome.ok) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
     return outcome.result;
   }
@@ -257,8 +302,14 @@ export class ForgeRuntime implements SdkHost {
       if (next === undefined || (until !== undefined && next > until)) break;
       this.clock.advance(next - this.clock.now());
     }
-    if (options.advanceMs !== undefined && until !== undefined && this.clock.now() < until) this.clock.advance(until - this.clock.now());
-    return this.ledger.report(this.counters, this.deadLetters, { idle: this.agenda.size === 0, steps, advancedMs: this.clock.now() - start, pending: this.agenda.size });
+    if (options.advanceMs !== undefined && until !== undefined && this.clock.now() < until)
+      this.clock.advance(until - this.clock.now());
+    return this.ledger.report(this.counters, this.deadLetters, {
+      idle: this.agenda.size === 0,
+      steps,
+      advancedMs: this.clock.now() - start,
+      pending: this.agenda.size,
+    });
   }
 
   /** Forge's async-events limit: 100 KB per event when the consumer's timeout is over 55 s (limits-async-events). */
@@ -293,21 +344,32 @@ export class ForgeRuntime implements SdkHost {
     this.schedules.reset();
   }
 
-
   /**
    * One invocation: the handler runs until it returns or its charged time passes the module's timeout. Past it, the
    * outcome is a FunctionTimeoutError whatever the handler still does, and every later call it makes is refused.
    */
-  private async call(functionKey: string, args: unknown[], kind: ModuleKind, principal?: Principal, moduleKey?: string): Promise<InvokeOutcome> {
+  private async call(
+    functionKey: string,
+    args: unknown[],
+    kind: ModuleKind,
+    principal?: Principal,
+    moduleKey?: string,
+  ): Promise<InvokeOutcome> {
     const handler = this.handlers.get(functionKey);
     if (!handler) return { ok: false, error: new Error(`No handler for function ${functionKey}`) };
     const budget = new InvocationBudget(functionKey, timeoutSeconds(kind, this.manifest.functions.get(functionKey)));
-    const run = runInvocation({ host: this, functionKey, principal, budget, moduleKey }, () => Promise.resolve(handler(...args))).then(
+    const run = runInvocation({ host: this, functionKey, principal, budget, moduleKey }, () =>
+      Promise.resolve(handler(...args)),
+    ).then(
       (result): InvokeOutcome => ({ ok: true, result }),
       (error: unknown): InvokeOutcome => ({ ok: false, error }),
     );
-    const outcome = await Promise.race([run, budget.expired.then((): InvokeOutcome => ({ ok: false, error: undefined }))]);
-    if (budget.timedOut) return { ok: false, error: new FunctionTimeoutError(functionKey, budget.timeoutS), timedOut: true };
+    const outcome = await Promise.race([
+      run,
+      budget.expired.then((): InvokeOutcome => ({ ok: false, error: undefined })),
+    ]);
+    if (budget.timedOut)
+      return { ok: false, error: new FunctionTimeoutError(functionKey, budget.timeoutS), timedOut: true };
     return outcome;
   }
 }

@@ -19,7 +19,10 @@ export class Agenda<T> {
   }
 
   nextDueAt(): number | undefined {
-    return this.entries.reduce<number | undefined>((min, e) => (min === undefined || e.dueAt < min ? e.dueAt : min), undefined);
+    return this.entries.reduce<number | undefined>(
+      (min, e) => (min === undefined || e.dueAt < min ? e.dueAt : min),
+      undefined,
+    );
   }
 
   get size(): number {

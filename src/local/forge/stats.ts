@@ -28,7 +28,17 @@ export function isJiraRead(method: string, url: URL): boolean {
 }
 
 const B24_READ_SUFFIXES = ['.get', '.list', '.getlist', '.getfields'];
-const B24_READ_NAMES = new Set(['user.get', 'sonet_group.get', 'event.get', 'scope', 'profile', 'app.info', 'im.dialog.messages.get', 'disk.file.get', 'oauth/token']);
+const B24_READ_NAMES = new Set([
+  'user.get',
+  'sonet_group.get',
+  'event.get',
+  'scope',
+  'profile',
+  'app.info',
+  'im.dialog.messages.get',
+  'disk.file.get',
+  'oauth/token',
+]);
 
 export function isB24Read(method: string): boolean {
   const m = method.toLowerCase();
@@ -40,7 +50,11 @@ export function b24Method(url: URL): string {
   if (url.hostname === 'oauth.bitrix.info') return url.pathname.replace(/^\/+|\/+$/g, '') || '(oauth)';
   // A file's DOWNLOAD_URL (disk.attachedObject.get): not a REST method, but a call the app makes all the same.
   if (url.pathname.startsWith('/disk/downloadFile/')) return '(file download)';
-  const last = url.pathname.split('/').filter((s) => s !== '').pop() ?? '';
+  const last =
+    url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .pop() ?? '';
   return last.replace(/\.(json|xml)$/i, '');
 }
 
@@ -51,7 +65,8 @@ function batchCommandMethods(contentType: string, body: string): string[] {
     try {
       const parsed: unknown = JSON.parse(body);
       const cmd = typeof parsed === 'object' && parsed !== null && 'cmd' in parsed ? parsed.cmd : undefined;
-      if (typeof cmd === 'object' && cmd !== null) for (const value of Object.values(cmd)) if (typeof value === 'string') commands.push(value);
+      if (typeof cmd === 'object' && cmd !== null)
+        for (const value of Object.values(cmd)) if (typeof value === 'string') commands.push(value);
     } catch {
       return [];
     }
@@ -69,7 +84,10 @@ export class StatsRecorder {
   private data: PlatformStats = StatsRecorder.empty();
 
   static empty(): PlatformStats {
-    return { jira: { reads: 0, writes: 0, byEndpoint: {} }, b24: { reads: 0, writes: 0, byMethod: {}, batchCommands: {} } };
+    return {
+      jira: { reads: 0, writes: 0, byEndpoint: {} },
+      b24: { reads: 0, writes: 0, byMethod: {}, batchCommands: {} },
+    };
   }
 
   recordJira(method: string, url: URL): void {

@@ -18,14 +18,24 @@ export interface Actor {
 }
 
 const unauthenticated = (): JiraHttpError =>
-  new JiraHttpError(401, ['You are not authenticated. Authentication required to perform this operation.'], {}, {
-    'WWW-Authenticate': 'Basic realm="protected-area"',
-  });
+  new JiraHttpError(
+    401,
+    ['You are not authenticated. Authentication required to perform this operation.'],
+    {},
+    {
+      'WWW-Authenticate': 'Basic realm="protected-area"',
+    },
+  );
 
 function bearerActor(seed: JiraSeed, credentials: JiraCredentials, token: string): Actor {
   const grant = credentials.oauthGrant(token);
   if (grant === undefined || !seed.users.some((u) => u.accountId === grant.accountId)) throw unauthenticated();
-  return { accountId: grant.accountId, isApp: false, bucket: `oauth:${grant.accountId}`, oauth: { clientSecret: grant.clientSecret } };
+  return {
+    accountId: grant.accountId,
+    isApp: false,
+    bucket: `oauth:${grant.accountId}`,
+    oauth: { clientSecret: grant.clientSecret },
+  };
 }
 
 export function resolveActor(seed: JiraSeed, credentials: JiraCredentials, request: Request, caller?: Caller): Actor {
@@ -44,6 +54,7 @@ export function resolveActor(seed: JiraSeed, credentials: JiraCredentials, reque
   const email = decoded.slice(0, colon).toLowerCase();
   const token = decoded.slice(colon + 1);
   const user = seed.users.find((u) => u.email.toLowerCase() === email);
-  if (colon < 0 || token === '' || user === undefined || !credentials.acceptsApiToken(email, token)) throw unauthenticated();
+  if (colon < 0 || token === '' || user === undefined || !credentials.acceptsApiToken(email, token))
+    throw unauthenticated();
   return { accountId: user.accountId, isApp: false, bucket: `basic:${user.accountId}` };
 }

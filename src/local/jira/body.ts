@@ -3,7 +3,11 @@ import { badRequest } from './errors';
 import { requestProblems } from './spec';
 
 /** `normalise` rewrites what Jira accepts beyond its spec's types (e.g. a numeric transition id) before the check. */
-export async function readJsonBody(request: Request, template: string, normalise: (body: unknown) => unknown = (b) => b): Promise<Record<string, unknown>> {
+export async function readJsonBody(
+  request: Request,
+  template: string,
+  normalise: (body: unknown) => unknown = (b) => b,
+): Promise<Record<string, unknown>> {
   const contentType = request.headers.get('content-type') ?? '';
   const text = await request.text();
   if (!contentType.toLowerCase().includes('application/json')) {
@@ -18,7 +22,8 @@ export async function readJsonBody(request: Request, template: string, normalise
   body = normalise(body);
   const problems = requestProblems(request.method, template, body);
   if (problems.length > 0) throw badRequest(['INVALID_INPUT'], {}, problems.join('; '));
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest(['The request body must be a JSON object.']);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest(['The request body must be a JSON object.']);
   return body as Record<string, unknown>;
 }
 

@@ -6,7 +6,14 @@ import type { FieldPatch } from './fields';
 const displayName = (state: JiraState, accountId: string | null): string | null =>
   accountId === null ? null : (state.user(accountId)?.displayName ?? 'Bitrix24 Sync for Jira');
 
-const item = (field: string, from: string | null, fromString: string | null, to: string | null, toString: string | null, custom = false): ChangeItem => ({
+const item = (
+  field: string,
+  from: string | null,
+  fromString: string | null,
+  to: string | null,
+  toString: string | null,
+  custom = false,
+): ChangeItem => ({
   field,
   fieldtype: custom ? 'custom' : 'jira',
   fieldId: field,
@@ -58,14 +65,21 @@ export function applyPatch(state: JiraState, issue: StoredIssue, patch: FieldPat
   }
   for (const [field, value] of Object.entries(patch.custom ?? {})) {
     if (JSON.stringify(value) === JSON.stringify(issue.custom[field] ?? null)) continue;
-    const str = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+    const str = (v: unknown): string | null =>
+      v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);
     items.push(item(field, null, str(issue.custom[field]), null, str(value), true));
     issue.custom[field] = value;
   }
   return items;
 }
 
-export function recordHistory(state: JiraState, issue: StoredIssue, authorId: string, now: number, items: ChangeItem[]): { id: string; items: ChangeItem[] } {
+export function recordHistory(
+  state: JiraState,
+  issue: StoredIssue,
+  authorId: string,
+  now: number,
+  items: ChangeItem[],
+): { id: string; items: ChangeItem[] } {
   const history = { id: state.allocateHistoryId(), authorId, created: now, items };
   issue.histories.push(history);
   issue.updated = now;

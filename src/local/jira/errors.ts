@@ -16,10 +16,14 @@ export const badRequest = (messages: string[], errors: Record<string, string> = 
 
 export const notFound = (message: string): JiraHttpError => new JiraHttpError(404, [message]);
 
-export const issueNotFound = (): JiraHttpError => notFound('Issue does not exist or you do not have permission to see it.');
+export const issueNotFound = (): JiraHttpError =>
+  notFound('Issue does not exist or you do not have permission to see it.');
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json;charset=UTF-8', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json;charset=UTF-8', ...headers },
+  });
 }
 
 export function emptyResponse(status: number, headers: Record<string, string> = {}): Response {

@@ -8,7 +8,8 @@ import type { Actor } from './auth';
 import type { ChangeItem, JiraState, StoredAttachment, StoredComment, StoredIssue } from './state';
 import { issueTypeView, jiraTime, projectRef, statusView, userView } from './views';
 
-const accountRef = (accountId: string | null): { accountId: string } | null => (accountId === null ? null : { accountId });
+const accountRef = (accountId: string | null): { accountId: string } | null =>
+  accountId === null ? null : { accountId };
 
 function eventIssue(state: JiraState, issue: StoredIssue): Record<string, unknown> {
   const project = state.projectOf(issue);
@@ -30,7 +31,12 @@ function eventIssue(state: JiraState, issue: StoredIssue): Record<string, unknow
 }
 
 function base(eventType: string, actor: Actor): JiraProductEvent {
-  return { eventType, atlassianId: actor.accountId, associatedUsers: [{ accountId: actor.accountId }], selfGenerated: actor.isApp };
+  return {
+    eventType,
+    atlassianId: actor.accountId,
+    associatedUsers: [{ accountId: actor.accountId }],
+    selfGenerated: actor.isApp,
+  };
 }
 
 export function issueEvent(
@@ -40,7 +46,11 @@ export function issueEvent(
   issue: StoredIssue,
   changelog?: { id: string; items: ChangeItem[] },
 ): JiraProductEvent {
-  return { ...base(`avi:jira:${kind}:issue`, actor), issue: eventIssue(state, issue), ...(changelog === undefined ? {} : { changelog }) };
+  return {
+    ...base(`avi:jira:${kind}:issue`, actor),
+    issue: eventIssue(state, issue),
+    ...(changelog === undefined ? {} : { changelog }),
+  };
 }
 
 export function commentView(state: JiraState, comment: StoredComment): Record<string, unknown> {
@@ -57,13 +67,24 @@ export function commentView(state: JiraState, comment: StoredComment): Record<st
   };
 }
 
-export function commentEvent(kind: 'commented' | 'deleted', state: JiraState, actor: Actor, issue: StoredIssue, comment: StoredComment): JiraProductEvent {
+export function commentEvent(
+  kind: 'commented' | 'deleted',
+  state: JiraState,
+  actor: Actor,
+  issue: StoredIssue,
+  comment: StoredComment,
+): JiraProductEvent {
   const eventType = kind === 'commented' ? 'avi:jira:commented:issue' : 'avi:jira:deleted:comment';
   return { ...base(eventType, actor), issue: eventIssue(state, issue), comment: commentView(state, comment) };
 }
 
 /** Attachment events: Forge's reference gives no example we could read; the body mirrors the REST attachment. */
-export function attachmentEvent(kind: 'created' | 'deleted', state: JiraState, actor: Actor, attachment: StoredAttachment): JiraProductEvent {
+export function attachmentEvent(
+  kind: 'created' | 'deleted',
+  state: JiraState,
+  actor: Actor,
+  attachment: StoredAttachment,
+): JiraProductEvent {
   return {
     ...base(`avi:jira:${kind}:attachment`, actor),
     attachment: {

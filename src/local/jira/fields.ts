@@ -42,7 +42,8 @@ export interface FieldErrors {
   invalidAdf: string[];
 }
 
-const NOT_ON_SCREEN = (field: string): string => `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
+const NOT_ON_SCREEN = (field: string): string =>
+  `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export { isValidDate } from './dates';
@@ -86,7 +87,13 @@ function checkAssignee(scope: FieldScope, value: unknown, out: FieldErrors): str
 }
 
 /** The fields `actorId` may set on the project's screen: permissions take fields off it as Jira's UI hides them. */
-export function screenFor(state: JiraState, project: JiraSeedProject, actorId: string, base: ReadonlySet<string>, mode: 'create' | 'edit'): Set<string> {
+export function screenFor(
+  state: JiraState,
+  project: JiraSeedProject,
+  actorId: string,
+  base: ReadonlySet<string>,
+  mode: 'create' | 'edit',
+): Set<string> {
   const has = (p: string): boolean => can(state, actorId, project.key, p);
   if (!has(mode === 'create' ? 'CREATE_ISSUES' : 'EDIT_ISSUES')) return new Set();
   const screen = new Set(base);
@@ -101,7 +108,9 @@ export const projectPriorities = (project: JiraSeedProject): (typeof PRIORITIES)
   PRIORITIES.filter((p) => project.priorityIds === undefined || project.priorityIds.includes(p.id));
 
 function checkPriority(project: JiraSeedProject, value: unknown, out: FieldErrors): string | undefined {
-  const found = isRecord(value) ? projectPriorities(project).find((p) => (value.id !== undefined ? p.id === value.id : p.name === value.name)) : undefined;
+  const found = isRecord(value)
+    ? projectPriorities(project).find((p) => (value.id !== undefined ? p.id === value.id : p.name === value.name))
+    : undefined;
   if (found === undefined) out.errors.priority = 'The priority selected is invalid.';
   return found?.id;
 }
@@ -157,19 +166,32 @@ export function parseFields(scope: FieldScope, fields: Record<string, unknown>, 
       continue;
     }
     switch (field) {
-      case 'summary': patch.summary = checkSummary(value, out); break;
-      case 'description': patch.description = checkAdf(field, value, out); break;
-      case 'assignee': patch.assignee = checkAssignee(scope, value, out); break;
+      case 'summary':
+        patch.summary = checkSummary(value, out);
+        break;
+      case 'description':
+        patch.description = checkAdf(field, value, out);
+        break;
+      case 'assignee':
+        patch.assignee = checkAssignee(scope, value, out);
+        break;
       case 'reporter': {
         if (value === null) out.errors.reporter = 'Reporter is required.';
         else patch.reporter = checkUser(state, field, value, out);
         break;
       }
-      case 'priority': patch.priorityId = checkPriority(scope.project, value, out); break;
-      case 'duedate': patch.duedate = checkDuedate(value, out); break;
-      case 'labels': patch.labels = checkLabels(value, out); break;
+      case 'priority':
+        patch.priorityId = checkPriority(scope.project, value, out);
+        break;
+      case 'duedate':
+        patch.duedate = checkDuedate(value, out);
+        break;
+      case 'labels':
+        patch.labels = checkLabels(value, out);
+        break;
       default:
-        if (/^customfield_\d+$/.test(field)) patch.custom = { ...patch.custom, [field]: checkCustom(state, field, value, out) };
+        if (/^customfield_\d+$/.test(field))
+          patch.custom = { ...patch.custom, [field]: checkCustom(state, field, value, out) };
         else out.errors[field] = NOT_ON_SCREEN(field);
     }
   }
@@ -177,7 +199,11 @@ export function parseFields(scope: FieldScope, fields: Record<string, unknown>, 
 }
 
 /** `update` operations folded into plain field values: `set` for any field, `add`/`remove` for labels. */
-export function foldUpdateOps(update: Record<string, unknown>, currentLabels: string[], out: FieldErrors): Record<string, unknown> {
+export function foldUpdateOps(
+  update: Record<string, unknown>,
+  currentLabels: string[],
+  out: FieldErrors,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [field, ops] of Object.entries(update)) {
     if (!Array.isArray(ops)) continue;

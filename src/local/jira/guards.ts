@@ -25,23 +25,37 @@ function commentRule(kind: 'edit' | 'delete'): Guard {
   return (ctx, issue) => {
     const comment = ctx.state.comments.get(ctx.params.id ?? '');
     if (issue === undefined || comment === undefined || comment.issueId !== issue.id) return;
-    const [all, own] = kind === 'edit' ? ['EDIT_ALL_COMMENTS', 'EDIT_OWN_COMMENTS'] : ['DELETE_ALL_COMMENTS', 'DELETE_OWN_COMMENTS'];
-    if (!ownOrAll(ctx, issue, comment.authorId, all, own)) throw refused(`You do not have the permission to ${kind} this comment.`);
+    const [all, own] =
+      kind === 'edit' ? ['EDIT_ALL_COMMENTS', 'EDIT_OWN_COMMENTS'] : ['DELETE_ALL_COMMENTS', 'DELETE_OWN_COMMENTS'];
+    if (!ownOrAll(ctx, issue, comment.authorId, all, own))
+      throw refused(`You do not have the permission to ${kind} this comment.`);
   };
 }
 
-const requires = (permission: string, error: () => JiraHttpError): Guard => (ctx, issue) => {
-  if (issue !== undefined && !holds(ctx, issue, permission)) throw error();
-};
+const requires =
+  (permission: string, error: () => JiraHttpError): Guard =>
+  (ctx, issue) => {
+    if (issue !== undefined && !holds(ctx, issue, permission)) throw error();
+  };
 
 const ISSUE_GUARDS: Record<string, Guard> = {
-  'DELETE /rest/api/3/issue/{issueIdOrKey}': requires('DELETE_ISSUES', () => forbidden('You do not have permission to delete issues in this project.')),
-  'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': requires('EDIT_ISSUES', () => forbidden('You do not have permission to edit this issue.')),
-  'DELETE /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': requires('EDIT_ISSUES', () => forbidden('You do not have permission to edit this issue.')),
-  'POST /rest/api/3/issue/{issueIdOrKey}/comment': requires('ADD_COMMENTS', () => refused('You do not have the permission to comment on this issue.')),
+  'DELETE /rest/api/3/issue/{issueIdOrKey}': requires('DELETE_ISSUES', () =>
+    forbidden('You do not have permission to delete issues in this project.'),
+  ),
+  'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': requires('EDIT_ISSUES', () =>
+    forbidden('You do not have permission to edit this issue.'),
+  ),
+  'DELETE /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': requires('EDIT_ISSUES', () =>
+    forbidden('You do not have permission to edit this issue.'),
+  ),
+  'POST /rest/api/3/issue/{issueIdOrKey}/comment': requires('ADD_COMMENTS', () =>
+    refused('You do not have the permission to comment on this issue.'),
+  ),
   'PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}': commentRule('edit'),
   'DELETE /rest/api/3/issue/{issueIdOrKey}/comment/{id}': commentRule('delete'),
-  'POST /rest/api/3/issue/{issueIdOrKey}/attachments': requires('CREATE_ATTACHMENTS', () => forbidden('You do not have permission to create attachments for this issue.')),
+  'POST /rest/api/3/issue/{issueIdOrKey}/attachments': requires('CREATE_ATTACHMENTS', () =>
+    forbidden('You do not have permission to create attachments for this issue.'),
+  ),
 };
 
 /** Attachments are addressed by their own id: browsing follows their issue. */
@@ -49,8 +63,12 @@ function guardAttachment(ctx: HandlerContext, method: string): void {
   const attachment = ctx.state.attachments.get(ctx.params.id ?? '');
   const issue = attachment === undefined ? undefined : ctx.state.issues.get(attachment.issueId);
   if (attachment === undefined || issue === undefined) return;
-  if (!holds(ctx, issue, 'BROWSE_PROJECTS')) throw notFound(`The attachment with id '${attachment.id}' does not exist.`);
-  if (method === 'DELETE' && !ownOrAll(ctx, issue, attachment.authorId, 'DELETE_ALL_ATTACHMENTS', 'DELETE_OWN_ATTACHMENTS')) {
+  if (!holds(ctx, issue, 'BROWSE_PROJECTS'))
+    throw notFound(`The attachment with id '${attachment.id}' does not exist.`);
+  if (
+    method === 'DELETE' &&
+    !ownOrAll(ctx, issue, attachment.authorId, 'DELETE_ALL_ATTACHMENTS', 'DELETE_OWN_ATTACHMENTS')
+  ) {
     throw forbidden('You do not have permission to delete this attachment.');
   }
 }

@@ -98,7 +98,8 @@ export class JiraEmulator implements HttpService {
       }
       response = errorResponse(error);
     }
-    if (metered && !(response.status === 429 && response.headers.get('RateLimit-Reason') !== null)) await this.charge(request, response);
+    if (metered && !(response.status === 429 && response.headers.get('RateLimit-Reason') !== null))
+      await this.charge(request, response);
     return response;
   }
 
@@ -118,9 +119,17 @@ export class JiraEmulator implements HttpService {
     const f = this.faults;
     if (f === null) return undefined;
     if (f.random() < f.rateLimit) {
-      return errorResponse(new JiraHttpError(429, ['Rate limit exceeded.'], {}, { 'Retry-After': '1', 'RateLimit-Reason': 'jira-burst-based' }));
+      return errorResponse(
+        new JiraHttpError(
+          429,
+          ['Rate limit exceeded.'],
+          {},
+          { 'Retry-After': '1', 'RateLimit-Reason': 'jira-burst-based' },
+        ),
+      );
     }
-    if (f.random() < f.serverError) return jsonResponse(503, { errorMessages: ['Service Unavailable'], errors: {} }, { 'Retry-After': '1' });
+    if (f.random() < f.serverError)
+      return jsonResponse(503, { errorMessages: ['Service Unavailable'], errors: {} }, { 'Retry-After': '1' });
     return undefined;
   }
 
@@ -144,33 +153,47 @@ export class JiraEmulator implements HttpService {
     const { url, viaGateway } = this.siteUrl(request);
     const actor = resolveActor(this.state.seed, this.state.credentials, request, caller);
     // As on Jira Cloud, an OAuth 2.0 token works only through api.atlassian.com/ex/jira/{cloudId}, never on the site.
-    if (actor.oauth !== undefined && !viaGateway) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
+    if (actor.oauth !== undefined && !viaGateway)
+      throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
     const fault = this.injectedFault();
     if (fault !== undefined) return fault;
     const loseReply = this.rollLostReply(request, url, caller);
     const rateHeaders = this.limiter.admitRequest(actor.bucket);
     const match = route(request.method.toUpperCase(), url.pathname.replace(/\/+$/, ''));
     if (match === undefined) throw new JiraHttpError(404, [`No route for ${request.method} ${url.pathname}`]);
-    if (match === 'method') throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
+    if (match === 'method')
+      throw new JiraHttpError(405, [`Method ${request.method} is not allowed on ${url.pathname}`]);
     const events: JiraProductEvent[] = [];
     const webhookOnly: JiraProductEvent[] = [];
     const ctx = {
-      request, url, params: match.params, actor, state: this.state, clock: this.clock, limits: this.limits,
-      limiter: this.limiter, emit: (e: JiraProductEvent) => events.push(e), emitWebhookOnly: (e: JiraProductEvent) => webhookOnly.push(e),
+      request,
+      url,
+      params: match.params,
+      actor,
+      state: this.state,
+      clock: this.clock,
+      limits: this.limits,
+      limiter: this.limiter,
+      emit: (e: JiraProductEvent) => events.push(e),
+      emitWebhookOnly: (e: JiraProductEvent) => webhookOnly.push(e),
     };
     guardRequest(ctx, request.method.toUpperCase(), match.template);
     guardIssueRoute(ctx);
     const issueRef = match.params.issueIdOrKey;
     const touched = issueRef === undefined ? undefined : this.state.findIssue(issueRef)?.id;
     const response = await match.handler(ctx);
-    if (request.method.toUpperCase() !== 'GET') this.state.searchIndex.afterWrite(this.state.issues, touched, this.clock.now() + this.limits.searchLagMs);
+    if (request.method.toUpperCase() !== 'GET')
+      this.state.searchIndex.afterWrite(this.state.issues, touched, this.clock.now() + this.limits.searchLagMs);
     // Events leave only after the change is complete, so a listener reading back sees the new state.
     for (const event of events) for (const listener of [...this.listeners]) listener(event);
     if (this.webhookListeners.size > 0) {
-      for (const event of [...events, ...webhookOnly]) for (const delivery of webhookDeliveries(this.state, event, this.clock.now())) for (const l of [...this.webhookListeners]) l(delivery);
+      for (const event of [...events, ...webhookOnly])
+        for (const delivery of webhookDeliveries(this.state, event, this.clock.now()))
+          for (const l of [...this.webhookListeners]) l(delivery);
     }
     for (const [k, v] of Object.entries(rateHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
-    if (loseReply && response.status < 400) throw new TypeError('fetch failed: the connection closed before the reply arrived (emulated lost reply)');
+    if (loseReply && response.status < 400)
+      throw new TypeError('fetch failed: the connection closed before the reply arrived (emulated lost reply)');
     return response;
   }
 }

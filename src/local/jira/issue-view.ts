@@ -12,7 +12,23 @@ export interface IssueViewOptions {
   viewerId: string;
 }
 
-const NAVIGABLE = ['summary', 'description', 'status', 'priority', 'assignee', 'reporter', 'creator', 'project', 'issuetype', 'created', 'updated', 'duedate', 'labels', 'resolution', 'resolutiondate'];
+const NAVIGABLE = [
+  'summary',
+  'description',
+  'status',
+  'priority',
+  'assignee',
+  'reporter',
+  'creator',
+  'project',
+  'issuetype',
+  'created',
+  'updated',
+  'duedate',
+  'labels',
+  'resolution',
+  'resolutiondate',
+];
 
 function allFields(state: JiraState, issue: StoredIssue): Record<string, unknown> {
   const project = state.projectOf(issue);
@@ -31,9 +47,22 @@ function allFields(state: JiraState, issue: StoredIssue): Record<string, unknown
     updated: jiraTime(issue.updated),
     duedate: issue.duedate,
     labels: [...issue.labels],
-    resolution: issue.resolution === null ? null : { self: `${state.seed.baseUrl}/rest/api/3/resolution/${issue.resolution.id}`, ...issue.resolution, description: '' },
+    resolution:
+      issue.resolution === null
+        ? null
+        : {
+            self: `${state.seed.baseUrl}/rest/api/3/resolution/${issue.resolution.id}`,
+            ...issue.resolution,
+            description: '',
+          },
     resolutiondate: issue.resolutionDate === null ? null : jiraTime(issue.resolutionDate),
-    comment: { comments, self: `${state.seed.baseUrl}/rest/api/3/issue/${issue.id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 },
+    comment: {
+      comments,
+      self: `${state.seed.baseUrl}/rest/api/3/issue/${issue.id}/comment`,
+      maxResults: comments.length,
+      total: comments.length,
+      startAt: 0,
+    },
     attachment: state.attachmentsOf(issue.id).map((a) => attachmentView(state, a.id)),
     ...issue.custom,
   };
@@ -62,7 +91,8 @@ function selectFields(all: Record<string, unknown>, requested: string[] | undefi
   const names = new Set<string>();
   for (const f of includes.length === 0 ? ['*all'] : includes) {
     if (f === '*all') Object.keys(all).forEach((k) => names.add(k));
-    else if (f === '*navigable') [...NAVIGABLE, ...Object.keys(all).filter((k) => k.startsWith('customfield_'))].forEach((k) => names.add(k));
+    else if (f === '*navigable')
+      [...NAVIGABLE, ...Object.keys(all).filter((k) => k.startsWith('customfield_'))].forEach((k) => names.add(k));
     else names.add(f);
   }
   const out: Record<string, unknown> = {};
@@ -91,11 +121,14 @@ export function issueView(state: JiraState, issue: StoredIssue, options: IssueVi
   };
   if (options.properties !== undefined && options.properties.length > 0) {
     const wanted = options.properties.includes('*all') ? [...issue.properties.keys()] : options.properties;
-    view.properties = Object.fromEntries(wanted.filter((k) => issue.properties.has(k)).map((k) => [k, issue.properties.get(k)]));
+    view.properties = Object.fromEntries(
+      wanted.filter((k) => issue.properties.has(k)).map((k) => [k, issue.properties.get(k)]),
+    );
   }
   const expand = options.expand ?? [];
   if (expand.includes('changelog')) view.changelog = changelogView(state, issue);
-  if (expand.includes('transitions')) view.transitions = availableTransitions(state, issue).map((t) => transitionView(state, issue, t, false));
+  if (expand.includes('transitions'))
+    view.transitions = availableTransitions(state, issue).map((t) => transitionView(state, issue, t, false));
   return view;
 }
 
@@ -103,5 +136,8 @@ export function issueView(state: JiraState, issue: StoredIssue, options: IssueVi
 export function listParam(url: URL, name: string): string[] | undefined {
   const values = url.searchParams.getAll(name);
   if (values.length === 0) return undefined;
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }

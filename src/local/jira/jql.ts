@@ -20,10 +20,22 @@ export interface JqlQuery {
   orderBy: { field: string; desc: boolean }[];
 }
 
-export const FIELDS = ['project', 'key', 'id', 'status', 'statuscategory', 'assignee', 'reporter', 'priority', 'labels', 'duedate'];
+export const FIELDS = [
+  'project',
+  'key',
+  'id',
+  'status',
+  'statuscategory',
+  'assignee',
+  'reporter',
+  'priority',
+  'labels',
+  'duedate',
+];
 
 const jqlError = (message: string): JiraHttpError => badRequest([`Error in the JQL Query: ${message}`]);
-const TOKEN = /\s*(issue\.property\[[^\]]+\](?:\.[\w.]+)?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>=|<=|!=|[=<>(),]|[^\s=<>(),!"']+(?:\(\))?)/y;
+const TOKEN =
+  /\s*(issue\.property\[[^\]]+\](?:\.[\w.]+)?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>=|<=|!=|[=<>(),]|[^\s=<>(),!"']+(?:\(\))?)/y;
 
 function tokenize(jql: string): string[] {
   const tokens: string[] = [];
@@ -31,7 +43,8 @@ function tokenize(jql: string): string[] {
   while (TOKEN.lastIndex < jql.length) {
     if (/^\s*$/.test(jql.slice(TOKEN.lastIndex))) break;
     const m = TOKEN.exec(jql);
-    if (m?.[1] === undefined) throw jqlError(`The character '${jql.charAt(TOKEN.lastIndex)}' is a reserved JQL character.`);
+    if (m?.[1] === undefined)
+      throw jqlError(`The character '${jql.charAt(TOKEN.lastIndex)}' is a reserved JQL character.`);
     tokens.push(m[1]);
   }
   return tokens;
@@ -50,8 +63,11 @@ function parseJqlTime(raw: string, now: number): number {
   }
   if (/^\d{10,}$/.test(value)) return Number(value);
   const abs = /^(\d{4})[-/](\d{2})[-/](\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value);
-  if (abs !== null) return Date.UTC(Number(abs[1]), Number(abs[2]) - 1, Number(abs[3]), Number(abs[4] ?? 0), Number(abs[5] ?? 0));
-  throw jqlError(`Date value '${value}' for field 'updated' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+  if (abs !== null)
+    return Date.UTC(Number(abs[1]), Number(abs[2]) - 1, Number(abs[3]), Number(abs[4] ?? 0), Number(abs[5] ?? 0));
+  throw jqlError(
+    `Date value '${value}' for field 'updated' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  );
 }
 
 class Cursor {
@@ -100,7 +116,9 @@ function parseOp(c: Cursor): Op {
     return op === 'not' ? 'not in' : 'is';
   }
   if (['=', '!=', 'in', '>=', '>', '<=', '<'].includes(op)) return op as Op;
-  throw jqlError(`Expecting operator but got '${op}'. Valid operators are: '=', '!=', '>', '>=', '<', '<=', 'in', 'not in', 'is', 'is not'.`);
+  throw jqlError(
+    `Expecting operator but got '${op}'. Valid operators are: '=', '!=', '>', '>=', '<', '<=', 'in', 'not in', 'is', 'is not'.`,
+  );
 }
 
 function parseClause(c: Cursor, now: number, currentUser: string): Clause {
@@ -108,17 +126,28 @@ function parseClause(c: Cursor, now: number, currentUser: string): Clause {
   const op = parseOp(c);
   const prop = /^issue\.property\[(.+)\]((?:\.[\w]+)*)$/i.exec(fieldToken);
   if (prop?.[1] !== undefined && (op === '=' || op === '!=')) {
-    return { kind: 'property', key: unquote(prop[1]), path: (prop[2] ?? '').split('.').filter((p) => p !== ''), op, value: unquote(c.next('a value')) };
+    return {
+      kind: 'property',
+      key: unquote(prop[1]),
+      path: (prop[2] ?? '').split('.').filter((p) => p !== ''),
+      op,
+      value: unquote(c.next('a value')),
+    };
   }
-  const field = unquote(fieldToken).toLowerCase().replace(/^issuekey$/, 'key');
+  const field = unquote(fieldToken)
+    .toLowerCase()
+    .replace(/^issuekey$/, 'key');
   if ((field === 'updated' || field === 'created') && ['>=', '>', '<=', '<', '='].includes(op)) {
     return { kind: 'time', field, op: op as '>=' | '>' | '<=' | '<' | '=', at: parseJqlTime(c.next('a date'), now) };
   }
-  if (!FIELDS.includes(field)) throw jqlError(`Field '${unquote(fieldToken)}' does not exist or you do not have permission to view it.`);
+  if (!FIELDS.includes(field))
+    throw jqlError(`Field '${unquote(fieldToken)}' does not exist or you do not have permission to view it.`);
   if (op === 'in' || op === 'not in') return { kind: 'field', field, op, values: parseList(c, currentUser) };
   const v = value(c, currentUser);
-  if ((op === 'is' || op === 'is not') && v !== null) throw jqlError(`The operator '${op.toUpperCase()}' can only be used with the value 'EMPTY' or 'NULL'.`);
-  if (['>=', '>', '<=', '<'].includes(op) && field !== 'duedate' && field !== 'priority' && field !== 'id') throw jqlError(`The operator '${op}' is not supported by the '${field}' field.`);
+  if ((op === 'is' || op === 'is not') && v !== null)
+    throw jqlError(`The operator '${op.toUpperCase()}' can only be used with the value 'EMPTY' or 'NULL'.`);
+  if (['>=', '>', '<=', '<'].includes(op) && field !== 'duedate' && field !== 'priority' && field !== 'id')
+    throw jqlError(`The operator '${op}' is not supported by the '${field}' field.`);
   return { kind: 'field', field, op, values: [v] };
 }
 
@@ -169,6 +198,7 @@ function parseOrderBy(c: Cursor): JqlQuery['orderBy'] {
 export function parseJql(jql: string, now: number, currentUser = ''): JqlQuery {
   const c = new Cursor(tokenize(jql));
   const where = c.peek() === undefined || c.peekWord() === 'order' ? null : parseOr(c, now, currentUser);
-  if (c.peek() !== undefined && c.peekWord() !== 'order') throw jqlError(`Expecting either 'OR' or 'AND' but got '${c.peek() ?? ''}'.`);
+  if (c.peek() !== undefined && c.peekWord() !== 'order')
+    throw jqlError(`Expecting either 'OR' or 'AND' but got '${c.peek() ?? ''}'.`);
   return { where, orderBy: c.peek() === undefined ? [] : parseOrderBy(c) };
 }

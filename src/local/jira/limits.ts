@@ -41,13 +41,18 @@ class SlidingWindow {
 function tooMany(waitMs: number, now: number, limit: number, reason: string): JiraHttpError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const reset = new Date(now + seconds * 1000).toISOString().slice(0, 16) + 'Z';
-  return new JiraHttpError(429, ['Rate limit exceeded.'], {}, {
-    'Retry-After': String(seconds),
-    'X-RateLimit-Limit': String(limit),
-    'X-RateLimit-Remaining': '0',
-    'X-RateLimit-Reset': reset,
-    'RateLimit-Reason': reason,
-  });
+  return new JiraHttpError(
+    429,
+    ['Rate limit exceeded.'],
+    {},
+    {
+      'Retry-After': String(seconds),
+      'X-RateLimit-Limit': String(limit),
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': reset,
+      'RateLimit-Reason': reason,
+    },
+  );
 }
 
 export class JiraRateLimiter {

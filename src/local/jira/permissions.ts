@@ -33,7 +33,8 @@ const APP_PERMISSIONS = Object.entries(PERMISSIONS)
   .map(([key]) => key);
 
 export function permissionsOf(state: JiraState, accountId: string, projectKey: string | undefined): Set<string> {
-  if (accountId === state.seed.appAccountId) return new Set([...(state.seed.appPermissions ?? APP_PERMISSIONS), 'USER_PICKER']);
+  if (accountId === state.seed.appAccountId)
+    return new Set([...(state.seed.appPermissions ?? APP_PERMISSIONS), 'USER_PICKER']);
   const user = state.user(accountId);
   const held = new Set(user?.globalPermissions ?? []);
   const byProject = user?.projectPermissions ?? {};

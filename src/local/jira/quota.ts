@@ -16,7 +16,8 @@ const POLICY = 'global-app-quota';
 const QUOTA_REASON = 'jira-quota-global-based';
 
 /** "Identity & access … 2 points: Users, Groups, Project Roles, Permissions". */
-const IDENTITY_PATH = /\/rest\/api\/3\/(user|users|myself|group|groups|groupuserpicker|mypermissions|permissions|permissionscheme|role|project\/[^/]+\/role)(\/|$)/;
+const IDENTITY_PATH =
+  /\/rest\/api\/3\/(user|users|myself|group|groups|groupuserpicker|mypermissions|permissions|permissionscheme|role|project\/[^/]+\/role)(\/|$)/;
 /** POST routes that only read: charged as reads (stricter than "POST … 1 point", which names writes). */
 const READ_BY_POST = /\/rest\/api\/3\/(search\/jql|issue\/bulkfetch|search\/approximate-count|expression\/evaluate)$/;
 /** List keys of Jira's paged and collection replies: each element is one object read. */
@@ -86,15 +87,20 @@ export class JiraPointsQuota {
     if (this.used < this.pointsPerHour) return;
     const reset = this.windowStart + HOUR_MS;
     const seconds = Math.max(1, Math.ceil((reset - now) / 1000));
-    throw new JiraHttpError(429, ['Rate limit exceeded.'], {}, {
-      'Retry-After': String(seconds),
-      'X-RateLimit-Limit': String(this.pointsPerHour),
-      'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': isoMinute(reset),
-      'RateLimit-Reason': QUOTA_REASON,
-      'RateLimit-Policy': `"${POLICY}";q=${this.pointsPerHour};w=3600`,
-      RateLimit: `"${POLICY}";r=0;t=${seconds}`,
-    });
+    throw new JiraHttpError(
+      429,
+      ['Rate limit exceeded.'],
+      {},
+      {
+        'Retry-After': String(seconds),
+        'X-RateLimit-Limit': String(this.pointsPerHour),
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': isoMinute(reset),
+        'RateLimit-Reason': QUOTA_REASON,
+        'RateLimit-Policy': `"${POLICY}";q=${this.pointsPerHour};w=3600`,
+        RateLimit: `"${POLICY}";r=0;t=${seconds}`,
+      },
+    );
   }
 
   charge(points: number): void {

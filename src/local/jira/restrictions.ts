@@ -34,7 +34,12 @@ const GROUPS = [
 
 /** Every project has the same issue security scheme here. */
 export const SECURITY_LEVELS: readonly SecurityLevel[] = [
-  { id: '10100', name: 'Staff only', description: 'Project administrators (and the app)', roles: ['Administrators', 'atlassian-addons-project-access'] },
+  {
+    id: '10100',
+    name: 'Staff only',
+    description: 'Project administrators (and the app)',
+    roles: ['Administrators', 'atlassian-addons-project-access'],
+  },
   { id: '10101', name: 'Developers only', description: 'The Developers role', roles: ['Developers'] },
 ];
 
@@ -42,10 +47,14 @@ export function inRole(state: JiraState, accountId: string, projectKey: string, 
   const isApp = accountId === state.seed.appAccountId;
   const held = permissionsOf(state, accountId, projectKey);
   switch (role.toLowerCase()) {
-    case 'administrators': return !isApp && held.has('ADMINISTER_PROJECTS');
-    case 'developers': return isApp || held.has('EDIT_ISSUES');
-    case 'atlassian-addons-project-access': return isApp;
-    default: return false;
+    case 'administrators':
+      return !isApp && held.has('ADMINISTER_PROJECTS');
+    case 'developers':
+      return isApp || held.has('EDIT_ISSUES');
+    case 'atlassian-addons-project-access':
+      return isApp;
+    default:
+      return false;
   }
 }
 
@@ -53,10 +62,14 @@ export function inGroup(state: JiraState, accountId: string, group: string): boo
   const isApp = accountId === state.seed.appAccountId;
   const name = GROUPS.find((g) => g.id === group || g.name === group.toLowerCase())?.name;
   switch (name) {
-    case 'jira-administrators': return (state.user(accountId)?.globalPermissions ?? []).includes('ADMINISTER');
-    case 'jira-software-users': return !isApp && state.user(accountId) !== undefined;
-    case 'atlassian-addons-admin': return isApp;
-    default: return false;
+    case 'jira-administrators':
+      return (state.user(accountId)?.globalPermissions ?? []).includes('ADMINISTER');
+    case 'jira-software-users':
+      return !isApp && state.user(accountId) !== undefined;
+    case 'atlassian-addons-admin':
+      return isApp;
+    default:
+      return false;
   }
 }
 
@@ -87,10 +100,20 @@ export function canSeeIssue(state: JiraState, accountId: string, issue: StoredIs
   return level === undefined || inLevel(state, accountId, projectKey, level);
 }
 
-export function canSeeComment(state: JiraState, accountId: string, comment: StoredComment, projectKey: string): boolean {
+export function canSeeComment(
+  state: JiraState,
+  accountId: string,
+  comment: StoredComment,
+  projectKey: string,
+): boolean {
   const v = comment.visibility;
   if (v === undefined) return true;
-  if (v.type === 'role') return inRole(state, accountId, projectKey, v.value ?? PROJECT_ROLES.find((r) => r.id === v.identifier)?.name ?? '');
+  if (v.type === 'role')
+    return inRole(
+      state,
+      accountId,
+      projectKey,
+      v.value ?? PROJECT_ROLES.find((r) => r.id === v.identifier)?.name ?? '',
+    );
   return inGroup(state, accountId, v.identifier ?? v.value ?? '');
 }
-

@@ -9,7 +9,14 @@ import { getCreateMetaFields, getCreateMetaIssueTypes, getEditMeta } from './han
 import { getFields, getStatuses } from './handlers/site';
 import { deleteProperty, getProperty, getPropertyKeys, setProperty } from './handlers/properties';
 import { searchJql, searchJqlGet } from './handlers/search';
-import { visibleComments, withCommentVisibility, withRestrictionCheck, withSecurityField, withSecurityView, withVisibleResults } from './handlers/security';
+import {
+  visibleComments,
+  withCommentVisibility,
+  withRestrictionCheck,
+  withSecurityField,
+  withSecurityView,
+  withVisibleResults,
+} from './handlers/security';
 import { doTransition, getTransitions } from './handlers/transitions';
 import { getUserEmailBulk } from './handlers/user-emails';
 import { findUsers, getUser, myPermissions, myself } from './handlers/users';
@@ -84,13 +91,19 @@ function matchTemplate(template: string, path: string): Record<string, string> |
 
 /** `undefined` = no such path; `'method'` = path exists for other methods (405). Literal routes win over templates. */
 export function route(method: string, path: string): RouteMatch | 'method' | undefined {
-  const candidates = ROUTES.map(([m, template, handler]) => ({ m, template, handler, params: matchTemplate(template, path) }))
+  const candidates = ROUTES.map(([m, template, handler]) => ({
+    m,
+    template,
+    handler,
+    params: matchTemplate(template, path),
+  }))
     .filter((r) => r.params !== undefined)
     .sort((a, b) => Object.keys(a.params ?? {}).length - Object.keys(b.params ?? {}).length);
   if (candidates.length === 0) return undefined;
   const best = Object.keys(candidates[0]?.params ?? {}).length;
-  const hit = candidates.find((r) => r.m === method && Object.keys(r.params ?? {}).length === best)
-    ?? candidates.find((r) => r.m === method);
+  const hit =
+    candidates.find((r) => r.m === method && Object.keys(r.params ?? {}).length === best) ??
+    candidates.find((r) => r.m === method);
   return hit === undefined ? 'method' : { template: hit.template, handler: hit.handler, params: hit.params ?? {} };
 }
 

@@ -24,7 +24,12 @@ export interface SiteField {
 }
 
 const system = (id: string, name: string, type: string, onScreens = true, items?: string): SiteField => ({
-  id, name, custom: false, schema: { type, system: id, ...(items === undefined ? {} : { items }) }, onScreens, clauseNames: [id],
+  id,
+  name,
+  custom: false,
+  schema: { type, system: id, ...(items === undefined ? {} : { items }) },
+  onScreens,
+  clauseNames: [id],
 });
 
 const SYSTEM_FIELDS: SiteField[] = [
@@ -59,7 +64,10 @@ const customNumber = (id: string): number => Number(id.replace('customfield_', '
 
 function customSiteField(field: JiraSeedCustomField): SiteField {
   return {
-    id: field.id, name: field.name, custom: true, onScreens: true,
+    id: field.id,
+    name: field.name,
+    custom: true,
+    onScreens: true,
     schema: { ...CUSTOM_TYPES[field.type], customId: customNumber(field.id) },
     clauseNames: [`cf[${customNumber(field.id)}]`, field.name],
   };
@@ -76,7 +84,11 @@ export function customField(state: JiraState, id: string): JiraSeedCustomField |
 /** Field ids on the project's create/edit screen. `project` and `issuetype` are always there on create. */
 export function screenOf(state: JiraState, project: JiraSeedProject): Set<string> {
   if (project.screenFields !== undefined) return new Set(['project', 'issuetype', ...project.screenFields]);
-  return new Set(siteFields(state).filter((f) => f.onScreens).map((f) => f.id));
+  return new Set(
+    siteFields(state)
+      .filter((f) => f.onScreens)
+      .map((f) => f.id),
+  );
 }
 
 /** Option ids are stable per field: the field number times 10 plus the option's position, as seeds never reorder. */

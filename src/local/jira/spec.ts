@@ -16,7 +16,8 @@ function toJsonSchema(node: Json): Json {
   if (!isObject(node)) return node;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string') out[key] = value.replace('#/components/', 'jira-spec#/components/');
+    if (key === '$ref' && typeof value === 'string')
+      out[key] = value.replace('#/components/', 'jira-spec#/components/');
     else if (key === 'nullable') continue;
     else out[key] = toJsonSchema(value);
   }
@@ -50,7 +51,8 @@ function schemaAt(node: Json | undefined, ...keys: string[]): Json | undefined {
 }
 
 function compiled(cacheKey: string, schema: Json | undefined): ValidateFunction | null {
-  if (!cache.has(cacheKey)) cache.set(cacheKey, schema === undefined ? null : compiler().compile(toJsonSchema(schema) as object));
+  if (!cache.has(cacheKey))
+    cache.set(cacheKey, schema === undefined ? null : compiler().compile(toJsonSchema(schema) as object));
   return cache.get(cacheKey) ?? null;
 }
 

@@ -2,19 +2,48 @@
 import type { ChangeItem, JiraState, StoredIssue } from './state';
 import type { WorkflowTransition } from './transition-rules';
 
-export function applyTransition(state: JiraState, issue: StoredIssue, transition: WorkflowTransition, now: number): ChangeItem[] {
+export function applyTransition(
+  state: JiraState,
+  issue: StoredIssue,
+  transition: WorkflowTransition,
+  now: number,
+): ChangeItem[] {
   const workflow = state.workflowOf(state.projectOf(issue));
   const name = (statusId: string): string => workflow.statuses.find((s) => s.id === statusId)?.name ?? statusId;
   const items: ChangeItem[] = [
-    { field: 'status', fieldtype: 'jira', fieldId: 'status', from: issue.statusId, fromString: name(issue.statusId), to: transition.to, toString: name(transition.to) },
+    {
+      field: 'status',
+      fieldtype: 'jira',
+      fieldId: 'status',
+      from: issue.statusId,
+      fromString: name(issue.statusId),
+      to: transition.to,
+      toString: name(transition.to),
+    },
   ];
   const toDone = workflow.statuses.find((s) => s.id === transition.to)?.category === 'done';
   if (toDone && issue.resolution === null) {
-    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
+    items.push({
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: null,
+      fromString: null,
+      to: '10000',
+      toString: 'Done',
+    });
     issue.resolution = { id: '10000', name: 'Done' };
     issue.resolutionDate = now;
   } else if (!toDone && issue.resolution !== null) {
-    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: issue.resolution.id, fromString: issue.resolution.name, to: null, toString: null });
+    items.push({
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: issue.resolution.id,
+      fromString: issue.resolution.name,
+      to: null,
+      toString: null,
+    });
     issue.resolution = null;
     issue.resolutionDate = null;
   }

@@ -7,7 +7,9 @@ export type WorkflowTransition = JiraWorkflow['transitions'][number];
 
 export function availableTransitions(state: JiraState, issue: StoredIssue): WorkflowTransition[] {
   const workflow = state.workflowOf(state.projectOf(issue));
-  return workflow.transitions.filter((t) => (t.from.length === 0 || t.from.includes(issue.statusId)) && t.to !== issue.statusId);
+  return workflow.transitions.filter(
+    (t) => (t.from.length === 0 || t.from.includes(issue.statusId)) && t.to !== issue.statusId,
+  );
 }
 
 const FIELD_SCHEMAS: Record<string, { type: string; system: string; name: string }> = {
@@ -16,7 +18,12 @@ const FIELD_SCHEMAS: Record<string, { type: string; system: string; name: string
   duedate: { type: 'date', system: 'duedate', name: 'Due date' },
 };
 
-export function transitionView(state: JiraState, issue: StoredIssue, t: WorkflowTransition, withFields: boolean): Record<string, unknown> {
+export function transitionView(
+  state: JiraState,
+  issue: StoredIssue,
+  t: WorkflowTransition,
+  withFields: boolean,
+): Record<string, unknown> {
   const workflow = state.workflowOf(state.projectOf(issue));
   const required = t.requiredFields ?? [];
   const view: Record<string, unknown> = {
@@ -34,7 +41,17 @@ export function transitionView(state: JiraState, issue: StoredIssue, t: Workflow
     view.fields = Object.fromEntries(
       required.map((key) => {
         const schema = FIELD_SCHEMAS[key] ?? { type: 'string', system: key, name: key };
-        return [key, { required: true, schema: { type: schema.type, system: schema.system }, name: schema.name, key, hasDefaultValue: false, operations: ['set'] }];
+        return [
+          key,
+          {
+            required: true,
+            schema: { type: schema.type, system: schema.system },
+            name: schema.name,
+            key,
+            hasDefaultValue: false,
+            operations: ['set'],
+          },
+        ];
       }),
     );
   }

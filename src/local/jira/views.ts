@@ -22,7 +22,15 @@ export function userView(state: JiraState, accountId: string): Record<string, un
   const self = `${base}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`;
   const user: JiraSeedUser | undefined = state.user(accountId);
   if (user === undefined) {
-    return { self, accountId, accountType: 'app', displayName: APP_DISPLAY_NAME, active: true, avatarUrls: avatarUrls(accountId), timeZone: 'UTC' };
+    return {
+      self,
+      accountId,
+      accountType: 'app',
+      displayName: APP_DISPLAY_NAME,
+      active: true,
+      avatarUrls: avatarUrls(accountId),
+      timeZone: 'UTC',
+    };
   }
   return {
     self,
@@ -59,7 +67,12 @@ export function priorityView(state: JiraState, priorityId: string): Record<strin
   const p = PRIORITIES.find((x) => x.id === priorityId);
   if (p === undefined) throw new Error(`no priority ${priorityId}`);
   const base = state.seed.baseUrl;
-  return { self: `${base}/rest/api/3/priority/${p.id}`, iconUrl: `${base}/images/icons/priorities/${p.name.toLowerCase()}.svg`, name: p.name, id: p.id };
+  return {
+    self: `${base}/rest/api/3/priority/${p.id}`,
+    iconUrl: `${base}/images/icons/priorities/${p.name.toLowerCase()}.svg`,
+    name: p.name,
+    id: p.id,
+  };
 }
 
 export function projectRef(state: JiraState, projectId: string): Record<string, unknown> {

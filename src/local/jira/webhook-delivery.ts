@@ -41,20 +41,35 @@ function inFilter(state: JiraState, hook: RegisteredWebhook, payload: WebhookPay
 }
 
 function sign(hook: RegisteredWebhook, body: string, now: number): Record<string, string> {
-  if (hook.kind === 'admin') return hook.secret === undefined ? {} : { 'X-Hub-Signature': `sha256=${createHmac('sha256', hook.secret).update(body, 'utf8').digest('hex')}` };
+  if (hook.kind === 'admin')
+    return hook.secret === undefined
+      ? {}
+      : { 'X-Hub-Signature': `sha256=${createHmac('sha256', hook.secret).update(body, 'utf8').digest('hex')}` };
   const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const unsigned = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ iss: 'jira', iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 180 })}`;
-  return { Authorization: `Bearer ${unsigned}.${createHmac('sha256', hook.owner).update(unsigned).digest('base64url')}` };
+  return {
+    Authorization: `Bearer ${unsigned}.${createHmac('sha256', hook.owner).update(unsigned).digest('base64url')}`,
+  };
 }
 
 export function webhookDeliveries(state: JiraState, event: JiraProductEvent, now: number): WebhookDelivery[] {
   return webhookPayloads(state, event, now).flatMap((payload) =>
-    state.webhooks.listening(payload.webhookEvent, now).filter((hook) => inFilter(state, hook, payload, now)).map((hook) => {
-      const body = JSON.stringify({ ...payload.body, matchedWebhookIds: [hook.id] });
-      return {
-        webhookId: hook.id, url: hook.url, body,
-        headers: { 'Content-Type': 'application/json', 'X-Atlassian-Webhook-Identifier': randomUUID(), 'X-Atlassian-Webhook-Flow': 'Primary', ...sign(hook, body, now) },
-      };
-    }),
+    state.webhooks
+      .listening(payload.webhookEvent, now)
+      .filter((hook) => inFilter(state, hook, payload, now))
+      .map((hook) => {
+        const body = JSON.stringify({ ...payload.body, matchedWebhookIds: [hook.id] });
+        return {
+          webhookId: hook.id,
+          url: hook.url,
+          body,
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Atlassian-Webhook-Identifier': randomUUID(),
+            'X-Atlassian-Webhook-Flow': 'Primary',
+            ...sign(hook, body, now),
+          },
+        };
+      }),
   );
 }

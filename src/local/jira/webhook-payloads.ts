@@ -35,7 +35,11 @@ function issueOfAttachment(state: JiraState, attachment: Rec): Rec | undefined {
   const stored = state.issues.get(String(attachment.issueId));
   if (stored === undefined) return undefined;
   const project = state.projectOf(stored);
-  return { id: stored.id, key: stored.key, fields: { summary: stored.summary, project: { id: project.id, key: project.key, name: project.name } } };
+  return {
+    id: stored.id,
+    key: stored.key,
+    fields: { summary: stored.summary, project: { id: project.id, key: project.key, name: project.name } },
+  };
 }
 
 const COMMENT_EVENTS: Record<string, [string, string]> = {
@@ -49,21 +53,50 @@ export function webhookPayloads(state: JiraState, event: JiraProductEvent, now: 
   const user = event.atlassianId === undefined ? {} : { user: userView(state, event.atlassianId) };
   const issue = rec(event.issue);
   const projectKey = (i: Rec) => String(rec(rec(i.fields).project).key);
-  const of = (webhookEvent: string, i: Rec, body: Rec): WebhookPayload => ({ webhookEvent, projectKey: projectKey(i), issueId: String(i.id), body: { ...base(webhookEvent), ...body } });
+  const of = (webhookEvent: string, i: Rec, body: Rec): WebhookPayload => ({
+    webhookEvent,
+    projectKey: projectKey(i),
+    issueId: String(i.id),
+    body: { ...base(webhookEvent), ...body },
+  });
   switch (event.eventType) {
     case 'avi:jira:created:issue':
-      return [of('jira:issue_created', issue, { issue_event_type_name: 'issue_created', ...user, issue: withSelf(state, issue) })];
+      return [
+        of('jira:issue_created', issue, {
+          issue_event_type_name: 'issue_created',
+          ...user,
+          issue: withSelf(state, issue),
+        }),
+      ];
     case 'avi:jira:updated:issue':
-      return [of('jira:issue_updated', issue, { issue_event_type_name: 'issue_generic', ...user, issue: withSelf(state, issue), changelog: event.changelog })];
+      return [
+        of('jira:issue_updated', issue, {
+          issue_event_type_name: 'issue_generic',
+          ...user,
+          issue: withSelf(state, issue),
+          changelog: event.changelog,
+        }),
+      ];
     case 'avi:jira:deleted:issue':
-      return [of('jira:issue_deleted', issue, { issue_event_type_name: 'issue_deleted', ...user, issue: withSelf(state, issue) })];
+      return [
+        of('jira:issue_deleted', issue, {
+          issue_event_type_name: 'issue_deleted',
+          ...user,
+          issue: withSelf(state, issue),
+        }),
+      ];
     case 'avi:jira:commented:issue':
     case 'avi:jira:updated:comment':
     case 'avi:jira:deleted:comment': {
       const [webhookEvent, typeName] = COMMENT_EVENTS[event.eventType] ?? ['', ''];
       return [
         of(webhookEvent, issue, { comment: event.comment, issue: trimmedIssue(state, issue) }),
-        of('jira:issue_updated', issue, { issue_event_type_name: typeName, ...user, issue: withSelf(state, issue), comment: event.comment }),
+        of('jira:issue_updated', issue, {
+          issue_event_type_name: typeName,
+          ...user,
+          issue: withSelf(state, issue),
+          comment: event.comment,
+        }),
       ];
     }
     case 'avi:jira:created:attachment':
@@ -71,14 +104,41 @@ export function webhookPayloads(state: JiraState, event: JiraProductEvent, now: 
       const created = event.eventType === 'avi:jira:created:attachment';
       const a = rec(event.attachment);
       const attachment = {
-        self: `${state.seed.baseUrl}/rest/api/3/attachment/${String(a.id)}`, id: a.id, filename: a.fileName, author: userView(state, String(rec(a.author).accountId)),
-        created: a.created, size: a.size, mimeType: a.mimeType, content: `${state.seed.baseUrl}/rest/api/3/attachment/content/${String(a.id)}`,
+        self: `${state.seed.baseUrl}/rest/api/3/attachment/${String(a.id)}`,
+        id: a.id,
+        filename: a.fileName,
+        author: userView(state, String(rec(a.author).accountId)),
+        created: a.created,
+        size: a.size,
+        mimeType: a.mimeType,
+        content: `${state.seed.baseUrl}/rest/api/3/attachment/content/${String(a.id)}`,
       };
-      const own: WebhookPayload = { webhookEvent: created ? 'attachment_created' : 'attachment_deleted', projectKey: undefined, issueId: undefined, body: { ...base(created ? 'attachment_created' : 'attachment_deleted'), attachment } };
+      const own: WebhookPayload = {
+        webhookEvent: created ? 'attachment_created' : 'attachment_deleted',
+        projectKey: undefined,
+        issueId: undefined,
+        body: { ...base(created ? 'attachment_created' : 'attachment_deleted'), attachment },
+      };
       const parent = issueOfAttachment(state, a);
       if (parent === undefined) return [own];
-      const item = { field: 'Attachment', fieldtype: 'jira', fieldId: 'attachment', from: created ? null : String(a.id), fromString: created ? null : a.fileName, to: created ? String(a.id) : null, toString: created ? a.fileName : null };
-      return [own, of('jira:issue_updated', parent, { issue_event_type_name: 'issue_updated', ...user, issue: withSelf(state, parent), changelog: { id: state.allocateHistoryId(), items: [item] } })];
+      const item = {
+        field: 'Attachment',
+        fieldtype: 'jira',
+        fieldId: 'attachment',
+        from: created ? null : String(a.id),
+        fromString: created ? null : a.fileName,
+        to: created ? String(a.id) : null,
+        toString: created ? a.fileName : null,
+      };
+      return [
+        own,
+        of('jira:issue_updated', parent, {
+          issue_event_type_name: 'issue_updated',
+          ...user,
+          issue: withSelf(state, parent),
+          changelog: { id: state.allocateHistoryId(), items: [item] },
+        }),
+      ];
     }
     default:
       return [];

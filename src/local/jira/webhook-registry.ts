@@ -8,9 +8,14 @@ export const DYNAMIC_WEBHOOK_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 /** What `/rest/api/3/webhook` accepts from OAuth 2.0 apps (Atlassian lists no attachment events for them). */
 export const DYNAMIC_EVENTS = new Set([
-  'jira:issue_created', 'jira:issue_updated', 'jira:issue_deleted',
-  'comment_created', 'comment_updated', 'comment_deleted',
-  'issue_property_set', 'issue_property_deleted',
+  'jira:issue_created',
+  'jira:issue_updated',
+  'jira:issue_deleted',
+  'comment_created',
+  'comment_updated',
+  'comment_deleted',
+  'issue_property_set',
+  'issue_property_deleted',
 ]);
 
 export interface AdminWebhook {
@@ -55,7 +60,9 @@ export class JiraWebhookRegistry {
 
   /** The owner's live dynamic webhooks; expired ones are gone, as on Jira. */
   dynamicOf(owner: string, now: number): DynamicWebhook[] {
-    return [...this.hooks.values()].filter((h): h is DynamicWebhook => h.kind === 'dynamic' && h.owner === owner && h.expiresAt > now);
+    return [...this.hooks.values()].filter(
+      (h): h is DynamicWebhook => h.kind === 'dynamic' && h.owner === owner && h.expiresAt > now,
+    );
   }
 
   remove(id: number): void {
@@ -64,6 +71,8 @@ export class JiraWebhookRegistry {
 
   /** Every webhook that listens for `event` now. */
   listening(event: string, now: number): RegisteredWebhook[] {
-    return [...this.hooks.values()].filter((h) => h.events.includes(event) && (h.kind === 'admin' || h.expiresAt > now));
+    return [...this.hooks.values()].filter(
+      (h) => h.events.includes(event) && (h.kind === 'admin' || h.expiresAt > now),
+    );
   }
 }

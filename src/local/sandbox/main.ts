@@ -15,7 +15,12 @@ async function main(): Promise<void> {
   const origin = `http://localhost:${port}`;
   // Jira search trails writes by seconds on a real site ("the majority of modifications are shown within seconds").
   const searchLagMs = Number(process.env.JIRA_SEARCH_LAG_MS ?? 2000);
-  const platform = await LocalPlatform.create({ clock: new SandboxClock(), webtriggerBaseUrl: origin, seedApp, jiraLimits: { searchLagMs } });
+  const platform = await LocalPlatform.create({
+    clock: new SandboxClock(),
+    webtriggerBaseUrl: origin,
+    seedApp,
+    jiraLimits: { searchLagMs },
+  });
   const server = createSandboxServer(platform, () => origin);
   const bound = await listen(server, port, process.env.HOST ?? '127.0.0.1');
   const info = platform.info();

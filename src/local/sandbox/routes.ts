@@ -34,7 +34,9 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   if (text.trim() === '') return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -48,7 +50,19 @@ function asFaultPlan(body: Record<string, unknown>): FaultPlan | string {
       plan[key] = value;
       continue;
     }
-    const known = ['seed', 'duplicateEvents', 'reorderEvents', 'delayEvents', 'dropEvents', 'b24RateLimit', 'jira429', 'serverErrors', 'webTriggerJsonOnly', 'lostReplies', 'refusedWrites'];
+    const known = [
+      'seed',
+      'duplicateEvents',
+      'reorderEvents',
+      'delayEvents',
+      'dropEvents',
+      'b24RateLimit',
+      'jira429',
+      'serverErrors',
+      'webTriggerJsonOnly',
+      'lostReplies',
+      'refusedWrites',
+    ];
     if (!known.includes(key)) return `unknown fault "${key}"; known: ${known.join(', ')}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) return `fault "${key}" must be a number`;
     if (key !== 'seed' && (value < 0 || value > 1)) return `fault "${key}" is a probability between 0 and 1`;
@@ -64,7 +78,8 @@ function asSettleOptions(body: Record<string, unknown>): { horizonMs: number } |
   const { advanceMs, ...rest } = body;
   if (Object.keys(rest).length > 0) return `unknown settle option "${Object.keys(rest)[0]}"; known: advanceMs`;
   if (advanceMs === undefined) return { horizonMs: SETTLE_HORIZON_MS };
-  if (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0) return '"advanceMs" must be a whole number of milliseconds, 0 or more';
+  if (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0)
+    return '"advanceMs" must be a whole number of milliseconds, 0 or more';
   return { advanceMs };
 }
 
@@ -73,7 +88,8 @@ function asInvokeRequest(body: Record<string, unknown>): InvokeRequest | string 
   if (typeof fn !== 'string' || typeof call !== 'string' || typeof accountId !== 'string') {
     return 'invoke needs "function", "call" and "accountId" as strings';
   }
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (payload !== undefined && !isObject(payload)) return '"payload" must be an object';
   if (extension !== undefined && !isObject(extension)) return '"extension" must be an object';
   return { function: fn, call, accountId, payload, extension };
@@ -103,7 +119,8 @@ async function sandboxRoute(request: Request, path: string, platform: SandboxTar
     case 'POST /__sandbox/b24/uninstall': {
       const body = await readJsonObject(request);
       const { clean, ...rest } = body ?? {};
-      if (!body || Object.keys(rest).length > 0 || (clean !== undefined && typeof clean !== 'boolean')) return problem(400, 'the body must be empty or { "clean": true | false }');
+      if (!body || Object.keys(rest).length > 0 || (clean !== undefined && typeof clean !== 'boolean'))
+        return problem(400, 'the body must be empty or { "clean": true | false }');
       if (!platform.b24.uninstallApp) return problem(404, 'this portal cannot uninstall the app');
       platform.b24.uninstallApp(clean === undefined ? {} : { clean });
       return json({ ok: true });
@@ -136,7 +153,11 @@ export async function routeSandbox(request: Request, platform: SandboxTargets): 
     return forward(request, platform.jira, `${platform.info().jira.baseUrl}${path.slice('/jira'.length)}${url.search}`);
   }
   if (path.startsWith('/b24/rest/')) {
-    return forward(request, platform.b24, `${portalOrigin(platform.info().b24.portal)}${path.slice('/b24'.length)}${url.search}`);
+    return forward(
+      request,
+      platform.b24,
+      `${portalOrigin(platform.info().b24.portal)}${path.slice('/b24'.length)}${url.search}`,
+    );
   }
   const webtrigger = /^\/webtrigger\/([A-Za-z0-9_-]+)$/.exec(path);
   if (webtrigger?.[1]) return platform.webtrigger(webtrigger[1], request);

@@ -56,7 +56,11 @@ export class Accounts {
 
   async openSession(username: string, hours: number): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
-    const session: Session = { username, csrf: randomBytes(32).toString('base64url'), expiresAt: this.now() + hours * 3_600_000 };
+    const session: Session = {
+      username,
+      csrf: randomBytes(32).toString('base64url'),
+      expiresAt: this.now() + hours * 3_600_000,
+    };
     await this.kv.set(sessionKey(token), session, { ttlSeconds: hours * 3600 });
     return { token, session };
   }

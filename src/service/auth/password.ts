@@ -31,7 +31,9 @@ export type PasswordHash = z.infer<typeof passwordHashSchema>;
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   // Twice the block memory scrypt needs, so the default cap (32 MB) never refuses the chosen cost.
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST): Promise<PasswordHash> {

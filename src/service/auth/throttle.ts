@@ -18,7 +18,8 @@ export interface ThrottleLimits {
 export const DEFAULT_LIMITS: ThrottleLimits = { perAddress: 10, perAccount: 30, windowMs: 15 * 60_000 };
 
 const countSchema = z.object({ failures: z.number().int().min(0), since: z.number() });
-const keyOf = (kind: 'address' | 'account', value: string): string => `service:login-failures:${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
+const keyOf = (kind: 'address' | 'account', value: string): string =>
+  `service:login-failures:${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
 
 export class LoginThrottle {
   constructor(
@@ -29,13 +30,17 @@ export class LoginThrottle {
 
   private async count(key: string): Promise<{ failures: number; since: number }> {
     const parsed = countSchema.safeParse(await this.kv.get(key));
-    if (!parsed.success || this.now() - parsed.data.since >= this.limits.windowMs) return { failures: 0, since: this.now() };
+    if (!parsed.success || this.now() - parsed.data.since >= this.limits.windowMs)
+      return { failures: 0, since: this.now() };
     return parsed.data;
   }
 
   /** Milliseconds until an attempt is allowed again, 0 when it is allowed now. */
   async waitMs(address: string, account: string): Promise<number> {
-    const [byAddress, byAccount] = await Promise.all([this.count(keyOf('address', address)), this.count(keyOf('account', account))]);
+    const [byAddress, byAccount] = await Promise.all([
+      this.count(keyOf('address', address)),
+      this.count(keyOf('account', account)),
+    ]);
     const waits = [
       byAddress.failures >= this.limits.perAddress ? byAddress.since + this.limits.windowMs - this.now() : 0,
       byAccount.failures >= this.limits.perAccount ? byAccount.since + this.limits.windowMs - this.now() : 0,

@@ -25,7 +25,9 @@ function signOut(locale: Locale): string {
 
 async function chooser(parts: HttpParts, locale: Locale): Promise<string> {
   const projects = await new ProjectConfigStore(parts.app.deps().kv).list();
-  const links = projects.map((key) => `<li><a href="/admin?project=${encodeURIComponent(key)}">${escapeHtml(key)}</a></li>`).join('');
+  const links = projects
+    .map((key) => `<li><a href="/admin?project=${encodeURIComponent(key)}">${escapeHtml(key)}</a></li>`)
+    .join('');
   return shell(
     locale,
     word(locale, 'adminHeading'),
@@ -39,9 +41,21 @@ async function chooser(parts: HttpParts, locale: Locale): Promise<string> {
 
 function settingsPage(session: Session, projectKey: string, locale: Locale): string {
   const module = uiManifest().modules.settings;
-  const context = { accountId: `service-admin:${session.username}`, locale: appLocale(locale), timezone: 'UTC', moduleKey: module.key, extension: { type: module.type, project: { key: projectKey } } };
+  const context = {
+    accountId: `service-admin:${session.username}`,
+    locale: appLocale(locale),
+    timezone: 'UTC',
+    moduleKey: module.key,
+    extension: { type: module.type, project: { key: projectKey } },
+  };
   const person = { accountId: context.accountId, displayName: session.username, email: '' };
-  const boot = { module: { kind: 'settings', key: module.key, resolverFunction: module.resolverFunction }, context, person, bundle: module.resource.key, service: { resolveUrl: '/api/resolve/settings', csrf: session.csrf } };
+  const boot = {
+    module: { kind: 'settings', key: module.key, resolverFunction: module.resolverFunction },
+    context,
+    person,
+    bundle: module.resource.key,
+    service: { resolveUrl: '/api/resolve/settings', csrf: session.csrf },
+  };
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -63,22 +77,33 @@ function settingsPage(session: Session, projectKey: string, locale: Locale): str
 </html>`;
 }
 
-const sources = (): BundleSource[] => [RENDERER, { name: uiManifest().modules.settings.resource.key, entry: uiManifest().modules.settings.resource.entry }];
+const sources = (): BundleSource[] => [
+  RENDERER,
+  { name: uiManifest().modules.settings.resource.key, entry: uiManifest().modules.settings.resource.entry },
+];
 
 async function asset(c: Context, name: string): Promise<Response> {
-  if (name === 'ui.css') return c.body(await readFile(path.join(ROOT, 'static/sandbox/ui.css')), 200, { 'content-type': 'text/css; charset=utf-8' });
+  if (name === 'ui.css')
+    return c.body(await readFile(path.join(ROOT, 'static/sandbox/ui.css')), 200, {
+      'content-type': 'text/css; charset=utf-8',
+    });
   const match = /^([a-z0-9-]+)\.(js|css)$/.exec(name);
   const source = sources().find((s) => s.name === match?.[1]);
   if (!match || !source) return c.json({ error: `no asset ${name}` }, 404);
   const built = await bundle(source);
   const body = match[2] === 'js' ? built.js : (built.css ?? new Uint8Array());
-  return c.body(Buffer.from(body), 200, { 'content-type': match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8' });
+  return c.body(Buffer.from(body), 200, {
+    'content-type': match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+  });
 }
 
 export function adminPageRoutes(http: Hono, parts: HttpParts): void {
   const page = (c: Context, body: string): Response => {
     c.header('cache-control', 'no-store');
-    c.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'");
+    c.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
+    );
     c.header('x-frame-options', 'DENY');
     return c.html(body);
   };
@@ -94,13 +119,20 @@ export function adminPageRoutes(http: Hono, parts: HttpParts): void {
     if (project === undefined || !PROJECT_KEY.test(project)) return page(c, await chooser(parts, locale));
     return page(c, settingsPage(session, project, locale));
   });
-  http.get('/admin/assets/:name', async (c) => ((await currentSession(c, parts)) ? asset(c, c.req.param('name')) : c.json({ error: 'Sign in first.' }, 401)));
+  http.get('/admin/assets/:name', async (c) =>
+    (await currentSession(c, parts)) ? asset(c, c.req.param('name')) : c.json({ error: 'Sign in first.' }, 401),
+  );
   // @forge/bridge reads the translations beside the page, as Forge serves them.
   http.get('/__LOCALES__/:file', async (c) => {
     if (!(await currentSession(c, parts))) return c.json({ error: 'Sign in first.' }, 401);
     const file = c.req.param('file');
     const manifest = uiManifest();
-    const body = file === 'i18n-info.json' ? manifest.i18nInfo : /^[A-Za-z-]+\.json$/.test(file) ? manifest.translation(file.replace(/\.json$/, '')) : undefined;
+    const body =
+      file === 'i18n-info.json'
+        ? manifest.i18nInfo
+        : /^[A-Za-z-]+\.json$/.test(file)
+          ? manifest.translation(file.replace(/\.json$/, ''))
+          : undefined;
     return body === undefined ? c.json({ error: `no translation ${file}` }, 404) : c.json(body);
   });
 }

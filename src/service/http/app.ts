@@ -18,7 +18,10 @@ export type { HttpParts } from './context';
 export function createHttpApp(parts: HttpParts): Hono {
   const http = new Hono();
   // Bitrix24 events have their own, smaller limit (./events.ts); everything else stops at the configured one.
-  const limit = bodyLimit({ maxSize: parts.options.bodyLimitBytes, onError: (c) => c.json({ error: `The request body is larger than ${parts.options.bodyLimitBytes} bytes.` }, 413) });
+  const limit = bodyLimit({
+    maxSize: parts.options.bodyLimitBytes,
+    onError: (c) => c.json({ error: `The request body is larger than ${parts.options.bodyLimitBytes} bytes.` }, 413),
+  });
   http.use('/api/*', limit);
   http.use('/setup', limit);
   http.use('/login', limit);

@@ -51,11 +51,22 @@ export function clientAddress(c: Context): string {
 }
 
 export function startSession(c: Context, parts: HttpParts, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: parts.options.secureCookies, sameSite: 'Strict', path: '/', maxAge: parts.options.sessionHours * 3600 });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: parts.options.secureCookies,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: parts.options.sessionHours * 3600,
+  });
 }
 
 export function endSession(c: Context, parts: HttpParts): void {
-  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: parts.options.secureCookies, sameSite: 'Strict', path: '/' });
+  deleteCookie(c, SESSION_COOKIE, {
+    httpOnly: true,
+    secure: parts.options.secureCookies,
+    sameSite: 'Strict',
+    path: '/',
+  });
 }
 
 export const sessionToken = (c: Context): string | undefined => getCookie(c, SESSION_COOKIE);

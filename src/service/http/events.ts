@@ -9,16 +9,22 @@ import { MAX_EVENT_BODY_BYTES, receiveB24Delivery, type IntakeResult } from '../
 import type { HttpParts } from './context';
 
 const reply = (result: IntakeResult): Response =>
-  new Response(JSON.stringify(result.status === 200 ? { ok: true, result: result.message } : { error: result.message }), {
-    status: result.status,
-    headers: { 'content-type': 'application/json' },
-  });
+  new Response(
+    JSON.stringify(result.status === 200 ? { ok: true, result: result.message } : { error: result.message }),
+    {
+      status: result.status,
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 
 export function eventRoutes(http: Hono, parts: HttpParts): void {
-  const tooLarge = (): Response => reply({ status: 413, message: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` });
+  const tooLarge = (): Response =>
+    reply({ status: 413, message: `event body larger than ${MAX_EVENT_BODY_BYTES} bytes` });
   http.all('/events/b24', bodyLimit({ maxSize: MAX_EVENT_BODY_BYTES, onError: tooLarge }), async (c) => {
     const deps = parts.app.deps({ handler: 'b24-events' });
     const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text();
-    return reply(await receiveB24Delivery({ method: c.req.method, contentType: c.req.header('content-type'), body }, deps));
+    return reply(
+      await receiveB24Delivery({ method: c.req.method, contentType: c.req.header('content-type'), body }, deps),
+    );
   });
 }

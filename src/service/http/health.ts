@@ -15,7 +15,10 @@ export function healthRoutes(http: Hono, parts: HttpParts): void {
           await probe.check();
           return [probe.name, 'ok'] as const;
         } catch (error) {
-          parts.app.log.warn('a readiness check failed', { check: probe.name, error: error instanceof Error ? error.message : String(error) });
+          parts.app.log.warn('a readiness check failed', {
+            check: probe.name,
+            error: error instanceof Error ? error.message : String(error),
+          });
           return [probe.name, 'failing'] as const;
         }
       }),

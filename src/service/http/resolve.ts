@@ -24,13 +24,16 @@ export function resolveRoutes(http: Hono, parts: HttpParts): void {
     transport: parts.app.b24Transport,
   });
   // Forge stops a resolver after 25 s; the page then says the call failed, and so it does here.
-  const tooLong = (): HTTPException => new HTTPException(504, { res: Response.json({ error: 'The call took too long; try again.' }, { status: 504 }) });
+  const tooLong = (): HTTPException =>
+    new HTTPException(504, { res: Response.json({ error: 'The call took too long; try again.' }, { status: 504 }) });
   const limit = timeout(parts.options.resolverTimeoutMs, tooLong);
   http.post('/api/resolve/:page/:call', limit, async (c) => {
     const session = await currentSession(c, parts);
     if (!session) return c.json({ error: 'Sign in first.' }, 401);
-    if (!csrfMatches(session, c.req.header(CSRF_HEADER))) return c.json({ error: 'The request lacks the page token; reload the page.' }, 403);
-    if (!/^application\/json(;|$)/i.test(c.req.header('content-type') ?? '')) return c.json({ error: 'Send JSON (Content-Type: application/json).' }, 415);
+    if (!csrfMatches(session, c.req.header(CSRF_HEADER)))
+      return c.json({ error: 'The request lacks the page token; reload the page.' }, 403);
+    if (!/^application\/json(;|$)/i.test(c.req.header('content-type') ?? ''))
+      return c.json({ error: 'Send JSON (Content-Type: application/json).' }, 415);
     const page = c.req.param('page');
     const calls = page === 'settings' || page === 'issue' ? RESOLVER_DEFINITIONS[page] : undefined;
     const call = calls && Object.hasOwn(calls, c.req.param('call')) ? calls[c.req.param('call')] : undefined;

@@ -18,7 +18,8 @@ const html = (c: Context, body: string, status: 200 | 400 | 403 | 409 | 429 = 20
   return c.html(body, status);
 };
 
-const field = (form: Record<string, unknown>, name: string): string => (typeof form[name] === 'string' ? form[name] : '');
+const field = (form: Record<string, unknown>, name: string): string =>
+  typeof form[name] === 'string' ? form[name] : '';
 
 const codeMatches = (sent: string, code: string): boolean => {
   const a = Buffer.from(sent.trim());
@@ -33,13 +34,15 @@ async function setup(c: Context, parts: HttpParts): Promise<Response> {
   const form = await c.req.parseBody();
   const username = field(form, 'username').trim();
   const password = field(form, 'password');
-  const refuse = (problem: string, status: 400 | 403 = 400): Response => html(c, setupForm(locale, problem, username), status);
+  const refuse = (problem: string, status: 400 | 403 = 400): Response =>
+    html(c, setupForm(locale, problem, username), status);
   if (!codeMatches(field(form, 'code'), parts.setupCode)) return refuse(word(locale, 'wrongSetupCode'), 403);
   if (!USERNAME_PATTERN.test(username)) return refuse(word(locale, 'usernameInvalid'));
   const problem = passwordProblem(password);
   if (problem) return refuse(word(locale, problem));
   if (password !== field(form, 'password2')) return refuse(word(locale, 'passwordsDiffer'));
-  if (!(await parts.accounts.createAdmin(username, password))) return html(c, signInForm(locale, word(locale, 'setupDone')), 409);
+  if (!(await parts.accounts.createAdmin(username, password)))
+    return html(c, signInForm(locale, word(locale, 'setupDone')), 409);
   parts.app.log.info('the administrator account was created', { username });
   const { token } = await parts.accounts.openSession(username, parts.options.sessionHours);
   startSession(c, parts, token);
@@ -55,7 +58,11 @@ async function login(c: Context, parts: HttpParts): Promise<Response> {
   const waitMs = await parts.throttle.waitMs(address, username);
   if (waitMs > 0) {
     c.header('retry-after', String(Math.ceil(waitMs / 1000)));
-    return html(c, signInForm(locale, word(locale, 'throttled', { minutes: Math.ceil(waitMs / 60_000) }), username), 429);
+    return html(
+      c,
+      signInForm(locale, word(locale, 'throttled', { minutes: Math.ceil(waitMs / 60_000) }), username),
+      429,
+    );
   }
   const admin = await parts.accounts.verify(username, field(form, 'password').slice(0, 2048));
   if (!admin) {
@@ -75,7 +82,9 @@ export function signInRoutes(http: Hono, parts: HttpParts): void {
     return (await parts.accounts.admin()) ? c.redirect('/login', 303) : html(c, setupForm(locale));
   });
   http.post('/setup', (c) => setup(c, parts));
-  http.get('/login', async (c) => ((await parts.accounts.admin()) ? html(c, signInForm(localeFor(c))) : c.redirect('/setup', 303)));
+  http.get('/login', async (c) =>
+    (await parts.accounts.admin()) ? html(c, signInForm(localeFor(c))) : c.redirect('/setup', 303),
+  );
   http.post('/login', (c) => login(c, parts));
   http.post('/logout', async (c) => {
     if (!sameOrigin(c, parts)) return c.json({ error: 'This request came from another site.' }, 403);

@@ -7,7 +7,11 @@ import type { Hono } from 'hono';
 import type { JiraUser } from '../../ports/jira';
 import { currentSession, type HttpParts } from './context';
 
-const shown = (user: JiraUser): Record<string, string> => ({ accountId: user.accountId, displayName: user.displayName, ...(user.emailAddress ? { emailAddress: user.emailAddress } : {}) });
+const shown = (user: JiraUser): Record<string, string> => ({
+  accountId: user.accountId,
+  displayName: user.displayName,
+  ...(user.emailAddress ? { emailAddress: user.emailAddress } : {}),
+});
 
 export function userSearchRoutes(http: Hono, parts: HttpParts): void {
   http.get('/jira/rest/api/3/user/search', async (c) => {

@@ -21,9 +21,17 @@ export interface UiModule {
   resolverFunction: string;
 }
 
-const moduleSchema = z.object({ key: z.string(), resource: z.string(), title: z.string(), resolver: z.object({ function: z.string() }) });
+const moduleSchema = z.object({
+  key: z.string(),
+  resource: z.string(),
+  title: z.string(),
+  resolver: z.object({ function: z.string() }),
+});
 const manifestSchema = z.object({
-  modules: z.object({ 'jira:projectSettingsPage': z.array(moduleSchema).min(1), 'jira:issueContext': z.array(moduleSchema).min(1) }),
+  modules: z.object({
+    'jira:projectSettingsPage': z.array(moduleSchema).min(1),
+    'jira:issueContext': z.array(moduleSchema).min(1),
+  }),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),
   translations: z.object({
     resources: z.array(z.object({ key: z.string(), path: z.string() })).min(1),
@@ -48,7 +56,14 @@ export function uiManifest(): UiManifest {
     const resource = manifest.resources.find((r) => r.key === declared?.resource);
     if (!declared || !resource) throw new Error(`manifest.yml: ${type} has no resource`);
     const entry = { key: resource.key, entry: path.join(ROOT, resource.path) };
-    return { kind, type, key: declared.key, title: declared.title, resource: entry, resolverFunction: declared.resolver.function };
+    return {
+      kind,
+      type,
+      key: declared.key,
+      title: declared.title,
+      resource: entry,
+      resolverFunction: declared.resolver.function,
+    };
   };
   const files = new Map(manifest.translations.resources.map((r) => [r.key, path.join(ROOT, r.path)]));
   const translations = new Map<string, unknown>();

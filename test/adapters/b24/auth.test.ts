@@ -6,7 +6,11 @@ import { fakeTransport, fixedClock, fixtureJson, memorySecrets, reply } from '..
 
 const NOW = 1_780_315_000_000;
 const TASK = (fixtureJson('b24/rest/tasks.task.update.response.json') as { result: unknown }).result;
-const REFRESHED = fixtureJson('b24/oauth/oauth.token.refresh_token.response.json') as { access_token: string; refresh_token: string; expires: number };
+const REFRESHED = fixtureJson('b24/oauth/oauth.token.refresh_token.response.json') as {
+  access_token: string;
+  refresh_token: string;
+  expires: number;
+};
 const EXPIRED = { error: 'expired_token', error_description: 'The access token provided has expired.' };
 
 const oauth = (overrides: Partial<B24OAuthCredentials> = {}): B24OAuthCredentials => ({
@@ -36,7 +40,12 @@ describe('Bitrix24 OAuth', () => {
   });
 
   it('on expired_token refreshes at oauth.bitrix.info, stores the rotated refresh token and retries once', async () => {
-    const { b24, requests, secrets } = setup(oauth(), reply(401, EXPIRED), reply(200, REFRESHED), reply(200, { result: TASK }));
+    const { b24, requests, secrets } = setup(
+      oauth(),
+      reply(401, EXPIRED),
+      reply(200, REFRESHED),
+      reply(200, { result: TASK }),
+    );
     await expect(b24.getTask('8157')).resolves.toMatchObject({ id: '8157' });
     expect(requests[1]?.url).toBe(
       'https://oauth.bitrix.info/oauth/token/?grant_type=refresh_token&client_id=app.573ad8a0346747.09223434&client_secret=client-secret&refresh_token=old-refresh',
@@ -61,7 +70,11 @@ describe('Bitrix24 OAuth', () => {
   });
 
   it('reports PAYMENT_REQUIRED from the OAuth server as permanent', async () => {
-    const { b24 } = setup(oauth(), reply(401, EXPIRED), reply(402, fixtureJson('b24/oauth/oauth.PAYMENT_REQUIRED.json')));
+    const { b24 } = setup(
+      oauth(),
+      reply(401, EXPIRED),
+      reply(402, fixtureJson('b24/oauth/oauth.PAYMENT_REQUIRED.json')),
+    );
     await expect(b24.getTask('8157')).rejects.toMatchObject({ reason: 'payment-required', retryable: false });
   });
 
@@ -85,7 +98,12 @@ describe('Bitrix24 OAuth', () => {
   });
 
   it('adopts the tokens another invocation stored instead of rotating again', async () => {
-    const { b24, secrets, requests } = setup(oauth(), reply(200, { result: TASK }), reply(401, EXPIRED), reply(200, { result: TASK }));
+    const { b24, secrets, requests } = setup(
+      oauth(),
+      reply(200, { result: TASK }),
+      reply(401, EXPIRED),
+      reply(200, { result: TASK }),
+    );
     await b24.getTask('8157');
     // Another invocation refreshed while this one held the old access token.
     await secrets.set(B24_CREDENTIALS_KEY, oauth({ accessToken: 'their-access', refreshToken: 'their-refresh' }));
@@ -118,7 +136,11 @@ describe('Bitrix24 OAuth', () => {
     const fake = fakeTransport();
     const none = createB24Auth({ secrets: memorySecrets(), transport: fake.transport, clock: fixedClock(NOW) });
     await expect(none.endpoint()).rejects.toMatchObject({ reason: 'unauthorized', code: 'b24:not-connected' });
-    const bad = createB24Auth({ secrets: memorySecrets({ [B24_CREDENTIALS_KEY]: { mode: 'webhook', webhookUrl: 'http://x/rest/1/s/' } }), transport: fake.transport, clock: fixedClock(NOW) });
+    const bad = createB24Auth({
+      secrets: memorySecrets({ [B24_CREDENTIALS_KEY]: { mode: 'webhook', webhookUrl: 'http://x/rest/1/s/' } }),
+      transport: fake.transport,
+      clock: fixedClock(NOW),
+    });
     await expect(bad.endpoint()).rejects.toMatchObject({ reason: 'invalid-reply' });
   });
 });

@@ -8,7 +8,11 @@ const WEBHOOK = { mode: 'webhook', webhookUrl: 'https://portal.bitrix24.com/rest
 
 const webhookClient = (...replies: Parameters<typeof fakeTransport>) => {
   const fake = fakeTransport(...replies);
-  const auth = createB24Auth({ secrets: memorySecrets({ [B24_CREDENTIALS_KEY]: WEBHOOK }), transport: fake.transport, clock: fixedClock(NOW) });
+  const auth = createB24Auth({
+    secrets: memorySecrets({ [B24_CREDENTIALS_KEY]: WEBHOOK }),
+    transport: fake.transport,
+    clock: fixedClock(NOW),
+  });
   return { b24: createB24Client(auth, fake.transport, fixedClock(NOW)), requests: fake.requests };
 };
 
@@ -19,16 +23,33 @@ describe('Bitrix24 client: tasks', () => {
     const { b24, requests } = webhookClient(taskReply('tasks.task.update.response.json'));
     const task = await b24.getTask('8157', { userFields: ['UF_AUTO_1'] });
     expect(requests[0]?.url).toBe('https://portal.bitrix24.com/rest/1/s3cr3t/tasks.task.get');
-    expect(requests[0]?.json).toMatchObject({ taskId: '8157', select: expect.arrayContaining(['TITLE', 'CHANGED_DATE', 'UF_AUTO_1']) as unknown });
+    expect(requests[0]?.json).toMatchObject({
+      taskId: '8157',
+      select: expect.arrayContaining(['TITLE', 'CHANGED_DATE', 'UF_AUTO_1']) as unknown,
+    });
     expect(task).toMatchObject({
-      id: '8157', title: 'Task Example', status: '2', priority: '1', responsibleId: '503', createdBy: '503', groupId: '0',
-      deadline: '2025-12-31T23:59:00+02:00', changedDate: '2025-10-07T16:32:02+02:00', xmlId: null, taskControl: 'N', descriptionInBbcode: 'Y',
+      id: '8157',
+      title: 'Task Example',
+      status: '2',
+      priority: '1',
+      responsibleId: '503',
+      createdBy: '503',
+      groupId: '0',
+      deadline: '2025-12-31T23:59:00+02:00',
+      changedDate: '2025-10-07T16:32:02+02:00',
+      xmlId: null,
+      taskControl: 'N',
+      descriptionInBbcode: 'Y',
     });
   });
 
   it('gathers UF fields (camelised on read) into userFields', async () => {
-    const full = fixtureJson('b24/rest/tasks.task.update.response.json') as { result: { task: Record<string, unknown> } };
-    const { b24 } = webhookClient(reply(200, { result: { task: { ...full.result.task, ufAuto422491195439: 'QA Testing', ufCrmTask: [] } } }));
+    const full = fixtureJson('b24/rest/tasks.task.update.response.json') as {
+      result: { task: Record<string, unknown> };
+    };
+    const { b24 } = webhookClient(
+      reply(200, { result: { task: { ...full.result.task, ufAuto422491195439: 'QA Testing', ufCrmTask: [] } } }),
+    );
     const task = await b24.getTask('8157');
     expect(task?.userFields).toEqual({ ufAuto422491195439: 'QA Testing', ufCrmTask: [] });
   });
@@ -40,11 +61,17 @@ describe('Bitrix24 client: tasks', () => {
 
   it('refuses a task reply without status as an invalid reply (the docs example selected too little)', async () => {
     const { b24 } = webhookClient(taskReply('tasks.task.get.response.json'));
-    await expect(b24.getTask('8017')).rejects.toMatchObject({ reason: 'invalid-reply', cause: expect.anything() as unknown });
+    await expect(b24.getTask('8017')).rejects.toMatchObject({
+      reason: 'invalid-reply',
+      cause: expect.anything() as unknown,
+    });
   });
 
   it('adds a task and returns it; runs status actions by name', async () => {
-    const { b24, requests } = webhookClient(taskReply('tasks.task.add.response.json'), taskReply('tasks.task.complete.response.json'));
+    const { b24, requests } = webhookClient(
+      taskReply('tasks.task.add.response.json'),
+      taskReply('tasks.task.complete.response.json'),
+    );
     await expect(b24.addTask({ TITLE: 'task for test', RESPONSIBLE_ID: 1 })).resolves.toMatchObject({ id: '3711' });
     await b24.runTaskAction('3711', 'complete');
     expect(requests.map((r) => r.url.split('/').pop())).toEqual(['tasks.task.add', 'tasks.task.complete']);
@@ -53,8 +80,15 @@ describe('Bitrix24 client: tasks', () => {
   });
 
   it('lists tasks with the total from the envelope', async () => {
-    const list = fixtureJson('b24/rest/tasks.task.list.response.json') as { result: { tasks: Record<string, unknown>[] }; total: number };
-    const withCreator = { ...list, result: { tasks: list.result.tasks.map((t) => ({ ...t, createdBy: '503' })) }, next: 50 };
+    const list = fixtureJson('b24/rest/tasks.task.list.response.json') as {
+      result: { tasks: Record<string, unknown>[] };
+      total: number;
+    };
+    const withCreator = {
+      ...list,
+      result: { tasks: list.result.tasks.map((t) => ({ ...t, createdBy: '503' })) },
+      next: 50,
+    };
     const { b24, requests } = webhookClient(reply(200, withCreator));
     const page = await b24.listTasks({ filter: { GROUP_ID: 7 }, start: 0 });
     expect(page).toMatchObject({ total: 1, next: 50, tasks: [{ id: '8017', status: '2', priority: '2' }] });
@@ -66,7 +100,14 @@ describe('Bitrix24 client: comments', () => {
   it('reads legacy comments and maps UPPER_CASE rows', async () => {
     const { b24 } = webhookClient(reply(200, fixtureJson('b24/rest/task.commentitem.getlist.response.json')));
     const comments = await b24.getComments('8017');
-    expect(comments[0]).toEqual({ id: '3157', taskId: '8017', authorId: '503', authorName: 'John Smith', message: 'Photos attached', postDate: '2025-07-15T14:31:00+02:00' });
+    expect(comments[0]).toEqual({
+      id: '3157',
+      taskId: '8017',
+      authorId: '503',
+      authorName: 'John Smith',
+      message: 'Photos attached',
+      postDate: '2025-07-15T14:31:00+02:00',
+    });
   });
 
   it('adds a legacy comment and returns its id', async () => {
@@ -83,7 +124,13 @@ describe('Bitrix24 client: comments', () => {
     );
     await expect(b24.getTaskChatId('51')).resolves.toBe('2537');
     const messages = await b24.getChatMessages('1489', { lastId: '84900' });
-    expect(messages[0]).toEqual({ id: '84877', chatId: '1489', authorId: '503', date: '2026-03-04T09:43:26+03:00', text: 'We are very happy to have you!' });
+    expect(messages[0]).toEqual({
+      id: '84877',
+      chatId: '1489',
+      authorId: '503',
+      date: '2026-03-04T09:43:26+03:00',
+      text: 'We are very happy to have you!',
+    });
     expect(requests[1]?.json).toEqual({ DIALOG_ID: 'chat1489', LIMIT: 50, LAST_ID: '84900' });
   });
 
@@ -107,7 +154,12 @@ describe('Bitrix24 client: users', () => {
     const users = fixtureJson('b24/rest/user.get.response.json') as { result: { EMAIL: string }[] };
     const email = users.result[0]?.EMAIL ?? '';
     const { b24, requests } = webhookClient(reply(200, users));
-    await expect(b24.findUserByEmail(email.toUpperCase())).resolves.toMatchObject({ id: '1', name: 'Vadim', email, active: true });
+    await expect(b24.findUserByEmail(email.toUpperCase())).resolves.toMatchObject({
+      id: '1',
+      name: 'Vadim',
+      email,
+      active: true,
+    });
     expect(requests[0]?.json).toEqual({ FILTER: { EMAIL: email.toUpperCase() } });
   });
 });
@@ -115,11 +167,20 @@ describe('Bitrix24 client: users', () => {
 describe('Bitrix24 client: error translation', () => {
   it('QUERY_LIMIT_EXCEEDED (503) is a retryable rate limit with a short wait', async () => {
     const { b24 } = webhookClient(reply(503, fixtureJson('b24/errors/QUERY_LIMIT_EXCEEDED.constructed.json')));
-    await expect(b24.getTask('1')).rejects.toMatchObject({ reason: 'rate-limited', retryable: true, retryAfterMs: 1000, code: 'b24:QUERY_LIMIT_EXCEEDED' });
+    await expect(b24.getTask('1')).rejects.toMatchObject({
+      reason: 'rate-limited',
+      retryable: true,
+      retryAfterMs: 1000,
+      code: 'b24:QUERY_LIMIT_EXCEEDED',
+    });
   });
 
   it('OPERATION_TIME_LIMIT (429) waits until time.operating_reset_at, else a minute of the 10-minute window', async () => {
-    const body = { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.', time: { operating_reset_at: NOW / 1000 + 42 } };
+    const body = {
+      error: 'OPERATION_TIME_LIMIT',
+      error_description: 'Method is blocked due to operation time limit.',
+      time: { operating_reset_at: NOW / 1000 + 42 },
+    };
     const { b24 } = webhookClient(reply(429, body), reply(429, { error: 'OPERATION_TIME_LIMIT' }));
     await expect(b24.getTask('1')).rejects.toMatchObject({ reason: 'rate-limited', retryAfterMs: 42_000 });
     await expect(b24.getTask('1')).rejects.toMatchObject({ reason: 'rate-limited', retryAfterMs: 60_000 });

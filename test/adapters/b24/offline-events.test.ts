@@ -14,13 +14,26 @@ const WEBHOOK = { mode: 'webhook', webhookUrl: 'https://tasks.example-corp.ru/re
 
 const client = (...replies: Parameters<typeof fakeTransport>) => {
   const fake = fakeTransport(...replies);
-  const auth = createB24Auth({ secrets: memorySecrets({ [B24_CREDENTIALS_KEY]: WEBHOOK }), transport: fake.transport, clock: fixedClock(NOW) });
+  const auth = createB24Auth({
+    secrets: memorySecrets({ [B24_CREDENTIALS_KEY]: WEBHOOK }),
+    transport: fake.transport,
+    clock: fixedClock(NOW),
+  });
   return { b24: createB24Client(auth, fake.transport, fixedClock(NOW)), requests: fake.requests };
 };
 
 const record = (fields: Record<string, unknown>) => ({
-  ID: '1', TIMESTAMP_X: '2024-07-18T12:32:31+02:00', EVENT_NAME: 'ONTASKUPDATE', EVENT_ADDITIONAL: false, MESSAGE_ID: 'a1',
-  EVENT_DATA: { FIELDS_BEFORE: { ID: 812 }, FIELDS_AFTER: { ID: 812 }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' },
+  ID: '1',
+  TIMESTAMP_X: '2024-07-18T12:32:31+02:00',
+  EVENT_NAME: 'ONTASKUPDATE',
+  EVENT_ADDITIONAL: false,
+  MESSAGE_ID: 'a1',
+  EVENT_DATA: {
+    FIELDS_BEFORE: { ID: 812 },
+    FIELDS_AFTER: { ID: 812 },
+    IS_ACCESSIBLE_BEFORE: 'undefined',
+    IS_ACCESSIBLE_AFTER: 'undefined',
+  },
   ...fields,
 });
 
@@ -28,7 +41,12 @@ describe('event.offline.get', () => {
   it('reserves with clear=0 under the process id and hands back each record addressed, its data as sent', async () => {
     const events = [
       record({}),
-      record({ ID: '2', MESSAGE_ID: 'b2', EVENT_NAME: 'ONTASKCOMMENTADD', EVENT_DATA: { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: 0, MESSAGE_ID: 48001, TASK_ID: 812 } } }),
+      record({
+        ID: '2',
+        MESSAGE_ID: 'b2',
+        EVENT_NAME: 'ONTASKCOMMENTADD',
+        EVENT_DATA: { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: 0, MESSAGE_ID: 48001, TASK_ID: 812 } },
+      }),
     ];
     const { b24, requests } = client(reply(200, { result: { process_id: 'drain-7', events } }));
     const page = await b24.getOfflineEvents({ processId: 'drain-7', limit: 50 });
@@ -48,7 +66,10 @@ describe('event.offline.get', () => {
   });
 
   it.each([
-    ['a task id that is no number', record({ EVENT_DATA: { FIELDS_AFTER: { ID: '12; DROP' }, FIELDS_BEFORE: 'undefined' } })],
+    [
+      'a task id that is no number',
+      record({ EVENT_DATA: { FIELDS_AFTER: { ID: '12; DROP' }, FIELDS_BEFORE: 'undefined' } }),
+    ],
     ['an event the app never binds', record({ EVENT_NAME: 'ONCRMDEALUPDATE', EVENT_DATA: { FIELDS: { ID: 7 } } })],
     ["the docs' own example, EVENT_DATA false", record({ EVENT_DATA: false })],
   ])('keeps %s addressed by ID and MESSAGE_ID, and the intake rules refuse it', async (_what, raw) => {
@@ -59,9 +80,16 @@ describe('event.offline.get', () => {
   });
 
   it('refuses a reply whose record has no ID (it could be neither confirmed nor marked), or no process id', async () => {
-    const { b24 } = client(reply(200, { result: { process_id: 'p', events: [record({ ID: undefined })] } }), reply(200, { result: { process_id: null, events: [] } }));
-    await expect(b24.getOfflineEvents({ processId: 'p', limit: 50 })).rejects.toMatchObject({ reason: 'invalid-reply' });
-    await expect(b24.getOfflineEvents({ processId: 'p', limit: 50 })).rejects.toMatchObject({ reason: 'invalid-reply' });
+    const { b24 } = client(
+      reply(200, { result: { process_id: 'p', events: [record({ ID: undefined })] } }),
+      reply(200, { result: { process_id: null, events: [] } }),
+    );
+    await expect(b24.getOfflineEvents({ processId: 'p', limit: 50 })).rejects.toMatchObject({
+      reason: 'invalid-reply',
+    });
+    await expect(b24.getOfflineEvents({ processId: 'p', limit: 50 })).rejects.toMatchObject({
+      reason: 'invalid-reply',
+    });
   });
 });
 

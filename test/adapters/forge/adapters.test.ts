@@ -1,6 +1,11 @@
 import { createKeyValueStore, createSecretStore, type KvsClient } from '../../../src/adapters/forge/kvs-store';
 import { createConsoleLogger, REDACTED } from '../../../src/adapters/log/json-logger';
-import { MAX_BYTES_PER_PUSH, MAX_EVENTS_PER_PUSH, chunkEvents, createJobQueue } from '../../../src/adapters/forge/queue';
+import {
+  MAX_BYTES_PER_PUSH,
+  MAX_EVENTS_PER_PUSH,
+  chunkEvents,
+  createJobQueue,
+} from '../../../src/adapters/forge/queue';
 import { getWebTriggerUrl } from '../../../src/adapters/forge/webtrigger-url';
 import type { JsonValue } from '../../../src/ports/store';
 
@@ -14,7 +19,9 @@ const memoryKvs = () => {
     set: (key, value, options) => {
       setCalls.push(options);
       if (options?.keyPolicy === 'FAIL_IF_EXISTS' && data.has(key)) {
-        return Promise.reject(Object.assign(new Error('Key exists'), { code: 'KEY_CONFLICT', responseDetails: { status: 409 } }));
+        return Promise.reject(
+          Object.assign(new Error('Key exists'), { code: 'KEY_CONFLICT', responseDetails: { status: 409 } }),
+        );
       }
       data.set(key, value);
       return Promise.resolve();
@@ -27,7 +34,9 @@ const memoryKvs = () => {
       const keys = [...data.keys()].filter((k) => k.startsWith(prefix)).sort();
       const start = cursor === undefined ? 0 : Number(cursor);
       const results = keys.slice(start, start + limit).map((key) => ({ key, value: data.get(key) }));
-      return Promise.resolve(start + limit < keys.length ? { results, nextCursor: String(start + limit) } : { results });
+      return Promise.resolve(
+        start + limit < keys.length ? { results, nextCursor: String(start + limit) } : { results },
+      );
     },
   };
   return { client, data, secrets, setCalls };
@@ -40,7 +49,10 @@ describe('Forge KVS store', () => {
     await store.set('journal:DEMO:1', { ok: true }, { ttlSeconds: 3600 });
     await store.set('journal:DEMO:2', 1, { ttlSeconds: 10 * 365 * 24 * 3600 });
     await expect(store.get('journal:DEMO:1')).resolves.toEqual({ ok: true });
-    expect(kvs.setCalls).toEqual([{ ttl: { value: 3600, unit: 'SECONDS' } }, { ttl: { value: 365 * 24 * 3600, unit: 'SECONDS' } }]);
+    expect(kvs.setCalls).toEqual([
+      { ttl: { value: 3600, unit: 'SECONDS' } },
+      { ttl: { value: 365 * 24 * 3600, unit: 'SECONDS' } },
+    ]);
   });
 
   it('setIfAbsent writes once and reports a conflict as false', async () => {
@@ -61,8 +73,12 @@ describe('Forge KVS store', () => {
 
   it('turns a storage rate limit into a retryable error and keeps secrets apart', async () => {
     const kvs = memoryKvs();
-    kvs.client.get = () => Promise.reject(Object.assign(new Error('Too many'), { code: 'RATE_LIMIT', responseDetails: { status: 429 } }));
-    await expect(createKeyValueStore(kvs.client).get('x')).rejects.toMatchObject({ reason: 'rate-limited', retryable: true });
+    kvs.client.get = () =>
+      Promise.reject(Object.assign(new Error('Too many'), { code: 'RATE_LIMIT', responseDetails: { status: 429 } }));
+    await expect(createKeyValueStore(kvs.client).get('x')).rejects.toMatchObject({
+      reason: 'rate-limited',
+      retryable: true,
+    });
     const secrets = createSecretStore(kvs.client);
     await secrets.set('b24-credentials', { mode: 'webhook' });
     expect(kvs.secrets.get('b24-credentials')).toEqual({ mode: 'webhook' });
@@ -74,7 +90,10 @@ describe('Forge job queue', () => {
   it('splits pushes at 50 events', async () => {
     const pushes: unknown[][] = [];
     const queue = createJobQueue({ push: (events) => Promise.resolve(void pushes.push(events)) });
-    await queue.push(Array.from({ length: 120 }, (_, i) => ({ taskId: String(i) })), { delaySeconds: 5 });
+    await queue.push(
+      Array.from({ length: 120 }, (_, i) => ({ taskId: String(i) })),
+      { delaySeconds: 5 },
+    );
     expect(pushes.map((p) => p.length)).toEqual([50, 50, 20]);
     expect(pushes[0]?.[0]).toEqual({ body: { taskId: '0' }, delayInSeconds: 5 });
   });
@@ -109,7 +128,16 @@ describe('Console logger', () => {
   it('writes one JSON line per call with the level, message and fields of the child logger', () => {
     const { logger, parsed } = capture();
     logger.child({ jobId: 'j1' }).info('synced', { issueId: '10041', authorId: '503' });
-    expect(parsed()).toEqual([{ ts: '1970-01-01T00:00:00.000Z', level: 'info', message: 'synced', jobId: 'j1', issueId: '10041', authorId: '503' }]);
+    expect(parsed()).toEqual([
+      {
+        ts: '1970-01-01T00:00:00.000Z',
+        level: 'info',
+        message: 'synced',
+        jobId: 'j1',
+        issueId: '10041',
+        authorId: '503',
+      },
+    ]);
   });
 
   it('never prints values under token, secret, password or auth keys, at any depth', () => {
@@ -120,13 +148,18 @@ describe('Console logger', () => {
       headers: { Authorization: 'Bearer BT-1' },
     });
     expect(lines.join('\n')).not.toMatch(/AT-1|RT-1|CS-1|APP-1|P-1|BT-1/);
-    expect(parsed()[0]).toMatchObject({ credentials: REDACTED, b24: { refresh_token: REDACTED, client_secret: REDACTED, auth: REDACTED, password: REDACTED } });
+    expect(parsed()[0]).toMatchObject({
+      credentials: REDACTED,
+      b24: { refresh_token: REDACTED, client_secret: REDACTED, auth: REDACTED, password: REDACTED },
+    });
   });
 
   it('masks webhook secrets and auth query values inside strings and error messages', () => {
     const { logger, lines } = capture();
     logger.warn('call to https://p.bitrix24.com/rest/1/s3cr3tW3bh00k/tasks.task.get failed', {
-      error: new Error('GET https://oauth.bitrix.info/oauth/token/?grant_type=refresh_token&client_secret=CS-2&refresh_token=RT-2 refused'),
+      error: new Error(
+        'GET https://oauth.bitrix.info/oauth/token/?grant_type=refresh_token&client_secret=CS-2&refresh_token=RT-2 refused',
+      ),
       url: 'https://p.bitrix24.com/rest/api/1/s3cr3tW3bh00k/x?auth=AT-2',
     });
     expect(lines.join('\n')).not.toMatch(/s3cr3tW3bh00k|CS-2|RT-2|AT-2/);
@@ -146,8 +179,8 @@ describe('Console logger', () => {
 
 describe('Web trigger URL', () => {
   it('asks the platform for the module URL', async () => {
-    await expect(getWebTriggerUrl('b24-events', (key) => Promise.resolve(`https://x.hello.atlassian-dev.net/${key}`))).resolves.toBe(
-      'https://x.hello.atlassian-dev.net/b24-events',
-    );
+    await expect(
+      getWebTriggerUrl('b24-events', (key) => Promise.resolve(`https://x.hello.atlassian-dev.net/${key}`)),
+    ).resolves.toBe('https://x.hello.atlassian-dev.net/b24-events');
   });
 });

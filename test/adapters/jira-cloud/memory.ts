@@ -3,7 +3,8 @@ import type { JsonValue, KeyValueStore, SecretStore } from '../../../src/ports/s
 
 export function memoryStore(): KeyValueStore & SecretStore & { data: Map<string, JsonValue> } {
   const data = new Map<string, JsonValue>();
-  const copy = (v: JsonValue | undefined): unknown => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown));
+  const copy = (v: JsonValue | undefined): unknown =>
+    v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown);
   return {
     data,
     get: (key) => Promise.resolve(copy(data.get(key))),
@@ -14,6 +15,9 @@ export function memoryStore(): KeyValueStore & SecretStore & { data: Map<string,
       data.set(key, value);
       return Promise.resolve(true);
     },
-    listByPrefix: (prefix) => Promise.resolve({ entries: [...data].filter(([k]) => k.startsWith(prefix)).map(([key, value]) => ({ key, value: copy(value) })) }),
+    listByPrefix: (prefix) =>
+      Promise.resolve({
+        entries: [...data].filter(([k]) => k.startsWith(prefix)).map(([key, value]) => ({ key, value: copy(value) })),
+      }),
   };
 }

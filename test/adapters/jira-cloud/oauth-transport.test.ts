@@ -19,17 +19,26 @@ function atlassian() {
   const calls: string[] = [];
   let revokeAccess = false;
   const fetch: FetchLike = async (url, init) => {
-    const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (url === 'https://auth.atlassian.com/oauth/token') {
       const body = JSON.parse(typeof init.body === 'string' ? init.body : '{}') as Record<string, string>;
       calls.push(`refresh ${body.refresh_token}`);
       await Promise.resolve();
-      if (body.client_secret !== 'shh' || body.grant_type !== 'refresh_token') return json(401, { error: 'access_denied', error_description: 'Unauthorized' });
-      if (body.refresh_token !== live.refresh) return json(403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
+      if (body.client_secret !== 'shh' || body.grant_type !== 'refresh_token')
+        return json(401, { error: 'access_denied', error_description: 'Unauthorized' });
+      if (body.refresh_token !== live.refresh)
+        return json(403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
       const generation = live.generation + 1;
       live = { refresh: `r${generation}`, access: `a${generation}`, generation };
       revokeAccess = false;
-      return json(200, { access_token: live.access, refresh_token: live.refresh, expires_in: 3600, scope: 'read:jira-work offline_access', token_type: 'Bearer' });
+      return json(200, {
+        access_token: live.access,
+        refresh_token: live.refresh,
+        expires_in: 3600,
+        scope: 'read:jira-work offline_access',
+        token_type: 'Bearer',
+      });
     }
     const auth = (init.headers as Record<string, string>).Authorization;
     calls.push(`${init.method} ${url} ${auth}`);
@@ -46,13 +55,21 @@ function setup(now = 0) {
   const outcomes: unknown[] = [];
   const clock = { now: () => now };
   const transport = createJiraOAuthTransport({
-    cloudId: CLOUD_ID, clientId: 'cid', clientSecret: 'shh', secrets, clock, fetch: site.fetch,
+    cloudId: CLOUD_ID,
+    clientId: 'cid',
+    clientSecret: 'shh',
+    secrets,
+    clock,
+    fetch: site.fetch,
     onRefreshOutcome: (o) => Promise.resolve(void outcomes.push(o.ok ? 'ok' : (o.error as PermanentError).code)),
   });
   return { site, secrets, outcomes, transport, clock };
 }
 
-const store = (secrets: ReturnType<typeof memoryStore>, tokens: { accessToken: string; refreshToken: string; expiresAt: number }) => secrets.set(JIRA_OAUTH_TOKENS_KEY, tokens);
+const store = (
+  secrets: ReturnType<typeof memoryStore>,
+  tokens: { accessToken: string; refreshToken: string; expiresAt: number },
+) => secrets.set(JIRA_OAUTH_TOKENS_KEY, tokens);
 
 describe('a Jira call as an OAuth 2.0 app', () => {
   it('goes through the API gateway with the stored access token while it is fresh', async () => {
@@ -66,8 +83,15 @@ describe('a Jira call as an OAuth 2.0 app', () => {
     const { site, secrets, transport, outcomes } = setup(HOUR - 30_000);
     await store(secrets, { accessToken: 'a0', refreshToken: 'r0', expiresAt: HOUR });
     await transport('/rest/api/3/myself', { method: 'GET' });
-    expect(site.calls).toEqual(['refresh r0', `GET https://api.atlassian.com/ex/jira/${CLOUD_ID}/rest/api/3/myself Bearer a1`]);
-    expect(secrets.data.get(JIRA_OAUTH_TOKENS_KEY)).toEqual({ accessToken: 'a1', refreshToken: 'r1', expiresAt: HOUR - 30_000 + HOUR });
+    expect(site.calls).toEqual([
+      'refresh r0',
+      `GET https://api.atlassian.com/ex/jira/${CLOUD_ID}/rest/api/3/myself Bearer a1`,
+    ]);
+    expect(secrets.data.get(JIRA_OAUTH_TOKENS_KEY)).toEqual({
+      accessToken: 'a1',
+      refreshToken: 'r1',
+      expiresAt: HOUR - 30_000 + HOUR,
+    });
     expect(outcomes).toEqual(['ok']);
   });
 
@@ -100,7 +124,10 @@ describe('a Jira call as an OAuth 2.0 app', () => {
       const seen = await original(key);
       // Right after this instance read r0 for its refresh, another instance rotates r0 at Atlassian and stores r1.
       if (reads === 2) {
-        await site.fetch('https://auth.atlassian.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'refresh_token', client_secret: 'shh', refresh_token: 'r0' }) });
+        await site.fetch('https://auth.atlassian.com/oauth/token', {
+          method: 'POST',
+          body: JSON.stringify({ grant_type: 'refresh_token', client_secret: 'shh', refresh_token: 'r0' }),
+        });
         await store(secrets, { accessToken: 'a1', refreshToken: 'r1', expiresAt: 3 * HOUR });
       }
       return seen;
@@ -108,7 +135,11 @@ describe('a Jira call as an OAuth 2.0 app', () => {
     expect((await transport('/rest/api/3/myself', { method: 'GET' })).status).toBe(200);
     expect(site.calls.filter((c) => c.startsWith('refresh'))).toEqual(['refresh r0', 'refresh r0']);
     expect(site.calls.at(-1)).toBe(`GET https://api.atlassian.com/ex/jira/${CLOUD_ID}/rest/api/3/myself Bearer a1`);
-    expect(secrets.data.get(JIRA_OAUTH_TOKENS_KEY)).toEqual({ accessToken: 'a1', refreshToken: 'r1', expiresAt: 3 * HOUR });
+    expect(secrets.data.get(JIRA_OAUTH_TOKENS_KEY)).toEqual({
+      accessToken: 'a1',
+      refreshToken: 'r1',
+      expiresAt: 3 * HOUR,
+    });
     expect(outcomes).toEqual([]);
   });
 
@@ -117,13 +148,29 @@ describe('a Jira call as an OAuth 2.0 app', () => {
     await store(secrets, { accessToken: 'a0', refreshToken: 'stale', expiresAt: HOUR });
     const error: unknown = await transport('/rest/api/3/myself', { method: 'GET' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentError);
-    expect(error).toMatchObject({ reason: 'unauthorized', code: 'jira:oauth-invalid_grant', message: expect.stringContaining('connect Jira again') as unknown });
+    expect(error).toMatchObject({
+      reason: 'unauthorized',
+      code: 'jira:oauth-invalid_grant',
+      message: expect.stringContaining('connect Jira again') as unknown,
+    });
     expect(outcomes).toEqual(['jira:oauth-invalid_grant']);
-    expect(secrets.data.get(JIRA_OAUTH_TOKENS_KEY)).toEqual({ accessToken: 'a0', refreshToken: 'stale', expiresAt: HOUR });
+    expect(secrets.data.get(JIRA_OAUTH_TOKENS_KEY)).toEqual({
+      accessToken: 'a0',
+      refreshToken: 'stale',
+      expiresAt: HOUR,
+    });
   });
 
   it('refuses a cloud id that is not one, before any call', () => {
-    expect(() => createJiraOAuthTransport({ cloudId: 'acme.atlassian.net', clientId: 'c', clientSecret: 's', secrets: memoryStore(), clock: { now: () => 0 } })).toThrow(/not a UUID/);
+    expect(() =>
+      createJiraOAuthTransport({
+        cloudId: 'acme.atlassian.net',
+        clientId: 'c',
+        clientSecret: 's',
+        secrets: memoryStore(),
+        clock: { now: () => 0 },
+      }),
+    ).toThrow(/not a UUID/);
   });
 });
 
@@ -135,7 +182,15 @@ describe('the Jira OAuth refresh health', () => {
     let now = 2 * HOUR;
     const clock = { now: () => now };
     const health = new OAuthRefreshHealth(kv, clock, keys.jiraOAuthRefreshFailure());
-    const transport = createJiraOAuthTransport({ cloudId: CLOUD_ID, clientId: 'cid', clientSecret: 'shh', secrets, clock, fetch: site.fetch, onRefreshOutcome: health.record });
+    const transport = createJiraOAuthTransport({
+      cloudId: CLOUD_ID,
+      clientId: 'cid',
+      clientSecret: 'shh',
+      secrets,
+      clock,
+      fetch: site.fetch,
+      onRefreshOutcome: health.record,
+    });
     await store(secrets, { accessToken: 'a0', refreshToken: 'stale', expiresAt: HOUR });
     await expect(transport('/rest/api/3/myself', { method: 'GET' })).rejects.toThrow(PermanentError);
     expect(await health.get()).toEqual({ since: 2 * HOUR, lastAt: 2 * HOUR, code: 'jira:oauth-invalid_grant' });

@@ -5,7 +5,10 @@ import { fakeTransport, fixedClock, fixtureJson, jiraIssueJson, reply } from '..
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 const client = (...replies: Parameters<typeof fakeTransport>) => {
   const fake = fakeTransport(...replies);
-  return { jira: createJiraClient(fake.transport, { clock: fixedClock(NOW), boundary: () => 'BOUNDARY' }), requests: fake.requests };
+  return {
+    jira: createJiraClient(fake.transport, { clock: fixedClock(NOW), boundary: () => 'BOUNDARY' }),
+    requests: fake.requests,
+  };
 };
 
 describe('Jira client: issues', () => {
@@ -20,7 +23,8 @@ describe('Jira client: issues', () => {
   });
 
   it('asks for transitions with expand=transitions and returns them with their required fields', async () => {
-    const transitions = (fixtureJson('jira/openapi-examples/get-transitions.200.json') as { transitions: unknown[] }).transitions;
+    const transitions = (fixtureJson('jira/openapi-examples/get-transitions.200.json') as { transitions: unknown[] })
+      .transitions;
     const { jira, requests } = client(reply(200, { ...jiraIssueJson(), transitions }));
     const read = await jira.getIssue('10041', { withTransitions: true });
     expect(requests[0]?.url).toContain('expand=transitions');
@@ -28,7 +32,9 @@ describe('Jira client: issues', () => {
   });
 
   it('returns null for an issue that is gone (404)', async () => {
-    const { jira } = client(reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} }));
+    const { jira } = client(
+      reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} }),
+    );
     await expect(jira.getIssue('SUP-9')).resolves.toBeNull();
   });
 
@@ -68,14 +74,23 @@ describe('Jira client: issues', () => {
   it('edits with PUT and only the given fields, without notifyUsers (it needs admin rights)', async () => {
     const { jira, requests } = client(reply(204, ''));
     await jira.updateIssue('SUP-3', { summary: 'New', duedate: null });
-    expect(requests[0]).toMatchObject({ url: '/rest/api/3/issue/SUP-3', init: { method: 'PUT' }, json: { fields: { summary: 'New', duedate: null } } });
+    expect(requests[0]).toMatchObject({
+      url: '/rest/api/3/issue/SUP-3',
+      init: { method: 'PUT' },
+      json: { fields: { summary: 'New', duedate: null } },
+    });
   });
 
   it('lists transitions with their screen fields and reports required ones without defaults', async () => {
     const { jira, requests } = client(reply(200, fixtureJson('jira/openapi-examples/get-transitions.200.json')));
     const transitions = await jira.getTransitions('SUP-3');
     expect(requests[0]?.url).toBe('/rest/api/3/issue/SUP-3/transitions?expand=transitions.fields');
-    expect(transitions[0]).toMatchObject({ id: '2', name: 'Close Issue', to: { id: '10000', name: 'In Progress' }, requiredFields: [] });
+    expect(transitions[0]).toMatchObject({
+      id: '2',
+      name: 'Close Issue',
+      to: { id: '10000', name: 'In Progress' },
+      requiredFields: [],
+    });
   });
 
   it('transitions by id', async () => {
@@ -89,9 +104,13 @@ describe('Jira client: issues', () => {
     const page2 = { issues: [jiraIssueJson({ summary: 'Second' })], isLast: true };
     const { jira, requests } = client(reply(200, page1), reply(200, page2));
     const first = await jira.searchJql('issue.property[b24.task].taskId = "8017"');
-    const second = await jira.searchJql('issue.property[b24.task].taskId = "8017"', { nextPageToken: first.nextPageToken ?? '' });
+    const second = await jira.searchJql('issue.property[b24.task].taskId = "8017"', {
+      nextPageToken: first.nextPageToken ?? '',
+    });
     expect(first.nextPageToken).toBe('EgQIlMIC');
-    expect(second).toEqual({ issues: [expect.objectContaining({ fields: expect.objectContaining({ summary: 'Second' }) as unknown })] });
+    expect(second).toEqual({
+      issues: [expect.objectContaining({ fields: expect.objectContaining({ summary: 'Second' }) as unknown })],
+    });
     expect(requests[1]?.json).toMatchObject({ nextPageToken: 'EgQIlMIC', maxResults: 50 });
   });
 
@@ -99,14 +118,22 @@ describe('Jira client: issues', () => {
     const { jira, requests } = client(reply(404, { errorMessages: ['not found'] }), reply(200, ''));
     await expect(jira.getIssueProperty('SUP-3', 'b24.task')).resolves.toBeUndefined();
     await jira.setIssueProperty('SUP-3', 'b24.task', { taskId: '8017' });
-    expect(requests[1]).toMatchObject({ url: '/rest/api/3/issue/SUP-3/properties/b24.task', init: { method: 'PUT' }, json: { taskId: '8017' } });
+    expect(requests[1]).toMatchObject({
+      url: '/rest/api/3/issue/SUP-3/properties/b24.task',
+      init: { method: 'PUT' },
+      json: { taskId: '8017' },
+    });
   });
 });
 
 describe('Jira client: error translation', () => {
   it('turns 429 with Retry-After (seconds) into a retryable rate limit', async () => {
     const { jira } = client(reply(429, '', { 'Retry-After': '7' }));
-    await expect(jira.getMyself()).rejects.toMatchObject({ reason: 'rate-limited', retryable: true, retryAfterMs: 7000 });
+    await expect(jira.getMyself()).rejects.toMatchObject({
+      reason: 'rate-limited',
+      retryable: true,
+      retryAfterMs: 7000,
+    });
   });
 
   it('falls back to X-RateLimit-Reset (ISO timestamp) for the wait', async () => {

@@ -3,7 +3,10 @@ import { fakeTransport, fixedClock, fixtureJson, reply } from '../support';
 
 const client = (...replies: Parameters<typeof fakeTransport>) => {
   const fake = fakeTransport(...replies);
-  return { jira: createJiraClient(fake.transport, { clock: fixedClock(0), boundary: () => 'BOUNDARY' }), requests: fake.requests };
+  return {
+    jira: createJiraClient(fake.transport, { clock: fixedClock(0), boundary: () => 'BOUNDARY' }),
+    requests: fake.requests,
+  };
 };
 
 const page = fixtureJson('jira/openapi-examples/get-comments.200.json') as { comments: unknown[] };
@@ -15,7 +18,11 @@ describe('Jira client: comments', () => {
     const { jira, requests } = client(reply(200, first), reply(200, second));
     const comments = await jira.getComments('SUP-3');
     expect(comments).toHaveLength(2);
-    expect(comments[0]).toMatchObject({ id: '10000', issueId: '10010', author: { accountId: '5b10a2844c20165700ede21g' } });
+    expect(comments[0]).toMatchObject({
+      id: '10000',
+      issueId: '10010',
+      author: { accountId: '5b10a2844c20165700ede21g' },
+    });
     expect(comments[0]?.body.type).toBe('doc');
     expect(requests.map((r) => r.url)).toEqual([
       '/rest/api/3/issue/SUP-3/comment?startAt=0&maxResults=100&orderBy=created',
@@ -43,7 +50,11 @@ describe('Jira client: site directory', () => {
   it('finds users and keeps their account type', async () => {
     const { jira, requests } = client(reply(200, fixtureJson('jira/openapi-examples/find-users.200.json')));
     const users = await jira.findUsers('mia@example.com');
-    expect(users[0]).toMatchObject({ accountId: '5b10a2844c20165700ede21g', accountType: 'atlassian', displayName: 'Mia Krystof' });
+    expect(users[0]).toMatchObject({
+      accountId: '5b10a2844c20165700ede21g',
+      accountType: 'atlassian',
+      displayName: 'Mia Krystof',
+    });
     expect(requests[0]?.url).toBe('/rest/api/3/user/search?query=mia%40example.com&maxResults=50');
   });
 
@@ -56,14 +67,27 @@ describe('Jira client: site directory', () => {
     const { jira, requests } = client(reply(200, { permissions: { BROWSE_PROJECTS: { havePermission: true } } }));
     const granted = await jira.getMyPermissions(['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], { projectKey: 'SUP' });
     expect(granted).toEqual({ BROWSE_PROJECTS: true, ADMINISTER_PROJECTS: false });
-    expect(requests[0]?.url).toBe('/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS%2CADMINISTER_PROJECTS&projectKey=SUP');
+    expect(requests[0]?.url).toBe(
+      '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS%2CADMINISTER_PROJECTS&projectKey=SUP',
+    );
   });
 
   it('reads project statuses per issue type', async () => {
-    const statuses = [{ id: '10004', name: 'Task', subtask: false, statuses: [{ id: '1', name: 'To Do', statusCategory: { key: 'new' } }] }];
+    const statuses = [
+      {
+        id: '10004',
+        name: 'Task',
+        subtask: false,
+        statuses: [{ id: '1', name: 'To Do', statusCategory: { key: 'new' } }],
+      },
+    ];
     const { jira } = client(reply(200, statuses));
     await expect(jira.getProjectStatuses('SUP')).resolves.toEqual([
-      { issueTypeId: '10004', issueTypeName: 'Task', statuses: [{ id: '1', name: 'To Do', statusCategory: { key: 'new' } }] },
+      {
+        issueTypeId: '10004',
+        issueTypeName: 'Task',
+        statuses: [{ id: '1', name: 'To Do', statusCategory: { key: 'new' } }],
+      },
     ]);
   });
 });
@@ -71,10 +95,17 @@ describe('Jira client: site directory', () => {
 describe('Jira client: attachments', () => {
   it('uploads as multipart with the part named file and the XSRF opt-out header', async () => {
     const { jira, requests } = client(reply(200, fixtureJson('jira/openapi-examples/add-attachment.200.json')));
-    const attachments = await jira.addAttachment('SUP-3', { filename: 'a"b.txt', mimeType: 'text/plain', content: new TextEncoder().encode('hi') });
+    const attachments = await jira.addAttachment('SUP-3', {
+      filename: 'a"b.txt',
+      mimeType: 'text/plain',
+      content: new TextEncoder().encode('hi'),
+    });
     expect(attachments.map((a) => a.id)).toEqual(['10001', '10001']); // the second has no id: taken from its content URL
     const init = requests[0]?.init;
-    expect(init?.headers).toMatchObject({ 'X-Atlassian-Token': 'no-check', 'Content-Type': 'multipart/form-data; boundary=BOUNDARY' });
+    expect(init?.headers).toMatchObject({
+      'X-Atlassian-Token': 'no-check',
+      'Content-Type': 'multipart/form-data; boundary=BOUNDARY',
+    });
     const text = new TextDecoder().decode(init?.body as ArrayBuffer);
     expect(text).toBe(
       '--BOUNDARY\r\nContent-Disposition: form-data; name="file"; filename="a_b.txt"\r\nContent-Type: text/plain\r\n\r\nhi\r\n--BOUNDARY--\r\n',

@@ -4,13 +4,22 @@ import { translateJiraFailure } from '../../../src/adapters/jira/errors';
 import { writeDroppingRefused } from '../../../src/app/sync/jira-refusals';
 
 const headers = { get: () => null };
-const body = (errors: Record<string, string>, errorMessages: string[] = []): string => JSON.stringify({ errorMessages, errors });
+const body = (errors: Record<string, string>, errorMessages: string[] = []): string =>
+  JSON.stringify({ errorMessages, errors });
 
 describe("Jira's field refusals", () => {
   it('are typed with their fields when the 400 names them', () => {
-    const error = translateJiraFailure('Jira edit issue', 400, headers, body({ assignee: "User 'Greta Vogel' cannot be assigned issues." }), 0);
+    const error = translateJiraFailure(
+      'Jira edit issue',
+      400,
+      headers,
+      body({ assignee: "User 'Greta Vogel' cannot be assigned issues." }),
+      0,
+    );
     expect(error).toBeInstanceOf(FieldsRefusedError);
-    expect((error as FieldsRefusedError).fieldErrors).toEqual({ assignee: "User 'Greta Vogel' cannot be assigned issues." });
+    expect((error as FieldsRefusedError).fieldErrors).toEqual({
+      assignee: "User 'Greta Vogel' cannot be assigned issues.",
+    });
   });
 
   it('stay plain invalid requests when the 400 names no field', () => {
@@ -23,17 +32,28 @@ describe("Jira's field refusals", () => {
     const sent: Record<string, unknown>[] = [];
     const outcome = await writeDroppingRefused({ summary: 'New', assignee: { accountId: 'g' } }, (fields) => {
       sent.push(fields);
-      if ('assignee' in fields) return Promise.reject(new FieldsRefusedError('refused', { assignee: 'cannot be assigned' }, { code: 'jira:400' }));
+      if ('assignee' in fields)
+        return Promise.reject(
+          new FieldsRefusedError('refused', { assignee: 'cannot be assigned' }, { code: 'jira:400' }),
+        );
       return Promise.resolve('ok');
     });
     expect(sent).toEqual([{ summary: 'New', assignee: { accountId: 'g' } }, { summary: 'New' }]);
-    expect(outcome).toEqual({ result: 'ok', refused: [{ field: 'assignee', value: { accountId: 'g' }, reason: 'cannot be assigned' }] });
+    expect(outcome).toEqual({
+      result: 'ok',
+      refused: [{ field: 'assignee', value: { accountId: 'g' }, reason: 'cannot be assigned' }],
+    });
   });
 
   it('of a field we cannot leave out, or of one we did not send, fail the write', async () => {
-    const refuse = (errors: Record<string, string>) => () => Promise.reject(new FieldsRefusedError('refused', errors, { code: 'jira:400' }));
-    await expect(writeDroppingRefused({ summary: 'x', project: { key: 'DEMO' } }, refuse({ project: 'no' }), ['project'])).rejects.toBeInstanceOf(FieldsRefusedError);
-    await expect(writeDroppingRefused({ summary: 'x' }, refuse({ priority: 'no' }))).rejects.toBeInstanceOf(FieldsRefusedError);
+    const refuse = (errors: Record<string, string>) => () =>
+      Promise.reject(new FieldsRefusedError('refused', errors, { code: 'jira:400' }));
+    await expect(
+      writeDroppingRefused({ summary: 'x', project: { key: 'DEMO' } }, refuse({ project: 'no' }), ['project']),
+    ).rejects.toBeInstanceOf(FieldsRefusedError);
+    await expect(writeDroppingRefused({ summary: 'x' }, refuse({ priority: 'no' }))).rejects.toBeInstanceOf(
+      FieldsRefusedError,
+    );
   });
 
   it('write nothing more when every field was refused', async () => {

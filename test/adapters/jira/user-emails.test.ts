@@ -13,9 +13,13 @@ const client = (...replies: Parameters<typeof fakeTransport>) => {
 
 describe('Jira client: hidden e-mail addresses', () => {
   it('asks with one accountId parameter per person and reads an array reply', async () => {
-    const { jira, requests } = client(reply(200, [{ accountId: 'a:1', email: 'Dmitri@Example.com' }, { accountId: 'b' }]));
+    const { jira, requests } = client(
+      reply(200, [{ accountId: 'a:1', email: 'Dmitri@Example.com' }, { accountId: 'b' }]),
+    );
     expect(await jira.getUserEmails(['a:1', 'b', 'a:1'])).toEqual(new Map([['a:1', 'dmitri@example.com']]));
-    expect(requests.map((r) => [r.init.method, r.url])).toEqual([['GET', '/rest/api/3/user/email/bulk?accountId=a%3A1&accountId=b']]);
+    expect(requests.map((r) => [r.init.method, r.url])).toEqual([
+      ['GET', '/rest/api/3/user/email/bulk?accountId=a%3A1&accountId=b'],
+    ]);
   });
 
   it('reads the single-object shape the spec documents', async () => {
@@ -27,7 +31,10 @@ describe('Jira client: hidden e-mail addresses', () => {
     const ids = Array.from({ length: EMAILS_PER_REQUEST + 1 }, (_, i) => `id${i}`);
     const { jira, requests } = client(reply(200, []), reply(200, [{ accountId: 'id100', email: 'last@example.com' }]));
     expect(await jira.getUserEmails(ids)).toEqual(new Map([['id100', 'last@example.com']]));
-    expect(requests.map((r) => new URL(r.url, 'https://x').searchParams.getAll('accountId').length)).toEqual([EMAILS_PER_REQUEST, 1]);
+    expect(requests.map((r) => new URL(r.url, 'https://x').searchParams.getAll('accountId').length)).toEqual([
+      EMAILS_PER_REQUEST,
+      1,
+    ]);
   });
 
   it('turns a refusal into a permanent error', async () => {

@@ -21,7 +21,10 @@ describe('a Bitrix24 delivery body', () => {
     ['broken JSON', '{"event": "ONTASKUPDATE"'],
     ['a JSON array', '["event"]'],
     ['a prototype key in JSON', '{"event": "X", "__proto__": {"polluted": "1"}}'],
-    ['JSON nested deeper than the form allows', JSON.stringify({ a: { b: { c: { d: { e: { f: { g: { h: { i: '1' } } } } } } } } })],
+    [
+      'JSON nested deeper than the form allows',
+      JSON.stringify({ a: { b: { c: { d: { e: { f: { g: { h: { i: '1' } } } } } } } } }),
+    ],
   ])('refuses %s', (_name, body) => {
     expect(() => decodeDeliveryBody(body)).toThrow(FormBodyError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -12,17 +12,31 @@ const DOCS_AUTH = {
 describe('PHP-style form body decoding', () => {
   it('decodes percent-encoded bracket keys into nested objects (recorded SDK body)', () => {
     const body = parseFormBody(fixtureText('b24/sdk/b24phpsdk.ONCRMCONTACTADD.raw.txt'));
-    expect(body).toMatchObject({ event: 'ONCRMCONTACTADD', data: { FIELDS: { ID: '134806' } }, auth: { scope: 'crm,placement,user_brief', status: 'L' } });
+    expect(body).toMatchObject({
+      event: 'ONCRMCONTACTADD',
+      data: { FIELDS: { ID: '134806' } },
+      auth: { scope: 'crm,placement,user_brief', status: 'L' },
+    });
   });
 
-  it.each(['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD.legacy-card', 'ONTASKCOMMENTADD.chat-card', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE', 'ONAPPINSTALL'])(
-    'decodes %s.raw back to the documented JSON with every leaf a string',
-    (name) => {
-      const stringify = (v: unknown): unknown =>
-        typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringify(x)])) : String(v);
-      expect(parseFormBody(fixtureText(`b24/events/${name}.raw.constructed.txt`))).toEqual(stringify(fixtureJson(`b24/events/${name}.json`)));
-    },
-  );
+  it.each([
+    'ONTASKADD',
+    'ONTASKUPDATE',
+    'ONTASKDELETE',
+    'ONTASKCOMMENTADD.legacy-card',
+    'ONTASKCOMMENTADD.chat-card',
+    'ONTASKCOMMENTUPDATE',
+    'ONTASKCOMMENTDELETE',
+    'ONAPPINSTALL',
+  ])('decodes %s.raw back to the documented JSON with every leaf a string', (name) => {
+    const stringify = (v: unknown): unknown =>
+      typeof v === 'object' && v !== null
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringify(x)]))
+        : String(v);
+    expect(parseFormBody(fixtureText(`b24/events/${name}.raw.constructed.txt`))).toEqual(
+      stringify(fixtureJson(`b24/events/${name}.json`)),
+    );
+  });
 
   it('decodes the observed raw body with unencoded brackets to its published parsed form', () => {
     expect(parseFormBody(fixtureText('b24/events/ONTASKCOMMENTADD.chat-card.observed.raw.txt'))).toEqual(
@@ -85,18 +99,31 @@ describe('Bitrix24 event parser', () => {
         clientEndpoint: 'https://some-domain.bitrix24.com/rest/',
       },
     });
-    expect(parseB24EventObject(fixtureJson('b24/events/envelope.ONCRMDEALADD.app-with-tokens.json'))).toMatchObject({ kind: 'unknown' });
-    expect(parseB24EventBody(fixtureText('b24/events/ONAPPINSTALL.raw.constructed.txt'))).toMatchObject({ kind: 'unknown', event: 'ONAPPINSTALL' });
+    expect(parseB24EventObject(fixtureJson('b24/events/envelope.ONCRMDEALADD.app-with-tokens.json'))).toMatchObject({
+      kind: 'unknown',
+    });
+    expect(parseB24EventBody(fixtureText('b24/events/ONAPPINSTALL.raw.constructed.txt'))).toMatchObject({
+      kind: 'unknown',
+      event: 'ONAPPINSTALL',
+    });
   });
 
   it.each([
     ['an empty body', ''],
     ['a body without event', 'data[FIELDS_AFTER][ID]=1'],
     ['a task event without auth', 'event=ONTASKADD&data[FIELDS_AFTER][ID]=1'],
-    ['a task event without a task id', 'event=ONTASKUPDATE&data[FIELDS_BEFORE]=undefined&data[FIELDS_AFTER]=undefined&auth[domain]=d&auth[member_id]=m&auth[application_token]=t'],
-    ['a non-numeric id', 'event=ONTASKADD&data[FIELDS_AFTER][ID]=1;drop&auth[domain]=d&auth[member_id]=m&auth[application_token]=t'],
+    [
+      'a task event without a task id',
+      'event=ONTASKUPDATE&data[FIELDS_BEFORE]=undefined&data[FIELDS_AFTER]=undefined&auth[domain]=d&auth[member_id]=m&auth[application_token]=t',
+    ],
+    [
+      'a non-numeric id',
+      'event=ONTASKADD&data[FIELDS_AFTER][ID]=1;drop&auth[domain]=d&auth[member_id]=m&auth[application_token]=t',
+    ],
     ['a broken escape', 'event=ONTASKADD&data%5BFIELDS_AFTER%5D%5BID%5D=%ZZ'],
   ])('refuses %s as a validation error', (_name, body) => {
-    expect(() => parseB24EventBody(body)).toThrow(expect.objectContaining({ reason: 'validation', code: 'b24-event:malformed' }) as Error);
+    expect(() => parseB24EventBody(body)).toThrow(
+      expect.objectContaining({ reason: 'validation', code: 'b24-event:malformed' }) as Error,
+    );
   });
 });

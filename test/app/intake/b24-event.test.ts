@@ -13,8 +13,13 @@ const PORTAL = { domain: 'acme.bitrix24.com', memberId: 'm-1', token: 'app-token
 
 function delivery(event: string, taskId: string, ts = 1_765_108_800): IncomingDelivery {
   const body = new URLSearchParams({
-    event, ts: String(ts), 'data[FIELDS_AFTER][ID]': taskId, 'data[FIELDS_BEFORE]': 'undefined',
-    'auth[domain]': PORTAL.domain, 'auth[member_id]': PORTAL.memberId, 'auth[application_token]': PORTAL.token,
+    event,
+    ts: String(ts),
+    'data[FIELDS_AFTER][ID]': taskId,
+    'data[FIELDS_BEFORE]': 'undefined',
+    'auth[domain]': PORTAL.domain,
+    'auth[member_id]': PORTAL.memberId,
+    'auth[application_token]': PORTAL.token,
   }).toString();
   return { method: 'POST', contentType: 'application/x-www-form-urlencoded', body };
 }
@@ -50,7 +55,10 @@ describe("the app's own Bitrix24 writes at intake", () => {
   it('answers the add event of a task that is already paired without a push', async () => {
     const deps = await connected();
     await paired(deps, '41');
-    expect(await receiveB24Event(delivery('ONTASKADD', '41'), deps)).toEqual({ status: 200, message: "the app's own write" });
+    expect(await receiveB24Event(delivery('ONTASKADD', '41'), deps)).toEqual({
+      status: 200,
+      message: "the app's own write",
+    });
     expect(deps.syncQueue.jobs()).toEqual([]);
   });
 

@@ -10,25 +10,49 @@ const PERSON = '557058:dmitri';
 const SERVICE = '557058:sync-service';
 
 const attachmentEvent = (attachment: Record<string, unknown>, over: Record<string, unknown> = {}): unknown => ({
-  eventType: 'avi:jira:created:attachment', atlassianId: PERSON, selfGenerated: false, attachment: { id: '10100', issueId: '10001', ...attachment }, ...over,
+  eventType: 'avi:jira:created:attachment',
+  atlassianId: PERSON,
+  selfGenerated: false,
+  attachment: { id: '10100', issueId: '10001', ...attachment },
+  ...over,
 });
 
 async function linked(deps: MemoryDeps): Promise<MemoryDeps> {
-  await new LinkStore(deps.kv).save({ taskId: '41', issueId: '10001', issueKey: 'DEMO-1', projectKey: 'DEMO', linkedAt: 0 });
+  await new LinkStore(deps.kv).save({
+    taskId: '41',
+    issueId: '10001',
+    issueKey: 'DEMO-1',
+    projectKey: 'DEMO',
+    linkedAt: 0,
+  });
   return deps;
 }
 
 describe('a Jira attachment event at intake', () => {
   it('queues a job carrying the name and size it announces', async () => {
     const deps = await linked(memoryDeps());
-    expect(await receiveJiraEvent(attachmentEvent({ fileName: 'a.pdf', size: 12, mimeType: 'application/pdf' }), deps)).toBe('queued');
-    expect(deps.syncQueue.jobs()).toEqual([{ kind: 'jira-attachment', issueId: '10001', attachmentId: '10100', action: 'created', filename: 'a.pdf', size: 12, mimeType: 'application/pdf' }]);
+    expect(
+      await receiveJiraEvent(attachmentEvent({ fileName: 'a.pdf', size: 12, mimeType: 'application/pdf' }), deps),
+    ).toBe('queued');
+    expect(deps.syncQueue.jobs()).toEqual([
+      {
+        kind: 'jira-attachment',
+        issueId: '10001',
+        attachmentId: '10100',
+        action: 'created',
+        filename: 'a.pdf',
+        size: 12,
+        mimeType: 'application/pdf',
+      },
+    ]);
   });
 
   it('queues the bare ids when the payload says nothing usable about the file', async () => {
     const deps = await linked(memoryDeps());
     expect(await receiveJiraEvent(attachmentEvent({ size: 'big' }), deps)).toBe('queued');
-    expect(deps.syncQueue.jobs()).toEqual([{ kind: 'jira-attachment', issueId: '10001', attachmentId: '10100', action: 'created' }]);
+    expect(deps.syncQueue.jobs()).toEqual([
+      { kind: 'jira-attachment', issueId: '10001', attachmentId: '10100', action: 'created' },
+    ]);
   });
 
   it('drops the event of an issue without a link', async () => {

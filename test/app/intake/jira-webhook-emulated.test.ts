@@ -20,7 +20,13 @@ import { memoryStore } from '../../adapters/jira-cloud/memory';
 import { aSeed, aSite, basic, BOB } from '../../local/jira/builders';
 
 const CLOUD = '35273b54-3f06-40d2-880f-dd28cf8daafa';
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => quiet };
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => quiet,
+};
 
 function world(auth: JiraWebhookDeps['auth']) {
   const site = aSite({ seed: aSeed({ cloudId: CLOUD }) });
@@ -44,7 +50,8 @@ function world(auth: JiraWebhookDeps['auth']) {
   /** What the service's POST /events/jira would answer to each delivery so far. */
   const deliverAll = async () => {
     const replies = [];
-    for (const d of deliveries.splice(0)) replies.push(await receiveJiraWebhook({ headers: new Headers(d.headers), rawBody: d.body }, deps));
+    for (const d of deliveries.splice(0))
+      replies.push(await receiveJiraWebhook({ headers: new Headers(d.headers), rawBody: d.body }, deps));
     return replies;
   };
   return { site, fetch, kv, queued, deliverAll };
@@ -55,16 +62,36 @@ describe('the service with an API token', () => {
     const w = world({ mode: 'secret', secret: 'hook-secret' });
     // Bob's account is the service account: an API token of his, the address checked, /myself asked once.
     const token = w.site.jira.issueApiToken('bob@example.com');
-    const transport = createJiraTokenTransport({ siteUrl: 'https://sandbox.atlassian.net', email: 'bob@example.com', apiToken: token, fetch: w.fetch });
+    const transport = createJiraTokenTransport({
+      siteUrl: 'https://sandbox.atlassian.net',
+      email: 'bob@example.com',
+      apiToken: token,
+      fetch: w.fetch,
+    });
     expect((await learnServiceAccount(transport, w.kv, w.site.clock)).accountId).toBe(BOB);
-    w.site.jira.registerAdminWebhook({ name: 'sync', url: 'https://svc.example/events/jira', events: ['jira:issue_updated', 'comment_created'], secret: 'hook-secret' });
+    w.site.jira.registerAdminWebhook({
+      name: 'sync',
+      url: 'https://svc.example/events/jira',
+      events: ['jira:issue_updated', 'comment_created'],
+      secret: 'hook-secret',
+    });
     const issue = await w.site.createIssue();
 
-    await createJiraClient(transport, { clock: w.site.clock }).updateIssue(issue.id, { summary: 'Written by the sync' });
-    expect((await w.deliverAll()).map((r) => r.body)).toEqual([{ webhookEvent: 'jira:issue_updated', outcomes: ['ignored-self'] }]);
+    await createJiraClient(transport, { clock: w.site.clock }).updateIssue(issue.id, {
+      summary: 'Written by the sync',
+    });
+    expect((await w.deliverAll()).map((r) => r.body)).toEqual([
+      { webhookEvent: 'jira:issue_updated', outcomes: ['ignored-self'] },
+    ]);
     expect(w.queued).toEqual([]);
 
-    await w.site.call('PUT', `/rest/api/3/issue/${issue.id}`, { fields: { summary: 'Edited by Alice' } }, null, basic('alice@example.com'));
+    await w.site.call(
+      'PUT',
+      `/rest/api/3/issue/${issue.id}`,
+      { fields: { summary: 'Edited by Alice' } },
+      null,
+      basic('alice@example.com'),
+    );
     expect((await w.deliverAll()).map((r) => r.status)).toEqual([200]);
     expect(w.queued).toEqual([{ kind: 'issue-changed', issueId: issue.id, projectKey: 'DEMO' }]);
   });
@@ -73,25 +100,65 @@ describe('the service with an API token', () => {
 describe('the service as an OAuth 2.0 app', () => {
   it('registers its webhook, drops its own comment, queues a person’s, and keeps the webhook alive past 30 days', async () => {
     const w = world({ mode: 'oauth', clientSecret: 'app-secret' });
-    await w.kv.set(JIRA_OAUTH_TOKENS_KEY, { accessToken: w.site.jira.issueOAuthToken(BOB, 'app-secret'), refreshToken: 'r0', expiresAt: w.site.clock.now() + 365 * 86_400_000 });
-    const transport = createJiraOAuthTransport({ cloudId: CLOUD, clientId: 'cid', clientSecret: 'app-secret', secrets: w.kv, clock: w.site.clock, fetch: w.fetch });
+    await w.kv.set(JIRA_OAUTH_TOKENS_KEY, {
+      accessToken: w.site.jira.issueOAuthToken(BOB, 'app-secret'),
+      refreshToken: 'r0',
+      expiresAt: w.site.clock.now() + 365 * 86_400_000,
+    });
+    const transport = createJiraOAuthTransport({
+      cloudId: CLOUD,
+      clientId: 'cid',
+      clientSecret: 'app-secret',
+      secrets: w.kv,
+      clock: w.site.clock,
+      fetch: w.fetch,
+    });
     await learnServiceAccount(transport, w.kv, w.site.clock);
-    const upkeep = { api: createDynamicWebhookApi(transport, w.site.clock), kv: w.kv, log: quiet, callbackUrl: 'https://svc.example/events/jira', pairedProjectKeys: () => Promise.resolve(['DEMO']) };
+    const upkeep = {
+      api: createDynamicWebhookApi(transport, w.site.clock),
+      kv: w.kv,
+      log: quiet,
+      callbackUrl: 'https://svc.example/events/jira',
+      pairedProjectKeys: () => Promise.resolve(['DEMO']),
+    };
     expect(await keepJiraWebhooksAlive(upkeep)).toBe('registered');
     const issue = await w.site.createIssue();
     await w.deliverAll();
     w.queued.length = 0;
 
-    await createJiraClient(transport, { clock: w.site.clock }).addComment(issue.id, { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'from Bitrix24' }] }] });
-    expect((await w.deliverAll()).flatMap((r): unknown[] => ('outcomes' in r.body ? r.body.outcomes : [r.status]))).toEqual(['ignored-self', 'ignored-self']);
-    await w.site.call('POST', `/rest/api/3/issue/${issue.id}/comment`, { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'from Alice' }] }] } }, null, basic('alice@example.com'));
+    await createJiraClient(transport, { clock: w.site.clock }).addComment(issue.id, {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'from Bitrix24' }] }],
+    });
+    expect(
+      (await w.deliverAll()).flatMap((r): unknown[] => ('outcomes' in r.body ? r.body.outcomes : [r.status])),
+    ).toEqual(['ignored-self', 'ignored-self']);
+    await w.site.call(
+      'POST',
+      `/rest/api/3/issue/${issue.id}/comment`,
+      {
+        body: {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'from Alice' }] }],
+        },
+      },
+      null,
+      basic('alice@example.com'),
+    );
     await w.deliverAll();
-    expect(w.queued).toContainEqual(expect.objectContaining({ kind: 'jira-comment', issueId: issue.id, action: 'upserted' }));
+    expect(w.queued).toContainEqual(
+      expect.objectContaining({ kind: 'jira-comment', issueId: issue.id, action: 'upserted' }),
+    );
 
     w.site.clock.advance(86_400_000);
     expect(await keepJiraWebhooksAlive(upkeep)).toBe('refreshed');
     w.site.clock.advance(31 * 86_400_000);
     expect(await keepJiraWebhooksAlive(upkeep)).toBe('registered');
-    expect(w.kv.data.get(JIRA_DYNAMIC_WEBHOOKS_KEY)).toMatchObject({ jqlFilter: 'project in ("DEMO")', url: 'https://svc.example/events/jira' });
+    expect(w.kv.data.get(JIRA_DYNAMIC_WEBHOOKS_KEY)).toMatchObject({
+      jqlFilter: 'project in ("DEMO")',
+      url: 'https://svc.example/events/jira',
+    });
   });
 });

@@ -24,8 +24,15 @@ interface Line {
 
 function world(options: { serviceAccountId?: string | null; auth?: JiraWebhookDeps['auth'] } = {}) {
   const lines: Line[] = [];
-  const record = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, ...(fields ? { fields } : {}) });
-  const log = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error'), child: () => log };
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, message, ...(fields ? { fields } : {}) });
+  const log = {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    child: () => log,
+  };
   const queued: unknown[] = [];
   const syncQueue = recordingQueue();
   const push = syncQueue.push.bind(syncQueue);
@@ -39,12 +46,16 @@ function world(options: { serviceAccountId?: string | null; auth?: JiraWebhookDe
     log,
     auth: options.auth ?? { mode: 'secret', secret: SECRET },
     clock: { now: () => Date.parse('2026-12-07T12:00:00Z') },
-    serviceAccountId: () => Promise.resolve(options.serviceAccountId === undefined ? SERVICE : options.serviceAccountId),
+    serviceAccountId: () =>
+      Promise.resolve(options.serviceAccountId === undefined ? SERVICE : options.serviceAccountId),
   };
   return { deps, queued, lines };
 }
 
-const signed = (rawBody: string, secret = SECRET) => ({ headers: new Headers({ 'x-hub-signature': hubSignature(secret, rawBody) }), rawBody });
+const signed = (rawBody: string, secret = SECRET) => ({
+  headers: new Headers({ 'x-hub-signature': hubSignature(secret, rawBody) }),
+  rawBody,
+});
 const withActor = (rawBody: string, accountId: string): string => {
   const body = JSON.parse(rawBody) as { user: { accountId: string } };
   body.user.accountId = accountId;
@@ -63,15 +74,30 @@ describe('a signed Jira webhook', () => {
     const { deps, queued } = world();
     const reply = await receiveJiraWebhook(signed(fixture('comment-created.constructed.json')), deps);
     expect(reply.status).toBe(200);
-    expect(queued).toEqual([{ kind: 'jira-comment', issueId: '10010', projectKey: 'CS', commentId: '10000', action: 'upserted' }]);
+    expect(queued).toEqual([
+      { kind: 'jira-comment', issueId: '10010', projectKey: 'CS', commentId: '10000', action: 'upserted' },
+    ]);
   });
 
   it('queues a file job from the Attachment item of an issue update (attachment webhooks name no issue)', async () => {
     const { deps, queued } = world();
     const body = JSON.parse(fixture('issue-updated.constructed.json')) as { changelog: { items: unknown[] } };
-    body.changelog.items = [{ field: 'Attachment', fieldtype: 'jira', fieldId: 'attachment', from: null, fromString: null, to: '10100', toString: 'a.pdf' }];
+    body.changelog.items = [
+      {
+        field: 'Attachment',
+        fieldtype: 'jira',
+        fieldId: 'attachment',
+        from: null,
+        fromString: null,
+        to: '10100',
+        toString: 'a.pdf',
+      },
+    ];
     const reply = await receiveJiraWebhook(signed(JSON.stringify(body)), deps);
-    expect(reply).toEqual({ status: 200, body: { webhookEvent: 'jira:issue_updated', outcomes: ['queued', 'queued'] } });
+    expect(reply).toEqual({
+      status: 200,
+      body: { webhookEvent: 'jira:issue_updated', outcomes: ['queued', 'queued'] },
+    });
     expect(queued).toEqual([
       { kind: 'issue-changed', issueId: '10010', projectKey: 'CS' },
       { kind: 'jira-attachment', issueId: '10010', attachmentId: '10100', action: 'created' },
@@ -83,27 +109,42 @@ describe('a signed Jira webhook', () => {
     const own = await receiveJiraWebhook(signed(withActor(fixture('issue-updated.constructed.json'), SERVICE)), deps);
     expect(own).toEqual({ status: 200, body: { webhookEvent: 'jira:issue_updated', outcomes: ['ignored-self'] } });
     expect(queued).toEqual([]);
-    expect(lines).toContainEqual({ level: 'info', message: "dropped the service account's own Jira event", fields: { webhookEvent: 'jira:issue_updated' } });
+    expect(lines).toContainEqual({
+      level: 'info',
+      message: "dropped the service account's own Jira event",
+      fields: { webhookEvent: 'jira:issue_updated' },
+    });
     await receiveJiraWebhook(signed(withActor(fixture('issue-updated.constructed.json'), PERSON)), deps);
     expect(queued).toEqual([{ kind: 'issue-changed', issueId: '10010', projectKey: 'CS' }]);
   });
 
   it("queues a person's deletion of a comment the service wrote: the body names no deleter", async () => {
     const { deps, queued } = world();
-    const body = JSON.parse(fixture('comment-created.constructed.json')) as { webhookEvent: string; comment: { author: { accountId: string }; updateAuthor: { accountId: string } } };
+    const body = JSON.parse(fixture('comment-created.constructed.json')) as {
+      webhookEvent: string;
+      comment: { author: { accountId: string }; updateAuthor: { accountId: string } };
+    };
     body.webhookEvent = 'comment_deleted';
     body.comment.author.accountId = SERVICE;
     body.comment.updateAuthor.accountId = SERVICE;
     await receiveJiraWebhook(signed(JSON.stringify(body)), deps);
-    expect(queued).toEqual([{ kind: 'jira-comment', issueId: '10010', projectKey: 'CS', commentId: '10000', action: 'deleted' }]);
+    expect(queued).toEqual([
+      { kind: 'jira-comment', issueId: '10010', projectKey: 'CS', commentId: '10000', action: 'deleted' },
+    ]);
   });
 
   it('drops the events of unpaired projects and answers the kinds it does not sync', async () => {
     const { deps, queued } = world();
     const other = fixture('issue-created.constructed.json').replace('"key": "CS"', '"key": "OTHER"');
-    expect((await receiveJiraWebhook(signed(other), deps)).body).toEqual({ webhookEvent: 'jira:issue_created', outcomes: ['ignored-unpaired'] });
+    expect((await receiveJiraWebhook(signed(other), deps)).body).toEqual({
+      webhookEvent: 'jira:issue_created',
+      outcomes: ['ignored-unpaired'],
+    });
     const sprint = JSON.stringify({ timestamp: 1, webhookEvent: 'sprint_started', sprint: { id: 1 } });
-    expect((await receiveJiraWebhook(signed(sprint), deps)).body).toEqual({ webhookEvent: 'sprint_started', outcomes: ['ignored-kind'] });
+    expect((await receiveJiraWebhook(signed(sprint), deps)).body).toEqual({
+      webhookEvent: 'sprint_started',
+      outcomes: ['ignored-kind'],
+    });
     expect(queued).toEqual([]);
   });
 });
@@ -114,30 +155,55 @@ describe('a webhook that does not prove its origin', () => {
   it.each([
     ['without a signature', { headers: new Headers(), rawBody: raw }, 'missing X-Hub-Signature header'],
     ['signed with another secret', signed(raw, 'guess'), 'X-Hub-Signature does not match the body'],
-    ['whose body changed after signing', { ...signed(raw), rawBody: raw.replace('10010', '10011') }, 'X-Hub-Signature does not match the body'],
-    ['signed with sha1', { headers: new Headers({ 'x-hub-signature': `sha1=${createHmac('sha1', SECRET).update(raw).digest('hex')}` }), rawBody: raw }, 'X-Hub-Signature is not of the form sha256=<hex>'],
+    [
+      'whose body changed after signing',
+      { ...signed(raw), rawBody: raw.replace('10010', '10011') },
+      'X-Hub-Signature does not match the body',
+    ],
+    [
+      'signed with sha1',
+      {
+        headers: new Headers({ 'x-hub-signature': `sha1=${createHmac('sha1', SECRET).update(raw).digest('hex')}` }),
+        rawBody: raw,
+      },
+      'X-Hub-Signature is not of the form sha256=<hex>',
+    ],
   ])('is refused with 401 and nothing queued: %s', async (_name, request, reason) => {
     const { deps, queued, lines } = world();
-    expect(await receiveJiraWebhook(request, deps)).toEqual({ status: 401, body: { error: `Unauthorized: ${reason}` } });
+    expect(await receiveJiraWebhook(request, deps)).toEqual({
+      status: 401,
+      body: { error: `Unauthorized: ${reason}` },
+    });
     expect(queued).toEqual([]);
-    expect(lines).toEqual([{ level: 'warn', message: 'refused a Jira webhook that does not prove its origin', fields: { reason } }]);
+    expect(lines).toEqual([
+      { level: 'warn', message: 'refused a Jira webhook that does not prove its origin', fields: { reason } },
+    ]);
   });
 });
 
 describe('a signed webhook that is malformed', () => {
   it('is refused with 400 naming what is wrong, nothing queued', async () => {
     const { deps, queued } = world();
-    const body = JSON.parse(fixture('issue-updated.constructed.json')) as { issue: { fields: Record<string, unknown> } };
+    const body = JSON.parse(fixture('issue-updated.constructed.json')) as {
+      issue: { fields: Record<string, unknown> };
+    };
     delete body.issue.fields.project;
     const reply = await receiveJiraWebhook(signed(JSON.stringify(body)), deps);
     expect(reply.status).toBe(400);
-    expect(reply.body).toEqual({ error: expect.stringMatching(/Malformed Jira webhook jira:issue_updated:[\s\S]*issue\.fields\.project/) as unknown });
+    expect(reply.body).toEqual({
+      error: expect.stringMatching(
+        /Malformed Jira webhook jira:issue_updated:[\s\S]*issue\.fields\.project/,
+      ) as unknown,
+    });
     expect(queued).toEqual([]);
   });
 
   it('is refused with 400 when the body is not JSON', async () => {
     const { deps, queued } = world();
-    expect(await receiveJiraWebhook(signed('{"webhookEvent":'), deps)).toEqual({ status: 400, body: { error: 'The body is not JSON' } });
+    expect(await receiveJiraWebhook(signed('{"webhookEvent":'), deps)).toEqual({
+      status: 400,
+      body: { error: 'The body is not JSON' },
+    });
     expect(queued).toEqual([]);
   });
 });
@@ -159,7 +225,10 @@ describe('a dynamic webhook of the OAuth app', () => {
     return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
   };
   const now = Date.parse('2026-12-07T12:00:00Z') / 1000;
-  const request = (token: string) => ({ headers: new Headers({ authorization: `Bearer ${token}` }), rawBody: fixture('issue-updated.constructed.json') });
+  const request = (token: string) => ({
+    headers: new Headers({ authorization: `Bearer ${token}` }),
+    rawBody: fixture('issue-updated.constructed.json'),
+  });
 
   it('is accepted with a bearer JWT signed by the client secret', async () => {
     const { deps, queued } = world({ auth: { mode: 'oauth', clientSecret: CLIENT_SECRET } });
@@ -173,7 +242,10 @@ describe('a dynamic webhook of the OAuth app', () => {
     ['naming another algorithm', jwt({ exp: now + 60 }, CLIENT_SECRET, 'none'), 'token is not signed with HS256'],
   ])('is refused with 401 when the token is %s', async (_name, token, reason) => {
     const { deps, queued } = world({ auth: { mode: 'oauth', clientSecret: CLIENT_SECRET } });
-    expect(await receiveJiraWebhook(request(token), deps)).toEqual({ status: 401, body: { error: `Unauthorized: ${reason}` } });
+    expect(await receiveJiraWebhook(request(token), deps)).toEqual({
+      status: 401,
+      body: { error: `Unauthorized: ${reason}` },
+    });
     expect(queued).toEqual([]);
   });
 });

@@ -16,7 +16,14 @@ const config = aContext().config;
 /** A plan that writes Bitrix24's new title to Jira, and what Jira will read back. */
 function planTitleToJira(): { plan: ReturnType<typeof planPairSync>; jiraAfter: CanonicalTask } {
   const base = { b24: aCanonical(), jira: aCanonical() };
-  const plan = planPairSync({ b24: aCanonical({ title: 'Renamed' }), jira: aCanonical(), base, ctx: aContext(), b24ChangedAt: '2025-10-01T00:00:00Z', jiraChangedAt: '2025-10-01T00:00:00Z' });
+  const plan = planPairSync({
+    b24: aCanonical({ title: 'Renamed' }),
+    jira: aCanonical(),
+    base,
+    ctx: aContext(),
+    b24ChangedAt: '2025-10-01T00:00:00Z',
+    jiraChangedAt: '2025-10-01T00:00:00Z',
+  });
   return { plan, jiraAfter: plan.nextBase.jira };
 }
 
@@ -33,7 +40,9 @@ describe('a side read after our write', () => {
     const own = new OwnWrites(memoryKv());
     const { plan, jiraAfter } = planTitleToJira();
     await own.expectFieldWrites(LINK, plan, config);
-    expect(await own.readIsOwn('jira', LINK, { current: { ...jiraAfter, priority: '2' }, base: null, config })).toBe(false);
+    expect(await own.readIsOwn('jira', LINK, { current: { ...jiraAfter, priority: '2' }, base: null, config })).toBe(
+      false,
+    );
   });
 
   it('is no longer an intent once the write settled: the saved base recognises it instead', async () => {
@@ -51,7 +60,11 @@ describe("the migration's counted marks", () => {
     const own = new OwnWrites(memoryKv());
     await own.expectMigrationMarks(['41', '41']);
     const update = { kind: 'task-changed', taskId: '41' } as const;
-    expect([await own.jobIsOwn(update, LINK), await own.jobIsOwn(update, LINK), await own.jobIsOwn(update, LINK)]).toEqual([true, true, false]);
+    expect([
+      await own.jobIsOwn(update, LINK),
+      await own.jobIsOwn(update, LINK),
+      await own.jobIsOwn(update, LINK),
+    ]).toEqual([true, true, false]);
   });
 
   it('are taken back for a write that failed', async () => {

@@ -16,7 +16,10 @@ async function paired(): Promise<MemoryDeps> {
   return deps;
 }
 
-async function route(deps: MemoryDeps, job: Parameters<typeof routeSyncJob>[0]): Promise<{ jira: number; b24: number }> {
+async function route(
+  deps: MemoryDeps,
+  job: Parameters<typeof routeSyncJob>[0],
+): Promise<{ jira: number; b24: number }> {
   const ctx = await SyncContext.create(deps);
   await routeSyncJob(job, ctx);
   return ctx.calls();
@@ -24,7 +27,10 @@ async function route(deps: MemoryDeps, job: Parameters<typeof routeSyncJob>[0]):
 
 describe('a Bitrix24 task event at the router', () => {
   it('dismisses the add event of a task already paired without a call', async () => {
-    expect(await route(await paired(), { kind: 'task-changed', taskId: '41', added: true })).toEqual({ jira: 0, b24: 0 });
+    expect(await route(await paired(), { kind: 'task-changed', taskId: '41', added: true })).toEqual({
+      jira: 0,
+      b24: 0,
+    });
   });
 
   it('dismisses an update the migration counted without a call, once', async () => {
@@ -50,6 +56,9 @@ describe('a delete event at the router', () => {
   });
 
   it('is ignored for an entity without a link', async () => {
-    expect(await route(memoryDeps(), { kind: 'issue-deleted', issueId: '10001', projectKey: 'DEMO' })).toEqual({ jira: 0, b24: 0 });
+    expect(await route(memoryDeps(), { kind: 'issue-deleted', issueId: '10001', projectKey: 'DEMO' })).toEqual({
+      jira: 0,
+      b24: 0,
+    });
   });
 });

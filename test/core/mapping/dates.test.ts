@@ -3,8 +3,18 @@ import { dateToDeadline, deadlineToDate } from '../../../src/core/mapping/dates'
 describe('B24 DEADLINE → Jira due date, in the portal time zone', () => {
   it.each([
     ['2025-10-24T23:30:00+02:00', 'Europe/Berlin', '2025-10-24', 'late evening stays on its day although it is 21:30Z'],
-    ['2025-10-24T00:30:00+03:00', 'Europe/Moscow', '2025-10-24', 'just after midnight is not "the day before" (UTC says the 23rd)'],
-    ['2025-10-24T00:30:00+03:00', 'Europe/Berlin', '2025-10-23', 'a deadline entered in another zone lands on the portal zone day'],
+    [
+      '2025-10-24T00:30:00+03:00',
+      'Europe/Moscow',
+      '2025-10-24',
+      'just after midnight is not "the day before" (UTC says the 23rd)',
+    ],
+    [
+      '2025-10-24T00:30:00+03:00',
+      'Europe/Berlin',
+      '2025-10-23',
+      'a deadline entered in another zone lands on the portal zone day',
+    ],
     ['2025-03-30T01:30:00+01:00', 'Europe/Berlin', '2025-03-30', 'the night of the spring DST change'],
     ['2025-12-31T23:59:59-05:00', 'America/New_York', '2025-12-31', 'negative offsets'],
   ])('%s in %s is %s: %s', (deadline, zone, date) => {

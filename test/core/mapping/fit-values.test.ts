@@ -6,10 +6,16 @@
 import { dueDateRefusal, fitTitle } from '../../../src/core/mapping/fit-values';
 import { projectTo } from '../../../src/core/mapping/project';
 import { toB24Fields, toJiraFields } from '../../../src/core/mapping/to-side';
-import { cutAtGrapheme, docWithoutControls, withoutControls, withoutDirectionOverrides } from '../../../src/core/text-fit';
+import {
+  cutAtGrapheme,
+  docWithoutControls,
+  withoutControls,
+  withoutDirectionOverrides,
+} from '../../../src/core/text-fit';
 import { aContext, doc } from '../builders';
 
-const wellFormed = (text: string): boolean => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+const wellFormed = (text: string): boolean =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 describe('cutAtGrapheme', () => {
   it('leaves text within the limit as it is', () => {
@@ -46,7 +52,10 @@ describe('cutAtGrapheme', () => {
 
 describe('withoutControls', () => {
   it('leaves out NUL, BEL, ESC, DEL and C1 controls, keeping tabs', () => {
-    expect(withoutControls('a\u0000b\u0007c\u001bd\u007fe\u0085f\tg', false)).toEqual({ text: 'abcdef\tg', changed: true });
+    expect(withoutControls('a\u0000b\u0007c\u001bd\u007fe\u0085f\tg', false)).toEqual({
+      text: 'abcdef\tg',
+      changed: true,
+    });
   });
 
   it('keeps line breaks only where the text has lines', () => {
@@ -70,20 +79,40 @@ describe('withoutDirectionOverrides', () => {
   });
 
   it('keeps right-to-left text and the implicit marks', () => {
-    expect(withoutDirectionOverrides('שלום \u200Fعربي\u200E')).toEqual({ text: 'שלום \u200Fعربي\u200E', changed: false });
+    expect(withoutDirectionOverrides('שלום \u200Fعربي\u200E')).toEqual({
+      text: 'שלום \u200Fعربي\u200E',
+      changed: false,
+    });
   });
 });
 
 describe('docWithoutControls', () => {
   it('cleans every text node, drops one left empty, and keeps the document otherwise', () => {
-    const dirty = { type: 'doc' as const, version: 1 as const, content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'a\u0000\tb' }, { type: 'text', text: '\u0007' }] },
-      { type: 'codeBlock', content: [{ type: 'text', text: 'x\ny\u001b' }] },
-    ] };
-    expect(docWithoutControls(dirty)).toEqual({ changed: true, doc: { type: 'doc', version: 1, content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'a\tb' }] },
-      { type: 'codeBlock', content: [{ type: 'text', text: 'x\ny' }] },
-    ] } });
+    const dirty = {
+      type: 'doc' as const,
+      version: 1 as const,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'a\u0000\tb' },
+            { type: 'text', text: '\u0007' },
+          ],
+        },
+        { type: 'codeBlock', content: [{ type: 'text', text: 'x\ny\u001b' }] },
+      ],
+    };
+    expect(docWithoutControls(dirty)).toEqual({
+      changed: true,
+      doc: {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'a\tb' }] },
+          { type: 'codeBlock', content: [{ type: 'text', text: 'x\ny' }] },
+        ],
+      },
+    });
     const clean = doc('nothing odd');
     expect(docWithoutControls(clean)).toEqual({ doc: clean, changed: false });
   });
@@ -97,7 +126,9 @@ describe('fitTitle', () => {
   });
 
   it('cleans but never cuts for Bitrix24, and names nothing for an ordinary title', () => {
-    expect(fitTitle('b24', 'a\u0000b').notices).toEqual([{ kind: 'adjusted-value', code: 'controlsRemoved', field: 'title', to: 'b24' }]);
+    expect(fitTitle('b24', 'a\u0000b').notices).toEqual([
+      { kind: 'adjusted-value', code: 'controlsRemoved', field: 'title', to: 'b24' },
+    ]);
     expect(fitTitle('b24', 'x'.repeat(300)).text).toHaveLength(300);
     expect(fitTitle('jira', 'Fix the login page')).toEqual({ text: 'Fix the login page', notices: [] });
   });
@@ -113,13 +144,21 @@ describe('a title with nothing visible left once fitted', () => {
     expect(projectTo('b24', 'title', '\u202E\u0007', ctx)).toMatchObject({ ok: false, code: 'invisibleTitle' });
     const write = toJiraFields({ title: '\u0000' }, ctx);
     expect(write.fields).toEqual({});
-    expect(write.warnings).toContainEqual(expect.objectContaining({ kind: 'refused-value', field: 'title', to: 'jira', code: 'invisibleTitle' }));
+    expect(write.warnings).toContainEqual(
+      expect.objectContaining({ kind: 'refused-value', field: 'title', to: 'jira', code: 'invisibleTitle' }),
+    );
   });
 });
 
 describe('a due date Bitrix24 cannot hold', () => {
   it('is refused outside 1000-01-01 to 9999-12-31', () => {
-    expect(dueDateRefusal('0001-01-01')).toMatchObject({ kind: 'refused-value', field: 'dueDate', to: 'b24', code: 'outOfB24Range', params: { date: '0001-01-01' } });
+    expect(dueDateRefusal('0001-01-01')).toMatchObject({
+      kind: 'refused-value',
+      field: 'dueDate',
+      to: 'b24',
+      code: 'outOfB24Range',
+      params: { date: '0001-01-01' },
+    });
     expect(dueDateRefusal('0999-12-31')).not.toBeNull();
     expect(dueDateRefusal('1000-01-01')).toBeNull();
     expect(dueDateRefusal('9999-12-31')).toBeNull();
@@ -140,18 +179,26 @@ describe('a due date Bitrix24 cannot hold', () => {
 
 describe('the projection and the write agree', () => {
   it.each([
-    ['jira', '😀'.repeat(300)], ['jira', 'a\u0000b\u202Ec'], ['b24', 'a\u0007b\u2066c\u2069'], ['jira', 'plain'],
+    ['jira', '😀'.repeat(300)],
+    ['jira', 'a\u0000b\u202Ec'],
+    ['b24', 'a\u0007b\u2066c\u2069'],
+    ['jira', 'plain'],
   ] as const)('for a title to %s', (to, title) => {
     const ctx = aContext();
     const projected = projectTo(to, 'title', title, ctx);
-    const written = to === 'jira' ? toJiraFields({ title }, ctx).fields.summary : toB24Fields({ title }, ctx).fields.TITLE;
+    const written =
+      to === 'jira' ? toJiraFields({ title }, ctx).fields.summary : toB24Fields({ title }, ctx).fields.TITLE;
     expect(projected).toMatchObject({ ok: true, value: written });
   });
 
   it('for a description with control characters', () => {
     const ctx = aContext();
     const dirty = doc('ring\u0007 the bell');
-    expect(projectTo('jira', 'description', dirty, ctx)).toEqual({ ok: true, value: doc('ring the bell'), notices: [expect.objectContaining({ code: 'controlsRemoved', field: 'description', to: 'jira' })] });
+    expect(projectTo('jira', 'description', dirty, ctx)).toEqual({
+      ok: true,
+      value: doc('ring the bell'),
+      notices: [expect.objectContaining({ code: 'controlsRemoved', field: 'description', to: 'jira' })],
+    });
     expect(toJiraFields({ description: dirty }, ctx).fields.description).toEqual(doc('ring the bell'));
     expect(toB24Fields({ description: dirty }, ctx).fields.DESCRIPTION).toBe('ring the bell');
   });

@@ -22,8 +22,11 @@ describe('fromB24Task', () => {
     expect(JSON.stringify(description)).toContain('"strong"');
   });
 
-  it('reads an old portal\'s HTML description as HTML', () => {
-    const { description } = fromB24Task(aB24Task({ description: '<p>Hello <b>there</b></p>', descriptionInBbcode: 'N' }), aContext());
+  it("reads an old portal's HTML description as HTML", () => {
+    const { description } = fromB24Task(
+      aB24Task({ description: '<p>Hello <b>there</b></p>', descriptionInBbcode: 'N' }),
+      aContext(),
+    );
     expect(JSON.stringify(description)).not.toContain('<b>');
     expect(JSON.stringify(description)).toContain('"strong"');
   });
@@ -42,7 +45,9 @@ describe('fromB24Task', () => {
 
   it('reads the Jira-only status from its B24 field while the task holds its status', () => {
     const ctx = aContext();
-    expect(fromB24Task(aB24Task({ status: '3', userFields: { ufJiraStatus: 'QA Testing' } }), ctx).status).toBe('QA Testing');
+    expect(fromB24Task(aB24Task({ status: '3', userFields: { ufJiraStatus: 'QA Testing' } }), ctx).status).toBe(
+      'QA Testing',
+    );
     // A B24 user moved the task on: the stale field no longer speaks for it.
     expect(fromB24Task(aB24Task({ status: '5', userFields: { ufJiraStatus: 'QA Testing' } }), ctx).status).toBe('Done');
   });
@@ -57,8 +62,15 @@ describe('fromB24Task', () => {
       ],
     });
     const ctx = aContext({ config, enumLabels: { UF_AUTO_2: { '45': 'Gold' } } });
-    const task = aB24Task({ userFields: { ufAuto1: '3.5', ufAuto2: '45', ufAuto3: '2025-11-02T00:00:00+01:00', ufAuto4: '' } });
-    expect(fromB24Task(task, ctx).custom).toEqual({ UF_AUTO_1: 3.5, UF_AUTO_2: 'Gold', UF_AUTO_3: '2025-11-02', UF_AUTO_4: null });
+    const task = aB24Task({
+      userFields: { ufAuto1: '3.5', ufAuto2: '45', ufAuto3: '2025-11-02T00:00:00+01:00', ufAuto4: '' },
+    });
+    expect(fromB24Task(task, ctx).custom).toEqual({
+      UF_AUTO_1: 3.5,
+      UF_AUTO_2: 'Gold',
+      UF_AUTO_3: '2025-11-02',
+      UF_AUTO_4: null,
+    });
   });
 });
 
@@ -98,7 +110,11 @@ describe('fromJiraIssue', () => {
   });
 
   it('reads a select custom field by its label', () => {
-    const config = aConfig({ customFields: [{ b24Field: 'UF_AUTO_2', jiraField: 'customfield_2', converter: 'enumeration', direction: 'both' }] });
+    const config = aConfig({
+      customFields: [
+        { b24Field: 'UF_AUTO_2', jiraField: 'customfield_2', converter: 'enumeration', direction: 'both' },
+      ],
+    });
     const issue = aJiraIssue({ custom: { customfield_2: { value: 'Gold', id: '100' } } });
     expect(fromJiraIssue(issue, aContext({ config })).custom).toEqual({ UF_AUTO_2: 'Gold' });
   });

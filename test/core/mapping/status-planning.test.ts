@@ -27,7 +27,12 @@ const WORKFLOW: Record<string, JiraTransition[]> = {
 };
 
 /** Walks the workflow as the app would: one hop, re-read, ask again. */
-function walk(from: JiraStatusRef, target: string, maxHops = 5, workflow = WORKFLOW): { path: string[]; outcome: string } {
+function walk(
+  from: JiraStatusRef,
+  target: string,
+  maxHops = 5,
+  workflow = WORKFLOW,
+): { path: string[]; outcome: string } {
   let current = from;
   const visited = [from.name];
   for (;;) {
@@ -69,7 +74,7 @@ describe('planJiraTransition', () => {
     expect(walk(S.review!, 'To Do')).toEqual({ path: ['In Review', 'In Progress', 'To Do'], outcome: 'arrived' });
   });
 
-  it('prefers a detour toward the target\'s category when it is known, else Jira\'s order', () => {
+  it("prefers a detour toward the target's category when it is known, else Jira's order", () => {
     const offered = [t('Back', S.todo!), t('Review', S.review!)];
     const toward = planJiraTransition(S.progress!, offered, { name: 'Done', categoryKey: 'done' }, ['In Progress'], 5);
     const unknown = planJiraTransition(S.progress!, offered, { name: 'Done' }, ['In Progress'], 5);
@@ -83,26 +88,42 @@ describe('planJiraTransition', () => {
   });
 
   it('stops with a reason when the hop budget is spent', () => {
-    expect(walk(S.todo!, 'Done', 1).outcome).toBe('Gave up moving the issue to "Done" after 1 transitions; it is in "In Progress".');
+    expect(walk(S.todo!, 'Done', 1).outcome).toBe(
+      'Gave up moving the issue to "Done" after 1 transitions; it is in "In Progress".',
+    );
   });
 
   it('explains a transition whose screen needs a field instead of trying it', () => {
-    const step = planJiraTransition(S.review!, [t('Approve', S.done!, ['resolution'])], { name: 'Done' }, ['In Review'], 5);
+    const step = planJiraTransition(
+      S.review!,
+      [t('Approve', S.done!, ['resolution'])],
+      { name: 'Done' },
+      ['In Review'],
+      5,
+    );
     expect(step).toEqual({
       kind: 'blocked',
       reason: 'needs-fields',
-      message: 'Transition "Approve" from "In Review" to "Done" needs resolution on its screen; the sync cannot fill them, so move the issue by hand.',
+      message:
+        'Transition "Approve" from "In Review" to "Done" needs resolution on its screen; the sync cannot fill them, so move the issue by hand.',
       code: 'status.needsFields',
       params: { transition: 'Approve', from: 'In Review', to: 'Done', fields: 'resolution' },
     });
   });
 
   it('says a target is unreachable instead of looping when every way out was taken', () => {
-    const step = planJiraTransition(S.hold!, WORKFLOW['On Hold']!, { name: 'Archived' }, ['On Hold', 'In Progress', 'On Hold'], 5);
+    const step = planJiraTransition(
+      S.hold!,
+      WORKFLOW['On Hold']!,
+      { name: 'Archived' },
+      ['On Hold', 'In Progress', 'On Hold'],
+      5,
+    );
     expect(step).toEqual({
       kind: 'blocked',
       reason: 'unreachable',
-      message: 'Status "Archived" is unreachable from "On Hold": the workflow offers "In Progress", every one already taken on this walk.',
+      message:
+        'Status "Archived" is unreachable from "On Hold": the workflow offers "In Progress", every one already taken on this walk.',
       code: 'status.unreachable',
       params: { target: 'Archived', current: 'On Hold', offered: '"In Progress"' },
     });
@@ -149,7 +170,11 @@ describe('planB24StatusActions', () => {
   });
 
   it('completes outright under TASK_CONTROL when the actor is the creator', () => {
-    expect(planB24StatusActions('3', '5', 'Y', true)).toEqual({ ok: true, actions: ['tasks.task.complete'], finalStatus: '5' });
+    expect(planB24StatusActions('3', '5', 'Y', true)).toEqual({
+      ok: true,
+      actions: ['tasks.task.complete'],
+      finalStatus: '5',
+    });
   });
 
   it('cannot move a task awaiting control unless the actor is the creator', () => {
@@ -164,18 +189,23 @@ describe('planB24StatusActions', () => {
   it('cannot set awaiting control on demand', () => {
     expect(planB24StatusActions('3', '4', 'N', true)).toEqual({
       ok: false,
-      message: 'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.',
+      message:
+        'Status 4 (awaiting control) is reached only when an assignee completes a task under TASK_CONTROL; the sync cannot set it.',
       code: 'status.controlOnly',
       params: {},
     });
   });
 
   it('reaches awaiting control when completing as a non-creator under TASK_CONTROL', () => {
-    expect(planB24StatusActions('3', '4', 'Y', false)).toEqual({ ok: true, actions: ['tasks.task.complete'], finalStatus: '4' });
+    expect(planB24StatusActions('3', '4', 'Y', false)).toEqual({
+      ok: true,
+      actions: ['tasks.task.complete'],
+      finalStatus: '4',
+    });
   });
 });
 
-describe('planB24StatusActions with the task\'s action flags', () => {
+describe("planB24StatusActions with the task's action flags", () => {
   it('defers through "in progress" when the portal does not allow deferring a pending task', () => {
     expect(planB24StatusActions('2', '6', 'N', true, { defer: false })).toEqual({
       ok: true,

@@ -7,7 +7,11 @@ const jiraOnly = { b24UserId: null, jiraAccountId: 'acc-zed', name: 'Zed Jira' }
 describe('toJiraFields', () => {
   it('writes only the changed fields, with the status apart', () => {
     const write = toJiraFields({ title: 'New title', priority: '2', status: 'Done' }, aContext());
-    expect(write).toEqual({ fields: { summary: 'New title', priority: { name: 'High' } }, status: 'Done', warnings: [] });
+    expect(write).toEqual({
+      fields: { summary: 'New title', priority: { name: 'High' } },
+      status: 'Done',
+      warnings: [],
+    });
   });
 
   it('adds project and issue type when creating, and every given field', () => {
@@ -24,7 +28,7 @@ describe('toJiraFields', () => {
     });
   });
 
-  it('keeps a summary on one line within Jira\'s 255 characters', () => {
+  it("keeps a summary on one line within Jira's 255 characters", () => {
     const { fields } = toJiraFields({ title: `line one\nline two ${'x'.repeat(300)}` }, aContext());
     expect(fields.summary).toHaveLength(255);
     expect(String(fields.summary)).toMatch(/^line one line two/);
@@ -37,7 +41,9 @@ describe('toJiraFields', () => {
   });
 
   it('writes the configured default person for an unmatched one, and still names them', () => {
-    const config = aConfig({ users: { overrides: [], unmatched: { defaultB24UserId: '1', defaultJiraAccountId: 'acc-ada' } } });
+    const config = aConfig({
+      users: { overrides: [], unmatched: { defaultB24UserId: '1', defaultJiraAccountId: 'acc-ada' } },
+    });
     const write = toJiraFields({ assignee: una }, aContext({ config }));
     expect(write.fields).toEqual({ assignee: { accountId: 'acc-ada' } });
     expect(write.warnings).toHaveLength(1);
@@ -73,12 +79,18 @@ describe('toB24Fields', () => {
   });
 
   it('writes descriptions as BBCode, or HTML for old portals', () => {
-    const bold = { type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi', marks: [{ type: 'strong' }] }] }] };
+    const bold = {
+      type: 'doc' as const,
+      version: 1 as const,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi', marks: [{ type: 'strong' }] }] }],
+    };
     expect(toB24Fields({ description: bold }, aContext()).fields.DESCRIPTION).toBe('[B]hi[/B]');
-    expect(String(toB24Fields({ description: bold }, aContext({ b24DescriptionFormat: 'html' })).fields.DESCRIPTION)).toContain('<strong>hi</strong>');
+    expect(
+      String(toB24Fields({ description: bold }, aContext({ b24DescriptionFormat: 'html' })).fields.DESCRIPTION),
+    ).toContain('<strong>hi</strong>');
   });
 
-  it('writes the due date at the end-of-day time with the date\'s offset, and clears it with an empty value', () => {
+  it("writes the due date at the end-of-day time with the date's offset, and clears it with an empty value", () => {
     const ctx = aContext();
     expect(toB24Fields({ dueDate: '2025-07-01' }, ctx).fields).toEqual({ DEADLINE: '2025-07-01T18:00:00+02:00' });
     expect(toB24Fields({ dueDate: null }, ctx).fields).toEqual({ DEADLINE: '' });
@@ -105,8 +117,16 @@ describe('toB24Fields', () => {
   it('clears a Jira-only status on the way out, and leaves an already-empty field alone', () => {
     const ctx = aContext();
     const held = aB24Task({ status: '3', userFields: { ufJiraStatus: 'QA Testing' } });
-    expect(toB24Fields({ status: 'Done' }, ctx, { current: held })).toEqual({ fields: { UF_JIRA_STATUS: '' }, status: '5', warnings: [] });
-    expect(toB24Fields({ status: 'Done' }, ctx, { current: aB24Task({ status: '3' }) })).toEqual({ fields: {}, status: '5', warnings: [] });
+    expect(toB24Fields({ status: 'Done' }, ctx, { current: held })).toEqual({
+      fields: { UF_JIRA_STATUS: '' },
+      status: '5',
+      warnings: [],
+    });
+    expect(toB24Fields({ status: 'Done' }, ctx, { current: aB24Task({ status: '3' }) })).toEqual({
+      fields: {},
+      status: '5',
+      warnings: [],
+    });
   });
 
   it('writes no priority that no row carries to Bitrix24', () => {
@@ -114,7 +134,11 @@ describe('toB24Fields', () => {
   });
 
   it('writes enumerations by the B24 item whose label matches, and nothing when none does', () => {
-    const config = aConfig({ customFields: [{ b24Field: 'UF_AUTO_2', jiraField: 'customfield_2', converter: 'enumeration', direction: 'both' }] });
+    const config = aConfig({
+      customFields: [
+        { b24Field: 'UF_AUTO_2', jiraField: 'customfield_2', converter: 'enumeration', direction: 'both' },
+      ],
+    });
     const ctx = aContext({ config, enumLabels: { UF_AUTO_2: { '45': 'Gold', '46': 'Silver' } } });
     expect(toB24Fields({ custom: { UF_AUTO_2: 'Silver' } }, ctx).fields).toEqual({ UF_AUTO_2: '46' });
     expect(toB24Fields({ custom: { UF_AUTO_2: 'Bronze' } }, ctx).fields).toEqual({});

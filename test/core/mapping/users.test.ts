@@ -30,8 +30,18 @@ describe('UserMap', () => {
 
 describe('samePerson', () => {
   it('compares ids and ignores display names', () => {
-    expect(samePerson({ b24UserId: '1', jiraAccountId: 'a', name: 'Ada' }, { b24UserId: '1', jiraAccountId: 'a', name: 'Ada L.' })).toBe(true);
-    expect(samePerson({ b24UserId: '1', jiraAccountId: null, name: 'Ada' }, { b24UserId: '1', jiraAccountId: 'a', name: 'Ada' })).toBe(false);
+    expect(
+      samePerson(
+        { b24UserId: '1', jiraAccountId: 'a', name: 'Ada' },
+        { b24UserId: '1', jiraAccountId: 'a', name: 'Ada L.' },
+      ),
+    ).toBe(true);
+    expect(
+      samePerson(
+        { b24UserId: '1', jiraAccountId: null, name: 'Ada' },
+        { b24UserId: '1', jiraAccountId: 'a', name: 'Ada' },
+      ),
+    ).toBe(false);
     expect(samePerson(null, null)).toBe(true);
   });
 });
@@ -44,7 +54,9 @@ describe('personOn, the unmatched-user fallback', () => {
   });
 
   it('leaves the field unchanged and names the person by default', () => {
-    expect(personOn('jira', una, 'leave-unchanged')).toEqual({ skip: { kind: 'unmatched-user', side: 'b24', id: '99', name: 'Una' } });
+    expect(personOn('jira', una, 'leave-unchanged')).toEqual({
+      skip: { kind: 'unmatched-user', side: 'b24', id: '99', name: 'Una' },
+    });
   });
 
   it('falls back to the configured default person and still names the unmatched one', () => {

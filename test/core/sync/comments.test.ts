@@ -19,7 +19,11 @@ describe('comment attribution', () => {
   it('puts the label in bold at the start of a valid document', () => {
     const body = attributedBody(doc('Looks good'), 'Maria Johnson', 'b24');
     expect(validateAdf(body)).toEqual([]);
-    expect(body.content[0]?.content?.[0]).toEqual({ type: 'text', text: 'Maria Johnson (Bitrix24): ', marks: [{ type: 'strong' }] });
+    expect(body.content[0]?.content?.[0]).toEqual({
+      type: 'text',
+      text: 'Maria Johnson (Bitrix24): ',
+      marks: [{ type: 'strong' }],
+    });
     expect(adfPlainText(body)).toBe('Maria Johnson (Bitrix24): Looks good');
   });
 
@@ -28,7 +32,7 @@ describe('comment attribution', () => {
     expect(isMirroredComment('Dev One (Jira): on it', 'b24')).toBe(true);
   });
 
-  it('does not take a person\'s own comment for a mirror', () => {
+  it("does not take a person's own comment for a mirror", () => {
     expect(isMirroredComment('Looks good (Bitrix24): yes', 'b24')).toBe(false);
     expect(isMirroredComment('Deploy (Jira) tomorrow', 'b24')).toBe(false);
     expect(isMirroredComment('Plain words', 'jira')).toBe(false);
@@ -52,7 +56,18 @@ describe('commentFingerprint', () => {
   });
 
   it('matches a comment with its mirror after the trip through BBCode', () => {
-    const original = { ...doc('Ship it'), content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ship ', marks: [{ type: 'strong' }] }, { type: 'text', text: 'it' }] }] };
+    const original = {
+      ...doc('Ship it'),
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Ship ', marks: [{ type: 'strong' }] },
+            { type: 'text', text: 'it' },
+          ],
+        },
+      ],
+    };
     const mirror = bbcodeToAdf(adfToBbcode(attributedBody(original, 'Dev One', 'jira')));
     expect(docFingerprint(mirror)).toBe(docFingerprint(original));
   });

@@ -10,7 +10,7 @@ describe('write intents (loop prevention, layer 3)', () => {
     expect(isEchoOfIntent(aCanonical({ title: 'Renamed', priority: '2', dueDate: null }), intent)).toBe(true);
   });
 
-  it('does not mistake a person\'s different edit of the same field for the echo', () => {
+  it("does not mistake a person's different edit of the same field for the echo", () => {
     const intent = writeIntent('jira', ['title'], aCanonical({ title: 'Renamed' }));
     expect(isEchoOfIntent(aCanonical({ title: 'Renamed again' }), intent)).toBe(false);
   });
@@ -23,7 +23,9 @@ describe('write intents (loop prevention, layer 3)', () => {
 
   it('does not depend on the order the fields were listed in', () => {
     const state = aCanonical({ title: 'T', dueDate: '2025-01-01' });
-    expect(writeIntent('b24', ['title', 'dueDate'], state).hash).toBe(writeIntent('b24', ['dueDate', 'title'], state).hash);
+    expect(writeIntent('b24', ['title', 'dueDate'], state).hash).toBe(
+      writeIntent('b24', ['dueDate', 'title'], state).hash,
+    );
   });
 
   it('derives one intent per written side from a plan, holding what that side will read back', () => {
@@ -49,16 +51,30 @@ describe('write intents (loop prevention, layer 3)', () => {
     expect(isEchoOfIntent(aCanonical({ title: 'From B24' }), intents[0]!)).toBe(false);
   });
 
-  it('covers every synced field: a person\'s edit of another field right after our write is not our echo', () => {
+  it("covers every synced field: a person's edit of another field right after our write is not our echo", () => {
     const base = { b24: aCanonical(), jira: aCanonical() };
-    const plan = planPairSync({ b24: aCanonical(), jira: aCanonical({ title: 'From Jira' }), base, ctx: aContext(), b24ChangedAt: '', jiraChangedAt: '' });
+    const plan = planPairSync({
+      b24: aCanonical(),
+      jira: aCanonical({ title: 'From Jira' }),
+      base,
+      ctx: aContext(),
+      b24ChangedAt: '',
+      jiraChangedAt: '',
+    });
     const [toB24] = intentsFor(plan, syncedFields(aContext().config));
     expect(isEchoOfIntent(aCanonical({ title: 'From Jira' }), toB24!)).toBe(true);
     expect(isEchoOfIntent(aCanonical({ title: 'From Jira', dueDate: '2026-12-18' }), toB24!)).toBe(false);
   });
 
   it('needs no intent when nothing is written', () => {
-    const plan = planPairSync({ b24: aCanonical(), jira: aCanonical(), base: null, ctx: aContext(), b24ChangedAt: '', jiraChangedAt: '' });
+    const plan = planPairSync({
+      b24: aCanonical(),
+      jira: aCanonical(),
+      base: null,
+      ctx: aContext(),
+      b24ChangedAt: '',
+      jiraChangedAt: '',
+    });
     expect(intentsFor(plan, syncedFields(aContext().config))).toEqual([]);
   });
 });

@@ -17,7 +17,14 @@ const ctx = aContext();
 const SEED = 20251024;
 
 type B24Edit = Partial<Pick<B24Task, 'title' | 'status' | 'priority' | 'responsibleId' | 'deadline' | 'description'>>;
-type JiraEdit = Partial<{ summary: string; status: string; priority: string; assignee: string | null; duedate: string | null; description: AdfDoc }>;
+type JiraEdit = Partial<{
+  summary: string;
+  status: string;
+  priority: string;
+  assignee: string | null;
+  duedate: string | null;
+  description: AdfDoc;
+}>;
 
 const titles = fc.constantFrom('Fix login', 'Ship it', 'Écrire la doc', 'Починить вход');
 const b24Edit: fc.Arbitrary<B24Edit> = fc.record(
@@ -38,7 +45,11 @@ const jiraEdit: fc.Arbitrary<JiraEdit> = fc.record(
     priority: fc.constantFrom('Highest', 'High', 'Medium', 'Low', 'Lowest'),
     assignee: fc.constantFrom('acc-ada', 'acc-bob', 'acc-zed', null),
     duedate: fc.constantFrom('2025-10-24', '2025-10-26', null),
-    description: fc.constantFrom(doc('jira words'), doc('two', 'paragraphs'), doc('an empty', '', 'paragraph is lost in BBCode')),
+    description: fc.constantFrom(
+      doc('jira words'),
+      doc('two', 'paragraphs'),
+      doc('an empty', '', 'paragraph is lost in BBCode'),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -48,7 +59,8 @@ function editJira(issue: JiraIssue, e: JiraEdit): JiraIssue {
   if (e.summary !== undefined) f.summary = e.summary;
   if (e.status !== undefined) f.status = { id: e.status, name: e.status };
   if (e.priority !== undefined) f.priority = { id: 'p', name: e.priority };
-  if (e.assignee !== undefined) f.assignee = e.assignee === null ? null : { accountId: e.assignee, displayName: JIRA_PEOPLE[e.assignee] ?? '' };
+  if (e.assignee !== undefined)
+    f.assignee = e.assignee === null ? null : { accountId: e.assignee, displayName: JIRA_PEOPLE[e.assignee] ?? '' };
   if (e.duedate !== undefined) f.duedate = e.duedate;
   if (e.description !== undefined) f.description = e.description;
   return { ...issue, fields: f };
@@ -118,11 +130,32 @@ describe('the three-way merge under random concurrent edits', () => {
       fc.property(fc.constantFrom(...fields), fc.constantFrom(...fields), fc.boolean(), (onB24, onJira, b24Later) => {
         fc.pre(onB24 !== onJira);
         const start = syncedPair();
-        const b24Change: B24Edit = { title: { title: 'Ship it' }, priority: { priority: '0' }, dueDate: { deadline: '2025-03-30T00:30:00+01:00' } }[onB24];
-        const jiraChange: JiraEdit = { title: { summary: 'Починить вход' }, priority: { priority: 'Highest' }, dueDate: { duedate: '2025-10-26' } }[onJira];
-        const after = syncOnce({ ...start.task, ...b24Change }, editJira(start.issue, jiraChange), start.base, b24Later);
-        const expected = { title: { title: 'Ship it' }, priority: { priority: '0' }, dueDate: { dueDate: '2025-03-30' } }[onB24];
-        const expectedJira = { title: { title: 'Починить вход' }, priority: { priority: '2' }, dueDate: { dueDate: '2025-10-26' } }[onJira];
+        const b24Change: B24Edit = {
+          title: { title: 'Ship it' },
+          priority: { priority: '0' },
+          dueDate: { deadline: '2025-03-30T00:30:00+01:00' },
+        }[onB24];
+        const jiraChange: JiraEdit = {
+          title: { summary: 'Починить вход' },
+          priority: { priority: 'Highest' },
+          dueDate: { duedate: '2025-10-26' },
+        }[onJira];
+        const after = syncOnce(
+          { ...start.task, ...b24Change },
+          editJira(start.issue, jiraChange),
+          start.base,
+          b24Later,
+        );
+        const expected = {
+          title: { title: 'Ship it' },
+          priority: { priority: '0' },
+          dueDate: { dueDate: '2025-03-30' },
+        }[onB24];
+        const expectedJira = {
+          title: { title: 'Починить вход' },
+          priority: { priority: '2' },
+          dueDate: { dueDate: '2025-10-26' },
+        }[onJira];
         for (const side of [fromB24Task(after.task, ctx), fromJiraIssue(after.issue, ctx)]) {
           expect(side).toMatchObject({ ...expected, ...expectedJira });
         }

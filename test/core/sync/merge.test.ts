@@ -56,19 +56,31 @@ describe('planPairSync', () => {
     const p = plan({ title: 'B24 says' }, { title: 'Jira says' }, { jiraChangedAt: LATER });
     expect(p.toB24).toEqual({ title: 'Jira says' });
     expect(p.toJira).toEqual({});
-    expect(p.conflicts).toEqual([{ field: 'title', b24Value: 'B24 says', jiraValue: 'Jira says', winner: 'jira', policy: 'latest-wins' }]);
+    expect(p.conflicts).toEqual([
+      { field: 'title', b24Value: 'B24 says', jiraValue: 'Jira says', winner: 'jira', policy: 'latest-wins' },
+    ]);
   });
 
-  it('lets the other side\'s change through when the winner\'s value cannot be written', () => {
+  it("lets the other side's change through when the winner's value cannot be written", () => {
     const base = { b24: aCanonical({ status: 'In Progress' }), jira: aCanonical({ status: 'In Progress' }) };
     const p = plan({ status: 'Done' }, { status: 'In Review' }, { base, jiraChangedAt: LATER });
     expect(p.conflicts.map((c) => c.winner)).toEqual(['jira']);
-    expect(p.skipped).toEqual([{ field: 'status', to: 'b24', reason: 'no status row carries "In Review" to Bitrix24', code: 'noStatusRow', params: { status: 'In Review' } }]);
+    expect(p.skipped).toEqual([
+      {
+        field: 'status',
+        to: 'b24',
+        reason: 'no status row carries "In Review" to Bitrix24',
+        code: 'noStatusRow',
+        params: { status: 'In Review' },
+      },
+    ]);
     expect(writes(p)).toEqual({ toJira: { status: 'Done' }, toB24: {} });
   });
 
   it('follows a per-field policy over the later change', () => {
-    const ctx = aContext({ config: aConfig({ conflicts: { default: 'latest-wins', perField: { title: 'b24-wins' } } }) });
+    const ctx = aContext({
+      config: aConfig({ conflicts: { default: 'latest-wins', perField: { title: 'b24-wins' } } }),
+    });
     const p = plan({ title: 'B24 says' }, { title: 'Jira says' }, { ctx, jiraChangedAt: LATER });
     expect(p.toJira).toEqual({ title: 'B24 says' });
     expect(p.conflicts[0]?.winner).toBe('b24');
@@ -89,7 +101,14 @@ describe('planPairSync', () => {
   it('does not move Bitrix24 when Jira enters a status that only flows to Jira, and does not undo it later', () => {
     const first = plan({}, { status: 'In Review' });
     expect(first.toB24).toEqual({});
-    const again = planPairSync({ b24: aCanonical(), jira: aCanonical({ status: 'In Review' }), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    const again = planPairSync({
+      b24: aCanonical(),
+      jira: aCanonical({ status: 'In Review' }),
+      base: first.nextBase,
+      ctx: aContext(),
+      b24ChangedAt: EARLIER,
+      jiraChangedAt: EARLIER,
+    });
     expect(writes(again)).toEqual(NO_WRITES);
   });
 
@@ -98,7 +117,11 @@ describe('planPairSync', () => {
   });
 
   it('sends Jira-only QA Testing to Bitrix24 (as its status field)', () => {
-    const p = plan({ status: 'In Progress' }, { status: 'QA Testing' }, { base: { b24: aCanonical({ status: 'In Progress' }), jira: aCanonical({ status: 'In Progress' }) } });
+    const p = plan(
+      { status: 'In Progress' },
+      { status: 'QA Testing' },
+      { base: { b24: aCanonical({ status: 'In Progress' }), jira: aCanonical({ status: 'In Progress' }) } },
+    );
     expect(p.toB24).toEqual({ status: 'QA Testing' });
     expect(p.nextBase.b24.status).toBe('QA Testing');
   });
@@ -108,8 +131,23 @@ describe('planPairSync', () => {
     const first = plan({ assignee: una }, {});
     expect(first.toJira).toEqual({});
     expect(first.warnings).toEqual([{ kind: 'unmatched-user', side: 'b24', id: '99', name: 'Una Matched' }]);
-    expect(first.skipped).toEqual([{ field: 'assignee', to: 'jira', reason: 'Una Matched has no Jira account; assignee left unchanged', code: 'noAccount', params: { name: 'Una Matched' } }]);
-    const again = planPairSync({ b24: aCanonical({ assignee: una }), jira: aCanonical(), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    expect(first.skipped).toEqual([
+      {
+        field: 'assignee',
+        to: 'jira',
+        reason: 'Una Matched has no Jira account; assignee left unchanged',
+        code: 'noAccount',
+        params: { name: 'Una Matched' },
+      },
+    ]);
+    const again = planPairSync({
+      b24: aCanonical({ assignee: una }),
+      jira: aCanonical(),
+      base: first.nextBase,
+      ctx: aContext(),
+      b24ChangedAt: EARLIER,
+      jiraChangedAt: EARLIER,
+    });
     expect(outcome(again)).toEqual({ toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [] });
   });
 
@@ -121,7 +159,14 @@ describe('planPairSync', () => {
     const readBack = fromB24Task(aB24Task({ description: String(written) }), aContext()).description;
     expect(readBack).not.toEqual(rich);
     const b24 = aCanonical({ description: readBack });
-    const again = planPairSync({ b24, jira: aCanonical({ description: rich }), base: p.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    const again = planPairSync({
+      b24,
+      jira: aCanonical({ description: rich }),
+      base: p.nextBase,
+      ctx: aContext(),
+      b24ChangedAt: EARLIER,
+      jiraChangedAt: EARLIER,
+    });
     expect(writes(again)).toEqual(NO_WRITES);
   });
 
@@ -138,7 +183,11 @@ describe('planPairSync', () => {
   });
 
   it('syncs custom fields in their direction', () => {
-    const config = aConfig({ customFields: [{ b24Field: 'UF_AUTO_1', jiraField: 'customfield_1', converter: 'number', direction: 'jira-to-b24' }] });
+    const config = aConfig({
+      customFields: [
+        { b24Field: 'UF_AUTO_1', jiraField: 'customfield_1', converter: 'number', direction: 'jira-to-b24' },
+      ],
+    });
     const ctx = aContext({ config });
     const base = { b24: aCanonical({ custom: { UF_AUTO_1: 1 } }), jira: aCanonical({ custom: { UF_AUTO_1: 1 } }) };
     const fromJira = plan({ custom: { UF_AUTO_1: 1 } }, { custom: { UF_AUTO_1: 5 } }, { ctx, base });
@@ -155,7 +204,14 @@ describe('planPairSync with values the other side cannot hold', () => {
     expect(first.skipped).toEqual([expect.objectContaining({ field: 'dueDate', to: 'b24', code: 'outOfB24Range' })]);
     expect(first.nextBase.b24.dueDate).toBe(aCanonical().dueDate);
     expect(first.nextBase.jira.dueDate).toBe('0001-01-01');
-    const again = planPairSync({ b24: aCanonical(), jira: aCanonical({ dueDate: '0001-01-01' }), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    const again = planPairSync({
+      b24: aCanonical(),
+      jira: aCanonical({ dueDate: '0001-01-01' }),
+      base: first.nextBase,
+      ctx: aContext(),
+      b24ChangedAt: EARLIER,
+      jiraChangedAt: EARLIER,
+    });
     expect(outcome(again)).toEqual({ toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [] });
   });
 
@@ -163,9 +219,18 @@ describe('planPairSync with values the other side cannot hold', () => {
     const long = '😀'.repeat(300);
     const first = plan({ title: long }, {});
     expect(first.toJira).toEqual({ title: long });
-    expect(first.warnings).toEqual([expect.objectContaining({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to: 'jira' })]);
+    expect(first.warnings).toEqual([
+      expect.objectContaining({ kind: 'adjusted-value', code: 'titleShortened', field: 'title', to: 'jira' }),
+    ]);
     expect(first.nextBase.jira.title).toBe('😀'.repeat(127));
-    const again = planPairSync({ b24: aCanonical({ title: long }), jira: aCanonical({ title: '😀'.repeat(127) }), base: first.nextBase, ctx: aContext(), b24ChangedAt: EARLIER, jiraChangedAt: EARLIER });
+    const again = planPairSync({
+      b24: aCanonical({ title: long }),
+      jira: aCanonical({ title: '😀'.repeat(127) }),
+      base: first.nextBase,
+      ctx: aContext(),
+      b24ChangedAt: EARLIER,
+      jiraChangedAt: EARLIER,
+    });
     expect(outcome(again)).toEqual({ toJira: {}, toB24: {}, conflicts: [], skipped: [], warnings: [] });
   });
 });

@@ -12,8 +12,20 @@ const EARLIER = '2025-10-02T10:00:00+02:00';
 const LATER = '2025-10-02T11:00:00+02:00';
 const NOTHING_DONE: Record<Side, ReadonlySet<FieldKey>> = { b24: new Set(), jira: new Set() };
 
-function planAgainst(base: SyncBase, b24: Partial<CanonicalTask>, jira: Partial<CanonicalTask>, b24ChangedAt = EARLIER): PairPlan {
-  return planPairSync({ b24: aCanonical(b24), jira: aCanonical(jira), base, ctx: aContext(), b24ChangedAt, jiraChangedAt: EARLIER });
+function planAgainst(
+  base: SyncBase,
+  b24: Partial<CanonicalTask>,
+  jira: Partial<CanonicalTask>,
+  b24ChangedAt = EARLIER,
+): PairPlan {
+  return planPairSync({
+    b24: aCanonical(b24),
+    jira: aCanonical(jira),
+    base,
+    ctx: aContext(),
+    b24ChangedAt,
+    jiraChangedAt: EARLIER,
+  });
 }
 
 const agreed: SyncBase = { b24: aCanonical(), jira: aCanonical() };
@@ -36,7 +48,7 @@ describe('baseInProgress', () => {
     expect(untouched.toJira).toEqual({ status: 'On Hold' });
   });
 
-  it('brings back the conflict loser\'s side when the winner returns to the agreed value before the write', () => {
+  it("brings back the conflict loser's side when the winner returns to the agreed value before the write", () => {
     const current = { b24: aCanonical({ title: 'B24 says' }), jira: aCanonical({ title: 'Jira says' }) };
     const plan = planAgainst(agreed, { title: 'B24 says' }, { title: 'Jira says' }, LATER);
     expect(plan.toJira).toEqual({ title: 'B24 says' });

@@ -2,23 +2,34 @@
 import type { AdfDoc } from '../../../src/core/adf';
 import { bbcodeToAdf, bbcodeToWholeAdf, isTruncationNotice } from '../../../src/core/convert';
 import { planPairSync } from '../../../src/core/sync/merge';
-import { mergeShortenedDescription, mergeShortenedTitle, remainderAfter, reviseForShortenedCopies } from '../../../src/core/sync/shortened';
+import {
+  mergeShortenedDescription,
+  mergeShortenedTitle,
+  remainderAfter,
+  reviseForShortenedCopies,
+} from '../../../src/core/sync/shortened';
 import { aCanonical, aContext } from '../builders';
 
-const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} ${'with enough words to take room. '.repeat(4)}`.trim());
+const paragraphs = Array.from({ length: 400 }, (_, i) =>
+  `Paragraph ${i} ${'with enough words to take room. '.repeat(4)}`.trim(),
+);
 const source = paragraphs.join('\n\n');
 const whole = bbcodeToWholeAdf(source);
 const copy = bbcodeToAdf(source);
 const kept = copy.content.length - 1;
 
 const withWord = (d: AdfDoc, index: number, word: string): AdfDoc => ({
-  ...d, content: d.content.map((b, i) => (i === index ? { type: 'paragraph', content: [{ type: 'text', text: word }] } : b)),
+  ...d,
+  content: d.content.map((b, i) => (i === index ? { type: 'paragraph', content: [{ type: 'text', text: word }] } : b)),
 });
 
 describe('mergeShortenedDescription', () => {
   it('puts the edited copy in place of the part it was cut from and keeps the rest', () => {
     const merged = mergeShortenedDescription(whole, copy, copy, withWord(copy, 3, 'edited'));
-    expect(merged.ok && merged.value.content).toEqual([...withWord(copy, 3, 'edited').content.slice(0, -1), ...whole.content.slice(kept)]);
+    expect(merged.ok && merged.value.content).toEqual([
+      ...withWord(copy, 3, 'edited').content.slice(0, -1),
+      ...whole.content.slice(kept),
+    ]);
     expect(merged.ok && merged.value.content.some((b) => isTruncationNotice(b))).toBe(false);
   });
 
@@ -31,7 +42,11 @@ describe('mergeShortenedDescription', () => {
   it('refuses when the notice was removed, moved or doubled, since the end of the copy is then unknown', () => {
     const notice = copy.content[kept];
     if (!notice) throw new Error('no notice');
-    for (const edited of [{ ...copy, content: copy.content.slice(0, -1) }, { ...copy, content: [notice, ...copy.content.slice(0, -1)] }, { ...copy, content: [...copy.content, notice] }]) {
+    for (const edited of [
+      { ...copy, content: copy.content.slice(0, -1) },
+      { ...copy, content: [notice, ...copy.content.slice(0, -1)] },
+      { ...copy, content: [...copy.content, notice] },
+    ]) {
       expect(mergeShortenedDescription(whole, copy, copy, edited)).toEqual({ ok: false, code: 'noticeEdited' });
     }
   });
@@ -39,13 +54,19 @@ describe('mergeShortenedDescription', () => {
   it('refuses when the part Jira shows changed in Bitrix24 too', () => {
     const changed = bbcodeToWholeAdf(`New start\n\n${source}`);
     const copyNow = bbcodeToAdf(`New start\n\n${source}`);
-    expect(mergeShortenedDescription(changed, copyNow, copy, withWord(copy, 1, 'x'))).toEqual({ ok: false, code: 'copyStale' });
+    expect(mergeShortenedDescription(changed, copyNow, copy, withWord(copy, 1, 'x'))).toEqual({
+      ok: false,
+      code: 'copyStale',
+    });
   });
 
   it('refuses a copy that ends inside a first paragraph too long on its own', () => {
     const one = 'word '.repeat(10_000).trim();
     const cut = bbcodeToAdf(one);
-    expect(mergeShortenedDescription(bbcodeToWholeAdf(one), cut, cut, cut)).toEqual({ ok: false, code: 'cutInsideBlock' });
+    expect(mergeShortenedDescription(bbcodeToWholeAdf(one), cut, cut, cut)).toEqual({
+      ok: false,
+      code: 'cutInsideBlock',
+    });
   });
 });
 
@@ -59,7 +80,10 @@ describe('shortened titles', () => {
   });
 
   it('appends the rest to an edit that keeps the end of the summary', () => {
-    expect(mergeShortenedTitle(title, summary, summary.replace('Start', 'Begin'))).toEqual({ ok: true, value: title.replace('Start', 'Begin') });
+    expect(mergeShortenedTitle(title, summary, summary.replace('Start', 'Begin'))).toEqual({
+      ok: true,
+      value: title.replace('Start', 'Begin'),
+    });
   });
 
   it('refuses an edit that rewrote the end of the summary', () => {
@@ -70,9 +94,24 @@ describe('shortened titles', () => {
 describe('reviseForShortenedCopies', () => {
   const ctx = aContext();
   const plan = (b24: AdfDoc, jira: AdfDoc, base: AdfDoc) => {
-    const input = { b24: aCanonical({ description: b24 }), jira: aCanonical({ description: jira }), base: { b24: aCanonical({ description: base }), jira: aCanonical({ description: base }) } };
-    const planned = planPairSync({ ...input, ctx, b24ChangedAt: '2025-01-01T00:00:00Z', jiraChangedAt: '2025-01-01T00:00:00Z' });
-    return reviseForShortenedCopies({ plan: planned, current: { b24: input.b24, jira: input.jira }, base: input.base, wholeDescription: () => whole, ctx });
+    const input = {
+      b24: aCanonical({ description: b24 }),
+      jira: aCanonical({ description: jira }),
+      base: { b24: aCanonical({ description: base }), jira: aCanonical({ description: base }) },
+    };
+    const planned = planPairSync({
+      ...input,
+      ctx,
+      b24ChangedAt: '2025-01-01T00:00:00Z',
+      jiraChangedAt: '2025-01-01T00:00:00Z',
+    });
+    return reviseForShortenedCopies({
+      plan: planned,
+      current: { b24: input.b24, jira: input.jira },
+      base: input.base,
+      wholeDescription: () => whole,
+      ctx,
+    });
   };
 
   it('writes the merged whole to Bitrix24, and a next base that reads back as the copy Jira holds', () => {
@@ -98,7 +137,10 @@ describe('reviseForShortenedCopies', () => {
     const revised = plan(copy, bare, copy);
     expect(revised.refused).toEqual([{ field: 'description', code: 'noticeEdited' }]);
     expect(revised.plan.toB24.description).toBeUndefined();
-    expect(revised.plan.nextBase).toEqual({ b24: aCanonical({ description: copy }), jira: aCanonical({ description: bare }) });
+    expect(revised.plan.nextBase).toEqual({
+      b24: aCanonical({ description: copy }),
+      jira: aCanonical({ description: bare }),
+    });
   });
 
   it('leaves a description that fits alone', () => {

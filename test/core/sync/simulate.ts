@@ -8,19 +8,24 @@ import type { B24Task } from '../../../src/core/remote/b24';
 import type { JiraIssue, JiraUserRef } from '../../../src/core/remote/jira';
 import type { AdfDoc } from '../../../src/core/adf';
 
-export const JIRA_PEOPLE: Record<string, string> = { 'acc-ada': 'Ada Lovelace', 'acc-bob': 'Bob Builder', 'acc-zed': 'Zed Jira' };
+export const JIRA_PEOPLE: Record<string, string> = {
+  'acc-ada': 'Ada Lovelace',
+  'acc-bob': 'Bob Builder',
+  'acc-zed': 'Zed Jira',
+};
 
 const user = (value: unknown): JiraUserRef | null => {
   if (typeof value !== 'object' || value === null || !('accountId' in value)) return null;
-  const accountId = String((value).accountId);
+  const accountId = String(value.accountId);
   return { accountId, displayName: JIRA_PEOPLE[accountId] ?? accountId };
 };
 
 export function applyToB24(task: B24Task, write: B24Write): B24Task {
   const f = write.fields;
-  const str = (k: string, fallback: string): string => (typeof f[k] === 'string' ? (f[k]) : fallback);
+  const str = (k: string, fallback: string): string => (typeof f[k] === 'string' ? f[k] : fallback);
   const userFields = { ...task.userFields };
-  for (const [k, v] of Object.entries(f)) if (k.startsWith('UF_')) userFields[k.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = v;
+  for (const [k, v] of Object.entries(f))
+    if (k.startsWith('UF_')) userFields[k.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = v;
   return {
     ...task,
     title: str('TITLE', task.title),
@@ -42,7 +47,8 @@ export function applyToJira(issue: JiraIssue, write: JiraWrite): JiraIssue {
   if ('assignee' in f) fields.assignee = user(f.assignee);
   if ('reporter' in f) fields.reporter = user(f.reporter) ?? fields.reporter;
   if ('duedate' in f) fields.duedate = f.duedate as string | null;
-  if (typeof f.priority === 'object' && f.priority !== null) fields.priority = { id: 'p', name: String((f.priority as { name: unknown }).name) };
+  if (typeof f.priority === 'object' && f.priority !== null)
+    fields.priority = { id: 'p', name: String((f.priority as { name: unknown }).name) };
   if (write.status !== null) fields.status = { id: write.status, name: write.status };
   return { ...issue, fields };
 }

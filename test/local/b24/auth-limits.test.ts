@@ -1,7 +1,8 @@
 import { OAUTH_HOST } from '../../../src/local/b24';
 import { aPortal, fixture, shapeMismatches } from './support';
 
-const token = (args: string) => new Request(`https://${OAUTH_HOST}/oauth/token/?client_id=local.abc123&client_secret=client-secret&${args}`);
+const token = (args: string) =>
+  new Request(`https://${OAUTH_HOST}/oauth/token/?client_id=local.abc123&client_secret=client-secret&${args}`);
 
 describe('authentication', () => {
   it('answers INVALID_CREDENTIALS (403, the system-error table) to a wrong webhook secret', async () => {
@@ -24,20 +25,33 @@ describe('authentication', () => {
     const code = portal.emu.issueAuthorizationCode('1');
     const first = await (await portal.emu.handle(token(`grant_type=authorization_code&code=${code}`))).json();
     expect(shapeMismatches(first, fixture('oauth.token.refresh_token.response.json'))).toEqual([]);
-    expect(first).toMatchObject({ client_endpoint: 'https://sandbox.bitrix24.com/rest/', expires_in: 3600, member_id: 'a223c6b3710f85df22e9377d6c4f7553' });
+    expect(first).toMatchObject({
+      client_endpoint: 'https://sandbox.bitrix24.com/rest/',
+      expires_in: 3600,
+      member_id: 'a223c6b3710f85df22e9377d6c4f7553',
+    });
     const reused = await portal.emu.handle(token(`grant_type=authorization_code&code=${code}`));
     expect([reused.status, (await reused.json()).error]).toEqual([400, 'invalid_grant']);
 
     portal.clock.advance(3600_000);
-    const expired = await portal.emu.handle(new Request(`https://sandbox.bitrix24.com/rest/profile?auth=${first.access_token}`));
+    const expired = await portal.emu.handle(
+      new Request(`https://sandbox.bitrix24.com/rest/profile?auth=${first.access_token}`),
+    );
     expect(expired.status).toBe(401);
-    expect(await expired.json()).toEqual({ error: 'expired_token', error_description: 'The access token provided has expired' });
+    expect(await expired.json()).toEqual({
+      error: 'expired_token',
+      error_description: 'The access token provided has expired',
+    });
 
-    const refreshed = await (await portal.emu.handle(token(`grant_type=refresh_token&refresh_token=${first.refresh_token}`))).json();
+    const refreshed = await (
+      await portal.emu.handle(token(`grant_type=refresh_token&refresh_token=${first.refresh_token}`))
+    ).json();
     expect(refreshed.refresh_token).not.toBe(first.refresh_token);
     const again = await portal.emu.handle(token(`grant_type=refresh_token&refresh_token=${first.refresh_token}`));
     expect(again.status).toBe(400);
-    const ok = await portal.emu.handle(new Request(`https://sandbox.bitrix24.com/rest/profile?auth=${refreshed.access_token}`));
+    const ok = await portal.emu.handle(
+      new Request(`https://sandbox.bitrix24.com/rest/profile?auth=${refreshed.access_token}`),
+    );
     expect((await ok.json()).result).toMatchObject({ ID: '1', ADMIN: true });
   });
 
@@ -46,7 +60,11 @@ describe('authentication', () => {
     const code = portal.emu.issueAuthorizationCode('1');
     portal.clock.advance(31_000);
     expect((await portal.emu.handle(token(`grant_type=authorization_code&code=${code}`))).status).toBe(400);
-    const wrong = await portal.emu.handle(new Request(`https://${OAUTH_HOST}/oauth/token/?grant_type=authorization_code&client_id=local.abc123&client_secret=x&code=${portal.emu.issueAuthorizationCode('1')}`));
+    const wrong = await portal.emu.handle(
+      new Request(
+        `https://${OAUTH_HOST}/oauth/token/?grant_type=authorization_code&client_id=local.abc123&client_secret=x&code=${portal.emu.issueAuthorizationCode('1')}`,
+      ),
+    );
     expect((await wrong.json()).error).toBe('invalid_client');
   });
 
@@ -91,7 +109,10 @@ describe('limits', () => {
     for (let i = 0; i < 5; i += 1) await portal.ok('tasks.task.list');
     const blocked = await portal.call('tasks.task.list');
     expect(blocked.status).toBe(429);
-    expect(await blocked.json()).toEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit' });
+    expect(await blocked.json()).toEqual({
+      error: 'OPERATION_TIME_LIMIT',
+      error_description: 'Method is blocked due to operation time limit',
+    });
     expect((await portal.call('profile')).status).toBe(200);
     portal.clock.advance(10 * 60_000);
     expect((await portal.call('tasks.task.list')).status).toBe(200);

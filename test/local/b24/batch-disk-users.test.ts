@@ -11,7 +11,9 @@ describe('batch', () => {
         users: 'user.get?FILTER[EMAIL]=clara@example.com',
       },
     });
-    expect(shapeMismatches(body, fixture('batch.response.json')).filter((m) => !/get_user|get_department/.test(m))).toEqual([]);
+    expect(
+      shapeMismatches(body, fixture('batch.response.json')).filter((m) => !/get_user|get_department/.test(m)),
+    ).toEqual([]);
     expect(body.result.result.get.task.title).toBe('From batch');
     expect(body.result.result_total).toEqual({ users: 1 });
     expect(body.result.result_error).toEqual([]);
@@ -42,7 +44,14 @@ describe('users and groups', () => {
   it('finds a user by EMAIL (exact, case-insensitive) and by ID, in the documented row shape', async () => {
     const portal = aPortal();
     const byEmail = await portal.ok('user.get', { FILTER: { EMAIL: 'Clara@Example.com' } });
-    expect(shapeMismatches(byEmail, fixture('user.get.response.json')).filter((m) => !/TIMESTAMP_X|LAST_ACTIVITY_DATE|LAST_LOGIN|DATE_REGISTER|PERSONAL_(WWW|BIRTHDAY|MOBILE|CITY)|WORK_PHONE/.test(m))).toEqual([]);
+    expect(
+      shapeMismatches(byEmail, fixture('user.get.response.json')).filter(
+        (m) =>
+          !/TIMESTAMP_X|LAST_ACTIVITY_DATE|LAST_LOGIN|DATE_REGISTER|PERSONAL_(WWW|BIRTHDAY|MOBILE|CITY)|WORK_PHONE/.test(
+            m,
+          ),
+      ),
+    ).toEqual([]);
     expect(byEmail.result.map((u: { ID: string }) => u.ID)).toEqual(['3']);
     expect((await portal.ok('user.get', { ID: 4 })).result[0].EMAIL).toBe('dora@example.com');
     expect((await portal.ok('user.get', { filter: { EMAIL: 'nobody@example.com' } })).result).toEqual([]);
@@ -58,17 +67,35 @@ describe('users and groups', () => {
 describe('Drive files and task attachments', () => {
   /** Boris's own drive: uploads go to the root folder of a storage the caller may write. */
   const rootOf = async (portal: ReturnType<typeof aPortal>): Promise<string> =>
-    (await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: '2' } })).result[0].ROOT_OBJECT_ID;
+    (await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: '2' } })).result[0]
+      .ROOT_OBJECT_ID;
 
   it('uploads base64 content, attaches it to a task and serves it from DOWNLOAD_URL', async () => {
     const portal = aPortal();
     portal.emu.bindHandler('ONTASKUPDATE', 'https://example.test/hook');
     const id = (await portal.ok('tasks.task.add', { fields: { TITLE: 'x', RESPONSIBLE_ID: 3 } })).result.task.id;
     const folder = await rootOf(portal);
-    const up = await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: 'a.txt' }, fileContent: ['a.txt', Buffer.from('hello').toString('base64')] });
+    const up = await portal.ok('disk.folder.uploadfile', {
+      id: folder,
+      data: { NAME: 'a.txt' },
+      fileContent: ['a.txt', Buffer.from('hello').toString('base64')],
+    });
     expect(up.result).toMatchObject({ NAME: 'a.txt', SIZE: '5', TYPE: 'file' });
-    expect((await portal.call('disk.folder.uploadfile', { id: folder, data: { NAME: 'a.txt' }, fileContent: ['a.txt', 'aGk='] })).status).toBe(400);
-    const unique = await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: 'a.txt' }, fileContent: ['a.txt', 'aGk='], generateUniqueName: true });
+    expect(
+      (
+        await portal.call('disk.folder.uploadfile', {
+          id: folder,
+          data: { NAME: 'a.txt' },
+          fileContent: ['a.txt', 'aGk='],
+        })
+      ).status,
+    ).toBe(400);
+    const unique = await portal.ok('disk.folder.uploadfile', {
+      id: folder,
+      data: { NAME: 'a.txt' },
+      fileContent: ['a.txt', 'aGk='],
+      generateUniqueName: true,
+    });
     expect(unique.result.NAME).toBe('a (1).txt');
     const attached = await portal.ok('tasks.task.files.attach', { taskId: id, fileId: up.result.ID });
     expect(attached.result.attachmentId).toEqual(expect.any(Number));
@@ -81,17 +108,24 @@ describe('Drive files and task attachments', () => {
     expect((await portal.ok('disk.file.get', { id: up.result.ID })).result.NAME).toBe('a.txt');
   });
 
-  it('replaces the task\'s file list on update: numeric ids keep, n<id> adds', async () => {
+  it("replaces the task's file list on update: numeric ids keep, n<id> adds", async () => {
     const portal = aPortal();
     const id = (await portal.ok('tasks.task.add', { fields: { TITLE: 'x', RESPONSIBLE_ID: 3 } })).result.task.id;
     const folder = await rootOf(portal);
-    const f1 = (await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: '1' }, fileContent: ['1', 'MQ=='] })).result.ID;
-    const f2 = (await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: '2' }, fileContent: ['2', 'Mg=='] })).result.ID;
-    const first = (await portal.ok('tasks.task.update', { taskId: id, fields: { UF_TASK_WEBDAV_FILES: [`n${f1}`] } })).result.task;
-    const [a1] = (await portal.ok('tasks.task.get', { taskId: id, select: ['UF_TASK_WEBDAV_FILES'] })).result.task.ufTaskWebdavFiles;
+    const f1 = (
+      await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: '1' }, fileContent: ['1', 'MQ=='] })
+    ).result.ID;
+    const f2 = (
+      await portal.ok('disk.folder.uploadfile', { id: folder, data: { NAME: '2' }, fileContent: ['2', 'Mg=='] })
+    ).result.ID;
+    const first = (await portal.ok('tasks.task.update', { taskId: id, fields: { UF_TASK_WEBDAV_FILES: [`n${f1}`] } }))
+      .result.task;
+    const [a1] = (await portal.ok('tasks.task.get', { taskId: id, select: ['UF_TASK_WEBDAV_FILES'] })).result.task
+      .ufTaskWebdavFiles;
     expect(first.id).toBe(id);
     await portal.ok('tasks.task.update', { taskId: id, fields: { UF_TASK_WEBDAV_FILES: [a1, `n${f2}`] } });
-    const files = (await portal.ok('tasks.task.get', { taskId: id, select: ['UF_TASK_WEBDAV_FILES'] })).result.task.ufTaskWebdavFiles;
+    const files = (await portal.ok('tasks.task.get', { taskId: id, select: ['UF_TASK_WEBDAV_FILES'] })).result.task
+      .ufTaskWebdavFiles;
     expect(files).toHaveLength(2);
     expect(files[0]).toBe(a1);
   });

@@ -9,7 +9,10 @@ describe('PHP query encoding', () => {
 
   it('parses unencoded brackets as a live portal sends them', () => {
     const parsed = parseStr(fixtureText('ONTASKCOMMENTADD.chat-card.observed.raw.txt'));
-    expect(parsed).toMatchObject({ event: 'ONTASKCOMMENTADD', data: { FIELDS_AFTER: { ID: '0', MESSAGE_ID: '48760', TASK_ID: '2536' } } });
+    expect(parsed).toMatchObject({
+      event: 'ONTASKCOMMENTADD',
+      data: { FIELDS_AFTER: { ID: '0', MESSAGE_ID: '48760', TASK_ID: '2536' } },
+    });
   });
 
   it('turns `[]` and 0..n keys into lists, spaces into +, and skips nulls', () => {

@@ -6,7 +6,8 @@ import { DEFAULT_LIMITS } from '../../../src/local/b24/limits';
 import { aPortal } from './support';
 
 const MINUTE = 60_000;
-const listBatch = (n: number): Record<string, string> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, 'tasks.task.list']));
+const listBatch = (n: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, 'tasks.task.list']));
 
 describe('the leaky bucket at the Standard plan', () => {
   it('admits 50 requests at once, refuses the 51st with 503 QUERY_LIMIT_EXCEEDED and frees a slot every 500 ms', async () => {
@@ -35,10 +36,15 @@ describe('operating time at 0.2 s per executed command', () => {
     expect(last.result.result_error).toEqual([]);
     const refused = await portal.call('tasks.task.list');
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit' });
+    expect(await refused.json()).toEqual({
+      error: 'OPERATION_TIME_LIMIT',
+      error_description: 'Method is blocked due to operation time limit',
+    });
     // Inside a batch the command is refused on its own, the batch still answers 200.
     const batched = await portal.ok('batch', { cmd: { a: 'tasks.task.list', b: 'profile' } });
-    expect(batched.result.result_error).toEqual({ a: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit' } });
+    expect(batched.result.result_error).toEqual({
+      a: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit' },
+    });
     // The block is the portal's, whoever calls ("blocked for all applications and webhooks"); other methods run on.
     expect((await portal.call('tasks.task.list', {}, { as: '3' })).status).toBe(429);
     expect((await portal.call('profile')).status).toBe(200);

@@ -3,7 +3,9 @@ import { aPortal } from './support';
 /** Creator 2, assignee 3; `control` sets TASK_CONTROL. */
 async function aTaskWith(control: 'Y' | 'N') {
   const portal = aPortal();
-  const id = (await portal.ok('tasks.task.add', { fields: { TITLE: 'Ship', RESPONSIBLE_ID: 3, TASK_CONTROL: control } })).result.task.id as string;
+  const id = (
+    await portal.ok('tasks.task.add', { fields: { TITLE: 'Ship', RESPONSIBLE_ID: 3, TASK_CONTROL: control } })
+  ).result.task.id as string;
   const status = async () => (await portal.ok('tasks.task.get', { taskId: id })).result.task.status as string;
   return { portal, id, status };
 }
@@ -28,7 +30,7 @@ describe('status actions', () => {
     expect(await status()).toBe('5');
   });
 
-  it('with TASK_CONTROL=Y lands the assignee\'s complete on 4 until the creator approves', async () => {
+  it("with TASK_CONTROL=Y lands the assignee's complete on 4 until the creator approves", async () => {
     const { portal, id, status } = await aTaskWith('Y');
     await portal.ok('tasks.task.complete', { taskId: id }, { as: '3' });
     expect(await status()).toBe('4');
@@ -50,14 +52,17 @@ describe('status actions', () => {
     const { portal, id, status } = await aTaskWith('N');
     const pause = await portal.call('tasks.task.pause', { taskId: id }, { as: '3' });
     expect(pause.status).toBe(400);
-    expect(await pause.json()).toEqual({ error: '0', error_description: 'Action on the task is not allowed (internal error)' });
+    expect(await pause.json()).toEqual({
+      error: '0',
+      error_description: 'Action on the task is not allowed (internal error)',
+    });
     await portal.ok('tasks.task.complete', { taskId: id }, { as: '3' });
     expect((await portal.call('tasks.task.start', { taskId: id }, { as: '3' })).status).toBe(400);
     expect((await portal.call('tasks.task.approve', { taskId: id }, { as: '2' })).status).toBe(400);
     expect(await status()).toBe('5');
   });
 
-  it('reports the allowed actions in the task\'s action map', async () => {
+  it("reports the allowed actions in the task's action map", async () => {
     const { portal, id } = await aTaskWith('Y');
     await portal.ok('tasks.task.complete', { taskId: id }, { as: '3' });
     const asCreator = (await portal.ok('tasks.task.get', { taskId: id }, { as: '2' })).result.task.action;

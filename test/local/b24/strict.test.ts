@@ -5,10 +5,16 @@
 import { aPortal, aSeed, type Loose, type Portal } from './support';
 import { OAUTH_HOST } from '../../../src/local/b24';
 
-const aTask = (fields: Record<string, unknown> = {}) => ({ fields: { TITLE: 'Write spec', RESPONSIBLE_ID: 3, ...fields } });
+const aTask = (fields: Record<string, unknown> = {}) => ({
+  fields: { TITLE: 'Write spec', RESPONSIBLE_ID: 3, ...fields },
+});
 const idsOf = (body: Record<string, Loose>): string[] => (body.result.tasks as { id: string }[]).map((t) => t.id);
 
-async function tasks(portal: Portal, count: number, fields: (i: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
+async function tasks(
+  portal: Portal,
+  count: number,
+  fields: (i: number) => Record<string, unknown> = () => ({}),
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     ids.push((await portal.ok('tasks.task.add', aTask({ TITLE: `T${i}`, ...fields(i) }))).result.task.id);
@@ -22,11 +28,18 @@ describe('positional legacy methods (data-encoding.md, "Order of Parameters")', 
     const portal = aPortal();
     const [id] = await tasks(portal, 1);
     const byName = await portal.call('task.commentitem.add', { TASKID: id, FIELDS: { POST_MESSAGE: 'x' } });
-    expect([byName.status, await byName.json()]).toEqual([400, {
-      error: 'ERROR_CORE',
-      error_description: 'TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::add() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS.<br>',
-    }]);
-    expect((await portal.call('task.commentitem.add', { TASKID: id, FIELDS: { POST_MESSAGE: 'x' } }, { encoding: 'query' })).status).toBe(400);
+    expect([byName.status, await byName.json()]).toEqual([
+      400,
+      {
+        error: 'ERROR_CORE',
+        error_description:
+          'TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::add() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS.<br>',
+      },
+    ]);
+    expect(
+      (await portal.call('task.commentitem.add', { TASKID: id, FIELDS: { POST_MESSAGE: 'x' } }, { encoding: 'query' }))
+        .status,
+    ).toBe(400);
     expect((await portal.call('task.commentitem.getlist', { TASKID: id })).status).toBe(400);
     expect(portal.emu.snapshot().comments.size).toBe(0);
   });
@@ -35,7 +48,13 @@ describe('positional legacy methods (data-encoding.md, "Order of Parameters")', 
     const portal = aPortal();
     const [id] = await tasks(portal, 1);
     const url = `https://sandbox.bitrix24.com/rest/2/secret2/task.commentitem.add?logTag=x`;
-    const res = await portal.emu.handle(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([id, { POST_MESSAGE: 'x' }]) }));
+    const res = await portal.emu.handle(
+      new Request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([id, { POST_MESSAGE: 'x' }]),
+      }),
+    );
     expect(res.status).toBe(400);
   });
 
@@ -47,14 +66,21 @@ describe('positional legacy methods (data-encoding.md, "Order of Parameters")', 
     await portal.ok('task.commentitem.add', [id, { POST_MESSAGE: 'form' }], { encoding: 'form' });
     await portal.ok('task.commentitem.add', [id, { POST_MESSAGE: 'query' }], { encoding: 'query' });
     const list = await portal.ok('task.commentitem.getlist', [id, { ID: 'asc' }]);
-    expect(list.result.map((c: { POST_MESSAGE: string }) => c.POST_MESSAGE)).toEqual(['array', 'keys', 'form', 'query']);
+    expect(list.result.map((c: { POST_MESSAGE: string }) => c.POST_MESSAGE)).toEqual([
+      'array',
+      'keys',
+      'form',
+      'query',
+    ]);
   });
 
   it('lists comments newest first by default and refuses a lower-case order key (task-comment-item-get-list.md)', async () => {
     const portal = aPortal();
     const [id] = await tasks(portal, 1);
     for (const text of ['one', 'two']) await portal.ok('task.commentitem.add', [id, { POST_MESSAGE: text }]);
-    expect((await portal.ok('task.commentitem.getlist', [id])).result.map((c: { POST_MESSAGE: string }) => c.POST_MESSAGE)).toEqual(['two', 'one']);
+    expect(
+      (await portal.ok('task.commentitem.getlist', [id])).result.map((c: { POST_MESSAGE: string }) => c.POST_MESSAGE),
+    ).toEqual(['two', 'one']);
     expect((await portal.call('task.commentitem.getlist', [id, { id: 'asc' }])).status).toBe(400);
   });
 
@@ -63,12 +89,17 @@ describe('positional legacy methods (data-encoding.md, "Order of Parameters")', 
     const [id] = await tasks(portal, 1);
     const cid = (await portal.ok('task.commentitem.add', [id, { POST_MESSAGE: 'mine' }])).result;
     expect(await (await portal.call('task.commentitem.delete', [id, cid], { as: '3' })).json()).toEqual({
-      error: 'ERROR_CORE', error_description: 'TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED.<br>',
+      error: 'ERROR_CORE',
+      error_description: 'TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED.<br>',
     });
     expect(await (await portal.call('task.commentitem.getlist', [id], { as: '4' })).json()).toEqual({
-      error: 'ERROR_CORE', error_description: 'TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED.<br>',
+      error: 'ERROR_CORE',
+      error_description: 'TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED.<br>',
     });
-    expect(await (await portal.call('task.commentitem.add', [id, { POST_MESSAGE: '' }])).json()).toEqual({ error: 'ERROR_CORE', error_description: 'Comment text is not specified.<br>' });
+    expect(await (await portal.call('task.commentitem.add', [id, { POST_MESSAGE: '' }])).json()).toEqual({
+      error: 'ERROR_CORE',
+      error_description: 'Comment text is not specified.<br>',
+    });
     expect((await (await portal.call('task.commentitem.get', [id, cid + 1000])).json()).error).toBe('ERROR_CORE');
   });
 });
@@ -117,7 +148,8 @@ describe('task replies (tasks-task-get.md)', () => {
   it('prints descriptionInBbcode even when `select` leaves it out', async () => {
     const portal = aPortal();
     const [id] = await tasks(portal, 1);
-    const task = (await portal.ok('tasks.task.get', { taskId: id, select: ['ID', 'TITLE', 'DESCRIPTION'] })).result.task;
+    const task = (await portal.ok('tasks.task.get', { taskId: id, select: ['ID', 'TITLE', 'DESCRIPTION'] })).result
+      .task;
     expect(task.descriptionInBbcode).toBe('Y');
     const listed = (await portal.ok('tasks.task.list', { select: ['ID'] })).result.tasks[0];
     expect(listed.descriptionInBbcode).toBe('Y');
@@ -125,10 +157,21 @@ describe('task replies (tasks-task-get.md)', () => {
 
   it('keeps seeded legacy tasks as HTML with descriptionInBbcode N', async () => {
     const seed = aSeed({
-      tasks: [{ title: 'Old', description: '<p>Old <b>HTML</b></p>', descriptionInBbcode: 'N', groupId: '1', createdBy: '2', responsibleId: '3', createdAt: '2019-01-02T03:04:05Z' }],
+      tasks: [
+        {
+          title: 'Old',
+          description: '<p>Old <b>HTML</b></p>',
+          descriptionInBbcode: 'N',
+          groupId: '1',
+          createdBy: '2',
+          responsibleId: '3',
+          createdAt: '2019-01-02T03:04:05Z',
+        },
+      ],
     });
     const portal = aPortal({ seed });
-    const [task] = (await portal.ok('tasks.task.list', { filter: { GROUP_ID: 1 }, select: ['ID', 'DESCRIPTION'] })).result.tasks;
+    const [task] = (await portal.ok('tasks.task.list', { filter: { GROUP_ID: 1 }, select: ['ID', 'DESCRIPTION'] }))
+      .result.tasks;
     expect(task).toMatchObject({ description: '<p>Old <b>HTML</b></p>', descriptionInBbcode: 'N' });
   });
 });
@@ -137,26 +180,58 @@ describe("tasks.task.* errors from the methods' tables", () => {
   it('answers 1048582 "No access to delete the task" (tasks-task-delete.md) and "Responsible person not specified" (tasks-task-add.md)', async () => {
     const portal = aPortal();
     const [id] = await tasks(portal, 1);
-    expect(await (await portal.call('tasks.task.delete', { taskId: id }, { as: '3' })).json()).toEqual({ error: '1048582', error_description: 'No access to delete the task' });
-    expect(await (await portal.call('tasks.task.add', { fields: { TITLE: 'x' } })).json()).toEqual({ error: 'ERROR_CORE', error_description: 'Responsible person not specified<br>' });
+    expect(await (await portal.call('tasks.task.delete', { taskId: id }, { as: '3' })).json()).toEqual({
+      error: '1048582',
+      error_description: 'No access to delete the task',
+    });
+    expect(await (await portal.call('tasks.task.add', { fields: { TITLE: 'x' } })).json()).toEqual({
+      error: 'ERROR_CORE',
+      error_description: 'Responsible person not specified<br>',
+    });
   });
 
   it('refuses tasks.task.files.attach without fileId, with a file out of reach, on a task out of reach (tasks-task-files-attach.md)', async () => {
     const portal = aPortal();
     const [id] = await tasks(portal, 1);
-    const [clara] = (await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: '3' } }, { as: '3' })).result;
-    const hers = (await portal.ok('disk.folder.uploadfile', { id: clara.ROOT_OBJECT_ID, data: { NAME: 'c.txt' }, fileContent: ['c.txt', 'aGk='] }, { as: '3' })).result.ID;
-    expect(await (await portal.call('tasks.task.files.attach', { taskId: id })).json()).toEqual({ error: '100', error_description: 'Could not find value for parameter {fileId} (internal error)' });
-    expect(await (await portal.call('tasks.task.files.attach', { taskId: id, fileId: hers })).json()).toEqual({ error: 'ERROR_CORE', error_description: 'Insufficient permissions.<br>' });
-    expect(await (await portal.call('tasks.task.files.attach', { taskId: id, fileId: hers }, { as: '4' })).json()).toEqual({ error: '0', error_description: 'Access denied (internal error)' });
+    const [clara] = (
+      await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: '3' } }, { as: '3' })
+    ).result;
+    const hers = (
+      await portal.ok(
+        'disk.folder.uploadfile',
+        { id: clara.ROOT_OBJECT_ID, data: { NAME: 'c.txt' }, fileContent: ['c.txt', 'aGk='] },
+        { as: '3' },
+      )
+    ).result.ID;
+    expect(await (await portal.call('tasks.task.files.attach', { taskId: id })).json()).toEqual({
+      error: '100',
+      error_description: 'Could not find value for parameter {fileId} (internal error)',
+    });
+    expect(await (await portal.call('tasks.task.files.attach', { taskId: id, fileId: hers })).json()).toEqual({
+      error: 'ERROR_CORE',
+      error_description: 'Insufficient permissions.<br>',
+    });
+    expect(
+      await (await portal.call('tasks.task.files.attach', { taskId: id, fileId: hers }, { as: '4' })).json(),
+    ).toEqual({ error: '0', error_description: 'Access denied (internal error)' });
   });
 });
 
 describe('Drive storages and uploads (disk-storage-get-list.md, disk-folder-upload-file.md, disk-storage-get-for-app.md)', () => {
-  const content = (name: string) => ({ data: { NAME: name }, fileContent: [name, Buffer.from('hello').toString('base64')] });
+  const content = (name: string) => ({
+    data: { NAME: name },
+    fileContent: [name, Buffer.from('hello').toString('base64')],
+  });
 
-  async function ownStorage(portal: Portal, userId: string): Promise<{ ID: string; ROOT_OBJECT_ID: string; ENTITY_ID: string }> {
-    const body = await portal.ok('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: userId } }, { as: userId });
+  async function ownStorage(
+    portal: Portal,
+    userId: string,
+  ): Promise<{ ID: string; ROOT_OBJECT_ID: string; ENTITY_ID: string }> {
+    const body = await portal.ok(
+      'disk.storage.getlist',
+      { filter: { ENTITY_TYPE: 'user', ENTITY_ID: userId } },
+      { as: userId },
+    );
     expect(body.result).toHaveLength(1);
     return body.result[0];
   }
@@ -164,9 +239,19 @@ describe('Drive storages and uploads (disk-storage-get-list.md, disk-folder-uplo
   it("lists a person's own storage with its root folder, in the documented row shape", async () => {
     const portal = aPortal();
     const storage = await ownStorage(portal, '2');
-    expect(storage).toEqual({ ID: expect.any(String), NAME: 'Boris Boss', CODE: null, MODULE_ID: 'disk', ENTITY_TYPE: 'user', ENTITY_ID: '2', ROOT_OBJECT_ID: expect.any(String) });
+    expect(storage).toEqual({
+      ID: expect.any(String),
+      NAME: 'Boris Boss',
+      CODE: null,
+      MODULE_ID: 'disk',
+      ENTITY_TYPE: 'user',
+      ENTITY_ID: '2',
+      ROOT_OBJECT_ID: expect.any(String),
+    });
     const all = await portal.ok('disk.storage.getlist', {}, { as: '2' });
-    expect(all.result.map((s: { ENTITY_TYPE: string; ENTITY_ID: string }) => `${s.ENTITY_TYPE}:${s.ENTITY_ID}`)).toEqual(['common:shared_files_s1', 'user:2', 'group:1']);
+    expect(
+      all.result.map((s: { ENTITY_TYPE: string; ENTITY_ID: string }) => `${s.ENTITY_TYPE}:${s.ENTITY_ID}`),
+    ).toEqual(['common:shared_files_s1', 'user:2', 'group:1']);
     expect(all.total).toBe(3);
   });
 
@@ -180,32 +265,67 @@ describe('Drive storages and uploads (disk-storage-get-list.md, disk-folder-uplo
   it('refuses a folder that does not exist, a missing id and a missing NAME with the documented errors', async () => {
     const portal = aPortal();
     const storage = await ownStorage(portal, '2');
-    expect(await (await portal.call('disk.folder.uploadfile', { id: 1, ...content('a.txt') })).json()).toEqual({ error: 'ERROR_NOT_FOUND', error_description: 'Could not find entity with id `1`' });
-    expect(await (await portal.call('disk.folder.uploadfile', content('a.txt'))).json()).toEqual({ error: 'ERROR_ARGUMENT', error_description: 'Invalid value of parameter {Parameter #0}' });
-    const noName = await portal.call('disk.folder.uploadfile', { id: storage.ROOT_OBJECT_ID, fileContent: ['a.txt', 'aGk='] });
-    expect([noName.status, await noName.json()]).toEqual([400, { error: 'DISK_BASE_SERVICE_22001', error_description: 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)' }]);
+    expect(await (await portal.call('disk.folder.uploadfile', { id: 1, ...content('a.txt') })).json()).toEqual({
+      error: 'ERROR_NOT_FOUND',
+      error_description: 'Could not find entity with id `1`',
+    });
+    expect(await (await portal.call('disk.folder.uploadfile', content('a.txt'))).json()).toEqual({
+      error: 'ERROR_ARGUMENT',
+      error_description: 'Invalid value of parameter {Parameter #0}',
+    });
+    const noName = await portal.call('disk.folder.uploadfile', {
+      id: storage.ROOT_OBJECT_ID,
+      fileContent: ['a.txt', 'aGk='],
+    });
+    expect([noName.status, await noName.json()]).toEqual([
+      400,
+      {
+        error: 'DISK_BASE_SERVICE_22001',
+        error_description: 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
+      },
+    ]);
     expect(portal.emu.snapshot().files.size).toBe(0);
   });
 
   it("refuses an upload into another person's drive", async () => {
     const portal = aPortal();
     const clara = await ownStorage(portal, '3');
-    expect(await (await portal.call('disk.folder.uploadfile', { id: clara.ROOT_OBJECT_ID, ...content('a.txt') }, { as: '2' })).json()).toEqual({ error: 'ACCESS_DENIED', error_description: 'Access denied' });
+    expect(
+      await (
+        await portal.call('disk.folder.uploadfile', { id: clara.ROOT_OBJECT_ID, ...content('a.txt') }, { as: '2' })
+      ).json(),
+    ).toEqual({ error: 'ACCESS_DENIED', error_description: 'Access denied' });
   });
 
   it('answers disk.storage.getforapp only in application context, with the app storage created once', async () => {
     const portal = aPortal();
-    expect(await (await portal.call('disk.storage.getforapp', {}, { as: '1' })).json()).toEqual({ error: 'ACCESS_DENIED', error_description: 'Access denied! Application context required' });
+    expect(await (await portal.call('disk.storage.getforapp', {}, { as: '1' })).json()).toEqual({
+      error: 'ACCESS_DENIED',
+      error_description: 'Access denied! Application context required',
+    });
     const code = portal.emu.issueAuthorizationCode('1');
     const tokenUrl = `https://${OAUTH_HOST}/oauth/token/?grant_type=authorization_code&client_id=local.abc123&client_secret=client-secret&code=${code}`;
-    const { access_token: token } = (await (await portal.emu.handle(new Request(tokenUrl))).json()) as { access_token: string };
-    const call = async () => (await (await portal.emu.handle(new Request(`https://sandbox.bitrix24.com/rest/disk.storage.getforapp?auth=${token}`))).json()) as { result: Record<string, string> };
+    const { access_token: token } = (await (await portal.emu.handle(new Request(tokenUrl))).json()) as {
+      access_token: string;
+    };
+    const call = async () =>
+      (await (
+        await portal.emu.handle(new Request(`https://sandbox.bitrix24.com/rest/disk.storage.getforapp?auth=${token}`))
+      ).json()) as { result: Record<string, string> };
     const first = await call();
-    expect(first.result).toMatchObject({ MODULE_ID: 'disk', ENTITY_TYPE: 'restapp', ROOT_OBJECT_ID: expect.any(String) });
+    expect(first.result).toMatchObject({
+      MODULE_ID: 'disk',
+      ENTITY_TYPE: 'restapp',
+      ROOT_OBJECT_ID: expect.any(String),
+    });
     expect((await call()).result.ID).toBe(first.result.ID);
-    const up = await portal.emu.handle(new Request(`https://sandbox.bitrix24.com/rest/disk.folder.uploadfile`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ auth: token, id: first.result.ROOT_OBJECT_ID, ...content('app.txt') }),
-    }));
+    const up = await portal.emu.handle(
+      new Request(`https://sandbox.bitrix24.com/rest/disk.folder.uploadfile`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ auth: token, id: first.result.ROOT_OBJECT_ID, ...content('app.txt') }),
+      }),
+    );
     expect(up.status).toBe(200);
   });
 });
@@ -215,7 +335,10 @@ describe('batch (settings/how-to-call-rest-api/batch.md)', () => {
     const portal = aPortal();
     const body = await portal.ok('batch', {
       halt: 0,
-      cmd: ['tasks.task.add?fields[TITLE]=Listed&fields[RESPONSIBLE_ID]=3', 'tasks.task.get?taskId=$result[0][task][id]&select[]=TITLE'],
+      cmd: [
+        'tasks.task.add?fields[TITLE]=Listed&fields[RESPONSIBLE_ID]=3',
+        'tasks.task.get?taskId=$result[0][task][id]&select[]=TITLE',
+      ],
     });
     expect(body.result.result).toHaveLength(2);
     expect(body.result.result[1].task.title).toBe('Listed');

@@ -47,7 +47,12 @@ export function aPortal(options: { seed?: B24Seed; limits?: Partial<B24Limits> }
   const clock = new ManualClock();
   const deliveries: Request[] = [];
   const seed = options.seed ?? aSeed();
-  const emu = new Bitrix24Emulator({ clock, seed, outbox: (r) => deliveries.push(r), limits: options.limits ?? { bucketCapacity: 10_000 } });
+  const emu = new Bitrix24Emulator({
+    clock,
+    seed,
+    outbox: (r) => deliveries.push(r),
+    limits: options.limits ?? { bucketCapacity: 10_000 },
+  });
   const call: Portal['call'] = (method, params = {}, opts = {}) => {
     const user = seed.users.find((u) => u.id === (opts.as ?? '2'));
     const base = `https://${DOMAIN}/rest/${user?.id ?? 'x'}/${user?.webhookSecret ?? 'x'}/${method}`;
@@ -66,9 +71,17 @@ export function webhookRequest(base: string, params: Params, encoding: Encoding)
   const keyed = Array.isArray(params) ? Object.fromEntries(params.map((v, i) => [String(i), v])) : params;
   if (encoding === 'query') return new Request(`${base}?${httpBuildQuery(keyed)}`);
   if (encoding === 'form') {
-    return new Request(base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: httpBuildQuery(keyed) });
+    return new Request(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: httpBuildQuery(keyed),
+    });
   }
-  return new Request(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+  return new Request(base, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
 }
 
 export function fixture(name: string): Loose {

@@ -1,16 +1,30 @@
 import { aPortal, fixture, shapeMismatches, type Encoding } from './support';
 
-const aTask = (fields: Record<string, unknown> = {}) => ({ fields: { TITLE: 'Write spec', RESPONSIBLE_ID: 3, ...fields } });
+const aTask = (fields: Record<string, unknown> = {}) => ({
+  fields: { TITLE: 'Write spec', RESPONSIBLE_ID: 3, ...fields },
+});
 
 describe('tasks.task.add / get / update / delete', () => {
   it('answers add with the full task in the documented camelCase, string-valued shape', async () => {
     const portal = aPortal();
-    const body = await portal.ok('tasks.task.add', aTask({ CREATED_BY: 2, DEADLINE: '2025-10-24T19:00:00+02:00', XML_ID: 'J-1' }));
+    const body = await portal.ok(
+      'tasks.task.add',
+      aTask({ CREATED_BY: 2, DEADLINE: '2025-10-24T19:00:00+02:00', XML_ID: 'J-1' }),
+    );
     const expected = fixture('tasks.task.add.response.json');
     const ignored = ['checkListTree', 'checkListCanAdd', 'newCommentsCount', 'checklist'];
-    const mismatches = shapeMismatches(body, expected).filter((m) => !ignored.some((k) => m.startsWith(`$.result.task.${k}`)));
+    const mismatches = shapeMismatches(body, expected).filter(
+      (m) => !ignored.some((k) => m.startsWith(`$.result.task.${k}`)),
+    );
     expect(mismatches).toEqual([]);
-    expect(body.result.task).toMatchObject({ title: 'Write spec', responsibleId: '3', createdBy: '2', status: '2', priority: '1', descriptionInBbcode: 'Y' });
+    expect(body.result.task).toMatchObject({
+      title: 'Write spec',
+      responsibleId: '3',
+      createdBy: '2',
+      status: '2',
+      priority: '1',
+      descriptionInBbcode: 'Y',
+    });
   });
 
   it('answers update with the task after the change', async () => {
@@ -23,15 +37,52 @@ describe('tasks.task.add / get / update / delete', () => {
 
   it('returns only the selected fields plus id, favorite, group and action, and camelizes UF fields', async () => {
     const portal = aPortal();
-    const uf = portal.emu.addUserField({ name: 'AUTO_422491195439', type: 'string', multiple: false, mandatory: false });
-    const id = (await portal.ok('tasks.task.add', aTask({ [uf]: 'PROJ-1', DEADLINE: '2025-10-24T19:00:00+02:00' }))).result.task.id;
-    const select = ['ID', 'TITLE', 'DESCRIPTION', 'DESCRIPTION_IN_BBCODE', 'CREATED_BY', 'RESPONSIBLE_ID', 'DEADLINE', 'UF_CRM_TASK', uf];
+    const uf = portal.emu.addUserField({
+      name: 'AUTO_422491195439',
+      type: 'string',
+      multiple: false,
+      mandatory: false,
+    });
+    const id = (await portal.ok('tasks.task.add', aTask({ [uf]: 'PROJ-1', DEADLINE: '2025-10-24T19:00:00+02:00' })))
+      .result.task.id;
+    const select = [
+      'ID',
+      'TITLE',
+      'DESCRIPTION',
+      'DESCRIPTION_IN_BBCODE',
+      'CREATED_BY',
+      'RESPONSIBLE_ID',
+      'DEADLINE',
+      'UF_CRM_TASK',
+      uf,
+    ];
     const body = await portal.ok('tasks.task.get', { taskId: id, select });
     expect(Object.keys(body.result.task).sort()).toEqual(
-      ['action', 'createdBy', 'creator', 'deadline', 'description', 'descriptionInBbcode', 'favorite', 'group', 'id', 'responsible', 'responsibleId', 'title', 'ufAuto422491195439', 'ufCrmTask', 'ufMailMessage', 'ufTaskWebdavFiles'].sort(),
+      [
+        'action',
+        'createdBy',
+        'creator',
+        'deadline',
+        'description',
+        'descriptionInBbcode',
+        'favorite',
+        'group',
+        'id',
+        'responsible',
+        'responsibleId',
+        'title',
+        'ufAuto422491195439',
+        'ufCrmTask',
+        'ufMailMessage',
+        'ufTaskWebdavFiles',
+      ].sort(),
     );
     expect(body.result.task.ufAuto422491195439).toBe('PROJ-1');
-    expect(shapeMismatches(body, fixture('tasks.task.get.response.json')).filter((m) => !/ufCrmTask|ufTaskWebdavFiles|favorite|action\./.test(m))).toEqual([]);
+    expect(
+      shapeMismatches(body, fixture('tasks.task.get.response.json')).filter(
+        (m) => !/ufCrmTask|ufTaskWebdavFiles|favorite|action\./.test(m),
+      ),
+    ).toEqual([]);
   });
 
   it('answers `result: []` for a task that does not exist or the caller cannot see', async () => {
@@ -60,7 +111,10 @@ describe('tasks.task.add / get / update / delete', () => {
     const portal = aPortal();
     const id = (await portal.ok('tasks.task.add', aTask())).result.task.id;
     const res = await portal.call('tasks.task.update', { taskId: id, fields: { TITLE: 'x', RESPONSIBLE_ID: 777 } });
-    expect(await res.json()).toEqual({ error: 'ERROR_CORE', error_description: 'The user specified in the "Responsible" field was not found<br>' });
+    expect(await res.json()).toEqual({
+      error: 'ERROR_CORE',
+      error_description: 'The user specified in the "Responsible" field was not found<br>',
+    });
     expect((await portal.ok('tasks.task.get', { taskId: id })).result.task.title).toBe('Write spec');
   });
 
@@ -106,7 +160,9 @@ describe('deadlines', () => {
   it('clears a deadline with an empty value and refuses garbage', async () => {
     const portal = aPortal();
     const id = (await portal.ok('tasks.task.add', aTask({ DEADLINE: '2025-10-24T19:00:00+02:00' }))).result.task.id;
-    expect((await portal.ok('tasks.task.update', { taskId: id, fields: { DEADLINE: '' } })).result.task.deadline).toBeNull();
+    expect(
+      (await portal.ok('tasks.task.update', { taskId: id, fields: { DEADLINE: '' } })).result.task.deadline,
+    ).toBeNull();
     expect((await portal.call('tasks.task.update', { taskId: id, fields: { DEADLINE: 'tomorrow' } })).status).toBe(400);
   });
 
@@ -117,8 +173,13 @@ describe('deadlines', () => {
       const reply = await portal.call('tasks.task.update', { taskId: id, fields: { DEADLINE: early } });
       expect(reply.status).toBe(400);
     }
-    expect((await portal.ok('tasks.task.get', { taskId: id, select: ['DEADLINE'] })).result.task.deadline).toBe('2025-10-24T19:00:00+02:00');
-    expect((await portal.ok('tasks.task.update', { taskId: id, fields: { DEADLINE: '1000-01-01T12:00:00Z' } })).result.task.deadline).toMatch(/^1000-01-01T/);
+    expect((await portal.ok('tasks.task.get', { taskId: id, select: ['DEADLINE'] })).result.task.deadline).toBe(
+      '2025-10-24T19:00:00+02:00',
+    );
+    expect(
+      (await portal.ok('tasks.task.update', { taskId: id, fields: { DEADLINE: '1000-01-01T12:00:00Z' } })).result.task
+        .deadline,
+    ).toMatch(/^1000-01-01T/);
   });
 });
 
@@ -126,7 +187,10 @@ describe('tasks.task.list', () => {
   async function seeded(count: number) {
     const portal = aPortal();
     for (let i = 0; i < count; i += 1) {
-      await portal.ok('tasks.task.add', aTask({ TITLE: `T${i}`, GROUP_ID: i % 2, XML_ID: `J-${i}`, DEADLINE: '2025-10-24T19:00:00+02:00' }));
+      await portal.ok(
+        'tasks.task.add',
+        aTask({ TITLE: `T${i}`, GROUP_ID: i % 2, XML_ID: `J-${i}`, DEADLINE: '2025-10-24T19:00:00+02:00' }),
+      );
       portal.clock.advance(1000);
     }
     return portal;
@@ -142,14 +206,27 @@ describe('tasks.task.list', () => {
     expect(last.result.tasks).toHaveLength(20);
     expect(last).not.toHaveProperty('next');
     const pageShape = shapeMismatches(first, fixture('tasks.task.list.response.json'));
-    expect(pageShape.filter((m) => !/auditorsData|counter|tags|parsedDescription|taskRequireResult|taskHasOpenResult|taskHasResult|timeElapsed|timerIsRunning|subStatus|lengthDeadline|mark|group|accomplicesData|responsible|auditors/.test(m))).toEqual([]);
+    expect(
+      pageShape.filter(
+        (m) =>
+          !/auditorsData|counter|tags|parsedDescription|taskRequireResult|taskHasOpenResult|taskHasResult|timeElapsed|timerIsRunning|subStatus|lengthDeadline|mark|group|accomplicesData|responsible|auditors/.test(
+            m,
+          ),
+      ),
+    ).toEqual([]);
   });
 
   it('filters by REAL_STATUS, GROUP_ID, ID lists and >CHANGED_DATE', async () => {
     const portal = await seeded(6);
-    const ids = (await portal.ok('tasks.task.list', { order: { ID: 'asc' } })).result.tasks.map((t: { id: string }) => t.id);
+    const ids = (await portal.ok('tasks.task.list', { order: { ID: 'asc' } })).result.tasks.map(
+      (t: { id: string }) => t.id,
+    );
     await portal.ok('tasks.task.start', { taskId: ids[0] }, { as: '3' });
-    expect((await portal.ok('tasks.task.list', { filter: { REAL_STATUS: 3 } })).result.tasks.map((t: { id: string }) => t.id)).toEqual([ids[0]]);
+    expect(
+      (await portal.ok('tasks.task.list', { filter: { REAL_STATUS: 3 } })).result.tasks.map(
+        (t: { id: string }) => t.id,
+      ),
+    ).toEqual([ids[0]]);
     expect((await portal.ok('tasks.task.list', { filter: { GROUP_ID: 1 } })).total).toBe(3);
     expect((await portal.ok('tasks.task.list', { filter: { ID: [ids[1], ids[2]] } })).total).toBe(2);
     const since = (await portal.ok('tasks.task.get', { taskId: ids[4] })).result.task.changedDate;

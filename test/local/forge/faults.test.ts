@@ -55,7 +55,7 @@ describe('the fault plan', () => {
     expect(report.idle).toBe(true);
   });
 
-  it('drops and counts Bitrix24 deliveries to URLs that are not the app\'s web triggers', async () => {
+  it("drops and counts Bitrix24 deliveries to URLs that are not the app's web triggers", async () => {
     const h = buildRuntime();
     h.runtime.deliverB24(new Request('https://elsewhere.example/hook', { method: 'POST', body: 'event=ONTASKADD' }));
 

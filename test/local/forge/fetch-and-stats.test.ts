@@ -43,14 +43,21 @@ describe('fetch: egress checked against manifest.yml by @forge/egress, routed to
 
     expect(response.ok).toBe(true);
     expect(await response.json()).toEqual({ result: { task: { id: '7' } } });
-    expect(h.b24.requests[0]).toMatchObject({ method: 'POST', contentType: 'application/json', body: '{"fields":{"TITLE":"x"}}' });
+    expect(h.b24.requests[0]).toMatchObject({
+      method: 'POST',
+      contentType: 'application/json',
+      body: '{"fields":{"TITLE":"x"}}',
+    });
   });
 
   it('sends asApp().requestJira to the Jira service as the app, with route() refusing path manipulation', async () => {
     const h = buildRuntime();
     await asApp().requestJira(route`/rest/api/3/issue/${'DEMO-1'}?fields=${'summary,status'}`);
 
-    expect(h.jira.requests[0]).toMatchObject({ url: 'https://sandbox.atlassian.net/rest/api/3/issue/DEMO-1?fields=summary%2Cstatus', caller: { kind: 'app' } });
+    expect(h.jira.requests[0]).toMatchObject({
+      url: 'https://sandbox.atlassian.net/rest/api/3/issue/DEMO-1?fields=summary%2Cstatus',
+      caller: { kind: 'app' },
+    });
     expect(() => route`/rest/api/3/issue/${'../myself'}`).toThrow(/Disallowing path manipulation/);
     // Atlassian's wrapper checks the Route synchronously, before any request.
     expect(() => asApp().requestJira('/rest/api/3/myself' as never)).toThrow(/route/);
@@ -88,7 +95,15 @@ describe('stats: the REST calls the app makes', () => {
     });
 
     expect(h.runtime.stats.snapshot()).toEqual({
-      jira: { reads: 2, writes: 1, byEndpoint: { 'GET /rest/api/3/issue/{id}': 1, 'POST /rest/api/3/search/jql': 1, 'PUT /rest/api/3/issue/{id}': 1 } },
+      jira: {
+        reads: 2,
+        writes: 1,
+        byEndpoint: {
+          'GET /rest/api/3/issue/{id}': 1,
+          'POST /rest/api/3/search/jql': 1,
+          'PUT /rest/api/3/issue/{id}': 1,
+        },
+      },
       b24: {
         // A batch with a write in it is a write; a batch of reads only (user.get) is a read.
         reads: 2,

@@ -18,12 +18,20 @@ export interface FakeService extends HttpService {
   requests: RecordedRequest[];
 }
 
-export function fakeService(respond: (request: RecordedRequest) => Response = () => Response.json({ ok: true })): FakeService {
+export function fakeService(
+  respond: (request: RecordedRequest) => Response = () => Response.json({ ok: true }),
+): FakeService {
   const requests: RecordedRequest[] = [];
   return {
     requests,
     async handle(request: Request, caller?: Caller): Promise<Response> {
-      const recorded = { method: request.method, url: request.url, body: await request.text(), contentType: request.headers.get('content-type'), caller };
+      const recorded = {
+        method: request.method,
+        url: request.url,
+        body: await request.text(),
+        contentType: request.headers.get('content-type'),
+        caller,
+      };
       requests.push(recorded);
       return respond(recorded);
     },
@@ -37,7 +45,9 @@ export interface Harness {
   b24: FakeService;
 }
 
-export function buildRuntime(options: { jira?: FakeService; b24?: FakeService; manifestPath?: string; latency?: Partial<Latency> } = {}): Harness {
+export function buildRuntime(
+  options: { jira?: FakeService; b24?: FakeService; manifestPath?: string; latency?: Partial<Latency> } = {},
+): Harness {
   const clock = new ManualClock();
   const jira = options.jira ?? fakeService();
   const b24 = options.b24 ?? fakeService();
@@ -55,7 +65,13 @@ export function buildRuntime(options: { jira?: FakeService; b24?: FakeService; m
 
 export function issueEvent(overrides: Partial<JiraProductEvent> & { key?: string } = {}): JiraProductEvent {
   const { key = 'DEMO-1', ...rest } = overrides;
-  return { eventType: 'avi:jira:updated:issue', selfGenerated: false, atlassianId: 'person-1', issue: { id: '10001', key }, ...rest };
+  return {
+    eventType: 'avi:jira:updated:issue',
+    selfGenerated: false,
+    atlassianId: 'person-1',
+    issue: { id: '10001', key },
+    ...rest,
+  };
 }
 
 /** What the fixture app recorded under `trace:<key>` (works for a Harness and a LocalPlatform alike). */
@@ -67,6 +83,9 @@ export function trace(harness: { runtime: ForgeRuntime }, key: string): unknown[
 /** A job for the fixture's `work` consumer, pushed as the app would (from inside an invocation or set-up). */
 export async function pushWork(body: Record<string, unknown>, delayInSeconds?: number): Promise<string> {
   const { Queue } = await import('@forge/events');
-  const { jobId } = await new Queue({ key: 'work' }).push({ body, ...(delayInSeconds === undefined ? {} : { delayInSeconds }) });
+  const { jobId } = await new Queue({ key: 'work' }).push({
+    body,
+    ...(delayInSeconds === undefined ? {} : { delayInSeconds }),
+  });
   return jobId;
 }

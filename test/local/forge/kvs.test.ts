@@ -92,8 +92,18 @@ describe('@forge/kvs on the local runtime', () => {
     await kvs.set('other', 0);
 
     const first = await kvs.query().where('key', WhereConditions.beginsWith('link:jira:')).limit(2).getMany<number>();
-    const second = await kvs.query().where('key', WhereConditions.beginsWith('link:jira:')).limit(2).cursor(first.nextCursor ?? '').getMany<number>();
-    const last = await kvs.query().where('key', WhereConditions.beginsWith('link:jira:')).limit(2).cursor(second.nextCursor ?? '').getMany<number>();
+    const second = await kvs
+      .query()
+      .where('key', WhereConditions.beginsWith('link:jira:'))
+      .limit(2)
+      .cursor(first.nextCursor ?? '')
+      .getMany<number>();
+    const last = await kvs
+      .query()
+      .where('key', WhereConditions.beginsWith('link:jira:'))
+      .limit(2)
+      .cursor(second.nextCursor ?? '')
+      .getMany<number>();
 
     expect([first, second, last].map((page) => page.results.map((r) => r.value))).toEqual([[1, 2], [3, 4], [5]]);
     expect(last.nextCursor).toBeUndefined();
@@ -102,7 +112,10 @@ describe('@forge/kvs on the local runtime', () => {
 
   it('batches at most 25 items and reports per-key failures', async () => {
     buildRuntime();
-    const result = await kvs.batchSet([{ key: 'a', value: 1 }, { key: 'bad/key', value: 2 }]);
+    const result = await kvs.batchSet([
+      { key: 'a', value: 1 },
+      { key: 'bad/key', value: 2 },
+    ]);
     expect(result.successfulKeys).toEqual([{ key: 'a' }]);
     expect(result.failedKeys).toEqual([{ key: 'bad/key', error: expect.objectContaining({ code: 'INVALID_KEY' }) }]);
 
@@ -118,10 +131,14 @@ describe('@forge/kvs on the local runtime', () => {
   it('applies a transaction all or nothing', async () => {
     buildRuntime();
     await kvs.set('taken', 'x');
-    await expect(kvs.transact().set('link:b24:1', 'DEMO-1').set('taken', 'y', undefined, undefined).delete('other').execute()).resolves.toBeUndefined();
+    await expect(
+      kvs.transact().set('link:b24:1', 'DEMO-1').set('taken', 'y', undefined, undefined).delete('other').execute(),
+    ).resolves.toBeUndefined();
     expect(await kvs.get('link:b24:1')).toBe('DEMO-1');
 
-    await expect(kvs.transact().set('link:b24:2', 'DEMO-2').set('bad/key', 1).execute()).rejects.toBeInstanceOf(ForgeKvsAPIError);
+    await expect(kvs.transact().set('link:b24:2', 'DEMO-2').set('bad/key', 1).execute()).rejects.toBeInstanceOf(
+      ForgeKvsAPIError,
+    );
     expect(await kvs.get('link:b24:2')).toBeUndefined();
   });
 });

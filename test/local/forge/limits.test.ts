@@ -16,7 +16,10 @@ const TRACE_MS = 2 * 20;
 
 function longRunningManifest(): string {
   const dir = mkdtempSync(join(tmpdir(), 'forge-limits-'));
-  const text = readFileSync(join(FIXTURE_APP, 'manifest.yml'), 'utf8').replace('handler: index.onWork', 'handler: index.onWork\n      timeoutSeconds: 120');
+  const text = readFileSync(join(FIXTURE_APP, 'manifest.yml'), 'utf8').replace(
+    'handler: index.onWork',
+    'handler: index.onWork\n      timeoutSeconds: 120',
+  );
   writeFileSync(join(dir, 'manifest.yml'), text);
   return join(dir, 'manifest.yml');
 }
@@ -37,7 +40,9 @@ describe("Atlassian's SDK packages run unaliased against the local runtime", () 
   it("answers webTrigger's GraphQL calls with the manifest's web triggers", async () => {
     buildRuntime();
     await expect(webTrigger.getUrl('inbox')).resolves.toBe('https://local-forge.test/webtrigger/inbox');
-    await expect(webTrigger.queryUrls()).resolves.toEqual([{ moduleKey: 'inbox', url: 'https://local-forge.test/webtrigger/inbox' }]);
+    await expect(webTrigger.queryUrls()).resolves.toEqual([
+      { moduleKey: 'inbox', url: 'https://local-forge.test/webtrigger/inbox' },
+    ]);
     await expect(webTrigger.getUrl('nope')).rejects.toThrow('Failed to get web trigger URL');
   });
 });
@@ -85,16 +90,23 @@ describe('an invocation past its timeout is stopped as on Forge', () => {
 
   it('stops a UI resolver at 25 s and the bridge call fails', async () => {
     const h = buildRuntime();
-    const call = (count: number): Promise<unknown> => h.runtime.invoke({ function: 'panel', call: 'calls', payload: { count }, accountId: 'person-1' });
+    const call = (count: number): Promise<unknown> =>
+      h.runtime.invoke({ function: 'panel', call: 'calls', payload: { count }, accountId: 'person-1' });
 
-    await expect(call(100)).resolves.toEqual({ remainingMs: 25_000 - 100 * 200, app: 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000' });
+    await expect(call(100)).resolves.toEqual({
+      remainingMs: 25_000 - 100 * 200,
+      app: 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000',
+    });
     await expect(call(126)).rejects.toThrow(/FUNCTION_TIME_OUT|timed out after 25 s/);
   });
 
   it('answers 424 for a web trigger stopped at 55 s, and 413 without invoking it for a request over 5 MB', async () => {
     const h = buildRuntime();
     const post = (query: string, body = 'event=ONTASKADD'): Promise<Response> =>
-      h.runtime.webtrigger('inbox', new Request(`https://local-forge.test/webtrigger/inbox${query}`, { method: 'POST', body }));
+      h.runtime.webtrigger(
+        'inbox',
+        new Request(`https://local-forge.test/webtrigger/inbox${query}`, { method: 'POST', body }),
+      );
 
     expect((await post('?calls=10')).status).toBe(202);
     expect((await post('?calls=300')).status).toBe(424);
@@ -104,8 +116,12 @@ describe('an invocation past its timeout is stopped as on Forge', () => {
 
   it('honours timeoutSeconds only for consumer and scheduled-trigger functions, up to 900 s', () => {
     const fn = { key: 'f', handler: 'index.f', timeoutSeconds: 1200 };
-    expect([timeoutSeconds('consumer', fn), timeoutSeconds('scheduled', { ...fn, timeoutSeconds: 120 })]).toEqual([900, 120]);
-    expect([timeoutSeconds('webtrigger', fn), timeoutSeconds('resolver', fn), timeoutSeconds('trigger', fn)]).toEqual([55, 25, 25]);
+    expect([timeoutSeconds('consumer', fn), timeoutSeconds('scheduled', { ...fn, timeoutSeconds: 120 })]).toEqual([
+      900, 120,
+    ]);
+    expect([timeoutSeconds('webtrigger', fn), timeoutSeconds('resolver', fn), timeoutSeconds('trigger', fn)]).toEqual([
+      55, 25, 25,
+    ]);
     expect(timeoutSeconds('consumer', undefined)).toBe(55);
   });
 });

@@ -14,7 +14,12 @@ import { continueReconcile, reconcileAll, type ReconcileResult } from '../../../
 import type { AppDeps } from '../../../src/app/deps';
 import { composeApp } from '../../../src/entry/composition';
 import { ManualClock, type B24SeedTask, type B24SeedUser, type JiraSeedUser } from '../../../src/local/contracts';
-import { InvocationBudget, LONG_RUNNING_EVENT_BYTES, timeoutSeconds, type ModuleKind } from '../../../src/local/forge/budget';
+import {
+  InvocationBudget,
+  LONG_RUNNING_EVENT_BYTES,
+  timeoutSeconds,
+  type ModuleKind,
+} from '../../../src/local/forge/budget';
 import { runInvocation } from '../../../src/local/forge/context';
 import { LocalPlatform } from '../../../src/local/platform';
 import { defaultSeed } from '../../../src/local/seed';
@@ -38,15 +43,33 @@ interface Measured<T> {
 }
 
 /** Runs `fn` as one invocation of `functionKey` (a `kind` module), under that kind's Forge timeout. */
-async function invocation<T>(platform: LocalPlatform, functionKey: string, kind: ModuleKind, fn: (deps: AppDeps) => Promise<T>): Promise<Measured<T>> {
-  const budget = new InvocationBudget(functionKey, timeoutSeconds(kind, platform.runtime.manifest.functions.get(functionKey)));
-  const result = await runInvocation({ host: platform.runtime, functionKey, budget }, () => fn(composeApp({ test: true })));
+async function invocation<T>(
+  platform: LocalPlatform,
+  functionKey: string,
+  kind: ModuleKind,
+  fn: (deps: AppDeps) => Promise<T>,
+): Promise<Measured<T>> {
+  const budget = new InvocationBudget(
+    functionKey,
+    timeoutSeconds(kind, platform.runtime.manifest.functions.get(functionKey)),
+  );
+  const result = await runInvocation({ host: platform.runtime, functionKey, budget }, () =>
+    fn(composeApp({ test: true })),
+  );
   return { result, elapsedMs: budget.elapsedMs };
 }
 
 /** The app's deps with the migration queue's pushes recorded (they still go to the runtime, which checks their size). */
 function recordingMigrationQueue(deps: AppDeps, into: JobBody[]): AppDeps {
-  return { ...deps, migrationQueue: { push: async (jobs, options) => { await deps.migrationQueue.push(jobs, options); into.push(...jobs); } } };
+  return {
+    ...deps,
+    migrationQueue: {
+      push: async (jobs, options) => {
+        await deps.migrationQueue.push(jobs, options);
+        into.push(...jobs);
+      },
+    },
+  };
 }
 
 async function sendJira(platform: LocalPlatform, request: Request): Promise<void> {
@@ -60,7 +83,11 @@ async function sendJira(platform: LocalPlatform, request: Request): Promise<void
  * Jira's bulk endpoint. The emulators' rate limits are lifted for the set-up; the app's own calls are timed by the
  * invocation budget.
  */
-async function bigWorld(tasks: number, issues: number, people: { b24?: B24SeedUser[]; jira?: JiraSeedUser[] } = {}): Promise<LocalPlatform> {
+async function bigWorld(
+  tasks: number,
+  issues: number,
+  people: { b24?: B24SeedUser[]; jira?: JiraSeedUser[] } = {},
+): Promise<LocalPlatform> {
   const seed = defaultSeed();
   const clock = new ManualClock();
   seed.b24.users.push(...(people.b24 ?? []));
@@ -68,7 +95,13 @@ async function bigWorld(tasks: number, issues: number, people: { b24?: B24SeedUs
   const ben = seed.b24.users.find((u) => u.id === '2') ?? seed.b24.users[0];
   const createdAt = new Date(clock.now()).toISOString();
   const existing = Array.from({ length: tasks }, (_, i): B24SeedTask => ({
-    title: `Task ${i}`, description: '', descriptionInBbcode: 'Y', groupId: seed.b24GroupId, createdBy: ben?.id ?? '1', responsibleId: ben?.id ?? '1', createdAt,
+    title: `Task ${i}`,
+    description: '',
+    descriptionInBbcode: 'Y',
+    groupId: seed.b24GroupId,
+    createdBy: ben?.id ?? '1',
+    responsibleId: ben?.id ?? '1',
+    createdAt,
   }));
   seed.b24.tasks = [...(seed.b24.tasks ?? []), ...existing];
   const platform = await LocalPlatform.create({
@@ -76,14 +109,28 @@ async function bigWorld(tasks: number, issues: number, people: { b24?: B24SeedUs
     seed,
     seedApp,
     b24Limits: { bucketCapacity: UNLIMITED, drainPerSecond: UNLIMITED, operatingSecondsPer10Min: UNLIMITED },
-    jiraLimits: { requestsPerSecond: UNLIMITED, issueWritesPer2s: UNLIMITED, issueWritesPer30s: UNLIMITED, quotaPointsPerHour: UNLIMITED },
+    jiraLimits: {
+      requestsPerSecond: UNLIMITED,
+      issueWritesPer2s: UNLIMITED,
+      issueWritesPer30s: UNLIMITED,
+      quotaPointsPerHour: UNLIMITED,
+    },
     // Pages run back to back here, with no simulated time between them: the per-minute push rate is lifted too.
     queueEventsPerMinute: UNLIMITED,
   });
   const auth = `Basic ${Buffer.from(`${seed.jira.users[0]?.email ?? ''}:token`).toString('base64')}`;
   for (let i = 0; i < issues; i += 50) {
-    const issueUpdates = Array.from({ length: Math.min(50, issues - i) }, (_, j) => ({ fields: { project: { key: seed.jiraProjectKey }, issuetype: { name: 'Task' }, summary: `Issue ${i + j}` } }));
-    await sendJira(platform, new Request(`${seed.jira.baseUrl}/rest/api/3/issue/bulk`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ issueUpdates }) }));
+    const issueUpdates = Array.from({ length: Math.min(50, issues - i) }, (_, j) => ({
+      fields: { project: { key: seed.jiraProjectKey }, issuetype: { name: 'Task' }, summary: `Issue ${i + j}` },
+    }));
+    await sendJira(
+      platform,
+      new Request(`${seed.jira.baseUrl}/rest/api/3/issue/bulk`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ issueUpdates }),
+      }),
+    );
   }
   // The app never heard of them: drop the events they fired, and connect the app again on the emptied runtime.
   platform.runtime.reset();
@@ -100,15 +147,19 @@ beforeAll(async () => {
 }, 600_000);
 
 describe(`long-running paths at ${TASKS.toLocaleString('en')} tasks + ${ISSUES.toLocaleString('en')} issues stay within Forge's limits`, () => {
-  it('runs every migration page within the migration consumer\'s timeout', async () => {
+  it("runs every migration page within the migration consumer's timeout", async () => {
     const pushed: JobBody[] = [];
-    const start = await invocation(world, 'settings-resolver-fn', 'resolver', (deps) => startMigration(recordingMigrationQueue(deps, pushed), 'DEMO'));
+    const start = await invocation(world, 'settings-resolver-fn', 'resolver', (deps) =>
+      startMigration(recordingMigrationQueue(deps, pushed), 'DEMO'),
+    );
     let slowest = 0;
     let pages = 0;
     while (pushed.length > 0) {
       const job = parseJob(pushed.shift() as JobBody);
       if (job.kind !== 'migration-page') throw new Error(`unexpected ${job.kind}`);
-      const page = await invocation(world, 'migration-fn', 'consumer', (deps) => runMigrationPage(recordingMigrationQueue(deps, pushed), job, reconcileFromNow));
+      const page = await invocation(world, 'migration-fn', 'consumer', (deps) =>
+        runMigrationPage(recordingMigrationQueue(deps, pushed), job, reconcileFromNow),
+      );
       expect(page.result.kind).toBe('recorded');
       slowest = Math.max(slowest, page.elapsedMs);
       pages += 1;
@@ -133,7 +184,10 @@ interface ReconcileRun {
 async function reconcileToTheEnd(platform: LocalPlatform): Promise<ReconcileRun> {
   const pushed: JobBody[] = [];
   // Recorded only, not pushed: the run goes on past a continuation the platform would refuse, to measure them all.
-  const recording = (deps: AppDeps): AppDeps => ({ ...deps, migrationQueue: { push: (jobs) => Promise.resolve(void pushed.push(...jobs)) } });
+  const recording = (deps: AppDeps): AppDeps => ({
+    ...deps,
+    migrationQueue: { push: (jobs) => Promise.resolve(void pushed.push(...jobs)) },
+  });
   const first = await invocation(platform, 'reconcile-fn', 'scheduled', (deps) => reconcileAll(recording(deps)));
   const run: ReconcileRun = { results: [...first.result], invocationMs: [first.elapsedMs], continuationBytes: [] };
   while (pushed.length > 0) {
@@ -141,7 +195,9 @@ async function reconcileToTheEnd(platform: LocalPlatform): Promise<ReconcileRun>
     run.continuationBytes.push(Buffer.byteLength(JSON.stringify(body)));
     const job = parseJob(body);
     if (job.kind !== 'reconcile-page') throw new Error(`unexpected ${job.kind}`);
-    const next = await invocation(platform, 'migration-fn', 'consumer', (deps) => continueReconcile(recording(deps), job));
+    const next = await invocation(platform, 'migration-fn', 'consumer', (deps) =>
+      continueReconcile(recording(deps), job),
+    );
     run.results.push(next.result);
     run.invocationMs.push(next.elapsedMs);
   }
@@ -156,7 +212,14 @@ describe(`reconciling a window in which all ${(2 * (TASKS + ISSUES)).toLocaleStr
     // over everything, as after a reconciliation that was lost for a long time.
     world.kvs.remove('plain', 'reconcile:DEMO');
     run = await reconcileToTheEnd(world);
-    console.info(JSON.stringify({ path: 'reconcile', invocations: run.invocationMs.length, slowestMs: Math.max(...run.invocationMs), continuationBytes: run.continuationBytes }));
+    console.info(
+      JSON.stringify({
+        path: 'reconcile',
+        invocations: run.invocationMs.length,
+        slowestMs: Math.max(...run.invocationMs),
+        continuationBytes: run.continuationBytes,
+      }),
+    );
   }, 600_000);
 
   it('completes, each invocation within its 900 s', () => {
@@ -170,7 +233,11 @@ describe(`reconciling a window in which all ${(2 * (TASKS + ISSUES)).toLocaleStr
     const sum = (key: 'tasks' | 'issues' | 'pairJobs') => counts.reduce((total, c) => total + c[key], 0);
     // The migration above gave every task an issue and every issue a task: both sides now hold TASKS + ISSUES.
     const each = TASKS + ISSUES;
-    expect({ tasks: sum('tasks'), issues: sum('issues'), pairJobs: sum('pairJobs') }).toEqual({ tasks: each, issues: each, pairJobs: 2 * each });
+    expect({ tasks: sum('tasks'), issues: sum('issues'), pairJobs: sum('pairJobs') }).toEqual({
+      tasks: each,
+      issues: each,
+      pairJobs: 2 * each,
+    });
   });
 
   // A continuation carries the scan's position only; the versions it has seen wait in KVS (reconcile/run-store.ts).
@@ -187,8 +254,19 @@ describe(`reconciling a window in which all ${(2 * (TASKS + ISSUES)).toLocaleStr
 function people(count: number): { b24: B24SeedUser[]; jira: JiraSeedUser[] } {
   const email = (i: number) => `person.${i}@example.com`;
   return {
-    b24: Array.from({ length: count }, (_, i) => ({ id: String(100 + i), name: 'Person', lastName: String(i), email: email(i), webhookSecret: `secret${i}` })),
-    jira: Array.from({ length: count }, (_, i) => ({ accountId: `712020:person-${i}`, displayName: `Person ${i}`, email: email(i), ...(i % 2 === 1 ? { emailHidden: true } : {}) })),
+    b24: Array.from({ length: count }, (_, i) => ({
+      id: String(100 + i),
+      name: 'Person',
+      lastName: String(i),
+      email: email(i),
+      webhookSecret: `secret${i}`,
+    })),
+    jira: Array.from({ length: count }, (_, i) => ({
+      accountId: `712020:person-${i}`,
+      displayName: `Person ${i}`,
+      email: email(i),
+      ...(i % 2 === 1 ? { emailHidden: true } : {}),
+    })),
   };
 }
 

@@ -12,7 +12,12 @@ function fixtureSeed(): PlatformSeed {
 }
 
 async function aPlatform(seedApp?: LocalPlatformOptions['seedApp']): Promise<LocalPlatform> {
-  return LocalPlatform.create({ seed: fixtureSeed(), manifestPath: join(FIXTURE_APP, 'manifest.yml'), indexPath: join(FIXTURE_APP, 'index.ts'), seedApp });
+  return LocalPlatform.create({
+    seed: fixtureSeed(),
+    manifestPath: join(FIXTURE_APP, 'manifest.yml'),
+    indexPath: join(FIXTURE_APP, 'index.ts'),
+    seedApp,
+  });
 }
 
 async function createIssueAs(platform: LocalPlatform, accountId: string, summary: string): Promise<{ key: string }> {
@@ -28,30 +33,41 @@ async function createIssueAs(platform: LocalPlatform, accountId: string, summary
   return (await response.json()) as { key: string };
 }
 
-async function b24Call(platform: LocalPlatform, userIndex: number, method: string, params: Record<string, unknown>): Promise<unknown> {
+async function b24Call(
+  platform: LocalPlatform,
+  userIndex: number,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<unknown> {
   const user = platform.seed.b24.users[userIndex];
   if (!user) throw new Error('no such seeded user');
   const response = await platform.b24.handle(
-    new Request(`https://${platform.b24.domain}/rest/${user.id}/${user.webhookSecret}/${method}.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }),
+    new Request(`https://${platform.b24.domain}/rest/${user.id}/${user.webhookSecret}/${method}.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(params),
+    }),
   );
   return response.json();
 }
 
 describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
-  it('delivers a person\'s Jira change to an ignoreSelf trigger but not the change the app makes in reply', async () => {
+  it("delivers a person's Jira change to an ignoreSelf trigger but not the change the app makes in reply", async () => {
     const platform = await aPlatform();
     platform.kvs.write('plain', 'mode:issue-events', 'write-back');
 
     const { key } = await createIssueAs(platform, ANNA, 'Written by a person');
     const report = await platform.settle();
 
-    expect(trace(platform, 'issue-events')).toEqual([{ type: 'avi:jira:created:issue', key, by: ANNA, self: false, retry: 0 }]);
+    expect(trace(platform, 'issue-events')).toEqual([
+      { type: 'avi:jira:created:issue', key, by: ANNA, self: false, retry: 0 },
+    ]);
     expect(trace(platform, 'all-issue-events')).toEqual([{ type: 'avi:jira:updated:issue', key, self: true }]);
     expect(report.selfEventsFiltered).toBe(1);
     expect(platform.stats().jira).toEqual({ reads: 0, writes: 1, byEndpoint: { 'PUT /rest/api/3/issue/{id}': 1 } });
   });
 
-  it('routes Bitrix24 event deliveries for bound events to the app\'s web trigger, form-encoded', async () => {
+  it("routes Bitrix24 event deliveries for bound events to the app's web trigger, form-encoded", async () => {
     const platform = await aPlatform();
 
     await b24Call(platform, 0, 'tasks.task.add', { fields: { TITLE: 'From B24', RESPONSIBLE_ID: 1, GROUP_ID: 1 } });
@@ -71,7 +87,12 @@ describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
     const { Queue } = await import('@forge/events');
     const anna = platform.seed.b24.users[0];
     await new Queue({ key: 'work' }).push({
-      body: { id: 'f', mode: 'fetch', url: `https://sandbox.bitrix24.com/rest/1/${anna?.webhookSecret ?? ''}/user.get.json`, payload: JSON.stringify({ FILTER: { EMAIL: 'ben.carter@example.com' } }) },
+      body: {
+        id: 'f',
+        mode: 'fetch',
+        url: `https://sandbox.bitrix24.com/rest/1/${anna?.webhookSecret ?? ''}/user.get.json`,
+        payload: JSON.stringify({ FILTER: { EMAIL: 'ben.carter@example.com' } }),
+      },
     });
 
     await platform.settle();
@@ -92,17 +113,23 @@ describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
     expect(info.b24).toMatchObject({ portal: 'sandbox.bitrix24.com', groupId: '1' });
     expect([...jiraEmails].filter((e) => b24Emails.has(e))).toHaveLength(4);
     expect([...jiraEmails].filter((e) => !b24Emails.has(e))).toHaveLength(2);
-    expect(info.jira.users.filter((u) => u.permissions.includes('BROWSE_PROJECTS') && !u.permissions.includes('ASSIGNABLE_USER')).map((u) => u.displayName)).toEqual(['Greta Vogel']);
+    expect(
+      info.jira.users
+        .filter((u) => u.permissions.includes('BROWSE_PROJECTS') && !u.permissions.includes('ASSIGNABLE_USER'))
+        .map((u) => u.displayName),
+    ).toEqual(['Greta Vogel']);
     expect([...b24Emails].filter((e) => !jiraEmails.has(e))).toHaveLength(1);
     expect(info.jira.users.filter((u) => u.permissions.includes('ADMINISTER'))).toHaveLength(1);
     expect(info.jira.users.filter((u) => u.permissions.includes('ADMINISTER_PROJECTS'))).toHaveLength(2);
-    expect(info.b24.users[0]?.webhookUrl).toBe(`https://local-forge.test/b24/rest/1/${platform.seed.b24.users[0]?.webhookSecret ?? ''}`);
+    expect(info.b24.users[0]?.webhookUrl).toBe(
+      `https://local-forge.test/b24/rest/1/${platform.seed.b24.users[0]?.webhookSecret ?? ''}`,
+    );
     expect(info.webtriggers).toEqual({ inbox: 'https://local-forge.test/webtrigger/inbox' });
     // The fixture app's resolver is not one the real app lists call names for.
     expect(info.resolvers).toEqual({ 'panel-resolver-fn': [] });
   });
 
-  it('runs the seedApp hook with the app\'s KVS, and again after reset, which returns everything to the seed', async () => {
+  it("runs the seedApp hook with the app's KVS, and again after reset, which returns everything to the seed", async () => {
     const seeded: number[] = [];
     const platform = await aPlatform(async ({ kvs: appKvs }) => {
       await appKvs.setSecret('b24:token', 'secret');
@@ -124,13 +151,25 @@ describe('LocalPlatform: the app between emulated Jira and Bitrix24', () => {
 
   it('gives a resolver the site, module and person in its context, as the bridge does', async () => {
     const platform = await aPlatform();
-    const echo = await platform.invoke({ function: 'panel', call: 'echo', payload: { q: 1 }, accountId: ANNA, extension: { issue: { id: '10001', key: 'DEMO-1' } } });
-    expect(echo).toEqual({ payload: { q: 1 }, extension: { type: 'jira:issueContext', issue: { id: '10001', key: 'DEMO-1' } } });
-    const whoami = (await platform.invoke({ function: 'panel', call: 'whoami', accountId: ANNA })) as { status: number; body: { accountId: string } };
+    const echo = await platform.invoke({
+      function: 'panel',
+      call: 'echo',
+      payload: { q: 1 },
+      accountId: ANNA,
+      extension: { issue: { id: '10001', key: 'DEMO-1' } },
+    });
+    expect(echo).toEqual({
+      payload: { q: 1 },
+      extension: { type: 'jira:issueContext', issue: { id: '10001', key: 'DEMO-1' } },
+    });
+    const whoami = (await platform.invoke({ function: 'panel', call: 'whoami', accountId: ANNA })) as {
+      status: number;
+      body: { accountId: string };
+    };
     expect(whoami).toMatchObject({ accountId: ANNA, status: 200, body: { accountId: ANNA } });
   });
 
-  it('passes the plan\'s per-call rates to the emulators: jira429 = 1 makes every app call answer 429', async () => {
+  it("passes the plan's per-call rates to the emulators: jira429 = 1 makes every app call answer 429", async () => {
     const platform = await aPlatform();
     platform.setFaults({ seed: 1, jira429: 1 });
     const { asApp, route } = await import('@forge/api');

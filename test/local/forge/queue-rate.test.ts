@@ -5,7 +5,8 @@
 import { Queue, RateLimitError } from '@forge/events';
 import { buildRuntime } from './harness';
 
-const fifty = (tag: string): { body: Record<string, unknown> }[] => Array.from({ length: 50 }, (_, i) => ({ body: { id: `${tag}${i}`, mode: 'ok' } }));
+const fifty = (tag: string): { body: Record<string, unknown> }[] =>
+  Array.from({ length: 50 }, (_, i) => ({ body: { id: `${tag}${i}`, mode: 'ok' } }));
 
 describe('the queue push rate of one installation', () => {
   it('takes 500 events in a minute, refuses the 501st with RateLimitError, and takes it once the minute has passed', async () => {
@@ -29,7 +30,9 @@ describe('the queue push rate of one installation', () => {
     const queue = new Queue({ key: 'work' });
     for (let i = 0; i < 9; i += 1) await queue.push(fifty(`p${i}-`));
     await queue.push(fifty('x').slice(0, 49));
-    await expect(queue.push([{ body: { id: 'a', mode: 'ok' } }, { body: { id: 'b', mode: 'ok' } }])).rejects.toBeInstanceOf(RateLimitError);
+    await expect(
+      queue.push([{ body: { id: 'a', mode: 'ok' } }, { body: { id: 'b', mode: 'ok' } }]),
+    ).rejects.toBeInstanceOf(RateLimitError);
     await queue.push({ body: { id: 'last', mode: 'ok' } });
     const report = await h.runtime.settle();
     expect(report.jobsRun).toBe(500);

@@ -59,7 +59,11 @@ describe('@forge/events on the local runtime: at-least-once delivery with Forge 
     const attempts = trace(h, 'work:p').length;
     expect(attempts).toBe(Math.floor((24 * HOUR) / 900_000) + 1);
     expect(report).toMatchObject({ idle: true, deadLetters: 1 });
-    expect(report.deadLetterDetails[0]).toMatchObject({ kind: 'job', target: 'work', body: { id: 'p', mode: 'always-retry' } });
+    expect(report.deadLetterDetails[0]).toMatchObject({
+      kind: 'job',
+      target: 'work',
+      body: { id: 'p', mode: 'always-retry' },
+    });
     expect(report.advancedMs).toBeLessThanOrEqual(24 * HOUR);
     expect(await new Queue({ key: 'work' }).getJob(jobId).getStats()).toEqual({ success: 0, failed: 1, inProgress: 0 });
   });
@@ -80,7 +84,9 @@ describe('@forge/events on the local runtime: at-least-once delivery with Forge 
 
     await expect(queue.push(many)).rejects.toBeInstanceOf(TooManyEventsError);
     await expect(queue.push({ body: { blob: 'x'.repeat(201 * 1024) } })).rejects.toBeInstanceOf(PayloadTooBigError);
-    await expect(queue.push({ body: { mode: 'ok' }, delayInSeconds: 901 })).rejects.toBeInstanceOf(InvalidPushSettingsError);
+    await expect(queue.push({ body: { mode: 'ok' }, delayInSeconds: 901 })).rejects.toBeInstanceOf(
+      InvalidPushSettingsError,
+    );
     await expect(queue.push(many.slice(0, 50))).resolves.toEqual({ jobId: expect.any(String) });
   });
 

@@ -44,21 +44,41 @@ describe('the local Forge runtime wires the app from manifest.yml alone', () => 
     const h = buildRuntime();
     const response = await h.runtime.webtrigger(
       'inbox',
-      new Request('https://local-forge.test/webtrigger/inbox?a=1&a=2', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'event=ONTASKADD' }),
+      new Request('https://local-forge.test/webtrigger/inbox?a=1&a=2', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'event=ONTASKADD',
+      }),
     );
 
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('queued');
     expect(response.headers.get('x-job')).toMatch(/[0-9a-f-]{36}/);
-    expect(trace(h, 'inbox')).toEqual([{ method: 'POST', query: { a: ['1', '2'] }, contentType: ['application/x-www-form-urlencoded'], body: 'event=ONTASKADD' }]);
+    expect(trace(h, 'inbox')).toEqual([
+      {
+        method: 'POST',
+        query: { a: ['1', '2'] },
+        contentType: ['application/x-www-form-urlencoded'],
+        body: 'event=ONTASKADD',
+      },
+    ]);
     expect(h.runtime.pending).toBe(1);
   });
 
   it('answers 500 when a web trigger returns something other than {statusCode, ...} or throws', async () => {
     const h = buildRuntime();
-    const bad = await h.runtime.webtrigger('inbox', new Request('https://local-forge.test/webtrigger/inbox?shape=bad', { method: 'POST', body: '' }));
-    const thrown = await h.runtime.webtrigger('inbox', new Request('https://local-forge.test/webtrigger/inbox?fail=throw', { method: 'POST', body: '' }));
-    const unknown = await h.runtime.webtrigger('nope', new Request('https://local-forge.test/webtrigger/nope', { method: 'POST', body: '' }));
+    const bad = await h.runtime.webtrigger(
+      'inbox',
+      new Request('https://local-forge.test/webtrigger/inbox?shape=bad', { method: 'POST', body: '' }),
+    );
+    const thrown = await h.runtime.webtrigger(
+      'inbox',
+      new Request('https://local-forge.test/webtrigger/inbox?fail=throw', { method: 'POST', body: '' }),
+    );
+    const unknown = await h.runtime.webtrigger(
+      'nope',
+      new Request('https://local-forge.test/webtrigger/nope', { method: 'POST', body: '' }),
+    );
 
     expect([bad.status, thrown.status, unknown.status]).toEqual([500, 500, 404]);
   });
@@ -67,11 +87,26 @@ describe('the local Forge runtime wires the app from manifest.yml alone', () => 
     const jira = (await import('./harness')).fakeService(() => Response.json({ accountId: 'person-2' }));
     const h = buildRuntime({ jira });
 
-    const result = await h.runtime.invoke({ function: 'panel', call: 'whoami', accountId: 'person-2', extension: { issue: { key: 'DEMO-1' } } });
-    const echo = await h.runtime.invoke({ function: 'panel-resolver-fn', call: 'echo', payload: { n: 1 }, accountId: 'person-2', extension: { issue: { key: 'DEMO-1' } } });
+    const result = await h.runtime.invoke({
+      function: 'panel',
+      call: 'whoami',
+      accountId: 'person-2',
+      extension: { issue: { key: 'DEMO-1' } },
+    });
+    const echo = await h.runtime.invoke({
+      function: 'panel-resolver-fn',
+      call: 'echo',
+      payload: { n: 1 },
+      accountId: 'person-2',
+      extension: { issue: { key: 'DEMO-1' } },
+    });
 
     expect(result).toEqual({ accountId: 'person-2', status: 200, body: { accountId: 'person-2' } });
-    expect(jira.requests[0]).toMatchObject({ method: 'GET', url: 'https://sandbox.atlassian.net/rest/api/3/myself', caller: { kind: 'user', accountId: 'person-2' } });
+    expect(jira.requests[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://sandbox.atlassian.net/rest/api/3/myself',
+      caller: { kind: 'user', accountId: 'person-2' },
+    });
     expect(echo).toEqual({ payload: { n: 1 }, extension: { type: 'jira:issueContext', issue: { key: 'DEMO-1' } } });
   });
 
@@ -104,7 +139,13 @@ describe('the local Forge runtime wires the app from manifest.yml alone', () => 
     const { FIXTURE_APP, fakeService } = await import('./harness');
     const { join } = await import('node:path');
     expect(
-      () => new ForgeRuntime({ clock: new ManualClock(), manifestPath: join(FIXTURE_APP, 'manifest.yml'), indexPath: join(FIXTURE_APP, '..', 'broken-index.ts'), jira: { baseUrl: 'https://x.atlassian.net', service: fakeService() } }),
+      () =>
+        new ForgeRuntime({
+          clock: new ManualClock(),
+          manifestPath: join(FIXTURE_APP, 'manifest.yml'),
+          indexPath: join(FIXTURE_APP, '..', 'broken-index.ts'),
+          jira: { baseUrl: 'https://x.atlassian.net', service: fakeService() },
+        }),
     ).toThrow(/onIssueEvent is not a function exported/);
   });
 });

@@ -3,9 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adf, APP_ID, aSite, BOB } from './builders';
 
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(__dirname, '../../fixtures/jira', name), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/jira', name), 'utf8')) as Record<string, unknown>;
 /** Keys Forge puts in the event body itself; `context` is the runtime's business, not the product's. */
-const keysOf = (o: Record<string, unknown>): string[] => Object.keys(o).filter((k) => k !== 'context').sort();
+const keysOf = (o: Record<string, unknown>): string[] =>
+  Object.keys(o)
+    .filter((k) => k !== 'context')
+    .sort();
 
 describe('Forge product events', () => {
   it('emits avi:jira:created:issue shaped like the recorded delivery, flagged selfGenerated for the app', async () => {
@@ -22,15 +26,37 @@ describe('Forge product events', () => {
   it('emits avi:jira:updated:issue with changelog items for field edits and transitions, as the acting person', async () => {
     const site = aSite();
     const { id } = await site.createIssue();
-    await site.call('PUT', `/rest/api/3/issue/${id}`, { fields: { summary: 'New', assignee: { accountId: BOB } } }, { kind: 'user', accountId: BOB });
+    await site.call(
+      'PUT',
+      `/rest/api/3/issue/${id}`,
+      { fields: { summary: 'New', assignee: { accountId: BOB } } },
+      { kind: 'user', accountId: BOB },
+    );
     await site.call('POST', `/rest/api/3/issue/${id}/transitions`, { transition: { id: '11' } });
     const [, edit, move] = site.events;
     expect(keysOf(edit as Record<string, unknown>)).toEqual(keysOf(fixture('avi-jira-updated-issue.constructed.json')));
-    expect(edit).toMatchObject({ selfGenerated: false, atlassianId: BOB, changelog: { items: [
-      { field: 'summary', fieldtype: 'jira', fieldId: 'summary', from: null, fromString: 'Ship it', to: null, toString: 'New' },
-      { field: 'assignee', fieldId: 'assignee', from: null, fromString: null, to: BOB, toString: 'Bob Baker' },
-    ] } });
-    expect(move).toMatchObject({ selfGenerated: true, changelog: { items: [{ field: 'status', from: '10000', fromString: 'To Do', to: '3', toString: 'In Progress' }] } });
+    expect(edit).toMatchObject({
+      selfGenerated: false,
+      atlassianId: BOB,
+      changelog: {
+        items: [
+          {
+            field: 'summary',
+            fieldtype: 'jira',
+            fieldId: 'summary',
+            from: null,
+            fromString: 'Ship it',
+            to: null,
+            toString: 'New',
+          },
+          { field: 'assignee', fieldId: 'assignee', from: null, fromString: null, to: BOB, toString: 'Bob Baker' },
+        ],
+      },
+    });
+    expect(move).toMatchObject({
+      selfGenerated: true,
+      changelog: { items: [{ field: 'status', from: '10000', fromString: 'To Do', to: '3', toString: 'In Progress' }] },
+    });
   });
 
   it('emits commented:issue for new comments, nothing for edits, deleted:comment for deletions', async () => {
@@ -39,8 +65,14 @@ describe('Forge product events', () => {
     const c = await site.json<{ id: string }>('POST', `/rest/api/3/issue/${id}/comment`, { body: adf('hi') });
     await site.call('PUT', `/rest/api/3/issue/${id}/comment/${c.id}`, { body: adf('edited') });
     await site.call('DELETE', `/rest/api/3/issue/${id}/comment/${c.id}`);
-    expect(site.events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue', 'avi:jira:commented:issue', 'avi:jira:deleted:comment']);
-    expect(keysOf(site.events[1] as Record<string, unknown>)).toEqual(keysOf(fixture('avi-jira-commented-issue.constructed.json')));
+    expect(site.events.map((e) => e.eventType)).toEqual([
+      'avi:jira:created:issue',
+      'avi:jira:commented:issue',
+      'avi:jira:deleted:comment',
+    ]);
+    expect(keysOf(site.events[1] as Record<string, unknown>)).toEqual(
+      keysOf(fixture('avi-jira-commented-issue.constructed.json')),
+    );
     expect(site.events[1]?.comment).toMatchObject({ id: c.id, body: adf('hi') });
   });
 
@@ -50,9 +82,21 @@ describe('Forge product events', () => {
     await site.json('POST', `/rest/api/3/issue/${id}/comment`, { body: adf('hi') });
     const form = new FormData();
     form.append('file', new Blob(['x']), 'x.txt');
-    await site.jira.handle(new Request(`https://sandbox.atlassian.net/rest/api/3/issue/${id}/attachments`, { method: 'POST', body: form, headers: { 'X-Atlassian-Token': 'no-check' } }), { kind: 'app' });
+    await site.jira.handle(
+      new Request(`https://sandbox.atlassian.net/rest/api/3/issue/${id}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { 'X-Atlassian-Token': 'no-check' },
+      }),
+      { kind: 'app' },
+    );
     await site.call('DELETE', `/rest/api/3/issue/${id}`);
-    expect(site.events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue', 'avi:jira:commented:issue', 'avi:jira:created:attachment', 'avi:jira:deleted:issue']);
+    expect(site.events.map((e) => e.eventType)).toEqual([
+      'avi:jira:created:issue',
+      'avi:jira:commented:issue',
+      'avi:jira:created:attachment',
+      'avi:jira:deleted:issue',
+    ]);
   });
 
   it('stops delivering to an unsubscribed listener', async () => {
@@ -73,7 +117,9 @@ describe('limits', () => {
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBe('1');
     expect(res.headers.get('X-RateLimit-Remaining')).toBe('0');
-    expect((await site.call('GET', '/rest/api/3/myself', undefined, { kind: 'user', accountId: BOB })).status).toBe(200);
+    expect((await site.call('GET', '/rest/api/3/myself', undefined, { kind: 'user', accountId: BOB })).status).toBe(
+      200,
+    );
     site.clock.advance(1000);
     expect((await site.call('GET', '/rest/api/3/myself')).status).toBe(200);
   });
@@ -81,7 +127,8 @@ describe('limits', () => {
   it('limits writes to one issue to 20 per 2 s', async () => {
     const site = aSite();
     const { id } = await site.createIssue();
-    for (let i = 0; i < 20; i++) expect((await site.call('PUT', `/rest/api/3/issue/${id}`, { fields: { summary: `s${i}` } })).status).toBe(204);
+    for (let i = 0; i < 20; i++)
+      expect((await site.call('PUT', `/rest/api/3/issue/${id}`, { fields: { summary: `s${i}` } })).status).toBe(204);
     const res = await site.call('PUT', `/rest/api/3/issue/${id}`, { fields: { summary: 'over' } });
     expect(res.status).toBe(429);
     expect(res.headers.get('RateLimit-Reason')).toBe('jira-per-issue-on-write');
@@ -95,7 +142,14 @@ describe('limits', () => {
     const send = (headers: Record<string, string>): Promise<Response> => {
       const form = new FormData();
       form.append('file', new Blob(['12345']), 'big.bin');
-      return site.jira.handle(new Request(`https://sandbox.atlassian.net/rest/api/3/issue/${id}/attachments`, { method: 'POST', body: form, headers }), { kind: 'app' });
+      return site.jira.handle(
+        new Request(`https://sandbox.atlassian.net/rest/api/3/issue/${id}/attachments`, {
+          method: 'POST',
+          body: form,
+          headers,
+        }),
+        { kind: 'app' },
+      );
     };
     expect((await send({})).status).toBe(403);
     expect((await send({ 'X-Atlassian-Token': 'no-check' })).status).toBe(413);
@@ -104,7 +158,9 @@ describe('limits', () => {
   it('injects 429s and 5xx from a fault plan without changing anything', async () => {
     const site = aSite();
     site.jira.setFaults({ rateLimit: 1, serverError: 0, random: () => 0 });
-    const res = await site.call('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 's' } });
+    const res = await site.call('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 's' },
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).not.toBeNull();
     site.jira.setFaults({ rateLimit: 0, serverError: 1, random: () => 0 });
@@ -118,9 +174,17 @@ describe('JQL search', () => {
   it('pages with nextPageToken and returns only ids by default', async () => {
     const site = aSite();
     for (let i = 0; i < 3; i++) await site.createIssue({ summary: `n${i}` });
-    const first = await site.json<{ issues: object[]; nextPageToken?: string; isLast: boolean }>('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY key ASC', maxResults: 2 });
+    const first = await site.json<{ issues: object[]; nextPageToken?: string; isLast: boolean }>(
+      'POST',
+      '/rest/api/3/search/jql',
+      { jql: 'project = DEMO ORDER BY key ASC', maxResults: 2 },
+    );
     expect(first).toMatchObject({ issues: [{ id: '10000' }, { id: '10001' }], isLast: false });
-    const second = await site.json<{ issues: object[]; isLast: boolean }>('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO ORDER BY key ASC', maxResults: 2, nextPageToken: first.nextPageToken });
+    const second = await site.json<{ issues: object[]; isLast: boolean }>('POST', '/rest/api/3/search/jql', {
+      jql: 'project = DEMO ORDER BY key ASC',
+      maxResults: 2,
+      nextPageToken: first.nextPageToken,
+    });
     expect(second).toEqual({ issues: [{ id: '10002' }], isLast: true });
   });
 
@@ -129,7 +193,10 @@ describe('JQL search', () => {
     await site.createIssue();
     site.clock.advance(3_600_000);
     await site.createIssue({ summary: 'late' });
-    const res = await site.json<{ issues: { key: string; fields: object }[] }>('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO AND updated >= -30m AND key in (DEMO-1, DEMO-2)', fields: ['summary'] });
+    const res = await site.json<{ issues: { key: string; fields: object }[] }>('POST', '/rest/api/3/search/jql', {
+      jql: 'project = DEMO AND updated >= -30m AND key in (DEMO-1, DEMO-2)',
+      fields: ['summary'],
+    });
     expect(res.issues).toEqual([expect.objectContaining({ key: 'DEMO-2', fields: { summary: 'late' } })]);
   });
 

@@ -22,11 +22,21 @@ describe('the app holds what its project role gives', () => {
 describe('browsing', () => {
   it('hides issues and their search hits from someone without Browse Projects', async () => {
     const seed = aSeed();
-    seed.users.push({ accountId: 'outsider', displayName: 'Otto Outsider', email: 'otto@example.com', projectPermissions: {} });
+    seed.users.push({
+      accountId: 'outsider',
+      displayName: 'Otto Outsider',
+      email: 'otto@example.com',
+      projectPermissions: {},
+    });
     const site = aSite({ seed });
     const { id } = await site.createIssue();
     expect((await site.call('GET', `/rest/api/3/issue/${id}`, undefined, asUser('outsider'))).status).toBe(404);
-    const found = await site.json<{ issues: unknown[] }>('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO' }, asUser('outsider'));
+    const found = await site.json<{ issues: unknown[] }>(
+      'POST',
+      '/rest/api/3/search/jql',
+      { jql: 'project = DEMO' },
+      asUser('outsider'),
+    );
     expect(found.issues).toEqual([]);
     expect((await site.call('GET', `/rest/api/3/issue/${id}`, undefined, asUser(VERA))).status).toBe(200);
   });
@@ -37,7 +47,14 @@ describe('browsing', () => {
     const upload = async (who: string): Promise<string> => {
       const form = new FormData();
       form.append('file', new Blob(['x']), 'x.txt');
-      const res = await site.jira.handle(new Request(`https://sandbox.atlassian.net/rest/api/3/issue/${id}/attachments`, { method: 'POST', body: form, headers: { 'X-Atlassian-Token': 'no-check' } }), asUser(who));
+      const res = await site.jira.handle(
+        new Request(`https://sandbox.atlassian.net/rest/api/3/issue/${id}/attachments`, {
+          method: 'POST',
+          body: form,
+          headers: { 'X-Atlassian-Token': 'no-check' },
+        }),
+        asUser(who),
+      );
       return ((await res.json()) as { id: string }[])[0]?.id ?? '';
     };
     const bobs = await upload(BOB);
@@ -54,10 +71,22 @@ describe('the lostReplies fault', () => {
     site.jira.setFaults({ rateLimit: 0, serverError: 0, lostReply: 1, random: () => 0 });
     await expect(site.call('POST', '/rest/api/3/issue', { fields: issueFields })).rejects.toThrow(/lost reply/);
     site.jira.setFaults(null);
-    const found = await site.json<{ issues: { id: string }[] }>('POST', '/rest/api/3/search/jql', { jql: 'project = DEMO', fields: ['summary'] });
+    const found = await site.json<{ issues: { id: string }[] }>('POST', '/rest/api/3/search/jql', {
+      jql: 'project = DEMO',
+      fields: ['summary'],
+    });
     expect(found.issues).toHaveLength(1);
     site.jira.setFaults({ rateLimit: 0, serverError: 0, lostReply: 1, random: () => 0 });
-    expect((await site.call('POST', `/rest/api/3/issue/${found.issues[0]?.id ?? ''}/comment`, { body: adf('by a person') }, asUser(BOB))).status).toBe(201);
+    expect(
+      (
+        await site.call(
+          'POST',
+          `/rest/api/3/issue/${found.issues[0]?.id ?? ''}/comment`,
+          { body: adf('by a person') },
+          asUser(BOB),
+        )
+      ).status,
+    ).toBe(201);
     expect((await site.call('GET', `/rest/api/3/issue/${found.issues[0]?.id ?? ''}`)).status).toBe(200);
   });
 });

@@ -23,7 +23,14 @@ describe('the points each request costs', () => {
   it('charges a read 1 + 1 per core object and 1 + 2 per identity object', () => {
     expect(pointsFor('GET', '/rest/api/3/issue/ABC-123', 200, { id: '1', fields: {} })).toBe(2);
     expect(pointsFor('POST', '/rest/api/3/search/jql', 200, { issues: [{}, {}, {}] })).toBe(4);
-    expect(pointsFor('GET', '/rest/api/3/user/assignable/search', 200, Array.from({ length: 8 }, () => ({})))).toBe(17);
+    expect(
+      pointsFor(
+        'GET',
+        '/rest/api/3/user/assignable/search',
+        200,
+        Array.from({ length: 8 }, () => ({})),
+      ),
+    ).toBe(17);
     expect(pointsFor('GET', '/rest/api/3/myself', 200, { accountId: 'x' })).toBe(3);
     expect(pointsFor('GET', '/rest/api/3/issue/1/comment', 200, { comments: [{}, {}] })).toBe(3);
   });
@@ -54,7 +61,10 @@ describe('the hourly quota at its default, 65,000 points', () => {
     })();
     expect(refused).toBeInstanceOf(JiraHttpError);
     expect((refused as JiraHttpError).status).toBe(429);
-    expect((refused as JiraHttpError).headers).toMatchObject({ 'Retry-After': '2400', 'RateLimit-Reason': 'jira-quota-global-based' });
+    expect((refused as JiraHttpError).headers).toMatchObject({
+      'Retry-After': '2400',
+      'RateLimit-Reason': 'jira-quota-global-based',
+    });
     clock.advance(40 * 60_000 - 1);
     expect(() => quota.admit()).toThrow(JiraHttpError);
     clock.advance(1);
@@ -75,7 +85,19 @@ describe('the emulated site under a small quota', () => {
 
     const refused = await site.call('GET', `/rest/api/3/issue/${id}`);
     expect(refused.status).toBe(429);
-    expect(Object.fromEntries(['Retry-After', 'RateLimit-Reason', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'RateLimit-Policy', 'RateLimit'].map((h) => [h, refused.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'Retry-After',
+          'RateLimit-Reason',
+          'X-RateLimit-Limit',
+          'X-RateLimit-Remaining',
+          'X-RateLimit-Reset',
+          'RateLimit-Policy',
+          'RateLimit',
+        ].map((h) => [h, refused.headers.get(h)]),
+      ),
+    ).toEqual({
       'Retry-After': '30',
       'RateLimit-Reason': 'jira-quota-global-based',
       'X-RateLimit-Limit': '6',
@@ -88,7 +110,9 @@ describe('the emulated site under a small quota', () => {
     // Writes and asUser calls are refused alike: the pool is the app's.
     expect((await site.call('PUT', `/rest/api/3/issue/${id}`, { fields: { summary: 'x' } })).status).toBe(429);
     // A person's API-token traffic is not the app's.
-    expect((await site.call('GET', `/rest/api/3/issue/${id}`, undefined, null, basic('alice@example.com'))).status).toBe(200);
+    expect(
+      (await site.call('GET', `/rest/api/3/issue/${id}`, undefined, null, basic('alice@example.com'))).status,
+    ).toBe(200);
 
     site.clock.advance(29_999);
     expect((await site.call('GET', `/rest/api/3/issue/${id}`)).status).toBe(429);
@@ -102,8 +126,20 @@ describe('the emulated site under a small quota', () => {
     await site.createIssue();
     await site.createIssue();
     expect(site.jira.quotaRemaining()).toBe(1);
-    expect((await site.call('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'third' } })).status).toBe(201);
-    expect((await site.call('POST', '/rest/api/3/issue', { fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'fourth' } })).status).toBe(429);
+    expect(
+      (
+        await site.call('POST', '/rest/api/3/issue', {
+          fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'third' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await site.call('POST', '/rest/api/3/issue', {
+          fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'fourth' },
+        })
+      ).status,
+    ).toBe(429);
   });
 
   it('reports the policy on every answer, and the points left with NearLimit under 20 %', async () => {

@@ -14,7 +14,9 @@ describe('the bulk e-mail endpoint', () => {
       { accountId: ALICE, email: 'alice@example.com' },
     ]);
     // The same person's profile still hides it.
-    expect(await site.json('GET', `/rest/api/3/user?accountId=${encodeURIComponent(HIDDEN)}`)).not.toHaveProperty('emailAddress');
+    expect(await site.json('GET', `/rest/api/3/user?accountId=${encodeURIComponent(HIDDEN)}`)).not.toHaveProperty(
+      'emailAddress',
+    );
   });
 
   it('refuses a person, whether over Basic auth or through asUser', async () => {

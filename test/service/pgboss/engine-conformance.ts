@@ -22,7 +22,13 @@ export interface EngineDatabase {
 type Tuning = Partial<Omit<JobEngineOptions, 'log' | 'schema' | 'keys'>>;
 
 const FAST: Tuning = {
-  pollingIntervalSeconds: 0.5, backoffSeconds: 1, maintenanceIntervalSeconds: 1, cronIntervalSeconds: 1, leaseSeconds: 5, busyDelaySeconds: 1, concurrency: 2,
+  pollingIntervalSeconds: 0.5,
+  backoffSeconds: 1,
+  maintenanceIntervalSeconds: 1,
+  cronIntervalSeconds: 1,
+  leaseSeconds: 5,
+  busyDelaySeconds: 1,
+  concurrency: 2,
 };
 
 const task = (taskId: string): JobBody => ({ kind: 'pair-sync', taskId, origin: 'retry' });
@@ -37,14 +43,26 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
     let engines: JobEngine[];
     const kv = memoryKv();
     const start = async (tuning: Tuning = {}) => {
-      const engine = await startJobEngine(database.db, { ...FAST, ...tuning, schema, log: silentLog, keys: { sync: syncJobKeys(kv) } });
+      const engine = await startJobEngine(database.db, {
+        ...FAST,
+        ...tuning,
+        schema,
+        log: silentLog,
+        keys: { sync: syncJobKeys(kv) },
+      });
       engines.push(engine);
       return engine;
     };
 
     beforeAll(async () => {
       database = await open();
-      await new LinkStore(kv).save({ taskId: '700', issueId: '10700', issueKey: 'PRJ-7', projectKey: 'PRJ', linkedAt: 0 });
+      await new LinkStore(kv).save({
+        taskId: '700',
+        issueId: '10700',
+        issueKey: 'PRJ-7',
+        projectKey: 'PRJ',
+        linkedAt: 0,
+      });
     });
     beforeEach(() => {
       schema = `q_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -63,7 +81,11 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       await engine.queue('sync').push([task('1'), task('2'), task('3')]);
       await until(() => seen.length >= 3);
       await sleep(1500);
-      expect(seen.map((d) => d.body).sort((a, b) => taskIdOf(a).localeCompare(taskIdOf(b)))).toEqual([task('1'), task('2'), task('3')]);
+      expect(seen.map((d) => d.body).sort((a, b) => taskIdOf(a).localeCompare(taskIdOf(b)))).toEqual([
+        task('1'),
+        task('2'),
+        task('3'),
+      ]);
       expect(seen.map((d) => d.attempt)).toEqual([0, 0, 0]);
       expect(seen.every((d) => d.queue === 'sync')).toBe(true);
       expect(await engine.stats()).toContainEqual({ queue: 'sync', queued: 0, active: 0, oldestQueuedMs: 0 });
@@ -71,9 +93,13 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
 
     it('refuses a negative delay before anything is queued, and a schema name that is not plain SQL', async () => {
       const engine = await start();
-      await expect(engine.queue('sync').push([task('1')], { delaySeconds: -1 })).rejects.toThrow("A job's delay must be zero or more seconds, not -1.");
+      await expect(engine.queue('sync').push([task('1')], { delaySeconds: -1 })).rejects.toThrow(
+        "A job's delay must be zero or more seconds, not -1.",
+      );
       expect((await engine.stats()).find((s) => s.queue === 'sync')).toMatchObject({ queued: 0 });
-      await expect(startJobEngine(database.db, { log: silentLog, schema: 'q; drop table x' })).rejects.toThrow('is not a plain lower-case SQL name');
+      await expect(startJobEngine(database.db, { log: silentLog, schema: 'q; drop table x' })).rejects.toThrow(
+        'is not a plain lower-case SQL name',
+      );
     });
 
     it('counts the jobs running and waiting, and how long the oldest has waited', async () => {
@@ -135,11 +161,17 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
     it('sends a job to the dead-letter queue once its retries are exhausted', async () => {
       const engine = await start({ retryLimit: 2 });
       const attempts: number[] = [];
-      await engine.work('sync', ({ attempt }) => (attempts.push(attempt), Promise.resolve({ kind: 'retry', afterSeconds: 0 })));
+      await engine.work(
+        'sync',
+        ({ attempt }) => (attempts.push(attempt), Promise.resolve({ kind: 'retry', afterSeconds: 0 })),
+      );
       await engine.queue('sync').push([task('1')]);
       await until(async () => (await engine.deadLetters(10)).length === 1, 10_000);
       expect(attempts).toEqual([0, 1, 2]);
-      expect((await engine.deadLetters(10))[0]).toMatchObject({ body: task('1'), reason: 'retries exhausted after 3 attempts' });
+      expect((await engine.deadLetters(10))[0]).toMatchObject({
+        body: task('1'),
+        reason: 'retries exhausted after 3 attempts',
+      });
     });
 
     it('retries a handler that throws with backoff, and dead-letters it when retries run out', async () => {
@@ -154,12 +186,15 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       expect(runs).toHaveLength(2);
       // backoffSeconds 1: the first retry waits between 1 and 2 s (pg-boss adds jitter).
       expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(950);
-      expect((await engine.deadLetters(10))[0]!.reason).toBe('retries exhausted after 2 attempts: Bitrix24 answered 500');
+      expect((await engine.deadLetters(10))[0]!.reason).toBe(
+        'retries exhausted after 2 attempts: Bitrix24 answered 500',
+      );
     });
 
     it('fires a schedule once per due time with two engines on one database', async () => {
       const fires: number[] = [];
-      for (const engine of [await start(), await start()]) await engine.schedule('watch', '* * * * * *', () => (fires.push(Date.now()), Promise.resolve()));
+      for (const engine of [await start(), await start()])
+        await engine.schedule('watch', '* * * * * *', () => (fires.push(Date.now()), Promise.resolve()));
       await until(() => fires.length >= 1, 10_000);
       await sleep(3000);
       // pg-boss fires a cron once per minute at most, whatever its seconds field says; a test may span two minutes.
@@ -196,7 +231,9 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       const b = await start();
       await a.work('sync', handler);
       await b.work('sync', handler);
-      await a.queue('sync').push([taskChanged('700'), issueChanged('10700'), taskChanged('700'), issueChanged('10700')]);
+      await a
+        .queue('sync')
+        .push([taskChanged('700'), issueChanged('10700'), taskChanged('700'), issueChanged('10700')]);
       await until(() => runs.length === 4, 20_000);
       expectNoOverlap(runs);
       expect(runs.map((r) => r.attempt)).toEqual([0, 0, 0, 0]);
@@ -232,11 +269,19 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       const b = await start({ expireInSeconds: 1 });
       await b.queue('sync').push([task('1')]);
       // A crashed instance: it fetched the job, took its pair, and never said anything again.
-      const crashed = new PgBoss({ db: bossDb(database.db), schema, supervise: false, schedule: false, migrate: false });
+      const crashed = new PgBoss({
+        db: bossDb(database.db),
+        schema,
+        supervise: false,
+        schedule: false,
+        migrate: false,
+      });
       await crashed.start();
       expect(await crashed.fetch('sync')).toHaveLength(1);
       await crashed.stop({ graceful: false, close: false });
-      await database.db.query(`INSERT INTO ${schema}.pair_lease VALUES ('pair:1', 'crashed', now() + interval '3 seconds')`);
+      await database.db.query(
+        `INSERT INTO ${schema}.pair_lease VALUES ('pair:1', 'crashed', now() + interval '3 seconds')`,
+      );
       const leaseEnds = Date.now() + 3000;
       const seen: JobDelivery[] = [];
       await b.work('sync', (delivery) => (seen.push(delivery), Promise.resolve({ kind: 'done' })));
@@ -249,6 +294,11 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
 
 /** Runs of one key must not overlap in time. */
 function expectNoOverlap(runs: readonly { key: string; from: number; to: number }[]): void {
-  const overlaps = runs.flatMap((r, i) => runs.slice(i + 1).filter((s) => s.key === r.key && s.from < r.to && r.from < s.to).map((s) => [r, s]));
+  const overlaps = runs.flatMap((r, i) =>
+    runs
+      .slice(i + 1)
+      .filter((s) => s.key === r.key && s.from < r.to && r.from < s.to)
+      .map((s) => [r, s]),
+  );
   expect(overlaps).toEqual([]);
 }

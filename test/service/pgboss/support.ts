@@ -11,7 +11,13 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
   }
 }
 
-export const silentLog: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => silentLog };
+export const silentLog: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  child: () => silentLog,
+};
 
 /** Just enough of the key-value port for the link store. */
 export function memoryKv(): KeyValueStore {
@@ -21,6 +27,9 @@ export function memoryKv(): KeyValueStore {
     set: (key, value) => (data.set(key, value), Promise.resolve()),
     delete: (key) => (data.delete(key), Promise.resolve()),
     setIfAbsent: (key, value) => Promise.resolve(data.has(key) ? false : (data.set(key, value), true)),
-    listByPrefix: (prefix) => Promise.resolve({ entries: [...data].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => ({ key, value })) }),
+    listByPrefix: (prefix) =>
+      Promise.resolve({
+        entries: [...data].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => ({ key, value })),
+      }),
   };
 }

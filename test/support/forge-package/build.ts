@@ -16,8 +16,16 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import {
-  BridgeScriptService, ConfigFile, FileSystemReader, FileSystemWriter, I18nResourceBundlingService,
-  IframeResizerScriptService, ZipArchiver, shouldBundleResource, type Logger, type StatsigService,
+  BridgeScriptService,
+  ConfigFile,
+  FileSystemReader,
+  FileSystemWriter,
+  I18nResourceBundlingService,
+  IframeResizerScriptService,
+  ZipArchiver,
+  shouldBundleResource,
+  type Logger,
+  type StatsigService,
 } from '@forge/cli-shared';
 import { NativeUIBundler, getNodeBundler, getWrapperProvider, type Bundler, type BundlerOutput } from '@forge/bundler';
 import { RuntimeBundler } from '@forge/cli/out/deploy/packager/runtime-bundler';
@@ -42,9 +50,13 @@ const logger: Logger = {
 };
 
 /** Every feature-flag read would be a network call; packaging with the default config makes none. */
-const offlineStatsig = new Proxy({}, {
-  get: (_target, name) => () => Promise.reject(new Error(`feature flag ${String(name)} read while packaging offline`)),
-}) as StatsigService;
+const offlineStatsig = new Proxy(
+  {},
+  {
+    get: (_target, name) => () =>
+      Promise.reject(new Error(`feature flag ${String(name)} read while packaging offline`)),
+  },
+) as StatsigService;
 
 /** The Node bundler's output directory is not returned by the CLI's packager; keep it for the checks. */
 function keepingOutput(bundler: Bundler, keep: (output: BundlerOutput) => void): Bundler {
@@ -69,23 +81,40 @@ async function main(): Promise<void> {
 
   let functionOutput: BundlerOutput | undefined;
   const nodeBundler = keepingOutput(
-    getNodeBundler(logger, getWrapperProvider({ fileSystemReader: fileReader, statsigService: offlineStatsig }), configFile, offlineStatsig),
-    (output) => { functionOutput = output; },
+    getNodeBundler(
+      logger,
+      getWrapperProvider({ fileSystemReader: fileReader, statsigService: offlineStatsig }),
+      configFile,
+      offlineStatsig,
+    ),
+    (output) => {
+      functionOutput = output;
+    },
   );
   const packager = new AppPackager(
     new RuntimeBundler(archiverFactory, logger, nodeBundler, fileReader, configFile),
-    new NativeUIBundler(logger), logger, { reportAppPackaged: () => Promise.resolve() } as never,
+    new NativeUIBundler(logger),
+    logger,
+    { reportAppPackaged: () => Promise.resolve() } as never,
   );
 
   const i18nResourceBundle = await new I18nResourceBundlingService().bundle(config.modules, config.translations);
   const toBundle = resources.filter(shouldBundleResource);
   const prebundled = resources.filter((r) => !shouldBundleResource(r));
   const packaged = await packager.package({
-    handlers, resources: toBundle, allResources: resources, packageConfig: config.app?.package,
-    i18nResourceBundle, i18nConfig: config.translations,
+    handlers,
+    resources: toBundle,
+    allResources: resources,
+    packageConfig: config.app?.package,
+    i18nResourceBundle,
+    i18nConfig: config.translations,
   });
   const archives = await new ResourcePackagingService(
-    archiverFactory, fileReader, process.cwd(), new BridgeScriptService(), new IframeResizerScriptService(),
+    archiverFactory,
+    fileReader,
+    process.cwd(),
+    new BridgeScriptService(),
+    new IframeResizerScriptService(),
   ).zipResources([...prebundled, ...packaged.nativeUiBundlesDetails], i18nResourceBundle);
 
   if (!functionOutput) throw new Error('the Node bundler produced no output');
@@ -107,7 +136,10 @@ async function main(): Promise<void> {
     if (!archive) throw new Error(`no archive for resource ${bundle.key}`);
     fs.cpSync(bundle.path, path.join(outDir, 'resources', bundle.key), { recursive: true });
     fs.copyFileSync(archive.zipPath, path.join(outDir, 'resources', `${bundle.key}.zip`));
-    report.resources[bundle.key] = { archiveBytes: fs.statSync(archive.zipPath).size, ...describeDirectory(bundle.path) };
+    report.resources[bundle.key] = {
+      archiveBytes: fs.statSync(archive.zipPath).size,
+      ...describeDirectory(bundle.path),
+    };
   }
   fs.writeFileSync(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -15,17 +15,20 @@ import type { PackageReport } from './report';
 const repoRoot = path.resolve(__dirname, '../../..');
 const cacheRoot = path.join(repoRoot, 'node_modules/.cache/forge-package');
 // What shapes the package besides the app: the packaging code and the runtime stub (not the checks or this file).
-const ownInputs = [path.join(__dirname, 'build.ts'), path.join(__dirname, 'report.ts'), path.resolve(__dirname, '../forge-runtime-stub')];
+const ownInputs = [
+  path.join(__dirname, 'build.ts'),
+  path.join(__dirname, 'report.ts'),
+  path.resolve(__dirname, '../forge-runtime-stub'),
+];
 const LOCK_STALE_MS = 15 * 60_000;
 
-export type PackageOutcome =
-  | { ok: true; dir: string; report: PackageReport }
-  | { ok: false; error: string };
+export type PackageOutcome = { ok: true; dir: string; report: PackageReport } | { ok: false; error: string };
 
 function filesUnder(target: string): string[] {
   if (!fs.existsSync(target)) return [];
   if (fs.statSync(target).isFile()) return [target];
-  return fs.readdirSync(target, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(target, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
@@ -33,14 +36,19 @@ function filesUnder(target: string): string[] {
 
 /** The app's own inputs to packaging or lint: sources, manifest, tsconfig and package files. */
 function inputsOf(appDir: string): string[] {
-  return ['src', 'manifest.yml', 'tsconfig.json', 'package.json', 'package-lock.json']
-    .flatMap((name) => filesUnder(path.join(appDir, name)));
+  return ['src', 'manifest.yml', 'tsconfig.json', 'package.json', 'package-lock.json'].flatMap((name) =>
+    filesUnder(path.join(appDir, name)),
+  );
 }
 
 /** A key that changes with any byte of the app's inputs, the `extra` files or directories, or the lock file. */
 export function contentKey(appDir: string, extra: string[]): string {
   const hash = createHash('sha256');
-  for (const file of [...inputsOf(path.resolve(appDir)), ...extra.flatMap(filesUnder), path.join(repoRoot, 'package-lock.json')]) {
+  for (const file of [
+    ...inputsOf(path.resolve(appDir)),
+    ...extra.flatMap(filesUnder),
+    path.join(repoRoot, 'package-lock.json'),
+  ]) {
     hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 24);
@@ -81,7 +89,10 @@ function build(appDir: string, target: string): void {
   fs.rmSync(work, { recursive: true, force: true });
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
   const run = spawnSync(tsx, [path.join(__dirname, 'build.ts'), appDir, work], {
-    cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000,
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 10 * 60_000,
   });
   if (run.status === null) {
     // killed or timed out: not a verdict on the app, so nothing is kept
@@ -98,7 +109,8 @@ function build(appDir: string, target: string): void {
 
 /** Keeps the newest results only; each app version packaged leaves ~6 MB. */
 function prune(keep = 8): void {
-  const entries = fs.readdirSync(cacheRoot, { withFileTypes: true })
+  const entries = fs
+    .readdirSync(cacheRoot, { withFileTypes: true })
     .filter((e) => e.isDirectory() && /^[0-9a-f]{24}$/.test(e.name))
     .map((e) => ({ dir: path.join(cacheRoot, e.name), at: fs.statSync(path.join(cacheRoot, e.name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);

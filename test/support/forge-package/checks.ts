@@ -28,13 +28,17 @@ export function sizeProblems(report: PackageReport, limits = FORGE_LIMITS): stri
   const resources = Object.entries(report.resources);
   if (resources.length > limits.resources) problems.push(`${resources.length} resources, limit ${limits.resources}`);
   for (const [key, part] of resources) {
-    if (part.files > limits.resourceFiles) problems.push(`resource ${key}: ${part.files} files, limit ${limits.resourceFiles}`);
-    if (part.rawBytes > limits.resourceBytes) problems.push(`resource ${key}: ${part.rawBytes} bytes, limit ${limits.resourceBytes}`);
+    if (part.files > limits.resourceFiles)
+      problems.push(`resource ${key}: ${part.files} files, limit ${limits.resourceFiles}`);
+    if (part.rawBytes > limits.resourceBytes)
+      problems.push(`resource ${key}: ${part.rawBytes} bytes, limit ${limits.resourceBytes}`);
   }
   const files = resources.reduce((n, [, part]) => n + part.files, 0);
   const bytes = resources.reduce((n, [, part]) => n + part.rawBytes, 0);
-  if (files > limits.totalResourceFiles) problems.push(`resources: ${files} files in all, limit ${limits.totalResourceFiles}`);
-  if (bytes > limits.totalResourceBytes) problems.push(`resources: ${bytes} bytes in all, limit ${limits.totalResourceBytes}`);
+  if (files > limits.totalResourceFiles)
+    problems.push(`resources: ${files} files in all, limit ${limits.totalResourceFiles}`);
+  if (bytes > limits.totalResourceBytes)
+    problems.push(`resources: ${bytes} bytes in all, limit ${limits.totalResourceBytes}`);
   if (report.function.archiveBytes > limits.functionArchiveBytes) {
     problems.push(`function archive: ${report.function.archiveBytes} bytes, limit ${limits.functionArchiveBytes}`);
   }
@@ -69,7 +73,9 @@ export function nonBuiltinRequires(bundleSource: string, builtins: readonly stri
  */
 export function htmlProblems(resourceKey: string, indexHtml: Buffer): string[] {
   const problems: string[] = [];
-  const refuse = (by: string) => () => { problems.push(`${resourceKey}: index.html has no <html> root (${by})`); };
+  const refuse = (by: string) => () => {
+    problems.push(`${resourceKey}: index.html has no <html> root (${by})`);
+  };
   const afterResizer = new IframeResizerScriptService('prod').injectIframeResizer(indexHtml, refuse('iframe resizer'));
   new BridgeScriptService('prod').injectBridgeCore(afterResizer, refuse('bridge'));
   return problems;

@@ -13,7 +13,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
-interface ForgeNode { type: string; props?: Record<string, unknown>; children?: ForgeNode[] }
+interface ForgeNode {
+  type: string;
+  props?: Record<string, unknown>;
+  children?: ForgeNode[];
+}
 
 const [dir = '', entry = ''] = process.argv.slice(2);
 const docs: ForgeNode[] = [];
@@ -21,9 +25,26 @@ const rejections: string[] = [];
 process.on('unhandledRejection', (e) => rejections.push(e instanceof Error ? e.message : String(e)));
 
 const context: Record<string, unknown> = {
-  console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, URL, URLSearchParams, TextEncoder,
-  TextDecoder, MessageChannel, AbortController, structuredClone, performance, Blob, Request, Response, Headers,
-  FormData, crypto: globalThis.crypto,
+  console,
+  setTimeout,
+  clearTimeout,
+  setInterval,
+  clearInterval,
+  queueMicrotask,
+  URL,
+  URLSearchParams,
+  TextEncoder,
+  TextDecoder,
+  MessageChannel,
+  AbortController,
+  structuredClone,
+  performance,
+  Blob,
+  Request,
+  Response,
+  Headers,
+  FormData,
+  crypto: globalThis.crypto,
   fetch: () => Promise.reject(new Error('offline')),
   // webpack's `publicPath: 'auto'` reads the script's own URL from `location` in a worker-like global
   location: new URL(`https://forge.invalid/${entry}`),
@@ -38,7 +59,8 @@ const context: Record<string, unknown> = {
 };
 context.self = context;
 context.importScripts = (...urls: string[]) => {
-  for (const url of urls) vm.runInContext(fs.readFileSync(path.join(dir, path.basename(new URL(url).pathname)), 'utf8'), context);
+  for (const url of urls)
+    vm.runInContext(fs.readFileSync(path.join(dir, path.basename(new URL(url).pathname)), 'utf8'), context);
 };
 vm.createContext(context);
 vm.runInContext(fs.readFileSync(path.join(dir, entry), 'utf8'), context, { filename: entry });

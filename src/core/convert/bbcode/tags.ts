@@ -12,7 +12,11 @@ export interface TagSpec {
   build(attr: string, raw: string): Element | ElementContent;
 }
 
-const unquote = (attr: string): string => attr.trim().replace(/^["']|["']$/g, '').trim();
+const unquote = (attr: string): string =>
+  attr
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim();
 
 const simple = (kind: TagKind, tagName: string): TagSpec => ({ kind, build: () => hElement(tagName) });
 
@@ -29,9 +33,8 @@ export const TAGS: Readonly<Record<string, TagSpec>> = {
   SIZE: simple('inline', 'span'),
   URL: {
     kind: 'inline',
-    build: (attr, raw) => (unquote(attr) === ''
-      ? hElement('a', { href: raw.trim() }, [hText(raw)])
-      : hElement('a', { href: unquote(attr) })),
+    build: (attr, raw) =>
+      unquote(attr) === '' ? hElement('a', { href: raw.trim() }, [hText(raw)]) : hElement('a', { href: unquote(attr) }),
   },
   USER: { kind: 'inline', build: (attr) => hElement('b24-user', { dataUserId: firstWord(attr) }) },
   P: simple('block', 'p'),

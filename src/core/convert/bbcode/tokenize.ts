@@ -7,7 +7,13 @@ import { kindOf, type TagKind } from './tags';
 
 export type Token =
   | { readonly type: 'text'; readonly value: string }
-  | { readonly type: 'open'; readonly name: string; readonly attr: string; readonly kind: TagKind; readonly raw: string }
+  | {
+      readonly type: 'open';
+      readonly name: string;
+      readonly attr: string;
+      readonly kind: TagKind;
+      readonly raw: string;
+    }
   | { readonly type: 'close'; readonly name: string; readonly source: string };
 
 const TAG = /\[(\/?)([a-z]+|\*)((?:[= ])[^[\]]*)?\]/gi;

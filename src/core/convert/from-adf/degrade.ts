@@ -24,7 +24,7 @@ export function emojiText(node: AdfNode): string {
 /** ADF dates are epoch milliseconds (as a string); they read as an ISO date (UTC, as Jira shows them). */
 export function dateText(node: AdfNode): string {
   const ms = Number(str(node, 'timestamp'));
-  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : str(node, 'timestamp') ?? '';
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : (str(node, 'timestamp') ?? '');
 }
 
 export function cardUrl(node: AdfNode): string | undefined {

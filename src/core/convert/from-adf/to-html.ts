@@ -1,7 +1,17 @@
 /** ADF → HTML for older Bitrix24 portals. Same degradation rules as BBCode; every string is escaped. */
 import type { AdfDoc, AdfMark, AdfNode } from '../../adf';
 import { safeImageSrc, safeLinkHref } from '../to-adf/url';
-import { cardUrl, dateText, DECISION_MARK, emojiText, EXPAND_TYPES, attrString, mediaLabel, mentionName, taskBox } from './degrade';
+import {
+  cardUrl,
+  dateText,
+  DECISION_MARK,
+  emojiText,
+  EXPAND_TYPES,
+  attrString,
+  mediaLabel,
+  mentionName,
+  taskBox,
+} from './degrade';
 import { sortMarks } from '../to-adf/marks';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -9,18 +19,26 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) 
 
 function wrap(mark: AdfMark, inner: string): string {
   switch (mark.type) {
-    case 'strong': return `<strong>${inner}</strong>`;
-    case 'em': return `<em>${inner}</em>`;
-    case 'underline': return `<u>${inner}</u>`;
-    case 'strike': return `<s>${inner}</s>`;
-    case 'code': return `<code>${inner}</code>`;
-    case 'subsup': return mark.attrs?.type === 'sub' ? `<sub>${inner}</sub>` : `<sup>${inner}</sup>`;
-    case 'textColor': return `<span style="color:${escapeHtml(String(mark.attrs?.color))}">${inner}</span>`;
+    case 'strong':
+      return `<strong>${inner}</strong>`;
+    case 'em':
+      return `<em>${inner}</em>`;
+    case 'underline':
+      return `<u>${inner}</u>`;
+    case 'strike':
+      return `<s>${inner}</s>`;
+    case 'code':
+      return `<code>${inner}</code>`;
+    case 'subsup':
+      return mark.attrs?.type === 'sub' ? `<sub>${inner}</sub>` : `<sup>${inner}</sup>`;
+    case 'textColor':
+      return `<span style="color:${escapeHtml(String(mark.attrs?.color))}">${inner}</span>`;
     case 'link': {
       const href = safeLinkHref(typeof mark.attrs?.href === 'string' ? mark.attrs.href : undefined);
       return href ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner;
     }
-    default: return inner;
+    default:
+      return inner;
   }
 }
 
@@ -28,14 +46,22 @@ const plain = (node: AdfNode): string => node.text ?? (node.content ?? []).map(p
 
 function inline(node: AdfNode): string {
   switch (node.type) {
-    case 'text': return sortMarks(node.marks ?? []).reduceRight((inner, mark) => wrap(mark, inner), escapeHtml(node.text ?? ''));
-    case 'hardBreak': return '<br>';
-    case 'mention': return escapeHtml(mentionName(node));
-    case 'emoji': return escapeHtml(emojiText(node));
-    case 'date': return escapeHtml(dateText(node));
-    case 'status': return `<strong>${escapeHtml(attrString(node, 'text') ?? '')}</strong>`;
-    case 'inlineCard': return link(cardUrl(node));
-    default: return escapeHtml(plain(node));
+    case 'text':
+      return sortMarks(node.marks ?? []).reduceRight((inner, mark) => wrap(mark, inner), escapeHtml(node.text ?? ''));
+    case 'hardBreak':
+      return '<br>';
+    case 'mention':
+      return escapeHtml(mentionName(node));
+    case 'emoji':
+      return escapeHtml(emojiText(node));
+    case 'date':
+      return escapeHtml(dateText(node));
+    case 'status':
+      return `<strong>${escapeHtml(attrString(node, 'text') ?? '')}</strong>`;
+    case 'inlineCard':
+      return link(cardUrl(node));
+    default:
+      return escapeHtml(plain(node));
   }
 }
 
@@ -64,14 +90,17 @@ function cell(node: AdfNode): string {
 function block(node: AdfNode): string {
   const content = node.content;
   switch (node.type) {
-    case 'paragraph': return `<p>${inlines(content)}</p>`;
+    case 'paragraph':
+      return `<p>${inlines(content)}</p>`;
     case 'heading': {
       const level = Math.min(6, Math.max(1, Number(node.attrs?.level) || 1));
       return `<h${level}>${inlines(content)}</h${level}>`;
     }
-    case 'bulletList': return `<ul>${(content ?? []).map((i) => `<li>${blocks(i.content)}</li>`).join('')}</ul>`;
+    case 'bulletList':
+      return `<ul>${(content ?? []).map((i) => `<li>${blocks(i.content)}</li>`).join('')}</ul>`;
     case 'orderedList': {
-      const order = typeof node.attrs?.order === 'number' && node.attrs.order !== 1 ? ` start="${node.attrs.order}"` : '';
+      const order =
+        typeof node.attrs?.order === 'number' && node.attrs.order !== 1 ? ` start="${node.attrs.order}"` : '';
       return `<ol${order}>${(content ?? []).map((i) => `<li>${blocks(i.content)}</li>`).join('')}</ol>`;
     }
     case 'codeBlock': {
@@ -80,16 +109,26 @@ function block(node: AdfNode): string {
       return `<pre><code${cls}>${escapeHtml(plain(node))}</code></pre>`;
     }
     case 'blockquote':
-    case 'panel': return `<blockquote>${blocks(content)}</blockquote>`;
-    case 'rule': return '<hr>';
-    case 'table': return `<table><tbody>${(content ?? []).map((row) => `<tr>${(row.content ?? []).map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+    case 'panel':
+      return `<blockquote>${blocks(content)}</blockquote>`;
+    case 'rule':
+      return '<hr>';
+    case 'table':
+      return `<table><tbody>${(content ?? []).map((row) => `<tr>${(row.content ?? []).map(cell).join('')}</tr>`).join('')}</tbody></table>`;
     case 'mediaSingle':
-    case 'mediaGroup': return (content ?? []).map(media).join('');
-    case 'media': return media(node);
+    case 'mediaGroup':
+      return (content ?? []).map(media).join('');
+    case 'media':
+      return media(node);
     case 'blockCard':
-    case 'embedCard': return `<p>${link(cardUrl(node))}</p>`;
-    case 'taskList': return (content ?? []).map((i) => (i.type === 'taskItem' ? `<p>${taskBox(i)} ${inlines(i.content)}</p>` : block(i))).join('');
-    case 'decisionList': return (content ?? []).map((i) => `<p>${DECISION_MARK} ${inlines(i.content)}</p>`).join('');
+    case 'embedCard':
+      return `<p>${link(cardUrl(node))}</p>`;
+    case 'taskList':
+      return (content ?? [])
+        .map((i) => (i.type === 'taskItem' ? `<p>${taskBox(i)} ${inlines(i.content)}</p>` : block(i)))
+        .join('');
+    case 'decisionList':
+      return (content ?? []).map((i) => `<p>${DECISION_MARK} ${inlines(i.content)}</p>`).join('');
     default: {
       if (EXPAND_TYPES.has(node.type)) {
         const title = attrString(node, 'title')?.trim();

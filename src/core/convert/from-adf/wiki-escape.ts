@@ -35,23 +35,32 @@ function escapeAt(c: string, k: number, { plain, from, to, lineEnds = true }: Es
   if (MARK_CHARS.has(c)) {
     // Between two letters or two spaces a mark character can neither open nor close; a dash next to a dash is
     // a dash to every reader.
-    const safe = (isWordChar(prev) && isWordChar(next)) || (isSpace(prev) && isSpace(next)) ||
+    const safe =
+      (isWordChar(prev) && isWordChar(next)) ||
+      (isSpace(prev) && isSpace(next)) ||
       (c === '-' && (prev === '-' || next === '-'));
     return safe ? c : `\\${c}`;
   }
   switch (c) {
     // At a node's start a `#` may follow a delimiter at the line's start (`*# x*` reads as a list marker run).
-    case '#': return prev === undefined ? '\\#' : c;
-    case '?': return plain[k - 1] === '?' || plain[k + 1] === '?' ? '\\?' : c;
-    case '!': return isSpace(next) || (lineEnds && k === plain.length - 1) ? c : '\\!';
-    case '\\': return next === undefined || next === '\\' || isEscapable(next) ? '&#92;' : c;
-    case '&': return /^&#\d{1,7};/.test(plain.slice(k, k + 10)) ? '\\&' : c;
+    case '#':
+      return prev === undefined ? '\\#' : c;
+    case '?':
+      return plain[k - 1] === '?' || plain[k + 1] === '?' ? '\\?' : c;
+    case '!':
+      return isSpace(next) || (lineEnds && k === plain.length - 1) ? c : '\\!';
+    case '\\':
+      return next === undefined || next === '\\' || isEscapable(next) ? '&#92;' : c;
+    case '&':
+      return /^&#\d{1,7};/.test(plain.slice(k, k + 10)) ? '\\&' : c;
     case ':':
       if (plain.startsWith('//', k + 1)) return '\\:';
       return next === undefined || emoticonNear(plain, k, to) ? '\\:' : c;
     case ';':
-    case '(': return next === undefined || emoticonNear(plain, k, to) ? `\\${c}` : c;
-    default: return c;
+    case '(':
+      return next === undefined || emoticonNear(plain, k, to) ? `\\${c}` : c;
+    default:
+      return c;
   }
 }
 
@@ -83,7 +92,8 @@ const MONOSPACE = new Set(['{', '}']);
 const MONOSPACE_IN_LINK = new Set(['{', '}', ']', '|']);
 const FILE_NAME = new Set(['!', '|', ']', '[']);
 
-export const escapeMonospace = (text: string, inLink: boolean): string => escapeRaw(text, inLink ? MONOSPACE_IN_LINK : MONOSPACE);
+export const escapeMonospace = (text: string, inLink: boolean): string =>
+  escapeRaw(text, inLink ? MONOSPACE_IN_LINK : MONOSPACE);
 
 export const escapeFileName = (name: string): string => escapeRaw(name.replace(/\n/g, ' '), FILE_NAME);
 
@@ -97,5 +107,8 @@ export function escapeLineStart(line: string): string {
 
 /** A URL as it may stand in `[text|url]` or `!url!`: characters that would end or split it are percent-encoded. */
 export function wikiUrl(url: string): string {
-  return url.replace(/[\u0000-\u0020\u007f-\u009f[\]|{}!\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[\u0000-\u0020\u007f-\u009f[\]|{}!\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

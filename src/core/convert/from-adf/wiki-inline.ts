@@ -32,21 +32,26 @@ const text = (value: string, marks: readonly AdfMark[] = []): Piece => ({ kind: 
 
 function piece(node: AdfNode, options: AdfToWikiOptions): Piece | 'emoji' {
   switch (node.type) {
-    case 'text': return text(node.text ?? '', writable(node.marks));
+    case 'text':
+      return text(node.text ?? '', writable(node.marks));
     case 'mention': {
       const id = attrString(node, 'id') ?? '';
       const name = options.mention?.({ id, text: attrString(node, 'text') });
       return name ? { kind: 'atom', wiki: `[~${name.replace(/[\]|\\]/g, '')}]` } : text(mentionName(node));
     }
-    case 'emoji': return 'emoji';
-    case 'date': return text(dateText(node));
-    case 'status': return text(attrString(node, 'text') ?? '', [{ type: 'strong' }]);
+    case 'emoji':
+      return 'emoji';
+    case 'date':
+      return text(dateText(node));
+    case 'status':
+      return text(attrString(node, 'text') ?? '', [{ type: 'strong' }]);
     case 'inlineCard': {
       const url = cardUrl(node) ?? '';
       const href = safeLinkHref(url);
       return text(url, href ? [{ type: 'link', attrs: { href } }] : []);
     }
-    default: return text(plain(node));
+    default:
+      return text(plain(node));
   }
 }
 
@@ -80,26 +85,46 @@ function emojiPiece(node: AdfNode, next: Piece | 'emoji' | undefined): Piece {
   return spelling && !isWordChar(nextChar) ? { kind: 'atom', wiki: spelling } : text(emojiText(node));
 }
 
-interface Span { readonly mark: AdfMark; readonly start: number; end: number }
+interface Span {
+  readonly mark: AdfMark;
+  readonly start: number;
+  end: number;
+}
 
 type Token = string | { readonly span: Span; readonly open: boolean };
 
-function delimiters(span: Span, plainText: string, offsets: readonly number[], pieces: readonly Piece[]): [string, string] {
+function delimiters(
+  span: Span,
+  plainText: string,
+  offsets: readonly number[],
+  pieces: readonly Piece[],
+): [string, string] {
   const { mark } = span;
   if (mark.type === 'code') return ['{{', '}}'];
   if (mark.type === 'textColor') return [`{color:${String(mark.attrs?.color)}}`, '{color}'];
   if (mark.type === 'link') {
     const only = pieces[span.start];
-    const bare = span.end === span.start + 1 && only?.kind === 'text' && only.marks.length === 1 && only.text === hrefOf(mark) && wikiUrl(only.text) === only.text;
+    const bare =
+      span.end === span.start + 1 &&
+      only?.kind === 'text' &&
+      only.marks.length === 1 &&
+      only.text === hrefOf(mark) &&
+      wikiUrl(only.text) === only.text;
     return bare ? ['[', ']'] : ['[', `|${wikiUrl(hrefOf(mark) ?? '')}]`];
   }
   const char = mark.type === 'subsup' ? (mark.attrs?.type === 'sub' ? '~' : '^') : DELIMITER[mark.type];
   if (char === undefined) return ['', ''];
   const from = offsets[span.start] as number;
   const to = offsets[span.end] as number;
-  const simple = !isWordChar(plainText[from - 1]) && !isWordChar(plainText[to]) &&
-    plainText[from - 1] !== char && plainText[to] !== char && plainText[from] !== char && plainText[to - 1] !== char &&
-    !isSpace(plainText[from]) && !isSpace(plainText[to - 1]);
+  const simple =
+    !isWordChar(plainText[from - 1]) &&
+    !isWordChar(plainText[to]) &&
+    plainText[from - 1] !== char &&
+    plainText[to] !== char &&
+    plainText[from] !== char &&
+    plainText[to - 1] !== char &&
+    !isSpace(plainText[from]) &&
+    !isSpace(plainText[to - 1]);
   return simple ? [char, char] : [`{${char}}`, `{${char}}`];
 }
 
@@ -149,24 +174,39 @@ function renderLine(pieces: readonly Piece[], lineEnds: boolean): string {
     if (codeAt !== -1 && codeAt < common && marks.length > common) common = codeAt;
     closeTo(common, i);
     const kept = new Set(open.map((span) => markKey(span.mark)));
-    for (const mark of opening(marks.filter((m) => !kept.has(markKey(m))), pieces, i)) {
+    for (const mark of opening(
+      marks.filter((m) => !kept.has(markKey(m))),
+      pieces,
+      i,
+    )) {
       const span: Span = { mark, start: i, end: -1 };
       open.push(span);
       tokens.push({ span, open: true });
     }
     if (p.kind === 'atom') tokens.push(p.wiki);
-    else if (marks.some((m) => m.type === 'code')) tokens.push(escapeMonospace(p.text, marks.some((m) => m.type === 'link')));
-    else tokens.push(escapeWikiText({ plain: plainText, from: offsets[i] as number, to: offsets[i + 1] as number, lineEnds }));
+    else if (marks.some((m) => m.type === 'code'))
+      tokens.push(
+        escapeMonospace(
+          p.text,
+          marks.some((m) => m.type === 'link'),
+        ),
+      );
+    else
+      tokens.push(
+        escapeWikiText({ plain: plainText, from: offsets[i] as number, to: offsets[i + 1] as number, lineEnds }),
+      );
   });
   closeTo(0, pieces.length);
-  return tokens.map((t, i) => {
-    if (typeof t === 'string') return t;
-    const [openWith, closeWith] = delimiters(t.span, plainText, offsets, pieces);
-    if (t.open && openWith === '[' && closeWith === ']') {
-      tokens[i + 1] = wikiUrl(hrefOf(t.span.mark) ?? '');
-    }
-    return t.open ? openWith : closeWith;
-  }).join('');
+  return tokens
+    .map((t, i) => {
+      if (typeof t === 'string') return t;
+      const [openWith, closeWith] = delimiters(t.span, plainText, offsets, pieces);
+      if (t.open && openWith === '[' && closeWith === ']') {
+        tokens[i + 1] = wikiUrl(hrefOf(t.span.mark) ?? '');
+      }
+      return t.open ? openWith : closeWith;
+    })
+    .join('');
 }
 
 /**

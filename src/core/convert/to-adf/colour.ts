@@ -3,15 +3,48 @@
  * palette and drops other values, so colours snap to the nearest palette entry.
  */
 const PALETTE = [
-  '#172b4d', '#0747a6', '#008da6', '#006644', '#ff991f', '#bf2600', '#403294',
-  '#97a0af', '#4c9aff', '#00b8d9', '#36b37e', '#ffc400', '#ff5630', '#6554c0',
-  '#ffffff', '#b3d4ff', '#b3f5ff', '#abf5d1', '#fff0b3', '#ffbdad', '#eae6ff',
+  '#172b4d',
+  '#0747a6',
+  '#008da6',
+  '#006644',
+  '#ff991f',
+  '#bf2600',
+  '#403294',
+  '#97a0af',
+  '#4c9aff',
+  '#00b8d9',
+  '#36b37e',
+  '#ffc400',
+  '#ff5630',
+  '#6554c0',
+  '#ffffff',
+  '#b3d4ff',
+  '#b3f5ff',
+  '#abf5d1',
+  '#fff0b3',
+  '#ffbdad',
+  '#eae6ff',
 ] as const;
 
 const NAMED: Record<string, string> = {
-  black: '#000000', white: '#ffffff', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
-  orange: '#ffa500', purple: '#800080', gray: '#808080', grey: '#808080', navy: '#000080', teal: '#008080',
-  maroon: '#800000', olive: '#808000', lime: '#00ff00', aqua: '#00ffff', fuchsia: '#ff00ff', silver: '#c0c0c0',
+  black: '#000000',
+  white: '#ffffff',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  purple: '#800080',
+  gray: '#808080',
+  grey: '#808080',
+  navy: '#000080',
+  teal: '#008080',
+  maroon: '#800000',
+  olive: '#808000',
+  lime: '#00ff00',
+  aqua: '#00ffff',
+  fuchsia: '#ff00ff',
+  silver: '#c0c0c0',
 };
 
 type Rgb = [number, number, number];
@@ -24,7 +57,10 @@ const PALETTE_RGB: readonly (readonly [string, Rgb])[] = PALETTE.map((hex) => [h
 
 /** `#rrggbb` for a CSS colour we understand, undefined otherwise. */
 function parseColour(input: string): string | undefined {
-  const value = input.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const value = input
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   const named = NAMED[value];
   if (named) return named;
   const short = /^#?([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(value);
@@ -33,7 +69,10 @@ function parseColour(input: string): string | undefined {
   if (long) return `#${long[1]}`;
   const rgb = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/.exec(value);
   if (rgb) {
-    return `#${rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('')}`;
+    return `#${rgb
+      .slice(1, 4)
+      .map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0'))
+      .join('')}`;
   }
   return undefined;
 }

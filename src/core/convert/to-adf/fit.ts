@@ -10,19 +10,57 @@ export type Container = 'doc' | 'listItem' | 'blockquote' | 'tableCell' | 'panel
 
 const LIST_ITEM = ['paragraph', 'bulletList', 'orderedList', 'taskList', 'mediaSingle', 'codeBlock'];
 const ALLOWED: Record<Container, ReadonlySet<string>> = {
-  doc: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'codeBlock', 'blockquote', 'rule', 'table',
-    'mediaSingle', 'mediaGroup', 'panel', 'expand', 'taskList', 'decisionList', 'blockCard']),
+  doc: new Set([
+    'paragraph',
+    'heading',
+    'bulletList',
+    'orderedList',
+    'codeBlock',
+    'blockquote',
+    'rule',
+    'table',
+    'mediaSingle',
+    'mediaGroup',
+    'panel',
+    'expand',
+    'taskList',
+    'decisionList',
+    'blockCard',
+  ]),
   listItem: new Set(LIST_ITEM),
   blockquote: new Set(['paragraph', 'bulletList', 'orderedList', 'codeBlock', 'mediaSingle', 'mediaGroup']),
-  tableCell: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'codeBlock', 'blockquote', 'rule',
-    'mediaSingle', 'mediaGroup', 'panel', 'taskList', 'decisionList', 'blockCard']),
-  panel: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockCard', 'mediaGroup', 'mediaSingle',
-    'codeBlock', 'taskList', 'rule', 'decisionList']),
+  tableCell: new Set([
+    'paragraph',
+    'heading',
+    'bulletList',
+    'orderedList',
+    'codeBlock',
+    'blockquote',
+    'rule',
+    'mediaSingle',
+    'mediaGroup',
+    'panel',
+    'taskList',
+    'decisionList',
+    'blockCard',
+  ]),
+  panel: new Set([
+    'paragraph',
+    'heading',
+    'bulletList',
+    'orderedList',
+    'blockCard',
+    'mediaGroup',
+    'mediaSingle',
+    'codeBlock',
+    'taskList',
+    'rule',
+    'decisionList',
+  ]),
 };
 
 function emboldened(content: readonly AdfNode[] | undefined): AdfNode[] {
-  return (content ?? []).map((n) =>
-    n.type === 'text' ? { ...n, marks: withMark(n.marks ?? [], strong) } : n);
+  return (content ?? []).map((n) => (n.type === 'text' ? { ...n, marks: withMark(n.marks ?? [], strong) } : n));
 }
 
 /** What `node` becomes where it is not allowed. */
@@ -34,7 +72,11 @@ function degrade(node: AdfNode): AdfNode[] {
       return [];
     case 'mediaGroup':
       // Not every container takes a group; each file stands alone there instead.
-      return (node.content ?? []).map((media) => ({ type: 'mediaSingle', attrs: { layout: 'center' }, content: [media] }));
+      return (node.content ?? []).map((media) => ({
+        type: 'mediaSingle',
+        attrs: { layout: 'center' },
+        content: [media],
+      }));
     case 'table':
       return (node.content ?? []).flatMap((row) => (row.content ?? []).flatMap((cell) => cell.content ?? []));
     default:

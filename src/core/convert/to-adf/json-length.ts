@@ -15,11 +15,16 @@ function stringLength(s: string): number {
 /** -1 for what JSON leaves out of an object (and writes as `null` in an array). */
 function valueLength(value: unknown): number {
   switch (typeof value) {
-    case 'string': return stringLength(value);
-    case 'number': return Number.isFinite(value) ? String(value).length : 4;
-    case 'boolean': return value ? 4 : 5;
-    case 'object': return value === null ? 4 : containerLength(value);
-    default: return -1;
+    case 'string':
+      return stringLength(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value).length : 4;
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'object':
+      return value === null ? 4 : containerLength(value);
+    default:
+      return -1;
   }
 }
 

@@ -9,7 +9,10 @@ export const JIRA_MAX_DOC_CHARS = 32767;
 
 const NOTE_TEXT = '⚠ Truncated: the original text is longer than Jira allows (32,767 characters).';
 
-const note = (): AdfNode => ({ type: 'paragraph', content: [{ type: 'text', text: NOTE_TEXT, marks: [{ type: 'em' }] }] });
+const note = (): AdfNode => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text: NOTE_TEXT, marks: [{ type: 'em' }] }],
+});
 
 const size = jsonLength;
 
@@ -19,10 +22,17 @@ const size = jsonLength;
  */
 export function isTruncationNotice(node: AdfNode | undefined): boolean {
   // Compared by shape, not serialisation: a copy read back from storage may list the keys in another order.
-  const [only, ...more] = node?.type === 'paragraph' && node.attrs === undefined ? node.content ?? [] : [];
+  const [only, ...more] = node?.type === 'paragraph' && node.attrs === undefined ? (node.content ?? []) : [];
   const [mark, ...moreMarks] = only?.marks ?? [];
-  return more.length === 0 && only?.type === 'text' && only.text === NOTE_TEXT && only.attrs === undefined
-    && moreMarks.length === 0 && mark?.type === 'em' && mark.attrs === undefined;
+  return (
+    more.length === 0 &&
+    only?.type === 'text' &&
+    only.text === NOTE_TEXT &&
+    only.attrs === undefined &&
+    moreMarks.length === 0 &&
+    mark?.type === 'em' &&
+    mark.attrs === undefined
+  );
 }
 
 function plainText(node: AdfNode): string {

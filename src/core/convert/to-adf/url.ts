@@ -34,5 +34,8 @@ export function safeImageSrc(raw: string | undefined): string | undefined {
  * percent-encoded, which every browser reads back as the same address.
  */
 export function bbcodeUrl(url: string): string {
-  return url.replace(/[\u0000-\u0020\u007f-\u009f[\]"'<>\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[\u0000-\u0020\u007f-\u009f[\]"'<>\\`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

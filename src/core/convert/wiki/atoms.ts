@@ -30,7 +30,9 @@ function mention(name: string, env: InlineEnv, label?: ElementContent[]): Elemen
 function attachment(file: string, env: InlineEnv, inline: boolean, label?: ElementContent[]): ElementContent[] {
   const target = file === '' ? undefined : env.options.attachment?.(file);
   if (target?.type === 'file') {
-    return [hElement('wiki-media', { id: target.id, collection: target.collection, alt: file, group: inline ? 'group' : '' })];
+    return [
+      hElement('wiki-media', { id: target.id, collection: target.collection, alt: file, group: inline ? 'group' : '' }),
+    ];
   }
   const href = target?.type === 'link' ? safeLinkHref(target.url) : undefined;
   if (href) return [hElement('a', { href }, label ?? [hText(file)])];
@@ -49,7 +51,13 @@ function pipeIn(line: ScannedLine, from: number, to: number): number {
   return at !== -1 && at < to ? at : -1;
 }
 
-function link(line: ScannedLine, open: number, close: number, env: InlineEnv, read: ReadRange): ElementContent[] | undefined {
+function link(
+  line: ScannedLine,
+  open: number,
+  close: number,
+  env: InlineEnv,
+  read: ReadRange,
+): ElementContent[] | undefined {
   const pipe = pipeIn(line, open + 1, close);
   const label = pipe === -1 ? undefined : read(open + 1, pipe);
   const from = pipe === -1 ? open + 1 : pipe + 1;
@@ -85,7 +93,15 @@ export function atomAt(line: ScannedLine, at: number, end: number, env: InlineEn
     return nodes ? { nodes, next: close + 1 } : undefined;
   }
   const close = line.nextBang(at + 1);
-  if (close === -1 || close >= end || close - at > MAX_ATOM || close === at + 1 || isSpace(text[at + 1]) || isSpace(text[close - 1])) return undefined;
+  if (
+    close === -1 ||
+    close >= end ||
+    close - at > MAX_ATOM ||
+    close === at + 1 ||
+    isSpace(text[at + 1]) ||
+    isSpace(text[close - 1])
+  )
+    return undefined;
   const nodes = image(line, at, close, env);
   return nodes ? { nodes, next: close + 1 } : undefined;
 }

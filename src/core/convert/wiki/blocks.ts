@@ -13,7 +13,10 @@ import { rowRanges } from './table-row';
 /** Jira's own parser reads at most 20 list markers; a longer marker run is text. */
 const MAX_LIST_LEVELS = 20;
 
-interface ListLevel { readonly list: Element; item: Element | undefined }
+interface ListLevel {
+  readonly list: Element;
+  item: Element | undefined;
+}
 
 interface Context {
   readonly kind: 'root' | 'quote' | 'panel';
@@ -81,7 +84,12 @@ class BlockReader {
     const levels = markers;
     const { lists } = this.ctx;
     let keep = 0;
-    while (keep < lists.length && keep < levels.length && (lists[keep] as ListLevel).list.tagName === tagOf(levels[keep])) keep++;
+    while (
+      keep < lists.length &&
+      keep < levels.length &&
+      (lists[keep] as ListLevel).list.tagName === tagOf(levels[keep])
+    )
+      keep++;
     lists.length = keep;
     while (lists.length < levels.length) {
       const list = hElement(tagOf(levels[lists.length]));
@@ -111,7 +119,8 @@ class BlockReader {
     const lastRow = table.el.children.at(-1);
     if (continuing && lastRow?.type === 'element') {
       const cell = lastRow.children.at(-1);
-      if (cell?.type === 'element') cell.children.push(hElement('br'), ...readInline(scanned, ranges.lead.from, ranges.lead.to, this.env));
+      if (cell?.type === 'element')
+        cell.children.push(hElement('br'), ...readInline(scanned, ranges.lead.from, ranges.lead.to, this.env));
     }
     const row = continuing && lastRow?.type === 'element' ? lastRow : appendChild(table.el, hElement('tr'));
     for (const cell of ranges.cells) {
@@ -131,7 +140,8 @@ class BlockReader {
     if (heading || quote || (first === '-' && RULE.test(start.trimEnd()))) {
       this.flushAll();
       if (heading) this.ctx.el.children.push(hElement(`h${heading[1]}`, {}, this.inline(heading[2] ?? '')));
-      else if (quote) this.ctx.el.children.push(hElement('blockquote', {}, [hElement('p', {}, this.inline(quote[1] ?? ''))]));
+      else if (quote)
+        this.ctx.el.children.push(hElement('blockquote', {}, [hElement('p', {}, this.inline(quote[1] ?? ''))]));
       else this.ctx.el.children.push(hElement('hr'));
       return;
     }
@@ -174,7 +184,10 @@ class BlockReader {
       }
       return;
     }
-    const el = piece.name === 'quote' ? hElement('blockquote') : hElement('wiki-panel', { title: macroTitle(piece.params) ?? '' });
+    const el =
+      piece.name === 'quote'
+        ? hElement('blockquote')
+        : hElement('wiki-panel', { title: macroTitle(piece.params) ?? '' });
     appendChild(this.blockTarget(), el);
     this.contexts.push(this.context(piece.name, el));
   }

@@ -36,19 +36,42 @@ const EMOJI: Readonly<Record<string, WikiEmoji>> = {
 
 /** Every spelling Jira's notation help lists; the first spelling of each emoji is the one we write. */
 const SPELLINGS: readonly (readonly [string, WikiEmoji])[] = [
-  [':)', EMOJI.smile], [':-)', EMOJI.smile], [':(', EMOJI.sad], [':-(', EMOJI.sad],
-  [':P', EMOJI.tongue], [':-P', EMOJI.tongue], [':p', EMOJI.tongue], [':-p', EMOJI.tongue],
-  [':D', EMOJI.biggrin], [':-D', EMOJI.biggrin], [';)', EMOJI.wink], [';-)', EMOJI.wink],
-  ['(y)', EMOJI.thumbsUp], ['(n)', EMOJI.thumbsDown], ['(i)', EMOJI.info], ['(/)', EMOJI.check],
-  ['(x)', EMOJI.cross], ['(!)', EMOJI.warning], ['(+)', EMOJI.plus], ['(-)', EMOJI.minus],
-  ['(?)', EMOJI.question], ['(on)', EMOJI.bulbOn], ['(off)', EMOJI.bulbOff], ['(*)', EMOJI.starYellow],
-  ['(*y)', EMOJI.starYellow], ['(*r)', EMOJI.starRed], ['(*g)', EMOJI.starGreen], ['(*b)', EMOJI.starBlue],
-  ['(flag)', EMOJI.flagOn], ['(flagoff)', EMOJI.flagOff],
+  [':)', EMOJI.smile],
+  [':-)', EMOJI.smile],
+  [':(', EMOJI.sad],
+  [':-(', EMOJI.sad],
+  [':P', EMOJI.tongue],
+  [':-P', EMOJI.tongue],
+  [':p', EMOJI.tongue],
+  [':-p', EMOJI.tongue],
+  [':D', EMOJI.biggrin],
+  [':-D', EMOJI.biggrin],
+  [';)', EMOJI.wink],
+  [';-)', EMOJI.wink],
+  ['(y)', EMOJI.thumbsUp],
+  ['(n)', EMOJI.thumbsDown],
+  ['(i)', EMOJI.info],
+  ['(/)', EMOJI.check],
+  ['(x)', EMOJI.cross],
+  ['(!)', EMOJI.warning],
+  ['(+)', EMOJI.plus],
+  ['(-)', EMOJI.minus],
+  ['(?)', EMOJI.question],
+  ['(on)', EMOJI.bulbOn],
+  ['(off)', EMOJI.bulbOff],
+  ['(*)', EMOJI.starYellow],
+  ['(*y)', EMOJI.starYellow],
+  ['(*r)', EMOJI.starRed],
+  ['(*g)', EMOJI.starGreen],
+  ['(*b)', EMOJI.starBlue],
+  ['(flag)', EMOJI.flagOn],
+  ['(flagoff)', EMOJI.flagOff],
 ].filter((entry): entry is [string, WikiEmoji] => entry[1] !== undefined);
 
 const BY_SPELLING = new Map(SPELLINGS);
 const BY_SHORT_NAME = new Map<string, string>();
-for (const [spelling, emoji] of SPELLINGS) if (!BY_SHORT_NAME.has(emoji.shortName)) BY_SHORT_NAME.set(emoji.shortName, spelling);
+for (const [spelling, emoji] of SPELLINGS)
+  if (!BY_SHORT_NAME.has(emoji.shortName)) BY_SHORT_NAME.set(emoji.shortName, spelling);
 
 const LONGEST = Math.max(...SPELLINGS.map(([s]) => s.length));
 /** Last characters of the spellings: a length whose last character is none of them needs no lookup. */

@@ -30,9 +30,12 @@ interface Frame {
 
 function element(frame: Frame): ElementContent {
   switch (frame.kind) {
-    case 'color': return hElement('span', { style: `color:${frame.colour ?? ''}` }, frame.children);
-    case 'root': return hElement('span', {}, frame.children);
-    default: return hElement(frame.kind, {}, frame.children);
+    case 'color':
+      return hElement('span', { style: `color:${frame.colour ?? ''}` }, frame.children);
+    case 'root':
+      return hElement('span', {}, frame.children);
+    default:
+      return hElement(frame.kind, {}, frame.children);
   }
 }
 
@@ -40,7 +43,10 @@ class InlineReader {
   private readonly stack: Frame[] = [{ kind: 'root', source: '', children: [] }];
   private buffer = '';
 
-  constructor(private readonly line: ScannedLine, private readonly env: InlineEnv) {}
+  constructor(
+    private readonly line: ScannedLine,
+    private readonly env: InlineEnv,
+  ) {}
 
   private get top(): Frame {
     return this.stack[this.stack.length - 1] as Frame;
@@ -88,8 +94,10 @@ class InlineReader {
     const after = i + length < end ? text[i + length] : undefined;
     const at = this.indexOf(kind);
     const hasContent = at !== -1 && (at < this.stack.length - 1 || this.top.children.length > 0 || this.buffer !== '');
-    if (at !== -1 && hasContent && before !== undefined && !isSpace(before) && !isWordChar(after)) return this.close(at);
-    if (at === -1 && !isWordChar(before) && after !== undefined && !isSpace(after)) return this.open(kind, text.slice(i, i + length));
+    if (at !== -1 && hasContent && before !== undefined && !isSpace(before) && !isWordChar(after))
+      return this.close(at);
+    if (at === -1 && !isWordChar(before) && after !== undefined && !isSpace(after))
+      return this.open(kind, text.slice(i, i + length));
     this.buffer += text.slice(i, i + length);
   }
 

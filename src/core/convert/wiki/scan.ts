@@ -116,7 +116,8 @@ function codePoint(digits: string, whole: string): string {
 export function unescapeText(text: string): string {
   if (!text.includes('\\') && !text.includes('&#')) return text;
   return text.replace(PLAIN_ESCAPE, (whole, c: string | undefined, digits: string | undefined) =>
-    (digits !== undefined ? codePoint(digits, whole) : c !== undefined && isEscapable(c) ? c : whole));
+    digits !== undefined ? codePoint(digits, whole) : c !== undefined && isEscapable(c) ? c : whole,
+  );
 }
 
 /** A URL scheme, read as browsers do (control characters and spaces inside it ignored). */

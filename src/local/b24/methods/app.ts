@@ -7,7 +7,8 @@ import type { CallContext, MethodTable } from '../context';
 import { B24Error } from '../envelope';
 
 function info(ctx: CallContext): { result: unknown } {
-  if (ctx.actor.kind === 'webhook') throw new B24Error('ACCESS_DENIED', 'Access denied! Application context required', 400);
+  if (ctx.actor.kind === 'webhook')
+    throw new B24Error('ACCESS_DENIED', 'Access denied! Application context required', 400);
   return {
     result: {
       ID: 1,

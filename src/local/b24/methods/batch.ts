@@ -22,7 +22,10 @@ function resolvePath(results: Record<string, unknown>, path: string[]): unknown 
 const REF = /\$result((?:\[[^\]]*\])+)/g;
 
 function lookup(results: Record<string, unknown>, brackets: string): unknown {
-  return resolvePath(results, [...brackets.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? ''));
+  return resolvePath(
+    results,
+    [...brackets.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? ''),
+  );
 }
 
 /**
@@ -41,7 +44,10 @@ function substitute(value: PhpValue, results: Record<string, unknown>): unknown 
 
 function parseCommand(command: string, results: Record<string, unknown>): { method: string; params: Params } {
   const q = command.indexOf('?');
-  const method = (q < 0 ? command : command.slice(0, q)).trim().toLowerCase().replace(/\.json$/, '');
+  const method = (q < 0 ? command : command.slice(0, q))
+    .trim()
+    .toLowerCase()
+    .replace(/\.json$/, '');
   const parsed = q < 0 ? {} : parseStr(command.slice(q + 1));
   const params: Params = {};
   for (const [k, v] of Object.entries(parsed)) params[k] = substitute(v, results);
@@ -75,7 +81,8 @@ function run(ctx: CallContext, params: Params): MethodResult {
   for (const [key, raw] of entries) {
     const { method, params: subParams } = parseCommand(asText(raw) ?? '', result);
     try {
-      if (method === 'batch') throw new B24Error('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 405);
+      if (method === 'batch')
+        throw new B24Error('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 405);
       const sub = ctx.dispatch(method, subParams);
       result[key] = sub.result;
       if (sub.total !== undefined) totals[key] = sub.total;
@@ -88,7 +95,13 @@ function run(ctx: CallContext, params: Params): MethodResult {
     }
   }
   return {
-    result: { result: phpMap(result), result_error: phpMap(errors), result_total: phpMap(totals), result_next: phpMap(nexts), result_time: phpMap(times) },
+    result: {
+      result: phpMap(result),
+      result_error: phpMap(errors),
+      result_total: phpMap(totals),
+      result_next: phpMap(nexts),
+      result_time: phpMap(times),
+    },
   };
 }
 

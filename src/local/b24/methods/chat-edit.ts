@@ -6,9 +6,13 @@ import type { CallContext, MethodTable } from '../context';
 import { B24Error } from '../envelope';
 import { asInt, asText, param, type Params } from '../params';
 
-const cantEdit = (): B24Error => new B24Error('CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access", 403);
+const cantEdit = (): B24Error =>
+  new B24Error('CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access", 403);
 
-function messageOf(ctx: CallContext, params: Params): { list: { id: number; authorId: number; text: string }[]; index: number } {
+function messageOf(
+  ctx: CallContext,
+  params: Params,
+): { list: { id: number; authorId: number; text: string }[]; index: number } {
   const id = asInt(param(params, 'MESSAGE_ID'));
   if (id === undefined || id <= 0) throw new B24Error('MESSAGE_ID_ERROR', "Message ID can't be empty");
   for (const chat of ctx.state.chats.values()) {

@@ -30,8 +30,10 @@ export function chatMessageSend(ctx: CallContext, params: Params): { result: unk
   const text = asText(fields.text) ?? '';
   if (text === '') throw required('text');
   const task = visibleTask(ctx, taskId);
-  if (!task) throw new V3Error({ code: 'BITRIX_REST_V3_EXCEPTION_ENTITYNOTFOUNDEXCEPTION', message: 'Entity not found' });
-  if (task.card !== 'chat') throw new V3Error({ code: 'BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION', message: 'Access denied' });
+  if (!task)
+    throw new V3Error({ code: 'BITRIX_REST_V3_EXCEPTION_ENTITYNOTFOUNDEXCEPTION', message: 'Entity not found' });
+  if (task.card !== 'chat')
+    throw new V3Error({ code: 'BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION', message: 'Access denied' });
   postChatMessage(ctx, task, ctx.actor.userId, text);
   return { result: { result: true } };
 }

@@ -32,19 +32,50 @@ function chatOf(ctx: CallContext, params: Params): { chatId: number; task: TaskR
 
 function renderMessage(ctx: CallContext, m: ChatMessage): Record<string, unknown> {
   return {
-    id: m.id, chat_id: m.chatId, author_id: m.authorId, date: formatPortalDate(m.date, ctx.timeZone), text: m.text,
-    unread: false, uuid: `00000000-0000-4000-8000-${String(m.id).padStart(12, '0')}`, replaces: [], params: [], disappearing_date: null,
+    id: m.id,
+    chat_id: m.chatId,
+    author_id: m.authorId,
+    date: formatPortalDate(m.date, ctx.timeZone),
+    text: m.text,
+    unread: false,
+    uuid: `00000000-0000-4000-8000-${String(m.id).padStart(12, '0')}`,
+    replaces: [],
+    params: [],
+    disappearing_date: null,
   };
 }
 
 function renderUser(ctx: CallContext, id: number): Record<string, unknown> {
   const u = ctx.state.user(id);
   return {
-    id, active: true, name: ctx.state.userName(id), first_name: u?.name ?? '', last_name: u?.lastName ?? '',
-    work_position: '', color: '#4ba984', avatar: '', avatar_hr: '', gender: 'M', birthday: '', extranet: false,
-    network: false, bot: false, connector: false, external_auth_id: 'default', status: 'online', idle: false,
-    last_activity_date: formatPortalDate(ctx.now, ctx.timeZone), mobile_last_date: false, desktop_last_date: false,
-    absent: false, departments: [1], phones: false, bot_data: null, type: 'user', website: '', email: u?.email ?? '',
+    id,
+    active: true,
+    name: ctx.state.userName(id),
+    first_name: u?.name ?? '',
+    last_name: u?.lastName ?? '',
+    work_position: '',
+    color: '#4ba984',
+    avatar: '',
+    avatar_hr: '',
+    gender: 'M',
+    birthday: '',
+    extranet: false,
+    network: false,
+    bot: false,
+    connector: false,
+    external_auth_id: 'default',
+    status: 'online',
+    idle: false,
+    last_activity_date: formatPortalDate(ctx.now, ctx.timeZone),
+    mobile_last_date: false,
+    desktop_last_date: false,
+    absent: false,
+    departments: [1],
+    phones: false,
+    bot_data: null,
+    type: 'user',
+    website: '',
+    email: u?.email ?? '',
   };
 }
 

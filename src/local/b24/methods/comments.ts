@@ -14,13 +14,21 @@ import { visibleTask } from './task-access';
 import { attachmentInfo } from './disk';
 
 const core = (text: string): B24Error => new B24Error('ERROR_CORE', `${text}.<br>`);
-const notFound = (): B24Error => core('TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE');
+const notFound = (): B24Error =>
+  core(
+    'TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE',
+  );
 const notAllowed = (): B24Error => core('TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED');
-const actionFailed = (): B24Error => core('TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED');
+const actionFailed = (): B24Error =>
+  core('TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED');
 const noPermission = (): B24Error => core('Insufficient permissions to add a comment');
 const chatCard = (): B24Error => wrongArguments('Comments of this task live in the task chat (new task card)');
 
-const sig = (name: string, names: string[], required: number): PositionalSignature => ({ method: `ctaskcommentitem::${name}`, names, required });
+const sig = (name: string, names: string[], required: number): PositionalSignature => ({
+  method: `ctaskcommentitem::${name}`,
+  names,
+  required,
+});
 const ADD = sig('add', ['taskId', 'arFields'], 2);
 const GET = sig('get', ['taskId', 'itemId'], 2);
 const GETLIST = sig('getlist', ['taskId', 'arOrder', 'arFilter'], 1);
@@ -45,7 +53,12 @@ function taskOf(ctx: CallContext, params: Params, s: PositionalSignature, missin
   return { task, args };
 }
 
-function commentOf(ctx: CallContext, { task, args }: Target, s: PositionalSignature, missing: () => B24Error): CommentRecord {
+function commentOf(
+  ctx: CallContext,
+  { task, args }: Target,
+  s: PositionalSignature,
+  missing: () => B24Error,
+): CommentRecord {
   const id = positionalInt(args, 1, s);
   const comment = ctx.state.comments.get(id);
   if (!comment || comment.taskId !== task.id) throw missing();
@@ -71,16 +84,29 @@ function attach(ctx: CallContext, taskId: number, value: unknown): number[] {
     const file = m ? ctx.state.files.get(Number(m[1])) : undefined;
     if (!file) throw core('File not found');
     const id = ctx.state.nextId('attachment');
-    ctx.state.attachments.set(id, { id, objectId: file.id, entityId: taskId, createdBy: ctx.actor.userId, createdAt: ctx.now });
+    ctx.state.attachments.set(id, {
+      id,
+      objectId: file.id,
+      entityId: taskId,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+    });
     return id;
   });
 }
 
 /** arFields: only the documented keys (case as documented), POST_MESSAGE not empty. */
-function fieldsAt(args: unknown[], index: number, s: PositionalSignature, allowed: string[], emptyText: string): Record<string, unknown> {
+function fieldsAt(
+  args: unknown[],
+  index: number,
+  s: PositionalSignature,
+  allowed: string[],
+  emptyText: string,
+): Record<string, unknown> {
   const fields = asRecord(args[index]) ?? {};
   for (const key of Object.keys(fields)) {
-    if (!allowed.includes(key)) throw wrongArguments(`Param #${index} (arFields) for method ${s.method}() must not contain key \`${key}\`.`);
+    if (!allowed.includes(key))
+      throw wrongArguments(`Param #${index} (arFields) for method ${s.method}() must not contain key \`${key}\`.`);
   }
   if ((asText(fields.POST_MESSAGE) ?? '').trim() === '') throw new B24Error('ERROR_CORE', emptyText);
   return fields;
@@ -97,7 +123,14 @@ function add(ctx: CallContext, params: Params): { result: unknown } {
   if (task.card === 'chat') return { result: postChatMessage(ctx, task, authorId, message) };
   const id = ctx.state.nextId('comment');
   const postDate = asText(fields.POST_DATE);
-  const comment: CommentRecord = { id, taskId: task.id, authorId, message, postDate: ctx.now, attachments: attach(ctx, task.id, fields.UF_FORUM_MESSAGE_DOC) };
+  const comment: CommentRecord = {
+    id,
+    taskId: task.id,
+    authorId,
+    message,
+    postDate: ctx.now,
+    attachments: attach(ctx, task.id, fields.UF_FORUM_MESSAGE_DOC),
+  };
   if (postDate) comment.postDate = Date.parse(postDate) || ctx.now;
   ctx.state.comments.set(id, comment);
   ctx.events.emit({ event: 'ONTASKCOMMENTADD', taskId: task.id, commentId: id }, ctx.actor.userId);
@@ -123,10 +156,17 @@ function filterRows(ctx: CallContext, rows: CommentRecord[], filter: Record<stri
   for (const [key, raw] of Object.entries(filter)) {
     // Keys are case-sensitive: `id` is as unknown as `%POST_DATE` (documented error).
     const m = /^(>=|<=|>|<|!)?(ID|AUTHOR_ID|AUTHOR_NAME|POST_DATE)$/.exec(key);
-    if (!m) throw wrongArguments(`Param #2 (arFilter) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
+    if (!m)
+      throw wrongArguments(`Param #2 (arFilter) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
     const [, op = '', field = 'ID'] = m;
     const pick = COLUMNS[field] as Column;
-    const values = asList(raw).map((v) => (field === 'POST_DATE' ? Date.parse(asText(v) ?? '') : field === 'AUTHOR_NAME' ? (asText(v) ?? '') : Number(asText(v))));
+    const values = asList(raw).map((v) =>
+      field === 'POST_DATE'
+        ? Date.parse(asText(v) ?? '')
+        : field === 'AUTHOR_NAME'
+          ? (asText(v) ?? '')
+          : Number(asText(v)),
+    );
     out = out.filter((c) => {
       const v = pick(c, ctx);
       const hit = (x: number | string): boolean =>
@@ -142,9 +182,14 @@ function getlist(ctx: CallContext, params: Params): { result: unknown } {
   const order = asRecord(args[1]) ?? {};
   const filter = asRecord(args[2]) ?? {};
   for (const key of Object.keys(order)) {
-    if (!ORDER_KEYS.includes(key)) throw wrongArguments(`Param #1 (arOrder) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
+    if (!ORDER_KEYS.includes(key))
+      throw wrongArguments(`Param #1 (arOrder) for method ctaskcommentitem::getlist() must not contain key "${key}".`);
   }
-  const rows = filterRows(ctx, [...ctx.state.comments.values()].filter((c) => c.taskId === task.id), filter);
+  const rows = filterRows(
+    ctx,
+    [...ctx.state.comments.values()].filter((c) => c.taskId === task.id),
+    filter,
+  );
   // Documented default: descending by comment id.
   const [orderKey, dir] = Object.entries(order)[0] ?? ['ID', 'desc'];
   const sign = String(asText(dir) ?? 'asc').toLowerCase() === 'desc' ? -1 : 1;
@@ -167,7 +212,8 @@ function update(ctx: CallContext, params: Params): { result: unknown } {
   if (!mayChange(ctx, comment)) throw notAllowed();
   const fields = fieldsAt(target.args, 2, UPDATE, UPDATE_FIELDS, 'Comment text not specified.<br>');
   comment.message = asText(fields.POST_MESSAGE) ?? comment.message;
-  if (fields.UF_FORUM_MESSAGE_DOC !== undefined) comment.attachments = attach(ctx, target.task.id, fields.UF_FORUM_MESSAGE_DOC);
+  if (fields.UF_FORUM_MESSAGE_DOC !== undefined)
+    comment.attachments = attach(ctx, target.task.id, fields.UF_FORUM_MESSAGE_DOC);
   ctx.events.emit({ event: 'ONTASKCOMMENTUPDATE', taskId: target.task.id, commentId: comment.id }, ctx.actor.userId);
   return { result: true };
 }

@@ -30,16 +30,28 @@ function matches(s: StorageRecord, key: string, raw: unknown): boolean {
   const first = values[0] ?? '';
   const number = (x: string): number => Number(x);
   switch (op) {
-    case '@': return values.includes(actual);
-    case '!@': return !values.includes(actual);
-    case '!': case '!=': return actual !== first;
-    case '%': return actual.toLowerCase().includes(first.toLowerCase());
-    case '=%': case '%=': return new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*')}$`, 'i').test(actual);
-    case '>': return number(actual) > number(first);
-    case '>=': return number(actual) >= number(first);
-    case '<': return number(actual) < number(first);
-    case '<=': return number(actual) <= number(first);
-    default: return actual === first;
+    case '@':
+      return values.includes(actual);
+    case '!@':
+      return !values.includes(actual);
+    case '!':
+    case '!=':
+      return actual !== first;
+    case '%':
+      return actual.toLowerCase().includes(first.toLowerCase());
+    case '=%':
+    case '%=':
+      return new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*')}$`, 'i').test(actual);
+    case '>':
+      return number(actual) > number(first);
+    case '>=':
+      return number(actual) >= number(first);
+    case '<':
+      return number(actual) < number(first);
+    case '<=':
+      return number(actual) <= number(first);
+    default:
+      return actual === first;
   }
 }
 
@@ -66,7 +78,16 @@ function getForApp(ctx: CallContext): { result: unknown } {
   // "Who can execute the method: administrator".
   if (ctx.state.user(ctx.actor.userId)?.admin !== true) throw new B24Error('ACCESS_DENIED', 'Access denied');
   const existing = [...ctx.state.storages.values()].find((s) => s.entityType === 'restapp');
-  return { result: renderStorage(existing ?? addStorage(ctx.state, { name: ctx.state.seed.oauthClient?.clientId ?? 'app', entityType: 'restapp', entityId: '1' })) };
+  return {
+    result: renderStorage(
+      existing ??
+        addStorage(ctx.state, {
+          name: ctx.state.seed.oauthClient?.clientId ?? 'app',
+          entityType: 'restapp',
+          entityId: '1',
+        }),
+    ),
+  };
 }
 
 export const diskStorageMethods: MethodTable = {

@@ -32,7 +32,8 @@ function orderOf(params: Params, fields: OfflineField[]): OfflineOrder[] {
   return Object.entries(raw).map(([key, value]) => {
     const field = key.toUpperCase() as OfflineField;
     const direction = (asText(value) ?? '').toUpperCase();
-    if (!fields.includes(field) || (direction !== 'ASC' && direction !== 'DESC')) throw new B24Error('ERROR_ARGUMENT', `Invalid value of parameter {order}: ${key}`);
+    if (!fields.includes(field) || (direction !== 'ASC' && direction !== 'DESC'))
+      throw new B24Error('ERROR_ARGUMENT', `Invalid value of parameter {order}: ${key}`);
     return { field, direction };
   });
 }
@@ -63,7 +64,9 @@ function get(ctx: CallContext, params: Params): MethodResult {
     limit: limit !== undefined && limit > 0 ? limit : 50,
     now: ctx.now,
   });
-  return { result: { process_id: clear ? null : processId, events: records.map((r) => renderRecord(r, ctx.timeZone, false)) } };
+  return {
+    result: { process_id: clear ? null : processId, events: records.map((r) => renderRecord(r, ctx.timeZone, false)) },
+  };
 }
 
 function ids(params: Params, name: string): string[] | null {
@@ -87,7 +90,12 @@ function error(ctx: CallContext, params: Params): MethodResult {
 
 function list(ctx: CallContext, params: Params): MethodResult {
   adminOnly(ctx);
-  const all = ctx.state.offline.list({ connector: connectorOf(params), filter: filterOf(params, LIST_FIELDS), order: orderOf(params, LIST_FIELDS), now: ctx.now });
+  const all = ctx.state.offline.list({
+    connector: connectorOf(params),
+    filter: filterOf(params, LIST_FIELDS),
+    order: orderOf(params, LIST_FIELDS),
+    now: ctx.now,
+  });
   const start = Math.max(0, asInt(param(params, 'start')) ?? 0);
   const page = all.slice(start, start + LIST_PAGE);
   return {

@@ -26,18 +26,39 @@ function bind(ctx: CallContext, params: Params): { result: unknown } {
   // An offline binding has no handler URL (offline-events.md, "Registering the Handler").
   const handler = offline ? '' : handlerUrl(params);
   const authType = asInt(param(params, 'auth_type')) ?? 0;
-  const authConnector = offline ? asText(param(params, 'auth_connector')) ?? '' : '';
+  const authConnector = offline ? (asText(param(params, 'auth_connector')) ?? '') : '';
   const admin = ctx.state.user(ctx.actor.userId)?.admin === true;
   // Non-admins may bind neither offline events nor another user's auth_type (event-bind.md, its error table).
-  if (!admin && offline) throw new B24Error('ACCESS_DENIED', 'Access denied! Offline events binding requires administrator access rights', 403);
+  if (!admin && offline)
+    throw new B24Error(
+      'ACCESS_DENIED',
+      'Access denied! Offline events binding requires administrator access rights',
+      403,
+    );
   if (!admin && authType !== 0 && authType !== ctx.actor.userId) {
-    throw new B24Error('ACCESS_DENIED', 'Access denied! Event binding with AUTH_TYPE requires administrator access rights', 403);
+    throw new B24Error(
+      'ACCESS_DENIED',
+      'Access denied! Event binding with AUTH_TYPE requires administrator access rights',
+      403,
+    );
   }
   const same = (h: HandlerRecord): boolean =>
-    h.kind === 'app' && h.event === event && h.offline === offline && h.handler === handler && h.authType === authType && h.authConnector === authConnector;
+    h.kind === 'app' &&
+    h.event === event &&
+    h.offline === offline &&
+    h.handler === handler &&
+    h.authType === authType &&
+    h.authConnector === authConnector;
   if (ctx.state.handlers.some(same)) throw new B24Error('ERROR_HANDLER_ALREADY_EXIST', 'Handler already exists!');
   ctx.state.handlers.push({
-    id: ctx.state.nextId('handler'), event, handler, authType, kind: 'app', applicationToken: ctx.state.seed.applicationToken, offline, authConnector,
+    id: ctx.state.nextId('handler'),
+    event,
+    handler,
+    authType,
+    kind: 'app',
+    applicationToken: ctx.state.seed.applicationToken,
+    offline,
+    authConnector,
   });
   return { result: true };
 }

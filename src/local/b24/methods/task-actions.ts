@@ -51,5 +51,8 @@ function act(action: Action): MethodSpec {
 }
 
 export const taskActionMethods: MethodTable = Object.fromEntries(
-  (['start', 'pause', 'complete', 'defer', 'renew', 'approve', 'disapprove'] as const).map((a) => [`tasks.task.${a}`, act(a)]),
+  (['start', 'pause', 'complete', 'defer', 'renew', 'approve', 'disapprove'] as const).map((a) => [
+    `tasks.task.${a}`,
+    act(a),
+  ]),
 );

@@ -23,7 +23,10 @@ function selectOf(params: Params): string[] | undefined {
   if (raw === undefined) return undefined;
   if (!Array.isArray(raw)) {
     const shown = isRecord(raw) ? '{}' : String(asText(raw) ?? '');
-    throw new B24Error('100', `Invalid value ${shown} to match with parameter {select}. Should be value of type array. (internal error)`);
+    throw new B24Error(
+      '100',
+      `Invalid value ${shown} to match with parameter {select}. Should be value of type array. (internal error)`,
+    );
   }
   return raw.map((x) => asText(x) ?? '').filter((x) => x !== '');
 }
@@ -33,11 +36,36 @@ function newTask(ctx: CallContext, id: number): TaskRecord {
   const chatId = card === 'chat' ? ctx.state.nextId('chat') : 0;
   if (chatId) ctx.state.chats.set(chatId, { taskId: id, messages: [] });
   return {
-    id, title: '', description: '', descriptionInBbcode: 'Y', status: 2, priority: 1, responsibleId: ctx.actor.userId,
-    createdBy: ctx.actor.userId, changedBy: ctx.actor.userId, statusChangedBy: null, closedBy: null,
-    groupId: 0, parentId: null, deadline: null, startDatePlan: null, endDatePlan: null,
-    createdDate: ctx.now, changedDate: ctx.now, statusChangedDate: ctx.now, closedDate: null, dateStart: null,
-    xmlId: null, taskControl: 'N', accomplices: [], auditors: [], tags: [], uf: {}, attachments: [], card, chatId,
+    id,
+    title: '',
+    description: '',
+    descriptionInBbcode: 'Y',
+    status: 2,
+    priority: 1,
+    responsibleId: ctx.actor.userId,
+    createdBy: ctx.actor.userId,
+    changedBy: ctx.actor.userId,
+    statusChangedBy: null,
+    closedBy: null,
+    groupId: 0,
+    parentId: null,
+    deadline: null,
+    startDatePlan: null,
+    endDatePlan: null,
+    createdDate: ctx.now,
+    changedDate: ctx.now,
+    statusChangedDate: ctx.now,
+    closedDate: null,
+    dateStart: null,
+    xmlId: null,
+    taskControl: 'N',
+    accomplices: [],
+    auditors: [],
+    tags: [],
+    uf: {},
+    attachments: [],
+    card,
+    chatId,
   };
 }
 
@@ -83,14 +111,19 @@ function list(ctx: CallContext, params: Params): { result: unknown; total?: numb
   const page = matches.slice(offset, offset + PAGE).map((t) => renderTask(t, ctx, select));
   const next = offset + PAGE < matches.length ? offset + PAGE : undefined;
   // start=-1 skips counting, as the docs advise for fast cursors.
-  return { result: { tasks: page }, ...(start === -1 ? {} : { total: matches.length }), ...(next !== undefined && start !== -1 ? { next } : {}) };
+  return {
+    result: { tasks: page },
+    ...(start === -1 ? {} : { total: matches.length }),
+    ...(next !== undefined && start !== -1 ? { next } : {}),
+  };
 }
 
 function remove(ctx: CallContext, params: Params): { result: unknown } {
   const task = visibleTask(ctx, taskIdOf(params));
   const admin = ctx.state.user(ctx.actor.userId)?.admin === true;
   // tasks-task-delete.md's own code for a task the caller may not delete.
-  if (!task || (task.createdBy !== ctx.actor.userId && !admin)) throw new B24Error('1048582', 'No access to delete the task');
+  if (!task || (task.createdBy !== ctx.actor.userId && !admin))
+    throw new B24Error('1048582', 'No access to delete the task');
   ctx.state.tasks.delete(task.id);
   for (const c of [...ctx.state.comments.values()]) if (c.taskId === task.id) ctx.state.comments.delete(c.id);
   if (task.chatId) ctx.state.chats.delete(task.chatId);
@@ -105,4 +138,3 @@ export const taskMethods: MethodTable = {
   'tasks.task.list': { scope: 'task', run: list },
   'tasks.task.delete': { scope: 'task', write: true, run: remove },
 };
-

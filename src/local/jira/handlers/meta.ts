@@ -6,7 +6,15 @@ import { issueTypeView, priorityView, projectRef, statusView } from '../views';
 import type { JiraSeedProject } from '../../contracts';
 
 export const getPriorities: Handler = (ctx) =>
-  jsonResponse(200, PRIORITIES.map((p) => ({ ...priorityView(ctx.state, p.id), statusColor: p.statusColor, description: `${p.name} priority`, isDefault: p.id === DEFAULT_PRIORITY_ID })));
+  jsonResponse(
+    200,
+    PRIORITIES.map((p) => ({
+      ...priorityView(ctx.state, p.id),
+      statusColor: p.statusColor,
+      description: `${p.name} priority`,
+      isDefault: p.id === DEFAULT_PRIORITY_ID,
+    })),
+  );
 
 function requireProject(ctx: HandlerContext): JiraSeedProject {
   const key = ctx.params.projectIdOrKey ?? '';
@@ -34,6 +42,12 @@ export const getProjectStatuses: Handler = (ctx) => {
   const statuses = workflow.statuses.map((s) => statusView(ctx.state, workflow, s.id));
   return jsonResponse(
     200,
-    ISSUE_TYPES.map((t) => ({ self: `${ctx.state.seed.baseUrl}/rest/api/3/issuetype/${t.id}`, id: t.id, name: t.name, subtask: false, statuses })),
+    ISSUE_TYPES.map((t) => ({
+      self: `${ctx.state.seed.baseUrl}/rest/api/3/issuetype/${t.id}`,
+      id: t.id,
+      name: t.name,
+      subtask: false,
+      statuses,
+    })),
   );
 };

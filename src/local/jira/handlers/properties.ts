@@ -7,7 +7,9 @@ const MAX_VALUE_BYTES = 32_768;
 export const getPropertyKeys: Handler = (ctx) => {
   const issue = ctx.state.requireIssue(ctx.params.issueIdOrKey ?? '');
   const base = `${ctx.state.seed.baseUrl}/rest/api/3/issue/${issue.id}/properties`;
-  return jsonResponse(200, { keys: [...issue.properties.keys()].map((key) => ({ key, self: `${base}/${encodeURIComponent(key)}` })) });
+  return jsonResponse(200, {
+    keys: [...issue.properties.keys()].map((key) => ({ key, self: `${base}/${encodeURIComponent(key)}` })),
+  });
 };
 
 export const getProperty: Handler = (ctx) => {
@@ -20,7 +22,8 @@ export const getProperty: Handler = (ctx) => {
 export const setProperty: Handler = async (ctx) => {
   const issue = ctx.state.requireIssue(ctx.params.issueIdOrKey ?? '');
   const key = ctx.params.propertyKey ?? '';
-  if (key.length === 0 || key.length > 255) throw badRequest(['The property key must be between 1 and 255 characters long.']);
+  if (key.length === 0 || key.length > 255)
+    throw badRequest(['The property key must be between 1 and 255 characters long.']);
   const text = await ctx.request.text();
   let value: unknown;
   try {
@@ -28,7 +31,8 @@ export const setProperty: Handler = async (ctx) => {
   } catch {
     throw badRequest(['The property value must be valid JSON.']);
   }
-  if (new TextEncoder().encode(text).byteLength > MAX_VALUE_BYTES) throw badRequest([`The property value must not be longer than ${MAX_VALUE_BYTES} bytes.`]);
+  if (new TextEncoder().encode(text).byteLength > MAX_VALUE_BYTES)
+    throw badRequest([`The property value must not be longer than ${MAX_VALUE_BYTES} bytes.`]);
   ctx.limiter.admitIssueWrite(issue.id);
   const existed = issue.properties.has(key);
   issue.properties.set(key, value);

@@ -21,7 +21,8 @@ interface SearchRequest {
   reconcileIssues: number[];
 }
 
-const encodeToken = (jql: string, offset: number): string => Buffer.from(JSON.stringify({ jql, offset })).toString('base64url');
+const encodeToken = (jql: string, offset: number): string =>
+  Buffer.from(JSON.stringify({ jql, offset })).toString('base64url');
 
 function decodeToken(token: string, jql: string): number {
   try {
@@ -38,9 +39,11 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 function search(ctx: HandlerContext, req: SearchRequest): Response {
   const { state } = ctx;
   const query = parseJql(req.jql, ctx.clock.now(), ctx.actor.accountId);
-  if (query.where === null) throw badRequest(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+  if (query.where === null)
+    throw badRequest(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
   const missing = unknownProjects(state, query.where)[0];
-  if (missing !== undefined) throw badRequest([`Error in the JQL Query: The value '${missing}' does not exist for the field 'project'.`]);
+  if (missing !== undefined)
+    throw badRequest([`Error in the JQL Query: The value '${missing}' does not exist for the field 'project'.`]);
   if (req.reconcileIssues.length > 50) throw badRequest(['The maximum number of issues to reconcile is 50.']);
   const idOnly = req.fields.length === 0 || (req.fields.length === 1 && req.fields[0] === 'id');
   if (req.properties.length > 5) throw badRequest(['At most 5 properties can be requested.']);
@@ -50,8 +53,12 @@ function search(ctx: HandlerContext, req: SearchRequest): Response {
   const order = query.orderBy.length > 0 ? query.orderBy : [{ field: 'id', desc: true }];
   const reconcile = new Set(req.reconcileIssues.map(String));
   const where = query.where;
-  const found = state.searchIndex.visible(state.issues, ctx.clock.now(), reconcile)
-    .filter((issue) => can(state, ctx.actor.accountId, state.projectOf(issue).key, 'BROWSE_PROJECTS') && matches(state, issue, where))
+  const found = state.searchIndex
+    .visible(state.issues, ctx.clock.now(), reconcile)
+    .filter(
+      (issue) =>
+        can(state, ctx.actor.accountId, state.projectOf(issue).key, 'BROWSE_PROJECTS') && matches(state, issue, where),
+    )
     .sort((a, b) => {
       for (const o of order) {
         const x = sortKey(state, a, o.field);
@@ -64,10 +71,19 @@ function search(ctx: HandlerContext, req: SearchRequest): Response {
   const issues = page.map((issue) =>
     idOnly && req.properties.length === 0 && req.expand.length === 0
       ? { id: issue.id }
-      : issueView(state, issue, { fields: idOnly ? ['id'] : req.fields, properties: req.properties, expand: req.expand, viewerId: ctx.actor.accountId }),
+      : issueView(state, issue, {
+          fields: idOnly ? ['id'] : req.fields,
+          properties: req.properties,
+          expand: req.expand,
+          viewerId: ctx.actor.accountId,
+        }),
   );
   const isLast = offset + maxResults >= found.length;
-  return jsonResponse(200, { issues, isLast, ...(isLast ? {} : { nextPageToken: encodeToken(req.jql, offset + maxResults) }) });
+  return jsonResponse(200, {
+    issues,
+    isLast,
+    ...(isLast ? {} : { nextPageToken: encodeToken(req.jql, offset + maxResults) }),
+  });
 }
 
 export const searchJql: Handler = async (ctx) => {
@@ -76,17 +92,30 @@ export const searchJql: Handler = async (ctx) => {
     jql: typeof body.jql === 'string' ? body.jql : '',
     fields: Array.isArray(body.fields) ? strings(body.fields) : ['id'],
     properties: strings(body.properties),
-    expand: typeof body.expand === 'string' ? body.expand.split(',').map((e) => e.trim()).filter((e) => e !== '') : [],
+    expand:
+      typeof body.expand === 'string'
+        ? body.expand
+            .split(',')
+            .map((e) => e.trim())
+            .filter((e) => e !== '')
+        : [],
     maxResults: typeof body.maxResults === 'number' ? body.maxResults : undefined,
     nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined,
-    reconcileIssues: Array.isArray(body.reconcileIssues) ? body.reconcileIssues.filter((n): n is number => typeof n === 'number') : [],
+    reconcileIssues: Array.isArray(body.reconcileIssues)
+      ? body.reconcileIssues.filter((n): n is number => typeof n === 'number')
+      : [],
   });
 };
 
 /** The GET form takes the same parameters in the query string, lists comma-separated. */
 export const searchJqlGet: Handler = (ctx) => {
   const q = ctx.url.searchParams;
-  const list = (name: string): string[] => q.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const list = (name: string): string[] =>
+    q
+      .getAll(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   const reconcile = list('reconcileIssues');
   if (reconcile.some((r) => !/^\d+$/.test(r))) throw badRequest(["'reconcileIssues' must be a list of issue ids."]);
   const max = q.get('maxResults');

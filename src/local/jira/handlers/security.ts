@@ -11,7 +11,17 @@ import type { Handler, HandlerContext } from '../context';
 import { badRequest, issueNotFound, jsonResponse, notFound } from '../errors';
 import { commentView } from '../events';
 import { permissionsOf } from '../permissions';
-import { canSeeComment, canSeeIssue, inGroup, inLevel, inRole, levelOf, SECURITY_LEVELS, setLevel, type SecurityLevel } from '../restrictions';
+import {
+  canSeeComment,
+  canSeeIssue,
+  inGroup,
+  inLevel,
+  inRole,
+  levelOf,
+  SECURITY_LEVELS,
+  setLevel,
+  type SecurityLevel,
+} from '../restrictions';
 
 export function guardIssueRoute(ctx: HandlerContext): void {
   const idOrKey = ctx.params.issueIdOrKey;
@@ -29,17 +39,28 @@ const idOf = (value: unknown): string => {
 };
 
 async function bodyOf(ctx: HandlerContext): Promise<Record<string, unknown>> {
-  return record(await ctx.request.clone().json().catch(() => undefined)) ?? {};
+  return (
+    record(
+      await ctx.request
+        .clone()
+        .json()
+        .catch(() => undefined),
+    ) ?? {}
+  );
 }
 
 /** The level `fields.security` asks for: undefined when absent, null to clear. */
 function requestedLevel(ctx: HandlerContext, value: unknown, projectKey: string): SecurityLevel | null {
   const id = value === null ? '-1' : record(value)?.id;
   const held = permissionsOf(ctx.state, ctx.actor.accountId, projectKey);
-  if (!held.has('ADMINISTER_PROJECTS')) throw badRequest([], { security: "Field 'security' cannot be set. It is not on the appropriate screen, or unknown." });
+  if (!held.has('ADMINISTER_PROJECTS'))
+    throw badRequest([], {
+      security: "Field 'security' cannot be set. It is not on the appropriate screen, or unknown.",
+    });
   if (id === '-1') return null;
   const level = SECURITY_LEVELS.find((l) => l.id === String(id));
-  if (level === undefined || !inLevel(ctx.state, ctx.actor.accountId, projectKey, level)) throw badRequest([], { security: `Security level '${String(id)}' is not valid.` });
+  if (level === undefined || !inLevel(ctx.state, ctx.actor.accountId, projectKey, level))
+    throw badRequest([], { security: `Security level '${String(id)}' is not valid.` });
   return level;
 }
 
@@ -52,45 +73,77 @@ function projectKeyOf(ctx: HandlerContext, body: Record<string, unknown>): strin
 }
 
 /** Create and edit with `fields.security`: checked and taken out before the field handlers, applied after. */
-export const withSecurityField = (inner: Handler): Handler => async (ctx) => {
-  const body = await bodyOf(ctx);
-  const fields = record(body.fields);
-  if (fields === undefined || !('security' in fields)) return inner(ctx);
-  const level = requestedLevel(ctx, fields.security, projectKeyOf(ctx, body));
-  const { security: _taken, ...rest } = fields;
-  const request = new Request(ctx.request.url, { method: ctx.request.method, headers: ctx.request.headers, body: JSON.stringify({ ...body, fields: rest }) });
-  const response = await inner({ ...ctx, request });
-  if (!response.ok) return response;
-  const text = await response.text();
-  const issueId = ctx.params.issueIdOrKey === undefined ? idOf(JSON.parse(text)) : ctx.state.findIssue(ctx.params.issueIdOrKey)?.id ?? '';
-  setLevel(ctx.state, issueId, level);
-  return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });
-};
+export const withSecurityField =
+  (inner: Handler): Handler =>
+  async (ctx) => {
+    const body = await bodyOf(ctx);
+    const fields = record(body.fields);
+    if (fields === undefined || !('security' in fields)) return inner(ctx);
+    const level = requestedLevel(ctx, fields.security, projectKeyOf(ctx, body));
+    const { security: _taken, ...rest } = fields;
+    const request = new Request(ctx.request.url, {
+      method: ctx.request.method,
+      headers: ctx.request.headers,
+      body: JSON.stringify({ ...body, fields: rest }),
+    });
+    const response = await inner({ ...ctx, request });
+    if (!response.ok) return response;
+    const text = await response.text();
+    const issueId =
+      ctx.params.issueIdOrKey === undefined
+        ? idOf(JSON.parse(text))
+        : (ctx.state.findIssue(ctx.params.issueIdOrKey)?.id ?? '');
+    setLevel(ctx.state, issueId, level);
+    return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });
+  };
 
 /** GET issue: `fields.security` is part of the issue when it has a level and the field is asked for. */
-export const withSecurityView = (inner: Handler): Handler => async (ctx) => {
-  const response = await inner(ctx);
-  const issue = ctx.state.findIssue(ctx.params.issueIdOrKey ?? '');
-  const level = issue === undefined ? undefined : levelOf(ctx.state, issue.id);
-  const asked = ctx.url.searchParams.get('fields')?.split(',').map((f) => f.trim());
-  if (!response.ok || level === undefined || (asked !== undefined && !asked.some((f) => ['security', '*all', '*navigable'].includes(f)))) return response;
-  const view = record(await response.json()) ?? {};
-  const fields = record(view.fields) ?? {};
-  return jsonResponse(response.status, { ...view, fields: { ...fields, security: { self: `${ctx.state.seed.baseUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description } } });
-};
+export const withSecurityView =
+  (inner: Handler): Handler =>
+  async (ctx) => {
+    const response = await inner(ctx);
+    const issue = ctx.state.findIssue(ctx.params.issueIdOrKey ?? '');
+    const level = issue === undefined ? undefined : levelOf(ctx.state, issue.id);
+    const asked = ctx.url.searchParams
+      .get('fields')
+      ?.split(',')
+      .map((f) => f.trim());
+    if (
+      !response.ok ||
+      level === undefined ||
+      (asked !== undefined && !asked.some((f) => ['security', '*all', '*navigable'].includes(f)))
+    )
+      return response;
+    const view = record(await response.json()) ?? {};
+    const fields = record(view.fields) ?? {};
+    return jsonResponse(response.status, {
+      ...view,
+      fields: {
+        ...fields,
+        security: {
+          self: `${ctx.state.seed.baseUrl}/rest/api/3/securitylevel/${level.id}`,
+          id: level.id,
+          name: level.name,
+          description: level.description,
+        },
+      },
+    });
+  };
 
 /** Search: issues the caller may not see are not results. */
-export const withVisibleResults = (inner: Handler): Handler => async (ctx) => {
-  const response = await inner(ctx);
-  if (!response.ok) return response;
-  const page = record(await response.json()) ?? {};
-  const issues = Array.isArray(page.issues) ? page.issues : [];
-  const visible = issues.filter((i) => {
-    const issue = ctx.state.findIssue(idOf(i));
-    return issue === undefined || canSeeIssue(ctx.state, ctx.actor.accountId, issue);
-  });
-  return jsonResponse(response.status, { ...page, issues: visible });
-};
+export const withVisibleResults =
+  (inner: Handler): Handler =>
+  async (ctx) => {
+    const response = await inner(ctx);
+    if (!response.ok) return response;
+    const page = record(await response.json()) ?? {};
+    const issues = Array.isArray(page.issues) ? page.issues : [];
+    const visible = issues.filter((i) => {
+      const issue = ctx.state.findIssue(idOf(i));
+      return issue === undefined || canSeeIssue(ctx.state, ctx.actor.accountId, issue);
+    });
+    return jsonResponse(response.status, { ...page, issues: visible });
+  };
 
 function visibleTo(ctx: HandlerContext, issueId: string): (c: Parameters<typeof canSeeComment>[2]) => boolean {
   const issue = ctx.state.findIssue(issueId);
@@ -103,18 +156,29 @@ export const visibleComments: Handler = (ctx) => {
   const issue = ctx.state.requireIssue(ctx.params.issueIdOrKey ?? '');
   const startAt = Math.max(0, Number(ctx.url.searchParams.get('startAt') ?? 0) || 0);
   const maxResults = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('maxResults') ?? 100) || 100));
-  const all = ctx.state.commentsOf(issue.id).filter(visibleTo(ctx, issue.id)).sort((a, b) => a.created - b.created || Number(a.id) - Number(b.id));
+  const all = ctx.state
+    .commentsOf(issue.id)
+    .filter(visibleTo(ctx, issue.id))
+    .sort((a, b) => a.created - b.created || Number(a.id) - Number(b.id));
   if ((ctx.url.searchParams.get('orderBy') ?? 'created') === '-created') all.reverse();
-  return jsonResponse(200, { startAt, maxResults, total: all.length, comments: all.slice(startAt, startAt + maxResults).map((c) => commentView(ctx.state, c)) });
+  return jsonResponse(200, {
+    startAt,
+    maxResults,
+    total: all.length,
+    comments: all.slice(startAt, startAt + maxResults).map((c) => commentView(ctx.state, c)),
+  });
 };
 
 /** GET/PUT/DELETE one comment: a restricted comment outside the caller's roles and groups does not exist for them. */
-export const withCommentVisibility = (inner: Handler): Handler => async (ctx) => {
-  const comment = ctx.state.comments.get(ctx.params.id ?? '');
-  if (comment !== undefined && !visibleTo(ctx, comment.issueId)(comment)) throw notFound(`Can not find a comment for the id: ${ctx.params.id ?? ''}.`);
-  await checkRestriction(ctx);
-  return inner(ctx);
-};
+export const withCommentVisibility =
+  (inner: Handler): Handler =>
+  async (ctx) => {
+    const comment = ctx.state.comments.get(ctx.params.id ?? '');
+    if (comment !== undefined && !visibleTo(ctx, comment.issueId)(comment))
+      throw notFound(`Can not find a comment for the id: ${ctx.params.id ?? ''}.`);
+    await checkRestriction(ctx);
+    return inner(ctx);
+  };
 
 /** Only a member of a role or group may restrict a comment to it. */
 async function checkRestriction(ctx: HandlerContext): Promise<void> {
@@ -123,11 +187,22 @@ async function checkRestriction(ctx: HandlerContext): Promise<void> {
   const name = typeof v.value === 'string' ? v.value : typeof v.identifier === 'string' ? v.identifier : '';
   const issue = ctx.state.findIssue(ctx.params.issueIdOrKey ?? '');
   const projectKey = issue ? ctx.state.projectOf(issue).key : '';
-  const member = v.type === 'role' ? inRole(ctx.state, ctx.actor.accountId, projectKey, name) : inGroup(ctx.state, ctx.actor.accountId, name);
-  if (!member) throw badRequest([], { commentLevel: v.type === 'role' ? `You are currently not a member of the project role: ${name}.` : `You are currently not a member of the group: ${name}.` });
+  const member =
+    v.type === 'role'
+      ? inRole(ctx.state, ctx.actor.accountId, projectKey, name)
+      : inGroup(ctx.state, ctx.actor.accountId, name);
+  if (!member)
+    throw badRequest([], {
+      commentLevel:
+        v.type === 'role'
+          ? `You are currently not a member of the project role: ${name}.`
+          : `You are currently not a member of the group: ${name}.`,
+    });
 }
 
-export const withRestrictionCheck = (inner: Handler): Handler => async (ctx) => {
-  await checkRestriction(ctx);
-  return inner(ctx);
-};
+export const withRestrictionCheck =
+  (inner: Handler): Handler =>
+  async (ctx) => {
+    await checkRestriction(ctx);
+    return inner(ctx);
+  };

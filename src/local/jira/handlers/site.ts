@@ -5,10 +5,20 @@ import { siteFields } from '../site-fields';
 import { statusView } from '../views';
 
 export const getFields: Handler = (ctx) =>
-  jsonResponse(200, siteFields(ctx.state).map((f) => ({
-    id: f.id, key: f.id, name: f.name, custom: f.custom, orderable: f.onScreens, navigable: true, searchable: true,
-    clauseNames: f.clauseNames, schema: f.schema,
-  })));
+  jsonResponse(
+    200,
+    siteFields(ctx.state).map((f) => ({
+      id: f.id,
+      key: f.id,
+      name: f.name,
+      custom: f.custom,
+      orderable: f.onScreens,
+      navigable: true,
+      searchable: true,
+      clauseNames: f.clauseNames,
+      schema: f.schema,
+    })),
+  );
 
 export const getStatuses: Handler = (ctx) => {
   const seen = new Map<string, Record<string, unknown>>();

@@ -31,14 +31,20 @@ export const getTransitions: Handler = (ctx) => {
 };
 
 /** `update.comment: [{add: {body}}]`: the one update operation a transition without a screen accepts. */
-function commentsToAdd(ctx: HandlerContext, issue: StoredIssue, update: Record<string, unknown>, errors: Record<string, string>): AdfDoc[] {
+function commentsToAdd(
+  ctx: HandlerContext,
+  issue: StoredIssue,
+  update: Record<string, unknown>,
+  errors: Record<string, string>,
+): AdfDoc[] {
   const docs: AdfDoc[] = [];
   for (const [field, ops] of Object.entries(update)) {
     if (field !== 'comment') {
       errors[field] = `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
       continue;
     }
-    if (!can(ctx.state, ctx.actor.accountId, ctx.state.projectOf(issue).key, 'ADD_COMMENTS')) errors.comment = 'You do not have the permission to comment on this issue.';
+    if (!can(ctx.state, ctx.actor.accountId, ctx.state.projectOf(issue).key, 'ADD_COMMENTS'))
+      errors.comment = 'You do not have the permission to comment on this issue.';
     for (const op of Array.isArray(ops) ? ops : []) {
       const body = asRecord(asRecord(op)?.add)?.body;
       if (body === undefined || validateAdf(body).length > 0) errors.comment = 'Comment body can not be empty!';
@@ -58,18 +64,32 @@ export const doTransition: Handler = async (ctx) => {
   const fields = asRecord(body.fields) ?? {};
   const required = transition.requiredFields ?? [];
   const errors: Record<string, string> = {};
-  for (const f of Object.keys(fields)) if (!required.includes(f)) errors[f] = `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  for (const f of Object.keys(fields))
+    if (!required.includes(f))
+      errors[f] = `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`;
   for (const f of required) if (fields[f] === undefined || fields[f] === null) errors[f] = `${f} is required.`;
   const comments = commentsToAdd(ctx, issue, asRecord(body.update) ?? {}, errors);
   if (Object.keys(errors).length > 0) throw badRequest([], errors);
   ctx.limiter.admitIssueWrite(issue.id);
 
   const now = ctx.clock.now();
-  const changelog = recordHistory(ctx.state, issue, ctx.actor.accountId, now, applyTransition(ctx.state, issue, transition, now));
+  const changelog = recordHistory(
+    ctx.state,
+    issue,
+    ctx.actor.accountId,
+    now,
+    applyTransition(ctx.state, issue, transition, now),
+  );
   ctx.emit(issueEvent('updated', ctx.state, ctx.actor, issue, changelog));
   for (const doc of comments) {
     const comment: StoredComment = {
-      id: ctx.state.allocateCommentId(), issueId: issue.id, authorId: ctx.actor.accountId, updateAuthorId: ctx.actor.accountId, body: doc, created: now, updated: now,
+      id: ctx.state.allocateCommentId(),
+      issueId: issue.id,
+      authorId: ctx.actor.accountId,
+      updateAuthorId: ctx.actor.accountId,
+      body: doc,
+      created: now,
+      updated: now,
     };
     ctx.state.comments.set(comment.id, comment);
     ctx.emit(commentEvent('commented', ctx.state, ctx.actor, issue, comment));

@@ -15,7 +15,8 @@ export const getUserEmailBulk: Handler = (ctx) => {
   if (!ctx.actor.isApp) throw new JiraHttpError(401, ['This API is only available to apps (Forge: asApp requests).']);
   const accountIds = ctx.url.searchParams.getAll('accountId').filter((id) => id !== '');
   if (accountIds.length === 0) throw badRequest(['The accountId query parameter needs to be provided.']);
-  if (accountIds.length > MAX_EMAIL_ACCOUNT_IDS) throw badRequest([`At most ${MAX_EMAIL_ACCOUNT_IDS} accountId values may be requested at once.`]);
+  if (accountIds.length > MAX_EMAIL_ACCOUNT_IDS)
+    throw badRequest([`At most ${MAX_EMAIL_ACCOUNT_IDS} accountId values may be requested at once.`]);
   const found = [...new Set(accountIds)].flatMap((accountId) => {
     const user = ctx.state.user(accountId);
     return user ? [{ accountId, email: user.email }] : [];

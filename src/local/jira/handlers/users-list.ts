@@ -17,7 +17,8 @@ function paging(params: URLSearchParams, name: string, fallback: number): number
   const raw = params.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value) || value < 0) throw badRequest([`The '${name}' parameter must be a non-negative integer.`]);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 0)
+    throw badRequest([`The '${name}' parameter must be a non-negative integer.`]);
   return value;
 }
 
@@ -28,5 +29,8 @@ export const listAllUsers: Handler = (ctx) => {
   const startAt = paging(ctx.url.searchParams, 'startAt', 0);
   const maxResults = Math.min(MAX_USERS_PER_PAGE, paging(ctx.url.searchParams, 'maxResults', 50));
   const everyone = [...ctx.state.seed.users.map((u) => u.accountId), ctx.state.seed.appAccountId];
-  return jsonResponse(200, everyone.slice(startAt, startAt + maxResults).map((accountId) => userView(ctx.state, accountId)));
+  return jsonResponse(
+    200,
+    everyone.slice(startAt, startAt + maxResults).map((accountId) => userView(ctx.state, accountId)),
+  );
 };

@@ -12,15 +12,24 @@ import { unknownProjects } from '../jql-match';
 import { DYNAMIC_EVENTS, DYNAMIC_WEBHOOK_LIFETIME_MS, type DynamicWebhook } from '../webhook-registry';
 
 function ownerOf(ctx: HandlerContext): string {
-  if (ctx.actor.oauth === undefined) throw new JiraHttpError(403, ['Only Connect and OAuth 2.0 apps can use this operation.']);
+  if (ctx.actor.oauth === undefined)
+    throw new JiraHttpError(403, ['Only Connect and OAuth 2.0 apps can use this operation.']);
   return ctx.actor.oauth.clientSecret;
 }
 
-const view = (h: DynamicWebhook) => ({ id: h.id, events: h.events, jqlFilter: h.jqlFilter, expirationDate: h.expiresAt, url: h.url });
+const view = (h: DynamicWebhook) => ({
+  id: h.id,
+  events: h.events,
+  jqlFilter: h.jqlFilter,
+  expirationDate: h.expiresAt,
+  url: h.url,
+});
 
 function judge(ctx: HandlerContext, hook: Record<string, unknown>): string[] {
   const events = Array.isArray(hook.events) ? hook.events.map(String) : [];
-  const errors = events.filter((e) => !DYNAMIC_EVENTS.has(e)).map((e) => `The event ${e} is not supported for dynamic webhooks.`);
+  const errors = events
+    .filter((e) => !DYNAMIC_EVENTS.has(e))
+    .map((e) => `The event ${e} is not supported for dynamic webhooks.`);
   if (events.length === 0) errors.push('At least one event is required.');
   const jql = typeof hook.jqlFilter === 'string' ? hook.jqlFilter : '';
   if (jql.trim() === '') return [...errors, 'The JQL filter is required.'];
@@ -43,8 +52,12 @@ export const registerWebhooks: Handler = async (ctx) => {
     const errors = judge(ctx, hook);
     if (errors.length > 0) return { errors };
     const stored = ctx.state.webhooks.addDynamic({
-      url, events: (hook.events as unknown[]).map(String), jqlFilter: String(hook.jqlFilter), owner,
-      registeredBy: ctx.actor.accountId, expiresAt: ctx.clock.now() + DYNAMIC_WEBHOOK_LIFETIME_MS,
+      url,
+      events: (hook.events as unknown[]).map(String),
+      jqlFilter: String(hook.jqlFilter),
+      owner,
+      registeredBy: ctx.actor.accountId,
+      expiresAt: ctx.clock.now() + DYNAMIC_WEBHOOK_LIFETIME_MS,
     });
     return { createdWebhookId: stored.id };
   });
@@ -57,7 +70,13 @@ export const listWebhooks: Handler = (ctx) => {
   const maxResults = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('maxResults') ?? 100) || 100));
   const all = ctx.state.webhooks.dynamicOf(owner, ctx.clock.now());
   const values = all.slice(startAt, startAt + maxResults).map(view);
-  return jsonResponse(200, { isLast: startAt + values.length >= all.length, maxResults, startAt, total: all.length, values });
+  return jsonResponse(200, {
+    isLast: startAt + values.length >= all.length,
+    maxResults,
+    startAt,
+    total: all.length,
+    values,
+  });
 };
 
 /** Ids of other apps' webhooks, or unknown ones, are ignored, as documented. */

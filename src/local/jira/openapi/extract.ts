@@ -71,7 +71,8 @@ function stripProse(node: Json): Json {
 function extractSubset(spec: { [key: string]: Json }): { [key: string]: Json } {
   const paths = spec.paths;
   const components = spec.components;
-  if (!isObject(paths) || !isObject(components) || !isObject(components.schemas)) throw new Error('not an OpenAPI 3 spec');
+  if (!isObject(paths) || !isObject(components) || !isObject(components.schemas))
+    throw new Error('not an OpenAPI 3 spec');
   const allSchemas = components.schemas;
   const outPaths: { [key: string]: Json } = {};
   const refs = new Set<string>();
@@ -82,7 +83,12 @@ function extractSubset(spec: { [key: string]: Json }): { [key: string]: Json } {
     for (const method of methods) {
       const op = item[method];
       if (!isObject(op)) throw new Error(`spec has no ${method} ${path}`);
-      kept[method] = stripProse({ operationId: op.operationId ?? null, parameters: op.parameters ?? [], requestBody: op.requestBody ?? null, responses: op.responses ?? {} });
+      kept[method] = stripProse({
+        operationId: op.operationId ?? null,
+        parameters: op.parameters ?? [],
+        requestBody: op.requestBody ?? null,
+        responses: op.responses ?? {},
+      });
       collectRefs(kept[method], refs);
     }
     outPaths[path] = kept;

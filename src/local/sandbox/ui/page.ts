@@ -31,11 +31,21 @@ const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</
 export function renderPage(model: PageModel): string {
   const { module, person, people, locales, keep, context } = model;
   const locale = String(context.locale);
-  const heading = module.kind === 'settings' ? `Project settings → ${module.title}` : `Issue ${String((context.extension as { issue?: { key?: string } }).issue?.key)} → ${module.title}`;
+  const heading =
+    module.kind === 'settings'
+      ? `Project settings → ${module.title}`
+      : `Issue ${String((context.extension as { issue?: { key?: string } }).issue?.key)} → ${module.title}`;
   const option = (value: string, label: string, selected: boolean): string =>
     `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-  const hidden = Object.entries(keep).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
-  const boot = { module: { kind: module.kind, key: module.key, resolverFunction: module.resolverFunction }, context, person, bundle: module.resource.key };
+  const hidden = Object.entries(keep)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
+  const boot = {
+    module: { kind: module.kind, key: module.key, resolverFunction: module.resolverFunction },
+    context,
+    person,
+    bundle: module.resource.key,
+  };
   return `<!doctype html>
 <html lang="${escapeHtml(locale.slice(0, 2))}">
 <head>

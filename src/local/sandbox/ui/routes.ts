@@ -24,20 +24,29 @@ const json = (body: unknown, status = 200): Response =>
 
 function refusal(status: number, sentence: string): Response {
   const safe = sentence.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head><body><main><p role="alert">${safe}</p><p><a href="/">Back to the sandbox</a></p></main></body></html>`, status);
+  return html(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head><body><main><p role="alert">${safe}</p><p><a href="/">Back to the sandbox</a></p></main></body></html>`,
+    status,
+  );
 }
 
 function choosePerson(info: PlatformInfo, as: string | null): PagePerson | undefined {
   const users = info.jira.users;
   const wanted = as?.trim().toLowerCase();
-  const user = wanted ? users.find((u) => u.accountId.toLowerCase() === wanted || u.email.toLowerCase() === wanted) : (users.find((u) => u.permissions.includes('ADMINISTER')) ?? users[0]);
+  const user = wanted
+    ? users.find((u) => u.accountId.toLowerCase() === wanted || u.email.toLowerCase() === wanted)
+    : (users.find((u) => u.permissions.includes('ADMINISTER')) ?? users[0]);
   return user ? { accountId: user.accountId, displayName: user.displayName, email: user.email } : undefined;
 }
 
 /** GET a Jira REST path as the person (Basic auth by e-mail, as the emulator accepts). */
 async function jiraGet(targets: UiTargets, person: PagePerson, path: string): Promise<unknown> {
   const auth = `Basic ${Buffer.from(`${person.email}:sandbox-token`).toString('base64')}`;
-  const response = await targets.jira.handle(new Request(`${targets.info().jira.baseUrl}${path}`, { headers: { authorization: auth, accept: 'application/json' } }));
+  const response = await targets.jira.handle(
+    new Request(`${targets.info().jira.baseUrl}${path}`, {
+      headers: { authorization: auth, accept: 'application/json' },
+    }),
+  );
   return response.ok ? ((await response.json()) as unknown) : undefined;
 }
 
@@ -50,22 +59,37 @@ const issueSchema = z.object({
 
 type Extension = Record<string, unknown>;
 
-async function extensionFor(kind: UiKind, targets: UiTargets, person: PagePerson, url: URL, issueKey: string): Promise<Extension | string> {
+async function extensionFor(
+  kind: UiKind,
+  targets: UiTargets,
+  person: PagePerson,
+  url: URL,
+  issueKey: string,
+): Promise<Extension | string> {
   const type = uiManifest().modules[kind].type;
   if (kind === 'settings') {
     const key = url.searchParams.get('project') ?? targets.info().jira.projectKey;
     if (!/^[A-Z][A-Z0-9_]{0,49}$/.test(key)) return `"${key}" is not a Jira project key.`;
     const project = projectSchema.safeParse(await jiraGet(targets, person, `/rest/api/3/project/${key}`));
     if (!project.success) return `${person.displayName} cannot see a Jira project ${key}.`;
-    return { type, project: { id: project.data.id, key: project.data.key, type: project.data.projectTypeKey ?? 'software' } };
+    return {
+      type,
+      project: { id: project.data.id, key: project.data.key, type: project.data.projectTypeKey ?? 'software' },
+    };
   }
   if (!/^[A-Z][A-Z0-9_]{0,49}-\d{1,10}$/.test(issueKey)) return `"${issueKey}" is not a Jira issue key.`;
-  const issue = issueSchema.safeParse(await jiraGet(targets, person, `/rest/api/3/issue/${issueKey}?fields=project,issuetype`));
+  const issue = issueSchema.safeParse(
+    await jiraGet(targets, person, `/rest/api/3/issue/${issueKey}?fields=project,issuetype`),
+  );
   if (!issue.success) return `${person.displayName} cannot see a Jira issue ${issueKey}.`;
   const { project, issuetype } = issue.data.fields;
   return {
     type,
-    issue: { id: issue.data.id, key: issue.data.key, ...(issuetype ? { type: issuetype.name, typeId: issuetype.id } : {}) },
+    issue: {
+      id: issue.data.id,
+      key: issue.data.key,
+      ...(issuetype ? { type: issuetype.name, typeId: issuetype.id } : {}),
+    },
     project: { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' },
   };
 }
@@ -74,9 +98,14 @@ async function page(kind: UiKind, targets: UiTargets, url: URL, issueKey = ''): 
   const info = targets.info();
   const manifest = uiManifest();
   const person = choosePerson(info, url.searchParams.get('as'));
-  if (!person) return refusal(400, `Nobody called "${url.searchParams.get('as') ?? ''}" exists on the Jira site; use a seeded e-mail or accountId.`);
+  if (!person)
+    return refusal(
+      400,
+      `Nobody called "${url.searchParams.get('as') ?? ''}" exists on the Jira site; use a seeded e-mail or accountId.`,
+    );
   const locale = url.searchParams.get('locale') ?? String(manifest.i18nInfo.config.fallback.default);
-  if (!manifest.locales.includes(locale)) return refusal(400, `The app has no "${locale}" translation; choose one of ${manifest.locales.join(', ')}.`);
+  if (!manifest.locales.includes(locale))
+    return refusal(400, `The app has no "${locale}" translation; choose one of ${manifest.locales.join(', ')}.`);
   const extension = await extensionFor(kind, targets, person, url, issueKey);
   if (typeof extension === 'string') return refusal(404, extension);
   const module = manifest.modules[kind];
@@ -91,11 +120,15 @@ async function page(kind: UiKind, targets: UiTargets, url: URL, issueKey = ''): 
     extension,
   };
   const people = info.jira.users.map(({ accountId, displayName, email }) => ({ accountId, displayName, email }));
-  const keep: Record<string, string> = kind === 'settings' ? { project: String((extension.project as { key: string }).key) } : {};
+  const keep: Record<string, string> =
+    kind === 'settings' ? { project: String((extension.project as { key: string }).key) } : {};
   return html(renderPage({ module, context, person, people, locales: manifest.locales, keep }));
 }
 
-const bundleSources = (): BundleSource[] => [RENDERER, ...Object.values(uiManifest().modules).map((m) => ({ name: m.resource.key, entry: m.resource.entry }))];
+const bundleSources = (): BundleSource[] => [
+  RENDERER,
+  ...Object.values(uiManifest().modules).map((m) => ({ name: m.resource.key, entry: m.resource.entry })),
+];
 
 async function asset(name: string): Promise<Response> {
   const match = /^([a-z0-9-]+)\.(js|css)$/.exec(name);
@@ -104,7 +137,10 @@ async function asset(name: string): Promise<Response> {
   const built: Bundle = await bundle(source);
   const body = match[2] === 'js' ? built.js : (built.css ?? new Uint8Array());
   const type = match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
-  return new Response(Buffer.from(body), { status: 200, headers: { 'content-type': type, 'cache-control': 'no-store' } });
+  return new Response(Buffer.from(body), {
+    status: 200,
+    headers: { 'content-type': type, 'cache-control': 'no-store' },
+  });
 }
 
 function locales(file: string): Response {
@@ -126,7 +162,8 @@ function safeDecode(segment: string): string {
 export function routeUi(request: Request, url: URL, targets: UiTargets): Promise<Response> | undefined {
   const path = url.pathname;
   if (!path.startsWith('/ui/')) return undefined;
-  if (request.method.toUpperCase() !== 'GET') return Promise.resolve(json({ error: `the /ui pages answer GET only` }, 405));
+  if (request.method.toUpperCase() !== 'GET')
+    return Promise.resolve(json({ error: `the /ui pages answer GET only` }, 405));
   const translations = /\/__LOCALES__\/([A-Za-z0-9_.-]+\.json)$/.exec(path);
   if (translations?.[1]) return Promise.resolve(locales(translations[1]));
   if (path === '/ui/settings') return page('settings', targets, url);
@@ -139,5 +176,6 @@ export function routeUi(request: Request, url: URL, targets: UiTargets): Promise
 
 /** Build every /ui bundle in the background, so the first page a person opens does not wait for esbuild. */
 export function warmUi(): void {
-  for (const source of bundleSources()) bundle(source).catch((error: unknown) => console.error(`bundling ${source.name} failed:`, error));
+  for (const source of bundleSources())
+    bundle(source).catch((error: unknown) => console.error(`bundling ${source.name} failed:`, error));
 }

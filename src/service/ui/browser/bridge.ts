@@ -44,7 +44,12 @@ async function invoke(boot: Boot, data: unknown): Promise<unknown> {
       });
   const body: unknown = await response.json();
   // The sandbox answers its own 4xx with { error }; a resolver's reply is passed on as Forge would.
-  if (!response.ok) throw new Error(typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : `invoke failed: ${response.status}`);
+  if (!response.ok)
+    throw new Error(
+      typeof body === 'object' && body !== null && 'error' in body
+        ? String(body.error)
+        : `invoke failed: ${response.status}`,
+    );
   return body;
 }
 

@@ -8,7 +8,8 @@ export interface ForgeDoc {
 
 export type Props = Record<string, unknown>;
 
-export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+export const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 
 export const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
@@ -26,11 +27,14 @@ export const childrenOf = (doc: ForgeDoc, type: string, name?: string): ForgeDoc
  * UI Kit element of it (string type, text or element children) into a ForgeDoc so it is drawn like the rest.
  */
 export function elementToDoc(value: unknown, key = 'prop'): ForgeDoc | undefined {
-  if (typeof value === 'string' || typeof value === 'number') return { type: 'String', props: { text: String(value) }, children: [], key };
+  if (typeof value === 'string' || typeof value === 'number')
+    return { type: 'String', props: { text: String(value) }, children: [], key };
   if (typeof value !== 'object' || value === null || !('type' in value) || !('props' in value)) return undefined;
   const element = value as { type: unknown; props: Props };
   if (typeof element.type !== 'string') return undefined;
   const { children, ...props } = element.props;
-  const kids = (Array.isArray(children) ? children : [children]).map((c, i) => elementToDoc(c, `${key}-${i}`)).filter((c): c is ForgeDoc => c !== undefined);
+  const kids = (Array.isArray(children) ? children : [children])
+    .map((c, i) => elementToDoc(c, `${key}-${i}`))
+    .filter((c): c is ForgeDoc => c !== undefined);
   return { type: element.type, props, children: kids, key };
 }

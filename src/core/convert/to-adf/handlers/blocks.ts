@@ -9,12 +9,20 @@ import { safeImageSrc } from '../url';
 /** p, div and friends: their inline runs become paragraphs, nested blocks pass through. */
 export const container: Handler = (el, ctx, state) => toBlocks(state.all(el, ctx), ctx.collapse);
 
-export const heading = (level: number): Handler => (el, ctx, state) => {
-  const mixed = state.all(el, ctx);
-  const content = trimInline(mixed.filter(isInline), ctx.collapse);
-  const head: AdfNode[] = content.length > 0 ? [{ type: 'heading', attrs: { level }, content }] : [];
-  return [...head, ...toBlocks(mixed.filter((n) => !isInline(n)), ctx.collapse)];
-};
+export const heading =
+  (level: number): Handler =>
+  (el, ctx, state) => {
+    const mixed = state.all(el, ctx);
+    const content = trimInline(mixed.filter(isInline), ctx.collapse);
+    const head: AdfNode[] = content.length > 0 ? [{ type: 'heading', attrs: { level }, content }] : [];
+    return [
+      ...head,
+      ...toBlocks(
+        mixed.filter((n) => !isInline(n)),
+        ctx.collapse,
+      ),
+    ];
+  };
 
 export const blockquote: Handler = (el, ctx, state) => {
   const content = fitBlocks(toBlocks(state.all(el, ctx), ctx.collapse), 'blockquote');
@@ -22,8 +30,10 @@ export const blockquote: Handler = (el, ctx, state) => {
 };
 
 function languageOf(el: Element): string | undefined {
-  const classes = [propString(el, 'className'), ...el.children.map((c) =>
-    c.type === 'element' ? propString(c, 'className') : undefined)].join(' ');
+  const classes = [
+    propString(el, 'className'),
+    ...el.children.map((c) => (c.type === 'element' ? propString(c, 'className') : undefined)),
+  ].join(' ');
   return /(?:^|\s)lang(?:uage)?-([\w+#.-]+)/.exec(classes)?.[1];
 }
 

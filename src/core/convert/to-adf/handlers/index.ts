@@ -8,8 +8,27 @@ import { anchor, font, markHandler, span, subsup } from './inline';
 import { list, looseItem } from './lists';
 import { table } from './table';
 
-const CONTAINERS = ['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'center',
-  'address', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'details', 'summary', 'caption'];
+const CONTAINERS = [
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'center',
+  'address',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+  'caption',
+];
 
 export const HANDLERS: HandlerTable = {
   handlers: {
@@ -44,7 +63,30 @@ export const HANDLERS: HandlerTable = {
     li: looseItem,
     table,
   },
-  ignored: new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'head', 'title',
-    'meta', 'link', 'base', 'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'frame', 'frameset',
-    'applet', 'param', 'input']),
+  ignored: new Set([
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'head',
+    'title',
+    'meta',
+    'link',
+    'base',
+    'svg',
+    'math',
+    'canvas',
+    'audio',
+    'video',
+    'source',
+    'track',
+    'frame',
+    'frameset',
+    'applet',
+    'param',
+    'input',
+  ]),
 };

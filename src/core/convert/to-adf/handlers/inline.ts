@@ -6,10 +6,15 @@ import { withMark } from '../marks';
 import type { Ctx, Handler, State } from '../state';
 import { safeLinkHref } from '../url';
 
-const withMarks = (ctx: Ctx, marks: readonly AdfMark[]): Ctx =>
-  ({ ...ctx, marks: marks.reduce<readonly AdfMark[]>((acc, m) => withMark(acc, m), ctx.marks) });
+const withMarks = (ctx: Ctx, marks: readonly AdfMark[]): Ctx => ({
+  ...ctx,
+  marks: marks.reduce<readonly AdfMark[]>((acc, m) => withMark(acc, m), ctx.marks),
+});
 
-export const markHandler = (mark: AdfMark): Handler => (el, ctx, state) => state.all(el, withMarks(ctx, [mark]));
+export const markHandler =
+  (mark: AdfMark): Handler =>
+  (el, ctx, state) =>
+    state.all(el, withMarks(ctx, [mark]));
 
 const MONOSPACE = /(mono|courier|consolas|menlo)/i;
 
@@ -37,7 +42,8 @@ function styleMarks(style: string): AdfMark[] {
   return marks;
 }
 
-export const span: Handler = (el, ctx, state) => state.all(el, withMarks(ctx, styleMarks(propString(el, 'style') ?? '')));
+export const span: Handler = (el, ctx, state) =>
+  state.all(el, withMarks(ctx, styleMarks(propString(el, 'style') ?? '')));
 
 /** `<font color face>` (old B24 HTML). */
 export const font: Handler = (el, ctx, state) => {

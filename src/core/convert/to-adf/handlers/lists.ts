@@ -22,15 +22,19 @@ function listItem(children: ElementContent[], ctx: Ctx, state: State): AdfNode {
   return { type: 'listItem', content: listItemContent(toBlocks(mixed, ctx.collapse)) };
 }
 
-export const list = (ordered: boolean): Handler => (el, ctx, state) => {
-  const items = itemGroups(el).map((children) => listItem(children, ctx, state));
-  if (items.length === 0) return [];
-  if (!ordered) return [{ type: 'bulletList', content: items }];
-  const start = Number.parseInt(propString(el, 'start') ?? '', 10);
-  const node: AdfNode = { type: 'orderedList', content: items };
-  if (Number.isFinite(start) && start >= 0 && start !== 1) node.attrs = { order: start };
-  return [node];
-};
+export const list =
+  (ordered: boolean): Handler =>
+  (el, ctx, state) => {
+    const items = itemGroups(el).map((children) => listItem(children, ctx, state));
+    if (items.length === 0) return [];
+    if (!ordered) return [{ type: 'bulletList', content: items }];
+    const start = Number.parseInt(propString(el, 'start') ?? '', 10);
+    const node: AdfNode = { type: 'orderedList', content: items };
+    if (Number.isFinite(start) && start >= 0 && start !== 1) node.attrs = { order: start };
+    return [node];
+  };
 
 /** An `li` outside any list still reads as a list item. */
-export const looseItem: Handler = (el, ctx, state) => [{ type: 'bulletList', content: [listItem(el.children, ctx, state)] }];
+export const looseItem: Handler = (el, ctx, state) => [
+  { type: 'bulletList', content: [listItem(el.children, ctx, state)] },
+];

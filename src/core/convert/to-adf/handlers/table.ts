@@ -8,8 +8,7 @@ import type { Ctx, Handler, State } from '../state';
 const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 const CELLS = new Set(['td', 'th']);
 
-const childElements = (el: Element): Element[] =>
-  el.children.filter((c): c is Element => c.type === 'element');
+const childElements = (el: Element): Element[] => el.children.filter((c): c is Element => c.type === 'element');
 
 /** Rows of a table; cells written without a row (BBCode allows it) form one implicit row each run. */
 function rowsOf(table: Element): Element[] {
@@ -34,10 +33,14 @@ function span(el: Element, name: string): number {
 
 function cell(el: Element, ctx: Ctx, state: State): AdfNode {
   const content = fitBlocks(toBlocks(state.all(el, ctx), ctx.collapse), 'tableCell');
-  const node: AdfNode = { type: el.tagName === 'th' ? 'tableHeader' : 'tableCell', content: content.length ? content : [emptyParagraph()] };
+  const node: AdfNode = {
+    type: el.tagName === 'th' ? 'tableHeader' : 'tableCell',
+    content: content.length ? content : [emptyParagraph()],
+  };
   const colspan = span(el, 'colSpan');
   const rowspan = span(el, 'rowSpan');
-  if (colspan > 1 || rowspan > 1) node.attrs = { ...(colspan > 1 ? { colspan } : {}), ...(rowspan > 1 ? { rowspan } : {}) };
+  if (colspan > 1 || rowspan > 1)
+    node.attrs = { ...(colspan > 1 ? { colspan } : {}), ...(rowspan > 1 ? { rowspan } : {}) };
   return node;
 }
 
@@ -54,7 +57,11 @@ const width = (row: AdfNode): number =>
 
 export const table: Handler = (el, ctx, state) => {
   const rows: AdfNode[] = rowsOf(el)
-    .map((tr) => childElements(tr).filter((c) => CELLS.has(c.tagName)).map((c) => cell(c, ctx, state)))
+    .map((tr) =>
+      childElements(tr)
+        .filter((c) => CELLS.has(c.tagName))
+        .map((c) => cell(c, ctx, state)),
+    )
     .filter((cells) => cells.length > 0)
     .map((cells) => ({ type: 'tableRow', content: cells }));
   // Text outside cells (captions, stray text in rows) is kept as paragraphs after the table.

@@ -13,7 +13,10 @@ type ButtonAppearance = ComponentProps<typeof Button>['appearance'];
 const BUTTON_APPEARANCES = ['default', 'primary', 'subtle', 'warning', 'danger', 'discovery'];
 
 /** What crosses Forge's bridge for a DOM event: a plain object, never the event itself. */
-function eventLike(target: { value?: string; checked?: boolean; name?: string; id?: string }, type = 'change'): unknown {
+function eventLike(
+  target: { value?: string; checked?: boolean; name?: string; id?: string },
+  type = 'change',
+): unknown {
   return { type, target, currentTarget: target };
 }
 

@@ -16,7 +16,14 @@ type SectionAppearance = ComponentProps<typeof SectionMessage>['appearance'];
 
 const HEADING_SIZES = ['xxlarge', 'xlarge', 'large', 'medium', 'small', 'xsmall', 'xxsmall'];
 /** UI Kit's older `as="h2"` maps to the size Jira draws for it. */
-const HEADING_BY_TAG: Record<string, string> = { h1: 'xlarge', h2: 'large', h3: 'medium', h4: 'small', h5: 'xsmall', h6: 'xxsmall' };
+const HEADING_BY_TAG: Record<string, string> = {
+  h1: 'xlarge',
+  h2: 'large',
+  h3: 'medium',
+  h4: 'small',
+  h5: 'xsmall',
+  h6: 'xxsmall',
+};
 
 export const LAYOUT: Record<string, Drawing> = {
   String: ({ doc }) => text(doc.props.text) ?? '',
@@ -41,7 +48,9 @@ export const LAYOUT: Record<string, Drawing> = {
       {doc.children.map(draw)}
     </Inline>
   ),
-  Box: ({ doc, draw }) => <Box padding={text(doc.props.padding) as ComponentProps<typeof Box>['padding']}>{doc.children.map(draw)}</Box>,
+  Box: ({ doc, draw }) => (
+    <Box padding={text(doc.props.padding) as ComponentProps<typeof Box>['padding']}>{doc.children.map(draw)}</Box>
+  ),
   Text: ({ doc, draw }) => <Text as="p">{doc.children.map(draw)}</Text>,
   Em: ({ doc, draw }) => <em>{doc.children.map(draw)}</em>,
   Strong: ({ doc, draw }) => <strong>{doc.children.map(draw)}</strong>,
@@ -60,7 +69,12 @@ export const LAYOUT: Record<string, Drawing> = {
       {doc.children.map(draw)}
     </SectionMessage>
   ),
-  Spinner: ({ doc }) => <Spinner size={(text(doc.props.size) ?? 'medium') as ComponentProps<typeof Spinner>['size']} label={text(doc.props.label) ?? 'Loading'} />,
+  Spinner: ({ doc }) => (
+    <Spinner
+      size={(text(doc.props.size) ?? 'medium') as ComponentProps<typeof Spinner>['size']}
+      label={text(doc.props.label) ?? 'Loading'}
+    />
+  ),
   Link: ({ doc, draw }) => {
     const newTab = bool(doc.props.openNewTab) === true;
     return (

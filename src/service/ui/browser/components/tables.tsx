@@ -20,7 +20,10 @@ const DynamicTableDrawing: Drawing = ({ doc, draw }) => {
     <DynamicTable
       caption={text(doc.props.caption)}
       head={head && head.children.length > 0 ? { cells: cellsOf(head, draw) } : undefined}
-      rows={(rows ? childrenOf(rows, 'Row') : []).map((row) => ({ key: text(row.props.rowKey) ?? row.key, cells: cellsOf(row, draw) }))}
+      rows={(rows ? childrenOf(rows, 'Row') : []).map((row) => ({
+        key: text(row.props.rowKey) ?? row.key,
+        cells: cellsOf(row, draw),
+      }))}
       rowsPerPage={typeof doc.props.rowsPerPage === 'number' ? doc.props.rowsPerPage : undefined}
       isLoading={bool(doc.props.isLoading)}
       isRankable={false}
@@ -36,7 +39,11 @@ const TabsDrawing: Drawing = ({ doc, draw }) => {
   const onChange = callback(doc.props.onChange);
   const selected = typeof doc.props.selected === 'number' ? doc.props.selected : undefined;
   return (
-    <Tabs id={text(doc.props.id) ?? doc.key} {...(selected === undefined ? {} : { selected })} onChange={(index) => void onChange?.(index)}>
+    <Tabs
+      id={text(doc.props.id) ?? doc.key}
+      {...(selected === undefined ? {} : { selected })}
+      onChange={(index) => void onChange?.(index)}
+    >
       <TabList>
         {(list ? childrenOf(list, 'Tab') : []).map((tab) => (
           <Tab key={tab.key}>{tab.children.map(draw)}</Tab>

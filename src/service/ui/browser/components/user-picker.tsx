@@ -52,7 +52,9 @@ export function UserPicker({ doc }: { doc: ForgeDoc }) {
   const defaultId = text(p.defaultValue);
   useEffect(() => {
     if (!defaultId) return setInitial(null);
-    void jira(`/rest/api/3/user?accountId=${encodeURIComponent(defaultId)}`).then((u) => setInitial(u ? toOption(u as JiraUser) : null));
+    void jira(`/rest/api/3/user?accountId=${encodeURIComponent(defaultId)}`).then((u) =>
+      setInitial(u ? toOption(u as JiraUser) : null),
+    );
   }, [defaultId]);
   const label = text(p.label);
   return (
@@ -71,7 +73,11 @@ export function UserPicker({ doc }: { doc: ForgeDoc }) {
           isDisabled={bool(p.isDisabled)}
           menuPortalTarget={document.body}
           onChange={(value) => {
-            const chosen = Array.isArray(value) ? (value as Option[]).map(forgeUser) : value ? forgeUser(value as Option) : null;
+            const chosen = Array.isArray(value)
+              ? (value as Option[]).map(forgeUser)
+              : value
+                ? forgeUser(value as Option)
+                : null;
             void callback(p.onChange)?.(chosen);
           }}
         />
