@@ -21,7 +21,7 @@ interface MemoryJob {
   state: 'queued' | 'active';
 }
 
-export interface MemoryEngineOptions {
+export interface SimulatedEngineOptions {
   clock: Clock;
   keys?: Partial<Record<QueueName, JobKeys>>;
   retryLimit?: number;
@@ -38,7 +38,7 @@ export interface MemoryJobEngine extends JobEngine {
 
 type Handler = (delivery: JobDelivery) => Promise<JobVerdict>;
 
-export function createMemoryJobEngine(options: MemoryEngineOptions): MemoryJobEngine {
+export function createSimulatedJobEngine(options: SimulatedEngineOptions): MemoryJobEngine {
   const { clock } = options;
   const retryLimit = options.retryLimit ?? 25;
   const backoff = options.backoffSeconds ?? 30;

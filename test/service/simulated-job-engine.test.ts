@@ -6,7 +6,7 @@ import { LinkStore } from '../../src/app/store/links';
 import type { JobBody } from '../../src/ports/queue';
 import type { JobDelivery, JobVerdict } from '../../src/service/engines';
 import { syncJobKeys } from '../../src/service/job-keys';
-import { createMemoryJobEngine } from '../../src/service/memory-engine';
+import { createSimulatedJobEngine } from '../../src/service/simulated-job-engine';
 import { memoryKv } from './pgboss/support';
 
 const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -17,7 +17,7 @@ async function world(options: { retryLimit?: number } = {}) {
   let now = T0;
   const kv = memoryKv();
   await new LinkStore(kv).save({ taskId: '700', issueId: '10700', issueKey: 'PRJ-7', projectKey: 'PRJ', linkedAt: 0 });
-  const engine = createMemoryJobEngine({
+  const engine = createSimulatedJobEngine({
     clock: { now: () => now },
     keys: { sync: syncJobKeys(kv) },
     backoffSeconds: 30,
