@@ -209,17 +209,15 @@ const panel = fc
 const expand = fc
   .tuple(plainWord, richParagraph)
   .map(([title, para]): AdfNode => ({ type: 'expand', attrs: { title }, content: [para] }));
-const tasks = fc
-  .array(fc.tuple(textRun, fc.boolean()), { minLength: 1, maxLength: 3 })
-  .map((items): AdfNode => ({
-    type: 'taskList',
-    attrs: { localId: 'tl' },
-    content: items.map(([t, done], i) => ({
-      type: 'taskItem',
-      attrs: { localId: `t${i}`, state: done ? 'DONE' : 'TODO' },
-      content: [t],
-    })),
-  }));
+const tasks = fc.array(fc.tuple(textRun, fc.boolean()), { minLength: 1, maxLength: 3 }).map((items): AdfNode => ({
+  type: 'taskList',
+  attrs: { localId: 'tl' },
+  content: items.map(([t, done], i) => ({
+    type: 'taskItem',
+    attrs: { localId: `t${i}`, state: done ? 'DONE' : 'TODO' },
+    content: [t],
+  })),
+}));
 const decisions = textRun.map((t): AdfNode => ({
   type: 'decisionList',
   attrs: { localId: 'dl' },
