@@ -26,7 +26,7 @@ export const migrationQueueJobSchema = z.discriminatedUnion('kind', [
 ]);
 export type MigrationQueueJob = z.infer<typeof migrationQueueJobSchema>;
 
-export const MIGRATION_MAX_ATTEMPTS = 8;
+const MIGRATION_MAX_ATTEMPTS = 8;
 
 /** A page that arrived before its predecessor was recorded asks again after this long. */
 const WAIT_MS = 60_000;

@@ -7,8 +7,8 @@
 import type { JobOutcome } from './run-sync-job';
 import { MAX_QUEUE_DELAY_SECONDS } from '../ports/queue';
 
-export const MAX_RETRY_AFTER_SECONDS = MAX_QUEUE_DELAY_SECONDS;
-export const FIRST_BACKOFF_SECONDS = 30;
+const MAX_RETRY_AFTER_SECONDS = MAX_QUEUE_DELAY_SECONDS;
+const FIRST_BACKOFF_SECONDS = 30;
 
 /** The wait before retry number `attempt + 1` (attempt 0 is the first run). */
 export function backoffSeconds(attempt: number): number {

@@ -64,13 +64,13 @@ export async function readActivity(deps: AppDeps, projectKey: string, query: Act
 }
 
 /** "task 12 ⇄ DEMO-3": both sides, as far as the entry knows them. */
-export function entityLabel(e: JournalEntry): string {
+function entityLabel(e: JournalEntry): string {
   const task = e.taskId ? `task ${e.taskId}` : '';
   const issue = e.issueKey ?? e.issueId ?? '';
   return task && issue ? `${task} ⇄ ${issue}` : task || issue || e.operation;
 }
 
-export function countPerDay(entries: JournalEntry[]): DayCount[] {
+function countPerDay(entries: JournalEntry[]): DayCount[] {
   const days = new Map<string, DayCount>();
   for (const e of entries) {
     const day = new Date(e.at).toISOString().slice(0, 10);

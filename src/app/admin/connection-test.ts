@@ -8,7 +8,7 @@ import { readCredentials } from './connection';
 import { storesOf } from '../store/stores';
 
 /** Each entry is satisfied by any one of its alternatives (user_basic is enough where user is not granted). */
-export const REQUIRED_SCOPES: readonly (readonly string[])[] = [
+const REQUIRED_SCOPES: readonly (readonly string[])[] = [
   ['task'],
   ['user_basic', 'user'],
   ['sonet_group'],

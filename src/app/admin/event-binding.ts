@@ -11,7 +11,7 @@ import { eventModeOf, type EventMode } from '../store/connection';
 import { AdminError, b24Failure, describeB24Failure } from './admin-errors';
 import { storesOf } from '../store/stores';
 
-export const TASK_EVENTS = [
+const TASK_EVENTS = [
   'ONTASKADD',
   'ONTASKUPDATE',
   'ONTASKDELETE',
@@ -20,7 +20,7 @@ export const TASK_EVENTS = [
   'ONTASKCOMMENTDELETE',
 ] as const;
 /** Everything the app binds (common/events/on-app-uninstall.md: scope basic, any user may subscribe). */
-export const BOUND_EVENTS = [...TASK_EVENTS, 'ONAPPUNINSTALL'] as const;
+const BOUND_EVENTS = [...TASK_EVENTS, 'ONAPPUNINSTALL'] as const;
 
 export interface EventBindingResult {
   events: { event: string; bound: boolean; problem?: string }[];

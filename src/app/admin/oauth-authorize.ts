@@ -9,7 +9,7 @@ import { AdminError } from './admin-errors';
 import { OAUTH_CLIENT_KEY, oauthClientSchema } from './connection';
 import { storesOf } from '../store/stores';
 
-export const OAUTH_STATE_KEY = 'b24-oauth-state';
+const OAUTH_STATE_KEY = 'b24-oauth-state';
 /** Approving takes a minute or two; an older state is refused so a leaked link cannot be replayed later. */
 const STATE_TTL_SECONDS = 15 * 60;
 

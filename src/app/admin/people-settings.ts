@@ -18,7 +18,7 @@ import { storesOf } from '../store/stores';
 
 export { savePeopleInput } from './people';
 
-export function peopleSettingsOf(config: SyncConfig): PeopleSettings {
+function peopleSettingsOf(config: SyncConfig): PeopleSettings {
   const fallback: PeopleFallback =
     config.users.unmatched === 'leave-unchanged'
       ? { kind: 'leave-unchanged' }

@@ -15,7 +15,7 @@ import { type FileLinkStore } from '../store/file-links';
 
 const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
-export function oversizedB24Message(filename: string, size: number, cap: number): JournalNote {
+function oversizedB24Message(filename: string, size: number, cap: number): JournalNote {
   return note(
     'attachment.tooLargeForJira',
     { file: filename, size: String(size), sizeMb: megabytes(size), cap: String(cap), capMb: megabytes(cap) },

@@ -17,7 +17,7 @@ export type JiraAttachmentJob = Extract<SyncJob, { kind: 'jira-attachment' }>;
 
 const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
-export function oversizedMessage(filename: string, size: number, cap: number): JournalNote {
+function oversizedMessage(filename: string, size: number, cap: number): JournalNote {
   return note(
     'attachment.tooLargeForB24',
     { file: filename, size: String(size), sizeMb: megabytes(size), cap: String(cap), capMb: megabytes(cap) },

@@ -29,7 +29,7 @@ export interface HealthNotice {
 }
 
 /** Jobs that gave up are looked for this far back (the Activity tab's "This week"). */
-export const GAVE_UP_WINDOW_MS = 7 * 24 * 3600_000;
+const GAVE_UP_WINDOW_MS = 7 * 24 * 3600_000;
 /** Journal entries read per project: the notice must not slow the page down on a busy project. */
 const JOURNAL_SCAN = 100;
 

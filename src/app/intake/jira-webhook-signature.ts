@@ -20,7 +20,7 @@ export interface WebhookHeaders {
 /** Seconds of clock skew tolerated on a JWT's `exp`. */
 const EXP_LEEWAY_S = 60;
 
-export function verifyHubSignature(secret: string, rawBody: string, header: string | null): Verdict {
+function verifyHubSignature(secret: string, rawBody: string, header: string | null): Verdict {
   if (header === null || header.trim() === '') return { ok: false, reason: 'missing X-Hub-Signature header' };
   const match = /^sha256=([0-9a-fA-F]+)$/.exec(header.trim());
   if (match?.[1] === undefined) return { ok: false, reason: 'X-Hub-Signature is not of the form sha256=<hex>' };
@@ -38,7 +38,7 @@ const decodeJson = (part: string): unknown => {
   }
 };
 
-export function verifyWebhookJwt(clientSecret: string, authorization: string | null, nowMs: number): Verdict {
+function verifyWebhookJwt(clientSecret: string, authorization: string | null, nowMs: number): Verdict {
   const match = /^Bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec((authorization ?? '').trim());
   if (match === null) return { ok: false, reason: 'missing or malformed Bearer token' };
   const [, head = '', claims = '', signature = ''] = match;

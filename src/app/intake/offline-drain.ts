@@ -25,9 +25,9 @@ import { parseB24ChangeData } from './b24-event-parser';
 type Refusal = { record: B24OfflineRecord; problem: string };
 
 /** event.offline.get's own default page. */
-export const OFFLINE_PAGE_SIZE = 50;
+const OFFLINE_PAGE_SIZE = 50;
 /** Pages per run: 1000 changes, well inside one schedule tick at Bitrix24's 2 requests a second. */
-export const OFFLINE_PAGES_PER_RUN = 20;
+const OFFLINE_PAGES_PER_RUN = 20;
 
 export interface OfflineDrainResult {
   /** Why nothing was read, when nothing was: no portal, not an OAuth connection in offline mode, uninstalled. */

@@ -24,7 +24,7 @@ import type { KeyValueStore } from '../../ports/store';
 import { toJobBody, type SyncJob } from '../sync-jobs';
 
 /** Longer than a job waits before it starts: the queue's latency plus its longest retry delay (900 s). */
-export const PENDING_TTL_SECONDS = 20 * 60;
+const PENDING_TTL_SECONDS = 20 * 60;
 
 const safe = (part: string): string => part.replace(/[^a-zA-Z0-9._-]/g, '_');
 

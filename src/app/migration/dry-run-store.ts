@@ -27,7 +27,7 @@ const commentsSchema = z.object({
   issueFiles: count.default(0),
 });
 
-export const dryRunSchema = z.object({
+const dryRunSchema = z.object({
   id: z.string(),
   state: z.enum(['running', 'done', 'failed']),
   startedAt: z.number(),

@@ -23,7 +23,7 @@ import { toMigrationJobBody, type DryRunPageJob } from './jobs';
 import { ISSUE_PAGE, LIST_PAGES_PER_BATCH, TASK_PAGE } from './page-work';
 import { storesOf } from '../store/stores';
 
-export const DRY_RUN_PAGES_PER_JOB = 8;
+const DRY_RUN_PAGES_PER_JOB = 8;
 const PAGE = 50;
 /** A running dry run whose record has not moved for this long lost its job: Dry run may start it again. */
 export const DRY_RUN_STALLED_MS = 5 * 60_000;

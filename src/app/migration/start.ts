@@ -14,7 +14,7 @@ import { expectedSide, freshSide, type MigrationProgress, type MigrationSide } f
 import { storesOf } from '../store/stores';
 
 /** A running migration whose record has not moved for this long is presumed stalled (a lost page job). */
-export const STALLED_AFTER_MS = 30 * 60_000;
+const STALLED_AFTER_MS = 30 * 60_000;
 
 /** The run as people see it (paused and cancelled come from the control record). */
 export async function migrationStatus(deps: AppDeps, projectKey: string): Promise<MigrationProgress | null> {

@@ -21,7 +21,7 @@ import { storesOf } from '../store/stores';
  * read per changed linked issue), well under a second on both APIs, so 40 pages stay far inside the 900 s limit;
  * the rest continues on the migration queue.
  */
-export const PAGES_PER_INVOCATION = 40;
+const PAGES_PER_INVOCATION = 40;
 
 export type ReconcileResult =
   | { projectKey: string; status: 'complete' | 'continued'; counts: ScanCounts }

@@ -17,9 +17,9 @@ import { missedB24CommentJobs } from './comment-edits';
 import { storesOf } from '../store/stores';
 
 /** Gave-up jobs queued again per run; a queue push takes 50. */
-export const REQUEUE_PER_RUN = 50;
+const REQUEUE_PER_RUN = 50;
 /** Links checked per run: one Bitrix24 list call (its page size). */
-export const LINKS_PER_RUN = 50;
+const LINKS_PER_RUN = 50;
 
 export async function requeueGaveUp(deps: AppDeps): Promise<number> {
   const store = storesOf(deps).gaveUp;

@@ -26,7 +26,7 @@ export function taskVersion(task: B24Task): string {
 }
 
 /** The instant a version stands for (its date part), NaN when it has none. */
-export const versionTime = (version: string): number => Date.parse(version.split('#')[0] ?? '');
+const versionTime = (version: string): number => Date.parse(version.split('#')[0] ?? '');
 
 /** The newest `MAX_REMEMBERED` versions (ISO times with the same offset sort as text; mixed ones by instant). */
 export function trimVersions(versions: Versions, keepFrom?: number): Versions {

@@ -25,7 +25,7 @@ const schema = z.object({
 });
 
 /** Long enough for one download + upload + attach of a file under the cap; short enough for a prompt Retry. */
-export const FILE_CLAIM_TTL_SECONDS = 300;
+const FILE_CLAIM_TTL_SECONDS = 300;
 
 export class FileLinkStore {
   constructor(private readonly kv: KeyValueStore) {}

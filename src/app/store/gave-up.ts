@@ -10,7 +10,7 @@ import { hash53, stableStringify } from '../../core/sync/stable';
 import { keys } from './keys';
 
 /** Long enough to outlive any outage reconciliation can still repair; short enough not to pile up. */
-export const GAVE_UP_TTL_SECONDS = 7 * 24 * 3600;
+const GAVE_UP_TTL_SECONDS = 7 * 24 * 3600;
 
 export class GaveUpStore {
   constructor(private readonly kv: KeyValueStore) {}

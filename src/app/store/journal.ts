@@ -8,7 +8,7 @@ import type { JsonValue, KeyValueStore } from '../../ports/store';
 import { noteSchema, sentencesOf, type JournalNote } from './journal-notes';
 import { keys } from './keys';
 
-export const JOURNAL_TTL_SECONDS = 30 * 24 * 3600;
+const JOURNAL_TTL_SECONDS = 30 * 24 * 3600;
 
 export type JournalOutcome = 'synced' | 'skipped' | 'conflict' | 'warning' | 'failed';
 export type JournalDirection = 'b24-to-jira' | 'jira-to-b24' | 'both' | 'none';

@@ -11,7 +11,7 @@ import { RetryableError } from '../../core/errors';
 import type { SyncContext } from '../sync-context';
 
 /** How long after a create was sent search may still miss it. Atlassian gives no bound ("seconds to minutes"). */
-export const SEARCH_SETTLE_MS = 3 * 60_000;
+const SEARCH_SETTLE_MS = 3 * 60_000;
 /** A lock whose holder never sent anything is abandoned after this (the holder crashed before creating). */
 const UNSENT_STALE_MS = 5 * 60_000;
 /** Long enough to outlive every retry of a create whose outcome is unknown. */

@@ -34,11 +34,11 @@ export async function readIssue(ctx: SyncContext, issueId: string, config: SyncC
   return read ? checkSecured(read.issue, config) : null;
 }
 
-export function peopleOfTask(task: B24Task | null): string[] {
+function peopleOfTask(task: B24Task | null): string[] {
   return task ? [task.responsibleId, task.createdBy] : [];
 }
 
-export function peopleOfIssue(issue: JiraIssue | null): string[] {
+function peopleOfIssue(issue: JiraIssue | null): string[] {
   if (!issue) return [];
   return [issue.fields.assignee?.accountId, issue.fields.reporter?.accountId].filter(
     (id): id is string => id !== undefined,
