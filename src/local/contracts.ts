@@ -207,6 +207,8 @@ export interface PlatformStats {
 
 /** `GET /__sandbox/info`. */
 export interface PlatformInfo {
+  /** Which app runs between the emulators: the Forge app in the local Forge runtime, or the self-hosted service. */
+  runtime: 'forge' | 'service';
   jira: {
     baseUrl: string;
     projectKey: string;

@@ -100,6 +100,7 @@ export class LocalPlatform implements LocalPlatformApi {
     const base = this.runtime.webtriggerBaseUrl;
     const projectKey = this.seed.jiraProjectKey;
     return {
+      runtime: 'forge',
       jira: {
         baseUrl: this.seed.jira.baseUrl,
         projectKey,
