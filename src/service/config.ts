@@ -22,6 +22,7 @@ export interface ServiceConfig {
   resolverTimeoutMs: number;
   remoteTimeoutMs: number;
   shutdownTimeoutMs: number;
+  jobTimeoutSeconds: number;
   sessionHours: number;
   /** The variables the secret key is read from, passed through untouched to the key loader. */
   secretKeyEnv: { SYNC_SECRET_KEY?: string; SYNC_SECRET_KEY_FILE?: string };
@@ -100,8 +101,8 @@ export const VARIABLES: readonly Variable[] = [
   },
   {
     name: 'SYNC_SECRET_KEY_FILE',
-    defaultText: '(none)',
-    describe: 'A file holding that key.',
+    defaultText: './sync-secret.key',
+    describe: 'A file holding that key; on a brand-new install without a key the service creates it (mode 0600).',
     schema: z.string().min(1).optional(),
   },
   {
@@ -145,6 +146,13 @@ export const VARIABLES: readonly Variable[] = [
     describe: 'How long SIGTERM waits for running jobs before returning them to the queue.',
     schema: int(0, 600_000),
     fallback: '20000',
+  },
+  {
+    name: 'SYNC_JOB_TIMEOUT_SECONDS',
+    defaultText: '900',
+    describe: 'A job running this long is taken to have crashed with its instance and runs again elsewhere.',
+    schema: int(30, 3600),
+    fallback: '900',
   },
   {
     name: 'SYNC_SESSION_HOURS',
@@ -218,6 +226,7 @@ export function loadConfig(env: Source = process.env): ServiceConfig {
     resolverTimeoutMs: v.SYNC_RESOLVER_TIMEOUT_MS as number,
     remoteTimeoutMs: v.SYNC_REMOTE_TIMEOUT_MS as number,
     shutdownTimeoutMs: v.SYNC_SHUTDOWN_TIMEOUT_MS as number,
+    jobTimeoutSeconds: v.SYNC_JOB_TIMEOUT_SECONDS as number,
     sessionHours: v.SYNC_SESSION_HOURS as number,
     secretKeyEnv: {
       ...(v.SYNC_SECRET_KEY ? { SYNC_SECRET_KEY: v.SYNC_SECRET_KEY as string } : {}),
