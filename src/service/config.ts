@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { LogLevel } from '../ports/log';
+import { JIRA_VARIABLES, jiraSettingsOf, type JiraSettings } from './jira-config';
 
 export interface ServiceConfig {
   host: string;
@@ -24,6 +25,7 @@ export interface ServiceConfig {
   shutdownTimeoutMs: number;
   jobTimeoutSeconds: number;
   sessionHours: number;
+  jira: JiraSettings;
   /** The variables the secret key is read from, passed through untouched to the key loader. */
   secretKeyEnv: { SYNC_SECRET_KEY?: string; SYNC_SECRET_KEY_FILE?: string };
 }
@@ -161,6 +163,7 @@ export const VARIABLES: readonly Variable[] = [
     schema: int(1, 24 * 30),
     fallback: '12',
   },
+  ...JIRA_VARIABLES,
 ];
 
 type Source = Record<string, string | undefined>;
@@ -200,7 +203,7 @@ function validated(merged: Source): Record<string, unknown> {
     const raw = merged[variable.name] === '' ? undefined : merged[variable.name];
     const result = variable.schema.safeParse(raw ?? variable.fallback);
     if (!result.success) {
-      const shown = variable.name.includes('SECRET') || variable.name === 'DATABASE_URL' ? '' : ` (got "${raw ?? ''}")`;
+      const shown = /SECRET|TOKEN|^DATABASE_URL$/.test(variable.name) ? '' : ` (got "${raw ?? ''}")`;
       throw new ConfigError(`${variable.name} ${result.error.issues[0]?.message ?? 'is not valid'}${shown}.`);
     }
     out[variable.name] = result.data;
@@ -228,6 +231,7 @@ export function loadConfig(env: Source = process.env): ServiceConfig {
     shutdownTimeoutMs: v.SYNC_SHUTDOWN_TIMEOUT_MS as number,
     jobTimeoutSeconds: v.SYNC_JOB_TIMEOUT_SECONDS as number,
     sessionHours: v.SYNC_SESSION_HOURS as number,
+    jira: jiraSettingsOf(v, (sentence) => new ConfigError(sentence)),
     secretKeyEnv: {
       ...(v.SYNC_SECRET_KEY ? { SYNC_SECRET_KEY: v.SYNC_SECRET_KEY as string } : {}),
       ...(v.SYNC_SECRET_KEY_FILE ? { SYNC_SECRET_KEY_FILE: v.SYNC_SECRET_KEY_FILE as string } : {}),

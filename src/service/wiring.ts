@@ -1,15 +1,14 @@
 /**
  * The one place the service's engines and its Jira transport are chosen: the SQL key-value and secret stores and
  * the pg-boss queue, both on the database the service opened (PGlite in SYNC_DATA_DIR, or PostgreSQL with
- * DATABASE_URL). The in-memory engines (./memory-engines.ts) are for tests only and are never chosen here.
+ * DATABASE_URL), and the Jira connection its variables describe. The in-memory engines (./memory-engines.ts) are for tests only and are never chosen here.
  */
-import type { JiraTransport } from '../adapters/jira/client';
 import { startJobEngine } from '../adapters/pgboss/engine';
 import type { SqlDb } from '../adapters/sql/db';
 import type { Logger } from '../ports/log';
-import { unconfiguredJira } from './compose';
 import type { ServiceConfig } from './config';
 import type { JobEngine, StorageEngines } from './engines';
+import { buildJiraConnection, type JiraConnection, type JiraParts } from './jira-connection';
 import { syncJobKeys } from './job-keys';
 import { openStorageEngines } from './storage';
 
@@ -33,4 +32,6 @@ export const sqlEngines: ServiceEngines = async (db, { config, log }) => {
 
 export const chosenEngines: ServiceEngines = sqlEngines;
 
-export const chosenJiraTransport = (_config: ServiceConfig): JiraTransport => unconfiguredJira;
+/** The Jira transport (API token, OAuth or none) with its webhook verification, counted for /metrics by compose. */
+export const chosenJira = (config: ServiceConfig, parts: JiraParts): JiraConnection =>
+  buildJiraConnection(config.jira, parts);
