@@ -9,6 +9,7 @@ import { createB24Client } from '../adapters/b24/client';
 import { createJiraClient, type JiraTransport } from '../adapters/jira/client';
 import { createConsoleLogger } from '../adapters/log/json-logger';
 import type { AppDeps } from '../app/deps';
+import type { OwnAccounts } from '../app/sync/echo';
 import { OAuthRefreshHealth } from '../app/health/oauth-refresh';
 import type { Clock } from '../ports/clock';
 import type { HttpTransport } from '../ports/http';
@@ -26,6 +27,8 @@ export interface ServiceParts {
   jiraTransport: JiraTransport;
   metrics: ServiceMetrics;
   log: Logger;
+  /** Who the service is in Jira, shared by every AppDeps (filled in once /myself answers: ./jira-connection.ts). */
+  ownAccounts?: OwnAccounts;
   /** Defaults: the wall clock, Node's fetch. */
   clock?: Clock;
   fetch?: typeof fetch;
@@ -84,6 +87,7 @@ export function composeService(parts: ServiceParts): ServiceApp {
       syncQueue,
       migrationQueue,
       portalPolicy: SERVICE_PORTAL_POLICY,
+      ...(parts.ownAccounts ? { ownAccounts: parts.ownAccounts } : {}),
     }),
     log,
     clock,

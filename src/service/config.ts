@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { LogLevel } from '../ports/log';
+import { JIRA_VARIABLES, jiraSettingsOf, type JiraSettings } from './jira-config';
 
 export interface ServiceConfig {
   host: string;
@@ -22,7 +23,9 @@ export interface ServiceConfig {
   resolverTimeoutMs: number;
   remoteTimeoutMs: number;
   shutdownTimeoutMs: number;
+  jobTimeoutSeconds: number;
   sessionHours: number;
+  jira: JiraSettings;
   /** The variables the secret key is read from, passed through untouched to the key loader. */
   secretKeyEnv: { SYNC_SECRET_KEY?: string; SYNC_SECRET_KEY_FILE?: string };
 }
@@ -100,8 +103,8 @@ export const VARIABLES: readonly Variable[] = [
   },
   {
     name: 'SYNC_SECRET_KEY_FILE',
-    defaultText: '(none)',
-    describe: 'A file holding that key.',
+    defaultText: './sync-secret.key',
+    describe: 'A file holding that key; on a brand-new install without a key the service creates it (mode 0600).',
     schema: z.string().min(1).optional(),
   },
   {
@@ -147,12 +150,20 @@ export const VARIABLES: readonly Variable[] = [
     fallback: '20000',
   },
   {
+    name: 'SYNC_JOB_TIMEOUT_SECONDS',
+    defaultText: '900',
+    describe: 'A job running this long is taken to have crashed with its instance and runs again elsewhere.',
+    schema: int(30, 3600),
+    fallback: '900',
+  },
+  {
     name: 'SYNC_SESSION_HOURS',
     defaultText: '12',
     describe: "How long the admin's sign-in lasts.",
     schema: int(1, 24 * 30),
     fallback: '12',
   },
+  ...JIRA_VARIABLES,
 ];
 
 type Source = Record<string, string | undefined>;
@@ -192,7 +203,7 @@ function validated(merged: Source): Record<string, unknown> {
     const raw = merged[variable.name] === '' ? undefined : merged[variable.name];
     const result = variable.schema.safeParse(raw ?? variable.fallback);
     if (!result.success) {
-      const shown = variable.name.includes('SECRET') || variable.name === 'DATABASE_URL' ? '' : ` (got "${raw ?? ''}")`;
+      const shown = /SECRET|TOKEN|^DATABASE_URL$/.test(variable.name) ? '' : ` (got "${raw ?? ''}")`;
       throw new ConfigError(`${variable.name} ${result.error.issues[0]?.message ?? 'is not valid'}${shown}.`);
     }
     out[variable.name] = result.data;
@@ -218,7 +229,9 @@ export function loadConfig(env: Source = process.env): ServiceConfig {
     resolverTimeoutMs: v.SYNC_RESOLVER_TIMEOUT_MS as number,
     remoteTimeoutMs: v.SYNC_REMOTE_TIMEOUT_MS as number,
     shutdownTimeoutMs: v.SYNC_SHUTDOWN_TIMEOUT_MS as number,
+    jobTimeoutSeconds: v.SYNC_JOB_TIMEOUT_SECONDS as number,
     sessionHours: v.SYNC_SESSION_HOURS as number,
+    jira: jiraSettingsOf(v, (sentence) => new ConfigError(sentence)),
     secretKeyEnv: {
       ...(v.SYNC_SECRET_KEY ? { SYNC_SECRET_KEY: v.SYNC_SECRET_KEY as string } : {}),
       ...(v.SYNC_SECRET_KEY_FILE ? { SYNC_SECRET_KEY_FILE: v.SYNC_SECRET_KEY_FILE as string } : {}),

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type ServiceConfig } from './config';
 import { startService, type RunningService } from './service';
-import { chosenEngines, chosenJiraTransport } from './wiring';
+import { chosenEngines, chosenJira } from './wiring';
 
 function listen(service: RunningService, config: ServiceConfig): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -28,6 +28,8 @@ async function announce(service: RunningService, config: ServiceConfig): Promise
     ...(service.db.engine === 'pglite' ? { dataDir: config.dataDir } : {}),
     adminPage: new URL('/', config.publicUrl).toString(),
     bitrix24Events: new URL('/events/b24', config.publicUrl).toString(),
+    jira: service.jira.mode === 'none' ? 'not configured' : service.jira.mode,
+    ...(service.jira.mode === 'none' ? {} : { jiraEvents: new URL('/events/jira', config.publicUrl).toString() }),
   });
   if (!(await service.accounts.admin()))
     log.warn('no administrator yet: open the setup page and enter this setup code', {
@@ -57,7 +59,11 @@ async function main(): Promise<void> {
     console.error(`The service cannot start: ${error.message}`);
     process.exit(2);
   }
-  const service = await startService({ config, engines: chosenEngines, jiraTransport: chosenJiraTransport(config) });
+  const service = await startService({
+    config,
+    engines: chosenEngines,
+    jira: (parts) => chosenJira(config, parts),
+  });
   const server = await listen(service, config);
   await announce(service, config);
   onSignals((signal) => {

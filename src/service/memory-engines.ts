@@ -1,6 +1,6 @@
 /**
- * Engines in memory, for the service's tests and as the stand-in until the SQL store and the pg-boss queue are
- * wired (./engines-factory.ts): the same contracts (./engines.ts), nothing durable. Jobs run one at a time per
+ * Engines in memory, for the service's tests only (./wiring.ts chooses the SQL store and the pg-boss queue):
+ * the same contracts (./engines.ts), nothing durable. Jobs run one at a time per
  * queue, delays and schedules on timers; `stop` waits for the running job and drops the rest, which is what a
  * process without a database can do.
  */

@@ -5,25 +5,30 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type SqlDb } from '../adapters/sql/db';
-import type { JiraTransport } from '../adapters/jira/client';
+import { createDynamicWebhookApi } from '../adapters/jira-cloud/dynamic-webhooks';
+import { keepJiraWebhooksAlive } from '../app/intake/jira-webhook-upkeep';
+import { storesOf } from '../app/store/stores';
 import { backoffSeconds } from '../app/retry-policy';
 import { lastSyncedByProject, offlineTick, reconcileTick, runJob, watchTick } from './app-calls';
 import { adminRights } from './admin-rights';
 import { Accounts } from './auth/accounts';
 import type { ScryptCost } from './auth/password';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle';
-import { composeService, serviceLogger, type ServiceApp } from './compose';
+import { composeService, serviceLogger, wallClock, type ServiceApp } from './compose';
 import { cookiesSecure, type ServiceConfig } from './config';
 import type { JobEngine, QueueName } from './engines';
 import { createHttpApp } from './http/app';
 import type { Hono } from 'hono';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
+import { buildJiraConnection, ServiceAccount, type JiraConnection, type JiraParts } from './jira-connection';
+import { countedJiraTransport } from './transports';
 import type { ServiceEngines } from './wiring';
 
 export interface StartOptions {
   config: ServiceConfig;
   engines: ServiceEngines;
-  jiraTransport: JiraTransport;
+  /** Default: the connection `config.jira` describes (./jira-connection.ts). */
+  jira?: (parts: JiraParts) => JiraConnection;
   /** Tests: a lower scrypt cost, throttle limits, a log sink, a fake fetch. */
   scryptCost?: ScryptCost;
   throttle?: ThrottleLimits;
@@ -40,6 +45,7 @@ export interface RunningService {
   jobs: JobEngine;
   metrics: ServiceMetrics;
   accounts: Accounts;
+  jira: JiraConnection;
   /** Printed at start while no admin exists; asked by the setup form. */
   setupCode: string;
   stop(): Promise<void>;
@@ -50,6 +56,36 @@ const SCHEDULES = [
   { name: 'event-watch', cron: '*/5 * * * *', run: watchTick },
   { name: 'offline-events', cron: '*/1 * * * *', run: offlineTick },
 ] as const;
+
+/** Jira drops a dynamic webhook 30 days after its last refresh; daily keeps it with weeks to spare. */
+const JIRA_WEBHOOKS_CRON = '23 4 * * *';
+
+/** OAuth mode: the dynamic webhook registered (at start too, else the first events wait a day) and kept alive. */
+async function keepJiraWebhooks(
+  jobs: JobEngine,
+  app: ServiceApp,
+  jira: JiraConnection,
+  parts: { config: ServiceConfig; metrics: ServiceMetrics },
+): Promise<void> {
+  if (jira.mode !== 'oauth') return;
+  const api = createDynamicWebhookApi(countedJiraTransport(jira.transport, parts.metrics), app.clock);
+  const run = async (): Promise<void> => {
+    const deps = app.deps({ handler: 'jira-webhooks' });
+    const outcome = await keepJiraWebhooksAlive({
+      api,
+      kv: deps.kv,
+      log: deps.log,
+      callbackUrl: new URL('/events/jira', parts.config.publicUrl).toString(),
+      pairedProjectKeys: () => storesOf(deps).configs.list(),
+    }).catch((error: unknown) => {
+      deps.log.error('could not keep the Jira webhook alive: the next run tries again', { error });
+      return 'failed';
+    });
+    deps.log.info('the Jira webhook upkeep ran', { outcome });
+  };
+  await jobs.schedule('jira-webhooks', JIRA_WEBHOOKS_CRON, run);
+  void run();
+}
 
 export async function startWork(jobs: JobEngine, app: ServiceApp, metrics: ServiceMetrics): Promise<void> {
   for (const queue of ['sync', 'migration'] as const satisfies readonly QueueName[]) {
@@ -79,6 +115,8 @@ export async function startWork(jobs: JobEngine, app: ServiceApp, metrics: Servi
   }
 }
 
+const fetchOf = (options: StartOptions): { fetch?: typeof fetch } => (options.fetch ? { fetch: options.fetch } : {});
+
 export async function startService(options: StartOptions): Promise<RunningService> {
   const { config } = options;
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
@@ -91,14 +129,21 @@ export async function startService(options: StartOptions): Promise<RunningServic
     await db.close();
     throw error;
   }
+  const jiraParts: JiraParts = { secrets: engines.storage.secrets, clock: wallClock, ...fetchOf(options) };
+  const jira = (options.jira ?? ((parts) => buildJiraConnection(config.jira, parts)))(jiraParts);
+  const serviceAccount = new ServiceAccount(jira, engines.storage.kv, wallClock, log);
   const app = composeService({
     config,
     ...engines,
-    jiraTransport: options.jiraTransport,
+    jiraTransport: jira.transport,
+    ownAccounts: serviceAccount.own,
     metrics,
     log,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...fetchOf(options),
   });
+  if (jira.mode === 'none')
+    log.warn('Jira is not configured: set JIRA_AUTH and its variables (README, Self-hosted) to sync with Jira');
+  else await serviceAccount.learn();
   metrics.observe({ jobs: engines.jobs, lastSync: () => lastSyncedByProject(app.deps()), now: () => app.clock.now() });
   const accounts = new Accounts(engines.storage.kv, () => app.clock.now(), options.scryptCost);
   const setupCode = randomBytes(9).toString('base64url');
@@ -121,8 +166,12 @@ export async function startService(options: StartOptions): Promise<RunningServic
       { name: 'queue', check: async () => void (await engines.jobs.stats()) },
     ],
     rights: adminRights,
+    jira: { mode: jira.mode, webhookAuth: jira.webhookAuth, serviceAccountId: () => serviceAccount.accountId() },
   });
-  if (options.workers !== false) await startWork(engines.jobs, app, metrics);
+  if (options.workers !== false) {
+    await startWork(engines.jobs, app, metrics);
+    await keepJiraWebhooks(engines.jobs, app, jira, { config, metrics });
+  }
   return {
     http,
     app,
@@ -130,6 +179,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
     jobs: engines.jobs,
     metrics,
     accounts,
+    jira,
     setupCode,
     async stop() {
       await engines.jobs.stop({ timeoutMs: config.shutdownTimeoutMs });

@@ -1,16 +1,16 @@
 /**
- * The one place the service's engines and its Jira transport are chosen. Until the SQL store, the pg-boss queue
- * and the Jira credentials land, this picks the in-memory engines (nothing survives a restart, and the start
- * says so) and a Jira transport that answers "not configured"; the real ones replace these two functions and
- * nothing else changes.
+ * The one place the service's engines and its Jira transport are chosen: the SQL key-value and secret stores and
+ * the pg-boss queue, both on the database the service opened (PGlite in SYNC_DATA_DIR, or PostgreSQL with
+ * DATABASE_URL), and the Jira connection its variables describe. The in-memory engines (./memory-engines.ts) are for tests only and are never chosen here.
  */
-import type { JiraTransport } from '../adapters/jira/client';
+import { startJobEngine } from '../adapters/pgboss/engine';
 import type { SqlDb } from '../adapters/sql/db';
 import type { Logger } from '../ports/log';
-import { unconfiguredJira } from './compose';
 import type { ServiceConfig } from './config';
 import type { JobEngine, StorageEngines } from './engines';
-import { createMemoryJobEngine, createMemoryStorage } from './memory-engines';
+import { buildJiraConnection, type JiraConnection, type JiraParts } from './jira-connection';
+import { syncJobKeys } from './job-keys';
+import { openStorageEngines } from './storage';
 
 export interface BuiltEngines {
   storage: StorageEngines;
@@ -20,11 +20,18 @@ export interface BuiltEngines {
 /** Builds storage and queue on the open database (migrating its schema first). */
 export type ServiceEngines = (db: SqlDb, context: { config: ServiceConfig; log: Logger }) => Promise<BuiltEngines>;
 
-export const memoryEngines: ServiceEngines = (_db, { log }) => {
-  log.warn('running on in-memory storage and queue: settings, links and jobs are lost when the process stops');
-  return Promise.resolve({ storage: createMemoryStorage(), jobs: createMemoryJobEngine() });
+export const sqlEngines: ServiceEngines = async (db, { config, log }) => {
+  const storage = await openStorageEngines(db, { env: config.secretKeyEnv, log });
+  const jobs = await startJobEngine(db, {
+    log,
+    keys: { sync: syncJobKeys(storage.kv) },
+    expireInSeconds: config.jobTimeoutSeconds,
+  });
+  return { storage, jobs };
 };
 
-export const chosenEngines: ServiceEngines = memoryEngines;
+export const chosenEngines: ServiceEngines = sqlEngines;
 
-export const chosenJiraTransport = (_config: ServiceConfig): JiraTransport => unconfiguredJira;
+/** The Jira transport (API token, OAuth or none) with its webhook verification, counted for /metrics by compose. */
+export const chosenJira = (config: ServiceConfig, parts: JiraParts): JiraConnection =>
+  buildJiraConnection(config.jira, parts);

@@ -26,9 +26,16 @@ const sample = (text: string, name: string, labels: string): number | undefined 
 };
 
 describe('health', () => {
-  it('/healthz answers while the process runs', async () => {
+  it('/healthz answers while the process runs, and says whether Jira is configured', async () => {
     const response = await createWorld().request('/healthz');
-    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { ok: true } });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 200,
+      body: { ok: true, jira: 'not configured' },
+    });
+    const configured = createWorld({
+      jiraRoutes: { mode: 'token', webhookAuth: null, serviceAccountId: () => Promise.resolve('svc') },
+    });
+    expect(await (await configured.request('/healthz')).json()).toEqual({ ok: true, jira: 'token' });
   });
 
   it('/readyz is 200 when every check passes and 503 naming the failing one otherwise', async () => {

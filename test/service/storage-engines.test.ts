@@ -17,9 +17,9 @@ const tables = async (): Promise<string[]> =>
   ).rows.map((r) => r.name);
 
 describe('openStorageEngines', () => {
-  it('refuses a start without a key before it creates a single table', async () => {
-    await expect(openStorageEngines(db, { env: {} })).rejects.toThrow(
-      /^No secret key is configured.*openssl rand -base64 32/,
+  it('refuses a malformed key before it creates a single table', async () => {
+    await expect(openStorageEngines(db, { env: { SYNC_SECRET_KEY: 'too-short' } })).rejects.toThrow(
+      /^The secret key in SYNC_SECRET_KEY is neither 64 hex digits nor base64 of 32 bytes.*openssl rand -base64 32/,
     );
     await expect(tables()).resolves.toEqual([]);
   });

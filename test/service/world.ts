@@ -9,7 +9,7 @@ import { Accounts } from '../../src/service/auth/accounts';
 import { LoginThrottle, type ThrottleLimits } from '../../src/service/auth/throttle';
 import { composeService, serviceLogger, type ServiceApp } from '../../src/service/compose';
 import { createHttpApp } from '../../src/service/http/app';
-import type { ReadyCheck } from '../../src/service/http/context';
+import type { HttpJira, ReadyCheck } from '../../src/service/http/context';
 import { createMemoryJobEngine, createMemoryStorage } from '../../src/service/memory-engines';
 import { createServiceMetrics, type ServiceMetrics } from '../../src/service/metrics';
 import type { JobEngine, StorageEngines } from '../../src/service/engines';
@@ -47,6 +47,9 @@ export function createWorld(
     throttle?: ThrottleLimits;
     ready?: ReadyCheck[];
     resolverTimeoutMs?: number;
+    /** The Jira connection as the HTTP routes see it; default: none configured. */
+    jiraRoutes?: HttpJira;
+    ownJiraAccountId?: string;
   } = {},
 ): World {
   const storage = createMemoryStorage();
@@ -62,6 +65,7 @@ export function createWorld(
     metrics,
     log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.ownJiraAccountId ? { ownAccounts: { jiraAccountId: options.ownJiraAccountId } } : {}),
   });
   metrics.observe({ jobs, lastSync: () => Promise.resolve(new Map()), now: () => Date.now() });
   const accounts = new Accounts(storage.kv, () => Date.now(), TEST_COST);
@@ -81,6 +85,7 @@ export function createWorld(
     setupCode: SETUP_CODE,
     ready: options.ready ?? [{ name: 'queue', check: async () => void (await jobs.stats()) }],
     rights: adminRights,
+    jira: options.jiraRoutes ?? { mode: 'none', webhookAuth: null, serviceAccountId: () => Promise.resolve(null) },
   });
   const request = (path: string, init: RequestInit & { address?: string } = {}): Promise<Response> => {
     const { address, ...rest } = init;

@@ -1,8 +1,7 @@
 /**
  * The key that encrypts stored secrets (AES-256-GCM). It comes from the environment or a key file and is never
- * written to the database: a copy of the database alone then reveals no token. Without a key the service refuses
- * to start rather than generating one, because a generated key would have to be stored somewhere next to the
- * data (defeating the point), or would be lost on the next start together with every secret it encrypted.
+ * written to the database: a copy of the database alone then reveals no token. Only a brand-new install gets a
+ * generated key, in a file outside the data (src/service/secret-key-file.ts); here a missing key is refused.
  *
  * The bytes stay inside this class: callers seal and open, and logging the object prints only its id.
  */

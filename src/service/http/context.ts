@@ -10,6 +10,7 @@ import type { Accounts, Session } from '../auth/accounts';
 import type { LoginThrottle } from '../auth/throttle';
 import type { ServiceApp } from '../compose';
 import type { AppDeps } from '../../app/deps';
+import type { JiraWebhookAuth } from '../../app/intake/jira-webhook-signature';
 import type { JobEngine } from '../engines';
 import type { ServiceMetrics } from '../metrics';
 
@@ -29,6 +30,13 @@ export interface HttpOptions {
   sessionHours: number;
 }
 
+export interface HttpJira {
+  mode: 'token' | 'oauth' | 'none';
+  /** null: every delivery to /events/jira is refused, none can prove its origin. */
+  webhookAuth: JiraWebhookAuth | null;
+  serviceAccountId(): Promise<string | null>;
+}
+
 export interface HttpParts {
   options: HttpOptions;
   app: ServiceApp;
@@ -40,6 +48,7 @@ export interface HttpParts {
   ready: ReadyCheck[];
   /** The one-time code of the first setup (printed in the log at start). */
   setupCode: string;
+  jira: HttpJira;
   /** The rights of the signed-in admin, over the app's dependencies of the call. */
   rights(deps: AppDeps): RightsPort;
 }

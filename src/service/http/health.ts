@@ -7,7 +7,8 @@ import type { Hono } from 'hono';
 import type { HttpParts } from './context';
 
 export function healthRoutes(http: Hono, parts: HttpParts): void {
-  http.get('/healthz', (c) => c.json({ ok: true }));
+  const jira = parts.jira.mode === 'none' ? 'not configured' : parts.jira.mode;
+  http.get('/healthz', (c) => c.json({ ok: true, jira }));
   http.get('/readyz', async (c) => {
     const results = await Promise.all(
       parts.ready.map(async (probe) => {
