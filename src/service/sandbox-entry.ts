@@ -104,6 +104,11 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
     setupCode: 'sandbox',
     ready: [{ name: 'queue', check: async () => void (await jobs.stats()) }],
     rights: adminRights,
+    jira: {
+      mode: 'token',
+      webhookAuth: options.jiraWebhookAuth,
+      serviceAccountId: async () => (await readServiceAccount(storage.kv))?.accountId ?? null,
+    },
   });
   await startWork(jobs, app, metrics);
   const webhookDeps = (): JiraWebhookDeps => ({
