@@ -23,6 +23,7 @@ import { ForgeRuntime, type AdvanceableClock, type RuntimeSettleReport, type Set
 import { JiraEmulator } from './jira';
 import { RESOLVER_CALLS } from '../entry/resolvers/calls';
 import { defaultSeed, type PlatformSeed } from './seed';
+import { seedInfo } from './seed-info';
 
 export interface SeedAppContext {
   /** The app's own `@forge/kvs`, bound to this platform: store its configuration and secrets here. */
@@ -97,32 +98,9 @@ export class LocalPlatform implements LocalPlatformApi {
   }
 
   info(): PlatformInfo {
-    const base = this.runtime.webtriggerBaseUrl;
-    const projectKey = this.seed.jiraProjectKey;
     return {
       runtime: 'forge',
-      jira: {
-        baseUrl: this.seed.jira.baseUrl,
-        projectKey,
-        users: this.seed.jira.users.map((u) => ({
-          accountId: u.accountId,
-          displayName: u.displayName,
-          email: u.email,
-          permissions: [...(u.globalPermissions ?? []), ...(u.projectPermissions?.[projectKey] ?? [])],
-        })),
-      },
-      b24: {
-        portal: this.seed.b24.domain,
-        memberId: this.seed.b24.memberId,
-        groupId: this.seed.b24GroupId,
-        applicationToken: this.seed.b24.applicationToken,
-        users: this.seed.b24.users.map((u) => ({
-          id: u.id,
-          name: `${u.name} ${u.lastName}`,
-          email: u.email,
-          webhookUrl: `${base}/b24/rest/${u.id}/${u.webhookSecret}`,
-        })),
-      },
+      ...seedInfo(this.seed, this.runtime.webtriggerBaseUrl),
       webtriggers: Object.fromEntries(this.runtime.webtriggerKeys().map((k) => [k, this.runtime.webtriggerUrl(k)])),
       // Resolver call names per function key: the app lists them next to its definitions (a Resolver cannot be asked).
       resolvers: Object.fromEntries(

@@ -248,7 +248,10 @@ export const adfText = (text: string): unknown => ({
  * The same field changed on both sides before the app syncs either: Ben renames the task, a minute later Chloé
  * renames the issue (Bitrix24's event is held until both are on record), then everything is delivered.
  */
-export async function concurrentTitleEdits(w: World, pair: { taskId: string; issueId: string }): Promise<void> {
+export async function concurrentTitleEdits(
+  w: Pick<World, 'clock' | 'b24' | 'jira' | 'settle'> & { platform: Pick<World['platform'], 'setFaults'> },
+  pair: { taskId: string; issueId: string },
+): Promise<void> {
   w.platform.setFaults({ seed: 3, delayEvents: 1 });
   w.clock.advance(1000);
   await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {

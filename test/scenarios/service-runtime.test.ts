@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { ON_PREMISE_PORTAL } from '../../src/local/service-runtime/seed';
-import { PEOPLE, adfText } from './harness';
+import { PEOPLE, adfText, concurrentTitleEdits } from './harness';
 import { createRuntimeWorld, RUNTIMES, type RuntimeWorld } from './runtimes';
 
 async function paired(w: RuntimeWorld): Promise<{ taskId: string; issueId: string }> {
@@ -50,18 +50,7 @@ describe.each(RUNTIMES)('on the %s runtime', (runtime) => {
   it('the same field changed on both sides: the later change wins on both and the conflict is journalled', async () => {
     const w = await createRuntimeWorld(runtime);
     const pair = await paired(w);
-    w.platform.setFaults({ seed: 3, delayEvents: 1 });
-    w.clock.advance(1000);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.update', {
-      taskId: pair.taskId,
-      fields: { TITLE: 'Earlier, from Bitrix24' },
-    });
-    w.clock.advance(60_000);
-    await w.jira(PEOPLE.chloe.email, 'PUT', `/rest/api/3/issue/${pair.issueId}`, {
-      fields: { summary: 'Later, from Jira' },
-    });
-    await w.settle();
-    w.platform.setFaults({});
+    await concurrentTitleEdits(w, pair);
     expect([await taskTitle(w, pair.taskId), await summary(w, pair.issueId)]).toEqual([
       'Later, from Jira',
       'Later, from Jira',

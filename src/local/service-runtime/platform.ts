@@ -23,6 +23,7 @@ import type { AdvanceableClock } from '../forge/runtime';
 import { isJiraRead, StatsRecorder } from '../forge/stats';
 import { JiraEmulator, type WebhookDelivery } from '../jira';
 import type { PlatformSeed } from '../seed';
+import { seedInfo } from '../seed-info';
 import { JIRA_WEBHOOK_SECRET, SERVICE_ACCOUNT, seedService, serviceSeed } from './seed';
 import { settleService, type Pending } from './settle';
 
@@ -73,33 +74,13 @@ export class ServicePlatform implements LocalPlatformApi {
   }
 
   info(): PlatformInfo {
-    const projectKey = this.seed.jiraProjectKey;
-    const base = this.options.origin;
     return {
       runtime: 'service',
-      jira: {
-        baseUrl: this.seed.jira.baseUrl,
-        projectKey,
-        users: this.seed.jira.users.map((u) => ({
-          accountId: u.accountId,
-          displayName: u.displayName,
-          email: u.email,
-          permissions: [...(u.globalPermissions ?? []), ...(u.projectPermissions?.[projectKey] ?? [])],
-        })),
+      ...seedInfo(this.seed, this.options.origin),
+      webtriggers: {
+        'b24-events': `${this.options.origin}/webtrigger/b24-events`,
+        'jira-webhook': `${this.options.origin}/webtrigger/jira-webhook`,
       },
-      b24: {
-        portal: this.seed.b24.domain,
-        memberId: this.seed.b24.memberId,
-        groupId: this.seed.b24GroupId,
-        applicationToken: this.seed.b24.applicationToken,
-        users: this.seed.b24.users.map((u) => ({
-          id: u.id,
-          name: `${u.name} ${u.lastName}`,
-          email: u.email,
-          webhookUrl: `${base}/b24/rest/${u.id}/${u.webhookSecret}`,
-        })),
-      },
-      webtriggers: { 'b24-events': `${base}/webtrigger/b24-events`, 'jira-webhook': `${base}/webtrigger/jira-webhook` },
       resolvers: Object.fromEntries(
         Object.entries(RESOLVER_PAGES).map(([fn, page]) => [fn, this.service.resolverCalls(page)]),
       ),
