@@ -3,7 +3,6 @@
  * the two schedules and the HTTP routes, and the way to stop them all in order. ./main.ts adds the port and
  * the signals; tests call `startService` directly.
  */
-import { randomBytes } from 'node:crypto';
 import { openDatabase, type SqlDb } from '../adapters/sql/db';
 import { createDynamicWebhookApi } from '../adapters/jira-cloud/dynamic-webhooks';
 import { keepJiraWebhooksAlive } from '../app/intake/jira-webhook-upkeep';
@@ -13,6 +12,7 @@ import { lastSyncedByProject, offlineTick, reconcileTick, runJob, watchTick } fr
 import { adminRights } from './admin-rights';
 import { Accounts } from './auth/accounts';
 import type { ScryptCost } from './auth/password';
+import { sharedSetupCode } from './auth/setup-code';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle';
 import { composeService, serviceLogger, wallClock, type ServiceApp } from './compose';
 import { cookiesSecure, type ServiceConfig } from './config';
@@ -146,7 +146,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
   else await serviceAccount.learn();
   metrics.observe({ jobs: engines.jobs, lastSync: () => lastSyncedByProject(app.deps()), now: () => app.clock.now() });
   const accounts = new Accounts(engines.storage.kv, () => app.clock.now(), options.scryptCost);
-  const setupCode = randomBytes(9).toString('base64url');
+  const setupCode = await sharedSetupCode(engines.storage.kv);
   const http = createHttpApp({
     options: {
       publicUrl: config.publicUrl,
