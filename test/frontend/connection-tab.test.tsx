@@ -1,6 +1,7 @@
 /**
  * The Connection tab: the event address with the last verified event (or the advice when none arrived), and the
- * OAuth approval — open the authorize address, paste the code back, and the page reloads connected.
+ * OAuth approval — open the authorize address, paste the code back, and the page reloads connected — and, where
+ * the runtime can drain the portal's offline queue, the choice of how changes arrive.
  */
 import { answerInvokes, findAll, textOf, waitForDoc, type ForgeNode } from './bridge';
 import ForgeReconciler from '@forge/react';
@@ -14,6 +15,7 @@ const view = (over: Partial<ConnectionView> = {}): ConnectionView => ({
   authMode: 'webhook',
   webhookUrl: 'https://sandbox.bitrix24.com/rest/1/••••z1a5/',
   eventUrl: EVENT_URL,
+  offlineEventsAvailable: false,
   ...over,
 });
 const button = (doc: ForgeNode, label: string) => findAll(doc, 'Button').find((b) => textOf(b) === label);
@@ -36,6 +38,40 @@ describe('the Connection tab', () => {
     const doc = await waitForDoc((d) => textOf(d).includes('No verified event has arrived yet'));
     click(doc, 'Check again');
     await waitForDoc(() => invocations.filter((i) => i.call === 'getConnection').length === 2);
+  });
+
+  it('offers offline events for an OAuth connection where the runtime reads the queue, and saves the choice', async () => {
+    const invocations = answerInvokes({
+      getConnection: () =>
+        view({ authMode: 'oauth', offlineEventsAvailable: true, clientId: 'local.1', webhookUrl: undefined }),
+      saveConnection: () => null,
+    });
+    ForgeReconciler.render(<ConnectionTab />);
+    const doc = await waitForDoc((d) => findAll(d, 'Select').some((s) => String(s.props.inputId).endsWith('-events')));
+    expect(textOf(doc)).toContain(`Event URL for Bitrix24: ${EVENT_URL}`);
+    const events = findAll(doc, 'Select').find((s) => String(s.props.inputId).endsWith('-events'));
+    (events?.props.onChange as (o: unknown) => void)({ value: 'offline' });
+    const offline = await waitForDoc((d) => textOf(d).includes('offline queue'));
+    expect(textOf(offline)).not.toContain('Event URL for Bitrix24');
+    click(offline, 'Save');
+    await waitForDoc(() => invocations.some((i) => i.call === 'saveConnection'));
+    expect(invocations.find((i) => i.call === 'saveConnection')?.payload).toMatchObject({
+      mode: 'oauth',
+      events: 'offline',
+    });
+  });
+
+  it.each([
+    ['an incoming webhook', { authMode: 'webhook' as const, offlineEventsAvailable: true }],
+    ['a runtime that cannot read the queue (Forge)', { authMode: 'oauth' as const, offlineEventsAvailable: false }],
+  ])('offers no event choice for %s, and saves none', async (_name, over) => {
+    const invocations = answerInvokes({ getConnection: () => view(over), saveConnection: () => null });
+    ForgeReconciler.render(<ConnectionTab />);
+    const doc = await waitForDoc((d) => button(d, 'Save') !== undefined);
+    expect(findAll(doc, 'Select').some((s) => String(s.props.inputId).endsWith('-events'))).toBe(false);
+    click(doc, 'Save');
+    await waitForDoc(() => invocations.some((i) => i.call === 'saveConnection'));
+    expect(invocations.find((i) => i.call === 'saveConnection')?.payload).not.toHaveProperty('events');
   });
 
   it('walks an OAuth admin through approval: the authorize link, then the pasted code', async () => {

@@ -20,6 +20,7 @@ const view = (health: HealthNotice[]): ConnectionView => ({
   domain: 'sandbox.bitrix24.com',
   authMode: 'webhook',
   eventUrl: 'https://x/b24-events',
+  offlineEventsAvailable: false,
   health,
 });
 const silent: HealthNotice = {

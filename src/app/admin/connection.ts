@@ -23,6 +23,8 @@ export interface ConnectionView {
   authMode?: 'webhook' | 'oauth';
   /** Online (event.bind to the event URL) or offline (the portal queues, the service drains). */
   eventMode?: EventMode;
+  /** Whether this runtime can read the portal's offline queue (the self-hosted service can, Forge cannot). */
+  offlineEventsAvailable: boolean;
   actingUserId?: string;
   connectedAt?: number;
   webhookUrl?: string;
@@ -102,6 +104,7 @@ export async function readConnectionView(deps: AppDeps, eventUrl: string): Promi
   const view: ConnectionView = {
     connected,
     eventUrl,
+    offlineEventsAvailable: deps.portalPolicy?.offlineEvents === true,
     health,
     ...(lastEvent.success ? { lastEvent: lastEvent.data } : {}),
   };

@@ -50,7 +50,11 @@ export const englishFallback: TextTree = {
     "noEvents": "No verified event has arrived yet. Save the outgoing webhook in Bitrix24, then change a task to check.",
     "eventsHint": "Paste this address into a Bitrix24 outgoing webhook (Developer resources → Other → Outgoing webhook) for the task events.",
     "refresh": "Check again",
-    "or": "or"
+    "or": "or",
+    "events": "How changes arrive",
+    "eventsOnline": "Online: Bitrix24 calls the event URL",
+    "eventsOffline": "Offline: the service reads the portal's queue",
+    "offlineHint": "Bitrix24 keeps each changed task and comment in its offline queue, and the service reads it every minute: nothing needs to reach the service from the portal. Needs the OAuth application approved by a Bitrix24 administrator; then Register events."
   },
   "health": {
     "notConnected": "Bitrix24 is not connected yet.",

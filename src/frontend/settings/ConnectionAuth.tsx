@@ -1,9 +1,11 @@
 /**
- * Two parts of the Connection tab that prove the connection: the OAuth approval (open the portal's authorize
- * address, paste the code back) and, for events, the web trigger address with the last verified event.
+ * Parts of the Connection tab that prove the connection: the OAuth approval (open the portal's authorize address,
+ * paste the code back), how changes arrive (online or, where the runtime can read it, the portal's offline queue)
+ * and, for events, the web trigger address with the last verified event.
  */
 import { useState } from 'react';
-import { Button, Inline, Label, Link, SectionMessage, Stack, Text, Textfield } from '@forge/react';
+import { Button, Inline, Label, Link, SectionMessage, Select, Stack, Text, Textfield } from '@forge/react';
+import type { EventMode } from '../../app/store/connection';
 import { Problem, refusalProps } from '../shared/Problem';
 import { useText } from '../shared/text';
 import { call, inputValue, type Refusal } from '../shared/use-call';
@@ -52,20 +54,39 @@ export function OAuthApproval({ onConnected }: { onConnected: () => void }) {
   );
 }
 
+export function EventModeChoice({ value, onChange }: { value: EventMode; onChange: (mode: EventMode) => void }) {
+  const t = useText();
+  const label = (mode: EventMode) => t(mode === 'online' ? 'connection.eventsOnline' : 'connection.eventsOffline');
+  return (
+    <Stack space="space.050">
+      <Label labelFor="events">{t('connection.events')}</Label>
+      <Select
+        inputId="events"
+        options={(['online', 'offline'] as const).map((mode) => ({ label: label(mode), value: mode }))}
+        value={{ label: label(value), value }}
+        onChange={(o: { value: EventMode }) => onChange(o.value)}
+      />
+    </Stack>
+  );
+}
+
 export function EventArrival({
   eventUrl,
+  offline,
   lastEvent,
   onRefresh,
 }: {
   eventUrl: string;
+  /** The portal's changes are read from its offline queue: there is no address to paste anywhere. */
+  offline: boolean;
   lastEvent?: { at: number; event: string };
   onRefresh: () => void;
 }) {
   const t = useText();
   return (
     <Stack space="space.100">
-      <Text>{`${t('connection.eventUrl')}: ${eventUrl}`}</Text>
-      <Text>{t('connection.eventsHint')}</Text>
+      {offline ? <Text>{t('connection.offlineHint')}</Text> : <Text>{`${t('connection.eventUrl')}: ${eventUrl}`}</Text>}
+      {offline ? null : <Text>{t('connection.eventsHint')}</Text>}
       <Inline space="space.100" alignBlock="center">
         <Text>
           {lastEvent

@@ -9,7 +9,7 @@ import type { ConnectionView } from '../../app/admin/connection';
 import type { ConnectionTestResult } from '../../app/admin/connection-test';
 import { HealthNotices } from '../shared/Health';
 import { Loaded, Problem, refusalProps } from '../shared/Problem';
-import { EventArrival, OAuthApproval } from './ConnectionAuth';
+import { EventArrival, EventModeChoice, OAuthApproval } from './ConnectionAuth';
 import { WorkgroupAccessList } from './WorkgroupAccessList';
 import { useText } from '../shared/text';
 import { call, inputValue, useCall, type Refusal } from '../shared/use-call';
@@ -34,6 +34,9 @@ export function ConnectionTab() {
 function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
   const t = useText();
   const [mode, setMode] = useState<'webhook' | 'oauth'>(view.authMode ?? 'webhook');
+  const [events, setEvents] = useState(view.eventMode ?? 'online');
+  // Offline events exist only for the OAuth application, and only where the runtime drains the queue.
+  const canChooseEvents = mode === 'oauth' && view.offlineEventsAvailable;
   const [fields, setFields] = useState<Record<string, string>>({ portal: view.domain ?? '' });
   const [problem, setProblem] = useState<Refusal | null>(null);
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
@@ -56,7 +59,8 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
   };
   const save = async () => {
     const filled = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
-    if ((await run('saveConnection', { mode, portal: fields.portal ?? '', ...filled })).ok) reload();
+    const choice = canChooseEvents ? { events } : {};
+    if ((await run('saveConnection', { mode, portal: fields.portal ?? '', ...filled, ...choice })).ok) reload();
   };
   const runTest = async () => {
     const reply = await run('testConnection');
@@ -83,8 +87,10 @@ function ConnectionForm({ view, reload }: { view: View; reload: () => void }) {
       {mode === 'oauth' ? field('clientSecret', t('connection.clientSecret'), view.clientSecret) : null}
       {field('applicationToken', t('connection.applicationToken'), view.applicationToken)}
       {mode === 'oauth' && view.authMode === 'oauth' ? <OAuthApproval onConnected={reload} /> : null}
+      {canChooseEvents ? <EventModeChoice value={events} onChange={setEvents} /> : null}
       <EventArrival
         eventUrl={view.eventUrl}
+        offline={canChooseEvents && events === 'offline'}
         {...(view.lastEvent ? { lastEvent: view.lastEvent } : {})}
         onRefresh={reload}
       />
