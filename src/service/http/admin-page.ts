@@ -90,7 +90,7 @@ async function asset(c: Context, name: string): Promise<Response> {
   const match = /^([a-z0-9-]+)\.(js|css)$/.exec(name);
   const source = sources().find((s) => s.name === match?.[1]);
   if (!match || !source) return c.json({ error: `no asset ${name}` }, 404);
-  const built = await bundle(source);
+  const built = await bundle(source, 'own');
   const body = match[2] === 'js' ? built.js : (built.css ?? new Uint8Array());
   return c.body(Buffer.from(body), 200, {
     'content-type': match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
