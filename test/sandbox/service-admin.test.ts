@@ -1,7 +1,9 @@
 /**
  * The self-hosted service's admin page in a real browser, as an operator first meets it: `npm run serve` on a fresh
  * data directory, the setup with the code the start printed, the sign-in, and the app's own settings page drawn by
- * the shared renderer, its resolver calls answered by the service (the Connection tab says no portal is connected).
+ * the shared renderer on the service's own UI Kit packages, its resolver calls answered by the service (the
+ * Connection tab says no portal is connected), in English and, for a Russian browser, in Russian. This service has
+ * no Jira configured, which the page says first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -101,5 +103,15 @@ describeInBrowser("the service's admin page in Chromium", () => {
     expect(tabs.length).toBeGreaterThanOrEqual(4);
     expect(tabs.join(' ')).toMatch(/Connection/);
     expect(await root.innerText()).not.toMatch(/Something went wrong on our side/);
+    expect(await page.locator('.jira-missing').innerText()).toMatch(/Jira is not connected[\s\S]*JIRA_API_TOKEN/);
+
+    // The translations come from the service's __LOCALES__ beside the page, as UI Kit fetches them.
+    await page.setExtraHTTPHeaders({ 'accept-language': 'ru-RU,ru;q=0.9' });
+    await page.goto(`${origin}/admin?project=DEMO`);
+    const russian = await appReady(page);
+    expect(await russian.getByRole('tab').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Подключение', 'Сопоставление', 'Журнал']),
+    );
+    expect(await page.locator('.jira-missing').innerText()).toMatch(/Jira не подключена/);
   }, 180_000);
 });

@@ -50,6 +50,41 @@ describe('the admin page', () => {
   });
 });
 
+describe('the admin page without Jira', () => {
+  const jiraRoutes = (mode: 'token' | 'none') => ({
+    mode,
+    webhookAuth: null,
+    serviceAccountId: () => Promise.resolve(null),
+  });
+  const notice = (html: string): string =>
+    /<section class="jira-missing" role="alert"[^>]*>(.*?)<\/section>/s.exec(html)?.[1]?.replace(/<[^>]+>/g, ' ') ?? '';
+
+  it('says Jira is not connected and which variables to set, above the chooser and the settings, in both languages', async () => {
+    const world = createWorld({ jiraRoutes: jiraRoutes('none') });
+    const { cookie } = await world.signIn();
+    for (const path of ['/admin', '/admin?project=DEMO']) {
+      const english = notice(await (await world.request(path, { headers: { cookie } })).text());
+      expect(english).toContain('Jira is not connected');
+      for (const name of ['JIRA_AUTH=token', 'JIRA_SITE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_AUTH=oauth'])
+        expect(english).toContain(name);
+      expect(english).toContain('JIRA_OAUTH_CLIENT_SECRET');
+      const russian = notice(
+        await (await world.request(path, { headers: { cookie, 'accept-language': 'ru-RU,ru;q=0.9' } })).text(),
+      );
+      expect(russian).toContain('Jira не подключена');
+      expect(russian).toContain('JIRA_API_TOKEN');
+    }
+  });
+
+  it('says nothing of the kind once Jira is configured', async () => {
+    const world = createWorld({ jiraRoutes: jiraRoutes('token') });
+    const { cookie } = await world.signIn();
+    const html = await (await world.request('/admin?project=DEMO', { headers: { cookie } })).text();
+    expect(html).toContain('id="forge-root"');
+    expect(notice(html)).toBe('');
+  });
+});
+
 describe("the user picker's Jira reads", () => {
   const jira: JiraTransport = (path) => {
     const url = new URL(path, 'https://jira.example');

@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 import { ProjectConfigStore } from '../../app/store/project-config';
 import { bundle, RENDERER, ROOT, type BundleSource } from '../ui/bundle';
 import { uiManifest } from '../ui/manifest';
+import { JIRA_VARIABLES } from '../jira-config';
 import type { Session } from '../auth/accounts';
 import { currentSession, type HttpParts } from './context';
 import { escapeHtml, shell } from './forms';
@@ -18,6 +19,23 @@ const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
 const appLocale = (locale: Locale): string => (locale === 'ru' ? 'ru-RU' : 'en-US');
+
+/** The variables each way of reaching Jira needs, as the configuration itself lists them. */
+function variablesOf(auth: 'token' | 'oauth'): string {
+  const names = JIRA_VARIABLES.filter((v) => v.describe.startsWith(`${auth}:`)).map((v) => v.name);
+  return [`JIRA_AUTH=${auth}`, ...names].join(', ');
+}
+
+/** Without Jira every tab that asks it fails; the page says why first, and what the operator sets. */
+function jiraNotice(locale: Locale, parts: HttpParts): string {
+  if (parts.jira.mode !== 'none') return '';
+  const text = word(locale, 'jiraMissing', {
+    token: variablesOf('token'),
+    oauth: variablesOf('oauth'),
+    readme: 'README, Self-hosted → Configuration',
+  });
+  return `<section class="jira-missing" role="alert" style="border-left:4px solid #e2b203;background:#fff7d6;padding:.25rem 1rem;margin:1rem 0"><h2>${escapeHtml(word(locale, 'jiraMissingHeading'))}</h2><p>${escapeHtml(text)}</p></section>`;
+}
 
 function signOut(locale: Locale): string {
   return `<form method="post" action="/logout" class="sign-out"><button type="submit">${escapeHtml(word(locale, 'signOut'))}</button></form>`;
@@ -31,7 +49,7 @@ async function chooser(parts: HttpParts, locale: Locale): Promise<string> {
   return shell(
     locale,
     word(locale, 'adminHeading'),
-    `${links ? `<ul>${links}</ul>` : ''}
+    `${jiraNotice(locale, parts)}${links ? `<ul>${links}</ul>` : ''}
     <form method="get" action="/admin">
       <label>${escapeHtml(word(locale, 'project'))}<input name="project" pattern="[A-Z][A-Z0-9_]{0,49}" required></label>
       <button type="submit">${escapeHtml(word(locale, 'open'))}</button>
@@ -39,7 +57,7 @@ async function chooser(parts: HttpParts, locale: Locale): Promise<string> {
   );
 }
 
-function settingsPage(session: Session, projectKey: string, locale: Locale): string {
+function settingsPage(session: Session, projectKey: string, locale: Locale, parts: HttpParts): string {
   const module = uiManifest().modules.settings;
   const context = {
     accountId: `service-admin:${session.username}`,
@@ -68,6 +86,7 @@ function settingsPage(session: Session, projectKey: string, locale: Locale): str
   <header class="sandbox-bar"><a href="/admin">${escapeHtml(word(locale, 'adminHeading'))}</a> ${signOut(locale)}</header>
   <main class="forge-frame">
     <h1 class="module-title">${escapeHtml(projectKey)} → ${escapeHtml(module.title)}</h1>
+    ${jiraNotice(locale, parts)}
     <div id="forge-root" data-state="loading"></div>
   </main>
   <script id="forge-boot" type="application/json">${scriptJson(boot)}</script>
@@ -90,7 +109,7 @@ async function asset(c: Context, name: string): Promise<Response> {
   const match = /^([a-z0-9-]+)\.(js|css)$/.exec(name);
   const source = sources().find((s) => s.name === match?.[1]);
   if (!match || !source) return c.json({ error: `no asset ${name}` }, 404);
-  const built = await bundle(source);
+  const built = await bundle(source, 'own');
   const body = match[2] === 'js' ? built.js : (built.css ?? new Uint8Array());
   return c.body(Buffer.from(body), 200, {
     'content-type': match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
@@ -117,7 +136,7 @@ export function adminPageRoutes(http: Hono, parts: HttpParts): void {
     const locale = localeOf(c.req.header('accept-language'));
     const project = c.req.query('project');
     if (project === undefined || !PROJECT_KEY.test(project)) return page(c, await chooser(parts, locale));
-    return page(c, settingsPage(session, project, locale));
+    return page(c, settingsPage(session, project, locale, parts));
   });
   http.get('/admin/assets/:name', async (c) =>
     (await currentSession(c, parts)) ? asset(c, c.req.param('name')) : c.json({ error: 'Sign in first.' }, 401),

@@ -28,6 +28,9 @@ const EN = {
   project: 'Jira project key',
   open: 'Open the settings',
   adminHeading: 'Sync settings',
+  jiraMissingHeading: 'Jira is not connected',
+  jiraMissing:
+    "Set the connection in the service's environment or its config file, then restart the service: with an API token, {token}; or with an OAuth 2.0 app, {oauth}. See {readme}. Until then the tabs that read Jira cannot load.",
 } as const;
 
 export type Word = keyof typeof EN;
@@ -56,6 +59,9 @@ const RU: Record<Word, string> = {
   project: 'Ключ проекта Jira',
   open: 'Открыть настройки',
   adminHeading: 'Настройки синхронизации',
+  jiraMissingHeading: 'Jira не подключена',
+  jiraMissing:
+    'Задайте подключение в окружении сервиса или в его файле конфигурации и перезапустите сервис: с токеном доступа — {token}; или с приложением OAuth 2.0 — {oauth}. Подробнее: {readme}. До тех пор вкладки, которым нужна Jira, не загрузятся.',
 };
 
 export const WORDS: Record<Locale, Record<Word, string>> = { en: EN, ru: RU };

@@ -134,7 +134,7 @@ async function asset(name: string): Promise<Response> {
   const match = /^([a-z0-9-]+)\.(js|css)$/.exec(name);
   const source = bundleSources().find((s) => s.name === match?.[1]);
   if (!match || !source) return json({ error: `no bundle ${name}` }, 404);
-  const built: Bundle = await bundle(source);
+  const built: Bundle = await bundle(source, 'atlassian');
   const body = match[2] === 'js' ? built.js : (built.css ?? new Uint8Array());
   const type = match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
   return new Response(Buffer.from(body), {
@@ -177,5 +177,5 @@ export function routeUi(request: Request, url: URL, targets: UiTargets): Promise
 /** Build every /ui bundle in the background, so the first page a person opens does not wait for esbuild. */
 export function warmUi(): void {
   for (const source of bundleSources())
-    bundle(source).catch((error: unknown) => console.error(`bundling ${source.name} failed:`, error));
+    bundle(source, 'atlassian').catch((error: unknown) => console.error(`bundling ${source.name} failed:`, error));
 }
