@@ -8,28 +8,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, describeInBrowser, LAUNCH_ARGS } from './browser-world';
 import { appReady } from './flows';
+import { freePort } from '../support/processes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PASSWORD = 'correct horse battery staple';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function waitForSetupCode(output: string[], child: ChildProcess, deadline: number): Promise<string> {
   while (Date.now() < deadline) {

@@ -5,24 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { exited, freePort } from '../support/processes';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function waitReady(url: string, child: ChildProcess, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -36,9 +23,6 @@ async function waitReady(url: string, child: ChildProcess, deadline: number): Pr
   }
   throw new Error('the service was not ready in time');
 }
-
-const exited = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('npm run serve', () => {
   let dataDir: string;
