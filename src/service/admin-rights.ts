@@ -5,11 +5,11 @@
  *   the admin is who configures this service (Jira is not asked: the service's Jira account is not that person).
  * - BROWSE_PROJECTS and EDIT_ISSUES are Jira's answer for the service's Jira account, which every sync call uses.
  * - Every project-scoped call also needs the project to be visible to that account, so a mistyped or invented
- *   project key is refused as on Forge; any failure to ask is a refusal.
+ *   project key is refused as on Forge; a failure to ask is a refusal worded as such (UNCHECKED).
  * - An issue is re-read with the service's account and must belong to the project checked.
  */
 import type { AppDeps } from '../app/deps';
-import type { Permission, RightsPort } from './app-calls';
+import { UNCHECKED, type Permission, type RightsPort } from './app-calls';
 
 const INSTALL_ADMIN: ReadonlySet<Permission> = new Set(['ADMINISTER', 'ADMINISTER_PROJECTS']);
 
@@ -30,7 +30,7 @@ export function adminRights(deps: Pick<AppDeps, 'jira'>): RightsPort {
         if (projectKey && granted.BROWSE_PROJECTS !== true) return first;
         return permissions.find((p) => !INSTALL_ADMIN.has(p) && granted[p] !== true) ?? null;
       } catch {
-        return first;
+        return UNCHECKED;
       }
     },
     async issueInProject(issue, projectKey) {

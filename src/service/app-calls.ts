@@ -23,7 +23,7 @@ import type { JobDelivery, JobVerdict, QueueName } from './engines';
 export { MAX_EVENT_BODY_BYTES } from '../app/intake/b24-event';
 export type { IntakeResult };
 export type { ResolverHost, ResolverRequest } from '../entry/resolvers/run';
-export type { Permission, RightsPort } from '../entry/resolvers/rights';
+export { UNCHECKED, type Permission, type RightsPort } from '../entry/resolvers/rights';
 
 /** The Bitrix24 event intake, the web trigger's own (it builds its screens from the ports). */
 export function receiveB24Delivery(delivery: IncomingDelivery, deps: AppDeps): Promise<IntakeResult> {

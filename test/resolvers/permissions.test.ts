@@ -3,6 +3,7 @@
  * the permission its data needs, and refuses with a sentence otherwise.
  */
 import { ISSUE_CALLS, RESOLVER_CALLS, SETTINGS_CALLS } from '../../src/entry/resolvers/calls';
+import { REFUSALS } from '../../src/entry/resolvers/rights';
 import { createResolverWorld, type Person, type ResolverWorld } from './world';
 
 const CONNECTION_CALLS = [
@@ -52,6 +53,19 @@ describe('server-side permission checks', () => {
       error: 'You do not have permission to see this project.',
       code: 'refused.BROWSE_PROJECTS',
     });
+  });
+
+  it('tells a Jira administrator that Jira could not be asked, not that they lack the right, while Jira answers 429', async () => {
+    world.platform.setFaults({ seed: 1, jira429: 1 });
+    try {
+      expect(await world.settings('anna', 'getConnection')).toEqual({
+        error: REFUSALS.UNCHECKED,
+        code: 'refused.UNCHECKED',
+      });
+    } finally {
+      world.platform.setFaults({});
+    }
+    expect(await world.settings('anna', 'getConnection')).not.toHaveProperty('error');
   });
 
   it('getAccess only reports what the caller holds', async () => {

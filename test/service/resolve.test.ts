@@ -76,7 +76,7 @@ describe('POST /api/resolve/<page>/<call>', () => {
           call('', session, { extension: { project: { key: 'DEMO' } } }),
         )
       ).json(),
-    ).toMatchObject({ code: 'refused.ADMINISTER_PROJECTS' });
+    ).toMatchObject({ code: 'refused.UNCHECKED' });
   });
 
   it('validates the payload as on Forge', async () => {

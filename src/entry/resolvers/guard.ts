@@ -4,9 +4,9 @@
  */
 import { asUser, route } from '@forge/api';
 import { z } from 'zod';
-import type { Permission, RightsPort } from './rights';
+import { UNCHECKED, type Permission, type Refusal, type RightsPort } from './rights';
 
-export { ISSUE_REFUSAL, REFUSALS, type Permission } from './rights';
+export { ISSUE_REFUSAL, REFUSALS, UNCHECKED, type Permission, type Refusal } from './rights';
 
 const reply = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) });
 
@@ -17,12 +17,10 @@ export async function userHas(permission: Permission, projectKey?: string): Prom
 
 /**
  * The first of `permissions` (in the order given) the caller lacks, or null when they hold all; one request for
- * all of them. Any failure counts the first as missing.
+ * all of them. Jira refusing the question itself (401/403: the person's own answer) counts the first as missing;
+ * Jira unable to answer (429, 5xx, no reply, a reply not understood) is UNCHECKED.
  */
-export async function firstMissing(
-  permissions: readonly Permission[],
-  projectKey?: string,
-): Promise<Permission | null> {
+export async function firstMissing(permissions: readonly Permission[], projectKey?: string): Promise<Refusal | null> {
   const first = permissions[0];
   if (first === undefined) return null;
   const list = permissions.join(',');
@@ -34,12 +32,13 @@ export async function firstMissing(
       : await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=${list}`, {
           headers: { accept: 'application/json' },
         });
+    if (response.status === 429 || response.status >= 500) return UNCHECKED;
     if (!response.ok) return first;
     const parsed = reply.safeParse(await response.json());
-    if (!parsed.success) return first;
+    if (!parsed.success) return UNCHECKED;
     return permissions.find((p) => parsed.data.permissions[p]?.havePermission !== true) ?? null;
   } catch {
-    return first;
+    return UNCHECKED;
   }
 }
 

@@ -361,6 +361,7 @@ export const englishFallback: TextTree = {
       }
     },
     "refused": {
+      "UNCHECKED": "Jira could not be asked whether you may do this (busy, out of reach, or refusing the app's credentials), so nothing was done. Try again in a minute; if it persists, check the connection to Jira.",
       "ADMINISTER": "Only Jira administrators may change the Bitrix24 connection.",
       "ADMINISTER_PROJECTS": "Only administrators of this project may view or change its Bitrix24 sync settings.",
       "BROWSE_PROJECTS": "You do not have permission to see this project.",
