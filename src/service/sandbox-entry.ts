@@ -18,6 +18,7 @@ import { LoginThrottle } from './auth/throttle';
 import { composeService, serviceLogger } from './compose';
 import type { DeadLetter, QueueStats } from './engines';
 import { createHttpApp } from './http/app';
+import { syncJobKeys } from './job-keys';
 import { createMemoryStorage } from './memory-engines';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { startWork } from './service';
@@ -60,6 +61,10 @@ export interface SandboxService {
   /** Runs every job and schedule due by the clock; returns how many ran. */
   runDue(): Promise<number>;
   nextDueAt(): number | null;
+  /** When the next queued job falls due, schedules aside. */
+  nextJobDueAt(): number | null;
+  /** Runs one schedule now by its name (`reconcile`, `event-watch`, `offline-events`), as the clock would. */
+  runSchedule(name: string): Promise<void>;
   queueStats(): Promise<QueueStats[]>;
   deadLetters(limit: number): Promise<DeadLetter[]>;
   /** Job verdicts so far by kind (done, retry, dead), as /metrics counts them. */
@@ -70,7 +75,8 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
   const { clock } = options;
   const jiraTransport = createJiraTokenTransport({ ...options.jiraAccount, fetch: options.jiraFetch });
   const storage = createMemoryStorage(() => clock.now());
-  const jobs = createSimulatedJobEngine({ clock });
+  // The pair keys the service's own engines get (./wiring.ts): without them two jobs of one pair would overlap.
+  const jobs = createSimulatedJobEngine({ clock, keys: { sync: syncJobKeys(storage.kv) } });
   const counted = createServiceMetrics({ defaultMetrics: false });
   const outcomes: Record<string, number> = {};
   // The sandbox's settle report counts retries and dead letters: the same verdicts /metrics counts.
@@ -148,6 +154,8 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
     kv: storage.kv,
     runDue: () => jobs.runDue(),
     nextDueAt: () => jobs.nextDueAt(),
+    nextJobDueAt: () => jobs.nextJobDueAt(),
+    runSchedule: (name) => jobs.runSchedule(name),
     queueStats: () => jobs.stats(),
     deadLetters: (limit) => jobs.deadLetters(limit),
     jobOutcomes: () => ({ ...outcomes }),

@@ -34,6 +34,10 @@ export interface MemoryJobEngine extends JobEngine {
   runDue(): Promise<number>;
   /** When the next job or schedule falls due, for a driver that jumps the clock; null when nothing waits. */
   nextDueAt(): number | null;
+  /** When the next queued job falls due, schedules aside: a driver settling "until idle" jumps only to work. */
+  nextJobDueAt(): number | null;
+  /** Fires one schedule now, its next due time unchanged (as a person triggering it by hand). */
+  runSchedule(name: string): Promise<void>;
 }
 
 type Handler = (delivery: JobDelivery) => Promise<JobVerdict>;
@@ -192,6 +196,15 @@ export function createSimulatedJobEngine(options: SimulatedEngineOptions): Memor
         ...[...schedules.values()].map((s) => s.next),
       ];
       return times.length > 0 ? Math.min(...times) : null;
+    },
+    nextJobDueAt: () => {
+      const times = jobs.filter((j) => j.state === 'queued').map((j) => j.runAt);
+      return times.length > 0 ? Math.min(...times) : null;
+    },
+    runSchedule: async (name) => {
+      const schedule = schedules.get(name);
+      if (!schedule) throw new Error(`There is no schedule ${name}.`);
+      await schedule.run();
     },
   };
 }

@@ -8,11 +8,13 @@
 import fc from 'fast-check';
 import { EditShortenedCopy, LongDescription } from './long-text';
 import { ForgeIssueMarker, ForgeTaskMarker, Relink, Unlink } from './pairing';
+import { OwnJiraEvent } from './own-events';
 import { Replay } from './replay';
+import type { RuntimeName } from './runtime';
 import {
   ASSIGNEES,
-  actions,
   adfText,
+  people,
   PEOPLE,
   readIssue,
   readTask,
@@ -148,7 +150,7 @@ class Move implements Cmd {
       p.edits.push({ side: 'jira', field: 'status', value: chosen.to.name, at: editMark(r.w) });
       return;
     }
-    const task = await actions(r.w).b24Task(p.taskId);
+    const task = await people(r.w).b24Task(p.taskId);
     const options = B24_ACTIONS[task.status] ?? [];
     const action = options[this.pick % Math.max(1, options.length)];
     if (!action) return;
@@ -204,7 +206,7 @@ class Create implements Cmd {
   async run(_: Real, r: Real): Promise<void> {
     r.counter += 1;
     const title = `New ${r.counter}`;
-    const a = actions(r.w);
+    const a = people(r.w);
     const id =
       this.side === 'b24'
         ? await a.createTask(PEOPLE.ben.b24, { TITLE: title, RESPONSIBLE_ID: PEOPLE.chloe.b24 })
@@ -251,7 +253,7 @@ class Outage implements Cmd {
 class Reconcile implements Cmd {
   check = (): boolean => true;
   async run(_: Real, r: Real): Promise<void> {
-    await r.w.platform.runtime.runScheduled('reconcile');
+    await r.w.reconcile();
   }
   toString = (): string => 'reconcile()';
 }
@@ -280,8 +282,15 @@ function pairingAndAbuse(): { weight: number; arbitrary: fc.Arbitrary<Cmd> }[] {
   ];
 }
 
+/** What only the service offers to abuse; Forge's runs leave it out, so their seeds draw the commands they always did. */
+function serviceOnly(runtime: RuntimeName): { weight: number; arbitrary: fc.Arbitrary<Cmd> }[] {
+  if (runtime !== 'service') return [];
+  const kind = fc.constantFrom<'update' | 'comment'>('update', 'comment');
+  return [{ weight: 1, arbitrary: fc.tuple(pair, kind).map(([p, k]): Cmd => new OwnJiraEvent(p, k)) }];
+}
+
 /** One weighted choice per step: edits most often, deletes and new entities rarely. */
-export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
+export function commandArbitraries(runtime: RuntimeName = 'forge'): fc.Arbitrary<Cmd>[] {
   const arb = fc.oneof(
     {
       weight: 8,
@@ -309,6 +318,7 @@ export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
       arbitrary: fc.tuple(side, fc.integer({ min: 60_000, max: 90 * 60_000 })).map(([s, ms]): Cmd => new Outage(s, ms)),
     },
     ...pairingAndAbuse(),
+    ...serviceOnly(runtime),
   );
   return [arb];
 }

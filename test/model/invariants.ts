@@ -2,7 +2,17 @@
  * The specification of sync, checked after quiescence (see README.md next to this file). Each check returns the
  * sentences of what it found wrong; an empty list means the run honours the invariant.
  */
-import { FIELDS, readIssue, readTask, type Canonical, type Edit, type PairModel, type Real, type Side } from './world';
+import {
+  FIELDS,
+  people,
+  readIssue,
+  readTask,
+  type Canonical,
+  type Edit,
+  type PairModel,
+  type Real,
+  type Side,
+} from './world';
 
 export interface JournalRecord {
   at: number;
@@ -16,13 +26,8 @@ export interface JournalRecord {
   issueId?: string;
 }
 
-export function journalOf(real: Real): JournalRecord[] {
-  const kvs = real.w.platform.kvs;
-  return kvs
-    .keys()
-    .filter((k: string) => k.startsWith('journal:'))
-    .map((k: string) => kvs.peek(k) as JournalRecord)
-    .sort((a, b) => a.at - b.at);
+export async function journalOf(real: Real): Promise<JournalRecord[]> {
+  return ((await real.w.storedUnder('journal:')) as JournalRecord[]).sort((a, b) => a.at - b.at);
 }
 
 const about =
@@ -30,11 +35,15 @@ const about =
   (e: JournalRecord): boolean =>
     e.taskId === p.taskId || e.issueId === p.issueId;
 
-/** Fields the journal says the target refused or could not take (a failed job, a blocked status walk). */
-function excused(journal: JournalRecord[], p: PairModel): Set<string> {
+/**
+ * Fields the journal says the target refused or could not take (a failed job, a blocked status walk); on a runtime
+ * that cannot match some people (`unmatched`), an assignee the journal says it left unchanged for that reason.
+ */
+function excused(journal: JournalRecord[], p: PairModel, unmatched = false): Set<string> {
   const out = new Set<string>();
   for (const e of journal.filter(about(p))) {
     for (const f of e.refused ?? []) out.add(f);
+    if (unmatched && e.outcome === 'warning' && /^assignee not written/.test(e.message ?? '')) out.add('assignee');
     if (e.outcome === 'failed') for (const f of FIELDS) out.add(f);
     if (e.outcome === 'warning' && /status|transition|approval/i.test(e.message ?? '')) out.add('status');
   }
@@ -72,7 +81,7 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
     const name = `pair ${p.taskId}/${p.issueId}`;
     const [task, issue] = [await readTask(real.w, p.taskId), await readIssue(real.w, p.issueId)];
     if (p.deletedOn) {
-      problems.push(...deletedProblems(real, journal, p, task, issue));
+      problems.push(...(await deletedProblems(real, journal, p, task, issue)));
       continue;
     }
     if (!task || !issue) {
@@ -81,7 +90,7 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
     }
     // An unlinked pair's sides are two separate entities now (pairing-invariants.ts checks they stay unlinked).
     if (p.unlinked) continue;
-    const skip = excused(journal, p);
+    const skip = excused(journal, p, real.w.unmatchedPeople.length > 0);
     for (const field of FIELDS) {
       for (const c of conflictsOn(journal, p, field))
         if (!genuine(journal, p, field, c))
@@ -115,16 +124,16 @@ export async function pairProblems(real: Real, journal: JournalRecord[]): Promis
   return problems;
 }
 
-function deletedProblems(
+async function deletedProblems(
   real: Real,
   journal: JournalRecord[],
   p: PairModel,
   task: Canonical | null,
   issue: Canonical | null,
-): string[] {
+): Promise<string[]> {
   const name = `pair ${p.taskId}/${p.issueId}`;
   const survivor = p.deletedOn === 'b24' ? issue : task;
-  const link = real.w.platform.kvs.peek(p.deletedOn === 'b24' ? `link:jira:${p.issueId}` : `link:b24:${p.taskId}`);
+  const link = await real.w.stored(p.deletedOn === 'b24' ? `link:jira:${p.issueId}` : `link:b24:${p.taskId}`);
   const out: string[] = [];
   if (link !== undefined) out.push(`${name}: still linked after its ${p.deletedOn} side was deleted`);
   if (!survivor) out.push(`${name}: the surviving side is gone too`);
@@ -177,13 +186,9 @@ export async function commentProblems(real: Real, journal: JournalRecord[]): Pro
 
 export async function creationProblems(real: Real, journal: JournalRecord[]): Promise<string[]> {
   const problems: string[] = [];
-  const a = await import('../scenarios/harness').then((h) => h.actions(real.w));
+  const a = people(real.w);
   const tasks = await a.tasksInGroup();
-  const issues = (await real.w.jira('anna.schmidt@example.com', 'POST', '/rest/api/3/search/jql', {
-    jql: 'project = DEMO',
-    fields: ['summary'],
-    maxResults: 100,
-  })) as { issues: { id: string; fields: { summary: string } }[] };
+  const issues = { issues: await a.issuesInProject() };
   for (const c of real.created) {
     const failed = journal.some((e) => e.outcome === 'failed' && (e.taskId === c.id || e.issueId === c.id));
     const nTasks = tasks.filter((t) => t.title === c.title).length;

@@ -4,7 +4,7 @@
  * other side's limit is never shortened on its own side, and the other side's copy is a true prefix of it.
  */
 import { type JournalRecord } from './invariants';
-import { actions, readIssue, readTask, type PairModel, type Real } from './world';
+import { people, readIssue, readTask, type PairModel, type Real } from './world';
 
 const about =
   (p: { taskId: string; issueId: string }) =>
@@ -12,12 +12,11 @@ const about =
     e.taskId === p.taskId || e.issueId === p.issueId;
 
 /** Every pair is linked exactly as people left it: to its own partner, or (after a person's unlink) to nothing. */
-export function linkProblems(real: Real): string[] {
-  const kvs = real.w.platform.kvs;
+export async function linkProblems(real: Real): Promise<string[]> {
   const out: string[] = [];
   for (const p of real.pairs.filter((x) => !x.deletedOn)) {
-    const byTask = kvs.peek(`link:b24:${p.taskId}`) as { issueId?: string } | undefined;
-    const byIssue = kvs.peek(`link:jira:${p.issueId}`) as { taskId?: string } | undefined;
+    const byTask = (await real.w.stored(`link:b24:${p.taskId}`)) as { issueId?: string } | undefined;
+    const byIssue = (await real.w.stored(`link:jira:${p.issueId}`)) as { taskId?: string } | undefined;
     const name = `pair ${p.taskId}/${p.issueId}`;
     if (p.unlinked) {
       if (byTask !== undefined)
@@ -36,12 +35,8 @@ export function linkProblems(real: Real): string[] {
 
 /** Every task and issue is one of the run's pairs or one that people created: an unlink or a marker made no twin. */
 export async function strangerProblems(real: Real): Promise<string[]> {
-  const tasks = await actions(real.w).tasksInGroup();
-  const issues = (await real.w.jira('anna.schmidt@example.com', 'POST', '/rest/api/3/search/jql', {
-    jql: 'project = DEMO',
-    fields: ['summary'],
-    maxResults: 100,
-  })) as { issues: { id: string; fields: { summary: string } }[] };
+  const tasks = await people(real.w).tasksInGroup();
+  const issues = { issues: await people(real.w).issuesInProject() };
   const titles = new Set(real.created.map((c) => c.title));
   const out: string[] = [];
   for (const t of tasks)

@@ -6,7 +6,7 @@
  * say what the pairing must then be.
  */
 import type fc from 'fast-check';
-import { actions, editMark, PEOPLE, type PairModel, type Real } from './world';
+import { people, editMark, PEOPLE, type PairModel, type Real } from './world';
 
 type Cmd = fc.AsyncCommand<Real, Real, false>;
 
@@ -21,7 +21,7 @@ async function panel(
   p: PairModel,
   payload: Record<string, unknown> = {},
 ): Promise<{ error?: string } & Record<string, unknown>> {
-  const issue = await actions(r.w).issue(p.issueId);
+  const issue = await people(r.w).issue(p.issueId);
   const click = async (): Promise<{ error?: string } & Record<string, unknown>> =>
     (await r.w.platform.invoke({
       function: 'issue-resolver-fn',
@@ -120,7 +120,7 @@ export class ForgeTaskMarker implements Cmd {
     if (!victim) return;
     r.counter += 1;
     const title = `New ${r.counter}`;
-    const id = await actions(r.w).createTask(PEOPLE.ben.b24, {
+    const id = await people(r.w).createTask(PEOPLE.ben.b24, {
       TITLE: title,
       RESPONSIBLE_ID: PEOPLE.chloe.b24,
       XML_ID: victim.issueId,

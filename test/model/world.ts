@@ -1,10 +1,12 @@
 /**
- * The model-based test's world: the real local platform (emulated Jira and Bitrix24, the app in the local Forge
- * runtime) driven by people through the emulators' REST APIs, and the model: every edit people made, with its
- * side, value and time, which the invariants judge the end state against.
+ * The model-based test's world: the real local platform (emulated Jira and Bitrix24, and the app in the local
+ * Forge runtime or the self-hosted service, ./runtime.ts) driven by people through the emulators' REST APIs, and
+ * the model: every edit people made, with its side, value and time, which the invariants judge the end state against.
  */
 import type { FaultPlan } from '../../src/local/contracts';
-import { actions, adfText, createWorld, PEOPLE, recordDeliveries, type World } from '../scenarios/harness';
+import { adfText, PEOPLE, people } from './people';
+import { forgeWorld, type ModelWorld, type Replayable, type RuntimeName } from './runtime';
+import { serviceWorld } from './runtime-service';
 
 export type Side = 'b24' | 'jira';
 export const FIELDS = ['title', 'description', 'priority', 'dueDate', 'status', 'assignee'] as const;
@@ -23,7 +25,7 @@ export interface Edit {
  * any job that ran at the edit's time), marks, and moves 1 ms on, so no job runs at the mark (none runs while
  * people act) and journal entries order against edits exactly.
  */
-export function editMark(w: World): number {
+export function editMark(w: ModelWorld): number {
   w.clock.advance(1);
   const mark = w.clock.now();
   w.clock.advance(1);
@@ -50,7 +52,7 @@ export interface PairModel {
 }
 
 export interface Real {
-  w: World;
+  w: ModelWorld;
   pairs: PairModel[];
   /** Entities people created during the run, to be paired exactly once. */
   created: { side: Side; id: string; title: string }[];
@@ -58,8 +60,8 @@ export interface Real {
   log: string[];
   /** The run's fault plan, restored after an outage. */
   plan: FaultPlan;
-  /** Every Bitrix24 delivery of the run, as an attacker on the path could keep them to replay. */
-  deliveries: Request[];
+  /** Genuine deliveries of the run (Bitrix24 events; on the service, Jira webhooks and offline records too). */
+  deliveries: Replayable[];
 }
 
 /** Canonical values both sides are compared in. */
@@ -89,7 +91,7 @@ const normal = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export async function readTask(w: World, taskId: string): Promise<(Canonical & { exists: true }) | null> {
+export async function readTask(w: ModelWorld, taskId: string): Promise<(Canonical & { exists: true }) | null> {
   const r = (await w.b24(PEOPLE.anna.b24, 'tasks.task.list', {
     filter: { ID: taskId },
     select: ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'PRIORITY'],
@@ -116,10 +118,10 @@ export async function readTask(w: World, taskId: string): Promise<(Canonical & {
   };
 }
 
-export async function readIssue(w: World, issueId: string): Promise<(Canonical & { exists: true }) | null> {
-  let issue: Awaited<ReturnType<ReturnType<typeof actions>['issue']>>;
+export async function readIssue(w: ModelWorld, issueId: string): Promise<(Canonical & { exists: true }) | null> {
+  let issue: Awaited<ReturnType<ReturnType<typeof people>['issue']>>;
   try {
-    issue = await actions(w).issue(issueId);
+    issue = await people(w).issue(issueId);
   } catch (error) {
     // People's reads retry through load faults; only "not found" means the issue is gone.
     if (error instanceof Error && / 404 /.test(error.message)) return null;
@@ -137,9 +139,13 @@ export async function readIssue(w: World, issueId: string): Promise<(Canonical &
 }
 
 /** Both sides of a new world's first pairs: one created in Bitrix24, one in Jira, synced without faults. */
-export async function newReal(pairs: number): Promise<Real> {
-  const w = await createWorld();
-  const a = actions(w);
+export async function newReal(pairs: number, runtime: RuntimeName = 'forge'): Promise<Real> {
+  const w = runtime === 'service' ? await serviceWorld() : await forgeWorld();
+  const a = people(w);
+  const settle = async (): Promise<void> => {
+    const report = await w.settle();
+    if (!report.idle) throw new Error(`the ${runtime} runtime did not settle: ${JSON.stringify(report)}`);
+  };
   const real: Real = { w, pairs: [], created: [], counter: 0, log: [], plan: {}, deliveries: [] };
   for (let i = 0; i < pairs; i += 1) {
     if (i % 2 === 0) {
@@ -148,8 +154,8 @@ export async function newReal(pairs: number): Promise<Real> {
         RESPONSIBLE_ID: PEOPLE.chloe.b24,
         PRIORITY: '1',
       });
-      await w.settle();
-      const issueId = a.linkOfTask(taskId)?.issueId ?? '';
+      await settle();
+      const issueId = (await a.linkOfTask(taskId))?.issueId ?? '';
       real.pairs.push({ taskId, issueId, edits: [], comments: [] });
     } else {
       const issue = await a.createIssue(PEOPLE.chloe.email, {
@@ -157,18 +163,18 @@ export async function newReal(pairs: number): Promise<Real> {
         description: adfText(`Pair ${i}`),
         assignee: { accountId: PEOPLE.chloe.accountId },
       });
-      await w.settle();
-      const taskId = a.linkOfIssue(issue.id)?.taskId ?? '';
+      await settle();
+      const taskId = (await a.linkOfIssue(issue.id))?.taskId ?? '';
       real.pairs.push({ taskId, issueId: issue.id, edits: [], comments: [] });
     }
   }
   for (const p of real.pairs) if (!p.taskId || !p.issueId) throw new Error('a starting pair was not created');
   for (const p of real.pairs) p.initial = (await readTask(w, p.taskId)) ?? undefined;
   // An installed app has reconciled before: its cursors exist (a first run only looks an hour back).
-  await w.platform.runtime.runScheduled('reconcile');
-  await w.settle();
+  await w.reconcile();
+  await settle();
   w.platform.resetStats();
-  real.deliveries = recordDeliveries(w, 200);
+  real.deliveries = w.keepDeliveries(200);
   return real;
 }
 
@@ -178,4 +184,4 @@ export function applyFaults(real: Real, plan: FaultPlan): void {
   real.log.push(`faults ${JSON.stringify(plan)}`);
 }
 
-export { PEOPLE, actions, adfText };
+export { PEOPLE, people, adfText };

@@ -15,6 +15,8 @@ import { createOrLinkIssueFor, createOrLinkTaskFor } from './create-or-link';
 import { checkAttachmentIssue } from './held-back';
 import { syncIssueChange, syncIssueDeletion } from './jira-to-b24';
 import { syncPair } from './pair-sync';
+import { isPermanent } from '../../core/errors';
+import type { PairLink } from '../store/links';
 
 /** "Sync now", Retry, reconciliation and the migration name a pair by either side. */
 async function syncNamedPair(ctx: SyncContext, job: Extract<SyncJob, { kind: 'pair-sync' }>): Promise<void> {
@@ -33,6 +35,21 @@ async function syncNamedPair(ctx: SyncContext, job: Extract<SyncJob, { kind: 'pa
   }
 }
 
+/**
+ * A comment's other side answered "not found": when that entity is gone (its delete not synced yet), the pair
+ * gets the delete policy now, as a pair sync finding a side gone does, and the comment has nowhere to go. Any
+ * other "not found" (the entity is there) stands as the comment's failure.
+ */
+async function unlessPartnerGone(ctx: SyncContext, link: PairLink, mirror: () => Promise<void>): Promise<void> {
+  try {
+    await mirror();
+  } catch (error) {
+    if (!isPermanent(error, 'not-found')) throw error;
+    await syncPair(ctx, link, 'both');
+    if (await ctx.links.byTask(link.taskId)) throw error;
+  }
+}
+
 export async function routeSyncJob(job: SyncJob, ctx: SyncContext): Promise<void> {
   switch (job.kind) {
     case 'task-changed':
@@ -46,13 +63,13 @@ export async function routeSyncJob(job: SyncJob, ctx: SyncContext): Promise<void
     case 'b24-comment': {
       const link = await ctx.links.byTask(job.taskId);
       if (link) ctx.useProject(link.projectKey);
-      if (link) await syncB24Comment(ctx, link, ctx.configs, job);
+      if (link) await unlessPartnerGone(ctx, link, () => syncB24Comment(ctx, link, ctx.configs, job));
       return;
     }
     case 'jira-comment': {
       const link = await ctx.links.byIssue(job.issueId);
       if (link) ctx.useProject(link.projectKey);
-      if (link) await syncJiraComment(ctx, link, ctx.configs, job);
+      if (link) await unlessPartnerGone(ctx, link, () => syncJiraComment(ctx, link, ctx.configs, job));
       return;
     }
     case 'jira-attachment': {

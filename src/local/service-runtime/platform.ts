@@ -20,12 +20,12 @@ import type {
 } from '../contracts';
 import { FaultInjector } from '../forge/faults';
 import type { AdvanceableClock } from '../forge/runtime';
-import { isJiraRead, StatsRecorder } from '../forge/stats';
+import { b24Method, isB24Read, isJiraRead, StatsRecorder } from '../forge/stats';
 import { JiraEmulator, type WebhookDelivery } from '../jira';
 import type { PlatformSeed } from '../seed';
 import { seedInfo } from '../seed-info';
 import { JIRA_WEBHOOK_SECRET, SERVICE_ACCOUNT, seedService, serviceSeed } from './seed';
-import { settleService, type Pending } from './settle';
+import { settleService, type Pending, type ServiceSettleOptions } from './settle';
 
 export interface ServicePlatformOptions {
   clock: AdvanceableClock;
@@ -87,7 +87,8 @@ export class ServicePlatform implements LocalPlatformApi {
     };
   }
 
-  settle(options: { maxSteps?: number; horizonMs?: number; advanceMs?: number } = {}): Promise<SettleReport> {
+  /** See LocalPlatformApi.settle; `untilIdle` is ./settle.ts's. */
+  settle(options: ServiceSettleOptions = {}): Promise<SettleReport> {
     return settleService({
       clock: this.clock,
       service: this.service,
@@ -159,7 +160,9 @@ export class ServicePlatform implements LocalPlatformApi {
     const jiraOrigin = new URL(this.seed.jira.baseUrl).origin;
     if (url.host === this.seed.b24.domain) {
       this.recorder.recordB24(url, request.headers.get('content-type') ?? '', await request.clone().text());
-      return this.faults.refusal('b24', true) ?? this.b24.handle(request);
+      // Only writes are refused, as the Forge runtime's proxy decides: a remote that refuses a value still reads.
+      const method = b24Method(url).toLowerCase();
+      return this.faults.refusal('b24', !isB24Read(method) && method !== 'batch') ?? this.b24.handle(request);
     }
     if (url.host === OAUTH_HOST) return this.b24.handle(request);
     if (url.origin === jiraOrigin) {

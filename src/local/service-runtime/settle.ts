@@ -2,7 +2,10 @@
  * Settling the service runtime: deliver what Jira and the portal sent, run what the job engine says is due, and
  * when nothing is due now but work waits (a queued job, a retry, an offline change the next drain will read), jump
  * the clock to the next due time. A plain settle goes no further than its horizon; `advanceMs` runs everything due
- * up to now + N, schedules included, and leaves the clock there, as the Forge runtime's settle does.
+ * up to now + N, schedules included, and leaves the clock there, as the Forge runtime's settle does. `untilIdle`
+ * has no horizon: it runs until no job, delivery or offline change waits, jumping only to the next job (or, while an
+ * offline change waits, to the schedule that drains it), so schedules, which are always due again, cannot keep it
+ * from idling; a schedule the jump passes fires once on arrival, as the Forge runtime's plain settle does.
  */
 import type { SandboxService } from '../../service/sandbox-entry';
 import type { SettleReport } from '../contracts';
@@ -21,7 +24,15 @@ export interface SettleInput {
   /** Offline records the portal holds that a drain has not confirmed yet. */
   offlineWaiting(): number;
   deliver(request: Request): Promise<Response>;
-  options: { maxSteps?: number; horizonMs?: number; advanceMs?: number };
+  options: ServiceSettleOptions;
+}
+
+export interface ServiceSettleOptions {
+  maxSteps?: number;
+  horizonMs?: number;
+  advanceMs?: number;
+  /** Ignored beside `horizonMs` or `advanceMs`. */
+  untilIdle?: boolean;
 }
 
 const DEFAULT_HORIZON_MS = 5 * 60_000;
@@ -44,7 +55,10 @@ async function deliverPending(input: SettleInput, report: SettleReport): Promise
 export async function settleService(input: SettleInput): Promise<SettleReport> {
   const { clock, service, options } = input;
   const start = clock.now();
-  const until = start + (options.advanceMs ?? options.horizonMs ?? DEFAULT_HORIZON_MS);
+  const untilIdle = options.untilIdle === true && options.advanceMs === undefined && options.horizonMs === undefined;
+  const until = untilIdle
+    ? Number.POSITIVE_INFINITY
+    : start + (options.advanceMs ?? options.horizonMs ?? DEFAULT_HORIZON_MS);
   const before = service.jobOutcomes();
   const report: SettleReport = {
     idle: false,
@@ -64,7 +78,7 @@ export async function settleService(input: SettleInput): Promise<SettleReport> {
     report.b24EventsDelivered += Math.max(0, offlineBefore - input.offlineWaiting());
     if (delivered + ran > 0) continue;
     const more = options.advanceMs !== undefined || (await waiting(input));
-    const next = service.nextDueAt();
+    const next = untilIdle && input.offlineWaiting() === 0 ? service.nextJobDueAt() : service.nextDueAt();
     if (!more || next === null || next > until) break;
     clock.advance(Math.max(0, next - clock.now()));
   }
