@@ -14,7 +14,7 @@ import type { SyncContext } from '../sync-context';
 import type { CreationLock } from '../sync/creation-lock';
 import { warningSentence } from '../sync/journal-entry';
 import { canonicalOfIssue, issueCustomFields, mappingFor } from '../sync/read-sides';
-import { moveIssueTo } from '../sync/write-plan';
+import { moveIssueTo } from '../sync/status-walks';
 import type { ChunkResult } from './chunk';
 import { initialTransitions, learnInitialTransitions } from './first-hop';
 

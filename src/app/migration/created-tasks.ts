@@ -15,7 +15,7 @@ import { sentencesOf } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { warningSentence } from '../sync/journal-entry';
 import { canonicalOfTask, mappingFor } from '../sync/read-sides';
-import { moveTaskTo } from '../sync/write-plan';
+import { moveTaskTo } from '../sync/status-walks';
 import type { ChunkResult } from './chunk';
 
 /** An issue ready for the batched add: what its task will carry, and when an earlier attempt sent it. */

@@ -12,7 +12,7 @@ import type { JiraIssue } from '../../core/remote/jira';
 import type { JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { moveIssueTo, moveTaskTo } from './write-plan';
+import { moveIssueTo, moveTaskTo } from './status-walks';
 import { allFlowingTo } from './flowing-fields';
 import { findTaskCreatedFor } from './find-created-task';
 import { refusedValues, warningSentence } from './journal-entry';

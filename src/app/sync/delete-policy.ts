@@ -11,7 +11,7 @@ import { planDeletion } from '../../core/sync/lifecycle';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { moveIssueTo, moveTaskTo } from './write-plan';
+import { moveIssueTo, moveTaskTo } from './status-walks';
 import { readIssue, readTask } from './read-sides';
 
 async function closeOther(
