@@ -14,7 +14,7 @@ import type { PairLink } from '../store/links';
 import { note } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { allFlowingTo } from '../sync/flowing-fields';
-import { createIssueFromTask } from '../sync/create-counterpart';
+import { createIssueFromTask } from '../sync/create-issue';
 import { ISSUE_PROPERTY, parseMarker, sealedMarker } from '../sync/marker-seal';
 import { restorableIssue } from '../sync/marker-trust';
 import { CreationLock } from '../sync/creation-lock';

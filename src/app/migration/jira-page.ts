@@ -5,7 +5,7 @@
 import type { SyncConfig } from '../../core/config';
 import type { JiraComment, JiraIssue } from '../../core/remote/jira';
 import type { JiraSearchItem } from '../../ports/jira';
-import { ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { ISSUE_PROPERTY } from '../sync/marker-seal';
 import { issueCustomFields } from '../sync/read-sides';
 import { jqlProject } from '../../core/remote/queries';
 import type { PairLink } from '../store/links';

@@ -14,7 +14,7 @@ import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { B24TaskFieldsInput } from '../../ports/b24';
 import { allFlowingTo } from '../sync/flowing-fields';
-import { createTaskFromIssue } from '../sync/create-counterpart';
+import { createTaskFromIssue } from '../sync/create-task';
 import { canonicalOfIssue, mappingFor, taskUserFields } from '../sync/read-sides';
 import { b24FilterDate } from '../../core/remote/queries';
 import { keys } from '../store/keys';
