@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { planJiraTransition } from '../../core/mapping';
 import type { JiraStatusRef } from '../../core/remote/jira';
-import { MAX_TRANSITION_HOPS } from '../sync/write-plan';
+import { MAX_TRANSITION_HOPS } from '../sync/status-walks';
 import type { JsonValue } from '../../ports/store';
 import type { SyncContext } from '../sync-context';
 

@@ -1,42 +1,28 @@
 /**
- * Bitrix24 → Jira for one chunk (≤ 50) of unpaired tasks: one `POST /issue/bulk` with each issue's marker property,
- * one read-back of the created issues, links and last-synced states stored as the single path stores them, then
- * `XML_ID` on the tasks in one batch. Idempotent through the single path's own creation lock (creation-lock.ts):
- * a task whose create an earlier attempt sent with an unknown outcome is looked up by its marker once Jira search
- * can see it, never created again. Elements Jira refuses are journalled and retried one by one through the single
- * path, which leaves out a refused field where it can.
+ * Bitrix24 → Jira for one chunk (≤ 50) of unpaired tasks: one `POST /issue/bulk` with each issue's marker property;
+ * what follows the answer (read-back, states, `XML_ID`) is created-issues.ts. Idempotent through the single path's
+ * own creation lock (creation-lock.ts): a task whose create an earlier attempt sent with an unknown outcome is looked
+ * up by its marker once Jira search can see it, never created again. Elements Jira refuses are journalled and retried
+ * one by one through the single path (retry-alone.ts), which leaves out a refused field where it can.
  */
 import type { SyncConfig } from '../../core/config';
-import { errorMessage, isPermanent, RetryableError } from '../../core/errors';
-import { readJiraStatus } from '../../core/mapping/status';
-import { toJiraFields, type JiraWrite } from '../../core/mapping/to-side';
-import type { CanonicalTask } from '../../core/model';
+import { isPermanent, RetryableError } from '../../core/errors';
+import { toJiraFields } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
+import type { JiraBulkCreateOutcome } from '../../ports/jira';
 import type { PairLink } from '../store/links';
-import { failureNote } from '../job-failure-note';
-import { note, sentencesOf } from '../store/journal-notes';
+import { note } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { moveIssueTo } from '../sync/write-plan';
 import { allFlowingTo } from '../sync/flowing-fields';
-import { createIssueFromTask, ISSUE_PROPERTY } from '../sync/create-counterpart';
-import { parseMarker, sealedMarker } from '../sync/marker-seal';
+import { createIssueFromTask } from '../sync/create-issue';
+import { ISSUE_PROPERTY, parseMarker, sealedMarker } from '../sync/marker-seal';
 import { restorableIssue } from '../sync/marker-trust';
 import { CreationLock } from '../sync/creation-lock';
-import { warningSentence } from '../sync/journal-entry';
-import { canonicalOfIssue, canonicalOfTask, issueCustomFields, mappingFor } from '../sync/read-sides';
-import { firstHopId, initialTransitions, learnInitialTransitions } from './first-hop';
-import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
-
-interface Prepared {
-  task: B24Task;
-  lock: CreationLock;
-  canon: CanonicalTask;
-  write: JiraWrite;
-}
-
-interface Created extends Prepared {
-  link: PairLink;
-}
+import { canonicalOfTask, mappingFor } from '../sync/read-sides';
+import { firstHopId, initialTransitions } from './first-hop';
+import { type ChunkResult, handOver, noteCreatedIssues, waitLonger } from './chunk';
+import { type CreatedIssue, markTasks, type PreparedTask, recordStates } from './created-issues';
+import { retryAlone } from './retry-alone';
 
 const lockKey = (taskId: string): string => `creating:b24:${taskId}`;
 
@@ -46,12 +32,23 @@ async function inDoubt(ctx: SyncContext, taskId: string): Promise<boolean> {
   return typeof held === 'object' && held !== null && ('sentAt' in held || 'createdId' in held);
 }
 
+/** What the task's new issue will carry: every flowing field, mapped. */
+async function issueWriteOf(
+  ctx: SyncContext,
+  config: SyncConfig,
+  task: B24Task,
+): Promise<Pick<PreparedTask, 'canon' | 'write'>> {
+  const mapping = await mappingFor(ctx, config, task, null);
+  const canon = canonicalOfTask(task, mapping);
+  return { canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true) };
+}
+
 async function prepare(
   ctx: SyncContext,
   config: SyncConfig,
   task: B24Task,
   result: ChunkResult,
-): Promise<{ prepared: Prepared; doubtful: boolean } | null> {
+): Promise<{ prepared: PreparedTask; doubtful: boolean } | null> {
   const doubtful = await inDoubt(ctx, task.id);
   let lock: CreationLock;
   try {
@@ -61,19 +58,14 @@ async function prepare(
     waitLonger(result, error.retryAfterMs ?? 30_000);
     return null;
   }
-  const mapping = await mappingFor(ctx, config, task, null);
-  const canon = canonicalOfTask(task, mapping);
-  return {
-    prepared: { task, lock, canon, write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true) },
-    doubtful,
-  };
+  return { prepared: { task, lock, ...(await issueWriteOf(ctx, config, task)) }, doubtful };
 }
 
 /** Issues an earlier attempt created for these tasks, by marker (search can see them: the lock waited it out). */
 async function findMarked(
   ctx: SyncContext,
   config: SyncConfig,
-  doubtful: Prepared[],
+  doubtful: PreparedTask[],
   result: ChunkResult,
 ): Promise<void> {
   if (doubtful.length === 0) return;
@@ -105,13 +97,12 @@ async function findMarked(
   }
 }
 
-async function sendBulk(
+/** The create itself: each issue with its sealed marker and, where the workflow allows, its first status hop. */
+async function createInBulk(
   ctx: SyncContext,
   config: SyncConfig,
-  chunk: Prepared[],
-  result: ChunkResult,
-  runKey: string,
-): Promise<Created[]> {
+  chunk: PreparedTask[],
+): Promise<JiraBulkCreateOutcome[]> {
   for (const p of chunk) await p.lock.markSent();
   const hops = new Map<string, Awaited<ReturnType<typeof initialTransitions>>>();
   for (const type of new Set(chunk.map((p) => JSON.stringify(p.write.fields.issuetype ?? null)))) {
@@ -119,9 +110,8 @@ async function sendBulk(
   }
   const markers = new Map<string, { taskId: string; seal: string }>();
   for (const p of chunk) markers.set(p.task.id, await sealedMarker(ctx.deps, p.task.id));
-  let outcomes;
   try {
-    outcomes = await ctx.jira.createIssues(
+    return await ctx.jira.createIssues(
       chunk.map((p) => {
         const transitionId = firstHopId(
           hops.get(JSON.stringify(p.write.fields.issuetype ?? null)) ?? null,
@@ -140,12 +130,22 @@ async function sendBulk(
       for (const p of chunk) await p.lock.release();
     throw error;
   }
+}
+
+async function sendBulk(
+  ctx: SyncContext,
+  config: SyncConfig,
+  chunk: PreparedTask[],
+  result: ChunkResult,
+  runKey: string,
+): Promise<CreatedIssue[]> {
+  const outcomes = await createInBulk(ctx, config, chunk);
   await noteCreatedIssues(
     ctx,
     runKey,
     outcomes.flatMap((o) => (o.ok ? [o.id] : [])),
   );
-  const created: Created[] = [];
+  const created: CreatedIssue[] = [];
   for (const [i, p] of chunk.entries()) {
     const outcome = outcomes[i];
     if (outcome?.ok) {
@@ -161,102 +161,37 @@ async function sendBulk(
       created.push({ ...p, link });
     } else {
       await p.lock.release();
-      await retryAlone(ctx, config, p.task, outcome?.message ?? 'no answer for this element', result);
+      await retryTaskAlone(ctx, config, p.task, outcome?.message ?? 'no answer for this element', result);
     }
   }
   return created;
 }
 
-/** A refused element: journalled with Jira's reason, then created on its own by the single path. */
-async function retryAlone(
+async function retryTaskAlone(
   ctx: SyncContext,
   config: SyncConfig,
   task: B24Task,
   reason: string,
   result: ChunkResult,
 ): Promise<void> {
-  result.refused += 1;
   const what = `Task ${task.id} "${task.title}"`;
   const names = { id: task.id, title: task.title };
-  await journalFailure(ctx, config, { taskId: task.id }, 'warning', [
-    note(
-      'migration.taskRefusedInBulk',
-      { ...names, reason },
-      `${what} was refused by Jira's bulk create (${reason}); retried on its own.`,
-    ),
-  ]);
-  try {
-    const single = await createIssueFromTask(ctx, task, config);
-    if ('existingIssueId' in single) await handOver(ctx, { taskId: task.id }, result);
-    else result.created += 1;
-  } catch (error) {
-    if (!isPermanent(error)) throw error;
-    result.failed += 1;
-    const detail = errorMessage(error);
-    await journalFailure(ctx, config, { taskId: task.id }, 'failed', [
-      note('migration.taskNotCreated', names, `${what} could not be created in Jira:`),
-      failureNote(error, null, detail),
-    ]);
-  }
-}
-
-/** The create reply has ids only; the snapshot needs what Jira filled in, read back in one search (read-after-write). */
-async function recordStates(
-  ctx: SyncContext,
-  config: SyncConfig,
-  created: Created[],
-  result: ChunkResult,
-): Promise<void> {
-  if (created.length === 0) return;
-  const ids = created.map((c) => c.link.issueId);
-  const page = await ctx.jira.searchIssues(`id in (${ids.join(', ')})`, {
-    properties: [],
-    customFields: issueCustomFields(config),
-    maxResults: 100,
-    reconcileIssues: ids.map(Number),
-  });
-  for (const c of created) {
-    const issue = page.items.find((i) => i.issue.id === c.link.issueId)?.issue;
-    const problems = c.write.warnings.map(warningSentence);
-    let jira = issue ? canonicalOfIssue(issue, await mappingFor(ctx, config, c.task, issue)) : c.canon;
-    if (issue && c.write.status) {
-      if (
-        issue.fields.status.name !== c.write.status &&
-        !(await initialTransitions(ctx, config.projectKey, c.write.fields.issuetype))
-      ) {
-        // Still in the initial status (no hop rode in the create): what it offers is what later creates can carry.
-        await learnInitialTransitions(ctx, config.projectKey, c.write.fields.issuetype, issue.id, issue.fields.status);
-      }
-      const moved = await moveIssueTo(ctx, issue.id, issue.fields.status, c.write.status);
-      if (moved.blocked) problems.push(moved.blocked);
-      jira = { ...jira, status: readJiraStatus(moved.reached.name, config.statuses) };
-    }
-    await ctx.states.save(c.task.id, c.link.issueId, {
-      base: { b24: c.canon, jira },
-      lastSync: {
-        at: ctx.now(),
-        outcome: problems.length ? 'warning' : 'synced',
-        ...(problems.length ? { message: sentencesOf(problems) } : {}),
-      },
-    });
-    result.created += 1;
-  }
-}
-
-/** XML_ID names the issue on each task; each update's event is announced first so it is dismissed unread. */
-async function markTasks(ctx: SyncContext, created: Created[]): Promise<void> {
-  if (created.length === 0) return;
-  await ctx.ownWrites.expectMigrationMarks(created.map((c) => c.task.id));
-  const outcomes = await ctx.b24.updateTasks(
-    created.map((c) => ({ taskId: c.task.id, fields: { XML_ID: c.link.issueId } })),
+  await retryAlone(
+    ctx,
+    config,
+    {
+      ids: { taskId: task.id },
+      refused: note(
+        'migration.taskRefusedInBulk',
+        { ...names, reason },
+        `${what} was refused by Jira's bulk create (${reason}); retried on its own.`,
+      ),
+      notCreated: note('migration.taskNotCreated', names, `${what} could not be created in Jira:`),
+      createAlone: async () =>
+        'existingIssueId' in (await createIssueFromTask(ctx, task, config)) ? 'existing' : 'created',
+    },
+    result,
   );
-  for (const [i, outcome] of outcomes.entries()) {
-    const c = created[i];
-    if (c && !outcome.ok) {
-      await ctx.ownWrites.forgetMigrationMark(c.task.id);
-      ctx.log.warn('migration could not set XML_ID', { taskId: c.task.id, error: outcome.error.message });
-    }
-  }
 }
 
 /**
@@ -270,17 +205,10 @@ export async function finishLinked(
   pairs: { task: B24Task; link: PairLink }[],
   result: ChunkResult,
 ): Promise<void> {
-  const created: Created[] = [];
+  const created: CreatedIssue[] = [];
   for (const { task, link } of pairs) {
-    const mapping = await mappingFor(ctx, config, task, null);
-    const canon = canonicalOfTask(task, mapping);
-    created.push({
-      task,
-      link,
-      canon,
-      write: toJiraFields(allFlowingTo('jira', canon, config), mapping, true),
-      lock: await CreationLock.acquire(ctx, lockKey(task.id)),
-    });
+    const write = await issueWriteOf(ctx, config, task);
+    created.push({ task, link, ...write, lock: await CreationLock.acquire(ctx, lockKey(task.id)) });
   }
   await recordStates(ctx, config, created, result);
   for (const c of created) await c.lock.release();
@@ -298,8 +226,8 @@ export async function issuesFromTasks(
   result: ChunkResult,
   runKey: string,
 ): Promise<PairLink[]> {
-  const ready: Prepared[] = [];
-  const doubtful: Prepared[] = [];
+  const ready: PreparedTask[] = [];
+  const doubtful: PreparedTask[] = [];
   for (const task of tasks) {
     const p = await prepare(ctx, config, task, result);
     if (p) (p.doubtful ? doubtful : ready).push(p.prepared);

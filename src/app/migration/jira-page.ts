@@ -5,12 +5,12 @@
 import type { SyncConfig } from '../../core/config';
 import type { JiraComment, JiraIssue } from '../../core/remote/jira';
 import type { JiraSearchItem } from '../../ports/jira';
-import { ISSUE_PROPERTY } from '../sync/create-counterpart';
+import { ISSUE_PROPERTY } from '../sync/marker-seal';
 import { issueCustomFields } from '../sync/read-sides';
 import { jqlProject } from '../../core/remote/queries';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { emptyResult, firstCreatedIssue, handOver } from './chunk';
+import { type ChunkResult, emptyResult, firstCreatedIssue, handOver } from './chunk';
 import { copyIssueAttachments } from './copy-attachments';
 import { copyIssueComments } from './copy-comments';
 import type { PageSpend } from './page-pacing';
@@ -58,6 +58,32 @@ async function searchPages(
   return { items, next: after, last: false };
 }
 
+/** The page's issues sorted: to create, linked but unfinished, linked and owing comments; each one's comments. */
+interface SortedPage {
+  todo: JiraIssue[];
+  comments: Map<string, JiraComment[]>;
+  owed: PairLink[];
+  unfinished: { issue: JiraIssue; link: PairLink }[];
+  alreadyLinked: number;
+}
+
+async function sortPage(ctx: SyncContext, items: JiraSearchItem[], result: ChunkResult): Promise<SortedPage> {
+  const sorted: SortedPage = { todo: [], comments: new Map(), owed: [], unfinished: [], alreadyLinked: 0 };
+  for (const item of items) {
+    const link = await ctx.links.byIssue(item.issue.id);
+    if (link) {
+      sorted.alreadyLinked += 1;
+      if (!(await ctx.states.get(link.taskId, link.issueId))) sorted.unfinished.push({ issue: item.issue, link });
+      if (item.comments?.length && (await stillOwesComments(ctx.kv, 'jira', item.issue.id))) sorted.owed.push(link);
+    } else if (markerOf(item.properties) !== null) {
+      // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
+      await handOver(ctx, { issueId: item.issue.id }, result);
+    } else if (!(await ctx.links.wasUnlinked('jira', item.issue.id))) sorted.todo.push(item.issue);
+    if (item.comments?.length) sorted.comments.set(item.issue.id, item.comments);
+  }
+  return sorted;
+}
+
 export async function jiraPage(
   ctx: SyncContext,
   config: SyncConfig,
@@ -66,33 +92,42 @@ export async function jiraPage(
 ): Promise<PageWork> {
   const page = await searchPages(ctx, config, cursor, runKey);
   const result = emptyResult();
-  const todo: JiraIssue[] = [];
-  const comments = new Map<string, JiraComment[]>();
-  const owed: PairLink[] = [];
-  const unfinished: { issue: JiraIssue; link: PairLink }[] = [];
-  let alreadyLinked = 0;
-  for (const item of page.items) {
-    const link = await ctx.links.byIssue(item.issue.id);
-    if (link) {
-      alreadyLinked += 1;
-      if (!(await ctx.states.get(link.taskId, link.issueId))) unfinished.push({ issue: item.issue, link });
-      if (item.comments?.length && (await stillOwesComments(ctx.kv, 'jira', item.issue.id))) owed.push(link);
-    } else if (markerOf(item.properties) !== null) {
-      // Created from a task by an earlier attempt that died before linking: the single path links it by marker.
-      await handOver(ctx, { issueId: item.issue.id }, result);
-    } else if (!(await ctx.links.wasUnlinked('jira', item.issue.id))) todo.push(item.issue);
-    if (item.comments?.length) comments.set(item.issue.id, item.comments);
-  }
+  const sorted = await sortPage(ctx, page.items, result);
+  const { todo, comments, unfinished } = sorted;
   await owesComments(
     ctx.kv,
     'jira',
     todo.filter((i) => comments.has(i.id)).map((i) => i.id),
   );
   for (const chunk of chunks(unfinished)) await finishLinkedIssues(ctx, config, chunk, result);
-  const created = [];
-  for (const chunk of chunks(todo)) created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)));
-  // Comments of the whole page together: fewer batches than one per chunk.
-  const copy = [...owed, ...created.map((c) => c.link)].filter((l) => comments.has(l.issueId));
+  const created: PairLink[] = [];
+  for (const chunk of chunks(todo))
+    created.push(...(await tasksFromIssues(ctx, config, chunk, result, runKey)).map((c) => c.link));
+  const commentCount = await copyPageComments(ctx, sorted, created);
+  await copyPageFiles(ctx, config, page.items, [...unfinished.map((u) => u.link), ...created]);
+  const spend: PageSpend = {
+    b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
+    b24Requests: ctx.calls().b24,
+    jiraPoints: ctx.calls().jira + page.items.length,
+    events: todo.length + commentCount,
+  };
+  return {
+    spend,
+    listed: page.items.length,
+    alreadyLinked: sorted.alreadyLinked,
+    next: page.next,
+    last: page.last,
+    result,
+  };
+}
+
+/** Comments of the whole page together: fewer batches than one per chunk. Returns how many were copied. */
+async function copyPageComments(
+  ctx: SyncContext,
+  { owed, comments }: SortedPage,
+  created: PairLink[],
+): Promise<number> {
+  const copy = [...owed, ...created].filter((l) => comments.has(l.issueId));
   await copyIssueComments(
     ctx,
     copy.map((link) => ({ link, comments: comments.get(link.issueId) ?? [] })),
@@ -102,24 +137,23 @@ export async function jiraPage(
     'jira',
     copy.map((l) => l.issueId),
   );
-  const commentCount = copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
-  const files = new Map(
-    page.items.flatMap((i) => (i.attachments?.length ? [[i.issue.id, i.attachments] as const] : [])),
-  );
-  const finishedOrMade = [...unfinished.map((u) => u.link), ...created.map((c) => c.link)];
+  return copy.reduce((n, l) => n + (comments.get(l.issueId)?.length ?? 0), 0);
+}
+
+/** The files of the issues this page finished or made a task for. */
+async function copyPageFiles(
+  ctx: SyncContext,
+  config: SyncConfig,
+  items: JiraSearchItem[],
+  links: PairLink[],
+): Promise<void> {
+  const files = new Map(items.flatMap((i) => (i.attachments?.length ? [[i.issue.id, i.attachments] as const] : [])));
   await copyIssueAttachments(
     ctx,
     config,
-    finishedOrMade.flatMap((link) => {
+    links.flatMap((link) => {
       const attachments = files.get(link.issueId);
       return attachments ? [{ link, attachments }] : [];
     }),
   );
-  const spend: PageSpend = {
-    b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
-    b24Requests: ctx.calls().b24,
-    jiraPoints: ctx.calls().jira + page.items.length,
-    events: todo.length + commentCount,
-  };
-  return { spend, listed: page.items.length, alreadyLinked, next: page.next, last: page.last, result };
 }

@@ -1,31 +1,29 @@
 /**
  * Jira → Bitrix24 for one chunk (≤ 50) of unpaired issues: one `batch` of `tasks.task.add` with `XML_ID` in each
- * add (the reply is the task, so nothing is read back), links and last-synced states stored as the single path
- * stores them. Idempotent: before sending, each issue gets a "sent" record; an attempt that died without knowing
+ * add (the reply is the task, so nothing is read back), links stored as the single path stores them; the status
+ * moves and states that follow are created-tasks.ts. Idempotent: before sending, each issue gets a "sent" record; an attempt that died without knowing
  * what the batch did leaves them behind, and its retry finds those tasks by the workgroup and a creation window
  * (documented filters), matched on XML_ID — as find-created-task.ts does, one list for the whole chunk. The
- * single path's creation lock is held meanwhile, so an event for the same issue cannot create a twin.
+ * single path's creation lock is held meanwhile, so an event for the same issue cannot create a twin. Commands
+ * Bitrix24 refuses are journalled and retried one by one through the single path (retry-alone.ts).
  */
 import type { SyncConfig } from '../../core/config';
-import { errorMessage, isPermanent, RetryableError } from '../../core/errors';
-import { readB24Status } from '../../core/mapping/status';
-import { toB24Fields, type B24Write } from '../../core/mapping/to-side';
-import type { CanonicalTask } from '../../core/model';
+import { isPermanent, RetryableError } from '../../core/errors';
+import { toB24Fields } from '../../core/mapping/to-side';
 import type { B24Task } from '../../core/remote/b24';
 import type { JiraIssue } from '../../core/remote/jira';
 import type { B24TaskFieldsInput } from '../../ports/b24';
-import { moveTaskTo } from '../sync/write-plan';
 import { allFlowingTo } from '../sync/flowing-fields';
-import { createTaskFromIssue } from '../sync/create-counterpart';
-import { warningSentence } from '../sync/journal-entry';
-import { canonicalOfIssue, canonicalOfTask, mappingFor, taskUserFields } from '../sync/read-sides';
+import { createTaskFromIssue } from '../sync/create-task';
+import { canonicalOfIssue, mappingFor, taskUserFields } from '../sync/read-sides';
 import { b24FilterDate } from '../../core/remote/queries';
 import { keys } from '../store/keys';
 import type { PairLink } from '../store/links';
-import { failureNote } from '../job-failure-note';
-import { note, sentencesOf } from '../store/journal-notes';
+import { note } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
-import { type ChunkResult, handOver, journalFailure, noteCreatedIssues, waitLonger } from './chunk';
+import { type ChunkResult, handOver, noteCreatedIssues, waitLonger } from './chunk';
+import { type CreatedTask, type PreparedIssue, recordStates } from './created-tasks';
+import { retryAlone } from './retry-alone';
 
 const SENT_TTL_SECONDS = 24 * 3600;
 const LOCK_TTL_SECONDS = 300;
@@ -37,24 +35,12 @@ const WINDOW_PAGES = 5;
 const sentKey = keys.taskAddSent;
 const lockKey = (issueId: string): string => `creating:jira:${issueId}`;
 
-interface Prepared {
-  issue: JiraIssue;
-  canon: CanonicalTask;
-  write: B24Write;
-  sentAt?: number;
-}
-
-interface Created extends Prepared {
-  task: B24Task;
-  link: PairLink;
-}
-
 async function prepare(
   ctx: SyncContext,
   config: SyncConfig,
   issue: JiraIssue,
   actingUserId: string | undefined,
-): Promise<Prepared> {
+): Promise<PreparedIssue> {
   const mapping = await mappingFor(ctx, config, null, issue);
   const canon = canonicalOfIssue(issue, mapping);
   const write = toB24Fields(allFlowingTo('b24', canon, config), mapping, { create: true });
@@ -69,7 +55,7 @@ async function release(ctx: SyncContext, issueId: string): Promise<void> {
   await ctx.kv.delete(lockKey(issueId));
 }
 
-async function pair(ctx: SyncContext, config: SyncConfig, p: Prepared, task: B24Task): Promise<Created> {
+async function pair(ctx: SyncContext, config: SyncConfig, p: PreparedIssue, task: B24Task): Promise<CreatedTask> {
   const link: PairLink = {
     taskId: task.id,
     issueId: p.issue.id,
@@ -83,7 +69,11 @@ async function pair(ctx: SyncContext, config: SyncConfig, p: Prepared, task: B24
 }
 
 /** Tasks an earlier attempt's batch created, by XML_ID within the workgroup's tasks created since it was sent. */
-async function findCreated(ctx: SyncContext, config: SyncConfig, doubtful: Prepared[]): Promise<Map<string, B24Task>> {
+async function findCreated(
+  ctx: SyncContext,
+  config: SyncConfig,
+  doubtful: PreparedIssue[],
+): Promise<Map<string, B24Task>> {
   const found = new Map<string, B24Task>();
   if (doubtful.length === 0) return found;
   const since = Math.min(...doubtful.map((p) => p.sentAt ?? ctx.now()));
@@ -97,45 +87,40 @@ async function findCreated(ctx: SyncContext, config: SyncConfig, doubtful: Prepa
   return found;
 }
 
-async function retryAlone(
+async function retryIssueAlone(
   ctx: SyncContext,
   config: SyncConfig,
-  p: Prepared,
+  p: PreparedIssue,
   reason: string,
   result: ChunkResult,
 ): Promise<void> {
-  result.refused += 1;
   const what = `Issue ${p.issue.key} "${p.issue.fields.summary}"`;
   const names = { key: p.issue.key, title: p.issue.fields.summary };
-  await journalFailure(ctx, config, { issueId: p.issue.id }, 'warning', [
-    note(
-      'migration.issueRefusedInBulk',
-      { ...names, reason },
-      `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`,
-    ),
-  ]);
-  try {
-    const single = await createTaskFromIssue(ctx, p.issue, config);
-    if ('existingTaskId' in single) await handOver(ctx, { issueId: p.issue.id }, result);
-    else result.created += 1;
-  } catch (error) {
-    if (!isPermanent(error)) throw error;
-    result.failed += 1;
-    const detail = errorMessage(error);
-    await journalFailure(ctx, config, { issueId: p.issue.id }, 'failed', [
-      note('migration.issueNotCreated', names, `${what} could not be created in Bitrix24:`),
-      failureNote(error, null, detail),
-    ]);
-  }
+  await retryAlone(
+    ctx,
+    config,
+    {
+      ids: { issueId: p.issue.id },
+      refused: note(
+        'migration.issueRefusedInBulk',
+        { ...names, reason },
+        `${what} was refused by Bitrix24's batched add (${reason}); retried on its own.`,
+      ),
+      notCreated: note('migration.issueNotCreated', names, `${what} could not be created in Bitrix24:`),
+      createAlone: async () =>
+        'existingTaskId' in (await createTaskFromIssue(ctx, p.issue, config)) ? 'existing' : 'created',
+    },
+    result,
+  );
 }
 
 async function sendBatch(
   ctx: SyncContext,
   config: SyncConfig,
-  chunk: Prepared[],
+  chunk: PreparedIssue[],
   result: ChunkResult,
   runKey: string,
-): Promise<Created[]> {
+): Promise<CreatedTask[]> {
   for (const p of chunk) await ctx.kv.set(sentKey(p.issue.id), ctx.now(), { ttlSeconds: SENT_TTL_SECONDS });
   const outcomes = await ctx.b24.addTasks(
     chunk.map((p) => ({ ...(p.write.fields as B24TaskFieldsInput), XML_ID: p.issue.id })),
@@ -146,7 +131,7 @@ async function sendBatch(
     outcomes.flatMap((o) => (o.ok ? [o.value.id] : [])),
     'b24',
   );
-  const created: Created[] = [];
+  const created: CreatedTask[] = [];
   for (const [i, p] of chunk.entries()) {
     const outcome = outcomes[i];
     if (outcome?.ok) {
@@ -157,37 +142,9 @@ async function sendBatch(
     await release(ctx, p.issue.id);
     if (outcome && !isPermanent(outcome.error))
       waitLonger(result, (outcome.error instanceof RetryableError ? outcome.error.retryAfterMs : undefined) ?? 60_000);
-    else await retryAlone(ctx, config, p, outcome?.error.message ?? 'no answer for this command', result);
+    else await retryIssueAlone(ctx, config, p, outcome?.error.message ?? 'no answer for this command', result);
   }
   return created;
-}
-
-async function recordStates(
-  ctx: SyncContext,
-  config: SyncConfig,
-  created: Created[],
-  actingUserId: string | undefined,
-  result: ChunkResult,
-): Promise<void> {
-  for (const c of created) {
-    const problems = c.write.warnings.map(warningSentence);
-    let b24 = canonicalOfTask(c.task, await mappingFor(ctx, config, c.task, c.issue));
-    if (c.write.status) {
-      const moved = await moveTaskTo(ctx, c.task, c.write.status, actingUserId);
-      if (moved.blocked) problems.push(moved.blocked);
-      if (moved.note) problems.push(moved.note);
-      b24 = { ...b24, status: readB24Status(moved.reached, c.task.userFields, config.statuses) };
-    }
-    await ctx.states.save(c.task.id, c.issue.id, {
-      base: { b24, jira: c.canon },
-      lastSync: {
-        at: ctx.now(),
-        outcome: problems.length ? 'warning' : 'synced',
-        ...(problems.length ? { message: sentencesOf(problems) } : {}),
-      },
-    });
-    result.created += 1;
-  }
 }
 
 /**
@@ -208,7 +165,7 @@ export async function finishLinkedIssues(
     userFields: taskUserFields(config),
     start: -1,
   });
-  const created: Created[] = [];
+  const created: CreatedTask[] = [];
   for (const { issue, link } of pairs) {
     const task = tasks.find((t) => t.id === link.taskId);
     // A task gone meanwhile is the single path's to handle (a delete): the pair-sync finds it gone.
@@ -224,9 +181,9 @@ export async function tasksFromIssues(
   issues: JiraIssue[],
   result: ChunkResult,
   runKey: string,
-): Promise<Created[]> {
+): Promise<CreatedTask[]> {
   const actingUserId = (await ctx.connection.get())?.actingUserId;
-  const locked: Prepared[] = [];
+  const locked: PreparedIssue[] = [];
   for (const issue of issues) {
     // The single path's lock: an event for this issue waits instead of creating its task too.
     if (!(await ctx.kv.setIfAbsent(lockKey(issue.id), ctx.now(), { ttlSeconds: LOCK_TTL_SECONDS }))) {
@@ -237,8 +194,8 @@ export async function tasksFromIssues(
   }
   const doubtful = locked.filter((p) => p.sentAt !== undefined);
   const found = await findCreated(ctx, config, doubtful);
-  const paired: Created[] = [];
-  const toSend: Prepared[] = [];
+  const paired: CreatedTask[] = [];
+  const toSend: PreparedIssue[] = [];
   for (const p of locked) {
     const task = found.get(p.issue.id);
     if (task) paired.push(await pair(ctx, config, p, task));
@@ -254,5 +211,3 @@ export async function tasksFromIssues(
   await recordStates(ctx, config, paired, actingUserId, result);
   return paired;
 }
-
-export type { Created as CreatedTask };

@@ -7,11 +7,11 @@
 import type { SyncConfig } from '../../core/config';
 import { errorMessage, isPermanent } from '../../core/errors';
 import type { Side } from '../../core/model';
-import { planDeletion } from '../../core/sync/lifecycle';
+import { planDeletion, type DeletionDecision } from '../../core/sync/lifecycle';
 import { note, sentencesOf, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { moveIssueTo, moveTaskTo } from './write-plan';
+import { moveIssueTo, moveTaskTo } from './status-walks';
 import { readIssue, readTask } from './read-sides';
 
 async function closeOther(
@@ -47,8 +47,18 @@ export async function handleDeletion(
   const started = ctx.now();
   const decision = planDeletion(deletedOn, config);
   await ctx.links.markDissolved(link, deletedOn);
-  let problem: JournalNote | undefined;
-  let refused = false;
+  const acted = await actOnOther(ctx, link, config, decision);
+  await ctx.links.remove(link);
+  await journalDeletion(ctx, link, deletedOn, decision.action, acted, started);
+}
+
+/** The policy's action on the surviving side; a close that did not happen comes back as its problem. */
+async function actOnOther(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  decision: DeletionDecision,
+): Promise<{ problem?: JournalNote; refused: boolean }> {
   if (decision.action === 'delete') {
     try {
       if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
@@ -59,20 +69,30 @@ export async function handleDeletion(
     }
   } else if (decision.action === 'close') {
     try {
-      problem = await closeOther(ctx, link, config, decision.on, decision.status);
+      const problem = await closeOther(ctx, link, config, decision.on, decision.status);
+      return { ...(problem ? { problem } : {}), refused: false };
     } catch (error) {
       // A refused close (400) will be refused again: say so, and let the pair go as the policy says.
       if (!isPermanent(error, 'invalid-request') && !isPermanent(error, 'validation')) throw error;
       const detail = errorMessage(error);
-      problem = note('closeRefused', { detail }, `Closing it was refused: ${detail}`);
-      refused = true;
+      return { problem: note('closeRefused', { detail }, `Closing it was refused: ${detail}`), refused: true };
     }
   }
-  await ctx.links.remove(link);
+  return { refused: false };
+}
+
+async function journalDeletion(
+  ctx: SyncContext,
+  link: PairLink,
+  deletedOn: Side,
+  action: DeletionDecision['action'],
+  { problem, refused }: { problem?: JournalNote; refused: boolean },
+  started: number,
+): Promise<void> {
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
   // A close that was refused or blocked did not happen: the entry must not say it did, and says what is left to do.
-  const outcome = decision.action === 'close' && problem ? 'leftOpen' : decision.action;
+  const outcome = action === 'close' && problem ? 'leftOpen' : action;
   const done = {
     unlink: `${other} unlinked`,
     delete: `${other} deleted`,

@@ -1,7 +1,7 @@
 /**
  * Writing a pair's plan step by step (Jira fields, Jira status hop by hop, Bitrix24 fields, Bitrix24 status
- * action by action: the status walks are at the end of this file) and storing, after every step that landed, the base that says what was really written
- * (core/sync/progress). A retry after a failed step therefore neither takes our write for a person's nor
+ * action by action, the walks being status-walks.ts) and storing, after every step that landed, the base that says
+ * what was really written (core/sync/progress). A retry after a failed step therefore neither takes our write for a person's nor
  * re-decides a conflict by change times our own write moved.
  *
  * A write the target refuses (HTTP 400: a value it will never accept) is not retried: its fields are acknowledged
@@ -10,8 +10,6 @@
 import type { SyncConfig } from '../../core/config';
 import { errorMessage, isPermanent } from '../../core/errors';
 import type { MappingContext } from '../../core/mapping/context';
-import { planB24StatusActions, type B24StatusAction } from '../../core/mapping/b24-status-actions';
-import { planJiraTransition } from '../../core/mapping/jira-transitions';
 import { readB24Status, readJiraStatus } from '../../core/mapping/status';
 import { toB24Fields, toJiraFields } from '../../core/mapping/to-side';
 import type { FieldKey, Side } from '../../core/model';
@@ -20,12 +18,13 @@ import { setField } from '../../core/sync/fields';
 import type { PairPlan, SyncBase } from '../../core/sync/merge';
 import { baseInProgress } from '../../core/sync/progress';
 import type { B24Task } from '../../core/remote/b24';
-import type { JiraIssue, JiraStatusRef } from '../../core/remote/jira';
-import type { B24TaskAction, B24TaskFieldsInput } from '../../ports/b24';
+import type { JiraIssue } from '../../core/remote/jira';
+import type { B24TaskFieldsInput } from '../../ports/b24';
 import type { PairLink } from '../store/links';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { SyncContext } from '../sync-context';
 import { canonicalFieldOf, refusalSentence, writeDroppingRefused } from './jira-refusals';
+import { moveIssueTo, moveTaskTo } from './status-walks';
 
 export interface PlanOutcome {
   base: SyncBase;
@@ -144,8 +143,20 @@ export async function writePlan(
   config: SyncConfig,
   target: PlanTarget,
 ): Promise<PlanOutcome> {
-  const { plan, mapping, task, issue } = target;
-  const run = new PlanRun(ctx, link, plan, target.current, target.carried, target.earlier);
+  const run = new PlanRun(ctx, link, target.plan, target.current, target.carried, target.earlier);
+  await writeJiraSide(ctx, link, config, target, run);
+  await writeB24Side(ctx, config, target, run);
+  return { base: run.base(), problems: run.problems, refused: run.refused };
+}
+
+/** Jira's fields in one edit, then its status hop by hop. */
+async function writeJiraSide(
+  ctx: SyncContext,
+  link: PairLink,
+  config: SyncConfig,
+  { plan, mapping, issue }: PlanTarget,
+  run: PlanRun,
+): Promise<void> {
   const jiraFields = changedKeys(plan.toJira).filter((f) => f !== 'status');
   const jiraWrite = toJiraFields(plan.toJira, mapping);
   await run.step('jira', jiraFields, async () => {
@@ -161,131 +172,49 @@ export async function writePlan(
       run.problems.push(refusalSentence(r, plan.toJira, config));
     }
   });
-  if (plan.toJira.status !== undefined) {
-    const goal = jiraWrite.status;
-    await run.step('jira', ['status'], async () => {
-      if (goal === null) return;
-      const moved = await moveIssueTo(ctx, link.issueId, issue.fields.status, goal, (at) =>
-        run.statusNow('jira', readJiraStatus(at.name, config.statuses)),
-      );
-      if (moved.blocked) {
-        run.problems.push(moved.blocked);
-        run.settle('jira', ['status']);
-      }
-    });
-  }
+  if (plan.toJira.status === undefined) return;
+  const goal = jiraWrite.status;
+  await run.step('jira', ['status'], async () => {
+    if (goal === null) return;
+    const moved = await moveIssueTo(ctx, link.issueId, issue.fields.status, goal, (at) =>
+      run.statusNow('jira', readJiraStatus(at.name, config.statuses)),
+    );
+    if (moved.blocked) {
+      run.problems.push(moved.blocked);
+      run.settle('jira', ['status']);
+    }
+  });
+}
+
+/** The task's fields in one update, then its status action by action. */
+async function writeB24Side(
+  ctx: SyncContext,
+  config: SyncConfig,
+  { plan, mapping, task }: PlanTarget,
+  run: PlanRun,
+): Promise<void> {
   const connection = await ctx.connection.get();
   const b24Write = toB24Fields(plan.toB24, mapping, { current: task });
   const b24Fields = changedKeys(plan.toB24).filter((f) => f !== 'status');
   const hasFieldWrite = Object.keys(b24Write.fields).length > 0;
   const update = (): Promise<void> => ctx.b24.updateTask(task.id, b24Write.fields as B24TaskFieldsInput);
   await run.step('b24', b24Fields, () => (hasFieldWrite ? update() : Promise.resolve()));
-  if (plan.toB24.status !== undefined) {
-    const goal = b24Write.status;
-    // The Jira-only status field travels in the fields update; alone, it belongs to the status step.
-    const fieldInStatus = b24Fields.length === 0 && hasFieldWrite;
-    await run.step('b24', ['status'], async () => {
-      if (fieldInStatus) await update();
-      if (goal === null) return;
-      const moved = await moveTaskTo(ctx, task, goal, connection?.actingUserId, (at) =>
-        run.statusNow('b24', readB24Status(at, task.userFields, config.statuses)),
-      );
-      if (moved.blocked) run.problems.push(moved.blocked);
-      if (moved.note) run.problems.push(moved.note);
-      // The plan's read-back is right unless the task ended elsewhere (blocked, or TASK_CONTROL holding it at 4).
-      if (moved.reached !== goal) {
-        await run.statusNow('b24', readB24Status(moved.reached, task.userFields, config.statuses));
-        run.settle('b24', ['status']);
-      }
-    });
-  }
-  return { base: run.base(), problems: run.problems, refused: run.refused };
-}
-
-/*
- * The status walks, used by the plan's status steps and by creation, deletion and the migration. Jira only offers
- * the transitions available from the current status, so an issue moves hop by hop; a task moves through the action
- * methods, which respect TASK_CONTROL (completing lands on "awaiting control" until the creator approves).
- */
-
-export const MAX_TRANSITION_HOPS = 6;
-
-export interface StatusOutcome {
-  /** The status the issue is in afterwards. */
-  reached: JiraStatusRef;
-  /** Why the target was not reached, in words for the journal. */
-  blocked?: JournalNote;
-  hops: number;
-}
-
-/** `onHop`: told where each transition landed, so a walk cut short by a failure is remembered as far as it got. */
-export async function moveIssueTo(
-  ctx: SyncContext,
-  issueId: string,
-  from: JiraStatusRef,
-  targetName: string,
-  onHop?: (at: JiraStatusRef) => Promise<void>,
-): Promise<StatusOutcome> {
-  let current = from;
-  const visited = [from.name];
-  if (from.name.trim().toLowerCase() === targetName.trim().toLowerCase()) return { reached: from, hops: 0 };
-  for (;;) {
-    const transitions = await ctx.jira.getTransitions(issueId);
-    const step = planJiraTransition(current, transitions, { name: targetName }, visited, MAX_TRANSITION_HOPS);
-    if (step.kind === 'arrived') return { reached: current, hops: visited.length - 1 };
-    if (step.kind === 'blocked')
-      return {
-        reached: current,
-        blocked: { code: step.code, params: step.params, message: step.message },
-        hops: visited.length - 1,
-      };
-    await ctx.jira.doTransition(issueId, step.transition.id);
-    current = step.transition.to;
-    visited.push(current.name);
-    await onHop?.(current);
-    // The transition names where it lands: no need to read the transitions again just to learn we arrived.
-    if (current.name.trim().toLowerCase() === targetName.trim().toLowerCase())
-      return { reached: current, hops: visited.length - 1 };
-  }
-}
-
-/** Where an action leaves the task (the last action's landing is the plan's, TASK_CONTROL included). */
-const LANDS_ON: Partial<Record<B24StatusAction, string>> = {
-  'tasks.task.start': '3',
-  'tasks.task.pause': '2',
-  'tasks.task.defer': '6',
-  'tasks.task.renew': '2',
-  'tasks.task.approve': '5',
-  'tasks.task.disapprove': '2',
-  'tasks.task.complete': '5',
-};
-
-export interface B24StatusOutcome {
-  reached: string;
-  blocked?: JournalNote;
-  note?: JournalNote;
-}
-
-/** `onAction`: told the status each action leaves, so a sequence cut short by a failure is remembered as far as it got. */
-export async function moveTaskTo(
-  ctx: SyncContext,
-  task: B24Task,
-  target: string,
-  actingUserId: string | undefined,
-  onAction?: (status: string) => Promise<void>,
-): Promise<B24StatusOutcome> {
-  const plan = planB24StatusActions(
-    task.status,
-    target,
-    task.taskControl,
-    actingUserId !== undefined && actingUserId === task.createdBy,
-  );
-  if (!plan.ok)
-    return { reached: task.status, blocked: { code: plan.code, params: plan.params, message: plan.message } };
-  for (const [index, action] of plan.actions.entries()) {
-    await ctx.b24.runTaskAction(task.id, action.replace('tasks.task.', '') as B24TaskAction);
-    if (onAction)
-      await onAction(index === plan.actions.length - 1 ? plan.finalStatus : (LANDS_ON[action] ?? task.status));
-  }
-  return { reached: plan.finalStatus, ...(plan.note ? { note: note('status.taskControl', {}, plan.note) } : {}) };
+  if (plan.toB24.status === undefined) return;
+  const goal = b24Write.status;
+  // The Jira-only status field travels in the fields update; alone, it belongs to the status step.
+  const fieldInStatus = b24Fields.length === 0 && hasFieldWrite;
+  await run.step('b24', ['status'], async () => {
+    if (fieldInStatus) await update();
+    if (goal === null) return;
+    const moved = await moveTaskTo(ctx, task, goal, connection?.actingUserId, (at) =>
+      run.statusNow('b24', readB24Status(at, task.userFields, config.statuses)),
+    );
+    if (moved.blocked) run.problems.push(moved.blocked);
+    if (moved.note) run.problems.push(moved.note);
+    // The plan's read-back is right unless the task ended elsewhere (blocked, or TASK_CONTROL holding it at 4).
+    if (moved.reached !== goal) {
+      await run.statusNow('b24', readB24Status(moved.reached, task.userFields, config.statuses));
+      run.settle('b24', ['status']);
+    }
+  });
 }

@@ -98,6 +98,9 @@ export interface ConfigProblem {
 
 export type ConfigResult = { ok: true; config: SyncConfig } | { ok: false; problems: ConfigProblem[] };
 
+/** A Bitrix24 user field's name as the REST API writes it (UF_AUTO_123); both the custom pairs and status rows name one. */
+export const B24_USER_FIELD = /^UF_[A-Z0-9_]+$/;
+
 /** True when values of this direction may be written to `to`. */
 export function flowsTo(dir: Direction, to: 'b24' | 'jira'): boolean {
   return dir === 'both' || (to === 'jira' ? dir === 'b24-to-jira' : dir === 'jira-to-b24');

@@ -6,18 +6,17 @@
  * - Bitrix24 deliveries to a web trigger: one attempt, never retried (Bitrix24 does not retry); a request over the
  *   5 MB invocation payload is refused, a timed-out one answers 424 (ECO-75);
  * - scheduled triggers: one attempt, errors not retried.
+ * The queue jobs' backoff, retry context and retention window are job-retry.ts.
  */
 import type { Clock } from '../contracts';
 import type { ModuleKind } from './budget';
 import type { ForgeManifest, TriggerModule } from './manifest';
 import { retryRequested, webtriggerRequest, webtriggerResponse } from './outcome';
+import { failureRetry, outlivesRetention, retryContext } from './job-retry';
 import { refusedAsNotJson } from './json-only';
 import type { Agenda } from './scheduler';
 
-const RETENTION_MS = 24 * 3600 * 1000;
 const MAX_TRIGGER_RETRIES = 4;
-const BACKOFF_BASE_MS = 60_000;
-const BACKOFF_MAX_MS = 900_000;
 
 export interface Job {
   queueName: string;
@@ -141,29 +140,27 @@ export class Delivery {
       eventId: job.eventId,
       ...(job.delayInSeconds !== undefined ? { delayInSeconds: job.delayInSeconds } : {}),
       ...(job.concurrency ? { concurrency: job.concurrency } : {}),
-      ...(job.retryCount > 0 ? { retryContext: this.retryContext(job) } : {}),
+      ...(job.retryCount > 0 ? { retryContext: retryContext(job, this.deps.clock.now()) } : {}),
     };
     const outcome = await this.deps.invoke(
       consumer.function,
       [event, { installContext: this.deps.installContext }],
       'consumer',
     );
-    let delayMs: number;
-    let reason: string;
-    let retryData: unknown = undefined;
     if (outcome.ok) {
       const retry = retryRequested(outcome.result);
       if (!retry) return this.deps.jobFinished(job.jobId, 'success');
-      delayMs = retry.retryAfterS * 1000;
-      reason = retry.retryReason;
-      retryData = retry.retryData;
-    } else {
-      this.deps.counters.failures.push({ function: consumer.function, error: describe(outcome.error) });
-      delayMs = Math.min(BACKOFF_BASE_MS * 2 ** job.retryCount, BACKOFF_MAX_MS);
-      reason = outcome.timedOut ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+      return this.retryJob(job, retry.retryAfterS * 1000, retry.retryReason, retry.retryData);
     }
+    this.deps.counters.failures.push({ function: consumer.function, error: describe(outcome.error) });
+    const { delayMs, reason } = failureRetry(job, outcome.timedOut);
+    return this.retryJob(job, delayMs, reason, undefined);
+  }
+
+  /** The job's next attempt, or its dead letter when that attempt would fall past the retention window. */
+  private retryJob(job: Job, delayMs: number, reason: string, retryData: unknown): void {
     const dueAt = this.deps.clock.now() + delayMs;
-    if (dueAt > job.pushedAt + RETENTION_MS) {
+    if (outlivesRetention(job, dueAt)) {
       this.deps.counters.deadLetters += 1;
       this.deps.deadLetter({
         kind: 'job',
@@ -181,18 +178,6 @@ export class Delivery {
       kind: 'job',
       job: { ...job, retryCount: job.retryCount + 1, retryReason: reason, retryData },
     });
-  }
-
-  private retryContext(job: Job): Record<string, unknown> {
-    return {
-      retryCount: job.retryCount,
-      retryReason: job.retryReason ?? 'FUNCTION_RETRY_REQUEST',
-      retryData: job.retryData,
-      retentionWindow: {
-        startTime: new Date(job.pushedAt).toISOString(),
-        remainingTimeMs: Math.max(0, job.pushedAt + RETENTION_MS - this.deps.clock.now()),
-      },
-    };
   }
 
   private async runTrigger(work: Extract<Work, { kind: 'jira-event' }>): Promise<void> {

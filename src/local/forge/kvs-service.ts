@@ -2,78 +2,28 @@
  * The Forge KVS service's wire protocol (`POST /api/v1/...` with JSON bodies), answered from a KvsStore. The real
  * `@forge/kvs` client (KvsImpl + StorageApi) talks to it unchanged, so option handling, query and transaction
  * builders, and error parsing are the SDK's own; only the service is emulated. Custom entities are not emulated:
- * the app does not use them, and a call answers 400 so nobody relies on it by accident.
+ * the app does not use them, and a call answers 400 so nobody relies on it by accident. The bodies and replies on
+ * the wire are kvs-wire.ts; this file is what each operation does to the store.
  */
 import { z } from 'zod';
 import { ForgeKvsAPIError } from '@forge/kvs/out/errors';
-import { checkKey, MAX_BATCH, type KvsStore, type Space, type StoredEntry } from './kvs-store';
-
-const ttlSchema = z.object({ value: z.number(), unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) });
-const setOptionsSchema = z
-  .object({
-    ttl: ttlSchema.optional(),
-    keyPolicy: z.enum(['OVERRIDE', 'FAIL_IF_EXISTS']).optional(),
-    returnValue: z.enum(['PREVIOUS', 'LATEST']).optional(),
-  })
-  .optional();
-const keyBody = z.object({ key: z.string() });
-const setBody = z.object({ key: z.string(), value: z.unknown(), options: setOptionsSchema });
-const queryBody = z.object({
-  limit: z.number().int().optional(),
-  after: z.string().optional(),
-  where: z
-    .array(
-      z.object({
-        property: z.literal('key'),
-        condition: z.literal('BEGINS_WITH'),
-        values: z.array(z.union([z.string(), z.number()])).length(1),
-      }),
-    )
-    .optional(),
-});
-const batchSetBody = z.array(
-  z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), options: setOptionsSchema }),
-);
-const batchKeyBody = z.array(z.object({ key: z.string(), entityName: z.string().optional() }));
-const transactionBody = z.object({
-  set: z
-    .array(
-      z.object({
-        key: z.string(),
-        value: z.unknown(),
-        entityName: z.string().optional(),
-        conditions: z.unknown().optional(),
-        options: setOptionsSchema,
-      }),
-    )
-    .optional(),
-  delete: z
-    .array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: z.unknown().optional() }))
-    .optional(),
-  check: z.array(z.unknown()).optional(),
-});
+import { checkKey, MAX_BATCH, type KvsStore, type Space } from './kvs-store';
+import {
+  batchKeyBody,
+  batchSetBody,
+  entryBody,
+  errorBody,
+  fail,
+  json,
+  keyBody,
+  queryBody,
+  setBody,
+  transactionBody,
+} from './kvs-wire';
 
 const MAX_QUERY_LIMIT = 100;
 const DEFAULT_QUERY_LIMIT = 10;
 const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function fail(status: number, code: string, message: string): Response {
-  return json(status, { code, message });
-}
-
-function entryBody(key: string, entry: StoredEntry): Record<string, unknown> {
-  return {
-    key,
-    value: JSON.parse(entry.json) as unknown,
-    createdAt: entry.createdAt,
-    updatedAt: entry.updatedAt,
-    ...(entry.expireAt !== undefined ? { expireTime: new Date(entry.expireAt).toISOString() } : {}),
-  };
-}
 
 export class KvsService {
   constructor(private readonly store: KvsStore) {}
@@ -255,9 +205,4 @@ export class KvsService {
     }
     return new Response(null, { status: 204 });
   }
-}
-
-function errorBody(error: unknown): { code: string; message: string } {
-  if (error instanceof ForgeKvsAPIError) return { code: error.code, message: error.message };
-  return { code: 'UNKNOWN_ERROR', message: error instanceof Error ? error.message : String(error) };
 }
