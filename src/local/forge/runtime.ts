@@ -10,9 +10,7 @@ import type { Clock, FaultPlan, HttpService, InvokeRequest, JiraProductEvent } f
 import {
   DEFAULT_LATENCY,
   DEFAULT_TIMEOUT_S,
-  FunctionTimeoutError,
   LONG_RUNNING_EVENT_BYTES,
-  InvocationBudget,
   timeoutSeconds,
   type Latency,
   type ModuleKind,
@@ -20,7 +18,6 @@ import {
 import {
   activateHost,
   deactivateHost,
-  runInvocation,
   type Invocation,
   type Principal,
   type ProxyTarget,
@@ -41,6 +38,9 @@ import { Schedules } from './schedules';
 import { freshCounters, SettleLedger, type RuntimeSettleReport } from './report';
 import { Agenda } from './scheduler';
 import { StatsRecorder } from './stats';
+import { callHandler } from './handler-call';
+import { runDueWork } from './settle-loop';
+import { queueB24Delivery, queueJiraEvent, type Inlets } from './inlets';
 
 export type { RuntimeSettleReport } from './report';
 
@@ -74,7 +74,6 @@ export interface SettleOptions {
   horizonMs?: number;
   advanceMs?: number;
 }
-const MAX_EVENT_BYTES = 200 * 1024;
 
 export class ForgeRuntime implements SdkHost {
   readonly manifest: ForgeManifest;
@@ -200,38 +199,19 @@ export class ForgeRuntime implements SdkHost {
     return this.faults;
   }
 
-  /** A Jira product event: fanned out to each subscribed trigger, with `filter.ignoreSelf` and the fault plan applied. */
+  /** A Jira product event, as Forge hands it to the app's product-event triggers (inlets.ts). */
   deliverJiraEvent(event: JiraProductEvent): void {
-    const json = JSON.stringify(event);
-    // Forge does not deliver product events over 200 KB.
-    if (Buffer.byteLength(json) > MAX_EVENT_BYTES) {
-      this.counters.jiraEventsTooLarge += 1;
-      return;
-    }
-    const copy = JSON.parse(json) as Record<string, unknown>;
-    for (const trigger of this.manifest.triggers) {
-      if (!trigger.events.includes(event.eventType)) continue;
-      if (trigger.filter?.ignoreSelf === true && event.selfGenerated) {
-        this.counters.selfEventsFiltered += 1;
-        continue;
-      }
-      for (const delay of this.faults.fate('jira').delaysMs)
-        this.agenda.add(this.clock.now() + delay, { kind: 'jira-event', trigger, event: copy, retryCount: 0 });
-    }
+    queueJiraEvent(this.inlets(), event);
   }
 
   /** The Bitrix24 emulator's outbox: deliveries to this app's web trigger URLs are queued, others dropped. */
   deliverB24(request: Request): void {
-    const prefix = `${this.webtriggerBaseUrl}/webtrigger/`;
-    const key = request.url.startsWith(prefix) ? new URL(request.url).pathname.split('/')[2] : undefined;
-    if (!key) {
-      this.counters.b24Undeliverable += 1;
-      return;
-    }
-    const fate = this.faults.fate('b24');
-    if (fate.dropped) this.counters.b24EventsDropped += 1;
-    for (const delay of fate.delaysMs)
-      this.agenda.add(this.clock.now() + delay, { kind: 'b24-delivery', key, request: request.clone() });
+    queueB24Delivery(this.inlets(), request);
+  }
+
+  private inlets(): Inlets {
+    const { manifest, agenda, clock, faults, counters, webtriggerBaseUrl } = this;
+    return { manifest, agenda, clock, faults, counters, webtriggerBaseUrl };
   }
 
   /** An HTTP request to a web trigger, as the internet sends it (the sandbox's /webtrigger/<key>). */
@@ -285,25 +265,11 @@ export class ForgeRuntime implements SdkHost {
   }
 
   private async settleNow(options: SettleOptions): Promise<RuntimeSettleReport> {
-    const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     const start = this.clock.now();
-    const window = options.advanceMs ?? options.horizonMs;
-    const until = window === undefined ? undefined : start + Math.max(0, window);
-    let steps = 0;
-    while (steps < maxSteps) {
-      for (const key of this.schedules.takeDue()) this.agenda.add(this.clock.now(), { kind: 'scheduled', key });
-      const work = this.agenda.takeDue(this.clock.now());
-      if (work) {
-        await this.delivery.run(work);
-        steps += 1;
-        continue;
-      }
-      const next = this.nextDueAt(until !== undefined);
-      if (next === undefined || (until !== undefined && next > until)) break;
-      this.clock.advance(next - this.clock.now());
-    }
-    if (options.advanceMs !== undefined && until !== undefined && this.clock.now() < until)
-      this.clock.advance(until - this.clock.now());
+    const steps = await runDueWork(
+      { clock: this.clock, agenda: this.agenda, schedules: this.schedules, run: (work) => this.delivery.run(work) },
+      { ...options, maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS },
+    );
     return this.ledger.report(this.counters, this.deadLetters, {
       idle: this.agenda.size === 0,
       steps,
@@ -317,14 +283,6 @@ export class ForgeRuntime implements SdkHost {
     const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
     const timeout = consumer ? timeoutSeconds('consumer', this.manifest.functions.get(consumer.function)) : 0;
     return timeout > DEFAULT_TIMEOUT_S.consumer ? LONG_RUNNING_EVENT_BYTES : undefined;
-  }
-
-  /** The next queued work; with `schedules`, scheduled triggers count too (a bounded settle reaches them). */
-  private nextDueAt(schedules: boolean): number | undefined {
-    const work = this.agenda.nextDueAt();
-    const trigger = schedules ? this.schedules.nextDueAt() : undefined;
-    if (work === undefined) return trigger;
-    return trigger === undefined ? work : Math.min(work, trigger);
   }
 
   get pending(): number {
@@ -344,32 +302,14 @@ export class ForgeRuntime implements SdkHost {
     this.schedules.reset();
   }
 
-  /**
-   * One invocation: the handler runs until it returns or its charged time passes the module's timeout. Past it, the
-   * outcome is a FunctionTimeoutError whatever the handler still does, and every later call it makes is refused.
-   */
-  private async call(
+  private call(
     functionKey: string,
     args: unknown[],
     kind: ModuleKind,
     principal?: Principal,
     moduleKey?: string,
   ): Promise<InvokeOutcome> {
-    const handler = this.handlers.get(functionKey);
-    if (!handler) return { ok: false, error: new Error(`No handler for function ${functionKey}`) };
-    const budget = new InvocationBudget(functionKey, timeoutSeconds(kind, this.manifest.functions.get(functionKey)));
-    const run = runInvocation({ host: this, functionKey, principal, budget, moduleKey }, () =>
-      Promise.resolve(handler(...args)),
-    ).then(
-      (result): InvokeOutcome => ({ ok: true, result }),
-      (error: unknown): InvokeOutcome => ({ ok: false, error }),
-    );
-    const outcome = await Promise.race([
-      run,
-      budget.expired.then((): InvokeOutcome => ({ ok: false, error: undefined })),
-    ]);
-    if (budget.timedOut)
-      return { ok: false, error: new FunctionTimeoutError(functionKey, budget.timeoutS), timedOut: true };
-    return outcome;
+    const timeoutS = timeoutSeconds(kind, this.manifest.functions.get(functionKey));
+    return callHandler(this, this.handlers.get(functionKey), { functionKey, args, timeoutS, principal, moduleKey });
   }
 }
