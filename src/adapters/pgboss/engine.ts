@@ -26,6 +26,7 @@ import { deliver, type DeliveryDeps } from './delivery';
 import { WorkerLoop } from './worker-loop';
 import { JobRows } from './job-rows';
 import { PairLeases } from './pair-lease';
+import { alone, createQueue, createSchedule, deadQueueOf } from './queue-setup';
 
 export interface JobEngineOptions {
   log: Logger;
@@ -53,7 +54,6 @@ export interface JobEngineOptions {
 }
 
 const QUEUES: readonly QueueName[] = ['sync', 'migration'];
-const deadQueueOf = (queue: QueueName) => `${queue}-dead`;
 const scheduleQueueOf = (name: string) => `schedule-${name}`;
 const SCHEMA = /^[a-z_][a-z0-9_]{0,49}$/;
 const SCHEDULE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
@@ -114,14 +114,25 @@ export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Prom
   boss.on('error', (error: unknown) =>
     log.error('job engine error', { error: error instanceof Error ? error.message : String(error) }),
   );
-  await boss.start();
-  for (const queue of QUEUES) await createQueue(boss, queue, settings);
   const leases = new PairLeases(db, schema, settings.leaseSeconds, (error) =>
     log.warn('could not renew a pair lease', { error: String(error) }),
   );
-  await leases.install();
-  return new PgBossJobEngine(boss, bridge, new JobRows(db, schema), leases, settings, options);
+  try {
+    await alone(db, schema, async () => {
+      await boss.start();
+      for (const queue of QUEUES) await createQueue(boss, queue, settings);
+      await leases.install();
+    });
+  } catch (error) {
+    // A start that fails leaves no pg-boss timers behind in a process that goes on (a test, a retrying supervisor).
+    await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+    throw error;
+  }
+  const setupAlone: SetupAlone = (setup) => alone(db, schema, setup);
+  return new PgBossJobEngine(boss, bridge, new JobRows(db, schema), leases, settings, options, setupAlone);
 }
+
+type SetupAlone = <T>(setup: () => Promise<T>) => Promise<T>;
 
 class PgBossJobEngine implements JobEngine {
   private readonly running = new Set<Promise<unknown>>();
@@ -139,6 +150,7 @@ class PgBossJobEngine implements JobEngine {
     private readonly leases: PairLeases,
     private readonly settings: Settings,
     private readonly options: JobEngineOptions,
+    private readonly setupAlone: SetupAlone,
   ) {
     this.stopped = new Promise<void>((resolve) => {
       this.stopWaiting = () => {
@@ -189,9 +201,7 @@ class PgBossJobEngine implements JobEngine {
       throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
     const queue = scheduleQueueOf(name);
     const { log } = this.options;
-    // Singleton without a key: a run that outlasts its interval is not overlapped by the next one.
-    await this.boss.createQueue(queue, { name: queue, policy: 'singleton', retryLimit: 0 });
-    await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+    await this.setupAlone(() => createSchedule(this.boss, queue, cron));
     const worker = await this.boss.work(queue, async () => {
       // A failed run is logged, not retried: the next fire comes soon and does the same work.
       const ran = run().catch((error: unknown) =>
@@ -229,23 +239,6 @@ class PgBossJobEngine implements JobEngine {
     this.leases.stopRenewing();
     await this.bridge.drain();
   }
-}
-
-async function createQueue(boss: PgBoss, queue: QueueName, settings: Settings): Promise<void> {
-  const dead = deadQueueOf(queue);
-  await boss.createQueue(dead, { name: dead });
-  const config: PgBoss.Queue = {
-    name: queue,
-    policy: 'singleton',
-    deadLetter: dead,
-    retryLimit: settings.retryLimit,
-    retryDelay: settings.backoffSeconds,
-    retryBackoff: true,
-    expireInSeconds: settings.expireInSeconds,
-  };
-  await boss.createQueue(queue, config);
-  // createQueue keeps an existing queue as it was; a restart with new settings applies them.
-  await boss.updateQueue(queue, config);
 }
 
 function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined, pushed: () => void): JobQueue {
