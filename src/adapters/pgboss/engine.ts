@@ -2,18 +2,13 @@
  * The service's durable job engine: pg-boss 10 on the service's own database (PGlite or PostgreSQL, through
  * sql-bridge.ts), behind the `JobEngine` contract.
  *
- * One active job per pair is kept by two layers, because neither suffices alone:
- * - pg-boss's `singleton` policy, keyed by the entity a job names when it is pushed: at most one job per key is
- *   active in the table, whichever instance fetched it. But the key is fixed at push time, when the issue may not be
- *   paired yet, so a task-side and an issue-side job of one pair carry different keys; and pg-boss forgets a job it
- *   declared expired while its handler may still run.
- * - a lease per pair (pair-lease.ts), whose key is worked out when the job runs (the issue's link gives its task),
- *   held for as long as the handler actually runs. A job that cannot take it goes back for a moment, unspent.
- * The first layer keeps most conflicts from being fetched at all; the second is the one that cannot be fooled.
- * pg-boss 10's singleton fetch fails whole when the oldest runnable job's key is active (its maintainer says so), so
- * a busy key holds back every job queued behind it until its own job ends. Correct, and bounded by one job's run,
- * which Bitrix24's two requests a second per portal bound anyway; if it ever matters, the lease alone keeps pairs
- * apart under the `standard` policy, at the price of fetching and putting back the busy key's jobs.
+ * One active job per pair is kept by a lease per pair (pair-lease.ts), whose key is worked out when the job runs
+ * (the issue's link gives its task) and held for as long as the handler actually runs, whichever instance fetched
+ * the job; a job that cannot take it goes back for a moment, unspent. The queues use pg-boss's `standard` policy,
+ * not `singleton`: pg-boss 10's singleton fetch fails whole, silently, when the oldest runnable job's key is active,
+ * so one busy key held back every job of every pair queued behind it, and a crashed instance's job (active until
+ * it expires, 15 minutes by default) stopped the sync of every pair on every instance. Each job still carries the
+ * entity it names as its singleton key, for whoever reads the job table; it gates nothing.
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from '../../ports/log';

@@ -34,7 +34,8 @@ export async function createQueue(boss: PgBoss, queue: QueueName, settings: Queu
   await boss.createQueue(dead, { name: dead });
   const config: PgBoss.Queue = {
     name: queue,
-    policy: 'singleton',
+    // Not `singleton`: see engine.ts; the pair lease keeps a pair's jobs apart.
+    policy: 'standard',
     deadLetter: dead,
     retryLimit: settings.retryLimit,
     retryDelay: settings.backoffSeconds,
