@@ -152,7 +152,8 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: 'SYNC_JOB_TIMEOUT_SECONDS',
     defaultText: '900',
-    describe: 'A job running this long is taken to have crashed with its instance and runs again elsewhere.',
+    describe:
+      'A job running this long is taken to have crashed with its instance and runs again elsewhere (looked for every third of it, at most a minute apart).',
     schema: int(30, 3600),
     fallback: '900',
   },

@@ -20,12 +20,29 @@ export interface BuiltEngines {
 /** Builds storage and queue on the open database (migrating its schema first). */
 export type ServiceEngines = (db: SqlDb, context: { config: ServiceConfig; log: Logger }) => Promise<BuiltEngines>;
 
+/**
+ * A crashed instance's job runs again once it is found expired and its pair's lease has lapsed, so both follow
+ * the job timeout: expired jobs are looked for at least three times per timeout (at most every minute), and a
+ * lease lasts no longer than the timeout (at most a minute, renewed while its job runs).
+ */
+export function queueTimings(jobTimeoutSeconds: number): {
+  expireInSeconds: number;
+  maintenanceIntervalSeconds: number;
+  leaseSeconds: number;
+} {
+  return {
+    expireInSeconds: jobTimeoutSeconds,
+    maintenanceIntervalSeconds: Math.min(60, Math.ceil(jobTimeoutSeconds / 3)),
+    leaseSeconds: Math.min(60, jobTimeoutSeconds),
+  };
+}
+
 export const sqlEngines: ServiceEngines = async (db, { config, log }) => {
   const storage = await openStorageEngines(db, { env: config.secretKeyEnv, log });
   const jobs = await startJobEngine(db, {
     log,
     keys: { sync: syncJobKeys(storage.kv) },
-    expireInSeconds: config.jobTimeoutSeconds,
+    ...queueTimings(config.jobTimeoutSeconds),
   });
   return { storage, jobs };
 };

@@ -2,18 +2,13 @@
  * The service's durable job engine: pg-boss 10 on the service's own database (PGlite or PostgreSQL, through
  * sql-bridge.ts), behind the `JobEngine` contract.
  *
- * One active job per pair is kept by two layers, because neither suffices alone:
- * - pg-boss's `singleton` policy, keyed by the entity a job names when it is pushed: at most one job per key is
- *   active in the table, whichever instance fetched it. But the key is fixed at push time, when the issue may not be
- *   paired yet, so a task-side and an issue-side job of one pair carry different keys; and pg-boss forgets a job it
- *   declared expired while its handler may still run.
- * - a lease per pair (pair-lease.ts), whose key is worked out when the job runs (the issue's link gives its task),
- *   held for as long as the handler actually runs. A job that cannot take it goes back for a moment, unspent.
- * The first layer keeps most conflicts from being fetched at all; the second is the one that cannot be fooled.
- * pg-boss 10's singleton fetch fails whole when the oldest runnable job's key is active (its maintainer says so), so
- * a busy key holds back every job queued behind it until its own job ends. Correct, and bounded by one job's run,
- * which Bitrix24's two requests a second per portal bound anyway; if it ever matters, the lease alone keeps pairs
- * apart under the `standard` policy, at the price of fetching and putting back the busy key's jobs.
+ * One active job per pair is kept by a lease per pair (pair-lease.ts), whose key is worked out when the job runs
+ * (the issue's link gives its task) and held for as long as the handler actually runs, whichever instance fetched
+ * the job; a job that cannot take it goes back for a moment, unspent. The queues use pg-boss's `standard` policy,
+ * not `singleton`: pg-boss 10's singleton fetch fails whole, silently, when the oldest runnable job's key is active,
+ * so one busy key held back every job of every pair queued behind it, and a crashed instance's job (active until
+ * it expires, 15 minutes by default) stopped the sync of every pair on every instance. Each job still carries the
+ * entity it names as its singleton key, for whoever reads the job table; it gates nothing.
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from '../../ports/log';
@@ -26,6 +21,7 @@ import { deliver, type DeliveryDeps } from './delivery';
 import { WorkerLoop } from './worker-loop';
 import { JobRows } from './job-rows';
 import { PairLeases } from './pair-lease';
+import { alone, createQueue, createSchedule, deadQueueOf } from './queue-setup';
 
 export interface JobEngineOptions {
   log: Logger;
@@ -53,7 +49,6 @@ export interface JobEngineOptions {
 }
 
 const QUEUES: readonly QueueName[] = ['sync', 'migration'];
-const deadQueueOf = (queue: QueueName) => `${queue}-dead`;
 const scheduleQueueOf = (name: string) => `schedule-${name}`;
 const SCHEMA = /^[a-z_][a-z0-9_]{0,49}$/;
 const SCHEDULE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
@@ -114,14 +109,25 @@ export async function startJobEngine(db: SqlDb, options: JobEngineOptions): Prom
   boss.on('error', (error: unknown) =>
     log.error('job engine error', { error: error instanceof Error ? error.message : String(error) }),
   );
-  await boss.start();
-  for (const queue of QUEUES) await createQueue(boss, queue, settings);
   const leases = new PairLeases(db, schema, settings.leaseSeconds, (error) =>
     log.warn('could not renew a pair lease', { error: String(error) }),
   );
-  await leases.install();
-  return new PgBossJobEngine(boss, bridge, new JobRows(db, schema), leases, settings, options);
+  try {
+    await alone(db, schema, async () => {
+      await boss.start();
+      for (const queue of QUEUES) await createQueue(boss, queue, settings);
+      await leases.install();
+    });
+  } catch (error) {
+    // A start that fails leaves no pg-boss timers behind in a process that goes on (a test, a retrying supervisor).
+    await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+    throw error;
+  }
+  const setupAlone: SetupAlone = (setup) => alone(db, schema, setup);
+  return new PgBossJobEngine(boss, bridge, new JobRows(db, schema), leases, settings, options, setupAlone);
 }
+
+type SetupAlone = <T>(setup: () => Promise<T>) => Promise<T>;
 
 class PgBossJobEngine implements JobEngine {
   private readonly running = new Set<Promise<unknown>>();
@@ -139,6 +145,7 @@ class PgBossJobEngine implements JobEngine {
     private readonly leases: PairLeases,
     private readonly settings: Settings,
     private readonly options: JobEngineOptions,
+    private readonly setupAlone: SetupAlone,
   ) {
     this.stopped = new Promise<void>((resolve) => {
       this.stopWaiting = () => {
@@ -189,9 +196,7 @@ class PgBossJobEngine implements JobEngine {
       throw new Error(`The schedule name "${name}" must be lower-case letters, digits and hyphens.`);
     const queue = scheduleQueueOf(name);
     const { log } = this.options;
-    // Singleton without a key: a run that outlasts its interval is not overlapped by the next one.
-    await this.boss.createQueue(queue, { name: queue, policy: 'singleton', retryLimit: 0 });
-    await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+    await this.setupAlone(() => createSchedule(this.boss, queue, cron));
     const worker = await this.boss.work(queue, async () => {
       // A failed run is logged, not retried: the next fire comes soon and does the same work.
       const ran = run().catch((error: unknown) =>
@@ -229,23 +234,6 @@ class PgBossJobEngine implements JobEngine {
     this.leases.stopRenewing();
     await this.bridge.drain();
   }
-}
-
-async function createQueue(boss: PgBoss, queue: QueueName, settings: Settings): Promise<void> {
-  const dead = deadQueueOf(queue);
-  await boss.createQueue(dead, { name: dead });
-  const config: PgBoss.Queue = {
-    name: queue,
-    policy: 'singleton',
-    deadLetter: dead,
-    retryLimit: settings.retryLimit,
-    retryDelay: settings.backoffSeconds,
-    retryBackoff: true,
-    expireInSeconds: settings.expireInSeconds,
-  };
-  await boss.createQueue(queue, config);
-  // createQueue keeps an existing queue as it was; a restart with new settings applies them.
-  await boss.updateQueue(queue, config);
 }
 
 function pushTo(boss: PgBoss, name: QueueName, keys: JobKeys | undefined, pushed: () => void): JobQueue {

@@ -274,6 +274,32 @@ export function describeJobEngine(label: string, open: () => Promise<EngineDatab
       release();
     });
 
+    it("holds back only a crashed worker's own pair: the other pairs' jobs run while its job waits to expire", async () => {
+      const b = await start({ expireInSeconds: 120, leaseSeconds: 120 });
+      await b.queue('sync').push([task('1')]);
+      const crashed = new PgBoss({
+        db: bossDb(database.db),
+        schema,
+        supervise: false,
+        schedule: false,
+        migrate: false,
+      });
+      await crashed.start();
+      expect(await crashed.fetch('sync')).toHaveLength(1);
+      await crashed.stop({ graceful: false, close: false });
+      await database.db.query(
+        `INSERT INTO ${schema}.pair_lease VALUES ('pair:1', 'crashed', now() + interval '120 seconds')`,
+      );
+      // The next change of the crashed pair is the oldest job waiting; another pair's change comes after it.
+      await b.queue('sync').push([taskChanged('1')]);
+      await sleep(20);
+      await b.queue('sync').push([taskChanged('2')]);
+      const seen: string[] = [];
+      await b.work('sync', ({ body }) => (seen.push(taskIdOf(body)), Promise.resolve({ kind: 'done' })));
+      await until(() => seen.includes('2'), 10_000);
+      expect(seen).toEqual(['2']);
+    });
+
     it("delivers again the job of a worker that crashed mid-job, once the job and the pair's lease expire", async () => {
       const b = await start({ expireInSeconds: 1 });
       await b.queue('sync').push([task('1')]);
