@@ -73,7 +73,7 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-function matchTemplate(template: string, path: string): Record<string, string> | undefined {
+export function matchTemplate(template: string, path: string): Record<string, string> | undefined {
   const t = template.split('/');
   const p = path.split('/');
   if (t.length !== p.length) return undefined;

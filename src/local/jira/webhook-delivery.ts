@@ -21,7 +21,7 @@ export interface WebhookDelivery {
 }
 
 /** A deleted issue is no longer in the state: its project is all a filter can still be judged on. */
-function projectsNamed(expr: Expr | null): string[] | null {
+export function projectsNamed(expr: Expr | null): string[] | null {
   if (expr === null) return null;
   if (expr.kind === 'and' || expr.kind === 'or') {
     const parts = expr.items.map(projectsNamed);
