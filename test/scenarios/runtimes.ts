@@ -10,6 +10,7 @@ import type { JiraEmulator } from '../../src/local/jira';
 import type { PlatformSeed } from '../../src/local/seed';
 import { ServicePlatform } from '../../src/local/service-runtime/platform';
 import { createWorld } from './harness';
+import { peopleCalls } from './people-calls';
 
 export type RuntimeName = 'forge' | 'service';
 export const RUNTIMES: readonly RuntimeName[] = ['forge', 'service'];
@@ -64,52 +65,16 @@ async function forgeWorld(): Promise<RuntimeWorld> {
 export const createRuntimeWorld = (runtime: RuntimeName): Promise<RuntimeWorld> =>
   runtime === 'service' ? serviceWorld() : forgeWorld();
 
-/** A person who is refused for load clicks again a second later, as in ./harness.ts. */
-async function retried(clock: ManualClock, send: () => Promise<Response>): Promise<Response> {
-  let response = await send();
-  for (let i = 0; i < 20 && (response.status === 429 || response.status >= 500); i += 1) {
-    clock.advance(1000);
-    response = await send();
-  }
-  return response;
-}
-
 function peopleOn(
   runtime: RuntimeName,
   platform: RuntimeWorld['platform'],
   clock: ManualClock,
 ): Omit<RuntimeWorld, 'stored' | 'journal'> {
-  const secretOf = (userId: string): string => {
-    const user = platform.seed.b24.users.find((u) => u.id === userId);
-    if (!user) throw new Error(`no Bitrix24 user ${userId} in the seed`);
-    return user.webhookSecret;
-  };
   return {
     runtime,
     platform,
     clock,
-    async b24(userId, method, params = {}) {
-      const url = `https://${platform.seed.b24.domain}/rest/${userId}/${secretOf(userId)}/${method}.json`;
-      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) };
-      const response = await retried(clock, () => platform.b24.handle(new Request(url, init)));
-      const body = (await response.json()) as { result?: unknown; error?: string; error_description?: string };
-      if (!response.ok || body.error) throw new Error(`${method}: ${response.status} ${body.error ?? ''}`);
-      return body.result;
-    },
-    async jira(email, method, path, body) {
-      const headers: Record<string, string> = {
-        authorization: `Basic ${Buffer.from(`${email}:token`).toString('base64')}`,
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      };
-      const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-      const response = await retried(clock, () =>
-        platform.jira.handle(new Request(`${platform.seed.jira.baseUrl}${path}`, init)),
-      );
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? (JSON.parse(text) as unknown) : null;
-    },
+    ...peopleCalls(platform, clock),
     async settle() {
       const report = await platform.settle();
       if (!report.idle) throw new Error(`the ${runtime} runtime did not settle: ${JSON.stringify(report)}`);

@@ -3,24 +3,10 @@
  * SIGKILL reaches the whole instance (npm, tsx and the node process under it) at once, as a crashed machine would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
 import type { Callers } from './callers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export class Instance {
   private child: ChildProcess | null = null;
