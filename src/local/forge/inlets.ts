@@ -8,7 +8,7 @@ import type { Work } from './delivery';
 import type { FaultInjector } from './faults';
 import type { ForgeManifest } from './manifest';
 import type { RuntimeCounters } from './report';
-import type { AdvanceableClock } from './runtime';
+import type { Clock } from '../contracts';
 import type { Agenda } from './scheduler';
 
 /** Forge does not deliver product events over 200 KB. */
@@ -17,7 +17,7 @@ const MAX_EVENT_BYTES = 200 * 1024;
 export interface Inlets {
   manifest: ForgeManifest;
   agenda: Agenda<Work>;
-  clock: AdvanceableClock;
+  clock: Clock;
   faults: FaultInjector;
   counters: RuntimeCounters;
   webtriggerBaseUrl: string;

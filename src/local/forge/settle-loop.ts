@@ -2,13 +2,13 @@
  * The local Forge runtime's settle: run the work that is due, and when nothing is, move the simulated clock to the
  * next due work (and, for a bounded settle, the next scheduled trigger), as time passing in Forge would.
  */
-import type { AdvanceableClock } from './runtime';
+import type { Clock } from '../contracts';
 import type { Work } from './delivery';
 import type { Schedules } from './schedules';
 import type { Agenda } from './scheduler';
 
 export interface SettleParts {
-  clock: AdvanceableClock;
+  clock: Clock & { advance(ms: number): void };
   agenda: Agenda<Work>;
   schedules: Schedules;
   run(work: Work): Promise<void>;
