@@ -66,7 +66,7 @@ function describe(error: unknown): string {
 }
 
 export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt: number }): Promise<JobOutcome> {
-  const pending = new PendingJobs(deps.kv, () => deps.clock.now());
+  const pending = new PendingJobs(deps.kv, () => deps.clock.now(), deps.newId);
   // Before anything is read: a change arriving from now on needs a job of its own.
   await pending.release(job);
   if (await stoppedByUninstall(deps, `sync job ${job.kind}`)) return { kind: 'done' };
@@ -79,13 +79,16 @@ export async function runSyncJob(job: SyncJob, deps: AppDeps, options: { attempt
   } catch (error) {
     const retryable = canRetry(error);
     if (retryable && options.attempt + 1 < MAX_ATTEMPTS) {
-      if (!(await pending.claim(job))) {
+      // The retry is this job itself, so its claim is confirmed at once: it cannot die between claim and push.
+      const claim = await pending.claim(job);
+      if (!claim) {
         deps.log.info('sync job not retried: an identical job queued meanwhile does the same work', {
           kind: job.kind,
           attempt: options.attempt,
         });
         return { kind: 'done' };
       }
+      await claim.confirm();
       deps.log.warn('sync job will be retried', { kind: job.kind, attempt: options.attempt, error: describe(error) });
       return {
         kind: 'retry',

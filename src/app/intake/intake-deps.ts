@@ -11,7 +11,7 @@ export type IntakeDeps = Pick<AppDeps, 'kv' | 'secrets' | 'log' | 'clock' | 'new
 
 /** How every intake queues a job: one waiting copy per identity (pending-jobs.ts), a refused push kept (backlog.ts). */
 export function queueOnce(deps: IntakeDeps): (job: SyncJob) => Promise<'queued' | 'already-queued'> {
-  const pending = new PendingJobs(deps.kv, () => deps.clock.now());
+  const pending = new PendingJobs(deps.kv, () => deps.clock.now(), deps.newId);
   const queue = withBacklog(deps);
   return (job) => pushOnce(job, queue, pending);
 }

@@ -13,8 +13,13 @@
  *   queues one more job, which sees the edit. Nothing coalesces into a job that has already read.
  * - A job that will be retried claims the key again for its wait. When it cannot (an identical job was queued while
  *   it ran), that newer job does the same work and the retry is dropped: retries never multiply.
- * - The key expires: if its job is lost (a push that failed, a job Forge gave up on), copies queue again after
- *   PENDING_TTL_SECONDS instead of being swallowed for good.
+ * - The key expires: if its job is lost (a job Forge gave up on), copies queue again after PENDING_TTL_SECONDS
+ *   instead of being swallowed for good.
+ * - A claim counts only once its push is confirmed. The claim and the push are two writes, and an instance can die
+ *   between them (or a push can fail): a copy that finds a claim without its confirmation cannot tell a push in
+ *   progress from one that will never happen, so it pushes a job of its own. A second job costs a read; a copy
+ *   swallowed by a dead claim would lose the change. The confirmation is its own key, named by the claim's token,
+ *   so one written after the job has already started (and released the claim) confirms nothing later.
  * - Identity includes what changes the job's meaning: an add event is not an update (the add of a paired task is
  *   dismissed unread), a delete is never merged into a change, and comments and files coalesce per comment or file
  *   and action, never per task.
@@ -58,18 +63,32 @@ export function coalesceIdentity(job: SyncJob): string | null {
 }
 
 const pendingKey = (identity: string): string => `pending:${identity}`;
+const pushedKey = (token: string): string => `pushed:${token}`;
 
 export class PendingJobs {
   constructor(
     private readonly kv: KeyValueStore,
     private readonly now: () => number,
+    private readonly newId: () => string,
   ) {}
 
-  /** True when the caller should push the job; false when an identical one is already waiting. */
-  async claim(job: SyncJob): Promise<boolean> {
+  /**
+   * Null when an identical job is known to be waiting. Otherwise the job is to be pushed (or retried), and
+   * `confirm` is called once it is: a claim this caller did not take (its holder unconfirmed) confirms nothing.
+   */
+  async claim(job: SyncJob): Promise<{ confirm: () => Promise<void> } | null> {
     const identity = coalesceIdentity(job);
-    if (identity === null) return true;
-    return this.kv.setIfAbsent(pendingKey(identity), this.now(), { ttlSeconds: PENDING_TTL_SECONDS });
+    const nothing = { confirm: () => Promise.resolve() };
+    if (identity === null) return nothing;
+    const token = `${this.now()}-${this.newId()}`;
+    const ttl = { ttlSeconds: PENDING_TTL_SECONDS };
+    if (await this.kv.setIfAbsent(pendingKey(identity), token, ttl))
+      return { confirm: () => this.kv.set(pushedKey(token), this.now(), ttl) };
+    const held = await this.kv.get(pendingKey(identity));
+    // A number is a claim written before confirmations existed: it was taken only together with its push.
+    if (typeof held === 'number') return null;
+    if (typeof held === 'string' && (await this.kv.get(pushedKey(held))) !== undefined) return null;
+    return nothing;
   }
 
   /** The job starts (or its push failed): from now on a new copy queues a new job. */
@@ -85,12 +104,14 @@ export async function pushOnce(
   queue: JobQueue,
   pending: PendingJobs | undefined,
 ): Promise<'queued' | 'already-queued'> {
-  if (pending && !(await pending.claim(job))) return 'already-queued';
+  const claim = pending ? await pending.claim(job) : null;
+  if (pending && !claim) return 'already-queued';
   try {
     await queue.push([toJobBody(job)]);
   } catch (error) {
     await pending?.release(job);
     throw error;
   }
+  await claim?.confirm();
   return 'queued';
 }
