@@ -22,4 +22,12 @@ export interface AppDeps {
   portalPolicy?: PortalPolicy;
   /** The accounts the app writes as, for a runtime whose platform does not mark the app's own events (sync/echo.ts). */
   ownAccounts?: OwnAccounts;
+  /**
+   * The longest one job attempt can run before the platform ends it; absent means Forge's sync function timeout
+   * (`timeoutSeconds` of sync-fn in manifest.yml). A lock whose holder is older than this has lost its holder.
+   */
+  attemptLimitMs?: number;
 }
+
+/** sync-fn's `timeoutSeconds` in manifest.yml (a foundation test keeps the two equal). */
+export const FORGE_SYNC_ATTEMPT_MS = 120_000;

@@ -10,7 +10,7 @@ import type { JiraPort } from '../ports/jira';
 import type { Logger } from '../ports/log';
 import type { KeyValueStore } from '../ports/store';
 import { countingPort, type CallCounter } from './call-counting';
-import type { AppDeps } from './deps';
+import { FORGE_SYNC_ATTEMPT_MS, type AppDeps } from './deps';
 import type { SyncJob } from './sync-jobs';
 import { ListedConfigs } from './pairing-access';
 import type { ConnectionStore } from './store/connection';
@@ -37,6 +37,8 @@ export class SyncContext {
   readonly connection: ConnectionStore;
   /** Every "is this our own write?" decision, and the announcements of writes that will echo. */
   readonly ownWrites: OwnWrites;
+  /** How long one attempt may run before the platform ends it (deps.ts). */
+  readonly attemptLimitMs: number;
   private readonly jiraCalls: CallCounter = { count: 0 };
   private readonly b24Calls: CallCounter = { count: 0 };
   private projectKey: string | undefined;
@@ -53,6 +55,7 @@ export class SyncContext {
     this.configs = new ListedConfigs(deps);
     this.connection = this.stores.connection;
     this.ownWrites = new OwnWrites(deps.kv, deps.ownAccounts);
+    this.attemptLimitMs = deps.attemptLimitMs ?? FORGE_SYNC_ATTEMPT_MS;
   }
 
   static create(deps: AppDeps): Promise<SyncContext> {

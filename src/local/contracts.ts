@@ -195,6 +195,8 @@ export interface FaultPlan {
   webTriggerJsonOnly?: boolean;
   /** Jira only: the app's write is applied, then the connection drops before the reply (its fetch rejects). */
   lostReplies?: number;
+  /** Bitrix24 only: the app's write (one method, not a batch) is applied, then the connection drops before the reply. */
+  b24LostReplies?: number;
   /** Probability that a remote answers one of the app's writes with 400 (a refused value); never people's. */
   refusedWrites?: number;
 }

@@ -21,7 +21,7 @@ import type { ServiceMetrics } from './metrics';
 import { countedJiraTransport, createB24Transport } from './transports';
 
 export interface ServiceParts {
-  config: Pick<ServiceConfig, 'remoteTimeoutMs'>;
+  config: Pick<ServiceConfig, 'remoteTimeoutMs' | 'jobTimeoutSeconds'>;
   storage: StorageEngines;
   jobs: JobEngine;
   jiraTransport: JiraTransport;
@@ -87,6 +87,8 @@ export function composeService(parts: ServiceParts): ServiceApp {
       syncQueue,
       migrationQueue,
       portalPolicy: SERVICE_PORTAL_POLICY,
+      // pg-boss hands a job still running after its expiry to another instance, so no attempt outlives it.
+      attemptLimitMs: parts.config.jobTimeoutSeconds * 1000,
       ...(parts.ownAccounts ? { ownAccounts: parts.ownAccounts } : {}),
     }),
     log,

@@ -89,7 +89,7 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
   };
   const log = serviceLogger({ level: 'info', clock, ...(options.logSink ? { sink: options.logSink } : {}) });
   const app = composeService({
-    config: { remoteTimeoutMs: 20_000 },
+    config: { remoteTimeoutMs: 20_000, jobTimeoutSeconds: 900 },
     storage,
     jobs,
     jiraTransport,

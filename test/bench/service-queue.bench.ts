@@ -64,7 +64,7 @@ async function instance(db: SqlDb, schema: string, onDone: (taskId: string) => v
     return Promise.reject(new Error('the bench job must make no remote call'));
   }) as unknown as typeof fetch;
   const app = composeService({
-    config: { remoteTimeoutMs: 5000 },
+    config: { remoteTimeoutMs: 5000, jobTimeoutSeconds: 900 },
     storage: { kv, secrets: createMemoryStorage().secrets },
     jobs: engine,
     jiraTransport: (path, init) => {

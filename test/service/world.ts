@@ -58,7 +58,7 @@ export function createWorld(
   const lines: string[] = [];
   const log = serviceLogger({ level: 'debug', sink: (line) => lines.push(line) });
   const app = composeService({
-    config: { remoteTimeoutMs: 5000 },
+    config: { remoteTimeoutMs: 5000, jobTimeoutSeconds: 900 },
     storage,
     jobs,
     jiraTransport: options.jira ?? noJira,

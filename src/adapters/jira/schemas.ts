@@ -136,7 +136,8 @@ export const issueReadSchema: z.ZodType<JiraIssueRead> = issueRawSchema
 const commentRawSchema = z.object({
   id: z.string(),
   self: z.string().optional(),
-  author: userRefSchema.nullable().default(null),
+  // accountType tells the app's own account ("app") from a person's, where the app does not know its account id.
+  author: userRefSchema.extend({ accountType: z.string().optional() }).nullable().default(null),
   body: adfDocSchema,
   created: z.string(),
   updated: z.string(),

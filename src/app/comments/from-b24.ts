@@ -9,12 +9,15 @@ import type { B24ChatMessage } from '../../ports/b24';
 import { commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
 import type { SyncContext } from '../sync-context';
 import { jiraCommentsOf, type CommentLink } from '../store/comment-links';
-import { deleteIfThere, writeCommentParts } from './parts';
+import { deleteIfThere, linkOf, writeCommentParts } from './parts';
 import { keys } from '../store/keys';
 import { note, type JournalNote } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import { readTaskInScope } from './scope';
+import { landedInJira } from './landed';
+import { postOnce } from './post-lock';
+import type { AdfDoc } from '../../core/adf';
 
 interface B24CommentRead {
   ref: string;
@@ -85,8 +88,8 @@ export async function syncB24Comment(
   const fingerprint = commentFingerprint(plain);
   const bodies = commentParts(doc, comment.authorName, 'b24');
   const target = { taskId: job.taskId, b24Ref: comment.ref, issueId: link.issueId, fingerprint };
-  if (existing) {
-    if (existing.fingerprint === fingerprint && !existing.partial) return;
+  if (existing && !existing.partial) {
+    if (existing.fingerprint === fingerprint) return;
     if (isMirroredComment(plain, 'b24')) return;
     await writeCommentParts(ctx, { ...target, b24Ref: existing.b24Ref, issueId: existing.issueId }, existing, bodies);
     await journal(ctx, link, 'comment-edit', partsNote(bodies));
@@ -95,19 +98,40 @@ export async function syncB24Comment(
   if (isMirroredComment(plain, 'b24')) return;
   // Our own post's echo is written by the integration user and is taken once; a person's same words are a comment.
   const actingUserId = (await ctx.connection.get())?.actingUserId;
-  if (comment.authorId === actingUserId && (await ctx.ownWrites.takeComment('b24', job.taskId, fingerprint))) return;
-  // The event's job and reconciliation may both hold this comment: only the one that claims it posts it.
-  const claim = keys.commentClaim('b24', job.taskId, comment.ref);
-  if (!(await ctx.kv.setIfAbsent(claim, ctx.now(), { ttlSeconds: 3600 }))) return;
-  try {
+  if (
+    !existing &&
+    comment.authorId === actingUserId &&
+    (await ctx.ownWrites.takeComment('b24', job.taskId, fingerprint))
+  )
+    return;
+  await postOnce(ctx, keys.commentClaim('b24', job.taskId, comment.ref), async (lock) => {
+    // Read again under the lock: a job that held it just before may have posted and linked it meanwhile.
+    const now = ref ? await comments.byB24(job.taskId, ref) : null;
+    if (now && !now.partial) return;
+    const held = now ? { ...now, ...target, b24Ref: now.b24Ref, issueId: now.issueId } : null;
+    const landed = lock.inDoubt ? await adoptLanded(ctx, held ?? target, held, bodies) : held;
+    if (landed && !landed.partial && landed.fingerprint === fingerprint) return;
     await ctx.ownWrites.expectComment('jira', link.issueId, fingerprint);
-    await writeCommentParts(ctx, target, null, bodies);
-  } catch (error) {
-    // A failed attempt must not keep its own retry out (parts already posted are on the link, and are kept).
-    await ctx.kv.delete(claim);
-    throw error;
-  }
+    await lock.sending();
+    await writeCommentParts(ctx, landed ?? target, landed, bodies);
+  });
   await journal(ctx, link, 'comment', partsNote(bodies));
+}
+
+/** Parts an earlier attempt posted and never linked, found in Jira and linked now; the link as it then stands. */
+async function adoptLanded(
+  ctx: SyncContext,
+  target: Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>,
+  held: CommentLink | null,
+  bodies: AdfDoc[],
+): Promise<CommentLink | null> {
+  const ids = held ? jiraCommentsOf(held) : [];
+  const found = await landedInJira(ctx, target.issueId, bodies, ids.length, ids);
+  if (found.length === 0) return held;
+  const all = [...ids, ...found];
+  const link = linkOf(target, all, all.length < bodies.length);
+  await ctx.stores.commentLinks.save(link);
+  return link;
 }
 
 function partsNote(bodies: readonly unknown[]): JournalNote | undefined {

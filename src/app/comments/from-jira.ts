@@ -13,6 +13,9 @@ import { journal } from './from-b24';
 import { deleteIfThere } from './parts';
 import { holdBackRestrictedComment } from './restricted';
 import { readTaskInScope } from './scope';
+import { landedInB24 } from './landed';
+import { postOnce } from './post-lock';
+import { keys } from '../store/keys';
 
 async function removeOnB24(ctx: SyncContext, taskId: string, b24Ref: string): Promise<void> {
   if (b24Ref.startsWith('m')) await ctx.b24.deleteChatMessage(b24Ref.slice(1));
@@ -66,14 +69,20 @@ export async function syncJiraComment(
     return;
   }
   if (!(await inScope(ctx, link, configs))) return;
-  await ctx.ownWrites.expectComment('b24', link.taskId, fingerprint);
-  const id = await ctx.b24.addComment(link.taskId, text);
-  // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
-  await comments.save(
-    { taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint },
-    [`m${id}`],
-  );
-  // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
-  await ctx.ownWrites.commentSettled('b24', link.taskId, fingerprint);
+  await postOnce(ctx, keys.commentClaim('jira', job.issueId, job.commentId), async (lock) => {
+    // Read again under the lock: a job that held it just before may have posted and linked it meanwhile.
+    if (await comments.byJira(job.issueId, job.commentId)) return;
+    const landed = lock.inDoubt ? await landedInB24(ctx, link.taskId, text) : null;
+    await ctx.ownWrites.expectComment('b24', link.taskId, fingerprint);
+    if (landed === null) await lock.sending();
+    const id = landed ?? (await ctx.b24.addComment(link.taskId, text));
+    // On the new task card the returned id is the chat message's: keep both forms so its event finds the link.
+    await comments.save(
+      { taskId: link.taskId, b24Ref: id, issueId: job.issueId, jiraCommentId: comment.id, fingerprint },
+      [`m${id}`],
+    );
+    // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
+    await ctx.ownWrites.commentSettled('b24', link.taskId, fingerprint);
+  });
   await journal(ctx, link, 'comment', undefined, 'jira-to-b24');
 }

@@ -9,9 +9,9 @@ import { isPermanent } from '../../core/errors';
 import { jiraCommentsOf, type CommentLink } from '../store/comment-links';
 import type { SyncContext } from '../sync-context';
 
-type CommentTarget = Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>;
+export type CommentTarget = Omit<CommentLink, 'jiraCommentId' | 'parts' | 'partial'>;
 
-function linkOf(target: CommentTarget, ids: string[], partial: boolean): CommentLink {
+export function linkOf(target: CommentTarget, ids: string[], partial: boolean): CommentLink {
   const [first = ''] = ids;
   return {
     ...target,

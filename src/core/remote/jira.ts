@@ -48,7 +48,8 @@ export interface JiraVisibility {
 export interface JiraComment {
   id: string;
   issueId: string;
-  author: JiraUserRef | null;
+  /** `accountType` is "app" for an app's account (Forge writes as one), "atlassian" for a person. */
+  author: (JiraUserRef & { accountType?: string }) | null;
   body: AdfDoc;
   created: string;
   updated: string;

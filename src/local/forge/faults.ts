@@ -30,7 +30,7 @@ export interface EventFate {
   duplicated: boolean;
 }
 
-const STREAMS = { events: 0x9e3779b9, jira: 0x85ebca6b, b24: 0xc2b2ae35, refusals: 0x27d4eb2f };
+const STREAMS = { events: 0x9e3779b9, jira: 0x85ebca6b, b24: 0xc2b2ae35, refusals: 0x27d4eb2f, b24Lost: 0x165667b1 };
 
 /** The 400 each remote gives a value it will not take: Jira's error collection, Bitrix24's error envelope. */
 const REFUSED: Record<EventSource, () => Response> = {
@@ -57,9 +57,12 @@ export class FaultInjector {
 
   private readonly refusals: () => number;
 
+  private readonly b24Losses: () => number;
+
   constructor(readonly plan: FaultPlan = {}) {
     this.random = seededRandom((plan.seed ?? 0) ^ STREAMS.events);
     this.refusals = seededRandom((plan.seed ?? 0) ^ STREAMS.refusals);
+    this.b24Losses = seededRandom((plan.seed ?? 0) ^ STREAMS.b24Lost);
   }
 
   /**
@@ -70,6 +73,12 @@ export class FaultInjector {
     const p = this.plan.refusedWrites ?? 0;
     if (p <= 0 || !isWrite) return undefined;
     return this.refusals() < p ? REFUSED[service]() : undefined;
+  }
+
+  /** `b24LostReplies`: the app's Bitrix24 write is applied, then its reply is lost (own stream: it shifts no other). */
+  lostB24Reply(isWrite: boolean): boolean {
+    const p = this.plan.b24LostReplies ?? 0;
+    return p > 0 && isWrite && this.b24Losses() < p;
   }
 
   get active(): boolean {

@@ -24,6 +24,8 @@ export interface ProxyDeps {
   latency(): Latency;
   /** The fault plan's `refusedWrites`: one of the app's writes answered with 400 before it reaches the service. */
   refusal(service: 'jira' | 'b24', isWrite: boolean): Response | undefined;
+  /** The fault plan's `b24LostReplies`: this Bitrix24 write is applied and its reply lost. */
+  lostB24Reply(isWrite: boolean): boolean;
 }
 
 function budget(): InvocationBudget | undefined {
@@ -91,9 +93,13 @@ export class ForgeProxy {
     const request = new Request(url, init);
     this.deps.stats.recordB24(target, request.headers.get('content-type') ?? '', await request.clone().text());
     const method = b24Method(target).toLowerCase();
-    return (
-      this.deps.refusal('b24', !isB24Read(method) && method !== 'batch' && !method.startsWith('oauth')) ??
-      service.handle(request)
-    );
+    const isWrite = !isB24Read(method) && method !== 'batch' && !method.startsWith('oauth');
+    const refused = this.deps.refusal('b24', isWrite);
+    if (refused) return refused;
+    const lose = this.deps.lostB24Reply(isWrite);
+    const response = await service.handle(request);
+    if (lose && response.ok)
+      throw new FetchError('socket hang up: the connection closed before the reply arrived (emulated lost reply)');
+    return response;
   }
 }

@@ -142,6 +142,7 @@ export class ForgeRuntime implements SdkHost {
       stats: this.stats,
       latency: () => this.latency,
       refusal: (service, isWrite) => this.faults.refusal(service, isWrite),
+      lostB24Reply: (isWrite) => this.faults.lostB24Reply(isWrite),
     });
   }
 

@@ -61,6 +61,7 @@ function asFaultPlan(body: Record<string, unknown>): FaultPlan | string {
       'serverErrors',
       'webTriggerJsonOnly',
       'lostReplies',
+      'b24LostReplies',
       'refusedWrites',
     ];
     if (!known.includes(key)) return `unknown fault "${key}"; known: ${known.join(', ')}`;
