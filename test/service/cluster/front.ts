@@ -132,6 +132,10 @@ export class Front {
       (req, res) => void this.serve('b24', req, res),
     );
     const http = createHttpServer((req, res) => void this.serve('jira', req, res));
+    // Asked as soon as a connection opens, while its process surely lives: a request on it may be an instance's
+    // last before the kill, and a dead process's socket can no longer be traced to it.
+    https.on('secureConnection', (socket: Socket) => void this.instanceOf(socket));
+    http.on('connection', (socket: Socket) => void this.instanceOf(socket));
     for (const server of [https, http]) {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       this.servers.push(server);
