@@ -154,7 +154,10 @@ interface B24Comment {
 export async function commentProblems(real: Real, journal: JournalRecord[]): Promise<string[]> {
   const problems: string[] = [];
   for (const p of real.pairs.filter((x) => !x.deletedOn && !x.everUnlinked)) {
-    const failed = journal.filter(about(p)).some((e) => e.outcome === 'failed' && e.operation.includes('comment'));
+    // A comment may be missing where its copy failed or the other side refused it (journalled as a warning).
+    const failed = journal
+      .filter(about(p))
+      .some((e) => (e.outcome === 'failed' || e.outcome === 'warning') && e.operation.includes('comment'));
     const b24 = ((await real.w.b24('1', 'task.commentitem.getlist', [p.taskId, { ID: 'asc' }])) as B24Comment[]).map(
       (c) => c.POST_MESSAGE,
     );
@@ -175,7 +178,7 @@ export async function commentProblems(real: Real, journal: JournalRecord[]): Pro
       problems.push(
         `pair ${p.taskId}/${p.issueId}: ${expected} comments written, Bitrix24 has ${b24.length}, Jira ${jira.length}`,
       );
-    const mirrored = journal.filter(about(p)).filter((e) => e.operation === 'comment' && e.outcome !== 'failed').length;
+    const mirrored = journal.filter(about(p)).filter((e) => e.operation === 'comment' && e.outcome === 'synced').length;
     if (mirrored > expected)
       problems.push(
         `pair ${p.taskId}/${p.issueId}: the journal records ${mirrored} mirrored comments, people wrote ${expected}`,

@@ -6,6 +6,7 @@
 import { adfPlainText, bbcodeToWholeAdf } from '../../core/convert';
 import { isPermanent } from '../../core/errors';
 import type { B24ChatMessage } from '../../ports/b24';
+import type { Side } from '../../core/model';
 import { commentFingerprint, commentParts, isMirroredComment } from '../../core/sync/comments';
 import type { SyncContext } from '../sync-context';
 import { jiraCommentsOf, type CommentLink } from '../store/comment-links';
@@ -104,7 +105,7 @@ export async function syncB24Comment(
     (await ctx.ownWrites.takeComment('b24', job.taskId, fingerprint))
   )
     return;
-  await postOnce(ctx, keys.commentClaim('b24', job.taskId, comment.ref), async (lock) => {
+  const posting = postOnce(ctx, keys.commentClaim('b24', job.taskId, comment.ref), async (lock) => {
     // Read again under the lock: a job that held it just before may have posted and linked it meanwhile.
     const now = ref ? await comments.byB24(job.taskId, ref) : null;
     if (now && !now.partial) return;
@@ -115,6 +116,7 @@ export async function syncB24Comment(
     await lock.sending();
     await writeCommentParts(ctx, landed ?? target, landed, bodies);
   });
+  if (await refusedBy(ctx, link, 'jira', posting)) return;
   await journal(ctx, link, 'comment', partsNote(bodies));
 }
 
@@ -162,6 +164,47 @@ async function deleteMirror(
       ? note('comment.deletedInB24.delete', {}, 'Comment deleted in Bitrix24; deleted in Jira.')
       : note('comment.deletedInB24.keep', {}, 'Comment deleted in Bitrix24; kept in Jira.'),
   );
+}
+
+const isRefusal = (e: unknown): boolean => isPermanent(e, 'invalid-request') || isPermanent(e, 'validation');
+
+/**
+ * True when `side` refused the mirror's post (a 400): journalled with that side's words and what to do, instead of
+ * failing the job for good, as a refused field value is. Anything else is thrown on.
+ */
+export async function refusedBy(
+  ctx: SyncContext,
+  link: PairLink,
+  side: Side,
+  posting: Promise<void>,
+): Promise<boolean> {
+  try {
+    await posting;
+    return false;
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    await ctx.journal.record({
+      at: ctx.now(),
+      projectKey: link.projectKey,
+      direction: side === 'jira' ? 'b24-to-jira' : 'jira-to-b24',
+      operation: 'comment',
+      taskId: link.taskId,
+      issueId: link.issueId,
+      issueKey: link.issueKey,
+      fields: ['comment'],
+      outcome: 'warning',
+      notes: [
+        note(
+          'comment.refused',
+          { side, detail },
+          `${side === 'jira' ? 'Jira' : 'Bitrix24'} refused the copy of this comment: ${detail}. It was not copied; change the comment so it is accepted, and the edit is copied.`,
+        ),
+      ],
+      calls: ctx.calls(),
+    });
+    return true;
+  }
 }
 
 export async function journal(

@@ -9,7 +9,7 @@ import { note } from '../store/journal-notes';
 import type { PairLink } from '../store/links';
 import type { ProjectConfigStore } from '../store/project-config';
 import type { SyncContext } from '../sync-context';
-import { journal } from './from-b24';
+import { journal, refusedBy } from './from-b24';
 import { deleteIfThere } from './parts';
 import { holdBackRestrictedComment } from './restricted';
 import { readTaskInScope } from './scope';
@@ -69,7 +69,7 @@ export async function syncJiraComment(
     return;
   }
   if (!(await inScope(ctx, link, configs))) return;
-  await postOnce(ctx, keys.commentClaim('jira', job.issueId, job.commentId), async (lock) => {
+  const posting = postOnce(ctx, keys.commentClaim('jira', job.issueId, job.commentId), async (lock) => {
     // Read again under the lock: a job that held it just before may have posted and linked it meanwhile.
     if (await comments.byJira(job.issueId, job.commentId)) return;
     const landed = lock.inDoubt ? await landedInB24(ctx, link.taskId, text) : null;
@@ -84,5 +84,6 @@ export async function syncJiraComment(
     // The link now recognises our post; a lingering intent would swallow a person's comment with the same words.
     await ctx.ownWrites.commentSettled('b24', link.taskId, fingerprint);
   });
+  if (await refusedBy(ctx, link, 'b24', posting)) return;
   await journal(ctx, link, 'comment', undefined, 'jira-to-b24');
 }

@@ -84,6 +84,8 @@ export const NOTE_PARAMS = {
   'comment.copyRemoved': [],
   /** A comment longer than Jira allows, posted in `count` numbered parts. */
   'comment.inParts': ['count'],
+  /** A side refused to take a comment's mirror (`side`), with `detail`, that side's own answer. */
+  'comment.refused': ['side', 'detail'],
   /** An edit of a shortened copy in Jira that was not written to Bitrix24 (core/sync/shortened): `field` is the field. */
   'shortened.noticeEdited': ['field'],
   'shortened.copyStale': ['field'],

@@ -567,7 +567,8 @@ export const englishFallback: TextTree = {
       "restricted": "Comment {comment} is restricted to the {kind:restrictedTo} \"{name}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted comments).",
       "secured": "Comment {comment} is on an issue under the security level \"{level}\" in Jira, so it was not copied to Bitrix24 (the project's mapping holds back restricted issues).",
       "copyRemoved": "Its earlier copy was removed from Bitrix24.",
-      "inParts": "Posted in Jira in {count} numbered parts: the comment is longer than one Jira comment may be."
+      "inParts": "Posted in Jira in {count} numbered parts: the comment is longer than one Jira comment may be.",
+      "refused": "{side:side} refused the copy of this comment: {detail}. It was not copied; change the comment so {side:side} accepts it, and the edit is copied."
     },
     "migration": {
       "page": "Migration page {page} of {side:migrationPageOf}: {listed} listed, {alreadyPaired} already paired, {created} paired now, {handedOver} finished by marker, {refused} refused in bulk and retried one by one, {failed} could not be created (see their entries).",
