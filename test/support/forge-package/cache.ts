@@ -3,7 +3,7 @@
  * (or the failure) is kept under node_modules/.cache/forge-package/<hash of every input>. Why a content cache and not
  * jest's globalSetup: globalSetup would make every jest run pay the minute, even one that runs a single unit test;
  * here only the tests that read the package pay, once, and a stale package cannot be read because any change to
- * src/, the manifest, tsconfig, the lock file or this packaging code changes the key. Parallel jest workers that ask
+ * src/, test/'s TypeScript, the manifest, tsconfig, the lock file or this packaging code changes the key. Parallel jest workers that ask
  * for the same key wait on one lock directory instead of building twice.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,11 +34,19 @@ function filesUnder(target: string): string[] {
     .sort();
 }
 
-/** The app's own inputs to packaging or lint: sources, manifest, tsconfig and package files. */
+/**
+ * The app's own inputs to packaging or lint: sources, manifest, tsconfig and package files, and the TypeScript
+ * under test/, which tsconfig.json includes and so the bundler type-checks (a cached result kept a test's type
+ * error after it was fixed).
+ */
 function inputsOf(appDir: string): string[] {
-  return ['src', 'manifest.yml', 'tsconfig.json', 'package.json', 'package-lock.json'].flatMap((name) =>
-    filesUnder(path.join(appDir, name)),
-  );
+  const typed = filesUnder(path.join(appDir, 'test')).filter((f) => /\.tsx?$/.test(f));
+  return [
+    ...['src', 'manifest.yml', 'tsconfig.json', 'package.json', 'package-lock.json'].flatMap((name) =>
+      filesUnder(path.join(appDir, name)),
+    ),
+    ...typed,
+  ];
 }
 
 /** A key that changes with any byte of the app's inputs, the `extra` files or directories, or the lock file. */
