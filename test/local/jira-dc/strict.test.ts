@@ -48,6 +48,17 @@ describe('Jira Data Center refusals and identities', () => {
     });
   });
 
+  it('refuses JQL on an issue property, which no plugin of the site indexes', async () => {
+    const { jira, token } = setUp();
+    const jql = encodeURIComponent('issue.property[b24sync].taskId = "7"');
+    const refused = await call(jira, 'GET', `/rest/api/2/search?jql=${jql}`, { token });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({
+      errorMessages: ["Field 'issue.property[b24sync]' does not exist or you do not have permission to view it."],
+      errors: {},
+    });
+  });
+
   it('refuses an assignee nobody is named, before anything is created', async () => {
     const { jira, token } = setUp();
     const refused = await call(jira, 'POST', '/rest/api/2/issue', {
