@@ -1,6 +1,6 @@
 /**
- * Jira's REST webhooks for OAuth 2.0 apps, as the service's upkeep job sees them: registered with a JQL filter,
- * expiring after 30 days unless refreshed. Only these events may be registered this way (attachments arrive as
+ * The webhooks the service registers itself, as its upkeep job sees them: registered with a JQL filter; Cloud's
+ * (OAuth 2.0 apps) expire after 30 days unless refreshed, Data Center's (`/rest/webhooks/1.0`) never expire. Only these events may be registered this way (attachments arrive as
  * `Attachment` items in jira:issue_updated's changelog).
  */
 export const DYNAMIC_WEBHOOK_EVENTS = [
@@ -26,7 +26,7 @@ export interface DynamicWebhookApi {
     filters: { events: readonly string[]; jqlFilter: string }[],
   ): Promise<({ id: number } | { errors: string[] })[]>;
   list(): Promise<DynamicWebhook[]>;
-  /** Jira ignores ids it does not know, so the caller checks `list()` first. */
-  refresh(ids: number[]): Promise<number>;
+  /** The new expiry, or undefined where webhooks do not expire; Jira ignores ids it does not know, so the caller checks `list()` first. */
+  refresh(ids: number[]): Promise<number | undefined>;
   remove(ids: number[]): Promise<void>;
 }

@@ -1,5 +1,8 @@
 /**
- * What the sync needs from Jira Cloud REST v3. Every method returns validated shapes from core/remote/jira and
+ * What the sync needs from Jira: Cloud REST v3 (src/adapters/jira) or Data Center REST v2 (src/adapters/jira-dc).
+ * A user's `accountId` is the flavour's stable identity: Cloud's account id, Data Center's user key (never the
+ * login, which an administrator can rename). A search page token is opaque: Cloud's `nextPageToken`, Data
+ * Center's offset. Every method returns validated shapes from core/remote/jira and
  * throws only SyncError subclasses (core/errors). Reads of a single entity return `null` for "gone" (404) because
  * a deleted issue or comment is a normal sync outcome, not a failure.
  */

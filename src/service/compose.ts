@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createB24Auth } from '../adapters/b24/auth';
 import { createB24Client } from '../adapters/b24/client';
 import { createJiraClient, type JiraTransport } from '../adapters/jira/client';
+import { createJiraDcClient } from '../adapters/jira-dc/client';
 import { createConsoleLogger } from '../adapters/log/json-logger';
 import type { AppDeps } from '../app/deps';
 import type { OwnAccounts } from '../app/sync/echo';
@@ -25,6 +26,8 @@ export interface ServiceParts {
   storage: StorageEngines;
   jobs: JobEngine;
   jiraTransport: JiraTransport;
+  /** Set when Jira is Data Center: the REST v2 client is used, and attachment links are checked against the URL. */
+  jiraDataCenter?: { baseUrl: string };
   metrics: ServiceMetrics;
   log: Logger;
   /** Who the service is in Jira, shared by every AppDeps (filled in once /myself answers: ./jira-connection.ts). */
@@ -63,7 +66,10 @@ export function composeService(parts: ServiceParts): ServiceApp {
     metrics: parts.metrics,
     ...(parts.fetch ? { fetch: parts.fetch } : {}),
   });
-  const jira = createJiraClient(countedJiraTransport(parts.jiraTransport, parts.metrics), { clock });
+  const jiraTransport = countedJiraTransport(parts.jiraTransport, parts.metrics);
+  const jira = parts.jiraDataCenter
+    ? createJiraDcClient(jiraTransport, { clock, baseUrl: parts.jiraDataCenter.baseUrl })
+    : createJiraClient(jiraTransport, { clock });
   const syncQueue = parts.jobs.queue('sync');
   const migrationQueue = parts.jobs.queue('migration');
   // Token refreshes are shared state (the secret store), so one auth serves every call of the process.

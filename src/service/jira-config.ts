@@ -1,5 +1,7 @@
 /**
- * The Jira Cloud connection's variables: an API token (`JIRA_AUTH=token`, Basic auth to the site, webhooks
+ * The Jira connection's variables. Jira Data Center or Server (`JIRA_FLAVOUR=datacenter`): the base URL, a
+ * personal access token of the service account and the secret the service registers its webhook with. Jira Cloud
+ * (the default): an API token (`JIRA_AUTH=token`, Basic auth to the site, webhooks
  * registered by an admin with a secret) or OAuth 2.0 3LO (`JIRA_AUTH=oauth`, the API gateway, dynamic webhooks
  * signed with the client secret). With JIRA_AUTH unset the service starts without Jira and says so. A half
  * configured connection stops the start with a sentence naming what is missing, never a guess.
@@ -18,7 +20,8 @@ export type JiraSettings =
       timeoutMs: number;
       allowLoopback: boolean;
     }
-  | { auth: 'oauth'; cloudId: string; clientId: string; clientSecret: string; timeoutMs: number };
+  | { auth: 'oauth'; cloudId: string; clientId: string; clientSecret: string; timeoutMs: number }
+  | { auth: 'pat'; baseUrl: string; pat: string; webhookSecret: string; timeoutMs: number };
 
 interface JiraVariable {
   name: string;
@@ -31,6 +34,32 @@ interface JiraVariable {
 const text = z.string().min(1).optional();
 
 export const JIRA_VARIABLES: readonly JiraVariable[] = [
+  {
+    name: 'JIRA_FLAVOUR',
+    defaultText: 'cloud',
+    describe: '`cloud` (JIRA_AUTH below) or `datacenter` (Jira Data Center / Server with a personal access token).',
+    schema: z.enum(['cloud', 'datacenter'], 'must be cloud or datacenter'),
+    fallback: 'cloud',
+  },
+  {
+    name: 'JIRA_DC_BASE_URL',
+    defaultText: '(none)',
+    describe: 'datacenter: the base URL with its context path, e.g. https://jira.example.com/jira.',
+    schema: text,
+  },
+  {
+    name: 'JIRA_DC_PAT',
+    defaultText: '(none)',
+    describe:
+      "datacenter: the service account's personal access token (never logged); the account administers Jira, to register the webhook.",
+    schema: text,
+  },
+  {
+    name: 'JIRA_DC_WEBHOOK_SECRET',
+    defaultText: '(none)',
+    describe: 'datacenter: the secret the service registers its webhook with; unsigned deliveries are refused.',
+    schema: text,
+  },
   {
     name: 'JIRA_AUTH',
     defaultText: '(none: Jira not configured)',
@@ -79,7 +108,8 @@ export const JIRA_VARIABLES: readonly JiraVariable[] = [
   {
     name: 'JIRA_ALLOW_LOOPBACK',
     defaultText: 'false',
-    describe: 'true lets JIRA_SITE_URL be http://localhost…: for the sandbox and tests against the emulated Jira.',
+    describe:
+      'true lets JIRA_SITE_URL or JIRA_DC_BASE_URL be http://localhost…: for the sandbox and tests against the emulated Jira.',
     schema: z.enum(['true', 'false'], 'must be true or false'),
     fallback: 'false',
   },
@@ -89,14 +119,35 @@ const REQUIRED = {
   token: ['JIRA_SITE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'],
   oauth: ['JIRA_CLOUD_ID', 'JIRA_OAUTH_CLIENT_ID', 'JIRA_OAUTH_CLIENT_SECRET'],
 } as const;
+const DATACENTER = ['JIRA_DC_BASE_URL', 'JIRA_DC_PAT', 'JIRA_DC_WEBHOOK_SECRET'] as const;
+
+function dataCenterSettings(v: Record<string, unknown>, refuse: (sentence: string) => Error): JiraSettings {
+  if (v.JIRA_AUTH !== undefined)
+    throw refuse('JIRA_AUTH is for Jira Cloud: with JIRA_FLAVOUR=datacenter leave it unset and set JIRA_DC_PAT.');
+  const missing = DATACENTER.find((name) => v[name] === undefined);
+  if (missing) throw refuse(`JIRA_FLAVOUR=datacenter needs ${missing} too (${DATACENTER.join(', ')}).`);
+  return {
+    auth: 'pat',
+    baseUrl: v.JIRA_DC_BASE_URL as string,
+    pat: v.JIRA_DC_PAT as string,
+    webhookSecret: v.JIRA_DC_WEBHOOK_SECRET as string,
+    timeoutMs: v.JIRA_TIMEOUT_MS as number,
+  };
+}
 
 /** From the validated variables; a sentence (thrown by `refuse`) when the chosen mode lacks one of its own. */
 export function jiraSettingsOf(v: Record<string, unknown>, refuse: (sentence: string) => Error): JiraSettings {
+  if (v.JIRA_FLAVOUR === 'datacenter') return dataCenterSettings(v, refuse);
   const auth = v.JIRA_AUTH as 'token' | 'oauth' | undefined;
   const str = (name: string): string => v[name] as string;
   if (auth === undefined) {
     const stray = JIRA_VARIABLES.find((x) => x.fallback === undefined && x.name !== 'JIRA_AUTH' && v[x.name]);
-    if (stray) throw refuse(`${stray.name} is set but JIRA_AUTH is not: set JIRA_AUTH to token or oauth.`);
+    if (stray)
+      throw refuse(
+        stray.name.startsWith('JIRA_DC_')
+          ? `${stray.name} is set but JIRA_FLAVOUR is not datacenter: set JIRA_FLAVOUR=datacenter.`
+          : `${stray.name} is set but JIRA_AUTH is not: set JIRA_AUTH to token or oauth.`,
+      );
     return { auth: 'none' };
   }
   const missing = REQUIRED[auth].find((name) => v[name] === undefined);

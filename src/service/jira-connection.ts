@@ -7,6 +7,7 @@ import type { JiraTransport } from '../adapters/jira/client';
 import { createJiraOAuthTransport } from '../adapters/jira-cloud/oauth-transport';
 import { learnServiceAccount, readServiceAccount } from '../adapters/jira-cloud/service-account';
 import { createJiraTokenTransport } from '../adapters/jira-cloud/token-transport';
+import { createJiraDcTransport } from '../adapters/jira-dc/transport';
 import type { FetchLike } from '../adapters/jira-cloud/fetch';
 import type { JiraWebhookAuth } from '../app/intake/jira-webhook-signature';
 import type { OwnAccounts } from '../app/sync/echo';
@@ -21,6 +22,8 @@ export interface JiraConnection {
   transport: JiraTransport;
   /** null: no delivery can prove its origin (no Jira, or a token without JIRA_WEBHOOK_SECRET). */
   webhookAuth: JiraWebhookAuth | null;
+  /** Jira Data Center: its base URL (attachment links are checked against it) and the webhook's secret. */
+  dataCenter?: { baseUrl: string; webhookSecret: string };
 }
 
 export interface JiraParts {
@@ -58,6 +61,18 @@ export function buildJiraConnection(settings: JiraSettings, parts: JiraParts): J
       }),
       webhookAuth: { mode: 'oauth', clientSecret: settings.clientSecret },
     };
+  if (settings.auth === 'pat')
+    return {
+      mode: 'pat',
+      transport: createJiraDcTransport({
+        baseUrl: settings.baseUrl,
+        pat: settings.pat,
+        timeoutMs: settings.timeoutMs,
+        ...fetchOption,
+      }),
+      webhookAuth: { mode: 'secret', secret: settings.webhookSecret },
+      dataCenter: { baseUrl: settings.baseUrl, webhookSecret: settings.webhookSecret },
+    };
   return { mode: 'none', transport: unconfiguredJira, webhookAuth: null };
 }
 
@@ -84,7 +99,8 @@ export class ServiceAccount {
     if (this.connection.mode === 'none') return null;
     this.lastTry = this.clock.now();
     try {
-      const account = await learnServiceAccount(this.connection.transport, this.kv, this.clock);
+      const flavour = this.connection.mode === 'pat' ? 'datacenter' : 'cloud';
+      const account = await learnServiceAccount(this.connection.transport, this.kv, this.clock, flavour);
       this.own.jiraAccountId = account.accountId;
       this.log.info('the Jira service account is known', { accountId: account.accountId });
     } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { openDatabase, type SqlDb } from '../adapters/sql/db';
 import { createDynamicWebhookApi } from '../adapters/jira-cloud/dynamic-webhooks';
+import { createDcWebhookApi } from '../adapters/jira-dc/webhooks';
 import { keepJiraWebhooksAlive } from '../app/intake/jira-webhook-upkeep';
 import { storesOf } from '../app/store/stores';
 import { backoffSeconds } from '../app/retry-policy';
@@ -60,15 +61,21 @@ const SCHEDULES = [
 /** Jira drops a dynamic webhook 30 days after its last refresh; daily keeps it with weeks to spare. */
 const JIRA_WEBHOOKS_CRON = '23 4 * * *';
 
-/** OAuth mode: the dynamic webhook registered (at start too, else the first events wait a day) and kept alive. */
+/** OAuth mode and Data Center: the service's own webhook registered (at start too, else the first events wait a day) and kept alive. */
 async function keepJiraWebhooks(
   jobs: JobEngine,
   app: ServiceApp,
   jira: JiraConnection,
   parts: { config: ServiceConfig; metrics: ServiceMetrics },
 ): Promise<void> {
-  if (jira.mode !== 'oauth') return;
-  const api = createDynamicWebhookApi(countedJiraTransport(jira.transport, parts.metrics), app.clock);
+  const transport = countedJiraTransport(jira.transport, parts.metrics);
+  const api =
+    jira.mode === 'oauth'
+      ? createDynamicWebhookApi(transport, app.clock)
+      : jira.dataCenter
+        ? createDcWebhookApi(transport, app.clock, { secret: jira.dataCenter.webhookSecret })
+        : undefined;
+  if (api === undefined) return;
   const run = async (): Promise<void> => {
     const deps = app.deps({ handler: 'jira-webhooks' });
     const outcome = await keepJiraWebhooksAlive({
@@ -136,6 +143,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
     config,
     ...engines,
     jiraTransport: jira.transport,
+    ...(jira.dataCenter ? { jiraDataCenter: { baseUrl: jira.dataCenter.baseUrl } } : {}),
     ownAccounts: serviceAccount.own,
     metrics,
     log,

@@ -11,6 +11,12 @@ import { createJiraRequester, jsonBody, type JiraTransport } from '../jira/reque
 export const JIRA_SERVICE_ACCOUNT_KEY = 'jira-service-account';
 
 const myselfSchema = z.object({ accountId: z.string().min(1), displayName: z.string().optional() });
+/** Data Center names the person by key (stable) and name (a renamable login): the key is the identity. */
+const dcMyselfSchema = z
+  .object({ key: z.string().min(1), displayName: z.string().optional() })
+  .transform(({ key, displayName }) => ({ accountId: key, ...(displayName === undefined ? {} : { displayName }) }));
+
+export type JiraFlavour = 'cloud' | 'datacenter';
 const storedSchema = z.object({
   accountId: z.string().min(1),
   displayName: z.string().optional(),
@@ -27,13 +33,13 @@ export async function learnServiceAccount(
   transport: JiraTransport,
   kv: KeyValueStore,
   clock: Clock,
+  flavour: JiraFlavour = 'cloud',
 ): Promise<JiraServiceAccount> {
-  const me = await createJiraRequester(transport, clock).json(
-    'current user',
-    '/rest/api/3/myself',
-    jsonBody('GET'),
-    myselfSchema,
-  );
+  const requester = createJiraRequester(transport, clock);
+  const me =
+    flavour === 'cloud'
+      ? await requester.json('current user', '/rest/api/3/myself', jsonBody('GET'), myselfSchema)
+      : await requester.json('current user', '/rest/api/2/myself', jsonBody('GET'), dcMyselfSchema);
   const account: JiraServiceAccount = {
     accountId: me.accountId,
     learnedAt: clock.now(),

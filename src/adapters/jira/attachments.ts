@@ -8,7 +8,7 @@ import type { JiraFileUpload, JiraPort } from '../../ports/jira';
 import { type JiraRequester, enc } from './request';
 
 /** The spec's own example omits `id` on one attachment; its `content` URL (…/attachment/content/<id>) still names it. */
-const attachmentSchema = z
+export const attachmentSchema = z
   .object({
     id: z.union([z.string(), z.number()]).transform(String).optional(),
     content: z.string().optional(),
@@ -25,7 +25,7 @@ const attachmentSchema = z
 /** Quotes and line breaks would end the header early; the name is the only caller-controlled header text. */
 const safeFilename = (name: string): string => name.replace(/["\r\n\\]/g, '_');
 
-const buildMultipart = (file: JiraFileUpload, boundary: string): ArrayBuffer => {
+export const buildMultipart = (file: JiraFileUpload, boundary: string): ArrayBuffer => {
   const head = new TextEncoder().encode(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeFilename(file.filename)}"\r\n` +
       `Content-Type: ${file.mimeType}\r\n\r\n`,

@@ -77,7 +77,8 @@ function outcomes(count: number, reply: z.infer<typeof bulkReplySchema>): JiraBu
   });
 }
 
-export const bulkEndpoints = (r: JiraRequester): BulkEndpoints => ({
+/** `api` is the REST root: Data Center's v2 bulk create takes and answers the same shape. */
+export const bulkEndpoints = (r: JiraRequester, api = '/rest/api/3'): BulkEndpoints => ({
   async createIssues(items) {
     if (items.length === 0) return [];
     if (items.length > MAX_BULK_CREATE)
@@ -94,12 +95,7 @@ export const bulkEndpoints = (r: JiraRequester): BulkEndpoints => ({
     try {
       return outcomes(
         items.length,
-        await r.json(
-          'bulk create issues',
-          '/rest/api/3/issue/bulk',
-          jsonBody('POST', { issueUpdates }),
-          bulkReplySchema,
-        ),
+        await r.json('bulk create issues', `${api}/issue/bulk`, jsonBody('POST', { issueUpdates }), bulkReplySchema),
       );
     } catch (error) {
       // 400 = every element refused: each is retried on its own, where the single path names the field.

@@ -23,20 +23,19 @@ type DirectoryEndpoints = Pick<
   'findUsers' | 'getUser' | 'getMyself' | 'getMyPermissions' | 'getProjectStatuses' | 'getProject'
 >;
 
-export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
+/** `api` is the REST root; Data Center's v2 answers permissions, statuses and projects in the same shape. */
+export const directoryEndpoints = (r: JiraRequester, api = '/rest/api/3'): DirectoryEndpoints => ({
   async findUsers(query) {
-    const path = `/rest/api/3/user/search?query=${enc(query)}&maxResults=50`;
+    const path = `${api}/user/search?query=${enc(query)}&maxResults=50`;
     return r.json('find users', path, jsonBody('GET'), z.array(userSchema));
   },
 
   async getUser(accountId) {
-    return nullIfNotFound(
-      r.json('get user', `/rest/api/3/user?accountId=${enc(accountId)}`, jsonBody('GET'), userSchema),
-    );
+    return nullIfNotFound(r.json('get user', `${api}/user?accountId=${enc(accountId)}`, jsonBody('GET'), userSchema));
   },
 
   async getMyself() {
-    return r.json('get myself', '/rest/api/3/myself', jsonBody('GET'), userSchema);
+    return r.json('get myself', `${api}/myself`, jsonBody('GET'), userSchema);
   },
 
   async getMyPermissions(permissions, scope = {}) {
@@ -45,7 +44,7 @@ export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
     if (scope.issueId !== undefined) query.set('issueId', scope.issueId);
     const reply = await r.json(
       'get my permissions',
-      `/rest/api/3/mypermissions?${query.toString()}`,
+      `${api}/mypermissions?${query.toString()}`,
       jsonBody('GET'),
       permissionsSchema,
     );
@@ -53,13 +52,13 @@ export const directoryEndpoints = (r: JiraRequester): DirectoryEndpoints => ({
   },
 
   async getProjectStatuses(projectIdOrKey) {
-    const path = `/rest/api/3/project/${enc(projectIdOrKey)}/statuses`;
+    const path = `${api}/project/${enc(projectIdOrKey)}/statuses`;
     return r.json('get project statuses', path, jsonBody('GET'), projectStatusesSchema);
   },
 
   async getProject(projectIdOrKey) {
     return nullIfNotFound(
-      r.json('get project', `/rest/api/3/project/${enc(projectIdOrKey)}`, jsonBody('GET'), projectSchema),
+      r.json('get project', `${api}/project/${enc(projectIdOrKey)}`, jsonBody('GET'), projectSchema),
     );
   },
 });

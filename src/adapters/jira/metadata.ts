@@ -14,38 +14,47 @@ const fieldSchema = z.object({
   custom: z.boolean().optional(),
   schema: z.object({ type: z.string(), custom: z.string().optional() }).passthrough().optional(),
 });
-const issueTypesPage = z.object({
-  issueTypes: z.array(z.object({ id: z.string(), name: z.string() })),
-  startAt: z.number(),
-  maxResults: z.number(),
-  total: z.number(),
-});
+const issueTypeSchema = z.object({ id: z.string(), name: z.string() });
 const allowedValue = z
   .object({ id: z.string(), name: z.string().optional(), value: z.string().optional() })
   .passthrough();
-const fieldsPage = z.object({
-  fields: z.array(
-    z.object({
-      fieldId: z.string(),
-      name: z.string(),
-      required: z.boolean(),
-      schema: z.object({ type: z.string() }).passthrough().optional(),
-      allowedValues: z.array(allowedValue).optional(),
-    }),
-  ),
-  startAt: z.number(),
-  maxResults: z.number(),
-  total: z.number(),
+const fieldMetaSchema = z.object({
+  fieldId: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  schema: z.object({ type: z.string() }).passthrough().optional(),
+  allowedValues: z.array(allowedValue).optional(),
 });
+
+/**
+ * Where a create-metadata page keeps its items: Cloud names the list (`issueTypes`, `fields`), Data Center 8.4+
+ * calls both `values`; the paging around them is the same.
+ */
+export interface CreateMetaLists {
+  issueTypes: string;
+  fields: string;
+}
+
+const CLOUD_LISTS: CreateMetaLists = { issueTypes: 'issueTypes', fields: 'fields' };
+
+const metaPage = <T extends z.ZodType>(listKey: string, item: T) =>
+  z
+    .object({ [listKey]: z.array(item), startAt: z.number(), maxResults: z.number(), total: z.number() })
+    .transform((p) => ({ items: p[listKey] as z.infer<T>[], startAt: p.startAt as number, total: p.total as number }));
 
 /** Enough pages for any real screen (Jira pages these by 50); a stop, not an expectation. */
 const MAX_PAGES = 10;
 
 type MetadataEndpoints = Pick<JiraPort, 'getFields' | 'getCreateFieldMeta'>;
 
-export const metadataEndpoints = (r: JiraRequester): MetadataEndpoints => ({
+/** `api` is the REST root; Data Center's v2 `/field` has the same shape (its create metadata does not). */
+export const metadataEndpoints = (
+  r: JiraRequester,
+  api = '/rest/api/3',
+  lists: CreateMetaLists = CLOUD_LISTS,
+): MetadataEndpoints => ({
   async getFields(): Promise<JiraFieldInfo[]> {
-    const fields = await r.json('get fields', '/rest/api/3/field', jsonBody('GET'), z.array(fieldSchema));
+    const fields = await r.json('get fields', `${api}/field`, jsonBody('GET'), z.array(fieldSchema));
     return fields.map((f) => ({
       id: f.id,
       name: f.name,
@@ -55,18 +64,18 @@ export const metadataEndpoints = (r: JiraRequester): MetadataEndpoints => ({
   },
 
   async getCreateFieldMeta(projectKey, issueTypeName): Promise<JiraFieldMeta[]> {
-    const base = `/rest/api/3/issue/createmeta/${enc(projectKey)}/issuetypes`;
+    const base = `${api}/issue/createmeta/${enc(projectKey)}/issuetypes`;
     let type: { id: string; name: string } | undefined;
     for (let page = 0, startAt = 0; page < MAX_PAGES && type === undefined; page += 1) {
       const reply = await r.json(
         'get create metadata',
         `${base}?startAt=${startAt}&maxResults=50`,
         jsonBody('GET'),
-        issueTypesPage,
+        metaPage(lists.issueTypes, issueTypeSchema),
       );
-      type = reply.issueTypes.find((t) => t.name.toLowerCase() === issueTypeName.toLowerCase());
-      startAt = reply.startAt + reply.issueTypes.length;
-      if (startAt >= reply.total || reply.issueTypes.length === 0) break;
+      type = reply.items.find((t) => t.name.toLowerCase() === issueTypeName.toLowerCase());
+      startAt = reply.startAt + reply.items.length;
+      if (startAt >= reply.total || reply.items.length === 0) break;
     }
     if (type === undefined)
       throw new PermanentError(
@@ -80,10 +89,10 @@ export const metadataEndpoints = (r: JiraRequester): MetadataEndpoints => ({
         'get create metadata',
         `${base}/${enc(type.id)}?startAt=${startAt}&maxResults=50`,
         jsonBody('GET'),
-        fieldsPage,
+        metaPage(lists.fields, fieldMetaSchema),
       );
       out.push(
-        ...reply.fields.map((f) => ({
+        ...reply.items.map((f) => ({
           id: f.fieldId,
           name: f.name,
           required: f.required,
@@ -93,8 +102,8 @@ export const metadataEndpoints = (r: JiraRequester): MetadataEndpoints => ({
             : {}),
         })),
       );
-      startAt = reply.startAt + reply.fields.length;
-      if (startAt >= reply.total || reply.fields.length === 0) break;
+      startAt = reply.startAt + reply.items.length;
+      if (startAt >= reply.total || reply.items.length === 0) break;
     }
     return out;
   },

@@ -25,7 +25,14 @@ export const jsonBody = (method: HttpRequestInit['method'], body?: unknown): Htt
     ? { method, headers: { Accept: 'application/json' } }
     : { method, headers: JSON_HEADERS, body: JSON.stringify(body) };
 
-export const createJiraRequester = (transport: JiraTransport, clock: Clock): JiraRequester => {
+/** How a failed reply becomes a SyncError; Data Center names its own causes (an expired token) on top of Cloud's. */
+export type JiraFailureTranslator = typeof translateJiraFailure;
+
+export const createJiraRequester = (
+  transport: JiraTransport,
+  clock: Clock,
+  translate: JiraFailureTranslator = translateJiraFailure,
+): JiraRequester => {
   const send = async (what: string, path: string, init: HttpRequestInit): Promise<HttpReply> => {
     let reply: HttpReply;
     try {
@@ -37,7 +44,7 @@ export const createJiraRequester = (transport: JiraTransport, clock: Clock): Jir
     }
     if (reply.status >= 400) {
       const text = await reply.text().catch(() => '');
-      throw translateJiraFailure(`Jira ${what}`, reply.status, reply.headers, text, clock.now());
+      throw translate(`Jira ${what}`, reply.status, reply.headers, text, clock.now());
     }
     return reply;
   };

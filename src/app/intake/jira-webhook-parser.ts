@@ -18,7 +18,14 @@ export interface JiraWebhookDelivery {
 }
 
 const idString = z.union([z.string().min(1), z.number().int()]).transform(String);
-const account = z.object({ accountId: z.string().min(1) }).passthrough();
+/**
+ * The actor's stable identity: Cloud's `accountId`, or Data Center's user `key` (its `name` is a login that can be
+ * renamed, so it never identifies anyone).
+ */
+const account = z
+  .object({ accountId: z.string().min(1).optional(), key: z.string().min(1).optional() })
+  .passthrough()
+  .transform((a) => ({ accountId: a.accountId ?? a.key }));
 const nullableText = z
   .union([z.string(), z.number()])
   .nullish()

@@ -1,6 +1,7 @@
 /**
- * OAuth mode's daily job: keep the service's dynamic Jira webhook alive and aimed at the paired projects. Jira
- * drops REST-registered webhooks 30 days after registration or their last refresh and does not say so, so the job
+ * The daily job of OAuth mode and of Data Center: keep the service's own Jira webhook alive and aimed at the paired
+ * projects. Cloud drops REST-registered webhooks 30 days after registration or their last refresh and does not say
+ * so (Data Center's never expire, but an administrator may delete one), so the job
  * checks the ids still exist before refreshing, registers again when they do not, and re-registers when the set of
  * paired projects (the JQL filter) or the callback address changed.
  */
@@ -68,7 +69,8 @@ export async function keepJiraWebhooksAlive(deps: WebhookUpkeepDeps): Promise<Up
     const live = new Set((await deps.api.list()).map((w) => w.id));
     if (stored.ids.every((id) => live.has(id))) {
       const expiresAt = await deps.api.refresh(stored.ids);
-      await deps.kv.set(JIRA_DYNAMIC_WEBHOOKS_KEY, { ...stored, expiresAt });
+      const { expiresAt: _previous, ...kept } = stored;
+      await deps.kv.set(JIRA_DYNAMIC_WEBHOOKS_KEY, expiresAt === undefined ? kept : { ...kept, expiresAt });
       return 'refreshed';
     }
     deps.log.warn(

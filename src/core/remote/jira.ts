@@ -4,6 +4,7 @@
 import type { AdfDoc } from '../adf';
 
 export interface JiraUserRef {
+  /** The stable identity: Cloud's account id, or Data Center's user key (the login can be renamed). */
   accountId: string;
   displayName: string;
   emailAddress?: string;

@@ -31,7 +31,7 @@ export interface HttpOptions {
 }
 
 export interface HttpJira {
-  mode: 'token' | 'oauth' | 'none';
+  mode: 'token' | 'oauth' | 'pat' | 'none';
   /** null: every delivery to /events/jira is refused, none can prove its origin. */
   webhookAuth: JiraWebhookAuth | null;
   serviceAccountId(): Promise<string | null>;

@@ -32,7 +32,7 @@ function jiraRoute(http: Hono, parts: HttpParts): void {
     const auth = parts.jira.webhookAuth;
     if (auth === null) {
       deps.log.error(
-        'refused a Jira webhook: no way to verify it is configured (JIRA_WEBHOOK_SECRET in token mode, or JIRA_AUTH=oauth)',
+        'refused a Jira webhook: no way to verify it is configured (JIRA_WEBHOOK_SECRET in token mode, JIRA_AUTH=oauth, or JIRA_FLAVOUR=datacenter)',
       );
       return c.json({ error: 'The service has no Jira webhook verification configured.' }, 503);
     }

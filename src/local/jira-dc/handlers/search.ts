@@ -24,8 +24,20 @@ interface SearchRequest {
   expand: string[];
 }
 
+/**
+ * Data Center indexes an issue property for JQL only when a plugin declares it (the `jira-entity-property` module,
+ * developer.atlassian.com/server/jira/platform/entity-property/); this site has none, so such a clause names a
+ * field Jira does not know, as an unindexed property does.
+ */
+const PROPERTY_CLAUSE = /issue\.property\s*\[\s*([^\]]*)\]/i;
+
 function search(ctx: DcContext, req: SearchRequest): Response {
   const { state, directory, clock } = ctx.site;
+  const property = PROPERTY_CLAUSE.exec(req.jql);
+  if (property !== null)
+    throw badRequest([
+      `Field 'issue.property[${property[1] ?? ''}]' does not exist or you do not have permission to view it.`,
+    ]);
   if (!Number.isInteger(req.startAt) || req.startAt < 0 || !Number.isInteger(req.maxResults) || req.maxResults < 0)
     throw badRequest(["'startAt' and 'maxResults' must be non-negative integers."]);
   const query = parseDcJql(directory, req.jql, clock.now(), ctx.actor.accountId);

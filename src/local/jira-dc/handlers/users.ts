@@ -42,9 +42,16 @@ function page(ctx: DcContext): { startAt: number; maxResults: number } {
   return { startAt, maxResults: Math.min(1000, maxResults) };
 }
 
+/**
+ * `username=.` matches every login: not in the REST reference, but what Data Center answers and what clients that
+ * list all people rely on (the reference has no "all users" resource before `user/list`).
+ */
+const EVERYONE = '.';
+
 function matching(ctx: DcContext, query: string): DcUser[] {
   const lower = query.toLowerCase();
   const { directory } = ctx.site;
+  if (lower === EVERYONE) return [...directory.all()];
   return directory.all().filter((u) => {
     const email = directory.shownEmail(u);
     return (
