@@ -109,6 +109,8 @@ export const NOTE_PARAMS = {
   'marker.outsideScope': ['task', 'issue', 'group', 'project'],
   'marker.otherProject': ['task', 'issue', 'project'],
   'marker.ambiguous': ['task', 'issue'],
+  /** Several unlinked tasks carry an `XML_ID` naming the same issue (`tasks`: their ids, comma-separated). */
+  'marker.tasksAmbiguous': ['issue', 'tasks'],
   /** A person's link or unlink in the issue panel. */
   'pair.linkedByPerson': ['task', 'issue'],
   'pair.unlinkedByPerson': ['task', 'issue'],
