@@ -114,7 +114,11 @@ class ScanRun {
         const { job, linked } = await this.planner.forTask(task.id);
         if (job) jobs.push(job);
         if (linked) {
-          const missed = await missedB24CommentJobs(this.deps.b24, this.commentLinks, task.id);
+          const missed = await missedB24CommentJobs(
+            await this.deps.b24.getComments(task.id),
+            this.commentLinks,
+            task.id,
+          );
           this.counts.commentJobs += missed.length;
           jobs.push(...missed);
         }
