@@ -31,7 +31,7 @@ export interface PageWork {
 
 /** The Bitrix24 methods each side's pages spend operating time on (the pacer's resource names). */
 export const SIDE_METHODS: Record<MigrationSide, string[]> = {
-  jira: ['b24:tasks.task.add', 'b24:task.commentitem.add', 'b24:tasks.task.list'],
+  jira: ['b24:tasks.task.add', 'b24:task.commentitem.add'],
   b24: ['b24:tasks.task.update', 'b24:tasks.task.list', 'b24:task.commentitem.getlist'],
 };
 

@@ -26,13 +26,15 @@ export async function reconcileFromNow(deps: AppDeps, projectKey: string, config
   const store = new ReconcileCursorStore(deps.kv);
   const cursor = await store.get(projectKey);
   if (cursor?.pendingSince !== undefined) return;
-  // The same fields as the reconcile scan selects, so a version remembered here equals the one it will compute.
-  const { tasks } = await deps.b24.listTasks({
+  // The same call and fields as the reconcile scan's (a list in a batch), so a version remembered here equals the
+  // one it will compute.
+  const { pages } = await deps.b24.listTaskPages({
     filter: { GROUP_ID: config.b24GroupId },
     order: { CHANGED_DATE: 'desc' },
-    start: -1,
+    starts: [0],
     userFields: taskUserFields(config),
   });
+  const tasks = pages.flat();
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   if (Number.isNaN(newest)) return;
   const recent = await deps.jira.searchJql(
