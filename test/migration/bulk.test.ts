@@ -331,7 +331,28 @@ describe('the link sweep while a migration runs', () => {
 
     expect(pair).toBeDefined();
     expect(await sweep('running')).toBe(0);
-    // Done: the pair's task is listed and its comments looked at (one call each).
+    // Done: the pair's task is listed with its comment count, and its comments read in a batch.
     expect(await sweep('done')).toBe(2);
+  });
+
+  it('reads the comments of only the swept tasks that have some, in one batch, and finds the missed ones', async () => {
+    const w = await createWorld();
+    const a = actions(w);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) ids.push(await a.createTask(PEOPLE.ben.b24, { TITLE: `Paired ${i}` }));
+    await w.settle();
+    await withB24EventsLost(w, async () => {
+      for (const id of ids.slice(0, 2))
+        await w.b24(PEOPLE.ben.b24, 'task.commentitem.add', [id, { POST_MESSAGE: 'Lost' }]);
+    });
+    w.platform.kvs.write('plain', keys.linkSweepCursor(), { wait: 0 });
+    w.platform.resetStats();
+
+    const jobs = await inApp(w, (deps) => sweepLinks(deps));
+
+    const s = w.platform.stats();
+    expect(jobs).toBe(2);
+    expect(s.b24.reads + s.b24.writes).toBe(2);
+    expect(s.b24.batchCommands['task.commentitem.getlist']).toBe(2);
   });
 });

@@ -34,7 +34,8 @@ const JIRA_TARGETS = new Set(['To Do', 'In Progress', 'On Hold', 'Done']);
 const B24_ACTIONS: Record<string, string[]> = {
   '2': ['start', 'defer'],
   '3': ['pause', 'defer'],
-  '6': ['renew'],
+  // A deferred task resumes by start (renew reopens only a completed one, as the documentation says).
+  '6': ['start'],
   '5': ['renew'],
 };
 

@@ -105,8 +105,10 @@ describe('reconciliation', () => {
 
     const s = w.platform.stats();
     expect(writes(w)).toBe(0);
-    // The reconciliation's list, and the watch's list that found nothing new.
-    expect(s.b24.byMethod).toEqual({ 'tasks.task.list': 2 });
+    // The reconciliation's list (in a batch, for the comment counts beside it), and the watch's list that found
+    // nothing new.
+    expect(s.b24.byMethod).toEqual({ batch: 1, 'tasks.task.list': 1 });
+    expect(s.b24.batchCommands).toEqual({ 'tasks.task.list': 1 });
     expect(Object.values(s.jira.byEndpoint).reduce((x, y) => x + y, 0)).toBe(1);
   });
 

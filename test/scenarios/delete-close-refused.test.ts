@@ -60,3 +60,23 @@ describe('a delete whose close of the survivor is refused', () => {
     expect(entry?.message).not.toMatch(/closed/);
   });
 });
+
+describe('a delete whose survivor cannot be read', () => {
+  it('journals that the survivor could not be read and was unlinked, never that it was closed', async () => {
+    const w = await createWorld();
+    const { taskId, issueId } = await pairedTask(w);
+    // Both sides deleted before the app hears of either: whichever delete it handles first finds no survivor.
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.delete', { taskId });
+    await w.jira(PEOPLE.anna.email, 'DELETE', `/rest/api/3/issue/${issueId}`);
+    await w.settle();
+
+    expect(actions(w).linkOfTask(taskId)).toBeUndefined();
+    const [entry, ...more] = deleteEntries(w);
+    expect(more).toEqual([]);
+    expect(entry?.outcome).toBe('warning');
+    expect(entry?.notes?.map((n) => n.code)).toEqual([expect.stringMatching(/^deleted\.(b24|jira)\.unreadable$/)]);
+    expect(entry?.message).toMatch(/could not be read/);
+    // Never the sentence of a close that happened ("issue DEMO-1 closed.").
+    expect(entry?.message).not.toMatch(/(issue|task) \S+ closed/);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Model seed 14: a status walk stopped part-way, then undone by its author. Jira has no direct To Do → On Hold
  * transition, so a deferred task's issue walks To Do → In Progress → On Hold. When the second hop fails (429,
- * 503) the stored base must keep "Bitrix24 changed" for the retry; if the person meanwhile renews the task (back
+ * 503) the stored base must keep "Bitrix24 changed" for the retry; if the person meanwhile reopens the task (back
  * to To Do, the value the pair last agreed on), the retry must still bring Jira back from the In Progress our own
  * first hop left, not take the pair for settled with the two sides on different statuses.
  */
@@ -40,7 +40,9 @@ describe('a status walk interrupted part-way', () => {
     expect((await a.issue(issueId)).fields.status.name).toBe('In Progress');
 
     w.clock.advance(5_000);
-    await w.b24(PEOPLE.ben.b24, 'tasks.task.renew', { taskId });
+    // Renew resumes only a completed task (tasks-task-renew.md): a person reopens a deferred one by start and pause.
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.start', { taskId });
+    await w.b24(PEOPLE.ben.b24, 'tasks.task.pause', { taskId });
     await w.settle();
 
     expect((await a.b24Task(taskId)).status).toBe('2');

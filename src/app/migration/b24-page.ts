@@ -8,10 +8,11 @@ import type { B24Task } from '../../core/remote/b24';
 import { taskUserFields } from '../sync/read-sides';
 import type { PairLink } from '../store/links';
 import type { SyncContext } from '../sync-context';
-import { emptyResult, firstCreatedIssue } from './chunk';
+import { emptyResult, firstCreatedIssue, handOver } from './chunk';
 import { copyTaskAttachments } from './copy-attachments';
 import { copyTaskComments } from './copy-comments';
 import { finishLinked, issuesFromTasks } from './issues-from-tasks';
+import { heldByMarks } from './task-marks';
 import type { PageSpend } from './page-pacing';
 import { chunks, LIST_PAGES_PER_BATCH, TASK_PAGE, type PageWork } from './page-work';
 import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
@@ -38,7 +39,12 @@ export async function b24Page(
     const link = await ctx.links.byTask(task.id);
     // A task a person unlinked stays unpaired: the migration pairs only what nobody has decided on.
     if (!link) {
-      if (!(await ctx.links.wasUnlinked('b24', task.id))) todo.push(task);
+      if (await ctx.links.wasUnlinked('b24', task.id)) continue;
+      // XML_ID naming an issue nobody paired: an older run's mark, the Jira page did not take. The single path
+      // weighs it against the issue's own marker before creating anything (create-or-link.ts).
+      if (task.xmlId !== null && /^\d{1,18}$/.test(task.xmlId) && !(await ctx.links.byIssue(task.xmlId))) {
+        if (!(await heldByMarks(ctx, runKey, task.xmlId))) await handOver(ctx, { taskId: task.id }, result);
+      } else todo.push(task);
     } else {
       if (!(await ctx.states.get(task.id, link.issueId))) unfinished.push({ task, link });
       if (commentCounts.has(task.id) && (await stillOwesComments(ctx.kv, 'b24', task.id))) owed.push(link);

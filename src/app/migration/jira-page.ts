@@ -16,6 +16,7 @@ import { copyIssueComments } from './copy-comments';
 import type { PageSpend } from './page-pacing';
 import { chunks, ISSUE_PAGE, ISSUE_PAGES_PER_JOB, type PageWork } from './page-work';
 import { commentsCopied, owesComments, stillOwesComments } from './pending-comments';
+import { pairByTaskMarks, scanTaskMarks } from './task-marks';
 import { finishLinkedIssues, tasksFromIssues } from './tasks-from-issues';
 
 const markerOf = (properties: Record<string, unknown>): string | null => {
@@ -93,7 +94,13 @@ export async function jiraPage(
   const page = await searchPages(ctx, config, cursor, runKey);
   const result = emptyResult();
   const sorted = await sortPage(ctx, page.items, result);
-  const { todo, comments, unfinished } = sorted;
+  // Before any task is made: an older run's task may already name an issue of this page in its XML_ID.
+  const scan = sorted.todo.length > 0 ? await scanTaskMarks(ctx, config, runKey) : { listCommands: 0 };
+  const marked = await pairByTaskMarks(ctx, config, sorted.todo, runKey);
+  result.handedOver += marked.paired.length;
+  const todo = marked.rest;
+  const { comments } = sorted;
+  const unfinished = [...sorted.unfinished, ...marked.paired];
   await owesComments(
     ctx.kv,
     'jira',
@@ -106,7 +113,11 @@ export async function jiraPage(
   const commentCount = await copyPageComments(ctx, sorted, created);
   await copyPageFiles(ctx, config, page.items, [...unfinished.map((u) => u.link), ...created]);
   const spend: PageSpend = {
-    b24Commands: { 'tasks.task.add': todo.length, 'task.commentitem.add': commentCount },
+    b24Commands: {
+      'tasks.task.add': todo.length,
+      'task.commentitem.add': commentCount,
+      'tasks.task.list': scan.listCommands,
+    },
     b24Requests: ctx.calls().b24,
     jiraPoints: ctx.calls().jira + page.items.length,
     events: todo.length + commentCount,

@@ -15,6 +15,8 @@ import { jqlProject } from '../../core/remote/queries';
 
 /** Jira's minute granularity, plus a minute for its search to catch up with the run's last writes. */
 const HANDOFF_MINUTES = 2;
+/** Bitrix24 pages of the newest changes remembered at the hand-off: MAX_REMEMBERED (500) of 50 rows. */
+const HANDOFF_PAGES = 10;
 
 /**
  * Moves the project's reconcile window to now, in each side's own clock. Bitrix24: from the second of its newest
@@ -26,13 +28,16 @@ export async function reconcileFromNow(deps: AppDeps, projectKey: string, config
   const store = new ReconcileCursorStore(deps.kv);
   const cursor = await store.get(projectKey);
   if (cursor?.pendingSince !== undefined) return;
-  // The same fields as the reconcile scan selects, so a version remembered here equals the one it will compute.
-  const { tasks } = await deps.b24.listTasks({
+  // The same call and fields as the reconcile scan's (a list in a batch), so a version remembered here equals the
+  // one it will compute. Ten pages ride in the one batch: a run's last page marks up to 450 tasks within seconds,
+  // and each one not remembered would be read again by the first reconciliation.
+  const { pages } = await deps.b24.listTaskPages({
     filter: { GROUP_ID: config.b24GroupId },
     order: { CHANGED_DATE: 'desc' },
-    start: -1,
+    starts: Array.from({ length: HANDOFF_PAGES }, (_, i) => i * 50),
     userFields: taskUserFields(config),
   });
+  const tasks = pages.flat();
   const newest = tasks[0] ? Date.parse(tasks[0].changedDate) : Number.NaN;
   if (Number.isNaN(newest)) return;
   const recent = await deps.jira.searchJql(

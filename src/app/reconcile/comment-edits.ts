@@ -6,7 +6,7 @@
  */
 import { adfPlainText, bbcodeToAdf } from '../../core/convert';
 import { commentFingerprint, isMirroredComment } from '../../core/sync/comments';
-import type { B24Port } from '../../ports/b24';
+import type { B24Comment } from '../../core/remote/b24';
 import type { JiraPort } from '../../ports/jira';
 import type { SyncJob } from '../sync-jobs';
 import type { CommentLinkStore } from '../store/comment-links';
@@ -38,16 +38,17 @@ export async function commentEditJobs(
 
 /**
  * Bitrix24 never redelivers an event, so a comment whose event was lost is found here: a legacy comment of a
- * changed linked task with no comment link (or only part of one) that is not one of our mirrors. Its job claims the comment before
+ * changed linked task with no comment link (or only part of one) that is not one of our mirrors; `comments` are the
+ * task's, read by the caller (in a batch for many tasks). Its job claims the comment before
  * posting, so racing its own (late) event cannot post it twice.
  */
 export async function missedB24CommentJobs(
-  b24: B24Port,
+  comments: B24Comment[],
   commentLinks: CommentLinkStore,
   taskId: string,
 ): Promise<SyncJob[]> {
   const jobs: SyncJob[] = [];
-  for (const comment of await b24.getComments(taskId)) {
+  for (const comment of comments) {
     if (isMirroredComment(adfPlainText(bbcodeToAdf(comment.message)), 'b24')) continue;
     // A long comment posted only in part (its job failed part-way) is still to complete.
     const held = await commentLinks.byB24(taskId, comment.id);

@@ -84,14 +84,28 @@ export async function sweepLinks(deps: AppDeps): Promise<number> {
   for (const key of new Set(listed.map((l) => l.projectKey))) if (await migrationRunning(deps, key)) migrating.add(key);
   const page = listed.filter((l) => !migrating.has(l.projectKey));
   if (page.length === 0) return 0;
-  const { tasks } = await deps.b24.listTasks({ filter: { ID: page.map((l) => l.taskId) }, start: -1 });
-  const liveTasks = new Set(tasks.map((t) => t.id));
+  // One list with each task's comment count; only the tasks that have comments are read, 50 a batch.
+  const { pages, commentCounts } = await deps.b24.listTaskPages({
+    filter: { ID: page.map((l) => l.taskId) },
+    order: { ID: 'asc' },
+    starts: [0],
+  });
+  const liveTasks = new Set(pages.flat().map((t) => t.id));
+  const withComments = page.filter((l) => liveTasks.has(l.taskId) && commentCounts.has(l.taskId)).map((l) => l.taskId);
+  const lists = await deps.b24.getCommentLists(withComments);
   const comments = storesOf(deps).commentLinks;
   const jobs: SyncJob[] = [];
-  for (const link of page) {
+  for (const link of page)
     if (!liveTasks.has(link.taskId))
       jobs.push({ kind: 'pair-sync', taskId: link.taskId, issueId: link.issueId, origin: 'reconcile' });
-    else jobs.push(...(await missedB24CommentJobs(deps.b24, comments, link.taskId)));
+  for (const [i, taskId] of withComments.entries()) {
+    const list = lists[i];
+    // A task whose comments could not be read is looked at again on the next sweep; the others stand.
+    if (!list?.ok) {
+      deps.log.warn('link sweep could not read comments', { taskId, error: list?.error.message ?? 'no answer' });
+      continue;
+    }
+    jobs.push(...(await missedB24CommentJobs(list.value, comments, taskId)));
   }
   for (let i = 0; i < jobs.length; i += 50) await deps.syncQueue.push(jobs.slice(i, i + 50).map(toJobBody));
   return jobs.length;

@@ -98,14 +98,18 @@ class ScanRun {
 
   async b24Page(): Promise<void> {
     const { b24 } = this.scan;
-    const { tasks } = await this.deps.b24.listTasks({
+    // One batch with each task's comment count, so comments are read only where there are some, 50 a batch: an
+    // invocation's external requests per runtime minute are limited (src/local/README.md).
+    const { pages, commentCounts } = await this.deps.b24.listTaskPages({
       filter: { GROUP_ID: this.config.b24GroupId, '>=CHANGED_DATE': b24FilterDate(b24.since), '>ID': b24.lastId },
       order: { ID: 'asc' },
-      start: -1,
+      starts: [0],
       // Selected so that an edit of a mapped field changes the task's version too.
       userFields: taskUserFields(this.config),
     });
+    const tasks = pages.flat();
     const jobs: SyncJob[] = [];
+    const withComments: string[] = [];
     for (const task of tasks) {
       const version = taskVersion(task);
       this.scan.seen.b24[task.id] = version;
@@ -113,13 +117,10 @@ class ScanRun {
       else {
         const { job, linked } = await this.planner.forTask(task.id);
         if (job) jobs.push(job);
-        if (linked) {
-          const missed = await missedB24CommentJobs(this.deps.b24, this.commentLinks, task.id);
-          this.counts.commentJobs += missed.length;
-          jobs.push(...missed);
-        }
+        if (linked && commentCounts.has(task.id)) withComments.push(task.id);
       }
     }
+    jobs.push(...(await this.missedComments(withComments)));
     await this.push(jobs);
     this.counts.tasks += tasks.length;
     const mark = newest(
@@ -131,6 +132,24 @@ class ScanRun {
       ...this.scan,
       b24: { since: b24.since, ...(mark === undefined ? {} : { mark }), lastId, done: tasks.length < PAGE_SIZE },
     };
+  }
+
+  /** Jobs for the comments of these linked tasks whose events were lost; a list that could not be read waits. */
+  private async missedComments(taskIds: string[]): Promise<SyncJob[]> {
+    const jobs: SyncJob[] = [];
+    const lists = await this.deps.b24.getCommentLists(taskIds);
+    for (const [i, taskId] of taskIds.entries()) {
+      const list = lists[i];
+      if (!list?.ok) {
+        // The task's version is recorded as seen either way; its comments are looked at by the next link sweep.
+        this.deps.log.warn('reconcile could not read comments', { taskId, error: list?.error.message ?? 'no answer' });
+        continue;
+      }
+      const missed = await missedB24CommentJobs(list.value, this.commentLinks, taskId);
+      this.counts.commentJobs += missed.length;
+      jobs.push(...missed);
+    }
+    return jobs;
   }
 
   async jiraPage(): Promise<void> {

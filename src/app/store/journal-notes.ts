@@ -65,6 +65,9 @@ export const NOTE_PARAMS = {
   /** The policy says close, but the close was refused or blocked (the next sentence says why): the survivor stays open. */
   'deleted.b24.leftOpen': ['task', 'issue'],
   'deleted.jira.leftOpen': ['task', 'issue'],
+  /** The survivor's read came back empty (deleted too, or out of the app's sight): unlinked, nothing closed. */
+  'deleted.b24.unreadable': ['task', 'issue'],
+  'deleted.jira.unreadable': ['task', 'issue'],
   closeRefused: ['detail'],
   'attachment.toJira': ['file'],
   'attachment.toB24': ['file'],
@@ -111,6 +114,8 @@ export const NOTE_PARAMS = {
   'marker.outsideScope': ['task', 'issue', 'group', 'project'],
   'marker.otherProject': ['task', 'issue', 'project'],
   'marker.ambiguous': ['task', 'issue'],
+  /** Several unlinked tasks carry an `XML_ID` naming the same issue (`tasks`: their ids, comma-separated). */
+  'marker.tasksAmbiguous': ['issue', 'tasks'],
   /** A person's link or unlink in the issue panel. */
   'pair.linkedByPerson': ['task', 'issue'],
   'pair.unlinkedByPerson': ['task', 'issue'],

@@ -14,13 +14,16 @@ import type { SyncContext } from '../sync-context';
 import { moveIssueTo, moveTaskTo } from './status-walks';
 import { readIssue, readTask } from './read-sides';
 
+/** The survivor's read came back empty (gone too, or out of the app's sight): nothing was closed. */
+const UNREADABLE = 'unreadable';
+
 async function closeOther(
   ctx: SyncContext,
   link: PairLink,
   config: SyncConfig,
   on: Side,
   status: string | null,
-): Promise<JournalNote | undefined> {
+): Promise<JournalNote | typeof UNREADABLE | undefined> {
   if (status === null)
     return note(
       'status.noCompletedRow',
@@ -29,11 +32,11 @@ async function closeOther(
     );
   if (on === 'jira') {
     const issue = await readIssue(ctx, link.issueId, config);
-    if (!issue) return undefined;
+    if (!issue) return UNREADABLE;
     return (await moveIssueTo(ctx, issue.id, issue.fields.status, status)).blocked;
   }
   const task = await readTask(ctx, link.taskId, config);
-  if (!task) return undefined;
+  if (!task) return UNREADABLE;
   const connection = await ctx.connection.get();
   return (await moveTaskTo(ctx, task, status, connection?.actingUserId)).blocked;
 }
@@ -52,13 +55,20 @@ export async function handleDeletion(
   await journalDeletion(ctx, link, deletedOn, decision.action, acted, started);
 }
 
-/** The policy's action on the surviving side; a close that did not happen comes back as its problem. */
+/** What acting on the survivor came to: a close that did not happen comes back as its problem, or as unreadable. */
+interface Acted {
+  problem?: JournalNote;
+  refused: boolean;
+  unreadable?: boolean;
+}
+
+/** The policy's action on the surviving side. */
 async function actOnOther(
   ctx: SyncContext,
   link: PairLink,
   config: SyncConfig,
   decision: DeletionDecision,
-): Promise<{ problem?: JournalNote; refused: boolean }> {
+): Promise<Acted> {
   if (decision.action === 'delete') {
     try {
       if (decision.on === 'jira') await ctx.jira.deleteIssue(link.issueId);
@@ -70,6 +80,7 @@ async function actOnOther(
   } else if (decision.action === 'close') {
     try {
       const problem = await closeOther(ctx, link, config, decision.on, decision.status);
+      if (problem === UNREADABLE) return { refused: false, unreadable: true };
       return { ...(problem ? { problem } : {}), refused: false };
     } catch (error) {
       // A refused close (400) will be refused again: say so, and let the pair go as the policy says.
@@ -86,18 +97,19 @@ async function journalDeletion(
   link: PairLink,
   deletedOn: Side,
   action: DeletionDecision['action'],
-  { problem, refused }: { problem?: JournalNote; refused: boolean },
+  { problem, refused, unreadable }: Acted,
   started: number,
 ): Promise<void> {
   const deleted = deletedOn === 'b24' ? `Bitrix24 task ${link.taskId}` : `Jira issue ${link.issueKey}`;
   const other = deletedOn === 'b24' ? `issue ${link.issueKey}` : `task ${link.taskId}`;
   // A close that was refused or blocked did not happen: the entry must not say it did, and says what is left to do.
-  const outcome = action === 'close' && problem ? 'leftOpen' : action;
+  const outcome = unreadable ? 'unreadable' : action === 'close' && problem ? 'leftOpen' : action;
   const done = {
     unlink: `${other} unlinked`,
     delete: `${other} deleted`,
     close: `${other} closed`,
     leftOpen: `${other} unlinked but left open: close it by hand`,
+    unreadable: `${other} could not be read (deleted too, or hidden from the app), so it was unlinked, not closed`,
   }[outcome];
   const notes = [
     note(
@@ -117,7 +129,7 @@ async function journalDeletion(
     issueKey: link.issueKey,
     fields: [],
     ...(refused ? { refused: ['status'] } : {}),
-    outcome: problem ? 'warning' : 'synced',
+    outcome: problem || unreadable ? 'warning' : 'synced',
     message: sentencesOf(notes),
     notes,
     calls: ctx.calls(),

@@ -1,8 +1,9 @@
 /**
  * The action methods that take a B24 task from one status to another. Legal moves (the task's `action` flags):
  * start 1/2/6 → 3, pause 3 → 2, defer 1/2/3 → 6, complete 1/2/3/6 → 5 (→ 4 when TASK_CONTROL is on and the
- * actor is not the creator), renew 5/6/7 → 2, approve and disapprove 4 → 5 / 2 by the creator only.
- * The deprecated task.item.* pages are stricter (defer only from 3, renew only from 5); when the task's own
+ * actor is not the creator), renew 5 → 2 (tasks-task-renew.md: "renews a task after it has been completed"),
+ * approve and disapprove 4 → 5 / 2 by the creator only. A deferred task reopens by start and pause; a declined one
+ * (7) has no documented way out. The deprecated task.item.* pages are stricter (defer only from 3); when the task's own
  * `action` flags say a one-step move is not allowed, the two-step route through status 3 is taken instead.
  */
 import type { B24YesNo } from '../remote/b24';
@@ -34,11 +35,9 @@ function fromOpen(current: string, target: string, completeLandsOn: string): B24
     case '2':
       return current === '3'
         ? ['tasks.task.pause']
-        : current === '6'
-          ? ['tasks.task.renew']
-          : current === '1'
-            ? ['tasks.task.start', 'tasks.task.pause']
-            : [];
+        : current === '6' || current === '1'
+          ? ['tasks.task.start', 'tasks.task.pause']
+          : [];
     case '3':
       return current === '3' ? [] : ['tasks.task.start'];
     case '6':
@@ -60,7 +59,6 @@ export type B24ActionFlags = Partial<
 /** Two-step routes through "in progress" for the one-step moves some portals refuse. */
 const DETOURS: Partial<Record<B24StatusAction, B24StatusAction[]>> = {
   'tasks.task.defer': ['tasks.task.start', 'tasks.task.defer'],
-  'tasks.task.renew': ['tasks.task.start', 'tasks.task.pause'],
 };
 
 export function planB24StatusActions(
@@ -74,8 +72,8 @@ export function planB24StatusActions(
   const first = plan.ok ? plan.actions[0] : undefined;
   if (!plan.ok || first === undefined || allowed[first.replace('tasks.task.', '') as keyof B24ActionFlags] !== false)
     return plan;
-  // A completed task cannot be started, so renew has no detour from 5.
-  const detour = first === 'tasks.task.renew' && current !== '6' ? undefined : DETOURS[first];
+  // A completed task cannot be started, so renew has no detour.
+  const detour = DETOURS[first];
   return detour ? { ...plan, actions: [...detour, ...plan.actions.slice(1)] } : plan;
 }
 
@@ -95,7 +93,7 @@ function planActions(current: string, target: string, taskControl: B24YesNo, act
     if (target === '5') return { ok: true, actions: ['tasks.task.approve'], finalStatus: '5' };
     prefix = ['tasks.task.disapprove'];
     from = '2';
-  } else if (current === '5' || current === '7') {
+  } else if (current === '5') {
     prefix = ['tasks.task.renew'];
     from = '2';
   } else if (!OPEN.includes(current)) {

@@ -19,6 +19,8 @@
  * - Statuses off the initial one: each hop is one call (`statusCalls`), made one by one after the create with the
  *   single path's moveIssueTo / moveTaskTo (plus its transitions read). Carrying the first Jira hop in the bulk
  *   create's `transition` would save one call per such issue; not done yet.
+ * - Marks an older run left: a task's XML_ID naming an issue nobody paired pairs it instead of a second task, so
+ *   the workgroup is listed once for them, 2,500 tasks a batch, before the first task is made (`markScan`).
  * - The hand-off: when both sides are done, one `tasks.task.list` finds Bitrix24's newest change time and one Jira
  *   search the versions of the issues written in the run's last minutes, from which reconciliation starts
  *   (src/app/reconcile/after-migration.ts), so it never re-reads what the run paired.
@@ -165,6 +167,18 @@ function b24Side(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): vo
   plan.jiraPoints += creates + readBacks + s.tasks + s.taskComments;
 }
 
+/**
+ * The XML_ID mark scan: Bitrix24 cannot filter by XML_ID, so before the first task is made the run lists the
+ * workgroup once, 50 pages of 50 in each batch, for the marks an older run left (app/migration/task-marks.ts).
+ * Only when some issue gets a task: otherwise no mark can pair anything.
+ */
+function markScan(s: Required<MigrationSize>, l: MigrationLimits, plan: Plan): void {
+  if (s.issues <= 0) return;
+  const batches = Math.floor((s.tasks + s.pairedTasks) / (l.tasksPerListPage * l.batchCommands)) + 1;
+  plan.b24Calls += batches;
+  plan.commands['tasks.task.list'] = (plan.commands['tasks.task.list'] ?? 0) + batches * l.batchCommands;
+}
+
 /** Seconds before `commands` of one method have all run under Bitrix24's operating-time window. */
 function operatingSeconds(commands: number, l: MigrationLimits): number {
   const used = commands * l.b24SecondsPerCommand;
@@ -189,6 +203,7 @@ export function predictMigration(input: MigrationSize, limits: MigrationLimits =
   const plan: Plan = { jiraCalls: 0, jiraPoints: 0, b24Calls: 0, commands: {}, events: 0 };
   jiraSide(s, limits, plan);
   b24Side(s, limits, plan);
+  markScan(s, limits, plan);
   plan.jiraCalls += s.statusCalls.jira ?? 0;
   plan.jiraPoints += s.statusCalls.jira ?? 0;
   plan.b24Calls += s.statusCalls.b24 ?? 0;

@@ -536,13 +536,15 @@ export const englishFallback: TextTree = {
         "unlink": "Bitrix24 task {task} was deleted; issue {issue} unlinked.",
         "delete": "Bitrix24 task {task} was deleted; issue {issue} deleted.",
         "close": "Bitrix24 task {task} was deleted; issue {issue} closed.",
-        "leftOpen": "Bitrix24 task {task} was deleted; issue {issue} unlinked but left open: close it by hand."
+        "leftOpen": "Bitrix24 task {task} was deleted; issue {issue} unlinked but left open: close it by hand.",
+        "unreadable": "Bitrix24 task {task} was deleted; issue {issue} could not be read (deleted too, or hidden from the app), so it was unlinked, not closed."
       },
       "jira": {
         "unlink": "Jira issue {issue} was deleted; task {task} unlinked.",
         "delete": "Jira issue {issue} was deleted; task {task} deleted.",
         "close": "Jira issue {issue} was deleted; task {task} closed.",
-        "leftOpen": "Jira issue {issue} was deleted; task {task} unlinked but left open: close it by hand."
+        "leftOpen": "Jira issue {issue} was deleted; task {task} unlinked but left open: close it by hand.",
+        "unreadable": "Jira issue {issue} was deleted; task {task} could not be read (deleted too, or hidden from the app), so it was unlinked, not closed."
       }
     },
     "closeRefused": "Closing it was refused: {detail}",
@@ -594,7 +596,8 @@ export const englishFallback: TextTree = {
       "unboundIgnored": "Issue {issue} carries a marker naming task {task} that the app did not write: the marker was ignored.",
       "outsideScope": "Issue {issue} carries a marker naming task {task}, which is in workgroup {group}, not the one paired with {project}: the marker was ignored.",
       "otherProject": "Issue {issue} carries a marker naming task {task}, but it is not in project {project}: the marker was ignored.",
-      "ambiguous": "Issue {issue} carries a marker naming task {task}, and so does another issue: nothing was paired. Link the task to the right issue in the issue panel."
+      "ambiguous": "Issue {issue} carries a marker naming task {task}, and so does another issue: nothing was paired. Link the task to the right issue in the issue panel.",
+      "tasksAmbiguous": "Tasks {tasks} each carry an XML_ID naming issue {issue}: nothing was paired. Link the right task in the issue panel."
     },
     "pair": {
       "linkedByPerson": "Issue {issue} was linked to task {task} in the issue panel.",

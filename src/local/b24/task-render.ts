@@ -123,7 +123,8 @@ export function allowedActions(t: TaskRecord, userId: number, admin: boolean): R
     remove: creator,
     edit: creator,
     defer: doer && [1, 2, 3].includes(t.status),
-    renew: doer && [4, 5, 6, 7].includes(t.status) && t.status !== 4,
+    // tasks-task-renew.md: "renews a task after it has been completed", and nothing else.
+    renew: doer && t.status === 5,
     create: true,
     changeDeadline: creator,
     checklistAddItems: doer,

@@ -51,8 +51,16 @@ export class FunctionTimeoutError extends Error {
   }
 }
 
+/**
+ * limits-invocation (last updated Jan 13, 2026): 100 network requests per runtime minute per invocation; past it
+ * the proxy answers 429 with `forge-proxy-error: FETCH_LIMIT_EXCEEDED` (as reported in Atlassian's ECO-491).
+ */
+export const EGRESS_PER_RUNTIME_MINUTE = 100;
+
 export class InvocationBudget {
   private elapsed = 0;
+  /** External requests made in each minute of this invocation's runtime. */
+  private readonly egress = new Map<number, number>();
   private stopped = false;
   private stop: () => void = () => undefined;
   /** Resolves when the invocation passes its timeout. */
@@ -77,6 +85,15 @@ export class InvocationBudget {
 
   remainingMs(): number {
     return Math.max(0, this.timeoutS * 1000 - this.elapsed);
+  }
+
+  /** Counts one external request in the current runtime minute; false (nothing counted) when that minute is full. */
+  admitEgress(): boolean {
+    const minute = Math.floor(this.elapsed / 60_000);
+    const made = this.egress.get(minute) ?? 0;
+    if (made >= EGRESS_PER_RUNTIME_MINUTE) return false;
+    this.egress.set(minute, made + 1);
+    return true;
   }
 
   /** Charges one call; throws (and the call is not made) once the invocation is past its timeout. */

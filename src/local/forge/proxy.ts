@@ -87,7 +87,14 @@ export class ForgeProxy {
 
   async fetch(url: string, init: RequestInit | undefined): Promise<Response> {
     const target = this.deps.egress.check(url);
-    budget()?.charge(this.deps.latency().fetchMs);
+    const invocation = budget();
+    invocation?.charge(this.deps.latency().fetchMs);
+    // Refused by the proxy itself: the request never reaches the service, nor the stats.
+    if (invocation && !invocation.admitEgress())
+      return new Response('Too Many Requests', {
+        status: 429,
+        headers: { 'forge-proxy-error': 'FETCH_LIMIT_EXCEEDED' },
+      });
     const service = this.deps.service(target.hostname.toLowerCase());
     if (!service) throw new FetchError(`getaddrinfo ENOTFOUND ${target.hostname}`);
     const request = new Request(url, init);

@@ -27,6 +27,7 @@ import { Delivery, type DeadLetter, type InvokeOutcome, type Work } from './deli
 import { EgressPolicy } from './egress';
 import { EventsService } from './events-service';
 import { DEFAULT_EVENTS_PER_MINUTE, QueueRateLimit } from './queue-rate';
+import { InvocationRateLimit } from './rate-limits';
 import { FaultInjector } from './faults';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
@@ -99,6 +100,7 @@ export class ForgeRuntime implements SdkHost {
   /** Counters as the last settle left them: a report covers everything since, including deliveries queued before it. */
   private readonly ledger = new SettleLedger();
   private settling: Promise<void> = Promise.resolve();
+  private readonly invocationRate: InvocationRateLimit;
 
   constructor(options: ForgeRuntimeOptions) {
     this.clock = options.clock;
@@ -111,6 +113,7 @@ export class ForgeRuntime implements SdkHost {
     this.site = options.site;
     this.latency = { ...DEFAULT_LATENCY, ...options.latency };
     this.kvsStore = new KvsStore(this.clock);
+    this.invocationRate = new InvocationRateLimit(this.clock);
     this.kvsService = new KvsService(this.kvsStore);
     const pushRate = new QueueRateLimit(this.clock, () => options.queueEventsPerMinute ?? DEFAULT_EVENTS_PER_MINUTE);
     this.eventsService = new EventsService(
@@ -226,6 +229,7 @@ export class ForgeRuntime implements SdkHost {
       this.manifest.resolvers.find((r) => r.key === request.function) ??
       this.manifest.resolvers.find((r) => r.function === request.function);
     if (!module) throw new Error(`No UI module or resolver function ${request.function} in manifest.yml`);
+    this.invocationRate.admit(request.accountId);
     const call = {
       call: { functionKey: request.call, payload: request.payload ?? {} },
       context: {

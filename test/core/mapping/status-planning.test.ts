@@ -143,7 +143,8 @@ describe('planB24StatusActions', () => {
     ['3', '2', ['tasks.task.pause']],
     ['2', '6', ['tasks.task.defer']],
     ['6', '3', ['tasks.task.start']],
-    ['6', '2', ['tasks.task.renew']],
+    // Renew resumes only a completed task (tasks-task-renew.md): a deferred one is started, then paused.
+    ['6', '2', ['tasks.task.start', 'tasks.task.pause']],
     ['3', '5', ['tasks.task.complete']],
     ['5', '2', ['tasks.task.renew']],
     ['5', '3', ['tasks.task.renew', 'tasks.task.start']],
@@ -214,16 +215,12 @@ describe("planB24StatusActions with the task's action flags", () => {
     });
   });
 
-  it('reopens a deferred task through start and pause when renew is not allowed', () => {
-    expect(planB24StatusActions('6', '2', 'N', true, { renew: false })).toEqual({
-      ok: true,
-      actions: ['tasks.task.start', 'tasks.task.pause'],
-      finalStatus: '2',
-    });
+  it('leaves a declined task (7) alone: renew resumes only a completed one, and nothing else leaves 7', () => {
+    expect(planB24StatusActions('7', '2', 'N', true)).toMatchObject({ ok: false, code: 'status.cannotLeave' });
   });
 
   it('keeps the one-step move when the flags allow it or say nothing', () => {
     expect(planB24StatusActions('2', '6', 'N', true, { defer: true })).toMatchObject({ actions: ['tasks.task.defer'] });
-    expect(planB24StatusActions('6', '2', 'N', true)).toMatchObject({ actions: ['tasks.task.renew'] });
+    expect(planB24StatusActions('5', '2', 'N', true, { renew: true })).toMatchObject({ actions: ['tasks.task.renew'] });
   });
 });

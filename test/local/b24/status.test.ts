@@ -11,7 +11,7 @@ async function aTaskWith(control: 'Y' | 'N') {
 }
 
 describe('status actions', () => {
-  it('moves start → pause → defer → renew through the documented codes', async () => {
+  it('moves start → pause → defer → start → complete → renew through the documented codes', async () => {
     const { portal, id, status } = await aTaskWith('N');
     await portal.ok('tasks.task.start', { taskId: id }, { as: '3' });
     expect(await status()).toBe('3');
@@ -19,8 +19,22 @@ describe('status actions', () => {
     expect(await status()).toBe('2');
     await portal.ok('tasks.task.defer', { taskId: id }, { as: '3' });
     expect(await status()).toBe('6');
+    await portal.ok('tasks.task.start', { taskId: id }, { as: '3' });
+    await portal.ok('tasks.task.complete', { taskId: id }, { as: '3' });
     await portal.ok('tasks.task.renew', { taskId: id }, { as: '3' });
     expect(await status()).toBe('2');
+  });
+
+  // tasks-task-renew.md: "renews a task after it has been completed"; otherwise "Action on the task is not allowed".
+  it('renews only a completed task: a deferred one is refused and stays deferred', async () => {
+    const { portal, id, status } = await aTaskWith('N');
+    await portal.ok('tasks.task.defer', { taskId: id }, { as: '3' });
+    const refused = await portal.call('tasks.task.renew', { taskId: id }, { as: '3' });
+    const body = (await refused.json()) as { error_description?: string };
+    expect(refused.ok).toBe(false);
+    expect(body.error_description).toMatch(/Action on the task is not allowed/);
+    expect(await status()).toBe('6');
+    expect((await portal.ok('tasks.task.get', { taskId: id })).result.task.action.renew).toBe(false);
   });
 
   it('completes straight to 5 without TASK_CONTROL', async () => {
